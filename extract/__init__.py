@@ -1,0 +1,1 @@
+"""Extraction stages: documents -> spaCy Docs -> actor mentions -> triples."""
