@@ -1,0 +1,347 @@
+"""Lexicons: the data files that drive extraction, loaded into typed, read-only objects.
+
+The files live in ``extract/lexicon/`` (TOML, documented in each file's header) and users
+extend them by passing files of the same shape:
+
+- ``relations.toml``: the closed relation vocabulary with verb and noun triggers,
+  PLOVER categories and quad classes.
+- ``countries.toml``: per ISO3 country, names, demonyms, capitals and institutions.
+- ``actors.toml``: known non-country actors (IGOs, armed groups, agencies, media).
+- ``titles.toml``: role titles, collective nouns and person words.
+
+>>> vocab = load_relations()
+>>> vocab.get("NEGOTIATES").plover, vocab.get("NEGOTIATES").quad
+('CONSULT', 'VERBAL_COOPERATION')
+>>> [s.relation for s in vocab.verb_senses("urge")]
+['URGES']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+RELATION_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+PREPOSITIONS = frozenset(
+    "with to on against from into at for of upon over in by about between toward towards".split()
+)
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """One type of the closed relation vocabulary."""
+
+    name: str
+    plover: str
+    quad: str
+    description: str = ""
+    symmetric: bool = False
+
+
+@dataclass(frozen=True)
+class VerbSense:
+    """A verb trigger: ``lemma`` plus required ``words`` (particle or object noun) and the
+    preposition that introduces the target, if any ("put pressure on": put + pressure + on).
+    """
+
+    relation: str
+    lemma: str
+    words: tuple[str, ...] = ()
+    prep: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words) + (1 if self.prep else 0)
+
+
+@dataclass
+class RelationVocabulary:
+    """Relation types plus their verb and noun triggers."""
+
+    types: dict[str, RelationType] = field(default_factory=dict)
+    verbs: dict[str, list[VerbSense]] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)
+    light_nouns: dict[str, list[VerbSense]] = field(default_factory=dict)
+
+    def get(self, name: str) -> RelationType:
+        return self.types[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.types
+
+    def names(self) -> list[str]:
+        return sorted(self.types)
+
+    def verb_senses(self, lemma: str) -> list[VerbSense]:
+        """Senses of a verb lemma, most specific first."""
+        return self.verbs.get(lemma.lower(), [])
+
+    def noun_relation(self, lemma: str) -> RelationType | None:
+        name = self.nouns.get(lemma.lower())
+        return self.types[name] if name else None
+
+    def plover_of(self, category: str) -> list[RelationType]:
+        return [t for t in self.types.values() if t.plover == category]
+
+
+def _as_list(value: object, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: expected a list of strings")
+    return value
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as e:
+        raise LexiconError(f"{path}: cannot read lexicon: {e.strerror or e}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise LexiconError(f"{path}: invalid TOML: {e}") from e
+
+
+def load_relations(extra: Iterable[str | Path] = ()) -> RelationVocabulary:
+    """Load the built-in relation vocabulary, then each file in ``extra`` on top of it.
+
+    A later file may add triggers to an existing type or define new types.
+    """
+    return _load_relations(tuple(str(p) for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
+    vocab = RelationVocabulary()
+    quads: dict[str, str] = {}
+    for path in (LEXICON_DIR / "relations.toml", *map(Path, extra)):
+        data = _read_toml(path)
+        for quad, cats in (data.get("quads") or {}).items():
+            for cat in _as_list(cats, f"{path}: quads.{quad}"):
+                quads[cat] = quad
+        for name, entry in (data.get("relations") or {}).items():
+            where = f"{path}: relations.{name}"
+            if not RELATION_NAME.match(name):
+                raise LexiconError(f"{where}: relation names must be UPPER_SNAKE")
+            old = vocab.types.get(name)
+            plover = entry.get("plover") or (old.plover if old else None)
+            if not plover or plover not in quads:
+                raise LexiconError(f"{where}: unknown or missing PLOVER category {plover!r}")
+            vocab.types[name] = RelationType(
+                name=name,
+                plover=plover,
+                quad=quads[plover],
+                description=entry.get("description", old.description if old else ""),
+                symmetric=bool(entry.get("symmetric", old.symmetric if old else False)),
+            )
+            for phrase in _as_list(entry.get("verbs"), f"{where}.verbs"):
+                sense = _parse_verb_phrase(name, phrase)
+                vocab.verbs.setdefault(sense.lemma, []).append(sense)
+                if sense.words:
+                    # "put pressure on X": the noun also signals the relation when the parse
+                    # hangs the preposition on the noun instead of the verb.
+                    vocab.light_nouns.setdefault(sense.words[-1], []).append(sense)
+            for noun in _as_list(entry.get("nouns"), f"{where}.nouns"):
+                vocab.nouns.setdefault(noun.lower(), name)
+    for senses in vocab.verbs.values():
+        senses.sort(key=lambda s: -s.specificity)
+    return vocab
+
+
+def _parse_verb_phrase(relation: str, phrase: str) -> VerbSense:
+    words = phrase.lower().split()
+    prep = words[-1] if len(words) > 1 and words[-1] in PREPOSITIONS else None
+    middle = tuple(words[1:-1] if prep else words[1:])
+    return VerbSense(relation=relation, lemma=words[0], words=middle, prep=prep)
+
+
+# --- actors ---------------------------------------------------------------------------
+
+ACTOR_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY", "ARMED_GROUP", "IGO", "MEDIA", "PARTY")
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """An entry of the known-actor lexicon (countries included)."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class ActorLexicon:
+    """Known actors by alias, plus country words (names, demonyms, capitals) and titles.
+
+    Lookups are case-insensitive, except for aliases listed as case-sensitive (``US``,
+    ``IS``) and all-caps aliases of up to three letters, which must match exactly.
+    """
+
+    actors: dict[str, KnownActor] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # folded alias -> actor id
+    exact_aliases: dict[str, str] = field(default_factory=dict)  # exact-case alias -> id
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
+    capitals: dict[str, str] = field(default_factory=dict)  # folded capital -> ISO3
+    institutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (ISO3, sector)
+    titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> sector
+    collectives: dict[str, str] = field(default_factory=dict)  # lowercase noun -> sector
+    person_words: frozenset[str] = frozenset()
+
+    def lookup(self, text: str) -> KnownActor | None:
+        """The known actor a surface form names, or None.
+
+        >>> lex = load_actor_lexicon()
+        >>> lex.lookup("Daesh").id == lex.lookup("ISIS").id
+        True
+        """
+        text = _clean_alias(text)
+        if not text:
+            return None
+        actor_id = self.exact_aliases.get(text) or self.aliases.get(_fold(text))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def country_of_word(self, text: str) -> str | None:
+        """ISO3 for a country name, short form or demonym ("Syrian" -> "SYR")."""
+        text = _clean_alias(text)
+        known = self.lookup(text)
+        if known and known.type == "COUNTRY":
+            return known.country
+        return self.demonyms.get(_fold(text))
+
+    def country(self, iso3: str) -> KnownActor | None:
+        return self.actors.get(country_id(iso3))
+
+    def all_patterns(self) -> list[tuple[str, str, bool]]:
+        """(alias, actor id, case-sensitive) for every alias: the actor ruler's input."""
+        out = [(a, i, True) for a, i in self.exact_aliases.items()]
+        for actor in self.actors.values():
+            for alias in actor.aliases:
+                if alias not in self.exact_aliases:
+                    out.append((alias, actor.id, False))
+        return out
+
+
+def country_id(iso3: str) -> str:
+    return f"country:{iso3}"
+
+
+def _fold(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _clean_alias(text: str) -> str:
+    text = text.strip().strip(".,;:\"“”")
+    text = re.sub(r"^(?i:the)\s+", "", text)
+    text = re.sub(r"['’]s?$", "", text)
+    return text.strip()
+
+
+def _is_exact_case(alias: str) -> bool:
+    # Short all-caps acronyms ("IS", "US", "UN") collide with English words in lower case.
+    bare = alias.replace(".", "")
+    return bare.isupper() and len(bare) <= 3
+
+
+def load_actor_lexicon(
+    extra_actors: Iterable[str | Path] = (), lexicon_dir: str | Path | None = None
+) -> ActorLexicon:
+    """Load countries, known actors and titles; ``extra_actors`` adds actor files."""
+    return _load_actor_lexicon(
+        tuple(str(p) for p in extra_actors), str(lexicon_dir or LEXICON_DIR)
+    )
+
+
+@lru_cache(maxsize=8)
+def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexicon:
+    import pycountry
+
+    base = Path(lexicon_dir)
+    lex = ActorLexicon()
+
+    def add(actor: KnownActor, case_sensitive: Iterable[str] = ()) -> None:
+        lex.actors[actor.id] = actor
+        exact = set(case_sensitive)
+        for alias in actor.aliases:
+            alias = _clean_alias(alias)
+            if not alias:
+                continue
+            if alias in exact or _is_exact_case(alias):
+                lex.exact_aliases.setdefault(alias, actor.id)
+            else:
+                lex.aliases.setdefault(_fold(alias), actor.id)
+
+    countries = _read_toml(base / "countries.toml") if (base / "countries.toml").exists() else {}
+    for iso3, entry in countries.items():
+        where = f"{base / 'countries.toml'}: {iso3}"
+        pyc = pycountry.countries.get(alpha_3=iso3)
+        names = _as_list(entry.get("names"), f"{where}.names")
+        if pyc is not None:
+            names += [pyc.name, getattr(pyc, "common_name", pyc.name)]
+        name = entry.get("name") or (getattr(pyc, "common_name", None) or pyc.name if pyc else iso3)
+        names.append(name)
+        add(
+            KnownActor(
+                id=country_id(iso3),
+                name=name,
+                type="COUNTRY",
+                country=iso3,
+                aliases=tuple(dict.fromkeys(names)),
+            ),
+            case_sensitive=_as_list(entry.get("case_sensitive"), f"{where}.case_sensitive"),
+        )
+        for dem in _as_list(entry.get("demonyms"), f"{where}.demonyms"):
+            lex.demonyms.setdefault(_fold(dem), iso3)
+        for cap in _as_list(entry.get("capitals"), f"{where}.capitals"):
+            lex.capitals.setdefault(_fold(cap), iso3)
+        for inst, sector in (entry.get("institutions") or {}).items():
+            lex.institutions.setdefault(_fold(inst), (iso3, sector))
+
+    for path in (base / "actors.toml", *map(Path, extra)):
+        if not path.exists():
+            continue
+        data = _read_toml(path)
+        for i, entry in enumerate(data.get("actor") or []):
+            where = f"{path}: actor #{i + 1}"
+            try:
+                actor_type = entry["type"]
+                if actor_type not in ACTOR_TYPES:
+                    raise LexiconError(f"{where}: unknown type {actor_type!r}")
+                add(
+                    KnownActor(
+                        id=entry["id"],
+                        name=entry["name"],
+                        type=actor_type,
+                        country=entry.get("country") or None,
+                        sector=entry.get("sector") or None,
+                        aliases=tuple(
+                            dict.fromkeys(
+                                [entry["name"], *_as_list(entry.get("aliases"), where)]
+                            )
+                        ),
+                    )
+                )
+            except KeyError as e:
+                raise LexiconError(f"{where}: missing field {e.args[0]!r}") from e
+
+    titles_path = base / "titles.toml"
+    if titles_path.exists():
+        data = _read_toml(titles_path)
+        lex.titles = {k.lower(): v for k, v in (data.get("titles") or {}).items()}
+        lex.collectives = {k.lower(): v for k, v in (data.get("collectives") or {}).items()}
+        lex.person_words = frozenset(
+            w.lower() for w in _as_list((data.get("person_words") or {}).get("words"), "")
+        )
+    return lex

@@ -1,0 +1,1 @@
+"""Graph stages: merge triples into a store, then query, view and export it."""
