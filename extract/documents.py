@@ -1,31 +1,89 @@
-"""Documents: read texts from files, directories, stdin and JSONL corpora, one at a time.
+"""Documents: stream texts from files, directories, stdin and JSONL corpora, one at a time.
 
-Readers stream: nothing holds more than one document in memory. Problems with an input are
-reported through ``on_problem`` as :class:`InputProblem` (file, line, what is wrong) and the
-reader moves on to the next input.
+Inputs (``read_documents(paths)``):
+
+- ``-`` reads stdin; its format (text, HTML, JSON Lines, gzip) is sniffed from the first bytes.
+- A directory is walked recursively in name order; hidden entries are skipped and only
+  known suffixes are read: ``.txt .md .text``, ``.html .htm``, ``.jsonl .ndjson``, each
+  optionally gzip'd (``.jsonl.gz``), and bare ``.gz`` (gzip'd text).
+- A file named explicitly is always read; an unknown suffix is sniffed like stdin.
+
+Text is decoded as UTF-8 (a BOM is stripped; a UTF-16 BOM is honoured). A file that is not
+UTF-8 from the start is read as Windows Latin-1 (cp1252, undefined bytes as Latin-1) and
+noted once. HTML is reduced to its text: markup, ``script`` and ``style`` dropped, block
+elements become line breaks, the ``<title>`` becomes :attr:`Document.title`.
+
+Memory does not grow with the corpus: files are read in chunks and a document is never held
+whole. Bounds: one JSONL line (JSON has to be parsed whole) or ``max_chars`` of a text file,
+plus about 150 bytes per distinct document id for duplicate-id detection
+(``check_ids=False`` turns that off).
+
+Long documents are split (see :func:`split_text`) so no text exceeds ``max_chars``
+(default 100,000, under spaCy's ``nlp.max_length`` of 1,000,000 and small enough for a
+parser batch). The segments of document ``X`` are yielded as ``X#1``, ``X#2``, ... with
+``parent="X"``, ``part`` (1-based) and ``offset``, the character offset of the segment in
+X's text, so ``offset + start`` is a position in the whole document. The segments are
+consecutive and their concatenation is the whole text; whitespace-only segments are not
+yielded. A document within the limit is yielded whole, with ``part=None, offset=0``.
+
+Problems are reported through ``on_problem`` as :class:`InputProblem`, one per problem,
+naming the file and (for line-based input) the line; the reader then carries on with the
+next record or file. After ``MAX_PROBLEMS_PER_FILE`` problems in one file the rest are
+counted and summed up in one last problem, so a wrong-format file cannot flood the caller.
+
+Duplicate ids: a second document with an id already seen and *the same text* is yielded
+unchanged (a plain duplicate, which the stores skip by hash). With *different text* it is
+reported and renamed ``<id>~2`` (``~3``, ...), so no document is dropped silently; reading
+the same inputs again gives the same names. For files the identity is the file itself, so
+two different files with the same name under different roots become ``x`` and ``x~2``.
 
 >>> import tempfile, pathlib
->>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("Kerry met Lavrov.")
->>> [doc.id for doc in read_documents([d])]
-['a']
+>>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("Kerry met Lavrov’s aide.")
+>>> [(doc.id, doc.text) for doc in read_documents([d])]
+[('a', "Kerry met Lavrov's aide.")]
 """
 
 from __future__ import annotations
 
+import codecs
+import gzip
 import hashlib
+import io
+import itertools
 import json
+import os
+import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
+
+#: Largest segment handed on, in characters. spaCy refuses texts over ``nlp.max_length``
+#: (1,000,000) and the parser's memory grows with text length.
+DEFAULT_MAX_CHARS = 100_000
+#: Problems reported per file before the rest are only counted.
+MAX_PROBLEMS_PER_FILE = 20
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+_CHUNK = 1 << 20  # bytes read at a time
+_SNIFF = 8192  # bytes looked at for binary content, encodings and format
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
 class Document:
-    """One article. ``hash`` identifies its content, so re-reads are recognised."""
+    """One article, or one segment of an article too long to process whole.
+
+    ``hash`` identifies the content, so re-reads are recognised. For a segment, ``parent``
+    is the whole document's id, ``part`` its 1-based number and ``offset`` the character
+    offset of ``text`` in the whole document's text.
+    """
 
     id: str
     text: str
@@ -34,6 +92,9 @@ class Document:
     source: str | None = None
     url: str | None = None
     path: str | None = None
+    part: int | None = None
+    offset: int = 0
+    parent: str | None = None
 
     @property
     def hash(self) -> str:
@@ -42,7 +103,11 @@ class Document:
 
 @dataclass(frozen=True)
 class InputProblem:
-    """A bad input: which file (and line), and what is wrong with it."""
+    """A bad input: which file (and line), and what is wrong with it.
+
+    >>> str(InputProblem("news.jsonl", "malformed JSON: Expecting value", 3))
+    'news.jsonl:3: malformed JSON: Expecting value'
+    """
 
     path: str
     message: str
@@ -57,94 +122,681 @@ ProblemHandler = Callable[[InputProblem], None]
 
 
 def content_hash(text: str) -> str:
+    """SHA-256 of the UTF-8 text: the identity of a document's content."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- text cleaning ------------------------------------------------------------------------
+
+# One character for one character, so every offset into the cleaned text is also an offset
+# into the original: evidence spans stay valid against the source file.
+_NORMALIZE = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark / typographic apostrophe
+        "\u201a": "'",  # single low-9 quotation mark
+        "\u201b": "'",  # single high-reversed-9 quotation mark
+        "\u2032": "'",  # prime, often typed for an apostrophe
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\uff07": "'",  # fullwidth apostrophe
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u201e": '"',  # double low-9 quotation mark
+        "\u201f": '"',  # double high-reversed-9 quotation mark
+        "\u2033": '"',  # double prime
+        "\uff02": '"',  # fullwidth quotation mark
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2007": " ",  # figure space
+        "\r": "\n",  # a lone CR (old Mac) ends a line too; CRLF becomes two line ends
+    }
+)
+
+
+def normalize_text(text: str) -> str:
+    """Replace typographic quotes, apostrophes and no-break spaces with ASCII ones.
+
+    spaCy's English tokenizer splits possessives on ``'`` but not on ``’`` ("NBC News’
+    Chuck Todd" loses its possessive). Every replacement is one character for one, so the
+    result has the same length and the same offsets as the input. A CR becomes a line feed.
+
+    >>> normalize_text("NBC News’ “Meet the Press”")
+    'NBC News\\' "Meet the Press"'
+    >>> len(normalize_text("‘a’\\u00a0b")) == len("‘a’\\u00a0b")
+    True
+    """
+    return text.translate(_NORMALIZE)
+
+
+# --- splitting long texts -----------------------------------------------------------------
+
+# Cut points, best first. A sentence end needs a non-period before it and a capital (or
+# quote/digit) after it, so "U.S. forces" and "a.m. on" are not cut; "U.S. Army" still is.
+_CUTS = (
+    re.compile(r"\n[ \t]*\n\s*"),  # paragraph break
+    re.compile(r"[^\s.][.!?]['\")\]]*\s+(?=['\"(\[]?[A-Z0-9])"),  # sentence end
+    re.compile(r"\n\s*"),  # line break
+    re.compile(r"\s+"),  # any whitespace
+)
+
+
+def _cut_point(text: str, start: int, max_chars: int) -> int:
+    """Where to end the segment that starts at ``start``: at most ``max_chars`` later."""
+    hi = start + max_chars
+    # Only the second half of the window is searched, so segments are at least half full.
+    lo = start + max_chars // 2
+    for pattern in _CUTS:
+        last = None
+        for m in pattern.finditer(text, lo, hi):
+            last = m
+        if last is not None and last.end() > start:
+            return last.end()
+    return hi  # no whitespace at all: not prose, cut anywhere
+
+
+def _segments(chunks: Iterable[str], max_chars: int) -> Iterator[tuple[int, str]]:
+    """Split streamed text into consecutive ``(offset, segment)`` of at most ``max_chars``."""
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    buf = ""
+    done = 0  # characters of the whole text before buf
+    for chunk in chunks:
+        buf += chunk
+        pos = 0
+        # Cut only while more than a segment is buffered: the text may continue in the next
+        # chunk, and the last piece must wait to know whether it is the last.
+        while len(buf) - pos > max_chars:
+            cut = _cut_point(buf, pos, max_chars)
+            yield done + pos, buf[pos:cut]
+            pos = cut
+        if pos:
+            buf = buf[pos:]
+            done += pos
+    if buf:
+        yield done, buf
+
+
+def split_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[int, str]]:
+    """Split ``text`` into consecutive ``(offset, segment)`` pairs, each ``<= max_chars`` long.
+
+    Cuts fall at the last paragraph break in the second half of each window, else the last
+    sentence end (". " before a capital), else a line break, else any whitespace; text with
+    no whitespace at all is cut at ``max_chars``. The separator stays at the end of the
+    earlier segment, so the segments concatenate to ``text`` and ``offset`` is where each
+    starts in it.
+
+    >>> list(split_text("Kerry met Lavrov. They talked. Then they left.", 20))
+    [(0, 'Kerry met Lavrov. '), (18, 'They talked. '), (31, 'Then they left.')]
+    """
+    return _segments([text], max_chars)
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl",
+    "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th",
+    "tr", "ul",
+}  # fmt: skip
+# Never shown as text. Void elements are not listed: they have no end tag to close a skip.
+_SKIP_TAGS = {"script", "style", "template", "noscript", "svg"}
+# HTML collapses ASCII whitespace only: a &nbsp; is content and survives (as U+00A0).
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+
+
+class _HTMLText(HTMLParser):
+    """Collects the visible text of an HTML page, fed in chunks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: str | None = None
+        self._title: list[str] | None = None
+        self._h1: list[str] | None = None
+        self._h1_text: str | None = None
+        self._skip = 0
+        self._pre = 0
+        self._line_start = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title" and self.title is None:
+            self._title = []
+        elif tag == "body":
+            self._skip = 0  # an unclosed <noscript> or <svg> before the body hides nothing
+        elif tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self._newline()
+            if tag == "pre":
+                self._pre += 1
+            elif tag == "h1" and self._h1_text is None:
+                self._h1 = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._title is not None:
+            self.title = _SPACES.sub(" ", "".join(self._title)).strip() or None
+            self._title = None
+        elif tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self._newline()
+            if tag == "pre":
+                self._pre = max(0, self._pre - 1)
+            elif tag == "h1" and self._h1 is not None:
+                self._h1_text = _SPACES.sub(" ", "".join(self._h1)).strip() or None
+                self._h1 = None
+
+    def handle_data(self, data: str) -> None:
+        if self._title is not None:
+            self._title.append(data)
+            return
+        if self._skip:
+            return
+        if self._h1 is not None:
+            self._h1.append(data)
+        if not self._pre:
+            data = _SPACES.sub(" ", data)
+            if self._line_start:
+                data = data.lstrip(" ")
+        if data:
+            self.parts.append(data)
+            self._line_start = data.endswith("\n")
+
+    def _newline(self) -> None:
+        if not self._line_start:
+            if self.parts and self.parts[-1].endswith(" "):
+                self.parts[-1] = self.parts[-1].rstrip(" ")
+            self.parts.append("\n")
+            self._line_start = True
+
+    def take(self) -> str:
+        """The text collected since the last call."""
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+    @property
+    def heading(self) -> str | None:
+        return self.title or self._h1_text
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page: one line per block element, markup dropped.
+
+    >>> html_to_text("<html><head><title>T</title><style>p{}</style></head>"
+    ...              "<body><h1>Talks</h1><p>Kerry <b>met</b>\\n Lavrov.</p>"
+    ...              "<script>x()</script><p>Then&nbsp;left.</p></body></html>")
+    'Talks\\nKerry met Lavrov.\\nThen\\xa0left.\\n'
+    """
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    return parser.take()
+
+
+# --- reading ------------------------------------------------------------------------------
 
 
 def _ignore(problem: InputProblem) -> None:
     pass
 
 
-def read_documents(
-    paths: Iterable[str | Path], on_problem: ProblemHandler | None = None
-) -> Iterator[Document]:
-    """Yield a :class:`Document` per article found under ``paths``.
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    # cp1252 leaves five bytes undefined; Latin-1 gives them a character of the same length.
+    assert isinstance(err, UnicodeDecodeError)
+    return err.object[err.start : err.end].decode("latin-1"), err.end
 
-    ``-`` reads stdin as one document; directories are walked recursively in sorted order.
+
+codecs.register_error("actorgraph-latin1", _latin1_fallback)
+
+
+class _Prefixed(io.RawIOBase):
+    """A byte stream that replays ``head`` (already read for sniffing) before ``rest``."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
+def _peeked(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
+    """The first bytes of ``stream``, and a stream that still starts with them."""
+    head = stream.read(_SNIFF)
+    return head, io.BufferedReader(_Prefixed(head, stream), _CHUNK)
+
+
+class _Source:
+    """One input being read: its name for messages and its problem budget."""
+
+    def __init__(self, label: str, report: ProblemHandler) -> None:
+        self.label = label
+        self._report = report
+        self.count = 0
+
+    def problem(self, message: str, line: int | None = None) -> None:
+        self.count += 1
+        if self.count <= MAX_PROBLEMS_PER_FILE:
+            self._report(InputProblem(self.label, message, line))
+
+    def finish(self) -> None:
+        if self.count > MAX_PROBLEMS_PER_FILE:
+            more = self.count - MAX_PROBLEMS_PER_FILE
+            self._report(InputProblem(self.label, f"{more} more problems not reported"))
+
+
+class _Ids:
+    """Ids seen so far, with a short digest of what each one named, to catch collisions."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, list[int]] = {}
+
+    def assign(self, doc_id: str, identity: str) -> tuple[str, bool]:
+        """The id to use for ``doc_id`` naming ``identity``, and whether it was renamed."""
+        digest = int.from_bytes(hashlib.blake2b(identity.encode(), digest_size=8).digest(), "big")
+        variants = self._seen.setdefault(doc_id, [])
+        if digest in variants:
+            n = variants.index(digest) + 1
+        else:
+            variants.append(digest)
+            n = len(variants)
+        if n == 1:
+            return doc_id, False
+        return f"{doc_id}~{n}", True
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    on_problem: ProblemHandler | None = None,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    normalize: bool = True,
+    check_ids: bool = True,
+) -> Iterator[Document]:
+    """Yield a :class:`Document` per article (or segment of one) found under ``paths``.
+
+    ``max_chars`` bounds each yielded text (longer documents are split, see the module
+    docstring); ``normalize`` applies :func:`normalize_text`; ``check_ids`` renames
+    colliding ids. Problems go to ``on_problem`` and never stop the iteration.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()); f = d / "news.jsonl"
+    >>> _ = f.write_text('{"id": "d1", "text": "Kerry met Lavrov."}\\n{oops\\n')
+    >>> problems = []
+    >>> [doc.id for doc in read_documents([f], problems.append)]
+    ['d1']
+    >>> print(problems[0])  # doctest: +ELLIPSIS
+    /...news.jsonl:2: malformed JSON: Expecting property name enclosed in double quotes
     """
-    report = on_problem or _ignore
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    reader = _Reader(on_problem or _ignore, max_chars, normalize, _Ids() if check_ids else None)
     for p in paths:
+        yield from reader.read_path(p)
+
+
+class _Reader:
+    def __init__(
+        self, report: ProblemHandler, max_chars: int, normalize: bool, ids: _Ids | None
+    ) -> None:
+        self.report = report
+        self.max_chars = max_chars
+        self.normalize = normalize
+        self.ids = ids
+
+    # -- paths ------------------------------------------------------------------------
+
+    def read_path(self, p: str | Path) -> Iterator[Document]:
         if str(p) == "-":
-            text = sys.stdin.read()
-            yield Document(id="stdin", text=text, path="-")
-            continue
+            yield from self._read_stream(sys.stdin.buffer, "-", "stdin", "<stdin>", None)
+            return
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file())
-            yield from _read_files(files, report, explicit=False)
+            yield from self._walk(path, path)
+        elif path.is_file():
+            yield from self._read_file(path, _base_id(path.name))
+        elif path.is_symlink():
+            self.report(InputProblem(str(path), "broken symbolic link: its target is missing"))
         elif path.exists():
-            yield from _read_files([path], report, explicit=True)
+            self.report(InputProblem(str(path), "not a regular file or directory"))
         else:
-            report(InputProblem(str(path), "no such file or directory"))
+            self.report(InputProblem(str(path), "no such file or directory"))
 
-
-def _read_files(files: list[Path], report: ProblemHandler, explicit: bool) -> Iterator[Document]:
-    for f in files:
-        suffix = f.suffix.lower()
-        if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(f, report)
-        elif suffix in TEXT_SUFFIXES or explicit:
-            doc = read_text_file(f, report)
-            if doc is not None:
-                yield doc
-
-
-def read_text_file(path: Path, report: ProblemHandler) -> Document | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        report(InputProblem(str(path), f"cannot read file: {e.strerror or e}"))
-        return None
-    if b"\x00" in raw[:8192]:
-        report(InputProblem(str(path), "binary file, not text"))
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    if not text.strip():
-        report(InputProblem(str(path), "empty file"))
-        return None
-    return Document(id=path.stem, text=text, title=_first_line(text), path=str(path))
-
-
-def read_jsonl(path: Path, report: ProblemHandler) -> Iterator[Document]:
-    try:
-        fh = path.open("r", encoding="utf-8-sig", errors="replace")
-    except OSError as e:
-        report(InputProblem(str(path), f"cannot read file: {e.strerror or e}"))
-        return
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
+    def _walk(self, root: Path, directory: Path) -> Iterator[Document]:
+        try:
+            with os.scandir(directory) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            self.report(InputProblem(str(directory), f"cannot list directory: {_why(e)}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # .git, .DS_Store, editor droppings
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    yield from self._walk(root, path)
+                    continue
+                if entry.is_symlink() and path.is_dir():
+                    # Following directory links can loop; say so instead of losing files quietly.
+                    self.report(
+                        InputProblem(str(path), "symbolic link to a directory not followed")
+                    )
+                    continue
+            except OSError as e:
+                self.report(InputProblem(str(path), f"cannot read: {_why(e)}"))
                 continue
+            if _format_of(entry.name) is None:
+                continue
+            if not entry.is_file():
+                # A FIFO or device would block or never end; a dangling link has nothing.
+                why = (
+                    "broken symbolic link: its target is missing"
+                    if entry.is_symlink()
+                    else ("not a regular file: skipped")
+                )
+                self.report(InputProblem(str(path), why))
+                continue
+            rel = path.relative_to(root).as_posix()
+            yield from self._read_file(path, _base_id(rel))
+
+    def _read_file(self, path: Path, base_id: str) -> Iterator[Document]:
+        try:
+            fh = open(path, "rb")
+        except OSError as e:
+            self.report(InputProblem(str(path), f"cannot read file: {_why(e)}"))
+            return
+        with fh:
+            identity = "file:" + str(path.resolve())
+            yield from self._read_stream(fh, str(path), base_id, identity, _format_of(path.name))
+
+    # -- streams ----------------------------------------------------------------------
+
+    def _read_stream(
+        self, raw: BinaryIO, label: str, base_id: str, identity: str, fmt: str | None
+    ) -> Iterator[Document]:
+        src = _Source(label, self.report)
+        try:
+            yield from self._read_source(raw, src, base_id, identity, fmt)
+        except (OSError, EOFError, zlib.error) as e:
+            # Mid-file failures: truncated or corrupt gzip, I/O errors. What was read stands.
+            src.problem(f"read error, rest of file skipped: {_why(e)}")
+        src.finish()
+
+    def _read_source(
+        self, raw: BinaryIO, src: _Source, base_id: str, identity: str, fmt: str | None
+    ) -> Iterator[Document]:
+        head, stream = _peeked(raw)
+        if head.startswith(_GZIP_MAGIC):
+            # Trust the bytes over the name: stdin and misnamed files can be gzip'd too.
+            head, stream = _peeked(gzip.GzipFile(fileobj=stream, mode="rb"))  # type: ignore[arg-type]
+        elif src.label.endswith(".gz"):
+            src.problem("not gzip-compressed despite the .gz name; read as it is")
+        if len(head) < _SNIFF and not head.strip():
+            src.problem("empty file" if not head else "empty file (only whitespace)")
+            return
+        encoding, bom = _bom(head)
+        if encoding is None and b"\x00" in head:
+            src.problem("binary file, not text: skipped")
+            return
+        if fmt is None or fmt == "json":
+            sniffed = _sniff(head[len(bom) :])
+            if fmt == "json" and sniffed == "array":
+                src.problem("a JSON array, expected JSON Lines (one object per line): skipped")
+                return
+            fmt = "jsonl" if sniffed in ("jsonl", "array") else sniffed
+        if fmt == "jsonl":
+            yield from self._jsonl(stream, src, base_id)
+            return
+        if encoding is None:
+            encoding = _declared_charset(head) if fmt == "html" else None
+        chunks = self._decode(stream, src, encoding, len(bom))
+        if fmt == "html":
+            yield from self._html(chunks, src, base_id, identity)
+        else:
+            yield from self._text(chunks, src, base_id, identity)
+
+    def _decode(
+        self, stream: BinaryIO, src: _Source, encoding: str | None, skip: int
+    ) -> Iterator[str]:
+        """Decoded text chunks; UTF-8 unless a BOM, a charset or invalid first bytes say not."""
+        first = stream.read(_CHUNK)[skip:]
+        if encoding is None:
+            try:
+                codecs.getincrementaldecoder("utf-8")().decode(first, final=False)
+                encoding = "utf-8"
+            except UnicodeDecodeError as e:
+                line = first[: e.start].count(b"\n") + 1
+                src.problem(
+                    f"not valid UTF-8 (byte 0x{first[e.start]:02x}): read as Latin-1 (cp1252)",
+                    line,
+                )
+                encoding = "cp1252"
+        errors = "actorgraph-latin1" if encoding == "cp1252" else "strict"
+        decoder = codecs.getincrementaldecoder(encoding)(errors)
+        lines = 1
+        chunk = first
+        while chunk:
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                pending = decoder.getstate()[0]
+                line = lines + (pending + chunk)[: e.start].count(b"\n")
+                src.problem(f"invalid {encoding} bytes replaced with U+FFFD", line)
+                decoder = codecs.getincrementaldecoder(encoding)("replace")
+                text = decoder.decode(pending + chunk)
+            lines += text.count("\n")
+            yield self._clean(text)
+            chunk = stream.read(_CHUNK)
+        yield self._clean(decoder.decode(b"", final=True))
+
+    def _clean(self, text: str) -> str:
+        return normalize_text(text) if self.normalize else text
+
+    def _text(
+        self, chunks: Iterable[str], src: _Source, base_id: str, identity: str
+    ) -> Iterator[Document]:
+        title: list[str | None] = []
+
+        def titled(chunks: Iterable[str]) -> Iterator[str]:
+            for chunk in chunks:
+                if not title and chunk.strip():
+                    title.append(_first_line(chunk))
+                yield chunk
+
+        meta = {"path": src.label}
+        yield from self._split(
+            titled(chunks), src, base_id, identity, meta, lambda: title[0] if title else None
+        )
+
+    def _html(
+        self, chunks: Iterable[str], src: _Source, base_id: str, identity: str
+    ) -> Iterator[Document]:
+        parser = _HTMLText()
+
+        def texts() -> Iterator[str]:
+            for chunk in chunks:
+                parser.feed(chunk)
+                yield parser.take()
+            parser.close()
+            yield parser.take()
+
+        meta = {"path": src.label}
+        yield from self._split(texts(), src, base_id, identity, meta, lambda: parser.heading)
+
+    def _jsonl(self, stream: BinaryIO, src: _Source, base_id: str) -> Iterator[Document]:
+        for lineno, raw in enumerate(stream, 1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                src.problem(f"invalid UTF-8 (byte 0x{raw[e.start]:02x}) replaced", lineno)
+                line = raw.decode("utf-8", "replace")
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
-                report(InputProblem(str(path), f"malformed JSON: {e.msg}", lineno))
+                if lineno == 1 and line.lstrip().startswith("["):
+                    src.problem("a JSON array, expected JSON Lines (one object per line)", 1)
+                    return
+                src.problem(f"malformed JSON: {e.msg}", lineno)
                 continue
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                report(InputProblem(str(path), "record has no string 'text' field", lineno))
+            if not isinstance(rec, dict):
+                src.problem(f"expected a JSON object, got {type(rec).__name__}", lineno)
                 continue
-            doc_id = rec.get("id")
-            yield Document(
-                id=str(doc_id) if doc_id is not None else f"{path.stem}:{lineno}",
-                text=rec["text"],
-                title=rec.get("title"),
-                date=rec.get("date"),
-                source=rec.get("source"),
-                url=rec.get("url"),
-                path=str(path),
+            text = rec.get("text")
+            if not isinstance(text, str):
+                got = "no 'text' field" if text is None else f"'text' is {type(text).__name__}"
+                src.problem(f"record has {got}: skipped", lineno)
+                continue
+            if not text.strip():
+                src.problem("record has an empty 'text': skipped", lineno)
+                continue
+            doc_id = _scalar(rec.get("id"))
+            if doc_id is None:
+                doc_id = f"{base_id}:{lineno}"
+            text = self._clean(text)
+            meta = {
+                "path": src.label,
+                "date": _scalar(rec.get("date")),
+                "source": _scalar(rec.get("source")),
+                "url": _scalar(rec.get("url")),
+            }
+            title = _scalar(rec.get("title"))
+            yield from self._split(
+                [text], src, doc_id, content_hash(text), meta, lambda t=title: t, line=lineno
             )
+
+    # -- ids and segments -------------------------------------------------------------
+
+    def _split(
+        self,
+        chunks: Iterable[str],
+        src: _Source,
+        doc_id: str,
+        identity: str,
+        meta: dict[str, str | None],
+        title: Callable[[], str | None],
+        line: int | None = None,
+    ) -> Iterator[Document]:
+        """Documents from streamed text: one whole document, or its segments."""
+        parts = _segments(chunks, self.max_chars)
+        first = next(parts, None)
+        second = next(parts, None) if first is not None else None
+        if second is None and (first is None or first[1].isspace()):
+            src.problem("no text" if line is None else "record has no text", line)
+            return
+        if self.ids is not None:
+            new_id, renamed = self.ids.assign(doc_id, identity)
+            if renamed:
+                src.problem(
+                    f"duplicate id {doc_id!r} with different content: renamed {new_id!r}",
+                    line,
+                )
+            doc_id = new_id
+        if second is None:
+            assert first is not None
+            yield Document(id=doc_id, text=first[1], title=title(), **meta)
+            return
+        assert first is not None
+        base = Document(id=doc_id, text="", title=title(), parent=doc_id, **meta)
+        n = 0
+        for offset, text in itertools.chain([first, second], parts):
+            if text.isspace():
+                continue  # offsets stay exact, so nothing is lost by not yielding blanks
+            n += 1
+            yield replace(base, id=f"{doc_id}#{n}", text=text, part=n, offset=offset)
+        if n == 0:
+            src.problem("no text" if line is None else "record has no text", line)
+
+
+# --- small helpers ------------------------------------------------------------------------
+
+
+def _format_of(name: str) -> str | None:
+    """The reader for a file name: text, html, jsonl, json (explicit only) or None."""
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+        if "." not in lower.lstrip("."):
+            return "text"  # bare .gz: gzip'd text
+    suffix = os.path.splitext(lower)[1]
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    return None
+
+
+def _base_id(name: str) -> str:
+    """``news/a.jsonl.gz`` -> ``news/a``: the id of a file's document, or its records' prefix."""
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    stem, suffix = os.path.splitext(name)
+    return stem if suffix and stem and not stem.endswith("/") else name
+
+
+def _bom(head: bytes) -> tuple[str | None, bytes]:
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if head.startswith(bom):
+            return encoding, bom
+    return None, b""
+
+
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    m = _CHARSET.search(head)
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    # Pages that say Latin-1 are almost always cp1252 (the WHATWG rule browsers follow).
+    return "cp1252" if name in ("latin-1", "iso8859-1", "cp1252") else name
+
+
+def _sniff(head: bytes) -> str:
+    """Guess a format from the first bytes: jsonl, array, html or text."""
+    start = head.lstrip()[:512].lower()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"["):
+        return "array"
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return "html"
+    return "text"
+
+
+def _scalar(value: object) -> str | None:
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def _first_line(text: str) -> str | None:
@@ -152,3 +804,9 @@ def _first_line(text: str) -> str | None:
         if line.strip():
             return line.strip()[:200]
     return None
+
+
+def _why(e: BaseException) -> str:
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror
+    return str(e) or type(e).__name__
