@@ -399,23 +399,30 @@ class _Source:
 
 
 class _Ids:
-    """Ids seen so far, with a short digest of what each one named, to catch collisions."""
+    """Ids seen so far, with a 64-bit digest of what each named, to catch collisions.
+
+    Almost every id names one thing, so a bare int is stored and a list only on collision:
+    about 150 bytes per id, the one cost of reading that grows with the corpus.
+    """
 
     def __init__(self) -> None:
-        self._seen: dict[str, list[int]] = {}
+        self._seen: dict[str, int | list[int]] = {}
 
     def assign(self, doc_id: str, identity: str) -> tuple[str, bool]:
         """The id to use for ``doc_id`` naming ``identity``, and whether it was renamed."""
         digest = int.from_bytes(hashlib.blake2b(identity.encode(), digest_size=8).digest(), "big")
-        variants = self._seen.setdefault(doc_id, [])
+        known = self._seen.get(doc_id)
+        if known is None:
+            self._seen[doc_id] = digest
+            return doc_id, False
+        variants = known if isinstance(known, list) else [known]
         if digest in variants:
-            n = variants.index(digest) + 1
+            n = variants.index(digest) + 1  # the same thing again gets the same name
         else:
             variants.append(digest)
+            self._seen[doc_id] = variants
             n = len(variants)
-        if n == 1:
-            return doc_id, False
-        return f"{doc_id}~{n}", True
+        return (doc_id, False) if n == 1 else (f"{doc_id}~{n}", True)
 
 
 def read_documents(
@@ -552,12 +559,8 @@ class _Reader:
         if encoding is None and b"\x00" in head:
             src.problem("binary file, not text: skipped")
             return
-        if fmt is None or fmt == "json":
-            sniffed = _sniff(head[len(bom) :])
-            if fmt == "json" and sniffed == "array":
-                src.problem("a JSON array, expected JSON Lines (one object per line): skipped")
-                return
-            fmt = "jsonl" if sniffed in ("jsonl", "array") else sniffed
+        if fmt is None:
+            fmt = _sniff(head[len(bom) :])
         if fmt == "jsonl":
             yield from self._jsonl(stream, src, base_id)
             return
@@ -599,9 +602,9 @@ class _Reader:
                 decoder = codecs.getincrementaldecoder(encoding)("replace")
                 text = decoder.decode(pending + chunk)
             lines += text.count("\n")
-            yield self._clean(text)
+            yield text
             chunk = stream.read(_CHUNK)
-        yield self._clean(decoder.decode(b"", final=True))
+        yield decoder.decode(b"", final=True)
 
     def _clean(self, text: str) -> str:
         return normalize_text(text) if self.normalize else text
@@ -613,6 +616,7 @@ class _Reader:
 
         def titled(chunks: Iterable[str]) -> Iterator[str]:
             for chunk in chunks:
+                chunk = self._clean(chunk)
                 if not title and chunk.strip():
                     title.append(_first_line(chunk))
                 yield chunk
@@ -628,11 +632,12 @@ class _Reader:
         parser = _HTMLText()
 
         def texts() -> Iterator[str]:
+            # Cleaned after parsing: entities such as &rsquo; only become characters there.
             for chunk in chunks:
                 parser.feed(chunk)
-                yield parser.take()
+                yield self._clean(parser.take())
             parser.close()
-            yield parser.take()
+            yield self._clean(parser.take())
 
         meta = {"path": src.label}
         yield from self._split(texts(), src, base_id, identity, meta, lambda: parser.heading)
@@ -652,7 +657,9 @@ class _Reader:
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
                 if lineno == 1 and line.lstrip().startswith("["):
-                    src.problem("a JSON array, expected JSON Lines (one object per line)", 1)
+                    src.problem(
+                        "a JSON array, expected JSON Lines (one object per line): skipped", 1
+                    )
                     return
                 src.problem(f"malformed JSON: {e.msg}", lineno)
                 continue
@@ -729,7 +736,7 @@ class _Reader:
 
 
 def _format_of(name: str) -> str | None:
-    """The reader for a file name: text, html, jsonl, json (explicit only) or None."""
+    """The reader for a file name: text, html, jsonl, or None (sniffed if named explicitly)."""
     lower = name.lower()
     if lower.endswith(".gz"):
         lower = lower[:-3]
@@ -780,12 +787,10 @@ def _declared_charset(head: bytes) -> str | None:
 
 
 def _sniff(head: bytes) -> str:
-    """Guess a format from the first bytes: jsonl, array, html or text."""
+    """Guess a format from the first bytes: jsonl, html or text."""
     start = head.lstrip()[:512].lower()
-    if start.startswith(b"{"):
-        return "jsonl"
-    if start.startswith(b"["):
-        return "array"
+    if start.startswith((b"{", b"[")):
+        return "jsonl"  # a JSON array is reported there, not taken for prose
     if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
         return "html"
     return "text"

@@ -1,0 +1,461 @@
+"""Reading documents: formats, hostile input, splitting, streaming memory."""
+
+from __future__ import annotations
+
+import builtins
+import gzip
+import hashlib
+import io
+import json
+import os
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from actorgraph.extract.documents import (
+    MAX_PROBLEMS_PER_FILE,
+    Document,
+    InputProblem,
+    html_to_text,
+    normalize_text,
+    read_documents,
+    split_text,
+)
+
+
+def read(paths, **kwargs) -> tuple[list[Document], list[str]]:
+    """All documents and the problems as their one-line messages."""
+    problems: list[InputProblem] = []
+    docs = list(read_documents([str(p) for p in paths], problems.append, **kwargs))
+    return docs, [str(p) for p in problems]
+
+
+def ids_texts(docs: list[Document]) -> list[tuple[str, str]]:
+    return [(d.id, d.text) for d in docs]
+
+
+# --- hostile single files -------------------------------------------------------------------
+
+
+def test_binary_file_is_reported_and_skipped(tmp_path: Path) -> None:
+    f = tmp_path / "photo.txt"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    good = tmp_path / "good.txt"
+    good.write_text("Kerry met Lavrov.")
+    docs, problems = read([f, good])
+    assert ids_texts(docs) == [("good", "Kerry met Lavrov.")]
+    assert problems == [f"{f}: binary file, not text: skipped"]
+
+
+def test_empty_and_blank_files_are_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.md"
+    blank.write_text("  \n\n\t\n")
+    docs, problems = read([empty, blank])
+    assert docs == []
+    assert problems == [f"{empty}: empty file", f"{blank}: empty file (only whitespace)"]
+
+
+def test_latin1_file_is_decoded_with_a_note(tmp_path: Path) -> None:
+    f = tmp_path / "old.txt"
+    # cp1252 bytes: é, and 0x92, the Windows right single quote, used as an apostrophe.
+    f.write_bytes("Le café de Fabius\n".encode("latin-1") + b"Fabius\x92 aide spoke.\n")
+    docs, problems = read([f])
+    assert ids_texts(docs) == [("old", "Le café de Fabius\nFabius' aide spoke.\n")]
+    assert problems == [f"{f}:1: not valid UTF-8 (byte 0xe9): read as Latin-1 (cp1252)"]
+
+
+def test_utf8_bom_is_stripped(tmp_path: Path) -> None:
+    f = tmp_path / "bom.txt"
+    f.write_bytes(b"\xef\xbb\xbfKerry met Lavrov.\n")
+    j = tmp_path / "bom.jsonl"
+    j.write_bytes(b'\xef\xbb\xbf{"id": "j1", "text": "Obama spoke."}\n')
+    docs, problems = read([f, j])
+    assert ids_texts(docs) == [("bom", "Kerry met Lavrov.\n"), ("j1", "Obama spoke.")]
+    assert docs[0].title == "Kerry met Lavrov."
+    assert problems == []
+
+
+def test_utf16_with_bom_is_not_mistaken_for_binary(tmp_path: Path) -> None:
+    f = tmp_path / "windows.txt"
+    f.write_bytes("Kerry met Lavrov.".encode("utf-16"))
+    docs, problems = read([f])
+    assert ids_texts(docs) == [("windows", "Kerry met Lavrov.")]
+    assert problems == []
+
+
+def test_invalid_utf8_later_in_a_file_is_replaced_and_reported_with_its_line(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "mixed.txt"
+    f.write_bytes(b"a\n" * 600_000 + b"bad \xff byte\n")  # past the first 1 MiB chunk
+    docs, problems = read([f], max_chars=2_000_000)
+    assert len(docs) == 1 and docs[0].text.endswith("bad \ufffd byte\n")
+    assert problems == [f"{f}:600001: invalid utf-8 bytes replaced with U+FFFD"]
+
+
+def test_html_page_text_is_extracted(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Talks in Geneva</title>"
+        "<style>p { color: red }</style><script>var s = '<p>not text</p>';</script></head>"
+        "<body><nav><a href='/'>Home</a></nav><h1>Kerry meets Lavrov</h1>"
+        "<p>Kerry&nbsp;met <b>Lavrov</b>\n   in   Geneva.<br>They talked.</p>"
+        "<ul><li>One</li><li>Two &amp; three</li></ul><noscript>Enable JS</noscript>"
+        "<pre>  keep   this\n  layout</pre></body></html>"
+    )
+    docs, problems = read([f])
+    assert problems == []
+    assert ids_texts(docs) == [
+        (
+            "page",
+            "Home\nKerry meets Lavrov\nKerry met Lavrov in Geneva.\nThey talked.\n"
+            "One\nTwo & three\n  keep   this\n  layout\n",
+        )
+    ]
+    assert docs[0].title == "Talks in Geneva"
+
+
+def test_html_without_title_uses_h1_and_honours_declared_charset(tmp_path: Path) -> None:
+    f = tmp_path / "old.htm"
+    f.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        + "</head><body><h1>Москва</h1><p>Лавров</p></body></html>".encode("cp1251")
+    )
+    docs, problems = read([f])
+    assert problems == []
+    assert ids_texts(docs) == [("old", "Москва\nЛавров\n")]
+    assert docs[0].title == "Москва"
+
+
+def test_html_to_text_drops_markup_and_keeps_blocks() -> None:
+    assert html_to_text("<div>a<div>b</div>c</div><p>d <i>e</i></p>") == "a\nb\nc\nd e\n"
+    # An unclosed <noscript> in the head must not hide the body.
+    assert html_to_text("<head><noscript><body><p>Shown</p>") == "Shown\n"
+
+
+# --- JSON Lines ---------------------------------------------------------------------------
+
+
+def test_jsonl_bad_lines_are_reported_and_good_records_kept(tmp_path: Path) -> None:
+    f = tmp_path / "news.jsonl"
+    lines = [
+        {"id": "d1", "text": "Kerry met Lavrov.", "title": "Talks", "source": "AP", "date": 20},
+        "{not json",
+        {"id": "d2", "title": "No text here"},
+        {"id": "d3", "text": ["a", "list"]},
+        ["not", "an", "object"],
+        {"text": "   "},
+        {"text": "No id, so one is made from the file and line."},
+        "",
+    ]
+    f.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
+    docs, problems = read([f])
+    assert ids_texts(docs) == [
+        ("d1", "Kerry met Lavrov."),
+        ("news:7", "No id, so one is made from the file and line."),
+    ]
+    assert (docs[0].title, docs[0].source, docs[0].date, docs[0].path) == (
+        "Talks",
+        "AP",
+        "20",
+        str(f),
+    )
+    assert problems == [
+        f"{f}:2: malformed JSON: Expecting property name enclosed in double quotes",
+        f"{f}:3: record has no 'text' field: skipped",
+        f"{f}:4: record has 'text' is list: skipped",
+        f"{f}:5: expected a JSON object, got list",
+        f"{f}:6: record has an empty 'text': skipped",
+    ]
+
+
+def test_duplicate_id_with_different_text_is_renamed_not_dropped(tmp_path: Path) -> None:
+    f = tmp_path / "dups.jsonl"
+    f.write_text(
+        '{"id": "a", "text": "First story."}\n'
+        '{"id": "a", "text": "First story."}\n'  # plain duplicate: kept as is, store skips it
+        '{"id": "a", "text": "Another story."}\n'
+        '{"id": "a", "text": "A third story."}\n'
+    )
+    docs, problems = read([f, f])  # read twice: the names must be the same again
+    once = [
+        ("a", "First story."),
+        ("a", "First story."),
+        ("a~2", "Another story."),
+        ("a~3", "A third story."),
+    ]
+    assert ids_texts(docs) == once + once
+    assert problems[:2] == [
+        f"{f}:3: duplicate id 'a' with different content: renamed 'a~2'",
+        f"{f}:4: duplicate id 'a' with different content: renamed 'a~3'",
+    ]
+    assert docs[0].hash == docs[1].hash != docs[2].hash
+
+
+def test_check_ids_false_leaves_ids_alone(tmp_path: Path) -> None:
+    f = tmp_path / "dups.jsonl"
+    f.write_text('{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
+    docs, problems = read([f], check_ids=False)
+    assert [d.id for d in docs] == ["a", "a"] and problems == []
+
+
+def test_same_file_name_under_two_roots_gets_distinct_ids(tmp_path: Path) -> None:
+    for root, text in (("x", "From x."), ("y", "From y.")):
+        (tmp_path / root).mkdir()
+        (tmp_path / root / "story.txt").write_text(text)
+    docs, problems = read([tmp_path / "x", tmp_path / "y", tmp_path / "x" / "story.txt"])
+    assert ids_texts(docs) == [("story", "From x."), ("story~2", "From y."), ("story", "From x.")]
+    y = tmp_path / "y" / "story.txt"
+    assert problems == [f"{y}: duplicate id 'story' with different content: renamed 'story~2'"]
+
+
+def test_json_array_file_is_reported_not_read_line_by_line(tmp_path: Path) -> None:
+    f = tmp_path / "plover.json"
+    f.write_text(json.dumps([{"text": "a"}, {"text": "b"}], indent=2))
+    docs, problems = read([f])
+    assert docs == []
+    assert problems == [
+        f"{f}:1: a JSON array, expected JSON Lines (one object per line): skipped",
+    ]
+
+
+def test_a_flood_of_bad_lines_is_capped(tmp_path: Path) -> None:
+    f = tmp_path / "notjson.jsonl"
+    f.write_text("this is prose, not JSON\n" * 50 + '{"id": "ok", "text": "Fine."}\n')
+    docs, problems = read([f])
+    assert [d.id for d in docs] == ["ok"]
+    assert len(problems) == MAX_PROBLEMS_PER_FILE + 1
+    assert problems[0] == f"{f}:1: malformed JSON: Expecting value"
+    assert problems[-1] == f"{f}: {50 - MAX_PROBLEMS_PER_FILE} more problems not reported"
+
+
+# --- gzip ---------------------------------------------------------------------------------
+
+
+def test_gzipped_jsonl_and_text(tmp_path: Path) -> None:
+    j = tmp_path / "wire.jsonl.gz"
+    with gzip.open(j, "wt", encoding="utf-8") as fh:
+        fh.write('{"id": "g1", "text": "Kerry met Lavrov."}\n{broken\n')
+        fh.write('{"text": "No id."}\n')
+    t = tmp_path / "note.gz"
+    t.write_bytes(gzip.compress("Obama’s speech.\n".encode()))
+    docs, problems = read([j, t])
+    assert ids_texts(docs) == [
+        ("g1", "Kerry met Lavrov."),
+        ("wire:3", "No id."),
+        ("note", "Obama's speech.\n"),
+    ]
+    assert problems == [f"{j}:2: malformed JSON: Expecting property name enclosed in double quotes"]
+
+
+def test_truncated_and_fake_gzip(tmp_path: Path) -> None:
+    body = "".join(json.dumps({"id": f"t{i}", "text": f"Story {i}."}) + "\n" for i in range(5000))
+    whole = gzip.compress(body.encode())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole[: len(whole) // 2])
+    fake = tmp_path / "plain.txt.gz"
+    fake.write_text("Not compressed at all.")
+    docs, problems = read([cut, fake])
+    assert 0 < len(docs) - 1 < 5000  # what was readable before the cut is kept
+    assert docs[-1].id == "plain" and docs[-1].text == "Not compressed at all."
+    assert problems == [
+        f"{cut}: read error, rest of file skipped: "
+        "Compressed file ended before the end-of-stream marker was reached",
+        f"{fake}: not gzip-compressed despite the .gz name; read as it is",
+    ]
+
+
+# --- paths --------------------------------------------------------------------------------
+
+
+def test_directories_are_walked_recursively_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "deep").mkdir()
+    (tmp_path / "b" / "deep" / "z.md").write_text("Deep.")
+    (tmp_path / "b" / "a.txt").write_text("B a.")
+    (tmp_path / "a.html").write_text("<p>Page.</p>")
+    (tmp_path / "c.jsonl").write_text('{"text": "Record."}\n')
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\x00")  # unknown suffix: not ours
+    (tmp_path / ".hidden.txt").write_text("Hidden.")
+    (tmp_path / "entities.json").write_text('{"type": "Person"}\n')  # only read if named
+    docs, problems = read([tmp_path])
+    assert ids_texts(docs) == [
+        ("a", "Page.\n"),
+        ("b/a", "B a."),
+        ("b/deep/z", "Deep."),
+        ("c:1", "Record."),
+    ]
+    assert problems == []
+
+
+def test_missing_broken_and_unreadable_paths(tmp_path: Path, monkeypatch) -> None:
+    missing = tmp_path / "nope.txt"
+    broken = tmp_path / "link.txt"
+    broken.symlink_to(tmp_path / "gone.txt")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Secret.")
+    locked.chmod(0)
+    # Root reads mode-000 files anyway, so make the open fail the way it would for a user.
+    real_open = builtins.open
+
+    def deny(file, *args, **kwargs):
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", deny)
+    dir_named_txt = tmp_path / "x.txt"
+    dir_named_txt.mkdir()
+    ok = tmp_path / "ok.txt"
+    ok.write_text("Still read.")
+    docs, problems = read([missing, broken, locked, dir_named_txt, ok])
+    assert ids_texts(docs) == [("ok", "Still read.")]
+    assert problems == [
+        f"{missing}: no such file or directory",
+        f"{broken}: broken symbolic link: its target is missing",
+        f"{locked}: cannot read file: Permission denied",
+    ]
+
+
+def test_broken_symlink_and_fifo_inside_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "dead.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block forever
+    (tmp_path / "real.txt").write_text("Real.")
+    docs, problems = read([tmp_path])
+    assert ids_texts(docs) == [("real", "Real.")]
+    assert problems == [
+        f"{tmp_path / 'dead.txt'}: broken symbolic link: its target is missing",
+        f"{tmp_path / 'pipe.txt'}: not a regular file: skipped",
+    ]
+
+
+def _fake_stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_stdin_text_jsonl_and_gzip(monkeypatch) -> None:
+    _fake_stdin(monkeypatch, "Kerry’s visit.\n".encode())
+    docs, _ = read(["-"])
+    assert ids_texts(docs) == [("stdin", "Kerry's visit.\n")] and docs[0].path == "-"
+    _fake_stdin(monkeypatch, gzip.compress(b'{"id": "s1", "text": "Piped."}\n'))
+    docs, problems = read(["-"])
+    assert ids_texts(docs) == [("s1", "Piped.")] and problems == []
+
+
+# --- cleaning and splitting ---------------------------------------------------------------
+
+
+def test_normalize_text_keeps_length_and_offsets() -> None:
+    raw = "NBC News’ Chuck Todd said “no” ‘twice’\u00a0today.\r\n"
+    clean = normalize_text(raw)
+    assert clean == "NBC News' Chuck Todd said \"no\" 'twice' today.\n\n"
+    assert len(clean) == len(raw)
+    assert normalize_text("plain ASCII stays") == "plain ASCII stays"
+
+
+def test_normalize_can_be_turned_off(tmp_path: Path) -> None:
+    f = tmp_path / "q.txt"
+    f.write_text("Obama’s")
+    assert read([f], normalize=False)[0][0].text == "Obama’s"
+
+
+def test_split_text_cuts_at_sentence_ends_and_concatenates_back() -> None:
+    text = "The U.S. envoy met Lavrov. " * 40 + "\n\nA new paragraph starts here. " * 10
+    parts = list(split_text(text, 300))
+    assert "".join(p for _, p in parts) == text
+    assert all(len(p) <= 300 for _, p in parts)
+    for (offset, part), (next_offset, _) in zip(parts, parts[1:], strict=False):
+        assert next_offset == offset + len(part)
+        assert part.endswith((". ", "\n\n"))  # never inside "U.S. envoy"
+    assert not any(p.endswith("U.S. ") for _, p in parts)
+
+
+def test_split_text_without_whitespace_cuts_hard() -> None:
+    assert list(split_text("x" * 25, 10)) == [(0, "x" * 10), (10, "x" * 10), (20, "x" * 5)]
+    with pytest.raises(ValueError):
+        list(split_text("x", 0))
+
+
+def test_long_record_becomes_segments_with_offsets(tmp_path: Path) -> None:
+    text = "".join(f"Sentence number {i} is here. " for i in range(200))
+    f = tmp_path / "long.jsonl"
+    f.write_text(json.dumps({"id": "L", "text": text, "title": "Long", "url": "u"}) + "\n")
+    docs, problems = read([f], max_chars=1000)
+    assert problems == []
+    assert [d.id for d in docs] == [f"L#{n}" for n in range(1, len(docs) + 1)]
+    assert all(d.parent == "L" and d.title == "Long" and d.url == "u" for d in docs)
+    assert [d.part for d in docs] == list(range(1, len(docs) + 1))
+    for d in docs:  # offsets map each segment back into the whole text
+        assert text[d.offset : d.offset + len(d.text)] == d.text
+    assert "".join(d.text for d in docs) == text
+
+
+def test_short_document_is_whole_not_a_segment(tmp_path: Path) -> None:
+    f = tmp_path / "short.txt"
+    f.write_text("Short.")
+    (doc,) = read([f], max_chars=6)[0]
+    assert (doc.id, doc.part, doc.offset, doc.parent) == ("short", None, 0, None)
+
+
+# --- size -----------------------------------------------------------------------------------
+
+
+def test_50mb_file_without_line_breaks_streams_in_bounded_segments(tmp_path: Path) -> None:
+    sentence = b"Kerry met Lavrov in Geneva and they discussed Syria at length. "
+    f = tmp_path / "huge.txt"
+    total = 50 * 2**20
+    with f.open("wb") as fh:
+        block = sentence * (2**20 // len(sentence))
+        written = 0
+        while written < total:
+            fh.write(block)
+            written += len(block)
+    size = f.stat().st_size
+    whole = hashlib.sha256()
+    count = 0
+    expected_offset = 0
+    tracemalloc.start()
+    try:
+        for doc in read_documents([f]):
+            count += 1
+            assert doc.id == f"huge#{count}" and doc.part == count and doc.parent == "huge"
+            assert doc.offset == expected_offset
+            assert 0 < len(doc.text) <= 100_000
+            assert doc.text.endswith(". ")
+            expected_offset += len(doc.text)
+            whole.update(doc.text.encode())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert expected_offset == size
+    assert whole.hexdigest() == hashlib.sha256(f.read_bytes()).hexdigest()
+    assert count == pytest.approx(size / 100_000, rel=0.1)
+    assert peak < 16 * 2**20, f"peak {peak / 2**20:.1f} MiB while reading a 50 MiB file"
+
+
+def test_large_jsonl_streams_in_bounded_memory(tmp_path: Path) -> None:
+    f = tmp_path / "big.jsonl"
+    body = "Officials in Damascus said the talks with Moscow would continue next week. " * 12
+    with f.open("w") as fh:
+        for i in range(50_000):
+            fh.write(json.dumps({"id": f"doc-{i:06d}", "text": f"{i}. {body}"}) + "\n")
+    size = f.stat().st_size  # ~46 MB
+
+    def peak_while_reading(**kwargs) -> tuple[int, int]:
+        tracemalloc.start()
+        try:
+            n = sum(1 for _ in read_documents([f], **kwargs))
+            return n, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    n, peak = peak_while_reading(check_ids=False)
+    assert n == 50_000
+    assert peak < 4 * 2**20, f"peak {peak / 2**20:.1f} MiB for a {size / 2**20:.0f} MiB file"
+    # Duplicate-id detection costs a little per document, never per character.
+    n, peak = peak_while_reading()
+    assert n == 50_000
+    assert peak < 50_000 * 250 + 4 * 2**20, f"peak {peak / 2**20:.1f} MiB with id checks"
