@@ -19,11 +19,12 @@ extend them by passing files of the same shape:
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import tomllib
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
 RELATION_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -63,7 +64,7 @@ class VerbSense:
         return len(self.words) + (1 if self.prep else 0)
 
 
-@dataclass
+@dataclass(eq=False)
 class RelationVocabulary:
     """Relation types plus their verb and noun triggers."""
 
@@ -181,7 +182,7 @@ class KnownActor:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(eq=False)
 class ActorLexicon:
     """Known actors by alias, plus country words (names, demonyms, capitals) and titles.
 

@@ -1,0 +1,408 @@
+"""Actors: find actor mentions in a spaCy Doc and resolve them to canonical actors.
+
+Sources, in order of trust: the known-actor ruler (lexicon), spaCy NER, collective noun
+phrases ("the Iraqi military" -> Iraq/MIL), then pronouns and nominals resolved to a
+nearby compatible actor. Within a document one actor is one :class:`Actor`:
+"Secretary of State John Kerry", "John Kerry" and "Kerry" share it, titles become ``role``
+and a country word before the title ("Russian Deputy Foreign Minister ...") sets ``country``.
+
+>>> from actorgraph.extract.nlp import load_pipeline  # doctest: +SKIP
+>>> doc = load_pipeline()("Syrian President Bashar Assad met Kerry.")  # doctest: +SKIP
+>>> [(m.text, m.actor.id, m.actor.country) for m in find_actors(doc).mentions]  # doctest: +SKIP
+[('Bashar Assad', 'person:bashar_assad', 'SYR'), ('Kerry', 'person:kerry', None)]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
+from actorgraph.extract.triples import ActorRef
+from spacy.tokens import Doc, Span, Token
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+SECTOR_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "SPY": "intelligence",
+    "COP": "police",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "REB": "rebels",
+    "OPP": "opposition",
+    "CVL": "civilians",
+    "MED": "media",
+    "BUS": "business",
+    "ELI": "elites",
+    "IGO": "international organisation",
+    "NGO": "NGO",
+}
+MEDIA_WORDS = {"news", "agency", "tv", "television", "radio", "times", "post", "journal",
+               "bulletin", "herald", "tribune", "gazette", "press", "magazine", "channel"}
+# Verbs whose subject is a person in practice: an unknown "GPE" saying or urging is a name.
+HUMAN_VERBS = {"say", "tell", "urge", "ask", "reply", "concede", "insist", "argue", "add",
+               "note", "explain", "admit", "testify", "describe", "warn", "claim", "write"}
+PRONOUNS = {
+    "he": "PERSON", "him": "PERSON", "his": "PERSON", "she": "PERSON", "her": "PERSON",
+    "it": "THING", "its": "THING", "they": "GROUP", "them": "GROUP", "their": "GROUP",
+}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "der", "da", "di", "le"}
+LOCATION = "LOCATION"
+
+
+@dataclass
+class Actor:
+    """A canonical actor of one document; mentions of it share this object."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    source: str = "ner"  # lexicon | ner | collective: how it was recognised
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def is_actor(self) -> bool:
+        return self.type != LOCATION
+
+
+@dataclass
+class ActorMention:
+    """A span of the Doc that names (or refers to) an actor."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    text: str
+    actor: Actor
+    source: str  # lexicon | ner | collective | pronoun | nominal | modifier
+
+    def ref(self) -> ActorRef:
+        a = self.actor
+        return ActorRef(id=a.id, name=a.name, text=self.text, type=a.type, country=a.country,
+                        sector=a.sector, role=a.role)
+
+
+@dataclass
+class ActorIndex:
+    """All actor mentions of a Doc, with a token -> mention lookup."""
+
+    mentions: list[ActorMention]
+    by_token: dict[int, ActorMention]
+
+    def at(self, token: Token) -> ActorMention | None:
+        return self.by_token.get(token.i)
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
+
+
+def person_key(name: str) -> str:
+    """Name used for the id: given name and surname without particles ("al-Assad")."""
+    words = [w for w in re.split(r"[\s]+", name) if w]
+    cleaned = []
+    for w in words:
+        parts = [p for p in re.split(r"[-']", w) if p.lower() not in NAME_PARTICLES]
+        if parts:
+            cleaned.append("".join(parts))
+    if len(cleaned) > 2:
+        cleaned = [cleaned[0], cleaned[-1]]
+    return slug(" ".join(cleaned) or name)
+
+
+def surname(name: str) -> str:
+    return person_key(name).split("_")[-1]
+
+
+def _known_to_actor(k: KnownActor) -> Actor:
+    return Actor(id=k.id, name=k.name, type=k.type, country=k.country, sector=k.sector,
+                 source="lexicon")
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, lexicon: ActorLexicon):
+        self.doc = doc
+        self.lex = lexicon
+        self.actors: dict[str, Actor] = {}
+        self.persons: list[Actor] = []
+
+    def actor(self, proto: Actor) -> Actor:
+        existing = self.actors.get(proto.id)
+        if existing is None:
+            self.actors[proto.id] = proto
+            if proto.type == "PERSON":
+                self.persons.append(proto)
+            return proto
+        for attr in ("country", "sector", "role"):
+            if getattr(existing, attr) is None and getattr(proto, attr) is not None:
+                setattr(existing, attr, getattr(proto, attr))
+        return existing
+
+    def country_actor(self, iso3: str, sector: str | None = None) -> Actor:
+        known = self.lex.country(iso3)
+        cname = known.name if known else iso3
+        if sector:
+            return self.actor(Actor(id=f"{country_id(iso3)}:{sector}",
+                                    name=f"{cname} {SECTOR_NAMES.get(sector, sector.lower())}",
+                                    type="COUNTRY", country=iso3, sector=sector,
+                                    source="collective"))
+        return self.actor(Actor(id=country_id(iso3), name=cname, type="COUNTRY", country=iso3,
+                                source="lexicon"))
+
+    def person(self, name: str) -> Actor:
+        """A person by name; a lone surname joins a full name already seen in the doc."""
+        key = person_key(name)
+        if "_" not in key:
+            for p in reversed(self.persons):
+                if surname(p.name) == key:
+                    return p
+        else:
+            # An earlier surname-only actor is the same person named in full now.
+            sur = key.split("_")[-1]
+            for p in self.persons:
+                if p.id == f"person:{sur}":
+                    p.id, p.name = f"person:{key}", name
+                    self.actors[p.id] = p
+                    return p
+        return self.actor(Actor(id=f"person:{key}", name=name, type="PERSON"))
+
+
+def _strip_possessive(span: Span) -> Span:
+    end = span.end
+    while end > span.start and span.doc[end - 1].tag_ == "POS" or (
+        end > span.start and span.doc[end - 1].text in {"'s", "’s", "'", "’"}
+    ):
+        end -= 1
+    start = span.start
+    while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    return span.doc[start:end]
+
+
+def _title_before(doc: Doc, start: int, lex: ActorLexicon) -> tuple[str | None, str | None, int]:
+    """Longest title phrase ending right before token ``start``: (title, sector, its start)."""
+    best: tuple[str | None, str | None, int] = (None, None, start)
+    for n in range(1, 6):
+        i = start - n
+        if i < 0:
+            break
+        phrase = " ".join(t.lower_ for t in doc[i:start])
+        if phrase in lex.titles:
+            best = (doc[i:start].text, lex.titles[phrase], i)
+    return best
+
+
+def _country_word_before(doc: Doc, i: int, lex: ActorLexicon) -> str | None:
+    """ISO3 of a country name or demonym ending right before token ``i``."""
+    for n in (3, 2, 1):
+        j = i - n
+        if j < 0:
+            continue
+        span = doc[j:i]
+        if any(t.is_punct and t.text not in {".", "-"} for t in span):
+            continue
+        iso = _country_of_text(span.text, lex)
+        if iso:
+            return iso
+    return None
+
+
+def _country_of_text(text: str, lex: ActorLexicon) -> str | None:
+    iso = lex.country_word_of(text) if hasattr(lex, "country_word_of") else None
+    iso = iso or lex.country_of_word(text)
+    if iso:
+        return iso
+    return lex.capitals.get(text.strip().lower())
+
+
+def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
+    """All actor mentions of ``doc``, resolved to one :class:`Actor` per actor."""
+    lex = lexicon or load_actor_lexicon()
+    res = _Resolver(doc, lex)
+    mentions: list[ActorMention] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int, actor: Actor, source: str) -> ActorMention:
+        m = ActorMention(start, end, doc[start:end].text, actor, source)
+        actor.aliases.add(m.text)
+        mentions.append(m)
+        taken.update(range(start, end))
+        return m
+
+    # 1. Collectives first: "the Iraqi military" is one actor, not a demonym plus a noun.
+    for tok in doc:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        low = tok.lower_
+        lemma = tok.lemma_.lower()
+        sector = lex.collectives.get(low) or lex.collectives.get(lemma)
+        if sector is None and (low in lex.person_words or lemma in lex.person_words):
+            sector = lex.titles.get(lemma) or lex.titles.get(low)
+        if sector is None:
+            continue
+        iso = None
+        first = tok.i
+        for child in tok.children:
+            if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and child.i < tok.i:
+                span = _strip_possessive(doc[child.left_edge.i: child.i + 1])
+                iso = _country_of_text(span.text, lex)
+                if iso:
+                    first = min(first, span.start)
+                    break
+        if iso and not any(i in taken for i in range(first, tok.i + 1)):
+            ents_here = [e for e in doc.ents if e.start <= tok.i < e.end]
+            if ents_here and ents_here[0].label_ == "PERSON":
+                continue
+            add(first, tok.i + 1, res.country_actor(iso, sector), "collective")
+
+    # 2. Named entities (the ruler's known actors carry their id).
+    pending_people: list[tuple[Span, Actor]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        span = _strip_possessive(ent)
+        if len(span) == 0:
+            continue
+        actor = _entity_actor(span, ent, res, lex)
+        if actor is None:
+            continue
+        m = add(span.start, span.end, actor, "lexicon" if actor.source == "lexicon" else "ner")
+        if actor.type == "PERSON":
+            pending_people.append((span, actor))
+        del m
+
+    # 3. Titles and country attribution for people: "U.S. Assistant Attorney General John
+    # Carlin", "his Russian counterpart, Foreign Minister Sergei Lavrov".
+    for span, actor in pending_people:
+        title, sector, tstart = _title_before(doc, span.start, lex)
+        if title:
+            actor.role = actor.role or title
+            actor.sector = actor.sector or sector
+        iso = _country_word_before(doc, tstart, lex) if title else None
+        if iso is None:
+            head = span.root
+            if head.dep_ == "appos":
+                iso = _modifier_country(head.head, lex)
+            else:
+                iso = next((_modifier_country(c, lex, self_ok=True) for c in head.children
+                            if c.dep_ == "appos"), None)
+        if iso and actor.country is None:
+            actor.country = iso
+
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    mentions.sort(key=lambda m: m.start)
+    return ActorIndex(mentions=mentions, by_token=by_token)
+
+
+def _modifier_country(tok: Token, lex: ActorLexicon, self_ok: bool = False) -> str | None:
+    if self_ok:
+        iso = _country_of_text(tok.text, lex)
+        if iso:
+            return iso
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound", "nmod"}:
+            iso = _country_of_text(c.text, lex)
+            if iso:
+                return iso
+    return None
+
+
+def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
+    text = span.text
+    ent_id = ent.ent_id_
+    if ent_id.startswith("capital:"):
+        return res.country_actor(ent_id.split(":", 1)[1])
+    if ent_id.startswith("country:") and ent_id.count(":") == 2:
+        _, iso, sector = ent_id.split(":")
+        return res.country_actor(iso, sector)
+    known = lex.actors.get(ent_id) if ent_id else None
+    known = known or lex.lookup(text)
+    if known is not None:
+        if known.type == "COUNTRY" and known.country:
+            return res.country_actor(known.country)
+        return res.actor(_known_to_actor(known))
+    if ent.label_ == "NORP":
+        iso = lex.country_of_word(text)
+        if iso:
+            return res.country_actor(iso)
+    iso = lex.capitals.get(text.lower())
+    if iso:
+        return res.country_actor(iso)
+    # Document-level consistency: a surname seen before as a person is that person,
+    # whatever label NER gives it this time ("Carlin" ORG, "Syromolotov" NORP).
+    key = person_key(text)
+    if ent.label_ != "PERSON" and len(span) == 1:
+        for p in res.persons:
+            if surname(p.name) == key:
+                return p
+    if ent.label_ == "PERSON":
+        if not any(t.is_alpha and t.text[0].isupper() for t in span):
+            return None
+        return res.person(text)
+    if ent.label_ in {"GPE", "LOC", "FAC"}:
+        root = span.root
+        if len(span) == 1 and root.dep_ == "nsubj" and root.head.lemma_ in HUMAN_VERBS:
+            return res.person(text)
+        return res.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION))
+    if ent.label_ == "NORP":
+        return None
+    low = {t.lower_ for t in span}
+    kind = "MEDIA" if low & MEDIA_WORDS else "ORGANIZATION"
+    return res.actor(Actor(id=f"org:{slug(text)}", name=text, type=kind))
+
+
+def pronoun_kind(token: Token) -> str | None:
+    return PRONOUNS.get(token.lower_) if token.pos_ == "PRON" or token.tag_ == "PRP$" else None
+
+
+def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
+    """The actor a pronoun refers to, when the evidence is clear; else None.
+
+    Candidates are compatible mentions earlier in the sentence or in the two before it.
+    The nearest sentence with candidates decides; a single compatible subject there (or a
+    single compatible actor at all) wins, anything else is ambiguous and dropped.
+    """
+    kind = pronoun_kind(token)
+    if kind is None:
+        return None
+    sent = token.sent
+    doc = token.doc
+    windows = [(sent.start, token.i)]
+    prev = sent.start - 1
+    for _ in range(2):
+        if prev < 0:
+            break
+        ps = doc[prev].sent
+        windows.append((ps.start, ps.end))
+        prev = ps.start - 1
+    for lo, hi in windows:
+        cands = [m for m in index.mentions
+                 if lo <= m.start < hi and _compatible(kind, m) and m.source != "pronoun"]
+        if not cands:
+            continue
+        distinct = {m.actor.id: m for m in cands}
+        if len(distinct) == 1:
+            return cands[-1]
+        subjects = {m.actor.id: m for m in cands
+                    if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}
+                    or doc[m.start].dep_ in {"nsubj", "nsubjpass"}}
+        if len(subjects) == 1:
+            return next(iter(subjects.values()))
+        return None
+    return None
+
+
+def _compatible(kind: str, m: ActorMention) -> bool:
+    t = m.actor.type
+    if not m.actor.is_actor:
+        return False
+    if kind == "PERSON":
+        return t == "PERSON"
+    if kind == "THING":
+        return t != "PERSON" and not m.text.lower().endswith("s")
+    return t != "PERSON"

@@ -1,0 +1,84 @@
+"""The extractor: Documents in, triples out, streaming through ``nlp.pipe`` in batches.
+
+>>> ex = Extractor()  # doctest: +SKIP
+>>> [(t.subject.name, t.relation, t.object.name) for t in
+...  ex.extract_text("Kerry met Lavrov in Geneva.")]  # doctest: +SKIP
+[('Kerry', 'MEETS', 'Lavrov'), ('Lavrov', 'MEETS', 'Kerry')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from actorgraph.extract.actors import find_actors
+from actorgraph.extract.documents import Document, normalize_text
+from actorgraph.extract.lexicon import load_actor_lexicon, load_relations
+from actorgraph.extract.nlp import load_pipeline
+from actorgraph.extract.relations import extract_relations
+from actorgraph.extract.triples import Triple
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """What the extractor loads and how it batches.
+
+    ``relations``/``actors`` are extra lexicon files layered over the built-in ones;
+    ``batch_size`` is in documents (keep it small for long articles: peak memory grows with
+    batch size times document length); ``workers`` > 1 parses in that many processes.
+    """
+
+    model: str | None = None
+    relations: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    batch_size: int = 32
+    workers: int = 1
+    extras: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+class Extractor:
+    """Runs the pipeline stages: nlp -> actors -> relations, one document at a time."""
+
+    def __init__(self, config: ExtractConfig | None = None) -> None:
+        self.config = config or ExtractConfig()
+        self.vocab = load_relations(self.config.relations)
+        self.lexicon = load_actor_lexicon(self.config.actors)
+        self.nlp = load_pipeline(self.config.model, self.lexicon)
+
+    def triples_of(self, document: Document, doc: Doc) -> list[Triple]:
+        """Triples of one parsed document, offsets mapped to the whole article."""
+        index = find_actors(doc, self.lexicon)
+        triples = extract_relations(
+            doc,
+            index,
+            self.vocab,
+            doc_id=document.parent or document.id,
+            text=document.text,
+            doc_title=document.title,
+            doc_date=document.date,
+            doc_hash=document.hash,
+        )
+        if document.offset:
+            triples = [replace(t, start=t.start + document.offset, end=t.end + document.offset)
+                       for t in triples]
+        return triples
+
+    def extract_documents(
+        self, documents: Iterable[Document]
+    ) -> Iterator[tuple[Document, list[Triple]]]:
+        """Yield each document with its triples, in input order."""
+        stream = ((normalize_text(d.text), d) for d in documents)
+        n_process = max(1, self.config.workers)
+        for doc, document in self.nlp.pipe(
+            stream, as_tuples=True, batch_size=self.config.batch_size, n_process=n_process
+        ):
+            yield document, self.triples_of(document, doc)
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[Triple]:
+        for _document, triples in self.extract_documents(documents):
+            yield from triples
+
+    def extract_text(self, text: str, doc_id: str = "text") -> list[Triple]:
+        """Triples of one text; handy in notebooks and tests."""
+        return list(self.extract([Document(id=doc_id, text=text)]))

@@ -1,0 +1,410 @@
+"""Relations: (actor, relation, actor) triples from the dependency parse of a Doc.
+
+Two trigger kinds, both from the relation lexicon: verbs (with particles, prepositions and
+light-verb nouns, "put pressure on") and relation nouns ("talks between A and B", "visits
+by A to B", "cooperation with B", "with the help of A"). Subjects are found through
+passives, conjunctions, control ("urged Obama to threaten Assad": Obama is the threatener),
+relative clauses and nominal heads; each triple gets its factuality (negation, modality)
+from the path between the trigger and the sentence root.
+
+>>> from actorgraph.extract.pipeline import Extractor  # doctest: +SKIP
+>>> [(t.subject.name, t.relation, t.object.name, t.modality) for t in
+...  Extractor().extract_text("Petraeus urged Obama to threaten Assad.")]  # doctest: +SKIP
+[('Petraeus', 'URGES', 'Obama', 'asserted'), ('Obama', 'THREATENS', 'Assad', 'requested')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from actorgraph.extract.actors import ActorIndex, ActorMention, resolve_pronoun
+from actorgraph.extract.lexicon import RelationVocabulary, VerbSense
+from actorgraph.extract.triples import Triple
+from spacy.tokens import Doc, Span, Token
+
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+NEGATING_VERBS = {"refuse", "deny", "fail", "decline", "reject", "stop", "cease", "avoid",
+                  "forgo", "halt", "abandon", "suspend"}
+REQUEST_VERBS = {"urge", "ask", "call", "demand", "press", "encourage", "order", "request",
+                 "push", "implore", "appeal", "beg", "invite", "instruct", "tell", "advise",
+                 "pressure", "force", "want"}
+INTENT_VERBS = {"plan", "seek", "intend", "try", "attempt", "aim", "hope", "agree", "decide",
+                "promise", "vow", "pledge", "threaten", "expect", "prepare", "propose",
+                "offer", "mean", "wish", "work", "strive", "consider", "discuss", "announce"}
+INTENT_NOUNS = {"plan", "plans", "intention", "attempt", "effort", "bid", "proposal", "offer",
+                "idea", "possibility", "prospect", "pretext", "call", "goal", "aim", "desire",
+                "hope", "willingness", "readiness"}
+REPORT_VERBS = {"claim", "allege", "report", "rumor", "rumour", "suggest", "speculate",
+                "believe", "suspect"}
+REPORT_NOUNS = {"report", "story", "leak", "claim", "allegation", "rumor", "rumour"}
+FUTURE_AUX = {"will", "'ll", "shall", "would", "'d"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ought"}
+OBJECT_CONTROL = REQUEST_VERBS | {"help", "allow", "persuade", "convince", "enable", "let"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+AGENT_PREPS = {"by"}
+
+
+@dataclass
+class _Found:
+    subject: ActorMention
+    obj: ActorMention
+    relation: str
+    trigger: list[Token]
+    anchor: Token  # the token whose clause decides factuality
+    confidence: float
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i or c not in out:
+            out.append(c)
+    return out
+
+
+class _Sentence:
+    def __init__(self, sent: Span, index: ActorIndex, vocab: RelationVocabulary):
+        self.sent = sent
+        self.index = index
+        self.vocab = vocab
+
+    # --- resolving tokens to actors ----------------------------------------------------
+
+    def mention(self, tok: Token) -> tuple[ActorMention | None, float]:
+        """The actor a syntactic argument stands for, and how direct that link is."""
+        m = self.index.at(tok)
+        if m is not None:
+            return m, 1.0
+        for c in tok.children:
+            if c.dep_ == "appos":
+                m = self.index.at(c)
+                if m is not None:
+                    return m, 0.95
+        if tok.pos_ == "PRON":
+            m = resolve_pronoun(tok, self.index)
+            return (m, 0.75) if m else (None, 0.0)
+        # "Assad's air force", "Russian planes": the modifier is the actor behind a thing.
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            for c in tok.children:
+                if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < tok.i:
+                    m = self.index.at(c)
+                    if m is None and c.dep_ == "poss" and c.pos_ == "PRON":
+                        m = resolve_pronoun(c, self.index)
+                    if m is not None and m.actor.is_actor:
+                        return m, 0.7
+        return None, 0.0
+
+    def mentions(self, tok: Token) -> list[tuple[ActorMention, float]]:
+        out = []
+        for c in _conjuncts(tok):
+            m, w = self.mention(c)
+            if m is not None and all(m.actor.id != o.actor.id for o, _ in out):
+                out.append((m, w))
+        return out
+
+    # --- arguments of verbs ----------------------------------------------------------------
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[tuple[ActorMention, float]]:
+        """Agents of ``verb``: its subject, a passive's by-agent, or an inherited subject."""
+        if depth > 6:
+            return []
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
+                      for c in verb.children)
+        for c in verb.children:
+            if passive and c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.mentions(p)
+            if not passive and c.dep_ in SUBJECT_DEPS:
+                return self.mentions(c)
+        if passive:
+            return []
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "xcomp":
+            # Object control: "urged Obama to threaten" -> Obama threatens.
+            if head.lemma_ in OBJECT_CONTROL:
+                for c in head.children:
+                    if c.dep_ in {"dobj", "dative"}:
+                        return [(m, w * 0.9) for m, w in self.mentions(c)]
+            return [(m, w * 0.9) for m, w in self.subjects(head, depth + 1)]
+        if verb.dep_ in {"conj", "advcl", "pcomp"}:
+            return [(m, w * 0.85) for m, w in self.subjects(head, depth + 1)]
+        if verb.dep_ == "relcl":
+            return [(m, w * 0.9) for m, w in self.mentions(head)]
+        if verb.dep_ in {"acl"}:
+            return [(m, w * 0.8) for m, w in self.noun_governor_subjects(head, depth + 1)]
+        if verb.dep_ == "pobj" or head.dep_ == "prep":
+            return [(m, w * 0.8) for m, w in self.subjects(head.head, depth + 1)]
+        return []
+
+    def noun_governor_subjects(self, noun: Token, depth: int) -> list[tuple[ActorMention, float]]:
+        """Subjects of the verb a noun hangs from ("announced plans to increase ...")."""
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and tok.head.pos_ in {"VERB",
+                                                                                        "AUX"}:
+                return self.subjects(tok.head, depth + 1)
+            if tok.dep_ == "pobj":
+                tok = tok.head.head  # over the preposition
+                if tok.pos_ in {"VERB", "AUX"}:
+                    return self.subjects(tok, depth + 1)
+                continue
+            if tok.dep_ in {"conj", "appos", "compound"}:
+                tok = tok.head
+                continue
+            break
+        return []
+
+    def prep_objects(self, tok: Token, prep: str) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in {"prep", "prt", "agent"} and c.lower_ == prep:
+                out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"})
+            if c.dep_ == "prt":  # "crack down on": on hangs from the particle
+                out.extend(self.prep_objects(c, prep))
+        return out
+
+    def verb_objects(self, verb: Token, sense: VerbSense) -> tuple[list[Token], list[Token]]:
+        """(object tokens, extra trigger tokens) for a sense, or ([], []) if it does not fit."""
+        trigger: list[Token] = []
+        holders = [verb]
+        for word in sense.words:
+            hit = next((c for c in verb.children
+                        if c.dep_ in {"prt", "dobj", "acomp", "oprd", "advmod", "attr"}
+                        and (c.lemma_.lower() == word or c.lower_ == word)), None)
+            if hit is None:
+                return [], []
+            trigger.append(hit)
+            holders.append(hit)
+        if sense.prep:
+            objs = [o for h in holders for o in self.prep_objects(h, sense.prep)]
+            # "put pressure on Syrian President Bashar al-Assad to meet": the parse may put
+            # the preposition under the noun's own object too.
+            return objs, trigger
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        if passive:
+            return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS], trigger
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        return objs, trigger
+
+    # --- triggers ------------------------------------------------------------------------
+
+    def verb_relations(self) -> Iterator[_Found]:
+        for tok in self.sent:
+            if tok.pos_ != "VERB":
+                continue
+            senses = self.vocab.verb_senses(tok.lemma_)
+            if not senses:
+                continue
+            subjects = self.subjects(tok)
+            for sense in senses:
+                objs, extra = self.verb_objects(tok, sense)
+                if sense.words and not extra:
+                    continue
+                pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)]
+                rtype = self.vocab.get(sense.relation)
+                trig = sorted([tok, *extra], key=lambda t: t.i)
+                specific = 0.05 * sense.specificity
+                if pairs:
+                    for s, sw in subjects:
+                        for o, ow in pairs:
+                            yield _Found(s, o, sense.relation, trig, tok,
+                                         min(1.0, 0.75 + specific) * sw * ow)
+                    break
+                if rtype.symmetric and not sense.prep and not sense.words and len(subjects) > 1:
+                    # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
+                    for s, sw in subjects:
+                        for o, ow in subjects:
+                            if s.actor.id != o.actor.id:
+                                yield _Found(s, o, sense.relation, trig, tok, 0.7 * sw * ow)
+                    break
+                if pairs or (sense.prep and objs):
+                    break
+
+    def noun_relations(self) -> Iterator[_Found]:
+        for tok in self.sent:
+            if tok.pos_ not in {"NOUN", "PROPN"} or self.index.at(tok) is not None:
+                continue
+            rtype = self.vocab.noun_relation(tok.lower_) or self.vocab.noun_relation(tok.lemma_)
+            if rtype is None or self._is_light_noun(tok):
+                continue
+            agents: list[tuple[ActorMention, float]] = []
+            patients: list[tuple[ActorMention, float]] = []
+            between: list[tuple[ActorMention, float]] = []
+            for c in tok.children:
+                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i):
+                    m, w = self.mention(c)
+                    if m is not None:
+                        agents.append((m, w * 0.9))
+                elif c.dep_ == "prep":
+                    objs = [m for p in c.children if p.dep_ == "pobj" for m in self.mentions(p)]
+                    prep = c.lower_
+                    if prep in AGENT_PREPS:
+                        agents.extend(objs)
+                    elif prep == "between" or (prep == "among"):
+                        between.extend(objs)
+                    elif prep == "of" and rtype.name in {"AIDS", "SUPPORTS"}:
+                        agents.extend(objs)
+                    elif prep in {"with", "against", "on", "to", "toward", "towards", "at",
+                                  "over", "of", "from", "upon", "for", "into"}:
+                        patients.extend(objs)
+            trig = [tok]
+            if len(between) > 1:
+                for s, sw in between:
+                    for o, ow in between:
+                        if s.actor.id != o.actor.id:
+                            yield _Found(s, o, rtype.name, trig, tok, 0.7 * sw * ow)
+                continue
+            patients.extend(between)
+            if (
+                tok.dep_ == "pobj" and tok.head.lower_ == "with" and agents
+                and rtype.name in {"AIDS", "SUPPORTS", "COOPERATES_WITH"}
+            ):
+                # "X did Y with the help of Z": Z aids X.
+                patients = self.subjects(tok.head.head) if tok.head.head.pos_ in {
+                    "VERB", "AUX"} else []
+            elif not agents:
+                agents = self.noun_governor_subjects(tok, 0)
+            for s, sw in agents:
+                for o, ow in patients:
+                    yield _Found(s, o, rtype.name, trig, tok, 0.65 * sw * ow)
+
+    def _is_light_noun(self, tok: Token) -> bool:
+        """True when the noun is part of a light-verb trigger ("put pressure on")."""
+        head = tok.head
+        return tok.dep_ in {"dobj"} and any(
+            s.lemma == head.lemma_ and tok.lemma_.lower() in s.words
+            for s in self.vocab.light_nouns.get(tok.lemma_.lower(), [])
+        )
+
+
+def _path_to_root(tok: Token) -> list[Token]:
+    path = [tok]
+    while path[-1].head is not path[-1] and len(path) < 30:
+        path.append(path[-1].head)
+    return path
+
+
+def factuality(anchor: Token) -> tuple[bool, str]:
+    """(negated, modality) of the event anchored at ``anchor`` (a verb or relation noun).
+
+    Negation counts on the trigger and on heads reached through control (xcomp) or a
+    noun's governing verb ("never agreed to any coordination", "refuses to deal with"),
+    not through reported clauses. The nearest modal cue on the path to the root decides
+    the modality.
+    """
+    negated = False
+    modality: str | None = None
+    path = _path_to_root(anchor)
+    control_chain = True
+    for depth, node in enumerate(path):
+        child = path[depth - 1] if depth else None
+        kids = list(node.children)
+        if control_chain:
+            if any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
+                   for k in kids):
+                negated = True
+            if depth and node.lemma_ in NEGATING_VERBS:
+                negated = True
+        if modality is None:
+            if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
+                modality = "hypothetical"
+            elif depth and child is not None and child.dep_ == "xcomp":
+                if node.lemma_ in REQUEST_VERBS and any(
+                    k.dep_ in {"dobj", "dative"} for k in kids
+                ):
+                    modality = "requested"
+                elif node.lemma_ in INTENT_VERBS or node.lemma_ in REQUEST_VERBS:
+                    modality = "intended"
+            elif depth and node.pos_ == "NOUN" and node.lower_ in INTENT_NOUNS:
+                modality = "intended"
+            elif depth and child is not None and child.dep_ == "ccomp" and (
+                node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"
+            ):
+                modality = "denied" if node.lemma_ == "deny" else "reported"
+            elif any(k.dep_ in {"aux", "auxpass"} and k.lower_ in HYPOTHETICAL_AUX
+                     for k in kids):
+                modality = "hypothetical"
+            elif any(k.dep_ in {"aux", "auxpass"} and k.lower_ in FUTURE_AUX for k in kids):
+                modality = "future"
+            elif any(k.dep_ == "nsubj" and k.lemma_.lower() in REPORT_NOUNS for k in kids) \
+                    and depth == 0:
+                modality = "reported"
+        if any(k.dep_ == "prep" and k.lower_ == "according" for k in kids) and modality is None:
+            modality = "reported"
+        # Control and noun-governing links keep negation scope; clause boundaries end it.
+        dep = node.dep_
+        if dep not in {"xcomp", "dobj", "pobj", "prep", "acl", "conj", "aux", "pcomp"}:
+            control_chain = False
+        if dep in {"ccomp", "advcl", "relcl"}:
+            control_chain = False
+    sent = anchor.sent
+    if modality is None and sent.text.rstrip().rstrip("”\"'’ ").endswith("?"):
+        modality = "question"
+    return negated, modality or "asserted"
+
+
+def extract_relations(
+    doc: Doc,
+    index: ActorIndex,
+    vocab: RelationVocabulary,
+    doc_id: str,
+    text: str | None = None,
+    doc_title: str | None = None,
+    doc_date: str | None = None,
+    doc_hash: str | None = None,
+) -> list[Triple]:
+    """Every triple in ``doc``. ``text`` (same length as the parsed text) supplies the
+    evidence sentences as the document wrote them."""
+    source = text if text is not None else doc.text
+    out: list[Triple] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        if not any(index.at(t) for t in sent):
+            continue
+        sw = _Sentence(sent, index, vocab)
+        start, end = sent.start_char, sent.end_char
+        sentence = source[start:end]
+        stripped = sentence.strip()
+        start += len(sentence) - len(sentence.lstrip())
+        end = start + len(stripped)
+        for found in (*sw.verb_relations(), *sw.noun_relations()):
+            s, o = found.subject, found.obj
+            if s.actor.id == o.actor.id or not s.actor.is_actor:
+                continue
+            if not o.actor.is_actor and found.relation != "VISITS":
+                continue
+            key = (s.actor.id, found.relation, o.actor.id, found.anchor.i)
+            if key in seen:
+                continue
+            seen.add(key)
+            rtype = vocab.get(found.relation)
+            negated, modality = factuality(found.anchor)
+            conf = found.confidence
+            if "lexicon" in (s.source, o.source):
+                conf = min(1.0, conf + 0.05)
+            out.append(
+                Triple(
+                    doc=doc_id,
+                    sentence=stripped,
+                    start=start,
+                    end=end,
+                    subject=s.ref(),
+                    relation=found.relation,
+                    object=o.ref(),
+                    plover=rtype.plover,
+                    quad=rtype.quad,
+                    trigger=" ".join(t.text for t in found.trigger),
+                    negated=negated,
+                    modality=modality,
+                    confidence=round(max(0.05, min(1.0, conf)), 3),
+                    doc_title=doc_title,
+                    doc_date=doc_date,
+                    doc_hash=doc_hash,
+                )
+            )
+    return out
