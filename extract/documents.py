@@ -25,6 +25,7 @@ parser batch). The segments of document ``X`` are yielded as ``X#1``, ``X#2``, .
 X's text, so ``offset + start`` is a position in the whole document. The segments are
 consecutive and their concatenation is the whole text; whitespace-only segments are not
 yielded. A document within the limit is yielded whole, with ``part=None, offset=0``.
+For HTML, text and offsets are those of the extracted text, not of the markup.
 
 Problems are reported through ``on_problem`` as :class:`InputProblem`, one per problem,
 naming the file and (for line-based input) the line; the reader then carries on with the
@@ -148,7 +149,6 @@ _NORMALIZE = str.maketrans(
         "\u00a0": " ",  # no-break space
         "\u202f": " ",  # narrow no-break space
         "\u2007": " ",  # figure space
-        "\r": "\n",  # a lone CR (old Mac) ends a line too; CRLF becomes two line ends
     }
 )
 
@@ -158,14 +158,22 @@ def normalize_text(text: str) -> str:
 
     spaCy's English tokenizer splits possessives on ``'`` but not on ``’`` ("NBC News’
     Chuck Todd" loses its possessive). Every replacement is one character for one, so the
-    result has the same length and the same offsets as the input. A CR becomes a line feed.
+    result has the same length and the same offsets as the input. Line ends become ``\n``
+    the same way: CRLF -> space + LF, a lone CR (old Mac files) -> LF, so one line break
+    stays one (a CR at the very end stays, in case an LF follows in the next chunk).
 
     >>> normalize_text("NBC News’ “Meet the Press”")
     'NBC News\\' "Meet the Press"'
+    >>> normalize_text("one\\r\\ntwo\\rthree")
+    'one \\ntwo\\nthree'
     >>> len(normalize_text("‘a’\\u00a0b")) == len("‘a’\\u00a0b")
     True
     """
-    return text.translate(_NORMALIZE)
+    text = text.translate(_NORMALIZE)
+    if "\r" in text:
+        text = text.replace("\r\n", " \n")
+        text = text[:-1].replace("\r", "\n") + text[-1]
+    return text
 
 
 # --- splitting long texts -----------------------------------------------------------------
@@ -173,7 +181,7 @@ def normalize_text(text: str) -> str:
 # Cut points, best first. A sentence end needs a non-period before it and a capital (or
 # quote/digit) after it, so "U.S. forces" and "a.m. on" are not cut; "U.S. Army" still is.
 _CUTS = (
-    re.compile(r"\n[ \t]*\n\s*"),  # paragraph break
+    re.compile(r"\n[ \t\r]*\n\s*"),  # paragraph break
     re.compile(r"[^\s.][.!?]['\")\]]*\s+(?=['\"(\[]?[A-Z0-9])"),  # sentence end
     re.compile(r"\n\s*"),  # line break
     re.compile(r"\s+"),  # any whitespace
@@ -450,6 +458,8 @@ def read_documents(
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # a lone path, not an iterable of one-character paths
     reader = _Reader(on_problem or _ignore, max_chars, normalize, _Ids() if check_ids else None)
     for p in paths:
         yield from reader.read_path(p)
@@ -591,6 +601,7 @@ class _Reader:
         errors = "actorgraph-latin1" if encoding == "cp1252" else "strict"
         decoder = codecs.getincrementaldecoder(encoding)(errors)
         lines = 1
+        held = ""
         chunk = first
         while chunk:
             try:
@@ -602,9 +613,14 @@ class _Reader:
                 decoder = codecs.getincrementaldecoder(encoding)("replace")
                 text = decoder.decode(pending + chunk)
             lines += text.count("\n")
+            # A CRLF split across chunks must reach normalize_text whole, or it becomes two
+            # line breaks.
+            text, held = held + text, ""
+            if text.endswith("\r"):
+                text, held = text[:-1], "\r"
             yield text
             chunk = stream.read(_CHUNK)
-        yield decoder.decode(b"", final=True)
+        yield held + decoder.decode(b"", final=True)
 
     def _clean(self, text: str) -> str:
         return normalize_text(text) if self.normalize else text

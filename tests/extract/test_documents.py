@@ -351,9 +351,22 @@ def test_stdin_text_jsonl_and_gzip(monkeypatch) -> None:
 def test_normalize_text_keeps_length_and_offsets() -> None:
     raw = "NBC News’ Chuck Todd said “no” ‘twice’\u00a0today.\r\n"
     clean = normalize_text(raw)
-    assert clean == "NBC News' Chuck Todd said \"no\" 'twice' today.\n\n"
+    assert clean == "NBC News' Chuck Todd said \"no\" 'twice' today. \n"
     assert len(clean) == len(raw)
     assert normalize_text("plain ASCII stays") == "plain ASCII stays"
+    assert normalize_text("mac\rlines\r") == "mac\nlines\r"  # a final CR may precede an LF
+
+
+def test_crlf_split_across_read_chunks_stays_one_line_break(tmp_path: Path) -> None:
+    f = tmp_path / "windows.txt"
+    line = b"Kerry met Lavrov.\r\n"
+    # Put a CR as the last byte of the first 1 MiB chunk.
+    pad = b"x" * (2**20 - 1 - len(line) * 1000)
+    f.write_bytes(line * 1000 + pad + b"\r\n" + b"Last line.\r\n")
+    (doc,) = read([f], max_chars=2 * 2**20)[0]
+    assert "\n\n" not in doc.text and "\r" not in doc.text
+    assert doc.text.endswith("x \nLast line. \n")
+    assert len(doc.text) == f.stat().st_size
 
 
 def test_normalize_can_be_turned_off(tmp_path: Path) -> None:
