@@ -523,7 +523,7 @@ class _Reader:
                 why = (
                     "broken symbolic link: its target is missing"
                     if entry.is_symlink()
-                    else ("not a regular file: skipped")
+                    else "not a regular file: skipped"
                 )
                 self.report(InputProblem(str(path), why))
                 continue

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import subprocess
 import sys
 import tracemalloc
 from pathlib import Path
@@ -472,3 +473,36 @@ def test_large_jsonl_streams_in_bounded_memory(tmp_path: Path) -> None:
     n, peak = peak_while_reading()
     assert n == 50_000
     assert peak < 50_000 * 250 + 4 * 2**20, f"peak {peak / 2**20:.1f} MiB with id checks"
+
+
+# --- the benchmark corpus -----------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "re3d").is_dir(), reason="no ../shared/data")
+def test_bench_corpus_is_reproducible_and_reads_cleanly(tmp_path: Path) -> None:
+    outs = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
+    for out in outs:
+        run = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "corpus.py"), "--mb", "0.5", "--out", str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert run.stdout.startswith(f"{out}: 0.5 MiB, ") and run.stdout.endswith(" words\n")
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    docs, problems = read([outs[0]])
+    assert problems == [] and len(docs) > 50
+    assert all(d.title and d.source and d.date for d in docs)
+
+
+def test_bench_corpus_without_data_exits_with_a_message(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "corpus.py"), "--data", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "development data not found" in run.stderr
