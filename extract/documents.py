@@ -683,9 +683,12 @@ class _Reader:
                 src.problem(f"expected a JSON object, got {type(rec).__name__}", lineno)
                 continue
             text = rec.get("text")
+            if text is None:
+                src.problem("record has no 'text' field: skipped", lineno)
+                continue
             if not isinstance(text, str):
-                got = "no 'text' field" if text is None else f"'text' is {type(text).__name__}"
-                src.problem(f"record has {got}: skipped", lineno)
+                kind = type(text).__name__
+                src.problem(f"record's 'text' is a {kind}, not a string: skipped", lineno)
                 continue
             if not text.strip():
                 src.problem("record has an empty 'text': skipped", lineno)
@@ -805,8 +808,9 @@ def _declared_charset(head: bytes) -> str | None:
 def _sniff(head: bytes) -> str:
     """Guess a format from the first bytes: jsonl, html or text."""
     start = head.lstrip()[:512].lower()
-    if start.startswith((b"{", b"[")):
-        return "jsonl"  # a JSON array is reported there, not taken for prose
+    # "[{" is a JSON array (reported by the JSONL reader); "[Reuters] Kerry..." is prose.
+    if start.startswith(b"{") or re.match(rb"\[\s*[{\]]", start):
+        return "jsonl"
     if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
         return "html"
     return "text"

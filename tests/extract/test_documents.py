@@ -167,7 +167,7 @@ def test_jsonl_bad_lines_are_reported_and_good_records_kept(tmp_path: Path) -> N
     assert problems == [
         f"{f}:2: malformed JSON: Expecting property name enclosed in double quotes",
         f"{f}:3: record has no 'text' field: skipped",
-        f"{f}:4: record has 'text' is list: skipped",
+        f"{f}:4: record's 'text' is a list, not a string: skipped",
         f"{f}:5: expected a JSON object, got list",
         f"{f}:6: record has an empty 'text': skipped",
     ]
@@ -216,8 +216,10 @@ def test_same_file_name_under_two_roots_gets_distinct_ids(tmp_path: Path) -> Non
 def test_json_array_file_is_reported_not_read_line_by_line(tmp_path: Path) -> None:
     f = tmp_path / "plover.json"
     f.write_text(json.dumps([{"text": "a"}, {"text": "b"}], indent=2))
-    docs, problems = read([f])
-    assert docs == []
+    prose = tmp_path / "wire"  # no suffix: sniffed, and a bracket alone is not JSON
+    prose.write_text("[Reuters] Kerry met Lavrov.")
+    docs, problems = read([f, prose])
+    assert ids_texts(docs) == [("wire", "[Reuters] Kerry met Lavrov.")]
     assert problems == [
         f"{f}:1: a JSON array, expected JSON Lines (one object per line): skipped",
     ]
