@@ -1,0 +1,116 @@
+"""The README's main job, run as a user would: the console script on seeds/."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CLI = [sys.executable, "-m", "actorgraph"]
+
+
+def run(*args, cwd=REPO, stdin=None):
+    return subprocess.run([*CLI, *map(str, args)], cwd=cwd, input=stdin, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "PYTHONUTF8": "1"})
+
+
+def find(triples, subj, rel, obj):
+    return [t for t in triples if subj in t["subject"]["name"] and t["relation"] == rel
+            and obj in t["object"]["name"]]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("e2e") / "out"
+    r = run("build", "seeds", "-o", out)
+    assert r.returncode == 0, r.stderr
+    return out, r
+
+
+def test_build_writes_graph_triples_and_view(built):
+    out, r = built
+    assert (out / "graph.json").exists() and (out / "graph.html").exists()
+    triples = [json.loads(x) for x in (out / "triples.jsonl").read_text().splitlines()]
+    assert "documents read 2, added 2" in r.stdout
+    # The seeds' signature facts, with their evidence sentences.
+    coop = find(triples, "Kerry", "COOPERATES_WITH", "Lavrov")
+    assert coop and coop[0]["sentence"].startswith("It is true that Secretary of State John Kerry")
+    assert coop[0]["negated"] is False and coop[0]["modality"] == "asserted"
+    urge = find(triples, "Petraeus", "URGES", "Obama")
+    assert urge and "Petraeus urged president Obama" in urge[0]["sentence"]
+    # "Syromolotov never agreed ..." must not count as an asserted agreement.
+    assert not [t for t in triples if "Syromolotov" in t["subject"]["name"]
+                and t["relation"] == "AGREES_WITH" and t["modality"] == "asserted"
+                and not t["negated"]]
+    for t in triples:
+        text = (REPO / "seeds" / f"{t['doc']}.txt").read_text(encoding="utf-8")
+        assert text[t["start"]:t["end"]].replace("’", "'").replace("“", '"').replace(
+            "”", '"') == t["sentence"].replace("’", "'").replace("“", '"').replace("”", '"')
+
+
+def test_incremental_build_does_not_double_count(built, tmp_path):
+    out, _ = built
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    before = json.loads((copy / "graph.json").read_text())
+    extra = tmp_path / "more"
+    extra.mkdir()
+    shutil.copy(REPO / "seeds" / "usa-success-syria-iraq.txt", extra / "renamed-copy.txt")
+    (extra / "new.txt").write_text("Germany condemned Iran on Monday.", encoding="utf-8")
+    r = run("build", "seeds", extra, "-o", copy, "--no-view")
+    assert r.returncode == 0, r.stderr
+    assert "added 1, already in the graph 3" in r.stdout
+    after = json.loads((copy / "graph.json").read_text())
+    assert len(after["documents"]) == len(before["documents"]) + 1
+    old = {(x["source"], x["target"], x["relation"], x["factuality"]): x["count"]
+           for x in before["relations"]}
+    for x in after["relations"]:
+        k = (x["source"], x["target"], x["relation"], x["factuality"])
+        if k in old:
+            assert x["count"] == old[k], k
+    assert any(x["relation"] == "CRITICIZES" for x in after["relations"])
+    lines = (copy / "triples.jsonl").read_text().splitlines()
+    assert len(lines) == sum(d["triples"] for d in after["documents"])
+
+
+def test_unreadable_input_reported_others_processed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Germany condemned Iran.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\x00")
+    r = run("build", bad, good, tmp_path / "missing.txt", "-o", tmp_path / "out", "--no-view")
+    assert r.returncode == 1
+    errs = [x for x in r.stderr.splitlines() if x.startswith("actorgraph:")]
+    assert any("bad.txt" in e and "binary" in e for e in errs), r.stderr
+    assert any("missing.txt" in e for e in errs), r.stderr
+    assert "added 1" in r.stdout
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text())
+    assert [d["id"] for d in graph["documents"]] == ["good"]
+
+
+def test_extract_formats_and_stdin():
+    r = run("extract", "-", "--format", "jsonl", stdin="Germany condemned Iran.")
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout.splitlines()[0])
+    for key in ("doc", "sentence", "start", "end", "subject", "object", "relation", "plover",
+                "quad", "trigger", "negated", "modality", "confidence"):
+        assert key in rec
+    assert set(rec["subject"]) >= {"id", "name", "text", "type", "country"}
+    assert rec["subject"]["country"] == "DEU" and rec["plover"] == "ACCUSE"
+    r = run("extract", "-", "--format", "csv", stdin="Germany condemned Iran.")
+    assert r.stdout.splitlines()[0].startswith("doc,subject")
+    r = run("extract", "-", "--format", "table", stdin="Germany condemned Iran.")
+    assert "Germany -CRITICIZES-> Iran" in r.stdout
+
+
+def test_jsonl_corpus_metadata(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "n1", "text": "Germany condemned Iran.", "title": "T",
+                                  "date": "2020-01-02", "source": "S", "url": "u"}) + "\n")
+    r = run("extract", corpus)
+    rec = json.loads(r.stdout.splitlines()[0])
+    assert rec["doc"] == "n1" and rec["doc_title"] == "T" and rec["doc_date"] == "2020-01-02"
