@@ -33,7 +33,7 @@ import json
 import re
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -508,10 +508,12 @@ def _plover_codes(actors: Any) -> frozenset[str]:
 
 def load_plover(path: str | Path) -> list[PloverRecord]:
     """Read ``PLOVER_GSR_CAMEO.txt`` (a JSON list), skipping DOCUMENT records and mapping
-    0.5b1 labels to current PLOVER (:data:`PLOVER_OLD_LABELS`)."""
+    0.5b1 labels to current PLOVER (:data:`PLOVER_OLD_LABELS`). A repeated record id gets
+    a ``#2`` suffix so every record stays a separate document."""
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
     out = []
+    seen: Counter[str] = Counter()
     for rec in data:
         event = str(rec.get("event", "")).upper()
         if event == "DOCUMENT" or not rec.get("text"):
@@ -524,9 +526,14 @@ def load_plover(path: str | Path) -> list[PloverRecord]:
         if reciprocal:
             targets = targets | sources
             sources = targets
+        # The file repeats an id (COERCE-0004); predictions are keyed by id, so keep apart.
+        record_id = str(rec["id"])
+        seen[record_id] += 1
+        if seen[record_id] > 1:
+            record_id = f"{record_id}#{seen[record_id]}"
         out.append(
             PloverRecord(
-                id=str(rec["id"]),
+                id=record_id,
                 text=rec["text"],
                 event=PLOVER_OLD_LABELS.get(event, event),
                 sources=sources,
