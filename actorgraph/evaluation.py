@@ -722,6 +722,14 @@ def load_re3d(root: str | Path) -> Re3dCorpus:
     return corpus
 
 
+#: One character for one, so offsets survive: extractors may normalise typography first.
+_SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\r": "\n"})
+
+
+def _fold(text: str) -> str:
+    return text.translate(_SAME_LENGTH)
+
+
 def locate_actor(doc_text: str, triple: Mapping[str, Any], role: str) -> list[tuple[int, int]]:
     """Character spans in ``doc_text`` where the triple's ``role`` actor text occurs.
 
@@ -729,23 +737,31 @@ def locate_actor(doc_text: str, triple: Mapping[str, Any], role: str) -> list[tu
     sentence, else by searching for it; the actor's surface ``text`` (else its ``name``)
     is then searched within the sentence. Every occurrence is returned, since a surface
     form can repeat. An empty list means the actor cannot be placed; the scorer then
-    falls back to comparing text.
+    falls back to comparing text. Curly quotes and no-break spaces are folded one for
+    one on both sides first, so a typography-normalising extractor is placed correctly;
+    the actor text must match whole words ("US" is not found inside "USA").
+
+    >>> t = {"sentence": "“Iran” met Iraq.", "start": 4, "subject": {"text": '"Iran"'}}
+    >>> locate_actor("Ok. “Iran” met Iraq.", t, "subject")
+    [(4, 10)]
     """
-    sentence = triple.get("sentence") or ""
+    sentence = _fold(triple.get("sentence") or "")
     actor = triple.get(role) or {}
     if not sentence:
         return []
+    folded = _fold(doc_text)
     start = triple.get("start")
-    if not (isinstance(start, int) and doc_text[start : start + len(sentence)] == sentence):
-        start = doc_text.find(sentence)
+    if not (isinstance(start, int) and folded[start : start + len(sentence)] == sentence):
+        start = folded.find(sentence)
         if start < 0:
             return []
     for surface in (actor.get("text"), actor.get("name")):
         if not surface:
             continue
+        pattern = r"(?<!\w)" + re.escape(_fold(surface)) + r"(?!\w)"
         spans = [
             (start + m.start(), start + m.end())
-            for m in re.finditer(re.escape(surface), sentence, flags=re.IGNORECASE)
+            for m in re.finditer(pattern, sentence, flags=re.IGNORECASE)
         ]
         if spans:
             return spans
@@ -756,11 +772,17 @@ def _overlaps(a: tuple[int, int], b: Mention) -> bool:
     return a[0] < b.end and b.begin < a[1]
 
 
+def _contains_words(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
 def _text_match(actor: Mapping[str, Any], gold: Mention) -> bool:
-    g = normalize_name(gold.text)
+    """Normalised names equal, or one is a run of whole words of the other."""
+    g = normalize_name(gold.text).split()
     for form in (actor.get("text"), actor.get("name")):
-        f = normalize_name(form or "")
-        if f and g and (f == g or f in g.split() or g in f.split() or f in g or g in f):
+        f = normalize_name(form or "").split()
+        if f and g and (_contains_words(g, f) or _contains_words(f, g)):
             return True
     return False
 
@@ -778,8 +800,8 @@ def score_re3d(corpus: Re3dCorpus, predictions: Iterable[Mapping[str, Any]]) -> 
     gives symmetric relations in both directions; they count once). A predicted unit is a
     document plus the unordered pair of its subject and object (duplicates count once).
     A predicted end matches a gold end when their spans overlap (:func:`locate_actor`), or,
-    when the prediction cannot be placed, when the normalised texts are equal or one
-    contains the other. Matching is one-to-one.
+    when the prediction cannot be placed, when the normalised texts are equal or one is a
+    run of whole words of the other ("the UK" ~ "UK"). Matching is one-to-one.
 
     Returns ``pair`` (:class:`PRF`, undirected); ``directed`` (:class:`PRF` where
     FightingAgainst/Likes/Dislikes must have subject = re3d source, AlliesOf/CommWith
@@ -1207,15 +1229,71 @@ def format_report(results: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> str
         for system in systems:
             if "error" in by_system[system]:
                 lines.append(f"| error ({system}) | {by_system[system]['error']} |")
-        for key, label in REPORT_ROWS.get(dataset, []):
+        for key, label in [*REPORT_ROWS.get(dataset, []), ("seconds", "run time, seconds")]:
             values = [by_system[s].get(key) for s in systems]
             if all(v is None for v in values):
                 continue
-            cells = [f"{v:.3f}" if isinstance(v, (int, float)) else "-" for v in values]
+            fmt = "{:.1f}" if key == "seconds" else "{:.3f}"
+            cells = [fmt.format(v) if isinstance(v, (int, float)) else "-" for v in values]
             if diff:
                 a, b = values
                 both = isinstance(a, (int, float)) and isinstance(b, (int, float))
-                cells.append(f"{a - b:+.3f}" if both else "-")
+                cells.append(
+                    ("{:+.1f}" if key == "seconds" else "{:+.3f}").format(a - b) if both else "-"
+                )
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def main_cli(args: Any) -> int:
+    """``actorgraph eval [GOLD] [--datasets seeds,plover,re3d] [--data DIR] [--no-baseline]``.
+
+    ``args`` is the CLI's ``argparse.Namespace``: ``gold`` (seeds gold JSONL, default
+    :data:`DEFAULT_GOLD`), ``datasets`` (comma list), ``data`` (development data dir,
+    default :data:`DEFAULT_DATA`), ``no_baseline``; optional ``seeds`` (directory of the
+    gold's documents), ``model`` and ``relations`` (passed to the extractor). Prints the
+    Markdown report; returns 0, or 1 when no data set was found or a system failed, 2 for
+    a missing gold file.
+    """
+    import sys
+
+    gold = Path(getattr(args, "gold", None) or DEFAULT_GOLD)
+    if not gold.exists():
+        print(f"actorgraph eval: no such gold file: {gold}", file=sys.stderr)
+        return 2
+    config = None
+    model, relations = getattr(args, "model", None), getattr(args, "relations", None)
+    systems: dict[str, Predictor] = {}
+    try:
+        if model or relations:
+            from actorgraph.extract.pipeline import ExtractConfig
+
+            config = ExtractConfig(model=model, relations=tuple(relations or ()))
+        systems["actorgraph"] = extractor_predictor(config)
+    except ImportError as e:
+        print(f"actorgraph eval: extractor unavailable ({e})", file=sys.stderr)
+    if not getattr(args, "no_baseline", False):
+        try:
+            systems["textacy"] = textacy_predictor()
+        except ImportError as e:
+            print(f"actorgraph eval: textacy baseline unavailable ({e})", file=sys.stderr)
+    if not systems:
+        print("actorgraph eval: nothing to evaluate", file=sys.stderr)
+        return 1
+    datasets = [
+        d.strip() for d in (getattr(args, "datasets", None) or "seeds,plover,re3d").split(",")
+    ]
+    results = run_all(
+        systems,
+        gold_path=gold,
+        seeds_dir=getattr(args, "seeds", None) or DEFAULT_SEEDS,
+        data_dir=getattr(args, "data", None) or DEFAULT_DATA,
+        datasets=[d for d in datasets if d],
+    )
+    if not results:
+        print("actorgraph eval: none of the data sets was found", file=sys.stderr)
+        return 1
+    print(format_report(results))
+    failed = any("error" in fig for by_system in results.values() for fig in by_system.values())
+    return 1 if failed else 0

@@ -4,6 +4,7 @@ gold file, the PLOVER/re3d loaders (skipped without ../shared/data) and the text
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from pathlib import Path
@@ -534,3 +535,23 @@ def test_textacy_baseline_filters_non_entities_and_sees_negation(baseline):
 def test_verb_relation_lookup():
     assert ev.verb_relation("urge") == ("URGES", "REQUEST")
     assert ev.verb_relation("eat") is None
+
+
+# --- CLI entry ---------------------------------------------------------------------------------
+
+
+def test_main_cli_missing_gold(tmp_path, capsys):
+    args = argparse.Namespace(
+        gold=str(tmp_path / "nope.jsonl"), datasets="seeds", data=None, no_baseline=True
+    )
+    assert ev.main_cli(args) == 2
+    assert "no such gold file" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_main_cli_scores_the_seeds(capsys):
+    pytest.importorskip("actorgraph.extract.pipeline")
+    args = argparse.Namespace(gold=None, datasets="seeds", data=None, no_baseline=True)
+    assert ev.main_cli(args) == 0
+    out = capsys.readouterr().out
+    assert "### seeds" in out and "| metric | actorgraph |" in out
