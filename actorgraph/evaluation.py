@@ -896,16 +896,17 @@ def re3d_metrics(result: Mapping[str, Any]) -> dict[str, float]:
 # --- systems under test -------------------------------------------------------------------
 
 
-def extractor_predictor(**options: Any) -> Predictor:
+def extractor_predictor(config: Any = None) -> Predictor:
     """actorgraph's own extractor as a :data:`Predictor`.
 
-    Imported lazily so the scorers work without it; ``options`` go to ``Extractor()``.
+    Imported lazily so the scorers work without it; ``config`` is an
+    ``actorgraph.extract.pipeline.ExtractConfig`` (model, extra lexicons) or None.
     Raises ``ImportError`` when ``actorgraph.extract.pipeline`` is not available.
     """
     from actorgraph.extract.documents import Document
     from actorgraph.extract.pipeline import Extractor
 
-    extractor = Extractor(**options)
+    extractor = Extractor(config)
 
     def predict(docs: Iterable[tuple[str, str]]) -> Iterator[dict[str, Any]]:
         documents = (Document(id=doc_id, text=text) for doc_id, text in docs)
