@@ -236,7 +236,9 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
 
     # 1. Collectives first: "the Iraqi military" is one actor, not a demonym plus a noun.
     for tok in doc:
-        if tok.pos_ not in {"NOUN", "PROPN"}:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+            # A collective word modifying another noun is part of a title or a name
+            # ("Assistant Attorney General John Carlin", "army officers").
             continue
         low = tok.lower_
         lemma = tok.lemma_.lower()

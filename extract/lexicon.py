@@ -72,6 +72,7 @@ class RelationVocabulary:
     verbs: dict[str, list[VerbSense]] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)
     light_nouns: dict[str, list[VerbSense]] = field(default_factory=dict)
+    adjectives: dict[str, list[VerbSense]] = field(default_factory=dict)
 
     def get(self, name: str) -> RelationType:
         return self.types[name]
@@ -151,6 +152,9 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                     # "put pressure on X": the noun also signals the relation when the parse
                     # hangs the preposition on the noun instead of the verb.
                     vocab.light_nouns.setdefault(sense.words[-1], []).append(sense)
+            for phrase in _as_list(entry.get("adjectives"), f"{where}.adjectives"):
+                sense = _parse_verb_phrase(name, phrase)
+                vocab.adjectives.setdefault(sense.lemma, []).append(sense)
             for noun in _as_list(entry.get("nouns"), f"{where}.nouns"):
                 vocab.nouns.setdefault(noun.lower(), name)
     for senses in vocab.verbs.values():
@@ -229,7 +233,8 @@ class ActorLexicon:
         out = [(a, i, True) for a, i in self.exact_aliases.items()]
         for actor in self.actors.values():
             for alias in actor.aliases:
-                if alias not in self.exact_aliases:
+                if _clean_alias(alias) not in self.exact_aliases:
+                    # Raw form: "the States" must not become a pattern for any "states".
                     out.append((alias, actor.id, False))
         return out
 

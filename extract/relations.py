@@ -72,36 +72,55 @@ class _Sentence:
 
     # --- resolving tokens to actors ----------------------------------------------------
 
-    def mention(self, tok: Token) -> tuple[ActorMention | None, float]:
-        """The actor a syntactic argument stands for, and how direct that link is."""
+    def mention(self, tok: Token) -> list[tuple[ActorMention, float]]:
+        """The actors a syntactic argument stands for, each with how direct the link is."""
         m = self.index.at(tok)
         if m is not None:
-            return m, 1.0
+            return [(m, 1.0)]
         for c in tok.children:
             if c.dep_ == "appos":
                 m = self.index.at(c)
                 if m is not None:
-                    return m, 0.95
+                    return [(m, 0.95)]
         if tok.pos_ == "PRON":
             m = resolve_pronoun(tok, self.index)
-            return (m, 0.75) if m else (None, 0.0)
-        # "Assad's air force", "Russian planes": the modifier is the actor behind a thing.
+            return [(m, 0.75)] if m else []
+        # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":
+        # the modifiers are the actors behind a thing.
         if tok.pos_ in {"NOUN", "PROPN"}:
-            for c in tok.children:
-                if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < tok.i:
-                    m = self.index.at(c)
-                    if m is None and c.dep_ == "poss" and c.pos_ == "PRON":
-                        m = resolve_pronoun(c, self.index)
-                    if m is not None and m.actor.is_actor:
-                        return m, 0.7
-        return None, 0.0
+            return [(m, 0.7) for m in self.modifier_actors(tok)]
+        return []
+
+    def modifier_actors(self, tok: Token) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for c in tok.children:
+            if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > tok.i:
+                continue
+            for cc in (c, *c.conjuncts):
+                m = self.index.at(cc)
+                if m is None and cc.dep_ == "poss" and cc.pos_ == "PRON":
+                    m = resolve_pronoun(cc, self.index)
+                if m is not None and m.actor.is_actor:
+                    out.append(m)
+                elif m is None and cc.dep_ == "compound":
+                    out.extend(self.modifier_actors(cc))
+            if c.dep_ == "compound" and self.index.at(c) is not None:
+                out.extend(self.modifier_actors(c))
+        seen: set[str] = set()
+        return [m for m in out if not (m.actor.id in seen or seen.add(m.actor.id))]
 
     def mentions(self, tok: Token) -> list[tuple[ActorMention, float]]:
-        out = []
-        for c in _conjuncts(tok):
-            m, w = self.mention(c)
-            if m is not None and all(m.actor.id != o.actor.id for o, _ in out):
-                out.append((m, w))
+        out: list[tuple[ActorMention, float]] = []
+        toks = _conjuncts(tok)
+        # "visits by Kerry and CIA Director John Brennan": the parse may hang the first
+        # conjunct under the second as a modifier with the "and" beside it.
+        for c in tok.children:
+            if c.dep_ in {"nmod", "compound"} and any(k.dep_ == "cc" for k in c.children):
+                toks.extend(_conjuncts(c))
+        for c in toks:
+            for m, w in self.mention(c):
+                if all(m.actor.id != o.actor.id for o, _ in out):
+                    out.append((m, w))
         return out
 
     # --- arguments of verbs ----------------------------------------------------------------
@@ -118,6 +137,9 @@ class _Sentence:
                     if p.dep_ == "pobj":
                         return self.mentions(p)
             if not passive and c.dep_ in SUBJECT_DEPS:
+                if c.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                    # "Carlin, who oversees ...": the relative pronoun is the head noun.
+                    return [(m, w * 0.95) for m, w in self.mentions(verb.head)]
                 return self.mentions(c)
         if passive:
             return []
@@ -136,6 +158,11 @@ class _Sentence:
         if verb.dep_ == "relcl":
             return [(m, w * 0.9) for m, w in self.mentions(head)]
         if verb.dep_ in {"acl"}:
+            # "Syrian fighters to fight ISIS": an actor noun is the subject of its clause;
+            # "plans to increase cooperation": otherwise the planner is.
+            own = self.mentions(head)
+            if own:
+                return [(m, w * 0.85) for m, w in own]
             return [(m, w * 0.8) for m, w in self.noun_governor_subjects(head, depth + 1)]
         if verb.dep_ == "pobj" or head.dep_ == "prep":
             return [(m, w * 0.8) for m, w in self.subjects(head.head, depth + 1)]
@@ -215,7 +242,7 @@ class _Sentence:
                             yield _Found(s, o, sense.relation, trig, tok,
                                          min(1.0, 0.75 + specific) * sw * ow)
                     break
-                if rtype.symmetric and not sense.prep and not sense.words and len(subjects) > 1:
+                if rtype.symmetric and not sense.prep and len(subjects) > 1:
                     # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
                     for s, sw in subjects:
                         for o, ow in subjects:
@@ -235,23 +262,32 @@ class _Sentence:
             agents: list[tuple[ActorMention, float]] = []
             patients: list[tuple[ActorMention, float]] = []
             between: list[tuple[ActorMention, float]] = []
+            agents.extend((m, 0.9) for m in self.modifier_actors(tok))
             for c in tok.children:
-                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i):
-                    m, w = self.mention(c)
-                    if m is not None:
-                        agents.append((m, w * 0.9))
-                elif c.dep_ == "prep":
-                    objs = [m for p in c.children if p.dep_ == "pobj" for m in self.mentions(p)]
-                    prep = c.lower_
-                    if prep in AGENT_PREPS:
-                        agents.extend(objs)
-                    elif prep == "between" or (prep == "among"):
-                        between.extend(objs)
-                    elif prep == "of" and rtype.name in {"AIDS", "SUPPORTS"}:
-                        agents.extend(objs)
-                    elif prep in {"with", "against", "on", "to", "toward", "towards", "at",
-                                  "over", "of", "from", "upon", "for", "into"}:
-                        patients.extend(objs)
+                if c.dep_ != "prep":
+                    continue
+                prep = c.lower_
+                objs = [m for p in c.children if p.dep_ == "pobj" for m in self.mentions(p)]
+                if not objs and prep == "of":
+                    # "withdrawal of its aircraft from Syria": the target sits one level down.
+                    for p in c.children:
+                        for pp in p.children:
+                            if pp.dep_ == "prep" and pp.lower_ in {"from", "to", "against",
+                                                                    "on", "with"}:
+                                objs = [m for q in pp.children if q.dep_ == "pobj"
+                                        for m in self.mentions(q)]
+                if prep in AGENT_PREPS:
+                    agents.extend(objs)
+                elif prep in {"between", "among"}:
+                    between.extend(objs)
+                elif prep == "of" and rtype.name in {"AIDS", "SUPPORTS"}:
+                    agents.extend(objs)
+                elif prep in {"with", "against", "on", "to", "toward", "towards", "at",
+                              "over", "of", "from", "upon", "for", "into", "along"}:
+                    patients.extend(objs)
+            if not between and not patients and rtype.symmetric and len(agents) > 1:
+                # "the Tehran-Damascus-Moscow partnership": the modifiers relate to each other.
+                between, agents = agents, []
             trig = [tok]
             if len(between) > 1:
                 for s, sw in between:
@@ -273,6 +309,25 @@ class _Sentence:
                 for o, ow in patients:
                     yield _Found(s, o, rtype.name, trig, tok, 0.65 * sw * ow)
 
+    def adjective_relations(self) -> Iterator[_Found]:
+        """Predicates such as "A has appeared sympathetic to B", "A is critical of B"."""
+        for tok in self.sent:
+            if tok.pos_ != "ADJ":
+                continue
+            for sense in self.vocab.adjectives.get(tok.lemma_.lower(), []):
+                objs = [o for ot in self.prep_objects(tok, sense.prep or "")
+                        for o in self.mentions(ot)]
+                if not objs:
+                    continue
+                head = tok.head if tok.dep_ in {"acomp", "oprd", "attr", "xcomp"} else None
+                subjects = self.subjects(head) if head is not None else []
+                if tok.dep_ == "amod":
+                    subjects = self.mentions(tok.head)
+                for s, sw in subjects:
+                    for o, ow in objs:
+                        yield _Found(s, o, sense.relation, [tok], head or tok, 0.7 * sw * ow)
+                break
+
     def _is_light_noun(self, tok: Token) -> bool:
         """True when the noun is part of a light-verb trigger ("put pressure on")."""
         head = tok.head
@@ -280,6 +335,35 @@ class _Sentence:
             s.lemma == head.lemma_ and tok.lemma_.lower() in s.words
             for s in self.vocab.light_nouns.get(tok.lemma_.lower(), [])
         )
+
+
+def _with_reverse(found: list[_Found], vocab: RelationVocabulary) -> list[_Found]:
+    """Symmetric relations hold both ways: add the reverse of each, and the refusal.
+
+    "A refuses to deal with B" is also an asserted act of rejection (PLOVER REJECT), so a
+    relation negated by a refusal verb yields A REJECTS B beside the negated relation.
+    """
+    out = list(found)
+    for f in found:
+        if vocab.get(f.relation).symmetric:
+            out.append(_Found(f.obj, f.subject, f.relation, f.trigger, f.anchor,
+                              f.confidence * 0.95))
+        refusal = _refusal_head(f.anchor)
+        if refusal is not None and "REJECTS" in vocab and f.relation != "REJECTS":
+            out.append(_Found(f.subject, f.obj, "REJECTS", [refusal, *f.trigger], refusal,
+                              f.confidence * 0.9))
+    return out
+
+
+def _refusal_head(anchor: Token) -> Token | None:
+    tok = anchor
+    for _ in range(3):
+        if tok.dep_ != "xcomp":
+            return None
+        tok = tok.head
+        if tok.lemma_ in {"refuse", "decline", "reject"}:
+            return tok
+    return None
 
 
 def _path_to_root(tok: Token) -> list[Token]:
@@ -372,7 +456,8 @@ def extract_relations(
         stripped = sentence.strip()
         start += len(sentence) - len(sentence.lstrip())
         end = start + len(stripped)
-        for found in (*sw.verb_relations(), *sw.noun_relations()):
+        found_all = [*sw.verb_relations(), *sw.noun_relations(), *sw.adjective_relations()]
+        for found in _with_reverse(found_all, vocab):
             s, o = found.subject, found.obj
             if s.actor.id == o.actor.id or not s.actor.is_actor:
                 continue

@@ -49,12 +49,18 @@ def test_prepositional_object(extractor):
 @pytest.mark.parametrize("text", [
     "Russia never attacked Ukraine.",
     "Russia did not attack Ukraine.",
-    "Russia refused to cooperate with Ukraine.",
 ])
 def test_negation(extractor, text):
     found = extractor.extract_text(text)
     assert found, text
     assert all(t.negated and not t.asserted for t in found)
+
+
+def test_refusal_is_negated_relation_plus_asserted_rejection(extractor):
+    got = rels(extractor, "Russia refused to cooperate with Ukraine.")
+    assert ("Russia", "COOPERATES_WITH", "Ukraine", True, "intended") in got or \
+        ("Russia", "COOPERATES_WITH", "Ukraine", True, "asserted") in got
+    assert ("Russia", "REJECTS", "Ukraine", False, "asserted") in got
 
 
 def test_hypothetical(extractor):
