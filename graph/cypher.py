@@ -154,7 +154,13 @@ def open_cypher(
     """
     graph_file = graph_json(graph_path)
     db_path = ensure_database(graph_file, rebuild=rebuild)
-    return CypherGraph(graph_file, db_path, timeout_ms)
+    try:
+        return CypherGraph(graph_file, db_path, timeout_ms)
+    except CypherError:
+        if rebuild:
+            raise
+    # A cache that will not open (a stray .wal, a damaged or foreign file) is rebuilt once.
+    return CypherGraph(graph_file, ensure_database(graph_file, rebuild=True), timeout_ms)
 
 
 def run_query(

@@ -1,0 +1,163 @@
+"""Latency of the query library on the embedded Cypher graph (LadybugDB), at scale.
+
+Builds a synthetic store (default 100k actors, 500k relation mentions spread over documents
+of 50 mentions each), saves it, builds the Ladybug database from it (the load time), then
+runs every ``queries/*.cypher`` file several times and prints the median and worst latency.
+
+    .venv/bin/python bench/query_latency.py                    # full size, ~2-4 min
+    .venv/bin/python bench/query_latency.py --actors 2000 --relations 10000   # quick
+
+Actor degrees follow a Zipf-like law (a few hubs, a long tail), as in news, and a fifth of
+the mentions are non-asserted (negated or a modality), so every library query has rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from actorgraph.extract.lexicon import load_relations
+from actorgraph.extract.triples import MODALITIES, ActorRef, Triple
+from actorgraph.graph.cypher import build_database, database_path, graph_json, open_cypher
+from actorgraph.graph.query import library_queries
+from actorgraph.graph.store import DocumentRecord, GraphStore
+
+COUNTRIES = ["USA", "RUS", "SYR", "IRQ", "IRN", "FRA", "GBR", "TUR", "CHN", "DEU", None]
+TYPES = ["PERSON", "ORG", "GPE", "NORP"]
+
+
+def synthetic_store(n_actors: int, n_mentions: int, seed: int = 7,
+                    per_doc: int = 50) -> GraphStore:
+    rng = random.Random(seed)
+    vocab = load_relations()
+    types = [vocab.get(n) for n in vocab.names()]
+    actors = [
+        ActorRef(
+            id=f"actor:{i}", name=f"Actor {i}", text=f"A{i}", type=TYPES[i % len(TYPES)],
+            country=COUNTRIES[i % len(COUNTRIES)],
+        )
+        for i in range(n_actors)
+    ]
+    # Zipf-ish: actor k is picked with weight 1/(k+1)^0.8, so hubs exist but do not dominate.
+    weights = [1.0 / (k + 1) ** 0.8 for k in range(n_actors)]
+    cum = list(_accumulate(weights))
+    store = GraphStore()
+    n_docs = max(1, n_mentions // per_doc)
+    for d in range(n_docs):
+        doc = f"doc{d}"
+        subjects = rng.choices(actors, cum_weights=cum, k=per_doc)
+        objects = rng.choices(actors, cum_weights=cum, k=per_doc)
+        triples = []
+        for j, (s, o) in enumerate(zip(subjects, objects, strict=True)):
+            if s.id == o.id:
+                o = actors[(int(o.id.split(":")[1]) + 1) % n_actors]
+            rt = rng.choice(types)
+            modality = "asserted" if rng.random() < 0.8 else rng.choice(MODALITIES[1:])
+            triples.append(Triple(
+                doc=doc, sentence=f"{s.name} and {o.name}: sentence {j} of {doc}.",
+                start=j * 100, end=j * 100 + 60, subject=s, relation=rt.name, object=o,
+                plover=rt.plover, quad=rt.quad, trigger=rt.name.lower(),
+                negated=rng.random() < 0.05, modality=modality,
+                confidence=round(rng.random(), 3), doc_hash=f"h{d}",
+            ))
+        store.add_document(DocumentRecord(id=doc, hash=f"h{d}", title=f"Document {d}"), triples)
+    return store
+
+
+def _accumulate(xs: list[float]) -> list[float]:
+    total, out = 0.0, []
+    for x in xs:
+        total += x
+        out.append(total)
+    return out
+
+
+def machine() -> str:
+    import ladybug
+    import networkx
+    import pyarrow
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}\n"
+        f"Python {platform.python_version()}, ladybug {ladybug.__version__}, "
+        f"pyarrow {pyarrow.__version__}, networkx {networkx.__version__}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--actors", type=int, default=100_000)
+    ap.add_argument("--relations", type=int, default=500_000,
+                    help="relation mentions (triples); distinct relationships come out ~5%% fewer")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--out", help="directory to build in (default: a temporary one)")
+    args = ap.parse_args(argv)
+
+    print(machine())
+    out = Path(args.out or tempfile.mkdtemp(prefix="actorgraph-bench-"))
+    t0 = time.perf_counter()
+    store = synthetic_store(args.actors, args.relations)
+    t1 = time.perf_counter()
+    store.save(out)
+    t2 = time.perf_counter()
+    stats = store.stats()
+    del store
+    graph_file = graph_json(out)
+    print(f"store: {stats['actors']} actors, {stats['relations']} relationships "
+          f"({stats['asserted_relations']} asserted), {stats['mentions']} mentions, "
+          f"{stats['documents']} documents; graph.json {graph_file.stat().st_size / 1e6:.0f} MB")
+    print(f"synthesise + merge {t1 - t0:.1f} s, save {t2 - t1:.1f} s")
+
+    t3 = time.perf_counter()
+    build_database(graph_file, database_path(graph_file))
+    t4 = time.perf_counter()
+    size = database_path(graph_file).stat().st_size / 1e6
+    print(f"load into Ladybug (read graph.json + triples.jsonl, COPY): {t4 - t3:.1f} s, "
+          f"graph.lbug {size:.0f} MB")
+
+    t5 = time.perf_counter()
+    g = open_cypher(out)
+    t6 = time.perf_counter()
+    print(f"open (fingerprint check + open read-only): {(t6 - t5) * 1000:.0f} ms")
+
+    hub = "actor 0"
+    params = {"actor": hub, "a": "Actor 0", "b": "actor:1"}
+    print(f"\n{'query':<20} {'rows':>6} {'first ms':>9} {'median ms':>10} {'max ms':>8}")
+    with g:
+        for name, q in library_queries().items():
+            p = {k: v for k, v in params.items() if k in q.params}
+            times = []
+            rows = 0
+            for _ in range(args.repeat + 1):
+                s = time.perf_counter()
+                rows = len(g.run_library(name, p).rows)
+                times.append((time.perf_counter() - s) * 1000)
+            print(f"{name:<20} {rows:>6} {times[0]:>9.1f} {statistics.median(times[1:]):>10.1f} "
+                  f"{max(times[1:]):>8.1f}")
+    print(f"\n(built in {out}; params {params}; {args.repeat} timed runs after the first)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
