@@ -50,6 +50,8 @@ PRONOUNS = {
 }
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "der", "da", "di", "le"}
 LOCATION = "LOCATION"
+HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
+                   "controlled", "held", "funded", "armed", "trained", "owned", "made"}
 
 
 @dataclass
@@ -92,9 +94,17 @@ class ActorIndex:
 
     mentions: list[ActorMention]
     by_token: dict[int, ActorMention]
+    # One token naming several actors: "U.S.-Russia", "the Russian and American militaries".
+    groups: dict[int, list[ActorMention]] = field(default_factory=dict)
 
     def at(self, token: Token) -> ActorMention | None:
         return self.by_token.get(token.i)
+
+    def all_at(self, token: Token) -> list[ActorMention]:
+        if token.i in self.groups:
+            return self.groups[token.i]
+        m = self.by_token.get(token.i)
+        return [m] if m else []
 
 
 def slug(text: str) -> str:
@@ -225,6 +235,7 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
     lex = lexicon or load_actor_lexicon()
     res = _Resolver(doc, lex)
     mentions: list[ActorMention] = []
+    groups: dict[int, list[ActorMention]] = {}
     taken: set[int] = set()
 
     def add(start: int, end: int, actor: Actor, source: str) -> ActorMention:
@@ -247,20 +258,50 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
             sector = lex.titles.get(lemma) or lex.titles.get(low)
         if sector is None:
             continue
-        iso = None
+        isos: list[str] = []
         first = tok.i
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and child.i < tok.i:
-                span = _strip_possessive(doc[child.left_edge.i: child.i + 1])
-                iso = _country_of_text(span.text, lex)
-                if iso:
-                    first = min(first, span.start)
+                for mod in (child, *child.conjuncts):
+                    span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
+                        if mod is child else doc[mod.i: mod.i + 1]
+                    iso = _country_of_text(span.text, lex)
+                    if iso and iso not in isos:
+                        isos.append(iso)
+                        first = min(first, span.start)
+                if isos:
                     break
-        if iso and not any(i in taken for i in range(first, tok.i + 1)):
+        if isos and not any(i in taken for i in range(first, tok.i + 1)):
             ents_here = [e for e in doc.ents if e.start <= tok.i < e.end]
             if ents_here and ents_here[0].label_ == "PERSON":
                 continue
-            add(first, tok.i + 1, res.country_actor(iso, sector), "collective")
+            made = [add(first, tok.i + 1, res.country_actor(iso, sector), "collective")
+                    for iso in isos]
+            if len(made) > 1:
+                groups[tok.i] = made
+
+    # 1b. Hyphenated actor lists: "U.S.-Russia", "Tehran-Damascus-Moscow", "U.S.-led".
+    for tok in doc:
+        if "-" not in tok.text or tok.i in taken:
+            continue
+        parts = [p for p in tok.text.split("-") if p]
+        found: list[Actor] = []
+        for part in parts:
+            if part.lower() in HYPHEN_SUFFIXES:
+                continue
+            iso = _country_of_text(part, lex)
+            known = lex.lookup(part) if iso is None else None
+            if iso:
+                found.append(res.country_actor(iso))
+            elif known is not None and known.type != "COUNTRY":
+                found.append(res.actor(_known_to_actor(known)))
+            else:
+                found = []
+                break
+        if found:
+            made = [add(tok.i, tok.i + 1, a, "lexicon") for a in found]
+            if len(made) > 1:
+                groups[tok.i] = made
 
     # 2. Named entities (the ruler's known actors carry their id).
     pending_people: list[tuple[Span, Actor]] = []
@@ -298,7 +339,7 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
 
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.sort(key=lambda m: m.start)
-    return ActorIndex(mentions=mentions, by_token=by_token)
+    return ActorIndex(mentions=mentions, by_token=by_token, groups=groups)
 
 
 def _modifier_country(tok: Token, lex: ActorLexicon, self_ok: bool = False) -> str | None:
@@ -382,9 +423,19 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
         ps = doc[prev].sent
         windows.append((ps.start, ps.end))
         prev = ps.start - 1
+    # A non-reflexive object pronoun never names its own clause's subject
+    # ("The U.S. refuses to deal with them").
+    own_subjects = set()
+    if token.dep_ in {"dobj", "pobj", "dative"}:
+        for anc in token.ancestors:
+            if anc.pos_ in {"VERB", "AUX"}:
+                own_subjects |= {c.i for c in anc.subtree if c.dep_ in {"nsubj", "nsubjpass"}}
+            if anc.dep_ not in {"xcomp", "prep", "pobj", "dobj", "conj"}:
+                break
     for lo, hi in windows:
         cands = [m for m in index.mentions
-                 if lo <= m.start < hi and _compatible(kind, m) and m.source != "pronoun"]
+                 if lo <= m.start < hi and _compatible(kind, m) and m.source != "pronoun"
+                 and not any(i in own_subjects for i in range(m.start, m.end))]
         if not cands:
             continue
         distinct = {m.actor.id: m for m in cands}

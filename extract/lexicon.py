@@ -223,7 +223,7 @@ class ActorLexicon:
         known = self.lookup(text)
         if known and known.type == "COUNTRY":
             return known.country
-        return self.demonyms.get(_fold(text))
+        return self.demonyms.get(text) or self.demonyms.get(_fold(text))
 
     def country(self, iso3: str) -> KnownActor | None:
         return self.actors.get(country_id(iso3))
@@ -308,8 +308,10 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
             ),
             case_sensitive=_as_list(entry.get("case_sensitive"), f"{where}.case_sensitive"),
         )
+        exact = set(_as_list(entry.get("case_sensitive"), f"{where}.case_sensitive"))
         for dem in _as_list(entry.get("demonyms"), f"{where}.demonyms"):
-            lex.demonyms.setdefault(_fold(dem), iso3)
+            # "Poles" names Poland, "poles" does not: exact-case forms keep their case.
+            lex.demonyms.setdefault(dem if dem in exact else _fold(dem), iso3)
         for cap in _as_list(entry.get("capitals"), f"{where}.capitals"):
             lex.capitals.setdefault(_fold(cap), iso3)
         for inst, sector in (entry.get("institutions") or {}).items():
@@ -337,7 +339,8 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
                                 [entry["name"], *_as_list(entry.get("aliases"), where)]
                             )
                         ),
-                    )
+                    ),
+                    case_sensitive=_as_list(entry.get("case_sensitive"), where),
                 )
             except KeyError as e:
                 raise LexiconError(f"{where}: missing field {e.args[0]!r}") from e

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from actorgraph.extract.actors import find_actors
-from actorgraph.extract.documents import Document, normalize_text
+from actorgraph.extract.documents import Document
 from actorgraph.extract.lexicon import load_actor_lexicon, load_relations
 from actorgraph.extract.nlp import load_pipeline
 from actorgraph.extract.relations import extract_relations
@@ -22,11 +22,20 @@ from spacy.tokens import Doc
 
 @dataclass(frozen=True)
 class ExtractConfig:
-    """What the extractor loads and how it batches.
+    """What the extractor loads, how it batches and where it runs.
 
     ``relations``/``actors`` are extra lexicon files layered over the built-in ones;
     ``batch_size`` is in documents (keep it small for long articles: peak memory grows with
-    batch size times document length); ``workers`` > 1 parses in that many processes.
+    batch size times document length). ``engine`` ``"local"`` runs in this process when
+    ``workers`` is 1, else in ``workers`` processes on this machine; ``"dask"`` runs on the
+    Dask cluster at ``scheduler`` or, without one, on a local cluster of ``workers``
+    processes (see :mod:`actorgraph.extract.parallel`). Every engine gives the same triples
+    in the same order.
+
+    Every component of the model runs: the extractor reads dependencies and sentences
+    (parser), entities (ner), ``tag_``/``pos_`` (tagger, attribute_ruler) and lemmas
+    (lemmatizer), and tok2vec feeds tagger and parser; only the model's own disabled
+    ``senter`` stays off.
     """
 
     model: str | None = None
@@ -34,6 +43,8 @@ class ExtractConfig:
     actors: tuple[str, ...] = ()
     batch_size: int = 32
     workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
     extras: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -67,13 +78,16 @@ class Extractor:
     def extract_documents(
         self, documents: Iterable[Document]
     ) -> Iterator[tuple[Document, list[Triple]]]:
-        """Yield each document with its triples, in input order."""
-        stream = ((normalize_text(d.text), d) for d in documents)
-        n_process = max(1, self.config.workers)
-        for doc, document in self.nlp.pipe(
-            stream, as_tuples=True, batch_size=self.config.batch_size, n_process=n_process
-        ):
-            yield document, self.triples_of(document, doc)
+        """Yield each document with its triples, in input order, on the configured engine.
+
+        Documents are parsed in batches of ``batch_size`` inside a spaCy memory zone, so
+        memory stays flat however long the stream is.
+        """
+        from actorgraph.extract import parallel
+
+        if self.config.engine == "local" and self.config.workers <= 1:
+            return parallel.extract_serial(self, documents)
+        return parallel.extract_parallel(documents, self.config, extractor=self)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Triple]:
         for _document, triples in self.extract_documents(documents):

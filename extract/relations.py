@@ -44,6 +44,7 @@ OBJECT_CONTROL = REQUEST_VERBS | {"help", "allow", "persuade", "convince", "enab
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 AGENT_PREPS = {"by"}
+MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 
 
 @dataclass
@@ -74,9 +75,9 @@ class _Sentence:
 
     def mention(self, tok: Token) -> list[tuple[ActorMention, float]]:
         """The actors a syntactic argument stands for, each with how direct the link is."""
-        m = self.index.at(tok)
-        if m is not None:
-            return [(m, 1.0)]
+        group = self.index.all_at(tok)
+        if group:
+            return [(m, 1.0) for m in group]
         for c in tok.children:
             if c.dep_ == "appos":
                 m = self.index.at(c)
@@ -97,12 +98,12 @@ class _Sentence:
             if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > tok.i:
                 continue
             for cc in (c, *c.conjuncts):
-                m = self.index.at(cc)
-                if m is None and cc.dep_ == "poss" and cc.pos_ == "PRON":
+                found = self.index.all_at(cc)
+                if not found and cc.dep_ == "poss" and cc.pos_ == "PRON":
                     m = resolve_pronoun(cc, self.index)
-                if m is not None and m.actor.is_actor:
-                    out.append(m)
-                elif m is None and cc.dep_ == "compound":
+                    found = [m] if m else []
+                out.extend(m for m in found if m.actor.is_actor)
+                if not found and cc.dep_ == "compound":
                     out.extend(self.modifier_actors(cc))
             if c.dep_ == "compound" and self.index.at(c) is not None:
                 out.extend(self.modifier_actors(c))
@@ -228,8 +229,15 @@ class _Sentence:
             if not senses:
                 continue
             subjects = self.subjects(tok)
+            reduced_passive = tok.dep_ == "acl" and tok.tag_ == "VBN"
+            if reduced_passive:
+                # "a USA team accompanied by 60 SAS soldiers": by-agent acts on the head noun.
+                subjects = [m for c in tok.children if c.dep_ == "agent"
+                            for p in c.children if p.dep_ == "pobj" for m in self.mentions(p)]
             for sense in senses:
                 objs, extra = self.verb_objects(tok, sense)
+                if reduced_passive and not sense.prep and not sense.words:
+                    objs = [tok.head]
                 if sense.words and not extra:
                     continue
                 pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)]
@@ -308,6 +316,40 @@ class _Sentence:
             for s, sw in agents:
                 for o, ow in patients:
                     yield _Found(s, o, rtype.name, trig, tok, 0.65 * sw * ow)
+
+    def membership_relations(self) -> Iterator[_Found]:
+        """"X is a member/part of Y's coalition", "characterizes X as a member of Y"."""
+        if "ALLIES_WITH" not in self.vocab:
+            return
+        for tok in self.sent:
+            if tok.lemma_.lower() not in MEMBERSHIP_NOUNS:
+                continue
+            groups = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ != "pobj":
+                            continue
+                        own = self.index.all_at(p)
+                        if own:
+                            groups.extend(own)
+                        elif self.vocab.noun_relation(p.lemma_) is self.vocab.get(
+                                "ALLIES_WITH") or p.lemma_ in {"coalition", "alliance", "bloc"}:
+                            groups.extend(self.modifier_actors(p))
+            if not groups:
+                continue
+            members: list[tuple[ActorMention, float]] = []
+            if tok.dep_ in {"attr", "oprd"}:
+                members = self.subjects(tok.head)
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "as":
+                verb = tok.head.head
+                members = [m for c in verb.children if c.dep_ == "dobj"
+                           for m in self.mentions(c)]
+            elif tok.dep_ == "appos":
+                members = self.mentions(tok.head)
+            for s, sw in members:
+                for g in groups:
+                    yield _Found(s, g, "ALLIES_WITH", [tok], tok, 0.65 * sw)
 
     def adjective_relations(self) -> Iterator[_Found]:
         """Predicates such as "A has appeared sympathetic to B", "A is critical of B"."""
@@ -456,7 +498,8 @@ def extract_relations(
         stripped = sentence.strip()
         start += len(sentence) - len(sentence.lstrip())
         end = start + len(stripped)
-        found_all = [*sw.verb_relations(), *sw.noun_relations(), *sw.adjective_relations()]
+        found_all = [*sw.verb_relations(), *sw.noun_relations(), *sw.adjective_relations(),
+                     *sw.membership_relations()]
         for found in _with_reverse(found_all, vocab):
             s, o = found.subject, found.obj
             if s.actor.id == o.actor.id or not s.actor.is_actor:
