@@ -34,6 +34,9 @@ def _extract_config(args: argparse.Namespace):
         actors=tuple(args.actors or ()),
         batch_size=args.batch_size,
         workers=args.workers,
+        # An address only makes sense for Dask, so it selects that engine by itself.
+        engine="dask" if args.scheduler else args.engine,
+        scheduler=args.scheduler,
     )
 
 
@@ -302,7 +305,13 @@ def _add_extract_options(p: argparse.ArgumentParser) -> None:
                    help="extra known actors: actors.toml shape, or a PETRARCH/TABARI "
                         ".actors.txt dictionary")
     p.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch")
-    p.add_argument("--workers", type=int, default=1, help="parser processes")
+    p.add_argument("--workers", type=int, default=1,
+                   help="extraction processes (1: in this process; with --engine dask and "
+                        "no --scheduler: local Dask workers)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where extraction runs: this machine's processes, or Dask")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786); implies --engine dask")
 
 
 def _add_neo4j_options(p: argparse.ArgumentParser) -> None:

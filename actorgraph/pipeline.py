@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from actorgraph.extract.documents import Document, InputProblem, read_documents
 from actorgraph.extract.pipeline import ExtractConfig, Extractor
 from actorgraph.graph.store import GRAPH_FILE, DocumentRecord, GraphStore
 
-SAVE_EVERY_DOCS = 500
+# Checkpoint interval; the variable lets tests (and crash drills) checkpoint more often.
+SAVE_EVERY_DOCS = int(os.environ.get("ACTORGRAPH_SAVE_EVERY_DOCS", "500"))
 SAVE_EVERY_SECONDS = 30.0
 
 
