@@ -328,6 +328,26 @@ def test_score_plover_known_figures():
     assert (r["codes"].tp, r["codes"].n_pred, r["codes"].n_gold) == (5, 6, 7)
 
 
+def test_plover_applies_factuality_as_plover_codes_it():
+    rec = PloverRecord(
+        "r", "Finland will give Tanzania a grant.", "AGREE", frozenset({"FIN"}), frozenset({"TZA"})
+    )
+    pred = {
+        "doc": "r",
+        "relation": "AIDS",
+        "plover": "AID",
+        "modality": "future",
+        "subject": {"country": "FIN"},
+        "object": {"country": "TZA"},
+    }
+    r = ev.score_plover([rec], [pred])
+    assert (r["accuracy"], r["accuracy_raw"]) == (1.0, 0.0)
+    assert ev.plover_coded({**pred, "modality": "asserted"}) == "AID"
+    assert ev.plover_coded({"plover": "ASSAULT", "modality": "future"}) == "THREATEN"
+    assert ev.plover_coded({"plover": "ACCUSE", "modality": "future"}) == "ACCUSE"
+    assert ev.plover_coded({"plover": "AGREE", "negated": True}) == "REJECT"
+
+
 def test_actor_code():
     assert ev.actor_code({"country": "usa"}) == "USA"
     assert ev.actor_code({"country": "JAP"}) == "JPN"
