@@ -108,6 +108,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _problem_kinds(problems: Sequence[object]) -> str:
+    """``binary file, not text x2; empty file x1``: the reasons, counted, in first-seen order."""
+    kinds: dict[str, int] = {}
+    for p in problems:
+        # The reason is the message up to its detail: "malformed JSON: Expecting value".
+        kind = str(getattr(p, "message", p)).split(":", 1)[0].strip()
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return "; ".join(f"{k} x{n}" for k, n in kinds.items())
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from actorgraph.pipeline import build
 
@@ -121,6 +131,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"documents read {summary.documents_read}, added {summary.documents_added}, "
           f"already in the graph {summary.documents_skipped_seen}, "
           f"skipped {len(summary.problems)}")
+    if summary.problems:
+        print(f"skipped or noted (file and line on stderr): {_problem_kinds(summary.problems)}")
     print(f"triples {summary.triples}; graph: {s.get('actors', 0)} actors, "
           f"{s.get('relations', 0)} relations ({s.get('asserted_relations', 0)} asserted), "
           f"{s.get('documents', 0)} documents; {summary.seconds:.1f} s")

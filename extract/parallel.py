@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -142,6 +144,15 @@ def _init_local_worker(inherited: Extractor | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if inherited is not None:
         _WORKER = inherited
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A loader killed outright (SIGKILL, the OOM killer) cannot stop its pool, and workers
+    # blocked on the task queue would live on as orphans holding a model each.
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _local_extract(
