@@ -271,11 +271,22 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
                         first = min(first, span.start)
                 if isos:
                     break
-        if isos and not any(i in taken for i in range(first, tok.i + 1)):
+        last = tok.i
+        if not isos:
+            # "opposition groups in Zimbabwe", "the government of Iraq"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+                    for p in child.children:
+                        iso = _country_of_text(p.text, lex) if p.dep_ == "pobj" else None
+                        if iso and p.ent_type_ in {"GPE", "NORP", ""}:
+                            isos.append(iso)
+                            last = p.i
+                    break
+        if isos and not any(i in taken for i in range(first, last + 1)):
             ents_here = [e for e in doc.ents if e.start <= tok.i < e.end]
             if ents_here and ents_here[0].label_ == "PERSON":
                 continue
-            made = [add(first, tok.i + 1, res.country_actor(iso, sector), "collective")
+            made = [add(first, last + 1, res.country_actor(iso, sector), "collective")
                     for iso in isos]
             if len(made) > 1:
                 groups[tok.i] = made

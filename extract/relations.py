@@ -234,6 +234,7 @@ class _Sentence:
                 # "a USA team accompanied by 60 SAS soldiers": by-agent acts on the head noun.
                 subjects = [m for c in tok.children if c.dep_ == "agent"
                             for p in c.children if p.dep_ == "pobj" for m in self.mentions(p)]
+            done = False
             for sense in senses:
                 objs, extra = self.verb_objects(tok, sense)
                 if reduced_passive and not sense.prep and not sense.words:
@@ -249,6 +250,7 @@ class _Sentence:
                         for o, ow in pairs:
                             yield _Found(s, o, sense.relation, trig, tok,
                                          min(1.0, 0.75 + specific) * sw * ow)
+                    done = True
                     break
                 if rtype.symmetric and not sense.prep and len(subjects) > 1:
                     # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
@@ -256,9 +258,44 @@ class _Sentence:
                         for o, ow in subjects:
                             if s.actor.id != o.actor.id:
                                 yield _Found(s, o, sense.relation, trig, tok, 0.7 * sw * ow)
+                    done = True
                     break
-                if pairs or (sense.prep and objs):
+                if sense.prep and objs:
                     break
+            base = next((s for s in senses if not s.words and not s.prep), None)
+            if not done and base is not None and subjects:
+                # "Iran threatened to shell Iraqi towns", "demanded that Mugabe abandon ...":
+                # the target of the act is the target (or the agent) of its complement.
+                rtype = self.vocab.get(base.relation)
+                for o, ow in self.complement_targets(tok, rtype.plover):
+                    for s, sw in subjects:
+                        yield _Found(s, o, base.relation, [tok], tok, 0.6 * sw * ow)
+
+    def complement_targets(self, verb: Token, plover: str) -> list[tuple[ActorMention, float]]:
+        out: list[tuple[ActorMention, float]] = []
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}:
+                for a in c.children:
+                    if a.dep_ in {"dobj", "dative"}:
+                        out.extend(self.mentions(a))
+                        holders = [a]
+                    elif a.dep_ == "prep":
+                        holders = [c]
+                    else:
+                        continue
+                    for h in holders:
+                        for p in h.children:
+                            if p.dep_ == "prep" and p.lower_ not in {"in", "at", "during",
+                                                                     "after", "before"}:
+                                for q in p.children:
+                                    if q.dep_ == "pobj":
+                                        out.extend(self.mentions(q))
+            elif c.dep_ == "ccomp" and plover in {"REQUEST", "ACCUSE", "THREATEN"}:
+                for a in c.children:
+                    if a.dep_ in {"nsubj", "nsubjpass"}:
+                        out.extend((m, w * 0.9) for m, w in self.mentions(a))
+        seen: set[str] = set()
+        return [(m, w) for m, w in out if not (m.actor.id in seen or seen.add(m.actor.id))]
 
     def noun_relations(self) -> Iterator[_Found]:
         for tok in self.sent:
