@@ -18,9 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
 from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
 from actorgraph.extract.triples import ActorRef
-from spacy.tokens import Doc, Span, Token
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 SECTOR_NAMES = {

@@ -10,9 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
-from actorgraph.extract.lexicon import ActorLexicon, load_actor_lexicon
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from actorgraph.extract.lexicon import ActorLexicon, load_actor_lexicon
 
 DEFAULT_MODEL = "en_core_web_md"
 INSTALL_HINT = (

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Doc
+
 from actorgraph.extract.actors import find_actors
 from actorgraph.extract.documents import Document
 from actorgraph.extract.lexicon import load_actor_lexicon, load_relations
 from actorgraph.extract.nlp import load_pipeline
 from actorgraph.extract.relations import extract_relations
 from actorgraph.extract.triples import Triple
-from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)

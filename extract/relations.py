@@ -18,10 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
 from actorgraph.extract.actors import ActorIndex, ActorMention, resolve_pronoun
 from actorgraph.extract.lexicon import RelationVocabulary, VerbSense
 from actorgraph.extract.triples import Triple
-from spacy.tokens import Doc, Span, Token
 
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NEGATING_VERBS = {"refuse", "deny", "fail", "decline", "reject", "stop", "cease", "avoid",
