@@ -190,10 +190,12 @@ def _local_extract(
         else:
             # Interrupted or failed: drop queued batches and stop running ones now rather
             # than waiting for them; their documents are not merged and will be redone.
+            # (The executor has no public way to stop running tasks before Python 3.14.)
+            procs = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
-            for proc in list(getattr(pool, "_processes", {}).values()):
+            for proc in procs:
                 proc.terminate()
-            for proc in list(getattr(pool, "_processes", {}).values()):
+            for proc in procs:
                 proc.join(timeout=5)
 
 
