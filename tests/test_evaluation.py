@@ -576,3 +576,12 @@ def test_main_cli_scores_the_seeds(capsys):
     assert ev.main_cli(args) == 0
     out = capsys.readouterr().out
     assert "### seeds" in out and "| metric | actorgraph |" in out
+
+
+def test_gold_vocabulary_agrees_with_the_project_lexicon():
+    lexicon = pytest.importorskip("actorgraph.extract.lexicon")
+    vocab = lexicon.load_relations()
+    for name, plover in ev.RELATION_PLOVER.items():
+        assert name in vocab, name
+        assert vocab.get(name).plover == plover, name
+        assert vocab.get(name).quad == ev.PLOVER_QUAD[plover], name
