@@ -42,6 +42,7 @@ def small_corpus(n: int = 48) -> list[dict]:
                     "attacked": "attack", "supported": "support", "threatened": "threaten",
                     "sanctioned": "sanction"}[v] if neg else v
             sents.append(f"{a}{neg} {verb} {b} on {['Monday', 'Tuesday', 'Friday'][j % 3]}.")
+        sents.append(f"Officials gave {i + 2} briefings.")  # no two texts are the same
         out.append({"id": f"c{i:03d}", "title": f"Story {i}", "text": " ".join(sents)})
     return out
 
