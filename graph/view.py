@@ -1,0 +1,679 @@
+"""Render the actor network: an offline interactive HTML page and a static PNG/SVG picture.
+
+The page is one self-contained file: vis-network (the copy shipped inside the pinned pyvis
+package) and the page's small script are inlined, so it opens from ``file://`` with no network
+request at all. Nodes and edges are built with pyvis (its ``Network``, node/edge records and
+options) but written through this module's own template, because pyvis 0.3.2's template
+links Bootstrap from a CDN even with ``cdn_resources="in_line"``.
+
+>>> from actorgraph.graph.store import GraphStore
+>>> from actorgraph.graph.view import render_html, render_image
+>>> store = GraphStore.load("out/graph.json")                         # doctest: +SKIP
+>>> render_html(store, "out/graph.html")                               # doctest: +SKIP
+PosixPath('out/graph.html')
+>>> render_html(store, "big.html", max_nodes=500, title="Syria, 2016")  # doctest: +SKIP
+>>> render_image(store, "out/graph.png")                               # doctest: +SKIP
+
+What the page offers: node colour by actor type, size by mentions; edge colour by quad class,
+width by mention count, arrows for direction; hover tooltips with evidence sentences and their
+document titles; filters by quad class, relation type, actor type and minimum count; actor
+search with neighbourhood focus; physics on/off. Relations that are not asserted as fact
+(negated, hypothetical, requested...) are in the page but hidden until shown (dashed).
+
+Safety: all article text is untrusted. It reaches the page only as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>``, ``&`` and U+2028/9 escaped, and
+the page script puts it into the DOM with ``textContent`` only. A Content-Security-Policy
+allows only the page's own inline scripts (by hash), so even an injected ``onerror=`` handler
+could not run, and forbids every network fetch.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import networkx as nx
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from actorgraph.graph.store import GraphStore
+
+__all__ = [
+    "ACTOR_COLOURS",
+    "OTHER_COLOUR",
+    "QUAD_COLOURS",
+    "actor_colour",
+    "compute_layout",
+    "quad_colour",
+    "render_html",
+    "render_image",
+    "select_actors",
+]
+
+#: Node colour per actor type. Blues, purples and browns, so they never read as the
+#: green-to-red cooperation/conflict scale the edges use.
+ACTOR_COLOURS: dict[str, str] = {
+    "PERSON": "#4e79a7",
+    "ORGANIZATION": "#76b7b2",
+    "COUNTRY": "#b07aa1",
+    "ARMED_GROUP": "#7f4f24",
+    "IGO": "#edc948",
+    "MEDIA": "#ff9da7",
+    "PARTY": "#9467bd",
+}
+OTHER_COLOUR = "#a0a0a0"
+
+#: Edge colour per quad class: greens for cooperation, orange and red for conflict,
+#: darker for material (deeds) than for verbal (words).
+QUAD_COLOURS: dict[str, str] = {
+    "VERBAL_COOPERATION": "#7fbf7b",
+    "MATERIAL_COOPERATION": "#1b7837",
+    "VERBAL_CONFLICT": "#f4a442",
+    "MATERIAL_CONFLICT": "#d7301f",
+}
+OTHER_QUAD_COLOUR = "#8c8c8c"
+
+LayoutName = Literal["auto", "spring", "fast", "physics"]
+#: Above this many nodes ``layout="auto"`` switches from networkx's spring layout (exact but
+#: quadratic) to the fast core-and-periphery layout.
+SPRING_LIMIT = 400
+#: Evidence sentences per relation carried into the page (the store keeps up to 20).
+PAGE_EVIDENCE = 3
+
+_ASSETS = Path(__file__).resolve().parent / "assets"
+_VIS_VERSION = "9.1.2"
+
+
+def actor_colour(actor_type: str | None) -> str:
+    """The node colour for an actor type (``OTHER_COLOUR`` for unknown types)."""
+    return ACTOR_COLOURS.get((actor_type or "").upper(), OTHER_COLOUR)
+
+
+def quad_colour(quad: str | None) -> str:
+    """The edge colour for a quad class (grey for unknown ones)."""
+    return QUAD_COLOURS.get((quad or "").upper(), OTHER_QUAD_COLOUR)
+
+
+# --- what is drawn ---------------------------------------------------------------------
+
+
+def select_actors(store: GraphStore, max_nodes: int | None) -> list[str]:
+    """Node ids to draw: all of them, or the ``max_nodes`` with most mentions.
+
+    Ties are broken by name and id so the same store always gives the same picture.
+
+    >>> select_actors(GraphStore(), 10)
+    []
+    """
+    g = store.graph
+    ranked = sorted(g.nodes, key=lambda n: (-int(g.nodes[n].get("mentions") or 0),
+                                            str(g.nodes[n].get("name") or n), str(n)))
+    if max_nodes is not None:
+        if max_nodes < 0:
+            raise ValueError("max_nodes must be >= 0")
+        ranked = ranked[:max_nodes]
+    return ranked
+
+
+@dataclass
+class _View:
+    """The part of the store that is drawn, plus what the page says about the rest."""
+
+    nodes: list[str]
+    edges: list[tuple[str, str, str, dict[str, Any]]]
+    dropped_nodes: int
+    dropped_edges: int
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def _view(store: GraphStore, max_nodes: int | None) -> _View:
+    g = store.graph
+    nodes = select_actors(store, max_nodes)
+    keep = set(nodes)
+    edges = [(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+             if u in keep and v in keep]
+    edges.sort(key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    return _View(nodes=nodes, edges=edges,
+                 dropped_nodes=g.number_of_nodes() - len(nodes),
+                 dropped_edges=g.number_of_edges() - len(edges),
+                 summary=_summary(store))
+
+
+def _summary(store: GraphStore) -> dict[str, Any]:
+    stats = store.stats()
+    dates = sorted(str(d.date)[:10] for d in store.documents.values() if d.date)
+    return {**stats, "first_date": dates[0] if dates else None,
+            "last_date": dates[-1] if dates else None}
+
+
+def _summary_line(s: dict[str, Any]) -> str:
+    parts = [f"{s['documents']:,} document{'s' * (s['documents'] != 1)}",
+             f"{s['actors']:,} actor{'s' * (s['actors'] != 1)}",
+             f"{s['relations']:,} relation{'s' * (s['relations'] != 1)}"
+             f" ({s['asserted_relations']:,} asserted)"]
+    if s["first_date"]:
+        span = s["first_date"] if s["first_date"] == s["last_date"] else \
+            f"{s['first_date']} – {s['last_date']}"
+        parts.append(span)
+    return " · ".join(parts)
+
+
+# --- layout ----------------------------------------------------------------------------
+
+
+def compute_layout(graph: nx.Graph, method: str = "auto", *, seed: int = 7,
+                   weight: Mapping[Any, float] | None = None) -> dict[Any, tuple[float, float]]:
+    """Node positions in roughly ``[-1, 1]²`` for ``graph`` (direction and keys ignored).
+
+    ``spring`` is networkx's Fruchterman-Reingold (good, quadratic: fine to a few hundred
+    nodes); ``fast`` lays out the ``SPRING_LIMIT`` heaviest nodes that way, drops every other
+    node beside its placed neighbours and pushes overlapping nodes apart, which takes under a
+    second for 5,000 nodes; ``auto`` picks by size. ``weight`` ranks nodes for ``fast``
+    (default: degree).
+
+    >>> pos = compute_layout(nx.path_graph(3), "spring")
+    >>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
+    True
+    """
+    simple = _simple_undirected(graph)
+    n = simple.number_of_nodes()
+    if n == 0:
+        return {}
+    if method == "auto":
+        method = "spring" if n <= SPRING_LIMIT else "fast"
+    if method == "spring":
+        pos = nx.spring_layout(simple, seed=seed, weight="weight",
+                               iterations=100 if n <= 150 else 50)
+    elif method == "fast":
+        pos = _fast_layout(simple, weight or dict(simple.degree(weight="weight")), seed)
+    else:
+        raise ValueError(f"unknown layout {method!r}: use auto, spring, fast or physics")
+    return {v: (float(p[0]), float(p[1])) for v, p in pos.items()}
+
+
+def _simple_undirected(graph: nx.Graph) -> nx.Graph:
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    for u, v, d in graph.edges(data=True):
+        if u == v:
+            continue
+        # log weight: one pair mentioned 200 times should not crush every other spring
+        w = 1.0 + math.log1p(float(d.get("count") or 1))
+        if simple.has_edge(u, v):
+            simple.edges[u, v]["weight"] += w
+        else:
+            simple.add_edge(u, v, weight=w)
+    return simple
+
+
+def _fast_layout(g: nx.Graph, weight: Mapping[Any, float], seed: int) -> dict[Any, Any]:
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    rng = np.random.default_rng(seed)
+    order = sorted(g, key=lambda v: (-float(weight.get(v, 0)), str(v)))
+    core = order[:SPRING_LIMIT]
+    pos: dict[Any, Any] = dict(nx.spring_layout(g.subgraph(core), seed=seed, weight="weight",
+                                                iterations=50))
+    spacing = 1.0 / math.sqrt(max(len(core), 1))
+    # Two passes: a node whose only neighbours rank below it waits until they are placed.
+    rest = order[len(core):]
+    for final in (False, True):
+        waiting = []
+        for v in rest:
+            placed = [pos[u] for u in g.adj[v] if u in pos]
+            if not placed and not final:
+                waiting.append(v)
+                continue
+            if placed:
+                centre, radius = np.mean(placed, axis=0), spacing * (0.5 + 0.7 * rng.random())
+            else:  # isolated from everything drawn: a ring around the picture
+                centre, radius = np.zeros(2), 1.05 + 0.25 * rng.random()
+            angle = rng.random() * 2 * math.pi
+            pos[v] = centre + radius * np.array([math.cos(angle), math.sin(angle)])
+        rest = waiting
+    nodes = list(pos)
+    p = np.array([pos[v] for v in nodes], dtype=float)
+    extent = np.maximum(p.max(axis=0) - p.min(axis=0), 1e-9)
+    dmin = 0.8 * math.sqrt(float(extent.prod()) / len(nodes))
+    # Repulsion only between near pairs, so crowding falls and nothing collapses.
+    for _ in range(15):
+        pairs = cKDTree(p).query_pairs(dmin, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = p[i] - p[j]
+        dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-9)[:, None]
+        push = delta / dist * (dmin - dist) * 0.25
+        for dim in (0, 1):
+            p[:, dim] += (np.bincount(i, push[:, dim], len(p))
+                          - np.bincount(j, push[:, dim], len(p)))
+    return dict(zip(nodes, p, strict=True))
+
+
+def _normalised(pos: Mapping[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
+    """Centre positions and scale them into [-1, 1]² keeping the aspect ratio."""
+    if not pos:
+        return {}
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+    return {v: ((x - cx) / half, (y - cy) / half) for v, (x, y) in pos.items()}
+
+
+def _positions(view: _View, graph: nx.MultiDiGraph, layout: str | Mapping[Any, Any],
+               seed: int) -> dict[Any, tuple[float, float]] | None:
+    if isinstance(layout, Mapping):
+        missing = [n for n in view.nodes if n not in layout]
+        if missing:
+            raise ValueError(f"layout has no position for {len(missing)} node(s), "
+                             f"e.g. {missing[0]!r}")
+        return _normalised({n: (float(layout[n][0]), float(layout[n][1])) for n in view.nodes})
+    if layout == "physics":
+        return None
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from(view.nodes)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in view.edges)
+    weight = {n: float(graph.nodes[n].get("mentions") or 0) for n in view.nodes}
+    return _normalised(compute_layout(sub, layout, seed=seed, weight=weight))
+
+
+# --- the page ----------------------------------------------------------------------------
+
+
+def _script_json(obj: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element.
+
+    ``<`` and ``>`` are escaped so no ``</script>`` or ``<!--`` can end or confuse the element,
+    ``&`` so nothing reads as a character reference, U+2028/9 because older JavaScript
+    parsers treat them as line ends. In JSON these characters only occur inside strings, where
+    the ``\\uXXXX`` forms mean the same text.
+
+    >>> _script_json({"s": "</script><b>&"})
+    '{"s":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS from the installed pyvis package (pinned to 0.3.2)."""
+    lib = resources.files("pyvis") / "templates" / "lib" / f"vis-{_VIS_VERSION}"
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    # Dev tools would fetch the source map; an offline page must not ask for anything.
+    js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.MULTILINE)
+    if "</script" in js.lower() or "</style" in css.lower():
+        raise RuntimeError("vis-network assets cannot be inlined safely")
+    return js, css
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _shown_aliases(name: str, aliases: list[str], limit: int = 8) -> list[str]:
+    return [a for a in sorted(aliases or [], key=str.lower) if a != name][:limit]
+
+
+def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, float]] | None,
+             show_non_asserted: bool) -> tuple[Any, dict[str, Any]]:
+    """The pyvis Network with every drawn node and edge, and the page's filter facets."""
+    from pyvis.edge import Edge
+    from pyvis.network import Network
+
+    g = store.graph
+    n = len(view.nodes)
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    # Pixel spread: about 120 px between neighbours whatever the size of the graph.
+    spread = max(260.0, 70.0 * math.sqrt(max(n, 1)))
+    ids: dict[Any, int] = {}
+    types: Counter[str] = Counter()
+    for i, node in enumerate(view.nodes):
+        d = g.nodes[node]
+        ids[node] = i
+        actor_type = str(d.get("type") or "UNKNOWN").upper()
+        type_key = actor_type if actor_type in ACTOR_COLOURS else "OTHER"
+        types[type_key] += 1
+        colour = actor_colour(actor_type)
+        name = str(d.get("name") or node)
+        extra: dict[str, Any] = {}
+        if positions is not None:
+            x, y = positions[node]
+            extra = {"x": round(x * spread, 1), "y": round(y * spread, 1)}
+        net.add_node(
+            i,
+            label=name,
+            color={"background": colour, "border": "#ffffff",
+                   "highlight": {"background": colour, "border": "#222222"},
+                   "hover": {"background": colour, "border": "#222222"}},
+            value=int(d.get("mentions") or 0),
+            # Page-only fields (vis-network ignores them): tooltips, filters and search.
+            key=str(node),
+            type=actor_type,
+            typeKey=type_key,
+            country=d.get("country"),
+            sector=d.get("sector"),
+            role=d.get("role"),
+            aliases=_shown_aliases(name, d.get("aliases") or []),
+            nAliases=len(d.get("aliases") or []),
+            mentions=int(d.get("mentions") or 0),
+            **extra,
+        )
+    relations: Counter[str] = Counter()
+    quads: Counter[str] = Counter()
+    bundle: Counter[frozenset[Any]] = Counter()
+    for u, v, _k, _d in view.edges:
+        bundle[frozenset((u, v))] += 1
+    seen: Counter[frozenset[Any]] = Counter()
+    edges = []
+    max_count = 1
+    for j, (u, v, _k, d) in enumerate(view.edges):
+        asserted = bool(d.get("asserted"))
+        quad = str(d.get("quad") or "OTHER").upper()
+        quad_key = quad if quad in QUAD_COLOURS else "OTHER"
+        relation = str(d.get("relation") or "RELATED")
+        relations[relation] += 1
+        quads[quad_key] += 1
+        count = int(d.get("count") or 1)
+        max_count = max(max_count, count)
+        colour = quad_colour(quad)
+        pair = frozenset((u, v))
+        seen[pair] += 1
+        options: dict[str, Any] = {
+            "id": j,
+            "value": count,
+            "color": {"color": colour, "highlight": colour, "hover": colour,
+                      "opacity": 1.0 if asserted else 0.6},
+            "dashes": not asserted,
+            "relation": relation,
+            "quad": quad_key,
+            "factuality": d.get("factuality") or ("asserted" if asserted else "unknown"),
+            "asserted": asserted,
+            "count": count,
+            "confidence": d.get("confidence"),
+            "docs": len(d.get("docs") or []),
+            "evidence": [[ev.get("title") or ev.get("doc") or "", ev.get("sentence") or ""]
+                         for ev in (d.get("evidence") or [])[:PAGE_EVIDENCE]],
+            "nEvidence": len(d.get("evidence") or []),
+        }
+        if u == v:
+            options["selfReference"] = {"size": 14}
+        elif bundle[pair] > 1:
+            # Parallel relations between one pair fan out instead of drawing on top of each
+            # other; single edges stay straight, which is much cheaper to draw.
+            options["smooth"] = {"enabled": True, "type": "curvedCW",
+                                 "roundness": 0.12 * seen[pair]}
+        edges.append(Edge(ids[u], ids[v], directed=True, **options).options)
+    # pyvis's add_edge checks both ends with a list scan per edge (quadratic); the ids are
+    # ours and known to exist, so the Edge records go in directly.
+    net.edges = edges
+    big = n > 1000 or len(edges) > 4000
+    net.options = {
+        "autoResize": True,
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "borderWidthSelected": 3,
+            "scaling": {"min": 7, "max": 42,
+                        "label": {"enabled": True, "min": 12, "max": 26,
+                                  "maxVisible": 28, "drawThreshold": 7}},
+            "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, sans-serif",
+                     "color": "#1f2328", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "arrowStrikethrough": False,
+            "smooth": False,
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+            "scaling": {"min": 1, "max": 7 if max_count > 1 else 1.5},
+        },
+        "physics": {
+            "enabled": positions is None,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110,
+                                 "springConstant": 0.06, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 600, "updateInterval": 50,
+                              "fit": True},
+            "minVelocity": 0.75,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "multiselect": False,
+        },
+        # vis-network's "improved" initial layout runs Kamada-Kawai in the browser: far too
+        # slow past a few hundred nodes, and pointless when positions are given.
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+    }
+    facets = {
+        "relations": sorted(relations.items()),
+        "quads": [(q, quads[q]) for q in [*QUAD_COLOURS, "OTHER"] if quads[q]],
+        "types": [(t, types[t]) for t in [*ACTOR_COLOURS, "OTHER"] if types[t]],
+        "maxCount": max_count,
+        "showNonAsserted": show_non_asserted,
+        "physics": positions is None,
+    }
+    return net, facets
+
+
+def render_html(
+    store: GraphStore,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    max_nodes: int | None = None,
+    show_non_asserted: bool = False,
+    layout: LayoutName | Mapping[Any, tuple[float, float]] = "auto",
+    seed: int = 7,
+) -> Path:
+    """Write the interactive actor network to ``path`` (one offline HTML file).
+
+    ``max_nodes`` keeps the actors with most mentions (the page says how many actors and
+    relations were left out). ``show_non_asserted`` starts with negated and hedged relations
+    shown (dashed); the page can toggle them either way. ``layout`` is ``"auto"``,
+    ``"spring"``, ``"fast"`` (all precomputed here with networkx, seeded by ``seed``),
+    ``"physics"`` (vis-network settles the graph in the browser, then stops), or a mapping of
+    node id to ``(x, y)``.
+
+    >>> render_html(store, "graph.html", max_nodes=300, title="Syria talks")  # doctest: +SKIP
+    PosixPath('graph.html')
+    """
+    path = Path(path)
+    view = _view(store, max_nodes)
+    positions = _positions(view, store.graph, layout, seed)
+    net, facets = _network(view, store, positions, show_non_asserted)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    summary = view.summary
+    heading = title or "Actor network"
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "meta": {
+            "title": heading,
+            "summary": summary,
+            "drawnNodes": len(view.nodes),
+            "drawnEdges": len(view.edges),
+            "droppedNodes": view.dropped_nodes,
+            "droppedEdges": view.dropped_edges,
+            "maxNodes": max_nodes,
+            **facets,
+        },
+    }
+    vis_js, vis_css = _vis_assets()
+    page_js = (_ASSETS / "view.js").read_text(encoding="utf-8")
+    page_css = (_ASSETS / "view.css").read_text(encoding="utf-8")
+    scripts = [vis_js, page_js]
+    csp = "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(_csp_hash(s) for s in scripts),
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    env = Environment(loader=FileSystemLoader(str(_ASSETS)),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    left_out = None
+    if view.dropped_nodes:
+        left_out = (f"Showing the {len(view.nodes):,} actors with most mentions (max_nodes="
+                    f"{max_nodes}); {view.dropped_nodes:,} actors and {view.dropped_edges:,} "
+                    f"relations are left out.")
+    html = env.get_template("view.html.j2").render(
+        title=heading,
+        summary_line=_summary_line(summary),
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        left_out=left_out,
+        facets=facets,
+        actor_colours={**ACTOR_COLOURS, "OTHER": OTHER_COLOUR},
+        quad_colours={**QUAD_COLOURS, "OTHER": OTHER_QUAD_COLOUR},
+        csp=csp,
+        vis_css=vis_css,
+        page_css=page_css,
+        vis_js=vis_js,
+        page_js=page_js,
+        data_json=_script_json(data),
+        vis_version=_VIS_VERSION,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+# --- the static picture ------------------------------------------------------------------
+
+
+def render_image(
+    store: GraphStore,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    max_nodes: int | None = 150,
+    show_non_asserted: bool = False,
+    layout: LayoutName | Mapping[Any, tuple[float, float]] = "auto",
+    labels: int = 40,
+    size: tuple[float, float] = (14.0, 10.0),
+    dpi: int = 150,
+    seed: int = 7,
+) -> Path:
+    """Draw the network to ``path`` as PNG or SVG (by suffix) with matplotlib.
+
+    Same colours as the page (nodes by actor type, edges by quad class), a legend for both,
+    the corpus summary under the title. A picture of thousands of actors is unreadable, so
+    ``max_nodes`` defaults to the 150 with most mentions (``None`` draws all); ``labels``
+    names that many of the largest nodes. Needs ``matplotlib``.
+
+    >>> render_image(store, "graph.png")                              # doctest: +SKIP
+    PosixPath('graph.png')
+    >>> render_image(store, "graph.svg", max_nodes=60, labels=60)    # doctest: +SKIP
+    """
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"{path}: render_image writes .png or .svg files")
+    try:
+        import matplotlib
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise RuntimeError("render_image needs matplotlib: pip install matplotlib") from e
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+
+    view = _view(store, max_nodes)
+    if layout == "physics":
+        layout = "auto"
+    positions = _positions(view, store.graph, layout, seed) or {}
+    g = store.graph
+    fig, ax = plt.subplots(figsize=size, dpi=dpi)
+    try:
+        ax.set_axis_off()
+        edges = [(u, v, d) for u, v, _k, d in view.edges
+                 if (show_non_asserted or d.get("asserted")) and u != v]
+        mentions = [int(g.nodes[n].get("mentions") or 0) for n in view.nodes]
+        top = max(mentions, default=1) or 1
+        radius = {n: 6 + 30 * math.sqrt((m or 0) / top) for n, m in zip(view.nodes, mentions,
+                                                                        strict=True)}
+        max_count = max((int(d.get("count") or 1) for *_, d in edges), default=1)
+        if edges:
+            segments = [(positions[u], positions[v]) for u, v, _ in edges]
+            widths = [0.6 + 3.0 * math.log1p(int(d.get("count") or 1)) / math.log1p(max_count)
+                      if max_count > 1 else 1.0 for *_, d in edges]
+            colours = [quad_colour(d.get("quad")) for *_, d in edges]
+            styles = ["solid" if d.get("asserted") else (0, (4, 3)) for *_, d in edges]
+            ax.add_collection(LineCollection(segments, colors=colours, linewidths=widths,
+                                             linestyles=styles, alpha=0.75, zorder=1))
+            if len(edges) <= 1500:
+                # Arrow heads only while they can be seen; thousands are noise and slow.
+                for (u, v, d), w in zip(edges, widths, strict=True):
+                    ax.annotate("", xy=positions[v], xytext=positions[u], zorder=2,
+                                arrowprops={"arrowstyle": "-|>", "color": quad_colour(
+                                    d.get("quad")), "lw": 0, "alpha": 0.85,
+                                    "mutation_scale": 7 + 2 * w,
+                                    "shrinkA": 0, "shrinkB": radius[v] * 0.55})
+        xs = [positions[n][0] for n in view.nodes]
+        ys = [positions[n][1] for n in view.nodes]
+        ax.scatter(xs, ys, s=[radius[n] ** 2 for n in view.nodes],
+                   c=[actor_colour(g.nodes[n].get("type")) for n in view.nodes],
+                   edgecolors="white", linewidths=0.8, zorder=3)
+        for n in sorted(view.nodes, key=lambda n: -int(g.nodes[n].get("mentions") or 0))[
+                :labels]:
+            x, y = positions[n]
+            ax.annotate(str(g.nodes[n].get("name") or n), (x, y), xytext=(0, radius[n] * 0.5 + 3),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                        zorder=4, color="#1f2328",
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                              "alpha": 0.7})
+        if view.nodes:
+            ax.margins(0.08)
+        ax.set_aspect("equal", adjustable="datalim")
+        present_types = {str(g.nodes[n].get("type") or "").upper() for n in view.nodes}
+        type_handles = [Line2D([], [], marker="o", ls="", ms=9, mfc=c, mec="white",
+                               label=t.replace("_", " ").title())
+                        for t, c in ACTOR_COLOURS.items() if t in present_types]
+        if present_types - set(ACTOR_COLOURS):
+            type_handles.append(Line2D([], [], marker="o", ls="", ms=9, mfc=OTHER_COLOUR,
+                                       mec="white", label="Other"))
+        present_quads = {str(d.get("quad") or "").upper() for *_, d in edges}
+        quad_handles = [Line2D([], [], color=c, lw=3, label=q.replace("_", " ").lower())
+                        for q, c in QUAD_COLOURS.items() if q in present_quads]
+        if show_non_asserted:
+            quad_handles.append(Line2D([], [], color="#666666", lw=1.5, ls=(0, (4, 3)),
+                                       label="not asserted"))
+        if type_handles:
+            leg = ax.legend(handles=type_handles, title="Actor type", loc="upper left",
+                            bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
+            ax.add_artist(leg)
+        if quad_handles:
+            ax.legend(handles=quad_handles, title="Relation (quad class)", loc="lower left",
+                      bbox_to_anchor=(1.0, 0.0), frameon=False, fontsize=9)
+        summary = _summary_line(view.summary)
+        if view.dropped_nodes:
+            summary += f"\nshowing the {len(view.nodes):,} actors with most mentions"
+        fig.suptitle(title or "Actor network", fontsize=15, x=0.02, ha="left", y=0.985)
+        fig.text(0.02, 0.935, summary, fontsize=9.5, color="#57606a", ha="left", va="top")
+        fig.subplots_adjust(left=0.02, right=0.8, top=0.9, bottom=0.02)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(path, format=fmt, dpi=dpi, facecolor="white",
+                    metadata={"Date": None} if fmt == "svg" else None)
+    finally:
+        plt.close(fig)
+    return path
