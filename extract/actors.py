@@ -195,6 +195,29 @@ def _strip_possessive(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def _inside_title(span: Span, lex: ActorLexicon) -> bool:
+    """True when the span is the tail of a title phrase ("State" in "Secretary of State")."""
+    doc = span.doc
+    if span.label_ == "PERSON" or len(span) > 3:
+        return False
+    for i in range(max(0, span.start - 4), span.start):
+        if " ".join(t.lower_ for t in doc[i: span.end]) in lex.titles:
+            return True
+    return False
+
+
+def _strip_title_prefix(span: Span, lex: ActorLexicon) -> Span:
+    """Drop title words NER put inside a name: "[Defense Ash Carter]" after "Secretary of"."""
+    doc = span.doc
+    for k in (3, 2, 1):
+        if len(span) - k < 1:
+            continue
+        for i in range(max(0, span.start - 4), span.start + 1):
+            if " ".join(t.lower_ for t in doc[i: span.start + k]) in lex.titles:
+                return doc[span.start + k: span.end]
+    return span
+
+
 def _title_before(doc: Doc, start: int, lex: ActorLexicon) -> tuple[str | None, str | None, int]:
     """Longest title phrase ending right before token ``start``: (title, sector, its start)."""
     best: tuple[str | None, str | None, int] = (None, None, start)
@@ -255,7 +278,10 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
         low = tok.lower_
         lemma = tok.lemma_.lower()
         sector = lex.collectives.get(low) or lex.collectives.get(lemma)
-        if sector is None and (low in lex.person_words or lemma in lex.person_words):
+        if sector is None and (low in lex.person_words or lemma in lex.person_words) \
+                and not tok.text[0].isupper():
+            # "a senior Russian official" is an unnamed person of a country; a capitalised
+            # "Secretary" is a title before a name.
             sector = lex.titles.get(lemma) or lex.titles.get(low)
         if sector is None:
             continue
@@ -321,9 +347,23 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
         if ent.label_ not in ENTITY_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         span = _strip_possessive(ent)
+        if _inside_title(span, lex):
+            continue  # "State" in "Secretary of State"
+        stripped = _strip_title_prefix(span, lex)
+        titled_name = len(stripped) < len(span) or (
+            ent.label_ in {"ORG", "GPE", "NORP"} and ent.ent_id_ == ""
+            and _title_before(doc, span.start, lex)[0] is not None
+            and lex.lookup(span.text) is None and all(t.is_title for t in span)
+        )
+        span = stripped
         if len(span) == 0:
             continue
-        actor = _entity_actor(span, ent, res, lex)
+        if titled_name and ent.label_ != "PERSON":
+            # A title before capitalised words makes them a name, whatever NER said
+            # ("Secretary of Defense Ash Carter" tagged ORG, "General Petraeus" GPE).
+            actor = res.person(span.text)
+        else:
+            actor = _entity_actor(span, ent, res, lex)
         if actor is None:
             continue
         m = add(span.start, span.end, actor, "lexicon" if actor.source == "lexicon" else "ner")
@@ -399,10 +439,14 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         if not any(t.is_alpha and t.text[0].isupper() for t in span):
             return None
         return res.person(text)
+    root = span.root
+    if (
+        ent.label_ in {"GPE", "LOC", "FAC", "ORG"} and len(span) == 1 and not text.isupper()
+        and root.dep_ == "nsubj" and root.head.lemma_ in HUMAN_VERBS
+    ):
+        # Places and unknown organisations do not urge or reply: this is a surname.
+        return res.person(text)
     if ent.label_ in {"GPE", "LOC", "FAC"}:
-        root = span.root
-        if len(span) == 1 and root.dep_ == "nsubj" and root.head.lemma_ in HUMAN_VERBS:
-            return res.person(text)
         return res.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION))
     if ent.label_ == "NORP":
         return None

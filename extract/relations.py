@@ -322,7 +322,9 @@ class _Sentence:
                                                                     "on", "with"}:
                                 objs = [m for q in pp.children if q.dep_ == "pobj"
                                         for m in self.mentions(q)]
-                if prep in AGENT_PREPS:
+                if prep in AGENT_PREPS or (prep == "from" and rtype.name in {"AIDS",
+                                                                              "SUPPORTS"}):
+                    # "support from our ally Turkey": the giver, not the target.
                     agents.extend(objs)
                 elif prep in {"between", "among"}:
                     between.extend(objs)
