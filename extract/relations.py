@@ -154,6 +154,16 @@ class _Sentence:
                 for c in head.children:
                     if c.dep_ in {"dobj", "dative"}:
                         return [(m, w * 0.9) for m, w in self.mentions(c)]
+            # "put pressure on Assad to meet ...": the pressured actor is the one to act.
+            for c in head.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() in self.vocab.light_nouns:
+                    for h in (head, c):
+                        for p in h.children:
+                            if p.dep_ == "prep" and p.lower_ in {"on", "upon"}:
+                                found = [(m, w * 0.85) for q in p.children if q.dep_ == "pobj"
+                                         for m, w in self.mentions(q)]
+                                if found:
+                                    return found
             return [(m, w * 0.9) for m, w in self.subjects(head, depth + 1)]
         if verb.dep_ in {"conj", "advcl", "pcomp"}:
             return [(m, w * 0.85) for m, w in self.subjects(head, depth + 1)]
@@ -419,6 +429,15 @@ class _Sentence:
         )
 
 
+def _self_reference(s: ActorMention, o: ActorMention) -> bool:
+    """A country and its own government (or military...) as both ends: "The French
+    government insisted that France ..." is one actor speaking of itself."""
+    a, b = s.actor, o.actor
+    if a.type != "COUNTRY" or b.type != "COUNTRY" or a.country != b.country:
+        return False
+    return (a.sector is None) != (b.sector is None)
+
+
 def _with_reverse(found: list[_Found], vocab: RelationVocabulary) -> list[_Found]:
     """Symmetric relations hold both ways: add the reverse of each, and the refusal.
 
@@ -542,7 +561,7 @@ def extract_relations(
                      *sw.membership_relations()]
         for found in _with_reverse(found_all, vocab):
             s, o = found.subject, found.obj
-            if s.actor.id == o.actor.id or not s.actor.is_actor:
+            if s.actor.id == o.actor.id or not s.actor.is_actor or _self_reference(s, o):
                 continue
             if not o.actor.is_actor and found.relation != "VISITS":
                 continue
