@@ -34,7 +34,7 @@ import hashlib
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -634,10 +634,11 @@ def render_image(
         ax.scatter(xs, ys, s=[radius[n] ** 2 for n in view.nodes],
                    c=[actor_colour(g.nodes[n].get("type")) for n in view.nodes],
                    edgecolors="white", linewidths=0.8, zorder=3)
-        for n in sorted(view.nodes, key=lambda n: -int(g.nodes[n].get("mentions") or 0))[
-                :labels]:
+        biggest = sorted(view.nodes, key=lambda n: -int(g.nodes[n].get("mentions") or 0))
+        for n in biggest[:labels]:
             x, y = positions[n]
-            ax.annotate(str(g.nodes[n].get("name") or n), (x, y), xytext=(0, radius[n] * 0.5 + 3),
+            ax.annotate(_plain(str(g.nodes[n].get("name") or n)), (x, y),
+                        xytext=(0, radius[n] * 0.5 + 3),
                         textcoords="offset points", ha="center", va="bottom", fontsize=8,
                         zorder=4, color="#1f2328",
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
@@ -668,8 +669,8 @@ def render_image(
         summary = _summary_line(view.summary)
         if view.dropped_nodes:
             summary += f"\nshowing the {len(view.nodes):,} actors with most mentions"
-        fig.suptitle(title or "Actor network", fontsize=15, x=0.02, ha="left", y=0.985)
-        fig.text(0.02, 0.935, summary, fontsize=9.5, color="#57606a", ha="left", va="top")
+        fig.suptitle(_plain(title or "Actor network"), fontsize=15, x=0.02, ha="left", y=0.985)
+        fig.text(0.02, 0.935, _plain(summary), fontsize=9.5, color="#57606a", ha="left", va="top")
         fig.subplots_adjust(left=0.02, right=0.8, top=0.9, bottom=0.02)
         path.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(path, format=fmt, dpi=dpi, facecolor="white",
@@ -677,3 +678,8 @@ def render_image(
     finally:
         plt.close(fig)
     return path
+
+
+def _plain(text: str) -> str:
+    """Text for matplotlib, which would read ``$...$`` in an actor name as math markup."""
+    return text.replace("$", r"\$")
