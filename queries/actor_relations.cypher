@@ -3,13 +3,26 @@
 // any alias, ignoring case.
 // params: actor (string)
 WITH toLower($actor) AS q
-MATCH (s:Actor)-[r]->(o:Actor)
-WHERE toLower(s.id) = q OR toLower(s.name) = q
-   OR any(x IN s.aliases WHERE toLower(x) = q)
-   OR toLower(o.id) = q OR toLower(o.name) = q
-   OR any(x IN o.aliases WHERE toLower(x) = q)
-RETURN s.id AS subject_id, s.name AS subject, type(r) AS relation, o.id AS object_id,
-       o.name AS object, r.factuality AS factuality, r.asserted AS asserted, r.count AS count,
-       r.quad AS quad, r.docs AS docs
+MATCH (x:Actor)
+WHERE toLower(x.id) = q OR toLower(x.name) = q OR any(n IN x.aliases WHERE toLower(n) = q)
+// One pass per direction. Ladybug has no startNode(), and a plain MATCH after the actor
+// filter makes it scan every relationship; OPTIONAL MATCH expands from the actor instead.
+UNWIND [true, false] AS outgoing
+OPTIONAL MATCH (x)-[r1]->(o:Actor) WHERE outgoing
+OPTIONAL MATCH (x)<-[r2]-(s:Actor) WHERE NOT outgoing
+WITH outgoing, x, r1, o, r2, s
+WHERE r1 IS NOT NULL OR r2 IS NOT NULL
+// DISTINCT: a relationship between two matching actors (or a self-relation) is seen twice.
+RETURN DISTINCT
+       CASE WHEN outgoing THEN x.id ELSE s.id END AS subject_id,
+       CASE WHEN outgoing THEN x.name ELSE s.name END AS subject,
+       CASE WHEN outgoing THEN type(r1) ELSE type(r2) END AS relation,
+       CASE WHEN outgoing THEN o.id ELSE x.id END AS object_id,
+       CASE WHEN outgoing THEN o.name ELSE x.name END AS object,
+       CASE WHEN outgoing THEN r1.factuality ELSE r2.factuality END AS factuality,
+       CASE WHEN outgoing THEN r1.asserted ELSE r2.asserted END AS asserted,
+       CASE WHEN outgoing THEN r1.count ELSE r2.count END AS count,
+       CASE WHEN outgoing THEN r1.quad ELSE r2.quad END AS quad,
+       CASE WHEN outgoing THEN r1.docs ELSE r2.docs END AS docs
 ORDER BY asserted DESC, count DESC, relation ASC, subject_id ASC, object_id ASC,
          factuality ASC
