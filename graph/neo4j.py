@@ -10,9 +10,10 @@ the ledger. Each document is written exactly once, keyed by its content ``hash``
 - :func:`load_store` streams ``OUT/triples.jsonl`` document by document in the ledger order
   of ``OUT/graph.json`` and writes batches of *whole* documents, each batch in one managed
   transaction: skip documents whose hash is already a ``Document`` node, then ``UNWIND
-  $rows ... MERGE`` actors, relationships (one statement per vocabulary type) with count
-  increments, ``Document`` nodes and ``MENTIONED_IN``. A server lost mid-load therefore
-  leaves whole documents only, and running the same load again adds exactly what is missing.
+  $rows ... MERGE`` actors and relationships (one statement per vocabulary type) with count
+  increments, and create the new ``Document`` nodes and their ``MENTIONED_IN``. A server
+  lost mid-load therefore leaves whole documents only, and running the same load again
+  adds exactly what is missing.
 - Merge semantics equal :meth:`GraphStore._merge`: ``mentions`` and ``count`` add up,
   ``aliases`` and ``docs`` grow in first-seen order without repeats, ``country``/``sector``/
   ``role`` keep the first non-null value, ``name``/``type``/``plover``/``quad``/``asserted``
@@ -178,15 +179,19 @@ def _translate(exc: Exception, settings: Neo4jSettings, doing: str) -> Neo4jLoad
     if isinstance(exc, ex.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
         return Neo4jLoadError(
             f"{where} refused the credentials of user {settings.username!r} while {doing}: "
-            f"check NEO4J_USERNAME / NEO4J_PASSWORD"
+            + ("no password was given, set NEO4J_PASSWORD" if not settings.password
+               else "check NEO4J_USERNAME / NEO4J_PASSWORD")
         )
-    if code == "Neo.ClientError.Database.DatabaseNotFound" or isinstance(exc, ex.Forbidden):
-        # Neo4j says DatabaseNotFound; ArcadeDB answers Forbidden, with no message, both for
-        # a missing database and for one the user may not access.
+    if code == "Neo.ClientError.Database.DatabaseNotFound":
+        return Neo4jLoadError(f"{where}: database {settings.database!r} does not exist: "
+                              f"check NEO4J_DATABASE")
+    if isinstance(exc, ex.Forbidden):
+        # ArcadeDB answers Forbidden, with no message, both for a missing database and for
+        # one the user may not access; Neo4j uses it for missing privileges.
+        detail = _first_line(exc) if getattr(exc, "message", None) else code or "Forbidden"
         return Neo4jLoadError(
             f"{where}: database {settings.database!r} does not exist or user "
-            f"{settings.username!r} may not use it ({code or type(exc).__name__}): "
-            f"check NEO4J_DATABASE"
+            f"{settings.username!r} may not use it ({detail}): check NEO4J_DATABASE"
         )
     if isinstance(exc, ex.ServiceUnavailable | ex.SessionExpired | OSError):
         return Neo4jLoadError(f"cannot reach {where} while {doing}: {_first_line(exc)}")
@@ -258,7 +263,19 @@ def _store_paths(store_dir: str | Path) -> tuple[Path, Path]:
     return graph_path, graph_path.parent / TRIPLES_FILE
 
 
-def iter_store_documents(store_dir: str | Path) -> Iterator[tuple[DocumentRecord, list[Triple]]]:
+def _read_ledger(graph_path: Path) -> tuple[list[DocumentRecord], int]:
+    try:
+        payload = json.loads(graph_path.read_text(encoding="utf-8"))
+        documents = [DocumentRecord(**d) for d in payload["documents"]]
+        return documents, int(payload.get("triples_bytes", 0))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise Neo4jLoadError(f"{graph_path}: cannot read the graph store: {_first_line(e)}") \
+            from e
+
+
+def iter_store_documents(store_dir: str | Path,
+                         ledger: tuple[list[DocumentRecord], int] | None = None,
+                         ) -> Iterator[tuple[DocumentRecord, list[Triple]]]:
     """Yield ``(document, its triples)`` in ledger order, streaming ``triples.jsonl``.
 
     The ledger in ``graph.json`` gives the order and each document's triple count; the
@@ -266,13 +283,7 @@ def iter_store_documents(store_dir: str | Path) -> Iterator[tuple[DocumentRecord
     past ``triples_bytes`` (left by an interrupted ``build``) are not part of the store.
     """
     graph_path, triples_path = _store_paths(store_dir)
-    try:
-        payload = json.loads(graph_path.read_text(encoding="utf-8"))
-        documents = [DocumentRecord(**d) for d in payload["documents"]]
-        limit = int(payload.get("triples_bytes", 0))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise Neo4jLoadError(f"{graph_path}: cannot read the graph store: {_first_line(e)}") \
-            from e
+    documents, limit = ledger if ledger is not None else _read_ledger(graph_path)
     if not documents:
         return
     fh = triples_path.open("rb") if triples_path.exists() else None
@@ -378,11 +389,13 @@ def _rows(batch: list[tuple[DocumentRecord, list[Triple]]], allowed: list[str]) 
 
 _SEEN = f"MATCH (d:{DOCUMENT}) WHERE d.hash IN $hashes RETURN d.hash AS hash"
 
-_MERGE_DOCUMENTS = f"""
+# The ledger check ran in the same transaction, so every document here is new: CREATE is
+# exact (and cheaper than MERGE); the uniqueness constraint on hash still guards it.
+_CREATE_DOCUMENTS = f"""
 UNWIND $rows AS r
-MERGE (d:{DOCUMENT} {{hash: r.hash}})
-ON CREATE SET d.id = r.id, d.title = r.title, d.date = r.date, d.source = r.source,
-              d.url = r.url, d.triples = r.triples
+CREATE (d:{DOCUMENT} {{hash: r.hash}})
+SET d.id = r.id, d.title = r.title, d.date = r.date, d.source = r.source, d.url = r.url,
+    d.triples = r.triples
 RETURN count(*) AS rows
 """
 
@@ -431,13 +444,12 @@ RETURN count(*) AS rows
 """
 
 
-_MERGE_MENTIONED_IN = f"""
+# Rows are already one per (actor, new document), so CREATE, as for the documents.
+_CREATE_MENTIONED_IN = f"""
 UNWIND $rows AS r
 MATCH (a:{ACTOR} {{id: r.actor}})
 MATCH (d:{DOCUMENT} {{hash: r.hash}})
-MERGE (a)-[m:{MENTIONED_IN}]->(d)
-ON CREATE SET m.count = 0
-SET m.count = m.count + r.count
+CREATE (a)-[:{MENTIONED_IN} {{count: r.count}}]->(d)
 RETURN count(*) AS rows
 """
 
@@ -448,10 +460,10 @@ def _write_batch(tx: Any, batch: list[tuple[DocumentRecord, list[Triple]]],
     (the driver retries it after transient errors), so the ledger check happens inside."""
     hashes = [d.hash for d, _ in batch]
     seen = {rec["hash"] for rec in tx.run(_SEEN, hashes=hashes)}
-    fresh, dupes = [], set()
+    fresh = []
     for doc, triples in batch:
-        if doc.hash not in seen and doc.hash not in dupes:
-            dupes.add(doc.hash)
+        if doc.hash not in seen:
+            seen.add(doc.hash)  # the ledger is keyed by hash: never twice in one batch
             fresh.append((doc, triples))
     stats = {"nodes_created": 0, "nodes_updated": 0, "relationships_created": 0,
              "relationships_updated": 0, "properties_set": 0}
@@ -468,13 +480,13 @@ def _write_batch(tx: Any, batch: list[tuple[DocumentRecord, list[Triple]]],
         stats[f"{kind}_updated"] += max(0, n - created)
         stats["properties_set"] += c.properties_set
 
-    run(_MERGE_DOCUMENTS, rows.documents, "nodes")
+    run(_CREATE_DOCUMENTS, rows.documents, "nodes")
     if rows.actors:
         run(_MERGE_ACTORS, rows.actors, "nodes")
     for rtype in sorted(rows.relations):
         run(_relations_statement(rtype, allowed), rows.relations[rtype], "relationships")
     if rows.mentioned_in:
-        run(_MERGE_MENTIONED_IN, rows.mentioned_in, "relationships")
+        run(_CREATE_MENTIONED_IN, rows.mentioned_in, "relationships")
     return len(fresh), rows.triples, stats
 
 
@@ -529,13 +541,14 @@ def load_store(
     if not graph_path.exists():
         raise Neo4jLoadError(f"{graph_path}: no graph store here (run actorgraph build first)")
     started = time.monotonic()
-    total = _count_documents(graph_path)
+    ledger = _read_ledger(graph_path)
+    total = len(ledger[0])
     summary = LoadSummary(documents_total=total)
     done = 0
     with connect(settings) as driver:
         ensure_schema(driver, settings)
         with driver.session(database=settings.database) as session:
-            for batch in _batches(iter_store_documents(store_dir), batch_size):
+            for batch in _batches(iter_store_documents(store_dir, ledger), batch_size):
                 try:
                     loaded, triples, stats = session.execute_write(_write_batch, batch, allowed)
                 except ValueError as e:  # an unchecked relationship type: nothing written
@@ -563,14 +576,6 @@ def load_store(
                     progress(done, total)
     summary.seconds = time.monotonic() - started
     return summary
-
-
-def _count_documents(graph_path: Path) -> int:
-    try:
-        return len(json.loads(graph_path.read_text(encoding="utf-8"))["documents"])
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise Neo4jLoadError(f"{graph_path}: cannot read the graph store: {_first_line(e)}") \
-            from e
 
 
 def run_query(settings: Neo4jSettings, cypher: str, params: Mapping[str, Any] | None = None,
