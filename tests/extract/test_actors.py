@@ -1,0 +1,91 @@
+"""Actor recognition, resolution and attribution with the real spaCy model."""
+
+import pytest
+
+from actorgraph.extract.actors import find_actors, person_key
+
+
+def actors(extractor, text):
+    doc = extractor.nlp(text)
+    return find_actors(doc, extractor.lexicon)
+
+
+def by_text(index, text):
+    hits = [m for m in index.mentions if m.text == text]
+    assert hits, f"{text!r} not found in {[m.text for m in index.mentions]}"
+    return hits[0].actor
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Syrian President Bashar Assad spoke.", "Bashar Assad", "SYR"),
+    ("Russian Deputy Foreign Minister Oleg Syromolotov spoke.", "Oleg Syromolotov", "RUS"),
+    ("Kerry met his Russian counterpart, Foreign Minister Sergei Lavrov, today.",
+     "Sergei Lavrov", "RUS"),
+    ("U.S. Assistant Attorney General John Carlin said so.", "John Carlin", "USA"),
+])
+def test_person_country_from_title_context(extractor, text, name, country):
+    a = by_text(actors(extractor, text), name)
+    assert a.type == "PERSON" and a.country == country
+
+
+def test_role_is_stripped_into_attribute(extractor):
+    a = by_text(actors(extractor, "Deputy Secretary of State Tony Blinken conceded."),
+                "Tony Blinken")
+    assert a.name == "Tony Blinken" and a.role == "Deputy Secretary of State"
+
+
+def test_one_actor_per_person_in_a_document(extractor):
+    idx = actors(extractor, "Secretary of State John Kerry arrived. Later, Kerry spoke. "
+                            "John Kerry left.")
+    ids = {m.actor.id for m in idx.mentions if "Kerry" in m.text}
+    assert ids == {"person:john_kerry"}
+    assert {"John Kerry", "Kerry"} <= idx.mentions[0].actor.aliases
+
+
+def test_surname_first_then_full_name_merges(extractor):
+    idx = actors(extractor, "Kerry spoke first. Then John Kerry left.")
+    assert {m.actor.id for m in idx.mentions if "Kerry" in m.text} == {"person:john_kerry"}
+
+
+@pytest.mark.parametrize("text, span, actor_id", [
+    ("The Iraqi military announced plans.", "Iraqi military", "country:IRQ:MIL"),
+    ("USA intelligence has observed ships.", "USA intelligence", "country:USA:SPY"),
+    ("The French government has insisted.", "French government", "country:FRA:GOV"),
+    ("The Syrian army took the city.", "Syrian army", "country:SYR:MIL"),
+])
+def test_collective_country_actors(extractor, text, span, actor_id):
+    a = by_text(actors(extractor, text), span)
+    assert a.id == actor_id and a.type == "COUNTRY" and a.sector == actor_id.split(":")[2]
+
+
+@pytest.mark.parametrize("surface", ["ISIS", "Isis", "ISIL", "Islamic State", "Daesh"])
+def test_armed_group_aliases_resolve(extractor, surface):
+    a = by_text(actors(extractor, f"Fighters of {surface} attacked the town."), surface)
+    assert a.id == "group:isis" and a.type == "ARMED_GROUP"
+
+
+def test_capital_and_institution_metonyms(extractor):
+    idx = actors(extractor, "Moscow and the White House disagreed.")
+    assert by_text(idx, "Moscow").id == "country:RUS"
+    assert by_text(idx, "White House").id == "country:USA:GOV"
+
+
+def test_hyphenated_country_pairs(extractor):
+    idx = actors(extractor, "U.S.-Russia joining forces.")
+    tok = next(t for t in extractor.nlp("U.S.-Russia joining forces.") if "-" in t.text)
+    assert {m.actor.id for m in idx.groups[tok.i]} == {"country:USA", "country:RUS"}
+
+
+def test_title_words_are_not_organisations(extractor):
+    idx = actors(extractor, "Secretary of State John Kerry spoke.")
+    assert not [m for m in idx.mentions if m.text == "State"]
+
+
+def test_person_key_ignores_particles():
+    assert person_key("Bashar al-Assad") == person_key("Bashar Assad") == "bashar_assad"
+
+
+def test_different_people_sharing_a_surname_stay_apart(extractor):
+    a = by_text(actors(extractor, "John Smith met officials."), "John Smith")
+    b = by_text(actors(extractor, "Mary Smith met officials."), "Mary Smith")
+    assert a.id != b.id
