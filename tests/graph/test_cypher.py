@@ -7,8 +7,9 @@ import json
 import os
 from pathlib import Path
 
-import actorgraph.graph.cypher as cypher_mod
 import pytest
+
+import actorgraph.graph.cypher as cypher_mod
 from actorgraph.extract.triples import ActorRef, Triple
 from actorgraph.graph.cypher import (
     CypherError,
