@@ -318,7 +318,16 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
             lex.institutions.setdefault(_fold(inst), (iso3, sector))
 
     for path in (base / "actors.toml", *map(Path, extra)):
+        if path.suffix == ".txt":
+            from actorgraph.extract.dictionaries import read_petrarch_actors
+
+            for known in read_petrarch_actors(path):
+                # The built-in lexicon wins for an alias both define.
+                add(known)
+            continue
         if not path.exists():
+            if path in map(Path, extra):
+                raise LexiconError(f"{path}: actor file not found")
             continue
         data = _read_toml(path)
         for i, entry in enumerate(data.get("actor") or []):
