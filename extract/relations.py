@@ -343,6 +343,14 @@ class _Sentence:
                 elif prep in {"with", "against", "on", "to", "toward", "towards", "at",
                               "over", "of", "from", "upon", "for", "into", "along"}:
                     patients.extend(objs)
+            if tok.dep_ == "dobj":
+                # "increase cooperation with Syria, along with Iran": a co-target hung on
+                # the verb that governs the relation noun.
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.lower_ in {"along", "together"}:
+                        patients.extend(m for w in c.children if w.lower_ == "with"
+                                        for q in w.children if q.dep_ == "pobj"
+                                        for m in self.mentions(q))
             if not between and not patients and rtype.symmetric and len(agents) > 1:
                 # "the Tehran-Damascus-Moscow partnership": the modifiers relate to each other.
                 between, agents = agents, []
