@@ -86,6 +86,8 @@ LayoutName = Literal["auto", "spring", "fast", "physics"]
 #: Above this many nodes ``layout="auto"`` switches from networkx's spring layout (exact but
 #: quadratic) to the fast core-and-periphery layout.
 SPRING_LIMIT = 400
+#: Node radius range in pixels (vis-network scales ``value`` = mentions linearly into it).
+NODE_MIN, NODE_MAX = 7, 32
 #: Evidence sentences per relation carried into the page (the store keeps up to 20).
 PAGE_EVIDENCE = 3
 
@@ -172,32 +174,75 @@ def _summary_line(s: dict[str, Any]) -> str:
 
 def compute_layout(graph: nx.Graph, method: str = "auto", *, seed: int = 7,
                    weight: Mapping[Any, float] | None = None) -> dict[Any, tuple[float, float]]:
-    """Node positions in roughly ``[-1, 1]²`` for ``graph`` (direction and keys ignored).
+    """Node positions for ``graph`` (direction and keys ignored), neighbours about 1 apart.
 
+    Each connected component is laid out on its own and the components are packed in rows,
+    largest first, so a few stray pairs cannot squeeze the main network into a corner.
     ``spring`` is networkx's Fruchterman-Reingold (good, quadratic: fine to a few hundred
     nodes); ``fast`` lays out the ``SPRING_LIMIT`` heaviest nodes that way, drops every other
-    node beside its placed neighbours and pushes overlapping nodes apart, which takes under a
-    second for 5,000 nodes; ``auto`` picks by size. ``weight`` ranks nodes for ``fast``
-    (default: degree).
+    node beside its placed neighbours and pushes overlapping nodes apart, which takes about a
+    second for 5,000 nodes; ``auto`` picks per component by size. ``weight`` ranks nodes for
+    ``fast`` (default: weighted degree).
 
     >>> pos = compute_layout(nx.path_graph(3), "spring")
     >>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
     True
     """
-    simple = _simple_undirected(graph)
-    n = simple.number_of_nodes()
-    if n == 0:
-        return {}
-    if method == "auto":
-        method = "spring" if n <= SPRING_LIMIT else "fast"
-    if method == "spring":
-        pos = nx.spring_layout(simple, seed=seed, weight="weight",
-                               iterations=100 if n <= 150 else 50)
-    elif method == "fast":
-        pos = _fast_layout(simple, weight or dict(simple.degree(weight="weight")), seed)
-    else:
+    if method not in ("auto", "spring", "fast"):
         raise ValueError(f"unknown layout {method!r}: use auto, spring, fast or physics")
-    return {v: (float(p[0]), float(p[1])) for v, p in pos.items()}
+    simple = _simple_undirected(graph)
+    if weight is None:
+        weight = dict(simple.degree(weight="weight"))
+    components = sorted(nx.connected_components(simple),
+                        key=lambda c: (-len(c), min(str(v) for v in c)))
+    pieces = []
+    for comp in components:
+        m = len(comp)
+        nodes = sorted(comp, key=str)
+        if m == 1:
+            local = {nodes[0]: (0.0, 0.0)}
+        elif m == 2:
+            local = {nodes[0]: (-0.6, 0.0), nodes[1]: (0.6, 0.0)}
+        else:
+            sub = simple.subgraph(nodes)
+            how = method if method != "auto" else ("spring" if m <= SPRING_LIMIT else "fast")
+            if how == "spring":
+                raw = nx.spring_layout(sub, seed=seed, weight="weight",
+                                       iterations=100 if m <= 150 else 50)
+            else:
+                raw = _fast_layout(sub, weight, seed)
+            # spring_layout's neighbours sit about 2/sqrt(m) apart in its [-1, 1] box.
+            scale = 0.55 * math.sqrt(m)
+            local = {v: (x * scale, y * scale) for v, (x, y) in
+                     _normalised({v: (float(p[0]), float(p[1])) for v, p in raw.items()}).items()}
+        pieces.append(local)
+    return _pack(pieces)
+
+
+def _pack(pieces: list[dict[Any, tuple[float, float]]],
+          gap: float = 1.6) -> dict[Any, tuple[float, float]]:
+    """Shelf-pack laid-out components (largest first) into a roughly 3:2 picture."""
+    boxes = []
+    for local in pieces:
+        xs = [p[0] for p in local.values()]
+        ys = [p[1] for p in local.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + gap, max(ys) - min(ys) + gap))
+    area = sum(w * h for *_, w, h in boxes)
+    row_width = max([math.sqrt(area * 1.5), *(w for *_, w, _h in boxes)] or [0.0])
+    out: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for local, (x0, y0, w, h) in zip(pieces, boxes, strict=True):
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for v, (px, py) in local.items():
+            out[v] = (px - x0 + x, py - y0 + y)
+        x += w
+        row_height = max(row_height, h)
+    if not out:
+        return out
+    cx = (max(p[0] for p in out.values()) + min(p[0] for p in out.values())) / 2
+    cy = (max(p[1] for p in out.values()) + min(p[1] for p in out.values())) / 2
+    return {v: (px - cx, py - cy) for v, (px, py) in out.items()}
 
 
 def _simple_undirected(graph: nx.Graph) -> nx.Graph:
@@ -225,21 +270,23 @@ def _fast_layout(g: nx.Graph, weight: Mapping[Any, float], seed: int) -> dict[An
     pos: dict[Any, Any] = dict(nx.spring_layout(g.subgraph(core), seed=seed, weight="weight",
                                                 iterations=50))
     spacing = 1.0 / math.sqrt(max(len(core), 1))
-    # Two passes: a node whose only neighbours rank below it waits until they are placed.
+    # A node whose neighbours all rank below it waits until one of them is placed.
     rest = order[len(core):]
-    for final in (False, True):
+    while rest:
         waiting = []
         for v in rest:
             placed = [pos[u] for u in g.adj[v] if u in pos]
-            if not placed and not final:
+            if not placed:
                 waiting.append(v)
                 continue
-            if placed:
-                centre, radius = np.mean(placed, axis=0), spacing * (0.5 + 0.7 * rng.random())
-            else:  # isolated from everything drawn: a ring around the picture
-                centre, radius = np.zeros(2), 1.05 + 0.25 * rng.random()
+            centre, radius = np.mean(placed, axis=0), spacing * (0.5 + 0.7 * rng.random())
             angle = rng.random() * 2 * math.pi
             pos[v] = centre + radius * np.array([math.cos(angle), math.sin(angle)])
+        if len(waiting) == len(rest):  # not connected to anything placed: a ring outside
+            for v in waiting:
+                angle = rng.random() * 2 * math.pi
+                pos[v] = (1.1 + 0.2 * rng.random()) * np.array([math.cos(angle), math.sin(angle)])
+            break
         rest = waiting
     nodes = list(pos)
     p = np.array([pos[v] for v in nodes], dtype=float)
@@ -260,6 +307,45 @@ def _fast_layout(g: nx.Graph, weight: Mapping[Any, float], seed: int) -> dict[An
     return dict(zip(nodes, p, strict=True))
 
 
+def _separate(pos: dict[Any, tuple[float, float]], radius: Mapping[Any, float],
+              pad: float, rounds: int = 40,
+              stretch: float = 1.7) -> dict[Any, tuple[float, float]]:
+    """Push apart nodes closer than the sum of their radii plus ``pad``, keeping the layout."""
+    if len(pos) < 2:
+        return pos
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    nodes = list(pos)
+    p = np.array([pos[v] for v in nodes], dtype=float)
+    # Labels sit under the discs, so vertical neighbours need more room than side-by-side
+    # ones: separate in a space squeezed vertically, then stretch back.
+    p[:, 1] /= stretch
+    r = np.array([radius[v] for v in nodes], dtype=float)
+    reach = 2 * float(r.max()) + pad
+    for _ in range(rounds):
+        pairs = cKDTree(p).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = p[i] - p[j]
+        dist = np.hypot(delta[:, 0], delta[:, 1])
+        need = r[i] + r[j] + pad
+        close = dist < need
+        if not close.any():
+            break
+        i, j, delta, dist, need = i[close], j[close], delta[close], dist[close], need[close]
+        # Coincident points get a fixed direction so they still come apart.
+        delta[dist < 1e-9] = (1.0, 0.0)
+        dist = np.maximum(dist, 1e-9)
+        push = delta / dist[:, None] * ((need - dist) * 0.5)[:, None]
+        for dim in (0, 1):
+            p[:, dim] += (np.bincount(i, push[:, dim], len(p))
+                          - np.bincount(j, push[:, dim], len(p)))
+    p[:, 1] *= stretch
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, p, strict=True)}
+
+
 def _normalised(pos: Mapping[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
     """Centre positions and scale them into [-1, 1]² keeping the aspect ratio."""
     if not pos:
@@ -278,14 +364,16 @@ def _positions(view: _View, graph: nx.MultiDiGraph, layout: str | Mapping[Any, A
         if missing:
             raise ValueError(f"layout has no position for {len(missing)} node(s), "
                              f"e.g. {missing[0]!r}")
-        return _normalised({n: (float(layout[n][0]), float(layout[n][1])) for n in view.nodes})
+        given = _normalised({n: (float(layout[n][0]), float(layout[n][1])) for n in view.nodes})
+        scale = 0.55 * math.sqrt(len(given))
+        return {n: (x * scale, y * scale) for n, (x, y) in given.items()}
     if layout == "physics":
         return None
     sub = nx.MultiDiGraph()
     sub.add_nodes_from(view.nodes)
     sub.add_edges_from((u, v, k, d) for u, v, k, d in view.edges)
     weight = {n: float(graph.nodes[n].get("mentions") or 0) for n in view.nodes}
-    return _normalised(compute_layout(sub, layout, seed=seed, weight=weight))
+    return compute_layout(sub, layout, seed=seed, weight=weight)
 
 
 # --- the page ----------------------------------------------------------------------------
@@ -324,6 +412,12 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def _group_style(colour: str) -> dict[str, Any]:
+    return {"color": {"background": colour, "border": "#ffffff",
+                      "highlight": {"background": colour, "border": "#1f2328"},
+                      "hover": {"background": colour, "border": "#1f2328"}}}
+
+
 def _shown_aliases(name: str, aliases: list[str], limit: int = 8) -> list[str]:
     return [a for a in sorted(aliases or [], key=str.lower) if a != name][:limit]
 
@@ -337,8 +431,15 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
     g = store.graph
     n = len(view.nodes)
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    # Pixel spread: about 120 px between neighbours whatever the size of the graph.
-    spread = max(260.0, 70.0 * math.sqrt(max(n, 1)))
+    if positions is not None:
+        # Layout units are "neighbours about 1 apart": make that some 130 px on screen, then
+        # move apart nodes whose drawn discs (sized by mentions, as vis will) would overlap.
+        mentions = [int(g.nodes[v].get("mentions") or 0) for v in view.nodes]
+        lo, hi = min(mentions, default=0), max(mentions, default=0)
+        radii = [NODE_MIN + (NODE_MAX - NODE_MIN) * ((m - lo) / (hi - lo) if hi > lo else 0.5)
+                 for m in mentions]
+        positions = _separate({v: (x * 130.0, y * 130.0) for v, (x, y) in positions.items()},
+                              dict(zip(view.nodes, radii, strict=True)), pad=26.0)
     ids: dict[Any, int] = {}
     types: Counter[str] = Counter()
     for i, node in enumerate(view.nodes):
@@ -347,18 +448,16 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
         actor_type = str(d.get("type") or "UNKNOWN").upper()
         type_key = actor_type if actor_type in ACTOR_COLOURS else "OTHER"
         types[type_key] += 1
-        colour = actor_colour(actor_type)
         name = str(d.get("name") or node)
         extra: dict[str, Any] = {}
         if positions is not None:
             x, y = positions[node]
-            extra = {"x": round(x * spread, 1), "y": round(y * spread, 1)}
+            extra = {"x": round(x, 1), "y": round(y, 1)}
         net.add_node(
             i,
             label=name,
-            color={"background": colour, "border": "#ffffff",
-                   "highlight": {"background": colour, "border": "#222222"},
-                   "hover": {"background": colour, "border": "#222222"}},
+            # A vis group per actor type carries the colours once, not in every node.
+            group=type_key,
             value=int(d.get("mentions") or 0),
             # Page-only fields (vis-network ignores them): tooltips, filters and search.
             key=str(node),
@@ -395,8 +494,9 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
         options: dict[str, Any] = {
             "id": j,
             "value": count,
-            "color": {"color": colour, "highlight": colour, "hover": colour,
-                      "opacity": 1.0 if asserted else 0.6},
+            # A colour string sets colour, highlight and hover at once; #rrggbbaa fades
+            # the relations that are not asserted.
+            "color": colour if asserted else colour + "99",
             "dashes": not asserted,
             "relation": relation,
             "quad": quad_key,
@@ -427,8 +527,8 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
             "shape": "dot",
             "borderWidth": 1,
             "borderWidthSelected": 3,
-            "scaling": {"min": 7, "max": 42,
-                        "label": {"enabled": True, "min": 12, "max": 26,
+            "scaling": {"min": NODE_MIN, "max": NODE_MAX,
+                        "label": {"enabled": True, "min": 12, "max": 20,
                                   "maxVisible": 28, "drawThreshold": 7}},
             "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, sans-serif",
                      "color": "#1f2328", "strokeWidth": 3, "strokeColor": "#ffffff"},
@@ -441,6 +541,8 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
             "hoverWidth": 1.5,
             "scaling": {"min": 1, "max": 7 if max_count > 1 else 1.5},
         },
+        "groups": {t: _group_style(c) for t, c in
+                   {**ACTOR_COLOURS, "OTHER": OTHER_COLOUR}.items()},
         "physics": {
             "enabled": positions is None,
             "solver": "forceAtlas2Based",
@@ -468,6 +570,8 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
         "quads": [(q, quads[q]) for q in [*QUAD_COLOURS, "OTHER"] if quads[q]],
         "types": [(t, types[t]) for t in [*ACTOR_COLOURS, "OTHER"] if types[t]],
         "maxCount": max_count,
+        "actorColours": {**ACTOR_COLOURS, "OTHER": OTHER_COLOUR},
+        "quadColours": {**QUAD_COLOURS, "OTHER": OTHER_QUAD_COLOUR},
         "showNonAsserted": show_non_asserted,
         "physics": positions is None,
     }

@@ -81,8 +81,16 @@
   }
   function compute() {
     decide();
-    nodeView.refresh();
-    edgeView.refresh();
+    // vis-network redraws synchronously after each view's change; on a big graph every
+    // redraw costs a few hundred ms, so hold them and draw once (internal emitter, 9.1.x).
+    var emitter = network && network.body && network.body.emitter;
+    if (emitter) { emitter.emit("_blockRedraw"); }
+    try {
+      edgeView.refresh();
+      nodeView.refresh();
+    } finally {
+      if (emitter) { emitter.emit("_allowRedraw"); network.redraw(); }
+    }
     status();
   }
 
@@ -107,7 +115,8 @@
   }
   function swatch(cls, colour) { var s = el("span", cls); s.style.background = colour; return s; }
   function pretty(s) { return String(s).replace(/_/g, " ").toLowerCase(); }
-  function nodeColour(n) { return n.color.background; }
+  function nodeColour(n) { return meta.actorColours[n.group]; }
+  function quadColour(e) { return meta.quadColours[e.quad]; }
 
   function nodeCard(n) {
     var box = el("div");
@@ -132,7 +141,7 @@
     var a = nodes.get(e.from), b = nodes.get(e.to);
     box.append(el("div", "ag-h", a.label + " → " + b.label));
     var line = el("div", "ag-sub");
-    var tag = el("span", "ag-tag", e.relation); tag.style.background = e.color.color;
+    var tag = el("span", "ag-tag", e.relation); tag.style.background = quadColour(e);
     line.append(tag, document.createTextNode(pretty(e.quad)));
     box.append(line);
     if (!e.asserted) { box.append(el("div", "ag-factuality", "Not asserted: " + e.factuality)); }
@@ -170,7 +179,7 @@
       var btn = el("button", "", other.label);
       btn.type = "button";
       btn.addEventListener("click", function () { focusOn(other.id); });
-      var tag = el("span", "ag-tag", e.relation); tag.style.background = e.color.color;
+      var tag = el("span", "ag-tag", e.relation); tag.style.background = quadColour(e);
       li.append(tag, document.createTextNode(dir), btn, el("span", "ag-n", " ×" + e.count));
       list.append(li);
     });
@@ -187,6 +196,10 @@
   network.once("afterDrawing", function () {
     timing.firstDraw = performance.now();
     if (!meta.physics) { markStable(); }
+  });
+  // fit() frames the discs, not the labels under the lowest ones: step back a little.
+  network.once("afterDrawing", function () {
+    if (!meta.physics) { network.moveTo({ scale: network.getScale() * 0.92 }); }
   });
   function markStable() {
     if (timing.stable === null) {

@@ -161,11 +161,13 @@ def test_page_holds_every_relation_and_summary(tmp_path: Path) -> None:
     assert meta["droppedNodes"] == 0 and meta["showNonAsserted"] is False
     edge = next(e for e in data["edges"] if e["relation"] == "THREATENS")
     assert edge["evidence"] == [[XSS_TITLE, XSS_SENTENCE]]
-    assert edge["color"]["color"] == QUAD_COLOURS["VERBAL_CONFLICT"]
+    assert edge["color"] == QUAD_COLOURS["VERBAL_CONFLICT"]
     assert edge["arrows"] == "to"
     hostile = next(n for n in data["nodes"] if n["key"] == HOSTILE.id)
     assert hostile["label"] == XSS_NAME and hostile["aliases"] == [XSS_ALIAS]
-    assert hostile["color"]["background"] == ACTOR_COLOURS["ORGANIZATION"]
+    assert hostile["group"] == "ORGANIZATION"
+    assert data["options"]["groups"]["ORGANIZATION"]["color"]["background"] == ACTOR_COLOURS[
+        "ORGANIZATION"]
     dashed = {e["relation"] for e in data["edges"] if e["dashes"]}
     assert dashed == {"ATTACKS", "SANCTIONS"} and all(not e["asserted"] for e in data["edges"]
                                                       if e["dashes"])
@@ -218,7 +220,25 @@ def test_fast_layout_spreads_a_large_graph() -> None:
     assert len(pos) == 1500
     pts = list(pos.values())
     assert len({(round(x, 6), round(y, 6)) for x, y in pts}) == 1500  # no two on one spot
-    assert all(abs(x) < 10 and abs(y) < 10 for x, y in pts)
+    # Layout units: neighbours about 1 apart, whatever the size of the graph.
+    from scipy.spatial import cKDTree
+
+    dist, _ = cKDTree(pts).query(pts, k=2)
+    nearest = sorted(d[1] for d in dist)
+    assert 0.2 < nearest[len(nearest) // 2] < 3
+
+
+def test_components_are_packed_not_scattered() -> None:
+    g = nx.disjoint_union_all([nx.complete_graph(12), nx.path_graph(2), nx.path_graph(2),
+                               nx.path_graph(3)])
+    pos = compute_layout(g)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    main = [pos[v] for v in range(12)]
+    main_w = max(p[0] for p in main) - min(p[0] for p in main)
+    # The main component takes a good share of the picture, not a corner of it.
+    assert main_w > 0.3 * (max(xs) - min(xs))
+    assert max(ys) - min(ys) < 3 * (max(xs) - min(xs))
 
 
 def test_empty_store_renders(tmp_path: Path) -> None:
