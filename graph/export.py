@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
 from actorgraph.graph.model import (
     ACTOR,
     ACTOR_PROPERTIES,

@@ -76,6 +76,8 @@ __all__ = [
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_DATABASE = "neo4j"
+#: Bolt only: driver 6 also takes http(s):// (a preview Query API needing aiohttp).
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 #: Constraints and indexes, created before the first write (idempotent: IF NOT EXISTS).
 SCHEMA_STATEMENTS = (
@@ -217,6 +219,10 @@ def connect(settings: Neo4jSettings) -> Iterator[Any]:
     ...     driver.execute_query("RETURN 1", database_="neo4j")
     """
     neo4j = _neo4j()
+    scheme = settings.uri.split("://", 1)[0].lower() if "://" in settings.uri else ""
+    if scheme not in URI_SCHEMES:
+        raise Neo4jLoadError(f"bad Neo4j URI {settings.uri!r}: use one of "
+                             f"{', '.join(s + '://' for s in URI_SCHEMES)}")
     try:
         driver = neo4j.GraphDatabase.driver(
             settings.uri,

@@ -27,6 +27,10 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from actorgraph.graph.neo4j import Neo4jSettings
 
 DATABASE = "neo4j"
 USERNAME = "neo4j"
@@ -151,7 +155,8 @@ class BoltServer:
             return "(no log)"
         return "\n".join(text.splitlines()[-lines:])
 
-    def settings(self, **overrides: str):  # -> Neo4jSettings (imported lazily for tests)
+    def settings(self, **overrides: object) -> Neo4jSettings:
+        """Settings for this server; ``overrides`` replace fields (e.g. ``retry_seconds``)."""
         from actorgraph.graph.neo4j import Neo4jSettings
 
         values = {"uri": self.uri, "username": USERNAME, "password": self.password,

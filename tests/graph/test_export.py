@@ -10,13 +10,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from actorgraph.graph.export import (
-    FALLBACK_ARRAY_DELIMITER,
-    export_gexf,
-    export_graphml,
-    export_neo4j_csv,
-)
-from actorgraph.graph.store import GraphStore
 from test_neo4j import (  # sibling test module (pytest's default rootdir-relative import)
     HOSTILE,
     expected_dump,
@@ -24,6 +17,14 @@ from test_neo4j import (  # sibling test module (pytest's default rootdir-relati
     normalized,
     save_store,
 )
+
+from actorgraph.graph.export import (
+    FALLBACK_ARRAY_DELIMITER,
+    export_gexf,
+    export_graphml,
+    export_neo4j_csv,
+)
+from actorgraph.graph.store import GraphStore
 
 
 @pytest.fixture

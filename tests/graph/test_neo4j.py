@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from actorgraph.extract.lexicon import load_relations
 from actorgraph.extract.triples import ActorRef, Triple
 from actorgraph.graph.model import MAX_EVIDENCE, relation_types
@@ -198,7 +199,7 @@ def test_load_equals_embedded_store_and_reload_changes_nothing(tmp_path, bolt_db
 
 @pytest.mark.bolt
 def test_incremental_load_adds_each_new_document_once(tmp_path, bolt_db):
-    out = save_store(tmp_path, make_documents(20))
+    out = bolt_db.track(save_store(tmp_path, make_documents(20)))
     load_store(out, bolt_db.settings, batch_size=1)
     # The store grows (as `actorgraph build` adds files): 10 new documents, one of them an
     # edited version of doc-3 (same id, new hash, same sentences), plus one already there.
