@@ -369,14 +369,11 @@ def build_database(graph_file: Path, db_path: Path) -> None:
     """Build ``db_path`` from ``graph_file`` (and its ``triples.jsonl``), atomically."""
     stat_before = _stat_key(graph_file)
     digest = _sha256(graph_file)
-    try:
-        store = GraphStore.load(graph_file)
-    except StoreError as e:
-        raise CypherError(str(e)) from e
+    data = read_graph(graph_file)
     tmp_dir = Path(tempfile.mkdtemp(dir=db_path.parent, prefix=f".{db_path.name}."))
     try:
         tmp_db = tmp_dir / db_path.name
-        _load(store, graph_file.parent / TRIPLES_FILE, tmp_db)
+        _load(data, graph_file.parent / TRIPLES_FILE, tmp_db)
         leftovers = sorted(p.name for p in tmp_dir.iterdir() if p != tmp_db)
         if leftovers:
             raise CypherError(f"building {db_path} left {leftovers} behind; not installing it")
@@ -391,38 +388,78 @@ def build_database(graph_file: Path, db_path: Path) -> None:
     _write_json(db_path.with_name(db_path.name + FINGERPRINT_SUFFIX), fp)
 
 
-def _load(store: GraphStore, triples_path: Path, db_file: Path) -> None:
+def read_graph(graph_file: Path) -> dict[str, Any]:
+    """The stored graph as plain records: ``documents``, ``actors``, ``relations`` (in the
+    shapes of :meth:`GraphStore.save`) and ``triples_bytes``.
+
+    graph.json already holds those lists, so the current format is read as JSON (at 500k
+    relations, building the networkx graph would double the load time); any other version
+    goes through :meth:`GraphStore.load`, which knows every format it accepts.
+    """
+    from actorgraph.graph.store import FORMAT, FORMAT_VERSION
+
+    try:
+        with graph_file.open(encoding="utf-8") as fh:
+            payload = json.load(fh)
+    except (OSError, ValueError) as e:
+        raise CypherError(f"{graph_file}: cannot read graph file: {e}") from e
+    if (isinstance(payload, dict) and payload.get("format") == FORMAT
+            and payload.get("version") == FORMAT_VERSION):
+        try:
+            return {k: payload[k] for k in ("documents", "actors", "relations")} | {
+                "triples_bytes": int(payload.get("triples_bytes", 0))}
+        except (KeyError, TypeError, ValueError) as e:
+            raise CypherError(f"{graph_file}: cannot read graph file: {e}") from e
+    try:
+        store = GraphStore.load(graph_file)
+    except StoreError as e:
+        raise CypherError(str(e)) from e
+    return {
+        "documents": [vars(d) for d in store.documents.values()],
+        "actors": list(store.actors()),
+        "relations": list(store.relations()),
+        "triples_bytes": store._triples_bytes,
+    }
+
+
+def _load(data: dict[str, Any], triples_path: Path, db_file: Path) -> None:
     import ladybug
     import pyarrow as pa
 
-    types = _relation_tables(store)
+    types = _relation_tables(data["relations"])
     db = ladybug.Database(str(db_file))
     conn = ladybug.Connection(db)
     try:
         for stmt in schema_statements(types):
             conn.execute(stmt)
+        conn_copy(conn, ACTOR, _arrow(pa, ACTOR_PROPERTIES, _columns(data["actors"],
+                                                                     ACTOR_PROPERTIES)))
+        conn_copy(conn, DOCUMENT, _arrow(pa, DOCUMENT_PROPERTIES,
+                                         _columns(data["documents"], DOCUMENT_PROPERTIES)))
 
-        actors = list(store.actors())
-        conn_copy(conn, ACTOR, _arrow(pa, ACTOR_PROPERTIES, actors))
-        docs = [vars(d) for d in store.documents.values()]
-        conn_copy(conn, DOCUMENT, _arrow(pa, DOCUMENT_PROPERTIES, docs))
-
-        by_type: dict[str, list[dict[str, Any]]] = {t: [] for t in types}
-        for r in store.relations():
-            ev = r.get("evidence") or []
-            by_type[r["relation"]].append({
-                **r,
-                "evidence": [e.get("sentence") for e in ev],
-                "evidence_docs": [e.get("doc") for e in ev],
-            })
+        counts = mention_counts(data["documents"], triples_path, data["triples_bytes"],
+                                data["relations"])
         rel_cols = {"source": "STRING", "target": "STRING", **RELATION_PROPERTIES}
-        for t, rows in by_type.items():
-            conn_copy(conn, t, _arrow(pa, rel_cols, rows))
+        cols: dict[str, dict[str, list[Any]]] = {t: {c: [] for c in rel_cols} for t in types}
+        plain = [c for c in rel_cols if c not in ("evidence", "evidence_docs")]
+        for r in data["relations"]:
+            c = cols[r["relation"]]
+            for name in plain:
+                c[name].append(r.get(name))
+            ev = r.get("evidence") or []
+            c["evidence"].append([e.get("sentence") for e in ev])
+            c["evidence_docs"].append([e.get("doc") for e in ev])
+        data["relations"] = None  # the columns hold what is needed; free the records
+        for t in types:
+            conn_copy(conn, t, _arrow(pa, rel_cols, cols.pop(t)))
 
-        counts = mention_counts(store, triples_path)
-        rows = [{"actor": a, "doc": h, "count": n} for (a, h), n in sorted(counts.items())]
-        cols = {"actor": "STRING", "doc": "STRING", **MENTIONED_IN_PROPERTIES}
-        conn_copy(conn, MENTIONED_IN, _arrow(pa, cols, rows))
+        mcols: dict[str, list[Any]] = {"actor": [], "doc": [], "count": []}
+        for (a, h), n in sorted(counts.items()):
+            mcols["actor"].append(a)
+            mcols["doc"].append(h)
+            mcols["count"].append(n)
+        conn_copy(conn, MENTIONED_IN, _arrow(
+            pa, {"actor": "STRING", "doc": "STRING", **MENTIONED_IN_PROPERTIES}, mcols))
     finally:
         conn.close()
         db.close()
@@ -454,53 +491,67 @@ def conn_copy(conn: Any, table: str, data: Any) -> None:
     conn.execute(f"COPY {table} FROM data")
 
 
-def mention_counts(store: GraphStore, triples_path: Path) -> Counter[tuple[str, str]]:
+def mention_counts(
+    documents: list[dict[str, Any]],
+    triples_path: Path,
+    triples_bytes: int | None = None,
+    relations: list[dict[str, Any]] | None = None,
+) -> Counter[tuple[str, str]]:
     """``(actor id, document hash) -> relation mentions`` for MENTIONED_IN.
 
-    Streams ``triples.jsonl``. The store appends each document's triples in ledger order,
-    so records are matched to ledger entries by position (exact even when ids repeat);
-    a record that does not line up falls back to its ``doc_hash``, then to a unique id.
-    Without ``triples.jsonl`` the counts come from the relations' evidence (capped at
-    MAX_EVIDENCE sentences per relationship, so a lower bound).
+    Streams ``triples.jsonl`` up to ``triples_bytes`` (what graph.json covers). The store
+    appends each document's triples in ledger order, so records are matched to ledger
+    entries by position (exact even when ids repeat); a record that does not line up falls
+    back to its ``doc_hash``, then to a unique id. Without ``triples.jsonl`` the counts come
+    from the ``relations``' evidence (capped at MAX_EVIDENCE sentences per relationship, so
+    a lower bound).
     """
-    from actorgraph.graph.store import iter_triples
-
     counts: Counter[tuple[str, str]] = Counter()
-    ledger = list(store.documents.values())
+    hashes = {d["hash"] for d in documents}
     by_id: dict[str, list[str]] = {}
-    for d in ledger:
-        by_id.setdefault(d.id, []).append(d.hash)
+    for d in documents:
+        by_id.setdefault(d["id"], []).append(d["hash"])
     if not triples_path.is_file():
-        for r in store.relations():
+        for r in relations or []:
             for ev in r.get("evidence") or []:
-                hashes = by_id.get(ev.get("doc"), [])
-                if len(hashes) == 1:
-                    counts[(r["source"], hashes[0])] += 1
-                    counts[(r["target"], hashes[0])] += 1
+                hs = by_id.get(ev.get("doc"), [])
+                if len(hs) == 1:
+                    counts[(r["source"], hs[0])] += 1
+                    counts[(r["target"], hs[0])] += 1
         return counts
-    slots = iter([(d.hash, d.id) for d in ledger for _ in range(d.triples)])
-    for t in iter_triples(triples_path.parent):
-        slot = next(slots, None)
-        if slot is not None and slot[1] == t.doc and t.doc_hash in (None, slot[0]):
-            h = slot[0]
-        elif t.doc_hash in store.documents:
-            h = t.doc_hash
-        elif len(by_id.get(t.doc, [])) == 1:
-            h = by_id[t.doc][0]
-        else:
-            continue  # a document not in the ledger (from an interrupted run)
-        # Twice for a self-relation, as the store counts Actor.mentions.
-        counts[(t.subject.id, h)] += 1
-        counts[(t.object.id, h)] += 1
+    slots = iter([(d["hash"], d["id"]) for d in documents for _ in range(d.get("triples", 0))])
+    read = 0
+    with triples_path.open("rb") as fh:
+        for raw in fh:
+            read += len(raw)
+            if triples_bytes is not None and read > triples_bytes:
+                break  # from a run that died before saving graph.json: not in the ledger
+            if not raw.strip():
+                continue
+            # Only four fields are needed; Triple.from_dict would cost a third of the load.
+            t = json.loads(raw)
+            doc, doc_hash = str(t["doc"]), t.get("doc_hash")
+            slot = next(slots, None)
+            if slot is not None and slot[1] == doc and doc_hash in (None, slot[0]):
+                h = slot[0]
+            elif doc_hash in hashes:
+                h = doc_hash
+            elif len(by_id.get(doc, [])) == 1:
+                h = by_id[doc][0]
+            else:
+                continue
+            # Twice for a self-relation, as the store counts Actor.mentions.
+            counts[(t["subject"]["id"], h)] += 1
+            counts[(t["object"]["id"], h)] += 1
     return counts
 
 
-def _relation_tables(store: GraphStore) -> list[str]:
+def _relation_tables(relations: Iterable[dict[str, Any]]) -> list[str]:
     """Vocabulary types plus any other well-formed type the store holds (a graph built
     with an extra ``--relations`` file), each checked before it names a table."""
     names = set(relation_types())
-    for _u, _v, d in store.graph.edges(data=True):
-        t = d.get("relation")
+    for r in relations:
+        t = r.get("relation")
         if t not in names:
             if not isinstance(t, str) or not RELATION_NAME.match(t) or t in _RESERVED:
                 raise CypherError(f"relationship type {t!r} in the graph is not a valid name")
@@ -511,15 +562,18 @@ def _relation_tables(store: GraphStore) -> list[str]:
 _ARROW_TYPES = {"STRING": "string", "INT64": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_"}
 
 
-def _arrow(pa: Any, columns: dict[str, str], rows: list[dict[str, Any]]) -> Any:
+def _columns(rows: list[dict[str, Any]], columns: dict[str, str]) -> dict[str, list[Any]]:
+    return {n: [r.get(n) for r in rows] for n in columns}
+
+
+def _arrow(pa: Any, columns: dict[str, str], data: dict[str, list[Any]]) -> Any:
     fields = []
     for name, t in columns.items():
         if t.endswith("[]"):
             fields.append(pa.field(name, pa.list_(getattr(pa, _ARROW_TYPES[t[:-2]])())))
         else:
             fields.append(pa.field(name, getattr(pa, _ARROW_TYPES[t])()))
-    schema = pa.schema(fields)
-    return pa.table({n: [r.get(n) for r in rows] for n in columns}, schema=schema)
+    return pa.table({n: data[n] for n in columns}, schema=pa.schema(fields))
 
 
 def _static_fingerprint() -> dict[str, Any]:
