@@ -88,11 +88,33 @@ LayoutName = Literal["auto", "spring", "fast", "physics"]
 SPRING_LIMIT = 400
 #: Node radius range in pixels (vis-network scales ``value`` = mentions linearly into it).
 NODE_MIN, NODE_MAX = 7, 32
+#: Screen pixels per layout unit (the distance between neighbours).
+PIXELS_PER_UNIT = 130.0
 #: Evidence sentences per relation carried into the page (the store keeps up to 20).
 PAGE_EVIDENCE = 3
 
 _ASSETS = Path(__file__).resolve().parent / "assets"
 _VIS_VERSION = "9.1.2"
+
+
+#: Display names for the legends.
+TYPE_LABELS = {"PERSON": "Person", "ORGANIZATION": "Organization", "COUNTRY": "Country",
+               "ARMED_GROUP": "Armed group", "IGO": "IGO", "MEDIA": "Media", "PARTY": "Party",
+               "OTHER": "Other"}
+QUAD_LABELS = {"VERBAL_COOPERATION": "verbal cooperation",
+               "MATERIAL_COOPERATION": "material cooperation",
+               "VERBAL_CONFLICT": "verbal conflict", "MATERIAL_CONFLICT": "material conflict",
+               "OTHER": "other"}
+
+
+def _type_key(actor_type: str | None) -> str:
+    key = (actor_type or "").upper()
+    return key if key in ACTOR_COLOURS else "OTHER"
+
+
+def _quad_key(quad: str | None) -> str:
+    key = (quad or "").upper()
+    return key if key in QUAD_COLOURS else "OTHER"
 
 
 def actor_colour(actor_type: str | None) -> str:
@@ -357,15 +379,24 @@ def _normalised(pos: Mapping[Any, tuple[float, float]]) -> dict[Any, tuple[float
     return {v: ((x - cx) / half, (y - cy) / half) for v, (x, y) in pos.items()}
 
 
+def _radii(view: _View, graph: nx.MultiDiGraph) -> dict[Any, float]:
+    """Disc radius in pixels per node, as vis-network draws ``value`` = mentions."""
+    mentions = {v: int(graph.nodes[v].get("mentions") or 0) for v in view.nodes}
+    lo, hi = min(mentions.values(), default=0), max(mentions.values(), default=0)
+    return {v: NODE_MIN + (NODE_MAX - NODE_MIN) * ((m - lo) / (hi - lo) if hi > lo else 0.5)
+            for v, m in mentions.items()}
+
+
 def _positions(view: _View, graph: nx.MultiDiGraph, layout: str | Mapping[Any, Any],
                seed: int) -> dict[Any, tuple[float, float]] | None:
+    """Screen positions in pixels (y down), the same for the page and the picture."""
     if isinstance(layout, Mapping):
         missing = [n for n in view.nodes if n not in layout]
         if missing:
             raise ValueError(f"layout has no position for {len(missing)} node(s), "
                              f"e.g. {missing[0]!r}")
         given = _normalised({n: (float(layout[n][0]), float(layout[n][1])) for n in view.nodes})
-        scale = 0.55 * math.sqrt(len(given))
+        scale = PIXELS_PER_UNIT * 0.55 * math.sqrt(len(given))
         return {n: (x * scale, y * scale) for n, (x, y) in given.items()}
     if layout == "physics":
         return None
@@ -373,7 +404,11 @@ def _positions(view: _View, graph: nx.MultiDiGraph, layout: str | Mapping[Any, A
     sub.add_nodes_from(view.nodes)
     sub.add_edges_from((u, v, k, d) for u, v, k, d in view.edges)
     weight = {n: float(graph.nodes[n].get("mentions") or 0) for n in view.nodes}
-    return compute_layout(sub, layout, seed=seed, weight=weight)
+    pos = compute_layout(sub, layout, seed=seed, weight=weight)
+    # Layout units put neighbours about 1 apart; then move apart nodes whose discs (sized by
+    # mentions) and labels would overlap.
+    return _separate({v: (x * PIXELS_PER_UNIT, y * PIXELS_PER_UNIT) for v, (x, y) in pos.items()},
+                     _radii(view, graph), pad=26.0)
 
 
 # --- the page ----------------------------------------------------------------------------
@@ -431,15 +466,6 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
     g = store.graph
     n = len(view.nodes)
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    if positions is not None:
-        # Layout units are "neighbours about 1 apart": make that some 130 px on screen, then
-        # move apart nodes whose drawn discs (sized by mentions, as vis will) would overlap.
-        mentions = [int(g.nodes[v].get("mentions") or 0) for v in view.nodes]
-        lo, hi = min(mentions, default=0), max(mentions, default=0)
-        radii = [NODE_MIN + (NODE_MAX - NODE_MIN) * ((m - lo) / (hi - lo) if hi > lo else 0.5)
-                 for m in mentions]
-        positions = _separate({v: (x * 130.0, y * 130.0) for v, (x, y) in positions.items()},
-                              dict(zip(view.nodes, radii, strict=True)), pad=26.0)
     ids: dict[Any, int] = {}
     types: Counter[str] = Counter()
     for i, node in enumerate(view.nodes):
@@ -572,6 +598,8 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
         "maxCount": max_count,
         "actorColours": {**ACTOR_COLOURS, "OTHER": OTHER_COLOUR},
         "quadColours": {**QUAD_COLOURS, "OTHER": OTHER_QUAD_COLOUR},
+        "typeLabels": TYPE_LABELS,
+        "quadLabels": QUAD_LABELS,
         "showNonAsserted": show_non_asserted,
         "physics": positions is None,
     }
@@ -648,6 +676,8 @@ def render_html(
         left_out=left_out,
         facets=facets,
         actor_colours={**ACTOR_COLOURS, "OTHER": OTHER_COLOUR},
+        type_labels=TYPE_LABELS,
+        quad_labels=QUAD_LABELS,
         quad_colours={**QUAD_COLOURS, "OTHER": OTHER_QUAD_COLOUR},
         csp=csp,
         vis_css=vis_css,
@@ -680,8 +710,11 @@ def render_image(
 ) -> Path:
     """Draw the network to ``path`` as PNG or SVG (by suffix) with matplotlib.
 
-    Same colours as the page (nodes by actor type, edges by quad class), a legend for both,
-    the corpus summary under the title. A picture of thousands of actors is unreadable, so
+    The same picture as the page opens with: same positions (for the same store, layout and
+    seed), nodes coloured by actor type and sized by mentions, edges coloured by quad class,
+    arrows for direction, legends for both, the corpus summary under the title. Relations
+    that are not asserted, and actors with no other relation, are left out unless
+    ``show_non_asserted`` (then dashed). A picture of thousands of actors is unreadable, so
     ``max_nodes`` defaults to the 150 with most mentions (``None`` draws all); ``labels``
     names that many of the largest nodes. Needs ``matplotlib``.
 
@@ -699,83 +732,97 @@ def render_image(
         raise RuntimeError("render_image needs matplotlib: pip install matplotlib") from e
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
-    from matplotlib.collections import LineCollection
+    from matplotlib.collections import LineCollection, PatchCollection
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Circle, FancyArrowPatch
 
     view = _view(store, max_nodes)
-    if layout == "physics":
+    if layout == "physics":  # no browser to settle it: use the precomputed layout
         layout = "auto"
-    positions = _positions(view, store.graph, layout, seed) or {}
+    pos = _positions(view, store.graph, layout, seed) or {}
+    radius = _radii(view, store.graph)
     g = store.graph
+    edges = [(u, v, d) for u, v, _k, d in view.edges
+             if (show_non_asserted or d.get("asserted")) and u != v]
+    linked = {n for u, v, _ in edges for n in (u, v)}
+    nodes = [n for n in view.nodes if n in linked or show_non_asserted]
     fig, ax = plt.subplots(figsize=size, dpi=dpi)
     try:
         ax.set_axis_off()
-        edges = [(u, v, d) for u, v, _k, d in view.edges
-                 if (show_non_asserted or d.get("asserted")) and u != v]
-        mentions = [int(g.nodes[n].get("mentions") or 0) for n in view.nodes]
-        top = max(mentions, default=1) or 1
-        radius = {n: 6 + 30 * math.sqrt((m or 0) / top) for n, m in zip(view.nodes, mentions,
-                                                                        strict=True)}
         max_count = max((int(d.get("count") or 1) for *_, d in edges), default=1)
-        if edges:
-            segments = [(positions[u], positions[v]) for u, v, _ in edges]
-            widths = [0.6 + 3.0 * math.log1p(int(d.get("count") or 1)) / math.log1p(max_count)
-                      if max_count > 1 else 1.0 for *_, d in edges]
-            colours = [quad_colour(d.get("quad")) for *_, d in edges]
-            styles = ["solid" if d.get("asserted") else (0, (4, 3)) for *_, d in edges]
+
+        def width(d: dict[str, Any]) -> float:
+            count = int(d.get("count") or 1)
+            return 0.8 + 3.2 * math.log1p(count - 1) / math.log1p(max_count - 1) \
+                if max_count > 1 else 1.0
+
+        # Lines end at the target's disc so the arrow head is visible.
+        segments, colours, widths, styles = [], [], [], []
+        for u, v, d in edges:
+            (x0, y0), (x1, y1) = pos[u], pos[v]
+            length = math.hypot(x1 - x0, y1 - y0) or 1.0
+            ux, uy = (x1 - x0) / length, (y1 - y0) / length
+            segments.append(((x0, y0), (x1 - ux * radius[v], y1 - uy * radius[v])))
+            colours.append(quad_colour(d.get("quad")))
+            widths.append(width(d))
+            styles.append("solid" if d.get("asserted") else (0, (4, 3)))
+        if segments:
             ax.add_collection(LineCollection(segments, colors=colours, linewidths=widths,
-                                             linestyles=styles, alpha=0.75, zorder=1))
-            if len(edges) <= 1500:
-                # Arrow heads only while they can be seen; thousands are noise and slow.
-                for (u, v, d), w in zip(edges, widths, strict=True):
-                    ax.annotate("", xy=positions[v], xytext=positions[u], zorder=2,
-                                arrowprops={"arrowstyle": "-|>", "color": quad_colour(
-                                    d.get("quad")), "lw": 0, "alpha": 0.85,
-                                    "mutation_scale": 7 + 2 * w,
-                                    "shrinkA": 0, "shrinkB": radius[v] * 0.55})
-        xs = [positions[n][0] for n in view.nodes]
-        ys = [positions[n][1] for n in view.nodes]
-        ax.scatter(xs, ys, s=[radius[n] ** 2 for n in view.nodes],
-                   c=[actor_colour(g.nodes[n].get("type")) for n in view.nodes],
-                   edgecolors="white", linewidths=0.8, zorder=3)
-        biggest = sorted(view.nodes, key=lambda n: -int(g.nodes[n].get("mentions") or 0))
+                                             linestyles=styles, alpha=0.8, zorder=1))
+        if len(segments) <= 3000:  # arrow heads while they can be told apart
+            for (a, b), c, w in zip(segments, colours, widths, strict=True):
+                ax.add_patch(FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=6 + 2 * w,
+                                             color=c, lw=0, shrinkA=0, shrinkB=0, zorder=2))
+        discs = [Circle(pos[n], radius[n]) for n in nodes]
+        ax.add_collection(PatchCollection(
+            discs, facecolors=[actor_colour(g.nodes[n].get("type")) for n in nodes],
+            edgecolors="white", linewidths=0.8, zorder=3))
+        biggest = sorted(nodes, key=lambda n: -int(g.nodes[n].get("mentions") or 0))
         for n in biggest[:labels]:
-            x, y = positions[n]
-            ax.annotate(_plain(str(g.nodes[n].get("name") or n)), (x, y),
-                        xytext=(0, radius[n] * 0.5 + 3),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=8,
-                        zorder=4, color="#1f2328",
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                              "alpha": 0.7})
-        if view.nodes:
-            ax.margins(0.08)
+            x, y = pos[n]
+            ax.annotate(_plain(str(g.nodes[n].get("name") or n)), (x, y + radius[n]),
+                        xytext=(0, 2), textcoords="offset points", ha="center", va="top",
+                        fontsize=8, zorder=4, color="#1f2328",
+                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                              "alpha": 0.6})
+        if nodes:
+            xs = [pos[n][0] for n in nodes]
+            ys = [pos[n][1] for n in nodes]
+            pad = NODE_MAX * 2
+            ax.set_xlim(min(xs) - pad, max(xs) + pad)
+            ax.set_ylim(max(ys) + pad, min(ys) - pad)  # y grows downwards, as on screen
         ax.set_aspect("equal", adjustable="datalim")
-        present_types = {str(g.nodes[n].get("type") or "").upper() for n in view.nodes}
+
+        present_types = {_type_key(g.nodes[n].get("type")) for n in nodes}
         type_handles = [Line2D([], [], marker="o", ls="", ms=9, mfc=c, mec="white",
-                               label=t.replace("_", " ").title())
-                        for t, c in ACTOR_COLOURS.items() if t in present_types]
-        if present_types - set(ACTOR_COLOURS):
-            type_handles.append(Line2D([], [], marker="o", ls="", ms=9, mfc=OTHER_COLOUR,
-                                       mec="white", label="Other"))
-        present_quads = {str(d.get("quad") or "").upper() for *_, d in edges}
-        quad_handles = [Line2D([], [], color=c, lw=3, label=q.replace("_", " ").lower())
-                        for q, c in QUAD_COLOURS.items() if q in present_quads]
-        if show_non_asserted:
+                               label=TYPE_LABELS[t])
+                        for t, c in {**ACTOR_COLOURS, "OTHER": OTHER_COLOUR}.items()
+                        if t in present_types]
+        present_quads = {_quad_key(d.get("quad")) for *_, d in edges}
+        quad_handles = [Line2D([], [], color=c, lw=3, label=QUAD_LABELS[q])
+                        for q, c in {**QUAD_COLOURS, "OTHER": OTHER_QUAD_COLOUR}.items()
+                        if q in present_quads]
+        if any(not d.get("asserted") for *_, d in edges):
             quad_handles.append(Line2D([], [], color="#666666", lw=1.5, ls=(0, (4, 3)),
                                        label="not asserted"))
         if type_handles:
-            leg = ax.legend(handles=type_handles, title="Actor type", loc="upper left",
-                            bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
+            leg = ax.legend(handles=type_handles, title="Actor (size: mentions)",
+                            loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                            fontsize=9, alignment="left")
             ax.add_artist(leg)
         if quad_handles:
-            ax.legend(handles=quad_handles, title="Relation (quad class)", loc="lower left",
-                      bbox_to_anchor=(1.0, 0.0), frameon=False, fontsize=9)
+            ax.legend(handles=quad_handles, title="Relation (width: mentions)",
+                      loc="lower left", bbox_to_anchor=(1.0, 0.0), frameon=False, fontsize=9,
+                      alignment="left")
         summary = _summary_line(view.summary)
         if view.dropped_nodes:
-            summary += f"\nshowing the {len(view.nodes):,} actors with most mentions"
+            summary += (f"\nshowing the {len(view.nodes):,} actors with most mentions; "
+                        f"{view.dropped_nodes:,} actors and {view.dropped_edges:,} relations "
+                        "left out")
         fig.suptitle(_plain(title or "Actor network"), fontsize=15, x=0.02, ha="left", y=0.985)
-        fig.text(0.02, 0.935, _plain(summary), fontsize=9.5, color="#57606a", ha="left", va="top")
-        fig.subplots_adjust(left=0.02, right=0.8, top=0.9, bottom=0.02)
+        fig.text(0.02, 0.94, _plain(summary), fontsize=9.5, color="#57606a", ha="left",
+                 va="top")
+        fig.subplots_adjust(left=0.02, right=0.82, top=0.89, bottom=0.02)
         path.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(path, format=fmt, dpi=dpi, facecolor="white",
                     metadata={"Date": None} if fmt == "svg" else None)

@@ -122,7 +122,7 @@
     var box = el("div");
     var h = el("div", "ag-h"); h.append(swatch("ag-dot", nodeColour(n)), el("span", "", n.label));
     box.append(h);
-    var facts = [pretty(n.type)];
+    var facts = [n.typeKey === "OTHER" ? pretty(n.type) : meta.typeLabels[n.typeKey]];
     if (n.country) { facts.push(n.country); }
     if (n.sector) { facts.push(pretty(n.sector)); }
     box.append(el("div", "ag-sub", facts.join(" · ")));
@@ -142,7 +142,7 @@
     box.append(el("div", "ag-h", a.label + " → " + b.label));
     var line = el("div", "ag-sub");
     var tag = el("span", "ag-tag", e.relation); tag.style.background = quadColour(e);
-    line.append(tag, document.createTextNode(pretty(e.quad)));
+    line.append(tag, document.createTextNode(meta.quadLabels[e.quad] || pretty(e.quad)));
     box.append(line);
     if (!e.asserted) { box.append(el("div", "ag-factuality", "Not asserted: " + e.factuality)); }
     box.append(el("div", "ag-sub", fmt(e.count) + " mention" + (e.count === 1 ? "" : "s") +
@@ -268,7 +268,8 @@
     .forEach(function (n) {
       var o = document.createElement("option");
       o.value = n.label;
-      o.textContent = pretty(n.type) + (n.country ? " · " + n.country : "");
+      o.textContent = (meta.typeLabels[n.typeKey] || pretty(n.type)) +
+        (n.country ? " · " + n.country : "");
       names.append(o);
     });
 
