@@ -1,7 +1,7 @@
 """Latency of the query library on the embedded Cypher graph (LadybugDB), at scale.
 
-Builds a synthetic store (default 100k actors, 500k relation mentions spread over documents
-of 50 mentions each), saves it, builds the Ladybug database from it (the load time), then
+Builds a synthetic store (default 100k actors and 500k relationships, from documents of 50
+relation mentions each), saves it, builds the Ladybug database from it (the load time), then
 runs every ``queries/*.cypher`` file several times and prints the median and worst latency.
 
     .venv/bin/python bench/query_latency.py                    # full size, ~2-4 min
@@ -33,8 +33,10 @@ COUNTRIES = ["USA", "RUS", "SYR", "IRQ", "IRN", "FRA", "GBR", "TUR", "CHN", "DEU
 TYPES = ["PERSON", "ORG", "GPE", "NORP"]
 
 
-def synthetic_store(n_actors: int, n_mentions: int, seed: int = 7,
+def synthetic_store(n_actors: int, n_relations: int, seed: int = 7,
                     per_doc: int = 50) -> GraphStore:
+    """Documents of ``per_doc`` mentions until the store holds ``n_relations`` relationships
+    (distinct source, target, type, factuality) among exactly ``n_actors`` actors."""
     rng = random.Random(seed)
     vocab = load_relations()
     types = [vocab.get(n) for n in vocab.names()]
@@ -46,16 +48,19 @@ def synthetic_store(n_actors: int, n_mentions: int, seed: int = 7,
         for i in range(n_actors)
     ]
     # Zipf-ish: actor k is picked with weight 1/(k+1)^0.8, so hubs exist but do not dominate.
-    weights = [1.0 / (k + 1) ** 0.8 for k in range(n_actors)]
-    cum = list(_accumulate(weights))
+    cum = _accumulate([1.0 / (k + 1) ** 0.8 for k in range(n_actors)])
     store = GraphStore()
-    n_docs = max(1, n_mentions // per_doc)
-    for d in range(n_docs):
+    unused = 0  # actors not yet in the store are taken first, so all n_actors appear
+    seen: set[tuple[str, str, str, str]] = set()  # relationship keys, as the store merges
+    d = 0
+    while len(seen) < n_relations:
         doc = f"doc{d}"
         subjects = rng.choices(actors, cum_weights=cum, k=per_doc)
         objects = rng.choices(actors, cum_weights=cum, k=per_doc)
         triples = []
         for j, (s, o) in enumerate(zip(subjects, objects, strict=True)):
+            if unused < n_actors:
+                s, unused = actors[unused], unused + 1
             if s.id == o.id:
                 o = actors[(int(o.id.split(":")[1]) + 1) % n_actors]
             rt = rng.choice(types)
@@ -67,7 +72,14 @@ def synthetic_store(n_actors: int, n_mentions: int, seed: int = 7,
                 negated=rng.random() < 0.05, modality=modality,
                 confidence=round(rng.random(), 3), doc_hash=f"h{d}",
             ))
-        store.add_document(DocumentRecord(id=doc, hash=f"h{d}", title=f"Document {d}"), triples)
+        kept = []
+        for t in triples:
+            if len(seen) >= n_relations:
+                break
+            seen.add((t.subject.id, t.object.id, t.relation, t.factuality))
+            kept.append(t)
+        store.add_document(DocumentRecord(id=doc, hash=f"h{d}", title=f"Document {d}"), kept)
+        d += 1
     return store
 
 
@@ -109,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--actors", type=int, default=100_000)
     ap.add_argument("--relations", type=int, default=500_000,
-                    help="relation mentions (triples); distinct relationships come out ~5%% fewer")
+                    help="distinct relationships (source, target, type, factuality)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--out", help="directory to build in (default: a temporary one)")
     args = ap.parse_args(argv)
