@@ -197,8 +197,8 @@ def run(actors: int, relations: int, layout: str, out_dir: Path,
         wait_for(page, "document.body.dataset.state === 'stable'", timeout_s=600)
         wall = time.perf_counter() - t
         timing = page.evaluate(PAGE_TIMING)
-        interact = page.evaluate(INTERACT)
         page.screenshot(path=str(out_dir / f"view_{actors}x{relations}_{layout}.png"))
+        interact = page.evaluate(INTERACT)
         result.update({
             "first_paint_ms": round(timing["first_paint_ms"]),
             "stable_ms": round(timing["stable_ms"]),

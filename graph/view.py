@@ -288,12 +288,17 @@ def _fast_layout(g: nx.Graph, weight: Mapping[Any, float], seed: int) -> dict[An
 
     rng = np.random.default_rng(seed)
     order = sorted(g, key=lambda v: (-float(weight.get(v, 0)), str(v)))
-    core = order[:SPRING_LIMIT]
+    # The core is the biggest connected piece among the heaviest nodes: a heavy node with no
+    # edge to the rest of them would be flung to the rim by the spring layout, dragging its
+    # neighbours along, so it is placed like any other node instead.
+    heavy = g.subgraph(order[:SPRING_LIMIT])
+    core_set = max(nx.connected_components(heavy), key=len)
+    core = [v for v in order if v in core_set]
     pos: dict[Any, Any] = dict(nx.spring_layout(g.subgraph(core), seed=seed, weight="weight",
                                                 iterations=50))
     spacing = 1.0 / math.sqrt(max(len(core), 1))
     # A node whose neighbours all rank below it waits until one of them is placed.
-    rest = order[len(core):]
+    rest = [v for v in order if v not in core_set]
     while rest:
         waiting = []
         for v in rest:
@@ -540,8 +545,10 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
         elif bundle[pair] > 1:
             # Parallel relations between one pair fan out instead of drawing on top of each
             # other; single edges stay straight, which is much cheaper to draw.
-            options["smooth"] = {"enabled": True, "type": "curvedCW",
-                                 "roundness": 0.12 * seen[pair]}
+            k = seen[pair]
+            options["smooth"] = {"enabled": True,
+                                 "type": "curvedCW" if k % 2 else "curvedCCW",
+                                 "roundness": min(0.12 * ((k + 1) // 2), 0.6)}
         edges.append(Edge(ids[u], ids[v], directed=True, **options).options)
     # pyvis's add_edge checks both ends with a list scan per edge (quadratic); the ids are
     # ours and known to exist, so the Edge records go in directly.
