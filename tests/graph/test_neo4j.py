@@ -191,7 +191,7 @@ def test_load_equals_embedded_store_and_reload_changes_nothing(tmp_path, bolt_db
     dump = dump_graph(bolt_db.settings)
     assert normalized(dump) == normalized(expected_dump(out))
 
-    again = load_store(out, bolt_db.settings, batch_size=7)
+    again = load_store(out / "graph.json", bolt_db.settings, batch_size=7)  # the CLI's form
     assert (again.documents_loaded, again.documents_skipped) == (0, 40)
     assert (again.nodes_created, again.relationships_created, again.properties_set) == (0, 0, 0)
     assert dump_graph(bolt_db.settings) == dump
