@@ -12,7 +12,8 @@ about 10% of relations not asserted; some mentioned many times), renders it with
 - stable: to the layout being final (precomputed layouts: the first drawing; ``physics``:
   when stabilisation ends and physics is switched off);
 - interactive: a filter change (hide one quad class, refresh the views, redraw) and a
-  neighbourhood focus, each measured in the page, and one full redraw.
+  neighbourhood focus, each measured in the page, one full redraw, and the mean time of a
+  pointer move over the canvas until the next animation frame (hover hit-testing).
 
 Figures are printed with the machine and versions, and saved as JSON under bench/results/.
 """
@@ -199,6 +200,16 @@ def run(actors: int, relations: int, layout: str, out_dir: Path,
         timing = page.evaluate(PAGE_TIMING)
         page.screenshot(path=str(out_dir / f"view_{actors}x{relations}_{layout}.png"))
         interact = page.evaluate(INTERACT)
+        # Pointer moves over the canvas: vis-network hit-tests nodes and edges for hover on
+        # every move, the cost a user feels most.
+        box = page.locator("#ag-network").bounding_box()
+        moves = 30
+        t = time.perf_counter()
+        for k in range(moves):
+            page.mouse.move(box["x"] + box["width"] * (0.2 + 0.6 * k / moves),
+                            box["y"] + box["height"] * (0.3 + 0.4 * ((k * 7) % moves) / moves))
+            page.evaluate("new Promise(r => requestAnimationFrame(() => r(0)))")
+        hover_ms = (time.perf_counter() - t) * 1000 / moves
         result.update({
             "first_paint_ms": round(timing["first_paint_ms"]),
             "stable_ms": round(timing["stable_ms"]),
@@ -207,6 +218,7 @@ def run(actors: int, relations: int, layout: str, out_dir: Path,
             "filter_ms": round(interact["filter_ms"]),
             "focus_ms": round(interact["focus_ms"]),
             "redraw_ms": round(interact["redraw_ms"]),
+            "pointer_move_ms": round(hover_ms),
             "after_filter": interact["after_filter"],
             "focused": interact["focused"],
             "console_errors": log.errors,

@@ -328,9 +328,7 @@ def _fast_layout(g: nx.Graph, weight: Mapping[Any, float], seed: int) -> dict[An
         delta = p[i] - p[j]
         dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-9)[:, None]
         push = delta / dist * (dmin - dist) * 0.25
-        for dim in (0, 1):
-            p[:, dim] += (np.bincount(i, push[:, dim], len(p))
-                          - np.bincount(j, push[:, dim], len(p)))
+        _apply_pushes(p, i, j, push, limit=0.5 * dmin)
     return dict(zip(nodes, p, strict=True))
 
 
@@ -366,11 +364,27 @@ def _separate(pos: dict[Any, tuple[float, float]], radius: Mapping[Any, float],
         delta[dist < 1e-9] = (1.0, 0.0)
         dist = np.maximum(dist, 1e-9)
         push = delta / dist[:, None] * ((need - dist) * 0.5)[:, None]
-        for dim in (0, 1):
-            p[:, dim] += (np.bincount(i, push[:, dim], len(p))
-                          - np.bincount(j, push[:, dim], len(p)))
+        _apply_pushes(p, i, j, push, limit=float(r.max()) + pad)
     p[:, 1] *= stretch
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, p, strict=True)}
+
+
+def _apply_pushes(p: Any, i: Any, j: Any, push: Any, limit: float) -> None:
+    """Move point ``i`` by ``+push`` and ``j`` by ``-push`` for each pair, at most ``limit``.
+
+    The cap matters for hubs: a node crowded by hundreds of neighbours would otherwise add
+    up all their pushes and be flung out of the middle of its own neighbourhood.
+    """
+    import numpy as np
+
+    total = np.zeros_like(p)
+    for dim in (0, 1):
+        total[:, dim] = (np.bincount(i, push[:, dim], len(p))
+                         - np.bincount(j, push[:, dim], len(p)))
+    length = np.hypot(total[:, 0], total[:, 1])
+    too_far = length > limit
+    total[too_far] *= (limit / length[too_far])[:, None]
+    p += total
 
 
 def _normalised(pos: Mapping[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
