@@ -131,8 +131,10 @@ class CypherGraph:
         return self.run(*library_call(name, params))
 
     def close(self) -> None:
-        self._conn.close()
-        self._db.close()
+        """Release the database file; safe to call twice."""
+        if not self._db.is_closed:
+            self._conn.close()
+            self._db.close()
 
     def __enter__(self) -> CypherGraph:
         return self
@@ -199,7 +201,11 @@ def library_call(name: str, params: dict[str, Any] | None = None) -> tuple[str, 
 
 
 def schema_text(extra_relations: Iterable[str | Path] = ()) -> str:
-    """The graph model as text: labels, keys, relationship types and their properties."""
+    """The graph model as text: labels, keys, relationship types and their properties.
+
+    >>> print(schema_text().splitlines()[1])
+      (:Actor)  key: id (unique)
+    """
     vocab = load_relations(tuple(str(p) for p in extra_relations))
     lines = ["Node labels"]
     lines.append(f"  (:{ACTOR})  key: {ACTOR_KEY} (unique)")
@@ -219,7 +225,14 @@ def schema_text(extra_relations: Iterable[str | Path] = ()) -> str:
     lines.append(f"(:{ACTOR})-[:{MENTIONED_IN}]->(:{DOCUMENT})")
     lines += [f"    {k}: {v}" for k, v in MENTIONED_IN_PROPERTIES.items()]
     lines.append("")
-    lines.append("Notes")
+    lines.append("Keys and indexes")
+    lines += [
+        f"  {ACTOR}.{ACTOR_KEY} and {DOCUMENT}.{DOCUMENT_KEY} are unique: primary keys in the",
+        "  embedded graph, uniqueness constraints in Neo4j (which also indexes Document.id).",
+        "  Look actors up by id for an index hit; name and alias matches scan the actors.",
+        "",
+        "Notes",
+    ]
     lines += [
         "  factuality is asserted, negated or a modality (hypothetical, future, requested...);",
         "  only asserted = true relationships are facts. type(r) gives the type name.",
