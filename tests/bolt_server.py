@@ -16,6 +16,7 @@ Run it by hand for the benchmark or a manual look::
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
@@ -108,6 +109,9 @@ class BoltServer:
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                      start_new_session=True)
         log.close()
+        # The server runs in its own session (a Ctrl-C meant for pytest must not kill it
+        # mid-test), so nothing else stops it if this process dies of an exception: do it.
+        atexit.register(self.close)
         deadline = time.monotonic() + timeout
         url = f"http://127.0.0.1:{self.http_port}/api/v1/ready"
         while time.monotonic() < deadline:
@@ -171,6 +175,8 @@ class BoltServer:
 
 
 def main() -> int:
+    # SIGTERM -> SystemExit, so the with-block below stops the Java process too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with BoltServer() as server:
         print(f"NEO4J_URI={server.uri} NEO4J_USERNAME={USERNAME} "
               f"NEO4J_PASSWORD={server.password} NEO4J_DATABASE={server.database}")
