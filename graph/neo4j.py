@@ -636,6 +636,10 @@ def dump_graph(settings: Neo4jSettings) -> dict[str, list[dict[str, Any]]]:
     ``{"actors": [...], "relations": [...], "documents": [...], "mentioned_in": [...]}``;
     actor ``aliases`` sorted as in :meth:`GraphStore.actors`, relations keyed like
     :meth:`GraphStore.relations` (``source``, ``target``, ``relation`` + properties).
+
+    >>> dump = dump_graph(Neo4jSettings.from_env())                    # doctest: +SKIP
+    >>> sorted(dump), len(dump["documents"])                           # doctest: +SKIP
+    (['actors', 'documents', 'mentioned_in', 'relations'], 12)
     """
     def rows(cypher: str) -> list[dict[str, Any]]:
         return run_query(settings, cypher).records()
