@@ -13,7 +13,8 @@ about 10% of relations not asserted; some mentioned many times), renders it with
   when stabilisation ends and physics is switched off);
 - interactive: a filter change (hide one quad class, refresh the views, redraw) and a
   neighbourhood focus, each measured in the page, one full redraw, and the mean time of a
-  pointer move over the canvas until the next animation frame (hover hit-testing).
+  pointer move over the canvas until the next animation frame, and the hit test that finds
+  the node or edge under a resting pointer for its tooltip.
 
 Figures are printed with the machine and versions, and saved as JSON under bench/results/.
 """
@@ -170,7 +171,13 @@ INTERACT = """() => {
   const focus_ms = performance.now() - t;
   const focused = a.shown();
   a.clearFocus();
-  return {filter_ms, redraw_ms, focus_ms, after_filter: after, focused};
+  const c = document.getElementById('ag-network');
+  const at = {x: c.clientWidth / 2, y: c.clientHeight / 2};
+  t = performance.now();
+  a.network.getNodeAt(at);
+  a.network.getEdgeAt(at);
+  const hit_test_ms = performance.now() - t;
+  return {filter_ms, redraw_ms, focus_ms, hit_test_ms, after_filter: after, focused};
 }"""
 
 
@@ -219,6 +226,7 @@ def run(actors: int, relations: int, layout: str, out_dir: Path,
             "focus_ms": round(interact["focus_ms"]),
             "redraw_ms": round(interact["redraw_ms"]),
             "pointer_move_ms": round(hover_ms),
+            "tooltip_hit_test_ms": round(interact["hit_test_ms"], 1),
             "after_filter": interact["after_filter"],
             "focused": interact["focused"],
             "console_errors": log.errors,

@@ -600,8 +600,9 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
             "minVelocity": 0.75,
         },
         "interaction": {
-            "hover": True,
-            "tooltipDelay": 150,
+            # Hover highlighting redraws the canvas on every pointer move: only on small
+            # graphs. Tooltips do not depend on it (the page hit-tests when the pointer rests).
+            "hover": not big,
             "hideEdgesOnDrag": big,
             "hideEdgesOnZoom": big,
             "navigationButtons": False,

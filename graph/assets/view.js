@@ -221,26 +221,40 @@
     });
   }
 
-  // Tooltip: our own element, filled with textContent, placed beside the pointer.
+  // Tooltip: our own element, filled with textContent, shown when the pointer rests.
+  // Hit-testing with getNodeAt/getEdgeAt costs no redraw; vis-network's own hover events
+  // redraw the whole canvas on every move, far too slow on a big graph.
   var tip = $("ag-tip");
   var pointer = { x: 0, y: 0 };
+  var tipAt = null;
+  var restTimer = null;
   container.addEventListener("mousemove", function (ev) {
     var r = container.getBoundingClientRect();
-    pointer.x = ev.clientX - r.left; pointer.y = ev.clientY - r.top;
+    pointer = { x: ev.clientX - r.left, y: ev.clientY - r.top };
+    if (tipAt && Math.abs(tipAt.x - pointer.x) + Math.abs(tipAt.y - pointer.y) > 12) { hideTip(); }
+    clearTimeout(restTimer);
+    restTimer = setTimeout(hoverAt, 120);
   });
+  container.addEventListener("mouseleave", function () { clearTimeout(restTimer); hideTip(); });
+  function hoverAt() {
+    var node = network.getNodeAt(pointer);
+    if (node !== undefined) { showTip(nodeCard(nodes.get(node))); return; }
+    var edge = network.getEdgeAt(pointer);
+    if (edge !== undefined) { showTip(edgeCard(edges.get(edge), false)); return; }
+    hideTip();
+  }
   function showTip(card) {
     tip.replaceChildren(card);
     tip.hidden = false;
+    tipAt = { x: pointer.x, y: pointer.y };
     var w = container.clientWidth, h = container.clientHeight;
     var x = pointer.x + 14, y = pointer.y + 14;
     if (x + tip.offsetWidth > w) { x = Math.max(4, pointer.x - tip.offsetWidth - 14); }
     if (y + tip.offsetHeight > h) { y = Math.max(4, pointer.y - tip.offsetHeight - 14); }
     tip.style.left = x + "px"; tip.style.top = y + "px";
   }
-  function hideTip() { tip.hidden = true; }
-  network.on("hoverNode", function (p) { showTip(nodeCard(nodes.get(p.node))); });
-  network.on("hoverEdge", function (p) { showTip(edgeCard(edges.get(p.edge), false)); });
-  ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTip); });
+  function hideTip() { tip.hidden = true; tipAt = null; }
+  ["dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTip); });
 
   network.on("click", function (p) {
     if (p.nodes.length) {
