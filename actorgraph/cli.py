@@ -332,7 +332,7 @@ def _add_neo4j_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--password", help="default $NEO4J_PASSWORD (prefer the variable)")
     p.add_argument("--database", help="default $NEO4J_DATABASE")
     p.add_argument("--batch-size-neo4j", type=int, default=1000,
-                   help="documents per Neo4j transaction")
+                   help="triples per Neo4j transaction (whole documents)")
 
 
 def make_parser() -> argparse.ArgumentParser:

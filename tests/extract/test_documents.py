@@ -14,6 +14,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+
 from actorgraph.extract.documents import (
     MAX_PROBLEMS_PER_FILE,
     Document,
