@@ -284,7 +284,6 @@ def _simple_undirected(graph: nx.Graph) -> nx.Graph:
 
 def _fast_layout(g: nx.Graph, weight: Mapping[Any, float], seed: int) -> dict[Any, Any]:
     import numpy as np
-    from scipy.spatial import cKDTree
 
     rng = np.random.default_rng(seed)
     order = sorted(g, key=lambda v: (-float(weight.get(v, 0)), str(v)))
@@ -321,10 +320,9 @@ def _fast_layout(g: nx.Graph, weight: Mapping[Any, float], seed: int) -> dict[An
     dmin = 0.8 * math.sqrt(float(extent.prod()) / len(nodes))
     # Repulsion only between near pairs, so crowding falls and nothing collapses.
     for _ in range(15):
-        pairs = cKDTree(p).query_pairs(dmin, output_type="ndarray")
-        if not len(pairs):
+        i, j = _close_pairs(p, dmin)
+        if not len(i):
             break
-        i, j = pairs[:, 0], pairs[:, 1]
         delta = p[i] - p[j]
         dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-9)[:, None]
         push = delta / dist * (dmin - dist) * 0.25
@@ -339,7 +337,6 @@ def _separate(pos: dict[Any, tuple[float, float]], radius: Mapping[Any, float],
     if len(pos) < 2:
         return pos
     import numpy as np
-    from scipy.spatial import cKDTree
 
     nodes = list(pos)
     p = np.array([pos[v] for v in nodes], dtype=float)
@@ -349,10 +346,9 @@ def _separate(pos: dict[Any, tuple[float, float]], radius: Mapping[Any, float],
     r = np.array([radius[v] for v in nodes], dtype=float)
     reach = 2 * float(r.max()) + pad
     for _ in range(rounds):
-        pairs = cKDTree(p).query_pairs(reach, output_type="ndarray")
-        if not len(pairs):
+        i, j = _close_pairs(p, reach)
+        if not len(i):
             break
-        i, j = pairs[:, 0], pairs[:, 1]
         delta = p[i] - p[j]
         dist = np.hypot(delta[:, 0], delta[:, 1])
         need = r[i] + r[j] + pad
@@ -367,6 +363,47 @@ def _separate(pos: dict[Any, tuple[float, float]], radius: Mapping[Any, float],
         _apply_pushes(p, i, j, push, limit=float(r.max()) + pad)
     p[:, 1] *= stretch
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, p, strict=True)}
+
+
+def _close_pairs(p: Any, radius: float) -> tuple[Any, Any]:
+    """Index pairs ``(i, j)``, ``i != j``, of points closer than ``radius`` (numpy only).
+
+    Points are bucketed in a grid of ``radius``-sized cells and each cell is compared with
+    itself and four neighbours, so the cost follows the number of close pairs, not n².
+    """
+    import numpy as np
+
+    n = len(p)
+    empty = np.zeros(0, dtype=np.int64)
+    if n < 2 or radius <= 0:
+        return empty, empty
+    cell = np.floor((p - p.min(axis=0)) / radius).astype(np.int64)
+    width = int(cell[:, 0].max()) + 3
+    key = (cell[:, 1] + 1) * width + (cell[:, 0] + 1)  # +1: neighbours' keys stay >= 0
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order]
+    found_i, found_j = [], []
+    for dx, dy in ((0, 0), (1, 0), (-1, 1), (0, 1), (1, 1)):
+        target = key + dy * width + dx
+        lo = np.searchsorted(sorted_keys, target, "left")
+        count = np.searchsorted(sorted_keys, target, "right") - lo
+        total = int(count.sum())
+        if not total:
+            continue
+        i = np.repeat(np.arange(n), count)
+        within = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+        j = order[np.repeat(lo, count) + within]
+        if dx == 0 and dy == 0:
+            keep = j > i
+            i, j = i[keep], j[keep]
+        found_i.append(i)
+        found_j.append(j)
+    if not found_i:
+        return empty, empty
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
+    d = p[i] - p[j]
+    close = np.hypot(d[:, 0], d[:, 1]) < radius
+    return i[close], j[close]
 
 
 def _apply_pushes(p: Any, i: Any, j: Any, push: Any, limit: float) -> None:
@@ -595,8 +632,11 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110,
                                  "springConstant": 0.06, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": 600, "updateInterval": 50,
-                              "fit": True},
+            # The browser settles the graph before showing it: fewer rounds as it grows,
+            # so a big graph appears in seconds (the precomputed layouts are the better
+            # choice there anyway).
+            "stabilization": {"enabled": True, "updateInterval": 25, "fit": True,
+                              "iterations": 800 if n <= 200 else 300 if n <= 1000 else 150},
             "minVelocity": 0.75,
         },
         "interaction": {

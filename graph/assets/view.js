@@ -217,7 +217,8 @@
       network.setOptions({ physics: { enabled: false } });
       $("ag-physics").checked = false;
       $("ag-loading").hidden = true;
-      markStable();
+      network.once("afterDrawing", markStable);
+      network.redraw();
     });
   }
 
