@@ -412,3 +412,22 @@ def test_seeds_documents_and_mentions(seeds) -> None:
     assert [k["document"] for k in kerry] == ["us-russia-joining-forces-raqqa"]
     countries = {r["country"] for r in seeds.run_library("actors_by_country").records()}
     assert {"USA", "RUS", "SYR"} <= countries
+
+
+# --- the latency bench, at toy size ------------------------------------------------------------
+
+
+def test_latency_bench_runs_small(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "query_latency.py"
+    spec = importlib.util.spec_from_file_location("query_latency", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--actors", "60", "--relations", "300", "--repeat", "1",
+                       "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "store: 60 actors, 300 relationships" in out
+    assert "ladybug 0.22.0" in out and "load into Ladybug" in out
+    for name in LIBRARY:
+        assert re.search(rf"^{name}\s+\d+\s+[\d.]+", out, re.M), name
