@@ -127,8 +127,11 @@
     if (n.sector) { facts.push(pretty(n.sector)); }
     box.append(el("div", "ag-sub", facts.join(" · ")));
     if (n.role) { box.append(el("div", "ag-sub", "Role: " + n.role)); }
+    var all = adjacent.get(n.id);
+    var on = all.filter(function (eid) { return shownEdges.has(eid); }).length;
     box.append(el("div", "ag-sub", fmt(n.mentions) + " mention" + (n.mentions === 1 ? "" : "s") +
-      " · " + fmt(adjacent.get(n.id).length) + " relations"));
+      " · " + fmt(all.length) + " relation" + (all.length === 1 ? "" : "s") +
+      (on < all.length ? " (" + fmt(on) + " shown)" : "")));
     if (n.aliases && n.aliases.length) {
       var more = n.nAliases - n.aliases.length - 1;
       box.append(el("div", "ag-sub", "Also: " + n.aliases.join(", ") + (more > 0 ? " …" : "")));

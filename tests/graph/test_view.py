@@ -526,4 +526,18 @@ def test_seeds_graph_page(tmp_path: Path, chromium: Any) -> None:
         page.uncheck("#ag-non-asserted")
         page.check("#ag-hide-isolated")
         page.screenshot(path=str(ARTIFACTS / "view_seeds.html.png"))
+        # Focus on the most mentioned actor and hover one of its relations.
+        top = select_actors(store, 1)[0]
+        page.fill("#ag-search", store.graph.nodes[top]["name"])
+        page.press("#ag-search", "Enter")
+        page.wait_for_timeout(600)
+        x, y = screen_point(page, """(() => {
+            const e = a.edgeView.get({order: (p, q) => q.count - p.count})[0];
+            const p = a.network.getPositions([e.from, e.to]);
+            return {x: p[e.from].x * 0.4 + p[e.to].x * 0.6,
+                    y: p[e.from].y * 0.4 + p[e.to].y * 0.6};
+        })()""")
+        hover(page, x, y)
+        assert not page.is_hidden("#ag-tip")
+        page.screenshot(path=str(ARTIFACTS / "view_seeds_focus.html.png"))
         clean(log)
