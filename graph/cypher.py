@@ -374,7 +374,10 @@ def ensure_database(graph_file: Path, *, rebuild: bool = False) -> Path:
             if stored.get("sha256") == _sha256(graph_file):
                 _write_json(fp_path, {**stored, "stat": _stat_key(graph_file)})
                 return db_path
-    build_database(graph_file, db_path)
+    try:
+        build_database(graph_file, db_path)
+    except OSError as e:
+        raise CypherError(f"cannot build the Cypher cache {db_path}: {e.strerror or e}") from e
     return db_path
 
 

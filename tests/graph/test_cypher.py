@@ -426,3 +426,10 @@ def test_schema_text() -> None:
                  "aliases: STRING[]", "triples: INT64"):
         assert prop in text
     assert "MEETS" in text and "CONSULT / VERBAL_COOPERATION, symmetric" in text
+
+
+def test_cache_that_cannot_be_written_is_a_clear_error(out: Path) -> None:
+    (out / "graph.lbug").mkdir()  # in the way of the cache file (as a read-only dir would be)
+    with pytest.raises(CypherError, match="cannot build the Cypher cache .*graph.lbug"):
+        open_cypher(out)
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
