@@ -585,7 +585,7 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
             "factuality": d.get("factuality") or ("asserted" if asserted else "unknown"),
             "asserted": asserted,
             "count": count,
-            "confidence": d.get("confidence"),
+            "confidence": _finite(d.get("confidence")),
             "docs": len(d.get("docs") or []),
             "evidence": [[ev.get("title") or ev.get("doc") or "", ev.get("sentence") or ""]
                          for ev in (d.get("evidence") or [])[:PAGE_EVIDENCE]],
@@ -891,6 +891,15 @@ def render_image(
     finally:
         plt.close(fig)
     return path
+
+
+def _finite(value: Any) -> float | None:
+    """A number JSON can carry (a NaN from a hand-edited graph.json becomes None)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _plain(text: str) -> str:
