@@ -596,9 +596,12 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
         elif bundle[pair] > 1:
             # Parallel relations between one pair fan out instead of drawing on top of each
             # other; single edges stay straight, which is much cheaper to draw.
+            # Alternate sides, judged in one direction for the pair: "clockwise" from B to A
+            # is the other side of the line from "clockwise" from A to B.
             k = seen[pair]
+            clockwise = (k % 2 == 1) == (str(u) <= str(v))
             options["smooth"] = {"enabled": True,
-                                 "type": "curvedCW" if k % 2 else "curvedCCW",
+                                 "type": "curvedCW" if clockwise else "curvedCCW",
                                  "roundness": min(0.12 * ((k + 1) // 2), 0.6)}
         edges.append(Edge(ids[u], ids[v], directed=True, **options).options)
     # pyvis's add_edge checks both ends with a list scan per edge (quadratic); the ids are
