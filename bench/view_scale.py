@@ -190,7 +190,8 @@ def run(actors: int, relations: int, layout: str, out_dir: Path,
     store = synthetic_store(actors, relations)
     build_s = time.perf_counter() - t
     out_dir.mkdir(parents=True, exist_ok=True)
-    page_path = out_dir / f"view_{actors}x{relations}_{layout}.html"
+    name = f"view_{actors}x{relations}_{layout}" + (f"_max{max_nodes}" if max_nodes else "")
+    page_path = out_dir / f"{name}.html"
     t = time.perf_counter()
     render_html(store, page_path, layout=layout, max_nodes=max_nodes,  # type: ignore[arg-type]
                 title=f"Synthetic {actors:,} x {relations:,}")
@@ -205,7 +206,7 @@ def run(actors: int, relations: int, layout: str, out_dir: Path,
         wait_for(page, "document.body.dataset.state === 'stable'", timeout_s=600)
         wall = time.perf_counter() - t
         timing = page.evaluate(PAGE_TIMING)
-        page.screenshot(path=str(out_dir / f"view_{actors}x{relations}_{layout}.png"))
+        page.screenshot(path=str(out_dir / f"{name}.png"))
         interact = page.evaluate(INTERACT)
         # Pointer moves over the canvas: vis-network hit-tests nodes and edges for hover on
         # every move, the cost a user feels most.
@@ -248,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     record = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "versions": versions, "result": result}
     print(json.dumps(record, indent=2))
-    path = args.out / f"view_scale_{args.actors}x{args.relations}_{args.layout}.json"
+    suffix = f"_max{args.max_nodes}" if args.max_nodes is not None else ""
+    path = args.out / f"view_scale_{args.actors}x{args.relations}_{args.layout}{suffix}.json"
     path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     print(f"saved {path}", file=sys.stderr)
     return 0 if not result["console_errors"] and not result["external_requests"] else 1
