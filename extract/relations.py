@@ -482,6 +482,38 @@ def _path_to_root(tok: Token) -> list[Token]:
     return path
 
 
+WH_WORDS = {"why", "what", "who", "whom", "whose", "which", "when", "where", "how"}
+AUX_WORDS = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could",
+             "should", "has", "have", "had", "shall", "may", "might", "must"}
+
+
+def _is_question(sent: Span) -> bool:
+    """A question mark at the end, or an interrogative opening ("Why aren't we ...",
+    "Will Iran ...") when the parser cut the sentence before its question mark."""
+    if sent.text.rstrip().rstrip("”\"'’ ").endswith("?"):
+        return True
+    words = [t for t in sent if not t.is_punct][:3]
+    if len(words) < 2:
+        return False
+    first, second = words[0].lower_, words[1].lower_
+    if first in WH_WORDS and (second in AUX_WORDS or words[1].tag_ in {"MD", "VBZ", "VBP",
+                                                                          "VBD"}):
+        return _question_mark_follows(sent)
+    return first in AUX_WORDS and words[1].pos_ in {"PRON", "PROPN", "NOUN", "DET"} and \
+        _question_mark_follows(sent)
+
+
+def _question_mark_follows(sent: Span) -> bool:
+    # The question runs on until the next "?" within the same line.
+    doc = sent.doc
+    for tok in doc[sent.start:]:
+        if tok.text == "?":
+            return True
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in {".", "!"}:
+            return False
+    return False
+
+
 def factuality(anchor: Token) -> tuple[bool, str]:
     """(negated, modality) of the event anchored at ``anchor`` (a verb or relation noun).
 
@@ -535,8 +567,7 @@ def factuality(anchor: Token) -> tuple[bool, str]:
             control_chain = False
         if dep in {"ccomp", "advcl", "relcl"}:
             control_chain = False
-    sent = anchor.sent
-    if modality is None and sent.text.rstrip().rstrip("”\"'’ ").endswith("?"):
+    if modality is None and _is_question(anchor.sent):
         modality = "question"
     return negated, modality or "asserted"
 

@@ -75,6 +75,13 @@ def test_question(extractor):
     assert found and all(not t.asserted for t in found)
 
 
+def test_question_cut_before_its_mark(extractor):
+    found = [t for t in extractor.extract_text(
+        '"Why aren\'t we letting ISIS go and fight Assad and then we pick up the remnants?"')
+        if t.relation == "FIGHTS"]
+    assert found and all(t.modality == "question" for t in found)
+
+
 def test_noun_relation_between(extractor):
     got = pairs(extractor, "The talks between Kerry and Lavrov ended early.")
     assert ("Kerry", "NEGOTIATES", "Lavrov") in got and ("Lavrov", "NEGOTIATES", "Kerry") in got
