@@ -1,12 +1,12 @@
 """Parallel extraction: the same per-batch job in local worker processes or on Dask.
 
-Every engine cuts the document stream into the same batches of ``ExtractConfig.batch_size``
-consecutive documents and runs :func:`extract_batch` on each: ``nlp.pipe`` over the batch
-inside a spaCy memory zone, then :meth:`Extractor.triples_of` per parsed Doc. Only
-:class:`Triple` objects travel back, never Docs, so the loading process does no parsing or
-Doc deserialisation and only merges. Because the parser sees exactly the same batches
-whatever the engine, the triples are identical to a one-process run, and results are
-yielded in input order.
+Every engine cuts the document stream into the same batches of consecutive documents
+(``ExtractConfig.batch_size`` documents, ``batch_chars`` characters at most) and runs
+:func:`extract_batch` on each: ``nlp.pipe`` over the batch inside a spaCy memory zone,
+then :meth:`Extractor.triples_of` per parsed Doc. Only :class:`Triple` objects travel
+back, never Docs, so the loading process does no parsing or Doc deserialisation and only
+merges. Because the parser sees exactly the same batches whatever the engine, the triples
+are identical to a one-process run, and results are yielded in input order.
 
 Engines (chosen by :func:`extract_parallel` from the config):
 
@@ -62,6 +62,29 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def document_batches(
+    documents: Iterable[Document], size: int, max_chars: int = 0
+) -> Iterator[list[Document]]:
+    """Consecutive batches of at most ``size`` documents and (unless a single document is
+    longer) at most ``max_chars`` characters; ``max_chars`` 0 means no character bound.
+
+    The parser's peak memory follows the text in a batch, not the number of documents:
+    32 segments of 100,000 characters would need gigabytes where 32 short articles need
+    a few hundred megabytes.
+    """
+    size = max(1, size)
+    batch: list[Document] = []
+    chars = 0
+    for d in documents:
+        if batch and (len(batch) >= size or (max_chars and chars + len(d.text) > max_chars)):
+            yield batch
+            batch, chars = [], 0
+        batch.append(d)
+        chars += len(d.text)
+    if batch:
+        yield batch
+
+
 def _memory_zone(nlp: Any) -> contextlib.AbstractContextManager:
     # spaCy >= 3.8: strings and lexemes first seen in the zone are freed when it closes;
     # without it the vocabulary grows with every new word of the corpus.
@@ -87,9 +110,15 @@ def extract_batch(extractor: Extractor, documents: Sequence[Document]) -> list[l
         ]
 
 
+def _batches(documents: Iterable[Document], config: ExtractConfig) -> Iterator[list[Document]]:
+    # Every engine must batch identically: the parse of a document can depend (in the last
+    # float bits) on its batch-mates, and equal output across engines is the contract.
+    return document_batches(documents, config.batch_size, config.batch_chars)
+
+
 def extract_serial(extractor: Extractor, documents: Iterable[Document]) -> Extracted:
     """One process: the reference the parallel engines must reproduce."""
-    for batch in batches(documents, extractor.config.batch_size):
+    for batch in _batches(documents, extractor.config):
         yield from zip(batch, extract_batch(extractor, batch), strict=True)
 
 
@@ -170,7 +199,7 @@ def _local_extract(
     )
     pending: deque[tuple[list[Document], Future]] = deque()
     limit = BATCHES_IN_FLIGHT_PER_WORKER * workers
-    stream = batches(documents, config.batch_size)
+    stream = _batches(documents, config)
     done = False
     try:
         for batch in stream:
@@ -230,7 +259,7 @@ def _dask_extract(documents: Iterable[Document], config: ExtractConfig) -> Extra
     with dask_client(config) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or config.workers)
         limit = BATCHES_IN_FLIGHT_PER_WORKER * workers
-        stream = enumerate(batches(documents, config.batch_size))
+        stream = enumerate(_batches(documents, config))
         inputs: dict[int, list[Document]] = {}
         results: dict[int, list[list[Triple]]] = {}
         live: dict[Any, tuple[int, Any]] = {}  # future key -> (batch number, future)

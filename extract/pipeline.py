@@ -25,13 +25,14 @@ from actorgraph.extract.triples import Triple
 class ExtractConfig:
     """What the extractor loads, how it batches and where it runs.
 
-    ``relations``/``actors`` are extra lexicon files layered over the built-in ones;
-    ``batch_size`` is in documents (keep it small for long articles: peak memory grows with
-    batch size times document length). ``engine`` ``"local"`` runs in this process when
-    ``workers`` is 1, else in ``workers`` processes on this machine; ``"dask"`` runs on the
-    Dask cluster at ``scheduler`` or, without one, on a local cluster of ``workers``
-    processes (see :mod:`actorgraph.extract.parallel`). Every engine gives the same triples
-    in the same order.
+    ``relations``/``actors`` are extra lexicon files layered over the built-in ones.
+    A parser batch closes at ``batch_size`` documents or ``batch_chars`` characters,
+    whichever comes first: peak memory grows with the text in a batch, so long articles
+    must not pile up. ``engine`` ``"local"`` runs in this process when ``workers`` is 1,
+    else in ``workers`` processes on this machine; ``"dask"`` runs on the Dask cluster at
+    ``scheduler`` or, without one, on a local cluster of ``workers`` processes (see
+    :mod:`actorgraph.extract.parallel`). Every engine gives the same triples in the same
+    order.
 
     Every component of the model runs: the extractor reads dependencies and sentences
     (parser), entities (ner), ``tag_``/``pos_`` (tagger, attribute_ruler) and lemmas
@@ -43,6 +44,7 @@ class ExtractConfig:
     relations: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     batch_size: int = 32
+    batch_chars: int = 100_000
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None

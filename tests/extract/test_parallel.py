@@ -11,7 +11,7 @@ import psutil
 import pytest
 
 from actorgraph.extract.documents import Document, read_documents
-from actorgraph.extract.parallel import batches, extract_batch
+from actorgraph.extract.parallel import batches, document_batches, extract_batch
 from actorgraph.extract.pipeline import ExtractConfig, Extractor
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,6 +70,16 @@ def serial(extractor, documents):
 def test_batches_are_consecutive_and_bounded() -> None:
     assert list(batches(iter(range(7)), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
     assert list(batches([], 3)) == []
+
+
+def test_document_batches_close_at_a_character_budget() -> None:
+    sizes = [40, 40, 30, 150, 5, 5, 5, 5]
+    docs = [Document(id=str(i), text="x" * n) for i, n in enumerate(sizes)]
+    got = [[d.id for d in b] for b in document_batches(docs, size=3, max_chars=100)]
+    # 40+40 fit and 30 more would not; a document over the budget goes alone; the count
+    # bound still applies to short ones.
+    assert got == [["0", "1"], ["2"], ["3"], ["4", "5", "6"], ["7"]]
+    assert [len(b) for b in document_batches(docs, size=4)] == [4, 4]
 
 
 def test_serial_run_covers_every_document_with_triples(serial, documents) -> None:
