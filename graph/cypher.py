@@ -66,7 +66,7 @@ from actorgraph.graph.model import (
     RELATION_PROPERTIES,
     relation_types,
 )
-from actorgraph.graph.query import QueryResult, library_queries
+from actorgraph.graph.query import QueryResult, library_queries, parse_query_text
 from actorgraph.graph.store import GRAPH_FILE, TRIPLES_FILE, GraphStore, StoreError
 
 DB_FILE = "graph.lbug"
@@ -300,19 +300,7 @@ def to_python(value: Any) -> Any:
 
 def _required_params(text: str) -> set[str]:
     """Parameters whose header entry has no ``default``: the caller must give them."""
-    required: set[str] = set()
-    for line in text.splitlines():
-        s = line.strip()
-        if not s.startswith("//"):
-            if s:
-                break
-            continue
-        s = s[2:].strip()
-        if s.lower().startswith("params:"):
-            for pname, spec in re.findall(r"(\w+)\s*\(([^)]*)\)", s[7:]):
-                if "default" not in spec:
-                    required.add(pname)
-    return required
+    return parse_query_text(text).required
 
 
 def _first_line(e: BaseException) -> str:

@@ -42,6 +42,7 @@ class LibraryQuery:
     text: str
     description: str = ""
     params: dict[str, Any] = field(default_factory=dict)
+    required: set[str] = field(default_factory=set)  # params without a default
 
 
 _PARAM = re.compile(r"(\w+)\s*\(([^)]*)\)")
@@ -51,6 +52,7 @@ def parse_query_text(text: str, name: str = "query") -> LibraryQuery:
     """Read the header comment of a library query: description and parameter defaults."""
     description: list[str] = []
     params: dict[str, Any] = {}
+    required: set[str] = set()
     for line in text.splitlines():
         s = line.strip()
         if not s.startswith("//"):
@@ -62,9 +64,12 @@ def parse_query_text(text: str, name: str = "query") -> LibraryQuery:
             for pname, spec in _PARAM.findall(s[7:]):
                 m = re.search(r"default\s+(.+)$", spec.strip())
                 params[pname] = coerce_param(m.group(1).strip()) if m else None
+                if m is None:
+                    required.add(pname)
         elif s:
             description.append(s)
-    return LibraryQuery(name=name, text=text, description=" ".join(description), params=params)
+    return LibraryQuery(name=name, text=text, description=" ".join(description), params=params,
+                        required=required)
 
 
 def library_queries(directory: str | Path | None = None) -> dict[str, LibraryQuery]:
