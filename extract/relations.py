@@ -547,6 +547,9 @@ def factuality(anchor: Token) -> tuple[bool, str]:
                     modality = "intended"
             elif depth and node.pos_ == "NOUN" and node.lower_ in INTENT_NOUNS:
                 modality = "intended"
+            elif depth and node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:
+                # "the RIA story on coordination between Moscow and Washington"
+                modality = "reported"
             elif depth and child is not None and child.dep_ == "ccomp" and (
                 node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"
             ):

@@ -82,6 +82,13 @@ def test_question_cut_before_its_mark(extractor):
     assert found and all(t.modality == "question" for t in found)
 
 
+def test_relation_inside_a_story_is_reported(extractor):
+    found = [t for t in extractor.extract_text(
+        "The official said the RIA story on coordination between Moscow and Washington "
+        "was a leak.") if t.relation == "COOPERATES_WITH"]
+    assert found and all(t.modality == "reported" for t in found)
+
+
 def test_noun_relation_between(extractor):
     got = pairs(extractor, "The talks between Kerry and Lavrov ended early.")
     assert ("Kerry", "NEGOTIATES", "Lavrov") in got and ("Lavrov", "NEGOTIATES", "Kerry") in got
