@@ -296,7 +296,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "gexf":
         print(export.export_gexf(store, out))
     else:
-        print(export.export_neo4j_csv(store, out))
+        result = export.export_neo4j_csv(store, out)
+        print(f"wrote {', '.join(f'{k} ({v} rows)' for k, v in result.counts.items())} "
+              f"to {result.out_dir}")
+        print(result.instructions)
     return 0
 
 
