@@ -26,7 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import cpu_model, ram_gib  # noqa: E402
 from bolt_server import BoltServer  # noqa: E402
 
 from actorgraph.extract.triples import ActorRef, Triple  # noqa: E402
@@ -112,18 +114,7 @@ def naive(settings, store_dir: Path, rows: int) -> float:
 def machine(settings) -> str:
     import neo4j
 
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    except (ValueError, OSError):
-        mem = 0.0
+    cpu, mem = cpu_model(), ram_gib()
     with connect(settings) as driver:
         agent = driver.get_server_info().agent
     return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "

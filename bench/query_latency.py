@@ -23,6 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import cpu_model, ram_gib  # noqa: E402
+
 from actorgraph.extract.lexicon import load_relations
 from actorgraph.extract.triples import MODALITIES, ActorRef, Triple
 from actorgraph.graph.cypher import build_database, database_path, graph_json, open_cypher
@@ -103,20 +106,7 @@ def machine() -> str:
     import networkx
     import pyarrow
 
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
+    cpu, mem = cpu_model(), f", {ram_gib():.0f} GiB RAM"
     return (
         f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}\n"
         f"Python {platform.python_version()}, ladybug {ladybug.__version__}, "

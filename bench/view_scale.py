@@ -34,6 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make tests.browser importable
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import cpu_model  # noqa: E402
 
 from actorgraph.extract.lexicon import ACTOR_TYPES, load_relations  # noqa: E402
 from actorgraph.extract.triples import ActorRef, Triple  # noqa: E402
@@ -129,18 +132,9 @@ def _versions() -> dict[str, str]:
         "vis-network": "9.1.2",
         "chromium": browser_version(),
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
-        "cpu": _cpu_model(),
+        "cpu": cpu_model(),
     }
 
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 PAGE_TIMING = """() => {

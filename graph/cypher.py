@@ -66,7 +66,7 @@ from actorgraph.graph.model import (
     RELATION_PROPERTIES,
     relation_types,
 )
-from actorgraph.graph.query import QueryResult, library_queries, parse_query_text
+from actorgraph.graph.query import QueryResult, library_queries
 from actorgraph.graph.store import GRAPH_FILE, TRIPLES_FILE, GraphStore, StoreError
 
 DB_FILE = "graph.lbug"
@@ -193,8 +193,7 @@ def library_call(name: str, params: dict[str, Any] | None = None) -> tuple[str, 
             f"query {name} has no parameter {', '.join(unknown)}"
             f" (it takes: {', '.join(q.params) or 'none'})"
         )
-    required = _required_params(q.text)
-    missing = [p for p in q.params if p not in given and p in required]
+    missing = [p for p in q.params if p not in given and p in q.required]
     if missing:
         raise CypherError(f"query {name} needs parameter {', '.join(missing)}")
     return q.text, {**q.params, **given}
@@ -296,11 +295,6 @@ def to_python(value: Any) -> Any:
             out["_label"] = out.pop("_LABEL")
         return out
     return value
-
-
-def _required_params(text: str) -> set[str]:
-    """Parameters whose header entry has no ``default``: the caller must give them."""
-    return parse_query_text(text).required
 
 
 def _first_line(e: BaseException) -> str:
