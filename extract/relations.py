@@ -45,6 +45,7 @@ OBJECT_CONTROL = REQUEST_VERBS | {"help", "allow", "persuade", "convince", "enab
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 AGENT_PREPS = {"by"}
+TARGET_PREPS = {"to", "from", "against", "on", "at", "into", "toward", "towards", "upon"}
 MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 
 
@@ -90,8 +91,40 @@ class _Sentence:
         # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":
         # the modifiers are the actors behind a thing.
         if tok.pos_ in {"NOUN", "PROPN"}:
-            return [(m, 0.7) for m in self.modifier_actors(tok)]
+            found = [(m, 0.7) for m in self.modifier_actors(tok)]
+            return found or self.owner_actors(tok)
         return []
+
+    def owner_actors(self, tok: Token, depth: int = 0) -> list[tuple[ActorMention, float]]:
+        """Actors behind a thing through a preposition: "positions of the Palestinian
+        security forces", "leaders of Romania's government", "a village in Cambodia".
+
+        Relation nouns are left alone: in "the killing of X" X is the victim, not the one
+        a condemnation is aimed at.
+        """
+        if depth > 1 or self.vocab.noun_relation(tok.lemma_) is not None \
+                or self.vocab.noun_relation(tok.lower_) is not None:
+            return []
+        out: list[tuple[ActorMention, float]] = []
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in {"of", "in", "inside"}:
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if c.lower_ == "of":
+                    own = self.index.all_at(p)
+                    found = [(m, 0.65) for m in own] if own else [
+                        (m, w * 0.9) for m, w in self.mention(p)
+                    ] if p.pos_ == "PRON" else [
+                        (m, 0.65) for m in self.modifier_actors(p)
+                    ] or [(m, w * 0.9) for m, w in self.owner_actors(p, depth + 1)]
+                else:
+                    # A place's country stands for the target of an act done there.
+                    found = [(m, 0.6) for m in self.index.all_at(p)
+                             if m.actor.type == "COUNTRY" and m.actor.sector is None]
+                out.extend(found)
+        return out
 
     def modifier_actors(self, tok: Token) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -253,6 +286,16 @@ class _Sentence:
                 if sense.words and not extra:
                     continue
                 pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)]
+                if not pairs and objs and not sense.prep and not sense.words:
+                    # "sent arms to Pakistan", "confiscated weapons from armed groups": a
+                    # thing as object, the actor it goes to or comes from as target.
+                    holders = [tok, *(o for o in objs if self.vocab.noun_relation(o.lemma_)
+                                       is None)]
+                    pairs = [(o, w * 0.85) for h in holders
+                             for p in h.children
+                             if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                             for q in p.children if q.dep_ == "pobj"
+                             for o, w in self.mentions(q)]
                 rtype = self.vocab.get(sense.relation)
                 trig = sorted([tok, *extra], key=lambda t: t.i)
                 specific = 0.05 * sense.specificity
