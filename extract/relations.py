@@ -46,6 +46,14 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 AGENT_PREPS = {"by"}
 TARGET_PREPS = {"to", "from", "against", "on", "at", "into", "toward", "towards", "upon"}
+# Categories of acts about another act ("threatened to shell Iraqi towns"): their target is
+# the target of that act. Material acts are not ("pledged to fight ISIS" aids nobody).
+VERBAL_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "CONSULT", "SUPPORT"}
+# "is willing to send", "ready to contribute": the subject announces an act, not does it.
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "keen", "poised",
+                     "committed", "set", "unwilling", "reluctant"}
+# Promising acts: "offered troops to Lebanon" announces aid, it does not give it yet.
+COMMISSIVE_VERBS = {"offer", "promise", "pledge", "vow"}
 MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 
 
@@ -200,6 +208,8 @@ class _Sentence:
             return [(m, w * 0.9) for m, w in self.subjects(head, depth + 1)]
         if verb.dep_ in {"conj", "advcl", "pcomp"}:
             return [(m, w * 0.85) for m, w in self.subjects(head, depth + 1)]
+        if verb.dep_ in {"acomp", "amod"} and verb.pos_ == "ADJ":
+            return [(m, w * 0.95) for m, w in self.subjects(head, depth + 1)]
         if verb.dep_ == "relcl":
             return [(m, w * 0.9) for m, w in self.mentions(head)]
         if verb.dep_ in {"acl"}:
@@ -254,6 +264,10 @@ class _Sentence:
             holders.append(hit)
         if sense.prep:
             objs = [o for h in holders for o in self.prep_objects(h, sense.prep)]
+            if not objs and not sense.words:
+                objs = [o for c in verb.children if c.dep_ == "dobj" and self.index.at(c) is None
+                        and self.vocab.noun_relation(c.lemma_) is None
+                        for o in self.prep_objects(c, sense.prep)]
             # "put pressure on Syrian President Bashar al-Assad to meet": the parse may put
             # the preposition under the noun's own object too.
             return objs, trigger
@@ -328,7 +342,7 @@ class _Sentence:
     def complement_targets(self, verb: Token, plover: str) -> list[tuple[ActorMention, float]]:
         out: list[tuple[ActorMention, float]] = []
         for c in verb.children:
-            if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}:
+            if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS:
                 for a in c.children:
                     if a.dep_ in {"dobj", "dative"}:
                         out.extend(self.mentions(a))
@@ -394,6 +408,10 @@ class _Sentence:
                         patients.extend(m for w in c.children if w.lower_ == "with"
                                         for q in w.children if q.dep_ == "pobj"
                                         for m in self.mentions(q))
+            if not agents and not between and not patients and rtype.symmetric:
+                governors = self.noun_governor_subjects(tok, 0)
+                if len(governors) > 1:
+                    agents = governors
             if not between and not patients and rtype.symmetric and len(agents) > 1:
                 # "the Tehran-Damascus-Moscow partnership": the modifiers relate to each other.
                 between, agents = agents, []
@@ -581,6 +599,11 @@ def factuality(anchor: Token) -> tuple[bool, str]:
         if modality is None:
             if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
                 modality = "hypothetical"
+            elif depth == 0 and node.lemma_ in COMMISSIVE_VERBS:
+                modality = "intended"
+            elif depth and child is not None and child.dep_ == "xcomp" and \
+                    node.lower_ in INTENT_ADJECTIVES:
+                modality = "intended"
             elif depth and child is not None and child.dep_ == "xcomp":
                 if node.lemma_ in REQUEST_VERBS and any(
                     k.dep_ in {"dobj", "dative"} for k in kids
