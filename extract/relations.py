@@ -54,6 +54,10 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "kee
                      "committed", "set", "unwilling", "reluctant"}
 # Promising acts: "offered troops to Lebanon" announces aid, it does not give it yet.
 COMMISSIVE_VERBS = {"offer", "promise", "pledge", "vow"}
+SPEECH_VERBS = {"say", "declare", "insist", "reiterate", "state", "announce", "stress",
+                "argue", "conclude", "tell", "write", "remind", "add", "maintain", "warn",
+                "emphasize", "emphasise", "repeat", "demand"}
+DEONTIC_AUX = {"must", "should"}
 MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 
 
@@ -224,15 +228,23 @@ class _Sentence:
         return []
 
     def noun_governor_subjects(self, noun: Token, depth: int) -> list[tuple[ActorMention, float]]:
-        """Subjects of the verb a noun hangs from ("announced plans to increase ...")."""
+        """Subjects of the verb a noun hangs from ("announced plans to increase ...").
+
+        Not through a request: in "demanded the withdrawal of Serbian forces" and "called
+        for sanctions" the demander is not the one to withdraw or sanction.
+        """
         tok = noun
         for _ in range(4):
             if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and tok.head.pos_ in {"VERB",
                                                                                         "AUX"}:
+                if tok.head.lemma_ in REQUEST_VERBS:
+                    return []
                 return self.subjects(tok.head, depth + 1)
             if tok.dep_ == "pobj":
                 tok = tok.head.head  # over the preposition
                 if tok.pos_ in {"VERB", "AUX"}:
+                    if tok.lemma_ in REQUEST_VERBS:
+                        return []
                     return self.subjects(tok, depth + 1)
                 continue
             if tok.dep_ in {"conj", "appos", "compound"}:
@@ -341,8 +353,22 @@ class _Sentence:
 
     def complement_targets(self, verb: Token, plover: str) -> list[tuple[ActorMention, float]]:
         out: list[tuple[ActorMention, float]] = []
+        if plover in VERBAL_ACTS:
+            # "demanded the withdrawal of Serbian forces", "called for sanctions against
+            # Nigeria": the actors of the act asked for.
+            for c in verb.children:
+                nouns = [c] if c.dep_ == "dobj" else [
+                    p for p in c.children if p.dep_ == "pobj"
+                ] if c.dep_ == "prep" and c.lower_ in {"for", "on"} else []
+                for n in nouns:
+                    if self.vocab.noun_relation(n.lemma_) is None:
+                        continue
+                    for p in n.children:
+                        if p.dep_ == "prep" and p.lower_ in TARGET_PREPS | {"of", "with", "by"}:
+                            out.extend((m, w * 0.9) for q in p.children if q.dep_ == "pobj"
+                                       for m, w in self.mentions(q))
         for c in verb.children:
-            if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS:
+            if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS:
                 for a in c.children:
                     if a.dep_ in {"dobj", "dative"}:
                         out.extend(self.mentions(a))
@@ -436,6 +462,29 @@ class _Sentence:
                 for o, ow in patients:
                     yield _Found(s, o, rtype.name, trig, tok, 0.65 * sw * ow)
 
+    def deontic_relations(self) -> Iterator[_Found]:
+        """"The Bush administration declared that China must drop barriers": saying what
+        another actor must do is a demand on that actor (PLOVER REQUEST)."""
+        if "DEMANDS" not in self.vocab:
+            return
+        for tok in self.sent:
+            if tok.pos_ != "VERB" or tok.lemma_ not in SPEECH_VERBS:
+                continue
+            for c in tok.children:
+                if c.dep_ != "ccomp" or not any(
+                    k.dep_ in {"aux", "auxpass"} and k.lower_ in DEONTIC_AUX for k in c.children
+                ):
+                    continue
+                targets = [m for k in c.children if k.dep_ in {"nsubj", "nsubjpass"}
+                           for m in self.mentions(k)]
+                if not targets:
+                    continue
+                for s, sw in self.subjects(tok):
+                    for o, ow in targets:
+                        yield _Found(s, o, "DEMANDS", [tok, *(k for k in c.children
+                                                              if k.lower_ in DEONTIC_AUX)],
+                                     tok, 0.6 * sw * ow)
+
     def membership_relations(self) -> Iterator[_Found]:
         """"X is a member/part of Y's coalition", "characterizes X as a member of Y"."""
         if "ALLIES_WITH" not in self.vocab:
@@ -525,6 +574,14 @@ def _with_reverse(found: list[_Found], vocab: RelationVocabulary) -> list[_Found
     return out
 
 
+def _nesting_discount(anchor: Token, anchors: set[int]) -> float:
+    """Less confidence for an event nested under another one of the sentence: in "demanded
+    that Hamas renounce its armed struggle against Israel" the demand is the news, the
+    struggle is what it is about."""
+    above = sum(1 for t in _path_to_root(anchor)[1:] if t.i in anchors)
+    return 0.85 ** above
+
+
 def _refusal_head(anchor: Token) -> Token | None:
     tok = anchor
     for _ in range(3):
@@ -534,6 +591,14 @@ def _refusal_head(anchor: Token) -> Token | None:
         if tok.lemma_ in {"refuse", "decline", "reject"}:
             return tok
     return None
+
+
+def _infinitival(tok: Token) -> bool:
+    """An xcomp, or an infinitival adverbial clause ("threatened today to impose"), which
+    the parser often gives when words stand between the verb and its "to"."""
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _path_to_root(tok: Token) -> list[Token]:
@@ -601,10 +666,14 @@ def factuality(anchor: Token) -> tuple[bool, str]:
                 modality = "hypothetical"
             elif depth == 0 and node.lemma_ in COMMISSIVE_VERBS:
                 modality = "intended"
-            elif depth and child is not None and child.dep_ == "xcomp" and \
+            elif depth and child is not None and _infinitival(child) and \
                     node.lower_ in INTENT_ADJECTIVES:
                 modality = "intended"
-            elif depth and child is not None and child.dep_ == "xcomp":
+            elif depth and child is not None and child.dep_ in {"dobj", "prep"} and \
+                    node.lemma_ in REQUEST_VERBS and (child.dep_ == "dobj" or child.lower_ in {
+                        "for", "on"}) and anchor.pos_ == "NOUN":
+                modality = "requested"
+            elif depth and child is not None and _infinitival(child):
                 if node.lemma_ in REQUEST_VERBS and any(
                     k.dep_ in {"dobj", "dative"} for k in kids
                 ):
@@ -620,6 +689,8 @@ def factuality(anchor: Token) -> tuple[bool, str]:
                 node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"
             ):
                 modality = "denied" if node.lemma_ == "deny" else "reported"
+            elif any(k.dep_ in {"aux", "auxpass"} and k.lower_ in DEONTIC_AUX for k in kids):
+                modality = "requested"  # "Iraq must cooperate": an obligation, not an act
             elif any(k.dep_ in {"aux", "auxpass"} and k.lower_ in HYPOTHETICAL_AUX
                      for k in kids):
                 modality = "hypothetical"
@@ -666,7 +737,8 @@ def extract_relations(
         start += len(sentence) - len(sentence.lstrip())
         end = start + len(stripped)
         found_all = [*sw.verb_relations(), *sw.noun_relations(), *sw.adjective_relations(),
-                     *sw.membership_relations()]
+                     *sw.membership_relations(), *sw.deontic_relations()]
+        anchors = {f.anchor.i for f in found_all}
         for found in _with_reverse(found_all, vocab):
             s, o = found.subject, found.obj
             if s.actor.id == o.actor.id or not s.actor.is_actor or _self_reference(s, o):
@@ -679,7 +751,7 @@ def extract_relations(
             seen.add(key)
             rtype = vocab.get(found.relation)
             negated, modality = factuality(found.anchor)
-            conf = found.confidence
+            conf = found.confidence * _nesting_discount(found.anchor, anchors)
             if "lexicon" in (s.source, o.source):
                 conf = min(1.0, conf + 0.05)
             out.append(
