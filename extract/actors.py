@@ -51,6 +51,9 @@ PRONOUNS = {
 }
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "der", "da", "di", "le"}
 LOCATION = "LOCATION"
+# Sectors of collectives that take their country from the sentence when none is named:
+# domestic actors (police, rebels, protesters, civilians) rarely act abroad unnamed.
+CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL"}
 HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
                    "controlled", "held", "funded", "armed", "trained", "owned", "made"}
 
@@ -270,6 +273,7 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
         return m
 
     # 1. Collectives first: "the Iraqi military" is one actor, not a demonym plus a noun.
+    unattributed: list[tuple[Token, str]] = []
     for tok in doc:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
             # A collective word modifying another noun is part of a title or a name
@@ -309,6 +313,11 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
                             isos.append(iso)
                             last = p.i
                     break
+        if not isos and sector in CONTEXT_SECTORS and low in lex.collectives and not any(
+            c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
+            and (c.ent_type_ or c.pos_ == "PROPN") for c in tok.children
+        ):
+            unattributed.append((tok, sector))
         if isos and not any(i in taken for i in range(first, last + 1)):
             ents_here = [e for e in doc.ents if e.start <= tok.i < e.end]
             if ents_here and ents_here[0].label_ == "PERSON":
@@ -388,6 +397,18 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
                             if c.dep_ == "appos"), None)
         if iso and actor.country is None:
             actor.country = iso
+
+    # 4. "Egyptian police opened fire to disperse demonstrators": a collective without a
+    # country belongs to the one country its sentence is about, if there is just one.
+    for tok, sector in unattributed:
+        if tok.i in taken:
+            continue
+        sent = tok.sent
+        isos = {m.actor.country for m in mentions
+                if sent.start <= m.start < sent.end and m.actor.type == "COUNTRY"
+                and m.actor.country}
+        if len(isos) == 1:
+            add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
 
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.sort(key=lambda m: m.start)

@@ -36,6 +36,10 @@ INTENT_VERBS = {"plan", "seek", "intend", "try", "attempt", "aim", "hope", "agre
 INTENT_NOUNS = {"plan", "plans", "intention", "attempt", "effort", "bid", "proposal", "offer",
                 "idea", "possibility", "prospect", "pretext", "call", "goal", "aim", "desire",
                 "hope", "willingness", "readiness"}
+# Scheduled acts (the gold guideline's "plans to", "is set to") are future, not intended.
+FUTURE_VERBS = {"plan", "schedule", "set"}
+FUTURE_NOUNS = {"plan", "schedule"}
+REQUEST_NOUNS = {"pressure", "appeal", "call", "demand", "ultimatum", "request", "plea"}
 REPORT_VERBS = {"claim", "allege", "report", "rumor", "rumour", "suggest", "speculate",
                 "believe", "suspect"}
 REPORT_NOUNS = {"report", "story", "leak", "claim", "allegation", "rumor", "rumour"}
@@ -191,9 +195,9 @@ class _Sentence:
         if passive:
             return []
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
-        if verb.dep_ == "xcomp":
+        if _infinitival(verb):
             # Object control: "urged Obama to threaten" -> Obama threatens.
             if head.lemma_ in OBJECT_CONTROL:
                 for c in head.children:
@@ -603,7 +607,7 @@ def _infinitival(tok: Token) -> bool:
 
 def _path_to_root(tok: Token) -> list[Token]:
     path = [tok]
-    while path[-1].head is not path[-1] and len(path) < 30:
+    while path[-1].head.i != path[-1].i and len(path) < 30:
         path.append(path[-1].head)
     return path
 
@@ -676,10 +680,14 @@ def factuality(anchor: Token) -> tuple[bool, str]:
             elif depth and child is not None and _infinitival(child):
                 if node.lemma_ in REQUEST_VERBS and any(
                     k.dep_ in {"dobj", "dative"} for k in kids
-                ):
-                    modality = "requested"
+                ) or any(k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in kids):
+                    modality = "requested"  # "urged Obama to", "put pressure on Assad to"
+                elif node.lemma_ in FUTURE_VERBS:
+                    modality = "future"
                 elif node.lemma_ in INTENT_VERBS or node.lemma_ in REQUEST_VERBS:
                     modality = "intended"
+            elif depth and node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_NOUNS:
+                modality = "future"  # "announced plans to increase cooperation"
             elif depth and node.pos_ == "NOUN" and node.lower_ in INTENT_NOUNS:
                 modality = "intended"
             elif depth and node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:
