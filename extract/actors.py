@@ -53,6 +53,9 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "der", "d
 LOCATION = "LOCATION"
 # Sectors of collectives that take their country from the sentence when none is named:
 # domestic actors (police, rebels, protesters, civilians) rarely act abroad unnamed.
+LOCATIVE_WORDS = {"near", "in", "at", "outside", "around", "inside", "across", "throughout",
+                  "northeast", "northwest", "southeast", "southwest", "north", "south", "east",
+                  "west"}
 CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL"}
 HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
                    "controlled", "held", "funded", "armed", "trained", "owned", "made"}
@@ -322,6 +325,10 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
             ents_here = [e for e in doc.ents if e.start <= tok.i < e.end]
             if ents_here and ents_here[0].label_ == "PERSON":
                 continue
+            if ents_here and ents_here[0].label_ in {"ORG", "FAC"} and _named_body(
+                ents_here[0], first, tok.i, lex
+            ):
+                continue
             made = [add(first, last + 1, res.country_actor(iso, sector), "collective")
                     for iso in isos]
             if len(made) > 1:
@@ -415,6 +422,21 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
     return ActorIndex(mentions=mentions, by_token=by_token, groups=groups)
 
 
+def _named_body(ent: Span, first: int, head: int, lex: ActorLexicon) -> bool:
+    """True when an organisation's name holds words beyond a country and a collective
+    noun: "Syrian Democratic Forces" is a named group, "Syrian Army" Syria's military."""
+    head_word = ent.doc[head].lower_
+    for t in ent:
+        if t.is_punct or t.lower_ in {"the", "of", "and"} or t.i == head:
+            continue
+        if t.lower_ in lex.collectives or f"{t.lower_} {head_word}" in lex.collectives:
+            continue
+        if _country_of_text(t.text, lex) or t.i < first:
+            continue
+        return True
+    return False
+
+
 def _modifier_country(tok: Token, lex: ActorLexicon, self_ok: bool = False) -> str | None:
     if self_ok:
         iso = _country_of_text(tok.text, lex)
@@ -456,6 +478,12 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         for p in res.persons:
             if surname(p.name) == key:
                 return p
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in LOCATIVE_WORDS and after not in {"'s", "’s"} and ent.label_ in {"PERSON", "ORG"}:
+        # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
+        return res.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION))
     if ent.label_ == "PERSON":
         if not any(t.is_alpha and t.text[0].isupper() for t in span):
             return None
