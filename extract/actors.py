@@ -56,7 +56,12 @@ LOCATION = "LOCATION"
 LOCATIVE_WORDS = {"near", "in", "at", "outside", "around", "inside", "across", "throughout",
                   "northeast", "northwest", "southeast", "southwest", "north", "south", "east",
                   "west"}
-CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL"}
+# Head nouns of definite descriptions of a named body, with the actor types they may also
+# refer to without sharing the word: "the group" is the armed group named before.
+NOMINAL_HEADS = {"coalition": set(), "alliance": set(), "council": set(), "league": set(),
+                 "union": set(), "agency": set(), "front": set(), "movement": set(),
+                 "group": {"ARMED_GROUP"}, "organisation": set(), "organization": set()}
+CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL", "GOV", "MIL"}
 HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
                    "controlled", "held", "funded", "armed", "trained", "owned", "made"}
 
@@ -404,6 +409,25 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
                             if c.dep_ == "appos"), None)
         if iso and actor.country is None:
             actor.country = iso
+
+    # 3b. Nominal references to a named body: "the coalition", "Coalition forces", "the
+    # group" after "Global Coalition against Daesh" or "Islamic State" was named.
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        head = tok.lemma_.lower()
+        if head not in NOMINAL_HEADS:
+            continue
+        if tok.dep_ != "compound" and not any(
+            c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det"
+        ):
+            continue
+        wanted = NOMINAL_HEADS[head]
+        antecedent = next((m for m in reversed(mentions) if m.start < tok.i and (
+            head in m.actor.name.lower() or m.actor.type in wanted
+        ) and m.actor.type not in {LOCATION, "PERSON", "COUNTRY"}), None)
+        if antecedent is not None:
+            add(tok.i, tok.i + 1, antecedent.actor, "nominal")
 
     # 4. "Egyptian police opened fire to disperse demonstrators": a collective without a
     # country belongs to the one country its sentence is about, if there is just one.
