@@ -30,7 +30,9 @@ NEGATING_VERBS = {"refuse", "deny", "fail", "decline", "reject", "stop", "cease"
 REQUEST_VERBS = {"urge", "ask", "call", "demand", "press", "encourage", "order", "request",
                  "push", "implore", "appeal", "beg", "invite", "instruct", "tell", "advise",
                  "pressure", "force", "want"}
-INTENT_VERBS = {"plan", "seek", "intend", "try", "attempt", "aim", "hope", "agree", "decide",
+# "tried to hack", "attempted to assassinate": the attempt itself happened, so try and
+# attempt are not here (the noun "an attempt to" is an intent).
+INTENT_VERBS = {"plan", "seek", "intend", "aim", "hope", "agree", "decide",
                 "promise", "vow", "pledge", "threaten", "expect", "prepare", "propose",
                 "offer", "mean", "wish", "work", "strive", "consider", "discuss", "announce"}
 INTENT_NOUNS = {"plan", "plans", "intention", "attempt", "effort", "bid", "proposal", "offer",
