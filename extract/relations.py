@@ -108,7 +108,8 @@ class _Sentence:
             return [(m, 0.75)] if m else []
         # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":
         # the modifiers are the actors behind a thing.
-        if tok.pos_ in {"NOUN", "PROPN"}:
+        if tok.pos_ in {"NOUN", "PROPN"} or tok.dep_ in {"dobj", "pobj"}:
+            # (an object is a noun whatever its tag: "rejected a United Nations appeal")
             found = [(m, 0.7) for m in self.modifier_actors(tok)]
             return found or self.owner_actors(tok)
         return []
@@ -117,20 +118,23 @@ class _Sentence:
         """Actors behind a thing through a preposition: "positions of the Palestinian
         security forces", "leaders of Romania's government", "a village in Cambodia".
 
-        Relation nouns are left alone: in "the killing of X" X is the victim, not the one
-        a condemnation is aimed at.
+        Relation nouns only through their author ("from", "by"): in "the killing of X" X is
+        the victim, not the one a condemnation is aimed at.
         """
-        if depth > 1 or self.vocab.noun_relation(tok.lemma_) is not None \
-                or self.vocab.noun_relation(tok.lower_) is not None:
+        if depth > 1:
             return []
+        relational = self.vocab.noun_relation(tok.lemma_) is not None \
+            or self.vocab.noun_relation(tok.lower_) is not None
+        # "an appeal from President Gbagbo", "a statement by the ministry": the author.
+        preps = {"from", "by"} if relational else {"of", "in", "inside", "from", "by"}
         out: list[tuple[ActorMention, float]] = []
         for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ not in {"of", "in", "inside"}:
+            if c.dep_ != "prep" or c.lower_ not in preps:
                 continue
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                if c.lower_ == "of":
+                if c.lower_ in {"of", "from", "by"}:
                     own = self.index.all_at(p)
                     found = [(m, 0.65) for m in own] if own else [
                         (m, w * 0.9) for m, w in self.mention(p)
