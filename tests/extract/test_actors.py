@@ -89,3 +89,55 @@ def test_different_people_sharing_a_surname_stay_apart(extractor):
     a = by_text(actors(extractor, "John Smith met officials."), "John Smith")
     b = by_text(actors(extractor, "Mary Smith met officials."), "Mary Smith")
     assert a.id != b.id
+
+
+def test_unattributed_collective_takes_the_sentences_one_country(extractor):
+    a = by_text(actors(extractor, "Egyptian police opened fire to disperse demonstrators."),
+                "demonstrators")
+    assert (a.id, a.country, a.sector) == ("country:EGY:OPP", "EGY", "OPP")
+
+
+def test_unattributed_collective_with_two_countries_stays_unassigned(extractor):
+    idx = actors(extractor, "Egyptian police and Israeli troops opened fire to disperse "
+                            "demonstrators.")
+    assert {m.actor.country for m in idx.mentions} == {"EGY", "ISR"}
+    assert not [m for m in idx.mentions if m.text == "demonstrators"]
+
+
+def test_name_after_a_locative_word_is_a_place(extractor):
+    text = "Near Ar Raqqah, 15 strikes engaged five ISIL tactical units."
+    a = by_text(actors(extractor, text), "Ar Raqqah")
+    assert a.type == "LOCATION" and not a.is_actor
+    assert not [t for t in extractor.extract_text(text) if t.subject.name == "Ar Raqqah"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The Syrian Democratic Forces attacked ISIS.", "Syrian Democratic Forces"),
+    ("The Syrian Revolutionary Forces attacked ISIS.", "Syrian Revolutionary Forces"),
+])
+def test_named_organisation_is_not_a_country_collective(extractor, text, span):
+    a = by_text(actors(extractor, text), span)
+    assert a.type != "COUNTRY" and not a.id.startswith("country:")
+    subjects = {t.subject.id for t in extractor.extract_text(text) if t.relation == "ATTACKS"}
+    assert subjects == {a.id}
+
+
+def test_country_and_collective_noun_is_a_country_collective(extractor):
+    a = by_text(actors(extractor, "The Syrian Army attacked ISIS."), "Syrian Army")
+    assert a.id == "country:SYR:MIL"
+
+
+def test_definite_nominal_resolves_to_the_named_body_before_it(extractor):
+    text = "The Global Coalition against Daesh met in Rome. The coalition attacked ISIS."
+    idx = actors(extractor, text)
+    named = by_text(idx, "Global Coalition against Daesh")
+    assert by_text(idx, "coalition") is named
+    attacks = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert [(t.subject.id, t.subject.text, t.object.id) for t in attacks] == [
+        (named.id, "coalition", "group:isis")]
+
+
+def test_definite_nominal_without_antecedent_is_not_an_actor(extractor):
+    text = "The coalition attacked ISIS."
+    assert [m.text for m in actors(extractor, text).mentions] == ["ISIS"]
+    assert extractor.extract_text(text) == []

@@ -103,3 +103,140 @@ def test_evidence_offsets(extractor):
     text = "Headline here\nKerry met Lavrov in Geneva. Nothing else."
     t = next(t for t in extractor.extract_text(text) if t.relation == "MEETS")
     assert text[t.start:t.end] == t.sentence == "Kerry met Lavrov in Geneva."
+
+
+def triples(extractor, text, relation=None):
+    return [t for t in extractor.extract_text(text) if relation is None or t.relation == relation]
+
+
+def test_actors_behind_a_thing_through_of(extractor):
+    found = triples(extractor, "Israeli helicopters and tanks shelled positions of the "
+                               "Palestinian security forces.", "ATTACKS")
+    assert [(t.subject.id, t.object.country, t.asserted) for t in found] == [
+        ("country:ISR", "PSE", True)]
+    assert found[0].object.text == "Palestinian security forces"
+
+
+def test_relation_nouns_are_not_followed_through_of(extractor):
+    # "the arrest of X": X is who was arrested, not what the protest is aimed at.
+    got = pairs(extractor, "Russia protested the arrest of Ukrainian soldiers.")
+    assert not [p for p in got if p[1] == "PROTESTS_AGAINST"]
+
+
+def test_target_behind_a_thing_object(extractor):
+    got = rels(extractor, "The United States continued to send arms to Pakistan.")
+    assert ("United States", "AIDS", "Pakistan", False, "asserted") in got
+
+
+def test_source_behind_a_thing_object(extractor):
+    found = triples(extractor, "Palestinian police in Jericho confiscated weapons from Hamas.")
+    assert [(t.subject.id, t.relation, t.object.id, t.asserted) for t in found] == [
+        ("country:PSE:COP", "COERCES", "group:hamas", True)]
+
+
+@pytest.mark.parametrize("text, relation, obj", [
+    ("Norway is willing to aid Saudi Arabia.", "AIDS", "Saudi Arabia"),
+    ("Norway is prepared to help Iraq.", "AIDS", "Iraq"),
+    ("Turkey is willing to fight ISIS.", "FIGHTS", "Islamic State"),
+])
+def test_intent_adjective_is_intended(extractor, text, relation, obj):
+    found = triples(extractor, text, relation)
+    assert [(t.object.name, t.negated, t.modality) for t in found] == [(obj, False, "intended")]
+
+
+def test_commissive_verb_is_intended(extractor):
+    got = rels(extractor, "Syria offered troops to Lebanon.")
+    assert ("Syria", "AIDS", "Lebanon", False, "intended") in got
+    assert ("Syria", "AIDS", "Lebanon", False, "asserted") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Israel and Lebanon renewed negotiations today.",
+    "Iran and Iraq resumed talks.",
+])
+def test_reciprocal_relation_noun_with_conjoined_subjects(extractor, text):
+    found = triples(extractor, text, "NEGOTIATES")
+    a, b = text.split(" and ")[0], text.split(" and ")[1].split()[0]
+    assert {(t.subject.name, t.object.name) for t in found} == {(a, b), (b, a)}
+    assert all(t.asserted for t in found)
+
+
+def test_demander_is_not_the_actor_of_the_demanded_act(extractor):
+    found = triples(extractor, "European Community foreign ministers demanded the withdrawal "
+                               "of Serbian forces from Bosnia.")
+    assert any(t.relation == "DEMANDS" and t.subject.id == "igo:eu" for t in found)
+    assert not [t for t in found if t.relation == "WITHDRAWS_FROM" and t.subject.id == "igo:eu"]
+
+
+def test_called_for_sanctions_is_not_an_asserted_sanction(extractor):
+    found = triples(extractor, "Archbishop Desmond Tutu called for sanctions against Nigeria.",
+                    "SANCTIONS")
+    assert not [t for t in found if t.asserted]
+
+
+@pytest.mark.parametrize("text", [
+    "The Bush administration declared that China must drop barriers to U.S. exports.",
+    "The White House declared that China must drop barriers to U.S. exports.",
+])
+def test_deontic_speech_is_a_demand_on_the_obliged_actor(extractor, text):
+    found = triples(extractor, text, "DEMANDS")
+    assert [(t.object.id, t.asserted) for t in found] == [("country:CHN", True)]
+    assert "must" in found[0].trigger.split()
+    assert found[0].subject.id != "country:CHN"
+
+
+def test_deontic_speech_subject(extractor):
+    found = triples(extractor, "The White House declared that China must drop barriers "
+                               "to U.S. exports.", "DEMANDS")
+    assert [(t.subject.id, t.object.id) for t in found] == [("country:USA:GOV", "country:CHN")]
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Israel must withdraw from Lebanon.", ("Israel", "WITHDRAWS_FROM", "Lebanon")),
+    ("Russia should negotiate with Ukraine.", ("Russia", "NEGOTIATES", "Ukraine")),
+    ("Iran should cooperate with the IAEA.",
+     ("Iran", "COOPERATES_WITH", "International Atomic Energy Agency")),
+])
+def test_must_and_should_are_requested(extractor, text, triple):
+    got = rels(extractor, text)
+    assert (*triple, False, "requested") in got
+    assert (*triple, False, "asserted") not in got
+    assert (*triple, False, "hypothetical") not in got
+
+
+def test_infinitival_adverbial_clause_is_not_asserted(extractor):
+    found = triples(extractor, "A French minister threatened today to impose import "
+                               "restrictions against German goods.")
+    assert not [t for t in found if t.relation == "COERCES" and t.asserted]
+    threats = [(t.subject.country, t.object.id, t.asserted) for t in found
+               if t.relation == "THREATENS"]
+    assert threats == [("FRA", "country:DEU", True)]
+
+
+def test_nested_event_is_less_confident_than_the_main_one(extractor):
+    found = triples(extractor, "Washington demanded that Hamas renounce its armed struggle "
+                               "against Israel.")
+    demand = [t for t in found if t.relation == "DEMANDS"]
+    fights = [t for t in found if t.relation == "FIGHTS"]
+    assert [(t.subject.id, t.object.id) for t in demand] == [("country:USA", "group:hamas")]
+    assert fights and demand[0].confidence > max(t.confidence for t in fights)
+
+
+def test_pressure_on_an_actor_to_act_is_requested(extractor):
+    found = triples(extractor, "Kerry and Lavrov agreed to put pressure on Syrian President "
+                               "Bashar al-Assad to meet with the opposition.", "MEETS")
+    got = {(t.subject.id, t.object.id, t.negated, t.modality) for t in found}
+    assert ("person:bashar_assad", "country:SYR:OPP", False, "requested") in got
+    assert not [t for t in found if t.subject.id in {"person:kerry", "person:lavrov"}]
+    assert not [t for t in found if t.asserted]
+
+
+def test_announced_plans_are_future(extractor):
+    got = rels(extractor, "Russia announced plans to increase cooperation with Syria.")
+    assert ("Russia", "COOPERATES_WITH", "Syria", False, "future") in got
+    assert not [r for r in got if r[4] == "asserted"]
+
+
+def test_simple_main_clause_is_confident(extractor):
+    t = next(t for t in extractor.extract_text("Kerry met Lavrov.") if t.relation == "MEETS")
+    assert t.asserted and t.confidence >= 0.7
