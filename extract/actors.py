@@ -455,7 +455,7 @@ def _named_body(ent: Span, first: int, head: int, lex: ActorLexicon) -> bool:
             continue
         if t.lower_ in lex.collectives or f"{t.lower_} {head_word}" in lex.collectives:
             continue
-        if _country_of_text(t.text, lex) or t.i < first:
+        if _country_of_text(t.text, lex):
             continue
         return True
     return False

@@ -64,6 +64,7 @@ SPEECH_VERBS = {"say", "declare", "insist", "reiterate", "state", "announce", "s
                 "argue", "conclude", "tell", "write", "remind", "add", "maintain", "warn",
                 "emphasize", "emphasise", "repeat", "demand"}
 DEONTIC_AUX = {"must", "should"}
+REACTIONS = {"ACCUSE", "REJECT", "PROTEST", "REQUEST", "SUPPORT"}
 MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 
 
@@ -123,10 +124,15 @@ class _Sentence:
         """
         if depth > 1:
             return []
-        relational = self.vocab.noun_relation(tok.lemma_) is not None \
-            or self.vocab.noun_relation(tok.lower_) is not None
-        # "an appeal from President Gbagbo", "a statement by the ministry": the author.
-        preps = {"from", "by"} if relational else {"of", "in", "inside", "from", "by"}
+        rtype = self.vocab.noun_relation(tok.lemma_) or self.vocab.noun_relation(tok.lower_)
+        # "an appeal from President Gbagbo", "an offer from Afghanistan": the author of a
+        # speech act; "withdrawal from Bosnia" names a place left, not an author.
+        if rtype is None:
+            preps = {"of", "in", "inside", "from", "by"}
+        elif rtype.quad.startswith("VERBAL"):
+            preps = {"from", "by"}
+        else:
+            preps = {"by"}
         out: list[tuple[ActorMention, float]] = []
         for c in tok.children:
             if c.dep_ != "prep" or c.lower_ not in preps:
@@ -247,13 +253,13 @@ class _Sentence:
         for _ in range(4):
             if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and tok.head.pos_ in {"VERB",
                                                                                         "AUX"}:
-                if tok.head.lemma_ in REQUEST_VERBS:
+                if tok.head.lemma_ in REQUEST_VERBS or self._reacts(tok.head):
                     return []
                 return self.subjects(tok.head, depth + 1)
             if tok.dep_ == "pobj":
                 tok = tok.head.head  # over the preposition
                 if tok.pos_ in {"VERB", "AUX"}:
-                    if tok.lemma_ in REQUEST_VERBS:
+                    if tok.lemma_ in REQUEST_VERBS or self._reacts(tok):
                         return []
                     return self.subjects(tok, depth + 1)
                 continue
@@ -262,6 +268,12 @@ class _Sentence:
                 continue
             break
         return []
+
+    def _reacts(self, verb: Token) -> bool:
+        """A verb that reacts to an act rather than doing it: "condemned the killing of",
+        "protested the arrest of", "rejected the visit of", "praised the cooperation"."""
+        return any(self.vocab.get(s.relation).plover in REACTIONS
+                   for s in self.vocab.verb_senses(verb.lemma_))
 
     def prep_objects(self, tok: Token, prep: str) -> list[Token]:
         out = []
@@ -315,6 +327,7 @@ class _Sentence:
                 subjects = [m for c in tok.children if c.dep_ == "agent"
                             for p in c.children if p.dep_ == "pobj" for m in self.mentions(p)]
             done = False
+            prep_sense: VerbSense | None = None
             for sense in senses:
                 objs, extra = self.verb_objects(tok, sense)
                 if reduced_passive and not sense.prep and not sense.words:
@@ -329,7 +342,7 @@ class _Sentence:
                                        is None)]
                     pairs = [(o, w * 0.85) for h in holders
                              for p in h.children
-                             if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                             if p.dep_ in {"prep", "dative"} and p.lower_ in TARGET_PREPS
                              for q in p.children if q.dep_ == "pobj"
                              for o, w in self.mentions(q)]
                 rtype = self.vocab.get(sense.relation)
@@ -351,8 +364,11 @@ class _Sentence:
                     done = True
                     break
                 if sense.prep and objs:
+                    prep_sense = sense
                     break
-            base = next((s for s in senses if not s.words and not s.prep), None)
+            # "called for sanctions against Nigeria": the matched "call for" sense, not the
+            # phone call, carries the demand to the actors of what is called for.
+            base = prep_sense or next((s for s in senses if not s.words and not s.prep), None)
             if not done and base is not None and subjects:
                 # "Iran threatened to shell Iraqi towns", "demanded that Mugabe abandon ...":
                 # the target of the act is the target (or the agent) of its complement.
