@@ -51,8 +51,7 @@ PRONOUNS = {
 }
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "der", "da", "di", "le"}
 LOCATION = "LOCATION"
-# Sectors of collectives that take their country from the sentence when none is named:
-# domestic actors (police, rebels, protesters, civilians) rarely act abroad unnamed.
+# Words before a place name: an unknown name after them is a place, not a person.
 LOCATIVE_WORDS = {"near", "in", "at", "outside", "around", "inside", "across", "throughout",
                   "northeast", "northwest", "southeast", "southwest", "north", "south", "east",
                   "west"}
@@ -61,6 +60,8 @@ LOCATIVE_WORDS = {"near", "in", "at", "outside", "around", "inside", "across", "
 NOMINAL_HEADS = {"coalition": set(), "alliance": set(), "council": set(), "league": set(),
                  "union": set(), "agency": set(), "front": set(), "movement": set(),
                  "group": {"ARMED_GROUP"}, "organisation": set(), "organization": set()}
+# Sectors of collectives that take their country from the sentence when none is named
+# ("police opened fire to disperse demonstrators", "the government said").
 CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL", "GOV", "MIL"}
 HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
                    "controlled", "held", "funded", "armed", "trained", "owned", "made"}

@@ -15,13 +15,13 @@ from the path between the trigger and the sentence root.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.actors import ActorIndex, ActorMention, resolve_pronoun
-from actorgraph.extract.lexicon import RelationVocabulary, VerbSense
+from actorgraph.extract.lexicon import RelationType, RelationVocabulary, VerbSense
 from actorgraph.extract.triples import Triple
 
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
@@ -124,7 +124,7 @@ class _Sentence:
         """
         if depth > 1:
             return []
-        rtype = self.vocab.noun_relation(tok.lemma_) or self.vocab.noun_relation(tok.lower_)
+        rtype = self.relation_noun(tok)
         # "an appeal from President Gbagbo", "an offer from Afghanistan": the author of a
         # speech act; "withdrawal from Bosnia" names a place left, not an author.
         if rtype is None:
@@ -140,19 +140,31 @@ class _Sentence:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                if c.lower_ in {"of", "from", "by"}:
-                    own = self.index.all_at(p)
-                    found = [(m, 0.65) for m in own] if own else [
-                        (m, w * 0.9) for m, w in self.mention(p)
-                    ] if p.pos_ == "PRON" else [
-                        (m, 0.65) for m in self.modifier_actors(p)
-                    ] or [(m, w * 0.9) for m, w in self.owner_actors(p, depth + 1)]
-                else:
+                if c.lower_ in {"in", "inside"}:
                     # A place's country stands for the target of an act done there.
-                    found = [(m, 0.6) for m in self.index.all_at(p)
-                             if m.actor.type == "COUNTRY" and m.actor.sector is None]
-                out.extend(found)
+                    out.extend((m, 0.6) for m in self.index.all_at(p)
+                               if m.actor.type == "COUNTRY" and m.actor.sector is None)
+                elif own := self.index.all_at(p):
+                    out.extend((m, 0.65) for m in own)
+                elif p.pos_ == "PRON":
+                    out.extend((m, w * 0.9) for m, w in self.mention(p))
+                elif modifiers := self.modifier_actors(p):
+                    out.extend((m, 0.65) for m in modifiers)
+                else:
+                    out.extend((m, w * 0.9) for m, w in self.owner_actors(p, depth + 1))
         return out
+
+    def relation_noun(self, tok: Token) -> RelationType | None:
+        """The relation a noun carries, by its form or its lemma ("talks", "attack")."""
+        return self.vocab.noun_relation(tok.lower_) or self.vocab.noun_relation(tok.lemma_)
+
+    def prep_mentions(
+        self, heads: Iterable[Token], preps: set[str], deps: frozenset[str] = frozenset({"prep"})
+    ) -> list[tuple[ActorMention, float]]:
+        """Actors named by the objects of the given prepositions under ``heads``."""
+        return [(m, w) for h in heads for p in h.children
+                if p.dep_ in deps and p.lower_ in preps
+                for q in p.children if q.dep_ == "pobj" for m, w in self.mentions(q)]
 
     def modifier_actors(self, tok: Token) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -253,13 +265,13 @@ class _Sentence:
         for _ in range(4):
             if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and tok.head.pos_ in {"VERB",
                                                                                         "AUX"}:
-                if tok.head.lemma_ in REQUEST_VERBS or self._reacts(tok.head):
+                if self._reacts(tok.head):
                     return []
                 return self.subjects(tok.head, depth + 1)
             if tok.dep_ == "pobj":
                 tok = tok.head.head  # over the preposition
                 if tok.pos_ in {"VERB", "AUX"}:
-                    if tok.lemma_ in REQUEST_VERBS or self._reacts(tok):
+                    if self._reacts(tok):
                         return []
                     return self.subjects(tok, depth + 1)
                 continue
@@ -270,10 +282,12 @@ class _Sentence:
         return []
 
     def _reacts(self, verb: Token) -> bool:
-        """A verb that reacts to an act rather than doing it: "condemned the killing of",
-        "protested the arrest of", "rejected the visit of", "praised the cooperation"."""
-        return any(self.vocab.get(s.relation).plover in REACTIONS
-                   for s in self.vocab.verb_senses(verb.lemma_))
+        """A verb that asks for or reacts to an act rather than doing it: "demanded the
+        withdrawal of", "condemned the killing of", "rejected the visit of"."""
+        return verb.lemma_ in REQUEST_VERBS or any(
+            self.vocab.get(s.relation).plover in REACTIONS
+            for s in self.vocab.verb_senses(verb.lemma_)
+        )
 
     def prep_objects(self, tok: Token, prep: str) -> list[Token]:
         out = []
@@ -340,11 +354,8 @@ class _Sentence:
                     # thing as object, the actor it goes to or comes from as target.
                     holders = [tok, *(o for o in objs if self.vocab.noun_relation(o.lemma_)
                                        is None)]
-                    pairs = [(o, w * 0.85) for h in holders
-                             for p in h.children
-                             if p.dep_ in {"prep", "dative"} and p.lower_ in TARGET_PREPS
-                             for q in p.children if q.dep_ == "pobj"
-                             for o, w in self.mentions(q)]
+                    pairs = [(o, w * 0.85) for o, w in self.prep_mentions(
+                        holders, TARGET_PREPS, frozenset({"prep", "dative"}))]
                 rtype = self.vocab.get(sense.relation)
                 trig = sorted([tok, *extra], key=lambda t: t.i)
                 specific = 0.05 * sense.specificity
@@ -386,13 +397,9 @@ class _Sentence:
                 nouns = [c] if c.dep_ == "dobj" else [
                     p for p in c.children if p.dep_ == "pobj"
                 ] if c.dep_ == "prep" and c.lower_ in {"for", "on"} else []
-                for n in nouns:
-                    if self.vocab.noun_relation(n.lemma_) is None:
-                        continue
-                    for p in n.children:
-                        if p.dep_ == "prep" and p.lower_ in TARGET_PREPS | {"of", "with", "by"}:
-                            out.extend((m, w * 0.9) for q in p.children if q.dep_ == "pobj"
-                                       for m, w in self.mentions(q))
+                acts = [n for n in nouns if self.vocab.noun_relation(n.lemma_) is not None]
+                out.extend((m, w * 0.9) for m, w in self.prep_mentions(
+                    acts, TARGET_PREPS | {"of", "with", "by"}))
         for c in verb.children:
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS:
                 for a in c.children:
@@ -421,7 +428,7 @@ class _Sentence:
         for tok in self.sent:
             if tok.pos_ not in {"NOUN", "PROPN"} or self.index.at(tok) is not None:
                 continue
-            rtype = self.vocab.noun_relation(tok.lower_) or self.vocab.noun_relation(tok.lemma_)
+            rtype = self.relation_noun(tok)
             if rtype is None or self._is_light_noun(tok):
                 continue
             agents: list[tuple[ActorMention, float]] = []
