@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
+from actorgraph.extract.places import Gazetteer
 from actorgraph.extract.triples import ActorRef
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -148,11 +149,21 @@ def _known_to_actor(k: KnownActor) -> Actor:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, lexicon: ActorLexicon):
+    def __init__(self, doc: Doc, lexicon: ActorLexicon, places: Gazetteer):
         self.doc = doc
         self.lex = lexicon
+        self.places = places
         self.actors: dict[str, Actor] = {}
         self.persons: list[Actor] = []
+
+    def place(self, span: Span) -> Actor:
+        """A town or region, in the country the gazetteer puts it; among towns of the same
+        name, one in a country its sentence names ("Tripoli ... the north Lebanese port")."""
+        text = span.text
+        named = {iso for e in span.sent.ents if e.start != span.start
+                 and (iso := _country_of_text(e.text, self.lex))}
+        return self.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION,
+                                country=self.places.country(text, prefer=named)))
 
     def actor(self, proto: Actor) -> Actor:
         existing = self.actors.get(proto.id)
@@ -266,10 +277,15 @@ def _country_of_text(text: str, lex: ActorLexicon) -> str | None:
     return lex.capitals.get(text.strip().lower())
 
 
-def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
-    """All actor mentions of ``doc``, resolved to one :class:`Actor` per actor."""
+def find_actors(
+    doc: Doc, lexicon: ActorLexicon | None = None, places: Gazetteer | None = None
+) -> ActorIndex:
+    """All actor mentions of ``doc``, resolved to one :class:`Actor` per actor.
+
+    ``places`` gives towns their country (default: :meth:`Gazetteer.default`).
+    """
     lex = lexicon or load_actor_lexicon()
-    res = _Resolver(doc, lex)
+    res = _Resolver(doc, lex, places if places is not None else Gazetteer.default())
     mentions: list[ActorMention] = []
     groups: dict[int, list[ActorMention]] = {}
     taken: set[int] = set()
@@ -436,15 +452,36 @@ def find_actors(doc: Doc, lexicon: ActorLexicon | None = None) -> ActorIndex:
         if tok.i in taken:
             continue
         sent = tok.sent
-        isos = {m.actor.country for m in mentions
-                if sent.start <= m.start < sent.end and m.actor.type == "COUNTRY"
-                and m.actor.country}
+        isos = _countries_named([m for m in mentions if sent.start <= m.start < sent.end])
         if len(isos) == 1:
             add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+    # 5. "President Omar El Bashir ... the curfew imposed in Sudan": an official with a
+    # title and no country word serves the one country the document is about. Not one
+    # whose office acts abroad (an envoy in Moscow is no Russian).
+    doc_isos = _countries_named(mentions)
+    if len(doc_isos) == 1:
+        iso = next(iter(doc_isos))
+        for _span, actor in pending_people:
+            role = (actor.role or "").lower()
+            if actor.country is None and role and not any(
+                w in role for w in lex.abroad_titles
+            ):
+                actor.country = iso
 
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.sort(key=lambda m: m.start)
     return ActorIndex(mentions=mentions, by_token=by_token, groups=groups)
+
+
+def _countries_named(mentions: list[ActorMention]) -> set[str]:
+    """The countries some mentions name: by a country word, else by the towns in them (a
+    meeting "in Geneva" says where, while "Syrian" says whose)."""
+    for kind in ("COUNTRY", LOCATION):
+        isos = {m.actor.country for m in mentions if m.actor.type == kind and m.actor.country}
+        if isos:
+            return isos
+    return set()
 
 
 def _named_body(ent: Span, first: int, head: int, lex: ActorLexicon) -> bool:
@@ -508,7 +545,7 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if before in LOCATIVE_WORDS and after not in {"'s", "’s"} and ent.label_ in {"PERSON", "ORG"}:
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
-        return res.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION))
+        return res.place(span)
     if ent.label_ == "PERSON":
         if not any(t.is_alpha and t.text[0].isupper() for t in span):
             return None
@@ -521,7 +558,7 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         # Places and unknown organisations do not urge or reply: this is a surname.
         return res.person(text)
     if ent.label_ in {"GPE", "LOC", "FAC"}:
-        return res.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION))
+        return res.place(span)
     if ent.label_ == "NORP":
         return None
     low = {t.lower_ for t in span}

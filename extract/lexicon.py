@@ -203,6 +203,7 @@ class ActorLexicon:
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> sector
     collectives: dict[str, str] = field(default_factory=dict)  # lowercase noun -> sector
     person_words: frozenset[str] = frozenset()
+    abroad_titles: frozenset[str] = frozenset()  # title words of offices that act abroad
 
     def lookup(self, text: str) -> KnownActor | None:
         """The known actor a surface form names, or None.
@@ -361,5 +362,8 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
         lex.collectives = {k.lower(): v for k, v in (data.get("collectives") or {}).items()}
         lex.person_words = frozenset(
             w.lower() for w in _as_list((data.get("person_words") or {}).get("words"), "")
+        )
+        lex.abroad_titles = frozenset(
+            w.lower() for w in _as_list((data.get("abroad_titles") or {}).get("words"), "")
         )
     return lex

@@ -66,6 +66,9 @@ SPEECH_VERBS = {"say", "declare", "insist", "reiterate", "state", "announce", "s
 DEONTIC_AUX = {"must", "should"}
 REACTIONS = {"ACCUSE", "REJECT", "PROTEST", "REQUEST", "SUPPORT"}
 MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
+# Where a material act is done: with no actor as target, the place is ("imposed a curfew
+# in the town of Cizre", "fired shells at targets in Jericho", "demonstrated in Kirkuk").
+PLACE_PREPS = {"in", "inside", "throughout", "across", "into", "at", "on"}
 
 
 @dataclass
@@ -141,9 +144,8 @@ class _Sentence:
                 if p.dep_ != "pobj":
                     continue
                 if c.lower_ in {"in", "inside"}:
-                    # A place's country stands for the target of an act done there.
-                    out.extend((m, 0.6) for m in self.index.all_at(p)
-                               if m.actor.type == "COUNTRY" and m.actor.sector is None)
+                    # A place (with its country) stands for the target of an act done there.
+                    out.extend((m, 0.6) for m in self.index.all_at(p) if _is_place(m))
                 elif own := self.index.all_at(p):
                     out.extend((m, 0.65) for m in own)
                 elif p.pos_ == "PRON":
@@ -342,12 +344,15 @@ class _Sentence:
                             for p in c.children if p.dep_ == "pobj" for m in self.mentions(p)]
             done = False
             prep_sense: VerbSense | None = None
+            fit: tuple[VerbSense, list[Token]] | None = None
             for sense in senses:
                 objs, extra = self.verb_objects(tok, sense)
                 if reduced_passive and not sense.prep and not sense.words:
                     objs = [tok.head]
                 if sense.words and not extra:
                     continue
+                if fit is None or (sense.words and not fit[0].words):
+                    fit = (sense, objs)
                 pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)]
                 if not pairs and objs and not sense.prep and not sense.words:
                     # "sent arms to Pakistan", "confiscated weapons from armed groups": a
@@ -385,8 +390,35 @@ class _Sentence:
                 # the target of the act is the target (or the agent) of its complement.
                 rtype = self.vocab.get(base.relation)
                 for o, ow in self.complement_targets(tok, rtype.plover):
+                    done = True
                     for s, sw in subjects:
                         yield _Found(s, o, base.relation, [tok], tok, 0.6 * sw * ow)
+            if not done and fit is not None and subjects:
+                sense, objs = fit
+                if self.vocab.get(sense.relation).quad.startswith("MATERIAL"):
+                    trig = sorted([tok, *(o for o in objs if o.i != tok.i
+                                          and self.index.at(o) is None)][:2], key=lambda t: t.i)
+                    for o, ow in self.place_targets([tok, *objs]):
+                        for s, sw in subjects:
+                            yield _Found(s, o, sense.relation, trig, tok, 0.55 * sw * ow)
+
+    def place_targets(self, heads: list[Token]) -> list[tuple[ActorMention, float]]:
+        """Places where an act with no actor as target was done: "in the town of Cizre",
+        "at targets in Jericho" (through things and "of" to the named place)."""
+        out: list[tuple[ActorMention, float]] = []
+        for h in heads:
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
+                    continue
+                for q in p.children:
+                    if q.dep_ != "pobj":
+                        continue
+                    direct = [(m, 1.0) for m in self.index.all_at(q)]
+                    for m, w in direct or self.owner_actors(q):
+                        if _is_place(m):
+                            out.append((m, w))
+        seen: set[str] = set()
+        return [(m, w) for m, w in out if not (m.actor.id in seen or seen.add(m.actor.id))]
 
     def complement_targets(self, verb: Token, plover: str) -> list[tuple[ActorMention, float]]:
         out: list[tuple[ActorMention, float]] = []
@@ -580,6 +612,12 @@ class _Sentence:
         )
 
 
+def _is_place(m: ActorMention) -> bool:
+    """A place with a known country, or a country named as a place ("in Syria")."""
+    a = m.actor
+    return bool(a.country) and (not a.is_actor or (a.type == "COUNTRY" and a.sector is None))
+
+
 def _self_reference(s: ActorMention, o: ActorMention) -> bool:
     """A country and its own government (or military...) as both ends: "The French
     government insisted that France ..." is one actor speaking of itself."""
@@ -587,6 +625,10 @@ def _self_reference(s: ActorMention, o: ActorMention) -> bool:
     if a.type != "COUNTRY" or b.type != "COUNTRY" or a.country != b.country:
         return False
     return (a.sector is None) != (b.sector is None)
+
+
+def _material(vocab: RelationVocabulary, found: _Found) -> bool:
+    return vocab.get(found.relation).quad.startswith("MATERIAL")
 
 
 def _with_reverse(found: list[_Found], vocab: RelationVocabulary) -> list[_Found]:
@@ -780,7 +822,10 @@ def extract_relations(
             s, o = found.subject, found.obj
             if s.actor.id == o.actor.id or not s.actor.is_actor or _self_reference(s, o):
                 continue
-            if not o.actor.is_actor and found.relation != "VISITS":
+            if not o.actor.is_actor and not (
+                found.relation == "VISITS" or (o.actor.country and _material(vocab, found))
+            ):
+                # Places are targets of visits, and of material acts done there.
                 continue
             key = (s.actor.id, found.relation, o.actor.id, found.anchor.i)
             if key in seen:

