@@ -56,6 +56,11 @@ LOCATION = "LOCATION"
 LOCATIVE_WORDS = {"near", "in", "at", "outside", "around", "inside", "across", "throughout",
                   "northeast", "northwest", "southeast", "southwest", "north", "south", "east",
                   "west"}
+# Nouns naming a kind of place: the name they introduce is a place ("the town of Cizre",
+# "the capital Kabul"), whatever NER says.
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "port",
+               "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood",
+               "municipality", "governorate", "island", "peninsula", "valley", "camp"}
 # Head nouns of definite descriptions of a named body, with the actor types they may also
 # refer to without sharing the word: "the group" is the armed group named before.
 NOMINAL_HEADS = {"coalition": set(), "alliance": set(), "council": set(), "league": set(),
@@ -474,6 +479,17 @@ def find_actors(
     return ActorIndex(mentions=mentions, by_token=by_token, groups=groups)
 
 
+def _named_place(span: Span) -> bool:
+    """True for the name in "the town of Cizre", "the capital Kabul", "Jaffna peninsula"."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in {"appos", "compound"}:
+        return False
+    return head.i != root.i and head.lemma_.lower() in PLACE_NOUNS
+
+
 def _countries_named(mentions: list[ActorMention]) -> set[str]:
     """The countries some mentions name: by a country word, else by the towns in them (a
     meeting "in Geneva" says where, while "Syrian" says whose)."""
@@ -543,7 +559,9 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if before in LOCATIVE_WORDS and after not in {"'s", "’s"} and ent.label_ in {"PERSON", "ORG"}:
+    if ent.label_ in {"PERSON", "ORG"} and after not in {"'s", "’s"} and (
+        before in LOCATIVE_WORDS or _named_place(span)
+    ):
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
         return res.place(span)
     if ent.label_ == "PERSON":
