@@ -131,7 +131,8 @@ class _Sentence:
         # "an appeal from President Gbagbo", "an offer from Afghanistan": the author of a
         # speech act; "withdrawal from Bosnia" names a place left, not an author.
         if rtype is None:
-            preps = {"of", "in", "inside", "from", "by"}
+            # "a camp for Congolese refugees": those a thing is for stand behind it too.
+            preps = {"of", "in", "inside", "from", "by", "for"}
         elif rtype.quad.startswith("VERBAL"):
             preps = {"from", "by"}
         else:
@@ -371,7 +372,8 @@ class _Sentence:
                                          min(1.0, 0.75 + specific) * sw * ow)
                     done = True
                     break
-                if rtype.symmetric and not sense.prep and len(subjects) > 1:
+                light = bool(sense.words) and not objs  # "reached a consensus" (no "with")
+                if rtype.symmetric and (not sense.prep or light) and len(subjects) > 1:
                     # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
                     for s, sw in subjects:
                         for o, ow in subjects:
