@@ -345,8 +345,11 @@ def find_actors(
                     break
         if not isos and sector in CONTEXT_SECTORS and low in lex.collectives and not any(
             c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
-            and (c.ent_type_ or c.pos_ == "PROPN") for c in tok.children
+            and c.ent_type_ != "NORP" and (c.ent_type_ or c.pos_ == "PROPN")
+            for c in tok.children
         ):
+            # A named modifier makes it someone's ("Hamas fighters"); a religion or an
+            # ethnic group does not ("Moslem fundamentalist demonstrators").
             unattributed.append((tok, sector))
         if isos and not any(i in taken for i in range(first, last + 1)):
             ents_here = [e for e in doc.ents if e.start <= tok.i < e.end]
@@ -416,12 +419,17 @@ def find_actors(
 
     # 3. Titles and country attribution for people: "U.S. Assistant Attorney General John
     # Carlin", "his Russian counterpart, Foreign Minister Sergei Lavrov".
+    # Tokens that say whose a person is ("South African leader F.W. de Klerk"): they do not
+    # tell what country the document is about (step 5).
+    nationality: set[int] = set()
     for span, actor in pending_people:
         title, sector, tstart = _title_before(doc, span.start, lex)
         if title:
             actor.role = actor.role or title
             actor.sector = actor.sector or sector
         iso = _country_word_before(doc, tstart, lex) if title else None
+        if iso:
+            nationality.update(range(max(0, tstart - 3), span.end))
         if iso is None:
             head = span.root
             if head.dep_ == "appos":
@@ -464,7 +472,7 @@ def find_actors(
     # 5. "President Omar El Bashir ... the curfew imposed in Sudan": an official with a
     # title and no country word serves the one country the document is about. Not one
     # whose office acts abroad (an envoy in Moscow is no Russian).
-    doc_isos = _countries_named(mentions)
+    doc_isos = _countries_named([m for m in mentions if m.start not in nationality])
     if len(doc_isos) == 1:
         iso = next(iter(doc_isos))
         for _span, actor in pending_people:

@@ -28,6 +28,8 @@ from functools import lru_cache
 #: Names too short or too common as words to be read as towns ("Of", "Mobile" is a place,
 #: but "Ado" or "Ube" in a name are not worth the risk).
 MIN_NAME_LENGTH = 4
+#: A town in a country the text names wins over a namesake at most this many times bigger.
+PREFER_RATIO = 0.15
 _NAME_CHARS = re.compile(r"^[a-z][a-z .'-]*$")
 
 
@@ -51,17 +53,23 @@ class Gazetteer:
     def country(self, name: str, prefer: Collection[str] = ()) -> str | None:
         """ISO3 of the country a place is in: a candidate in ``prefer`` (countries the
         text names, so "Tripoli" next to "Lebanese" is Lebanon's), else the most
-        populous candidate. None for an unknown name.
+        populous candidate. A namesake in a named country must have at least
+        :data:`PREFER_RATIO` of the top candidate's population. None for an unknown name.
 
-        >>> g = Gazetteer({"tripoli": [("LBY", 1302947), ("LBN", 229398)]})
+        >>> g = Gazetteer({"tripoli": [("LBY", 1302947), ("LBN", 229398)],
+        ...                "geneva": [("CHE", 183981), ("USA", 21495)]})
         >>> g.country("Tripoli"), g.country("Tripoli", prefer={"LBN"}), g.country("Xyz")
         ('LBY', 'LBN', None)
+        >>> g.country("Geneva", prefer={"USA"})
+        'CHE'
         """
         found = self.candidates(name)
         if not found:
             return None
-        for iso3, _ in found:
-            if iso3 in prefer:
+        top = found[0][1]
+        for iso3, population in found:
+            # A much smaller namesake is not preferred: "Geneva" near "U.S." is still Swiss.
+            if iso3 in prefer and population >= PREFER_RATIO * top:
                 return iso3
         return found[0][0]
 

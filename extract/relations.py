@@ -68,6 +68,7 @@ REACTIONS = {"ACCUSE", "REJECT", "PROTEST", "REQUEST", "SUPPORT"}
 MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # Where a material act is done: with no actor as target, the place is ("imposed a curfew
 # in the town of Cizre", "fired shells at targets in Jericho", "demonstrated in Kirkuk").
+MOTION_PREPS = {"to", "toward", "towards", "into"}
 PLACE_PREPS = {"in", "inside", "throughout", "across", "into", "at", "on"}
 
 
@@ -295,7 +296,8 @@ class _Sentence:
     def prep_objects(self, tok: Token, prep: str) -> list[Token]:
         out = []
         for c in tok.children:
-            if c.dep_ in {"prep", "prt", "agent"} and c.lower_ == prep:
+            # "gave a warm welcome on Thursday to X": the parser may call that "to" dative.
+            if c.dep_ in {"prep", "prt", "agent", "dative"} and c.lower_ == prep:
                 out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"})
             if c.dep_ == "prt":  # "crack down on": on hangs from the particle
                 out.extend(self.prep_objects(c, prep))
@@ -355,13 +357,21 @@ class _Sentence:
                 if fit is None or (sense.words and not fit[0].words):
                     fit = (sense, objs)
                 pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)]
+                if sense.prep in MOTION_PREPS and not any(
+                    c.dep_ == "dobj" for c in tok.children
+                ) and sense.relation != "VISITS":
+                    # "negotiators return to Geneva" travel there; "returned the prisoners
+                    # to Iran" is the act ("return to"), aimed at an actor, not a place.
+                    pairs = [(o, w) for o, w in pairs if o.actor.is_actor]
                 if not pairs and objs and not sense.prep and not sense.words:
                     # "sent arms to Pakistan", "confiscated weapons from armed groups": a
                     # thing as object, the actor it goes to or comes from as target.
                     holders = [tok, *(o for o in objs if self.vocab.noun_relation(o.lemma_)
                                        is None)]
+                    # Actors only: "return to Geneva" says where, not to whom.
                     pairs = [(o, w * 0.85) for o, w in self.prep_mentions(
-                        holders, TARGET_PREPS, frozenset({"prep", "dative"}))]
+                        holders, TARGET_PREPS, frozenset({"prep", "dative"}))
+                        if o.actor.is_actor]
                 rtype = self.vocab.get(sense.relation)
                 trig = sorted([tok, *extra], key=lambda t: t.i)
                 specific = 0.05 * sense.specificity
