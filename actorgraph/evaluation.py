@@ -550,11 +550,18 @@ _TYPE_CODES = {"IGO": "IGO", "NGO": "NGO", "IMG": "IMG"}
 
 def actor_code(actor: Mapping[str, Any]) -> str | None:
     """The PLOVER actor code of a predicted actor: its country code, else IGO/NGO/IMG from
-    its type (PLOVER codes the United Nations as ``IGO``), else None."""
+    its type (PLOVER codes the United Nations as ``IGO``) or its sector (a UN official is
+    ``IGO`` too), else None.
+
+    >>> actor_code({"type": "PERSON", "sector": "IGO"}), actor_code({"country": "SYR"})
+    ('IGO', 'SYR')
+    """
     country = (actor.get("country") or "").strip().upper()
     if country:
         return CAMEO_TO_ISO3.get(country, country)
-    return _TYPE_CODES.get((actor.get("type") or "").upper())
+    return _TYPE_CODES.get((actor.get("type") or "").upper()) or _TYPE_CODES.get(
+        (actor.get("sector") or "").upper()
+    )
 
 
 _COOPERATIVE = frozenset({"VERBAL_COOPERATION", "MATERIAL_COOPERATION"})

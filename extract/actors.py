@@ -69,6 +69,9 @@ NOMINAL_HEADS = {"coalition": set(), "alliance": set(), "council": set(), "leagu
 # Sectors of collectives that take their country from the sentence when none is named
 # ("police opened fire to disperse demonstrators", "the government said").
 CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL", "GOV", "MIL"}
+# Offices of a state: their holders serve the country a one-country document is about (an
+# archbishop or a journalist may be a foreigner speaking about it).
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
                    "controlled", "held", "funded", "armed", "trained", "owned", "made"}
 
@@ -254,6 +257,8 @@ def _title_before(doc: Doc, start: int, lex: ActorLexicon) -> tuple[str | None, 
         if i < 0:
             break
         phrase = " ".join(t.lower_ for t in doc[i:start])
+        # "Secretary-General" may come as three tokens.
+        phrase = phrase if phrase in lex.titles else phrase.replace(" - ", "-")
         if phrase in lex.titles:
             best = (doc[i:start].text, lex.titles[phrase], i)
     return best
@@ -470,14 +475,14 @@ def find_actors(
             add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
 
     # 5. "President Omar El Bashir ... the curfew imposed in Sudan": an official with a
-    # title and no country word serves the one country the document is about. Not one
-    # whose office acts abroad (an envoy in Moscow is no Russian).
+    # state title and no country word serves the one country the document is about. Not
+    # one whose office acts abroad (an envoy in Moscow is no Russian).
     doc_isos = _countries_named([m for m in mentions if m.start not in nationality])
     if len(doc_isos) == 1:
         iso = next(iter(doc_isos))
         for _span, actor in pending_people:
             role = (actor.role or "").lower()
-            if actor.country is None and role and not any(
+            if actor.country is None and role and actor.sector in STATE_SECTORS and not any(
                 w in role for w in lex.abroad_titles
             ):
                 actor.country = iso
