@@ -68,6 +68,8 @@ REACTIONS = {"ACCUSE", "REJECT", "PROTEST", "REQUEST", "SUPPORT"}
 MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # Where a material act is done: with no actor as target, the place is ("imposed a curfew
 # in the town of Cizre", "fired shells at targets in Jericho", "demonstrated in Kirkuk").
+# Confidence kept by an event for each event it serves or is nested under.
+NESTING_DISCOUNT = 0.85
 MOTION_PREPS = {"to", "toward", "towards", "into"}
 PLACE_PREPS = {"in", "inside", "throughout", "across", "into", "at", "on"}
 
@@ -95,6 +97,7 @@ class _Sentence:
         self.sent = sent
         self.index = index
         self.vocab = vocab
+        self.subordinate: set[int] = set()  # clauses serving another act's purpose
 
     # --- resolving tokens to actors ----------------------------------------------------
 
@@ -159,7 +162,15 @@ class _Sentence:
         return out
 
     def relation_noun(self, tok: Token) -> RelationType | None:
-        """The relation a noun carries, by its form or its lemma ("talks", "attack")."""
+        """The relation a noun carries, by its form or its lemma ("talks", "attack"); a
+        two-word noun first ("hunger strike" is a protest, "strike" an attack)."""
+        if tok.i > 0 and (mod := tok.doc[tok.i - 1]).head.i == tok.i and mod.dep_ in {
+            "compound", "amod"
+        }:
+            for form in (tok.lower_, tok.lemma_.lower()):
+                found = self.vocab.noun_relation(f"{mod.lower_} {form}")
+                if found is not None:
+                    return found
         return self.vocab.noun_relation(tok.lower_) or self.vocab.noun_relation(tok.lemma_)
 
     def prep_mentions(
@@ -405,6 +416,15 @@ class _Sentence:
                     done = True
                     for s, sw in subjects:
                         yield _Found(s, o, base.relation, [tok], tok, 0.6 * sw * ow)
+            if not done and fit is not None and subjects and (
+                self.vocab.get(fit[0].relation).plover == "PROTEST"
+            ):
+                # "blocked roads demanding that he be reinstated", "began a hunger strike to
+                # protest Sweden's decision": a protest is aimed at whom its purpose names.
+                for o, ow in self.purpose_targets(tok):
+                    done = True
+                    for s, sw in subjects:
+                        yield _Found(s, o, fit[0].relation, [tok], tok, 0.55 * sw * ow)
             if not done and fit is not None and subjects:
                 sense, objs = fit
                 if self.vocab.get(sense.relation).quad.startswith("MATERIAL"):
@@ -413,6 +433,37 @@ class _Sentence:
                     for o, ow in self.place_targets([tok, *objs]):
                         for s, sw in subjects:
                             yield _Found(s, o, sense.relation, trig, tok, 0.55 * sw * ow)
+
+    def purpose_targets(self, verb: Token) -> list[tuple[ActorMention, float]]:
+        """Whom the purpose of an act names: the objects, prepositional objects (and the
+        actors behind them) of its to-infinitive or participle clause, or the subject of
+        what that clause says ("saying he must resign")."""
+        out: list[tuple[ActorMention, float]] = []
+        for c in verb.children:
+            if c.dep_ not in {"advcl", "xcomp", "acl", "conj"} or c.pos_ != "VERB":
+                continue
+            if c.dep_ == "conj" and c.tag_ != "VBG":
+                continue
+            # What the purpose clause says itself ("to demand ...") is part of this act.
+            self.subordinate.add(c.i)
+            for a in c.children:
+                if a.dep_ in {"dobj", "dative"} or (
+                    a.dep_ == "prep" and a.lower_ in TARGET_PREPS | {"for", "of"}
+                ):
+                    nouns = [a] if a.dep_ != "prep" else [
+                        q for q in a.children if q.dep_ == "pobj"]
+                    for n in nouns:
+                        out.extend((m, w * 0.9) for m, w in self.mentions(n))
+                        for p in n.children:
+                            if p.dep_ == "prep" and p.lower_ in {"of", "from", "by", "against"}:
+                                out.extend((m, w * 0.85) for q in p.children
+                                           if q.dep_ == "pobj" for m, w in self.mentions(q))
+                elif a.dep_ == "ccomp":
+                    out.extend((m, w * 0.85) for s in a.children
+                               if s.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(s))
+        seen: set[str] = set()
+        return [(m, w) for m, w in out
+                if m.actor.is_actor and not (m.actor.id in seen or seen.add(m.actor.id))]
 
     def place_targets(self, heads: list[Token]) -> list[tuple[ActorMention, float]]:
         """Places where an act with no actor as target was done: "in the town of Cizre",
@@ -535,6 +586,9 @@ class _Sentence:
                     "VERB", "AUX"} else []
             elif not agents:
                 agents = self.noun_governor_subjects(tok, 0)
+            if not patients and rtype.plover == "PROTEST" and tok.dep_ == "dobj":
+                # "staged rallies ... saying he must resign": see purpose_targets.
+                patients = self.purpose_targets(tok.head)
             for s, sw in agents:
                 for o, ow in patients:
                     yield _Found(s, o, rtype.name, trig, tok, 0.65 * sw * ow)
@@ -666,7 +720,7 @@ def _nesting_discount(anchor: Token, anchors: set[int]) -> float:
     that Hamas renounce its armed struggle against Israel" the demand is the news, the
     struggle is what it is about."""
     above = sum(1 for t in _path_to_root(anchor)[1:] if t.i in anchors)
-    return 0.85 ** above
+    return NESTING_DISCOUNT ** above
 
 
 def _refusal_head(anchor: Token) -> Token | None:
@@ -846,6 +900,8 @@ def extract_relations(
             rtype = vocab.get(found.relation)
             negated, modality = factuality(found.anchor)
             conf = found.confidence * _nesting_discount(found.anchor, anchors)
+            if found.anchor.i in sw.subordinate:
+                conf *= NESTING_DISCOUNT
             if "lexicon" in (s.source, o.source):
                 conf = min(1.0, conf + 0.05)
             out.append(
