@@ -562,6 +562,14 @@ class _Sentence:
                         patients.extend(m for w in c.children if w.lower_ == "with"
                                         for q in w.children if q.dep_ == "pobj"
                                         for m in self.mentions(q))
+            head = tok.head
+            if tok.dep_ == "dobj" and not patients and not between and not (
+                self.vocab.verb_senses(head.lemma_)
+            ):
+                # "opened investigations against X", "staged protests against X": the
+                # parse may hang the noun's preposition on a verb that is no trigger itself.
+                patients.extend(self.prep_mentions(
+                    [head], {"against", "on", "upon", "into", "with", "toward", "towards"}))
             if not agents and not between and not patients and rtype.symmetric:
                 governors = self.noun_governor_subjects(tok, 0)
                 if len(governors) > 1:
