@@ -69,6 +69,9 @@ NOMINAL_HEADS = {"coalition": set(), "alliance": set(), "council": set(), "leagu
 # Sectors of collectives that take their country from the sentence when none is named
 # ("police opened fire to disperse demonstrators", "the government said").
 CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL", "GOV", "MIL"}
+# Collectives that belong where they act: police and demonstrators in Monrovia are
+# Liberian, while negotiators or soldiers in Geneva or Kirkuk may have come from abroad.
+LOCAL_SECTORS = {"COP", "OPP", "CVL", "REB"}
 # Offices of a state: their holders serve the country a one-country document is about (an
 # archbishop or a journalist may be a foreigner speaking about it).
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -165,13 +168,21 @@ class _Resolver:
         self.persons: list[Actor] = []
 
     def place(self, span: Span) -> Actor:
-        """A town or region, in the country the gazetteer puts it; among towns of the same
-        name, one in a country its sentence names ("Tripoli ... the north Lebanese port")."""
+        """A town or region, in the country the gazetteer puts it. "Bam, Iran" says the
+        country outright; else, among towns of the same name, one in a country its sentence
+        names ("Homs ... the Libyan capital") wins."""
         text = span.text
-        named = {iso for e in span.sent.ents if e.start != span.start
-                 and (iso := _country_of_text(e.text, self.lex))}
+        doc = span.doc
+        country = None
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            after = next((e for e in doc.ents if e.start == span.end + 1), None)
+            country = _country_of_text(after.text, self.lex) if after is not None else None
+        if country is None:
+            named = {iso for e in span.sent.ents if e.start != span.start
+                     and (iso := _country_of_text(e.text, self.lex))}
+            country = self.places.country(text, prefer=named)
         return self.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION,
-                                country=self.places.country(text, prefer=named)))
+                                country=country))
 
     def actor(self, proto: Actor) -> Actor:
         existing = self.actors.get(proto.id)
@@ -470,7 +481,8 @@ def find_actors(
         if tok.i in taken:
             continue
         sent = tok.sent
-        isos = _countries_named([m for m in mentions if sent.start <= m.start < sent.end])
+        isos = _countries_named([m for m in mentions if sent.start <= m.start < sent.end],
+                                towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
 
@@ -503,10 +515,10 @@ def _named_place(span: Span) -> bool:
     return head.i != root.i and head.lemma_.lower() in PLACE_NOUNS
 
 
-def _countries_named(mentions: list[ActorMention]) -> set[str]:
-    """The countries some mentions name: by a country word, else by the towns in them (a
-    meeting "in Geneva" says where, while "Syrian" says whose)."""
-    for kind in ("COUNTRY", LOCATION):
+def _countries_named(mentions: list[ActorMention], towns: bool = True) -> set[str]:
+    """The countries some mentions name: by a country word, else (if ``towns``) by the
+    towns in them (a meeting "in Geneva" says where, while "Syrian" says whose)."""
+    for kind in ("COUNTRY", LOCATION) if towns else ("COUNTRY",):
         isos = {m.actor.country for m in mentions if m.actor.type == kind and m.actor.country}
         if isos:
             return isos
@@ -572,8 +584,9 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if ent.label_ in {"PERSON", "ORG"} and after not in {"'s", "’s"} and (
-        before in LOCATIVE_WORDS or _named_place(span)
+    if after not in {"'s", "’s"} and (
+        (ent.label_ in {"PERSON", "ORG"} and before in LOCATIVE_WORDS)
+        or (ent.label_ in {"PERSON", "ORG", "NORP"} and _named_place(span))
     ):
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
         return res.place(span)

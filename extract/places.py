@@ -33,9 +33,19 @@ PREFER_RATIO = 0.15
 _NAME_CHARS = re.compile(r"^[a-z][a-z .'-]*$")
 
 
+# Letters that do not decompose into an ASCII letter plus an accent.
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d",
+                          "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "þ": "th",
+                          "ð": "d", "’": "'", "‘": "'", "ʼ": "'"})
+
+
 def fold(name: str) -> str:
-    """Lowercase ASCII form of a place name: accents dropped, apostrophes unified."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
+    """Lowercase ASCII form of a place name: accents dropped, apostrophes unified.
+
+    >>> fold("Łódź"), fold("Şırnak"), fold("Goražde")
+    ('lodz', 'sirnak', 'gorazde')
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
     text = text.encode("ascii", "ignore").decode().lower()
     return re.sub(r"\s+", " ", text).strip()
 
@@ -105,6 +115,10 @@ def _load(min_population: int) -> Gazetteer:
                 continue
             by_country = best.setdefault(name, {})
             by_country[iso3] = max((name == own, population), by_country.get(iso3, (False, 0)))
+    # US states are named in the news as often as towns, and would otherwise fall to a
+    # foreign town of the same name ("Florida", "Virginia").
+    for state in cache.get_us_states().values():
+        best.setdefault(fold(state["name"]), {})["USA"] = (True, 10**9)
     places = {
         name: [(iso3, rank[1]) for iso3, rank in
                sorted(by_country.items(), key=lambda kv: kv[1], reverse=True)]

@@ -71,9 +71,6 @@ def test_fold(raw, folded):
     assert fold(raw) == folded
 
 
-@pytest.mark.xfail(strict=True, reason="fold() drops letters NFKD does not decompose "
-                   "(ł, ı, ø) instead of transliterating them: 'Łódź' -> 'odz', "
-                   "'Şırnak' -> 'srnak', so the usual ASCII spelling is not matched")
 @pytest.mark.parametrize("raw, ascii_", [("Łódź", "Lodz"), ("Şırnak", "Sirnak")])
 def test_fold_transliterates_undecomposable_letters(raw, ascii_):
     assert fold(raw) == fold(ascii_)
@@ -193,8 +190,6 @@ def test_much_smaller_namesake_in_named_country_does_not_win(extractor, geonames
     assert actor_of(actors(extractor, text), "Alexandria").country == "EGY"
 
 
-@pytest.mark.xfail(strict=True, reason="PREFER_RATIO also overrides an explicit 'Town, "
-                   "Country' apposition: 'Alexandria, Romania' is put in Egypt")
 def test_town_comma_country_is_in_that_country(extractor, geonames):
     a = actor_of(actors(extractor, "A bomb exploded in Alexandria, Romania."), "Alexandria")
     assert a.country == "ROU"
@@ -235,8 +230,6 @@ def test_place_noun_without_gazetteer_entry_still_a_place(extractor):
     assert (a.type, a.country) == ("LOCATION", None)
 
 
-@pytest.mark.xfail(strict=True, reason="a name after a place noun tagged NORP by NER is "
-                   "dropped, not made a place (only PERSON/ORG are overridden)")
 def test_name_after_place_noun_norp_tag(extractor, geonames):
     a = actor_of(actors(extractor, "Turkish troops imposed a curfew in the town of Silopi."),
                  "Silopi")
@@ -289,18 +282,11 @@ def test_religious_or_ethnic_modifier_leaves_collective_to_its_sentence(extracto
     assert actor_of(index, "demonstrators").id == "country:IRQ:OPP"
 
 
-@pytest.mark.xfail(strict=True, reason="collectives that act abroad (negotiators, "
-                   "diplomats) take the country of the town they are in: 'Negotiators "
-                   "returned to Geneva' makes Swiss negotiators; [abroad_titles] only guards "
-                   "titled persons")
 def test_negotiators_in_a_town_are_not_its_country(extractor, geonames):
     index = actors(extractor, "Negotiators returned to Geneva.")
     assert all(m.actor.country != "CHE" for m in index.mentions if m.text == "Negotiators")
 
 
-@pytest.mark.xfail(strict=True, reason="the gazetteer holds cities only, so a US state falls "
-                   "to a homonymous town abroad: 'Florida' -> Cuba, and the police and "
-                   "demonstrators of the sentence with it")
 def test_us_state_is_not_a_foreign_town(extractor, geonames):
     index = actors(extractor, "Police arrested demonstrators in Florida.")
     assert actor_of(index, "Florida").country in {"USA", None}
