@@ -196,8 +196,8 @@ def test_town_comma_country_is_in_that_country(extractor, geonames):
 
 
 @pytest.mark.xfail(strict=True, reason="capitals in the lexicon are resolved before the "
-                   "gazetteer, so 'Tripoli, the north Lebanese port' is Libya although "
-                   "_Resolver.place's docstring promises Lebanon")
+                   "gazetteer, so 'Tripoli, the north Lebanese port' is Libya: the "
+                   "capital wins over a homonym in the country the sentence names")
 def test_capital_homonym_in_another_named_country(extractor, geonames):
     a = actor_of(actors(extractor, "Clashes in Tripoli, the north Lebanese port, killed two."),
                  "Tripoli")

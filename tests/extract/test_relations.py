@@ -113,7 +113,7 @@ def test_actors_behind_a_thing_through_of(extractor):
     found = triples(extractor, "Israeli helicopters and tanks shelled positions of the "
                                "Palestinian security forces.", "ATTACKS")
     assert [(t.subject.id, t.object.country, t.asserted) for t in found] == [
-        ("country:ISR", "PSE", True)]
+        ("country:ISR:MIL", "PSE", True)]
     assert found[0].object.text == "Palestinian security forces"
 
 
