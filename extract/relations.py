@@ -299,9 +299,11 @@ class _Sentence:
     def _reacts(self, verb: Token) -> bool:
         """A verb that asks for or reacts to an act rather than doing it: "demanded the
         withdrawal of", "condemned the killing of", "rejected the visit of"."""
+        # Plain senses only: "issued a declaration" is no reaction because of "issue
+        # reminder to".
         return verb.lemma_ in REQUEST_VERBS or any(
             self.vocab.get(s.relation).plover in REACTIONS
-            for s in self.vocab.verb_senses(verb.lemma_)
+            for s in self.vocab.verb_senses(verb.lemma_) if not s.words
         )
 
     def prep_objects(self, tok: Token, prep: str) -> list[Token]:
@@ -563,8 +565,8 @@ class _Sentence:
                                         for q in w.children if q.dep_ == "pobj"
                                         for m in self.mentions(q))
             head = tok.head
-            if tok.dep_ == "dobj" and not patients and not between and not (
-                self.vocab.verb_senses(head.lemma_)
+            if tok.dep_ == "dobj" and not patients and not between and not any(
+                not s.words for s in self.vocab.verb_senses(head.lemma_)
             ):
                 # "opened investigations against X", "staged protests against X": the
                 # parse may hang the noun's preposition on a verb that is no trigger itself.

@@ -240,3 +240,28 @@ def test_announced_plans_are_future(extractor):
 def test_simple_main_clause_is_confident(extractor):
     t = next(t for t in extractor.extract_text("Kerry met Lavrov.") if t.relation == "MEETS")
     assert t.asserted and t.confidence >= 0.7
+
+
+def test_protest_is_aimed_at_whom_its_purpose_names(extractor):
+    # "hunger strike" is a protest (two-word noun), "strike" alone an attack.
+    found = triples(extractor, "Islamic fundamentalists continued their hunger strike to "
+                               "demand the resignation of Algerian President Ahmed Ben Bella.",
+                    "PROTESTS_AGAINST")
+    assert [(t.subject.country, t.object.name) for t in found] == [("DZA", "Ahmed Ben Bella")]
+    assert not triples(extractor, "Islamic fundamentalists continued their hunger strike to "
+                                  "demand the resignation of Algerian President Ahmed Ben "
+                                  "Bella.", "ATTACKS")
+
+
+def test_relation_noun_preposition_on_a_plain_verb(extractor):
+    found = triples(extractor, "Judge Alejandro Rivera opened fraud investigations against 28 "
+                               "Chilean government officials.", "ACCUSES")
+    assert [(t.subject.name, t.object.id) for t in found] == [
+        ("Alejandro Rivera", "country:CHL:GOV")]
+
+
+def test_light_verb_reciprocal_without_with_object(extractor):
+    found = triples(extractor, "Israel and the Palestinians reached a consensus to exchange "
+                               "information.", "AGREES_WITH")
+    assert {(t.subject.country, t.object.country) for t in found} == {
+        ("ISR", "PSE"), ("PSE", "ISR")}
