@@ -463,9 +463,7 @@ class _Sentence:
                 elif a.dep_ == "ccomp":
                     out.extend((m, w * 0.85) for s in a.children
                                if s.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(s))
-        seen: set[str] = set()
-        return [(m, w) for m, w in out
-                if m.actor.is_actor and not (m.actor.id in seen or seen.add(m.actor.id))]
+        return _first_per_actor([(m, w) for m, w in out if m.actor.is_actor])
 
     def place_targets(self, heads: list[Token]) -> list[tuple[ActorMention, float]]:
         """Places where an act with no actor as target was done: "in the town of Cizre",
@@ -482,8 +480,7 @@ class _Sentence:
                     for m, w in direct or self.owner_actors(q):
                         if _is_place(m):
                             out.append((m, w))
-        seen: set[str] = set()
-        return [(m, w) for m, w in out if not (m.actor.id in seen or seen.add(m.actor.id))]
+        return _first_per_actor(out)
 
     def complement_targets(self, verb: Token, plover: str) -> list[tuple[ActorMention, float]]:
         out: list[tuple[ActorMention, float]] = []
@@ -518,8 +515,7 @@ class _Sentence:
                 for a in c.children:
                     if a.dep_ in {"nsubj", "nsubjpass"}:
                         out.extend((m, w * 0.9) for m, w in self.mentions(a))
-        seen: set[str] = set()
-        return [(m, w) for m, w in out if not (m.actor.id in seen or seen.add(m.actor.id))]
+        return _first_per_actor(out)
 
     def noun_relations(self) -> Iterator[_Found]:
         for tok in self.sent:
@@ -686,6 +682,14 @@ class _Sentence:
             s.lemma == head.lemma_ and tok.lemma_.lower() in s.words
             for s in self.vocab.light_nouns.get(tok.lemma_.lower(), [])
         )
+
+
+def _first_per_actor(
+    found: list[tuple[ActorMention, float]]
+) -> list[tuple[ActorMention, float]]:
+    """The first (most direct) link to each actor, in order."""
+    seen: set[str] = set()
+    return [(m, w) for m, w in found if not (m.actor.id in seen or seen.add(m.actor.id))]
 
 
 def _is_place(m: ActorMention) -> bool:
