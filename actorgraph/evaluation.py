@@ -12,9 +12,11 @@ Three gold sets, one scorer each, all taking predictions as dicts in the
   quad-class agreement of the matched pairs (:func:`score_re3d`).
 
 A system under test is a :data:`Predictor`: a function from ``(doc id, text)`` pairs to
-triple dicts. :func:`extractor_predictor` wraps actorgraph's own extractor and
-:func:`textacy_predictor` the peer baseline; :func:`run_all` scores both on every data set
-that is present and :func:`format_report` renders the Markdown table.
+triple dicts, and optionally one-actor event dicts (:meth:`Event.to_dict`, ``"kind":
+"event"``), which only the PLOVER scorer reads: PLOVER codes one-actor events too.
+:func:`extractor_predictor` wraps actorgraph's own extractor and :func:`textacy_predictor`
+the peer baseline; :func:`run_all` scores both on every data set that is present and
+:func:`format_report` renders the Markdown table.
 
 >>> gold = [GoldStatement.from_dict({
 ...     "doc": "d", "sentence": "Kerry met Lavrov.", "relation": "MEETS", "plover": "CONSULT",
@@ -420,7 +422,7 @@ def score_seeds(
     >>> r["pair"].f1, r["typed"].f1, r["factuality_accuracy"]
     (1.0, 1.0, 0.0)
     """
-    preds = list(predictions)
+    preds = [p for p in predictions if not _is_event(p)]
     by_doc: dict[str, list[int]] = defaultdict(list)
     for j, p in enumerate(preds):
         by_doc[str(p.get("doc"))].append(j)
@@ -601,6 +603,10 @@ def plover_coded(triple: Mapping[str, Any]) -> str:
     return category
 
 
+def _is_event(p: Mapping[str, Any]) -> bool:
+    return p.get("kind") == "event"
+
+
 def plover_event(
     triples: Sequence[Mapping[str, Any]], coded: bool = True
 ) -> tuple[str | None, set[str], set[str]]:
@@ -609,10 +615,18 @@ def plover_event(
     The category is that of the most confident triple (first on ties), as PLOVER codes it
     (:func:`plover_coded`) unless ``coded`` is false; its sources and targets are the codes
     of the subjects and objects of every triple with that category, so reciprocal events
-    ("X and Y agreed" -> X->Y and Y->X) give both actors both roles.
+    ("X and Y agreed" -> X->Y and Y->X) give both actors both roles. A record with no
+    triple falls back on its most confident one-actor event (its actor is the source).
+
+    >>> agree = {"kind": "event", "plover": "AGREE", "actor": {"country": "KGZ"}}
+    >>> plover_event([agree])
+    ('AGREE', {'KGZ'}, set())
     """
     category_of = plover_coded if coded else _pred_plover
-    typed = [t for t in triples if _pred_plover(t)]
+    typed = [t for t in triples if _pred_plover(t) and not _is_event(t)]
+    if not typed:
+        typed = [{**e, "subject": e.get("actor")} for e in triples
+                 if _is_event(e) and _pred_plover(e)]
     if not typed:
         return None, set(), set()
     best = max(enumerate(typed), key=lambda it: (float(it[1].get("confidence", 0.5)), -it[0]))[1]
@@ -893,6 +907,8 @@ def score_re3d(corpus: Re3dCorpus, predictions: Iterable[Mapping[str, Any]]) -> 
     # Predicted units: one per document and unordered actor pair.
     pred_units: dict[tuple, dict[str, Any]] = {}
     for p in predictions:
+        if _is_event(p):
+            continue
         doc = str(p.get("doc"))
         text = corpus.documents.get(doc)
         if text is None:
@@ -969,8 +985,11 @@ def extractor_predictor(config: Any = None) -> Predictor:
 
     def predict(docs: Iterable[tuple[str, str]]) -> Iterator[dict[str, Any]]:
         documents = (Document(id=doc_id, text=text) for doc_id, text in docs)
-        for triple in extractor.extract(documents):
-            yield triple.to_dict()
+        for _document, triples, events in extractor.extract_records(documents):
+            for triple in triples:
+                yield triple.to_dict()
+            for event in events:
+                yield event.to_dict()
 
     return predict
 

@@ -83,9 +83,23 @@ class RelationVocabulary:
     def names(self) -> list[str]:
         return sorted(self.types)
 
-    def verb_senses(self, lemma: str) -> list[VerbSense]:
-        """Senses of a verb lemma, most specific first."""
-        return self.verbs.get(lemma.lower(), [])
+    def verb_senses(self, lemma: str, form: str | None = None) -> list[VerbSense]:
+        """Senses of a verb lemma, most specific first.
+
+        ``form``, the word as written, is a fallback for a wrong lemma (the model gives
+        "staged" the lemma "stag"): its regular base forms are looked up in turn.
+
+        >>> vocab = load_relations()
+        >>> vocab.verb_senses("stag") == [] and vocab.verb_senses("stag", "staged") != []
+        True
+        """
+        senses = self.verbs.get(lemma.lower(), [])
+        if senses or not form:
+            return senses
+        for base in _base_forms(form.lower()):
+            if base in self.verbs:
+                return self.verbs[base]
+        return []
 
     def noun_relation(self, lemma: str) -> RelationType | None:
         name = self.nouns.get(lemma.lower())
@@ -93,6 +107,27 @@ class RelationVocabulary:
 
     def plover_of(self, category: str) -> list[RelationType]:
         return [t for t in self.types.values() if t.plover == category]
+
+
+def _base_forms(form: str) -> list[str]:
+    """Regular base forms a verb form may have: "staged" -> "stage", "stag"."""
+    if form.endswith("ied"):
+        return [form[:-3] + "y"]
+    if form.endswith("ed"):
+        stem = form[:-2]
+        doubled = [stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else []
+        return [form[:-1], stem, *doubled]
+    if form.endswith("ing"):
+        stem = form[:-3]
+        doubled = [stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else []
+        return [stem + "e", stem, *doubled]
+    if form.endswith("ies"):
+        return [form[:-3] + "y"]
+    if form.endswith("es"):
+        return [form[:-1], form[:-2]]
+    if form.endswith("s"):
+        return [form[:-1]]
+    return []
 
 
 def _as_list(value: object, where: str) -> list[str]:

@@ -34,18 +34,22 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from actorgraph.extract.documents import Document, normalize_text
+from actorgraph.extract.events import Event
 from actorgraph.extract.triples import Triple
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from actorgraph.extract.pipeline import ExtractConfig, Extractor
 
 T = TypeVar("T")
+R = TypeVar("R")
 Extracted = Iterator[tuple[Document, list[Triple]]]
 
 #: Batches submitted per worker ahead of the one being merged: enough to keep every worker
@@ -92,20 +96,27 @@ def _memory_zone(nlp: Any) -> contextlib.AbstractContextManager:
     return zone() if zone is not None else contextlib.nullcontext()
 
 
-def extract_batch(extractor: Extractor, documents: Sequence[Document]) -> list[list[Triple]]:
+def extract_batch(
+    extractor: Extractor,
+    documents: Sequence[Document],
+    job: Callable[[Document, Doc], R] | None = None,
+) -> list[R]:
     """The triples of each document of one batch, in order: the unit of work of every engine.
 
     The whole batch goes through ``nlp.pipe`` as one parser batch, so batching (and hence
-    the parse) is the same in one process, in a pool and on Dask.
+    the parse) is the same in one process, in a pool and on Dask. ``job`` replaces
+    :meth:`Extractor.triples_of` as what is made of each parsed document (it must return
+    plain Python data, which outlives the batch's Docs).
     """
     if not documents:
         return []
     nlp = extractor.nlp
+    run = job or extractor.triples_of
     with _memory_zone(nlp):
         # Triples hold only Python strings and numbers, so they outlive the zone's Docs.
         stream = ((normalize_text(d.text), d) for d in documents)
         return [
-            extractor.triples_of(document, doc)
+            run(document, doc)
             for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=len(documents))
         ]
 
@@ -120,6 +131,17 @@ def extract_serial(extractor: Extractor, documents: Iterable[Document]) -> Extra
     """One process: the reference the parallel engines must reproduce."""
     for batch in _batches(documents, extractor.config):
         yield from zip(batch, extract_batch(extractor, batch), strict=True)
+
+
+def extract_records_serial(
+    extractor: Extractor, documents: Iterable[Document]
+) -> Iterator[tuple[Document, list[Triple], list[Event]]]:
+    """One process, triples and one-actor events (:meth:`Extractor.records_of`)."""
+    for batch in _batches(documents, extractor.config):
+        for document, (triples, events) in zip(
+            batch, extract_batch(extractor, batch, extractor.records_of), strict=True
+        ):
+            yield document, triples, events
 
 
 def extract_parallel(

@@ -15,9 +15,10 @@ from spacy.tokens import Doc
 
 from actorgraph.extract.actors import find_actors
 from actorgraph.extract.documents import Document
+from actorgraph.extract.events import Event
 from actorgraph.extract.lexicon import load_actor_lexicon, load_relations
 from actorgraph.extract.nlp import load_pipeline
-from actorgraph.extract.relations import extract_relations
+from actorgraph.extract.relations import extract_records
 from actorgraph.extract.triples import Triple
 
 
@@ -62,8 +63,17 @@ class Extractor:
 
     def triples_of(self, document: Document, doc: Doc) -> list[Triple]:
         """Triples of one parsed document, offsets mapped to the whole article."""
+        return self._records(document, doc, events=False)[0]
+
+    def records_of(self, document: Document, doc: Doc) -> tuple[list[Triple], list[Event]]:
+        """Triples and one-actor events (:class:`Event`) of one parsed document."""
+        return self._records(document, doc, events=True)
+
+    def _records(
+        self, document: Document, doc: Doc, events: bool
+    ) -> tuple[list[Triple], list[Event]]:
         index = find_actors(doc, self.lexicon)
-        triples = extract_relations(
+        triples, acts = extract_records(
             doc,
             index,
             self.vocab,
@@ -72,11 +82,14 @@ class Extractor:
             doc_title=document.title,
             doc_date=document.date,
             doc_hash=document.hash,
+            events=events,
         )
         if document.offset:
-            triples = [replace(t, start=t.start + document.offset, end=t.end + document.offset)
-                       for t in triples]
-        return triples
+            # Chunks of one long article: offsets count from the article's start.
+            shift = document.offset
+            triples = [replace(t, start=t.start + shift, end=t.end + shift) for t in triples]
+            acts = [replace(e, start=e.start + shift, end=e.end + shift) for e in acts]
+        return triples, acts
 
     def extract_documents(
         self, documents: Iterable[Document]
@@ -91,6 +104,18 @@ class Extractor:
         if self.config.engine == "local" and self.config.workers <= 1:
             return parallel.extract_serial(self, documents)
         return parallel.extract_parallel(documents, self.config, extractor=self)
+
+    def extract_records(
+        self, documents: Iterable[Document]
+    ) -> Iterator[tuple[Document, list[Triple], list[Event]]]:
+        """Yield each document with its triples and its one-actor events, in input order.
+
+        Runs in this process whatever the engine: events are for event coding and review,
+        where corpora are small; graph building (triples only) is what runs in parallel.
+        """
+        from actorgraph.extract import parallel
+
+        return parallel.extract_records_serial(self, documents)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Triple]:
         for _document, triples in self.extract_documents(documents):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.actors import ActorIndex, ActorMention, resolve_pronoun
+from actorgraph.extract.events import Event
 from actorgraph.extract.lexicon import RelationType, RelationVocabulary, VerbSense
 from actorgraph.extract.triples import Triple
 
@@ -81,6 +82,17 @@ class _Found:
     relation: str
     trigger: list[Token]
     anchor: Token  # the token whose clause decides factuality
+    confidence: float
+
+
+@dataclass
+class _Act:
+    """A one-actor act (see :class:`~actorgraph.extract.events.Event`)."""
+
+    actor: ActorMention
+    relation: str
+    trigger: list[Token]
+    anchor: Token
     confidence: float
 
 
@@ -303,7 +315,7 @@ class _Sentence:
         # reminder to".
         return verb.lemma_ in REQUEST_VERBS or any(
             self.vocab.get(s.relation).plover in REACTIONS
-            for s in self.vocab.verb_senses(verb.lemma_) if not s.words
+            for s in self.vocab.verb_senses(verb.lemma_, verb.lower_) if not s.words
         )
 
     def prep_objects(self, tok: Token, prep: str) -> list[Token]:
@@ -349,7 +361,7 @@ class _Sentence:
         for tok in self.sent:
             if tok.pos_ != "VERB":
                 continue
-            senses = self.vocab.verb_senses(tok.lemma_)
+            senses = self.vocab.verb_senses(tok.lemma_, tok.lower_)
             if not senses:
                 continue
             subjects = self.subjects(tok)
@@ -562,7 +574,7 @@ class _Sentence:
                                         for m in self.mentions(q))
             head = tok.head
             if tok.dep_ == "dobj" and not patients and not between and not any(
-                not s.words for s in self.vocab.verb_senses(head.lemma_)
+                not s.words for s in self.vocab.verb_senses(head.lemma_, head.lower_)
             ):
                 # "opened investigations against X", "staged protests against X": the
                 # parse may hang the noun's preposition on a verb that is no trigger itself.
@@ -675,11 +687,68 @@ class _Sentence:
                         yield _Found(s, o, sense.relation, [tok], head or tok, 0.7 * sw * ow)
                 break
 
+    def one_actor_acts(self, taken: set[int]) -> Iterator[_Act]:
+        """Acts whose doer is an actor but whose target is none: "Akayev agreed to resign",
+        "students staged mass demonstrations", "the government lifted the curfew".
+
+        ``taken``: anchors that already gave a triple; their acts are not repeated.
+        """
+        for tok in self.sent:
+            if tok.i in taken:
+                continue
+            if tok.pos_ == "VERB":
+                sense = self._one_actor_sense(tok)
+                if sense is None:
+                    continue
+                if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    # "the curfew imposed in Sudan": a reduced passive acts only through
+                    # its by-agent, never through the noun it hangs from.
+                    subjects = [m for c in tok.children if c.dep_ == "agent"
+                                for p in c.children if p.dep_ == "pobj"
+                                for m in self.mentions(p)]
+                else:
+                    subjects = self.subjects(tok)
+                _, extra = self.verb_objects(tok, sense)
+                trig = sorted([tok, *extra], key=lambda t: t.i)
+                conf = 0.5 + 0.05 * sense.specificity
+                for s, w in subjects:
+                    if s.actor.is_actor:
+                        yield _Act(s, sense.relation, trig, tok, conf * w)
+            elif tok.pos_ in {"NOUN", "PROPN"} and self.index.at(tok) is None:
+                rtype = self.relation_noun(tok)
+                if rtype is None or self._is_light_noun(tok):
+                    continue
+                agents = [(m, 0.9) for m in self.modifier_actors(tok)] or [
+                    (m, w) for m, w in self.prep_mentions([tok], AGENT_PREPS)
+                ] or self.noun_governor_subjects(tok, 0)
+                for s, w in _first_per_actor(agents):
+                    if s.actor.is_actor:
+                        yield _Act(s, rtype.name, [tok], tok, 0.45 * w)
+
+    def _one_actor_sense(self, verb: Token) -> VerbSense | None:
+        """The sense a verb has when it names no target: one whose words it has ("called
+        off a strike"), else its plain sense; None when it has neither."""
+        senses = self.vocab.verb_senses(verb.lemma_, verb.lower_)
+        worded = [s for s in senses if s.words and self.verb_objects(verb, s)[1]]
+        if worded:
+            return max(worded, key=lambda s: len(s.words))
+        plain = next((s for s in senses if not s.words and not s.prep), None)
+        if plain is None:
+            return None
+        if self.vocab.get(plain.relation).quad.startswith("MATERIAL") and any(
+            _infinitival(c) for c in verb.children
+        ) and not any(c.dep_ == "dobj" for c in verb.children):
+            # "tried to secure favour", "help to end": a control verb, not the material act
+            # ("try" a suspect, "help" an ally) its plain sense names.
+            return None
+        return plain
+
     def _is_light_noun(self, tok: Token) -> bool:
         """True when the noun is part of a light-verb trigger ("put pressure on")."""
         head = tok.head
+        lemmas = {s.lemma for s in self.vocab.verb_senses(head.lemma_, head.lower_)}
         return tok.dep_ in {"dobj"} and any(
-            s.lemma == head.lemma_ and tok.lemma_.lower() in s.words
+            s.lemma in lemmas and tok.lemma_.lower() in s.words
             for s in self.vocab.light_nouns.get(tok.lemma_.lower(), [])
         )
 
@@ -883,9 +952,28 @@ def extract_relations(
 ) -> list[Triple]:
     """Every triple in ``doc``. ``text`` (same length as the parsed text) supplies the
     evidence sentences as the document wrote them."""
+    return extract_records(doc, index, vocab, doc_id, text, doc_title, doc_date, doc_hash,
+                           events=False)[0]
+
+
+def extract_records(
+    doc: Doc,
+    index: ActorIndex,
+    vocab: RelationVocabulary,
+    doc_id: str,
+    text: str | None = None,
+    doc_title: str | None = None,
+    doc_date: str | None = None,
+    doc_hash: str | None = None,
+    events: bool = True,
+) -> tuple[list[Triple], list[Event]]:
+    """Every triple in ``doc`` and, if ``events``, every one-actor event: an act of an
+    actor that gave no triple (no actor is its target)."""
     source = text if text is not None else doc.text
     out: list[Triple] = []
+    acts: list[Event] = []
     seen: set[tuple] = set()
+    meta = {"doc_title": doc_title, "doc_date": doc_date, "doc_hash": doc_hash}
     for sent in doc.sents:
         if not any(index.at(t) for t in sent):
             continue
@@ -898,6 +986,7 @@ def extract_relations(
         found_all = [*sw.verb_relations(), *sw.noun_relations(), *sw.adjective_relations(),
                      *sw.membership_relations(), *sw.deontic_relations()]
         anchors = {f.anchor.i for f in found_all}
+        taken: set[int] = set()
         for found in _with_reverse(found_all, vocab):
             s, o = found.subject, found.obj
             if s.actor.id == o.actor.id or not s.actor.is_actor or _self_reference(s, o):
@@ -907,6 +996,8 @@ def extract_relations(
             ):
                 # Places are targets of visits, and of material acts done there.
                 continue
+            taken.update(t.i for t in found.trigger)
+            taken.add(found.anchor.i)
             key = (s.actor.id, found.relation, o.actor.id, found.anchor.i)
             if key in seen:
                 continue
@@ -933,9 +1024,38 @@ def extract_relations(
                     negated=negated,
                     modality=modality,
                     confidence=round(max(0.05, min(1.0, conf)), 3),
-                    doc_title=doc_title,
-                    doc_date=doc_date,
-                    doc_hash=doc_hash,
+                    **meta,
                 )
             )
-    return out
+        if not events:
+            continue
+        one = list(sw.one_actor_acts(taken))
+        nested = anchors | {a.anchor.i for a in one}
+        done: set[tuple[str, str]] = set()
+        for act in one:
+            if (act.actor.actor.id, act.relation) in done:
+                continue
+            done.add((act.actor.actor.id, act.relation))
+            rtype = vocab.get(act.relation)
+            negated, modality = factuality(act.anchor)
+            conf = act.confidence * _nesting_discount(act.anchor, nested)
+            if act.anchor.i in sw.subordinate:
+                conf *= NESTING_DISCOUNT
+            acts.append(
+                Event(
+                    doc=doc_id,
+                    sentence=stripped,
+                    start=start,
+                    end=end,
+                    actor=act.actor.ref(),
+                    relation=act.relation,
+                    plover=rtype.plover,
+                    quad=rtype.quad,
+                    trigger=" ".join(t.text for t in act.trigger),
+                    negated=negated,
+                    modality=modality,
+                    confidence=round(max(0.05, min(1.0, conf)), 3),
+                    **meta,
+                )
+            )
+    return out, acts

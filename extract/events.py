@@ -1,0 +1,102 @@
+"""The event record: one actor's act that names no actor it is done to.
+
+"Ousted President Askar Akayev has agreed to resign", "Tens of thousands of students staged
+mass demonstrations", "Sudan's government lifted a state of emergency": the act is news
+(PLOVER codes such one-actor events), but there is no second actor for a triple. An
+:class:`Event` keeps the act with its actor, relation type, factuality and evidence
+sentence, in the same vocabulary as :class:`~actorgraph.extract.triples.Triple`. Events
+are a second output of extraction (``actorgraph extract --events``); the graph holds only
+triples, since an edge needs two actors.
+
+>>> from actorgraph.extract.triples import ActorRef
+>>> akayev = ActorRef(id="person:askar_akayev", name="Askar Akayev", text="Akayev",
+...                   type="PERSON", country="KGZ")
+>>> e = Event(doc="d1", sentence="Akayev agreed to resign.", start=0, end=24, actor=akayev,
+...           relation="AGREES_WITH", plover="AGREE", quad="VERBAL_COOPERATION",
+...           trigger="agreed")
+>>> Event.from_dict(e.to_dict()) == e, e.to_dict()["kind"]
+(True, 'event')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.extract.triples import ActorRef
+
+
+@dataclass(frozen=True)
+class Event:
+    """One actor's act with no actor target, and the sentence that says so.
+
+    ``start``/``end`` are character offsets of ``sentence`` in the document text;
+    ``negated`` and ``modality`` mean what they mean on a triple.
+    """
+
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    actor: ActorRef
+    relation: str
+    plover: str
+    quad: str
+    trigger: str
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.5
+    doc_title: str | None = None
+    doc_date: str | None = None
+    doc_hash: str | None = None
+
+    @property
+    def asserted(self) -> bool:
+        """True when the text states the act as fact (not negated, not hedged)."""
+        return not self.negated and self.modality == "asserted"
+
+    @property
+    def factuality(self) -> str:
+        """``asserted``, ``negated`` or the modality."""
+        return "negated" if self.negated else self.modality
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record; ``kind`` tells it apart from a triple in a mixed stream."""
+        return {
+            "kind": "event",
+            "doc": self.doc,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "actor": self.actor.to_dict(),
+            "relation": self.relation,
+            "plover": self.plover,
+            "quad": self.quad,
+            "trigger": self.trigger,
+            "negated": self.negated,
+            "modality": self.modality,
+            "confidence": round(float(self.confidence), 3),
+            "doc_title": self.doc_title,
+            "doc_date": self.doc_date,
+            "doc_hash": self.doc_hash,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            doc=d["doc"],
+            sentence=d["sentence"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            actor=ActorRef.from_dict(d["actor"]),
+            relation=d["relation"],
+            plover=d["plover"],
+            quad=d["quad"],
+            trigger=d.get("trigger", ""),
+            negated=bool(d.get("negated", False)),
+            modality=d.get("modality", "asserted"),
+            confidence=float(d.get("confidence", 0.5)),
+            doc_title=d.get("doc_title"),
+            doc_date=d.get("doc_date"),
+            doc_hash=d.get("doc_hash"),
+        )
