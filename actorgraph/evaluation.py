@@ -615,18 +615,17 @@ def plover_event(
     The category is that of the most confident triple (first on ties), as PLOVER codes it
     (:func:`plover_coded`) unless ``coded`` is false; its sources and targets are the codes
     of the subjects and objects of every triple with that category, so reciprocal events
-    ("X and Y agreed" -> X->Y and Y->X) give both actors both roles. A record with no
-    triple falls back on its most confident one-actor event (its actor is the source).
+    ("X and Y agreed" -> X->Y and Y->X) give both actors both roles. One-actor events
+    compete with the triples (their actor is a source): the sentence's main act may have
+    no actor as target ("Denmark accepted a formula for ending its dispute with ...").
 
     >>> agree = {"kind": "event", "plover": "AGREE", "actor": {"country": "KGZ"}}
     >>> plover_event([agree])
     ('AGREE', {'KGZ'}, set())
     """
     category_of = plover_coded if coded else _pred_plover
-    typed = [t for t in triples if _pred_plover(t) and not _is_event(t)]
-    if not typed:
-        typed = [{**e, "subject": e.get("actor")} for e in triples
-                 if _is_event(e) and _pred_plover(e)]
+    typed = [t if not _is_event(t) else {**t, "subject": t.get("actor")}
+             for t in triples if _pred_plover(t)]
     if not typed:
         return None, set(), set()
     best = max(enumerate(typed), key=lambda it: (float(it[1].get("confidence", 0.5)), -it[0]))[1]

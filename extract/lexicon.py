@@ -72,6 +72,8 @@ class RelationVocabulary:
     verbs: dict[str, list[VerbSense]] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)
     light_nouns: dict[str, list[VerbSense]] = field(default_factory=dict)
+    #: Verbs through which a subject does the act its object names ("staged protests").
+    support_verbs: set[str] = field(default_factory=set)
     adjectives: dict[str, list[VerbSense]] = field(default_factory=dict)
 
     def get(self, name: str) -> RelationType:
@@ -100,6 +102,13 @@ class RelationVocabulary:
             if base in self.verbs:
                 return self.verbs[base]
         return []
+
+    def is_support_verb(self, lemma: str, form: str | None = None) -> bool:
+        """True for a verb whose subject does what its object noun names: "staged
+        demonstrations", "launched an investigation" (``[acts] support_verbs``)."""
+        return lemma.lower() in self.support_verbs or bool(
+            form and any(b in self.support_verbs for b in _base_forms(form.lower()))
+        )
 
     def noun_relation(self, lemma: str) -> RelationType | None:
         name = self.nouns.get(lemma.lower())
@@ -165,6 +174,10 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
         for quad, cats in (data.get("quads") or {}).items():
             for cat in _as_list(cats, f"{path}: quads.{quad}"):
                 quads[cat] = quad
+        acts = data.get("acts") or {}
+        vocab.support_verbs.update(
+            v.lower() for v in _as_list(acts.get("support_verbs"), f"{path}: acts.support_verbs")
+        )
         for name, entry in (data.get("relations") or {}).items():
             where = f"{path}: relations.{name}"
             if not RELATION_NAME.match(name):

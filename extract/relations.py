@@ -35,7 +35,8 @@ REQUEST_VERBS = {"urge", "ask", "call", "demand", "press", "encourage", "order",
 # attempt are not here (the noun "an attempt to" is an intent).
 INTENT_VERBS = {"plan", "seek", "intend", "aim", "hope", "agree", "decide",
                 "promise", "vow", "pledge", "threaten", "expect", "prepare", "propose",
-                "offer", "mean", "wish", "work", "strive", "consider", "discuss", "announce"}
+                "offer", "mean", "wish", "work", "strive", "consider", "discuss", "announce",
+                "swear"}
 INTENT_NOUNS = {"plan", "plans", "intention", "attempt", "effort", "bid", "proposal", "offer",
                 "idea", "possibility", "prospect", "pretext", "call", "goal", "aim", "desire",
                 "hope", "willingness", "readiness"}
@@ -507,6 +508,13 @@ class _Sentence:
                 out.extend((m, w * 0.9) for m, w in self.prep_mentions(
                     acts, TARGET_PREPS | {"of", "with", "by"}))
         for c in verb.children:
+            if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover == "THREATEN":
+                # "threatened to launch an offensive unless Baghdad accepted": the threat
+                # is aimed at whom the condition names.
+                condition = _ultimatum(c)
+                if condition is not None:
+                    out.extend((m, w * 0.9) for k in condition.head.children
+                               if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k))
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS:
                 for a in c.children:
                     if a.dep_ in {"dobj", "dative"}:
@@ -720,7 +728,14 @@ class _Sentence:
                     continue
                 agents = [(m, 0.9) for m in self.modifier_actors(tok)] or [
                     (m, w) for m, w in self.prep_mentions([tok], AGENT_PREPS)
-                ] or self.noun_governor_subjects(tok, 0)
+                ]
+                verb = _governing_verb(tok)
+                if not agents and verb is not None and self.vocab.is_support_verb(
+                    verb.lemma_, verb.lower_
+                ):
+                    # "students staged demonstrations": the doer of "staged" does the act;
+                    # "police prevented the demonstration" is not a demonstration by police.
+                    agents = self.noun_governor_subjects(tok, 0)
                 for s, w in _first_per_actor(agents):
                     if s.actor.is_actor:
                         yield _Act(s, rtype.name, [tok], tok, 0.45 * w)
@@ -751,6 +766,23 @@ class _Sentence:
             s.lemma in lemmas and tok.lemma_.lower() in s.words
             for s in self.vocab.light_nouns.get(tok.lemma_.lower(), [])
         )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, through compounds, conjuncts and a preposition
+    ("launched a mediation effort", "took part in talks")."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in {"compound", "conj", "appos"}:
+            tok = tok.head
+        elif tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and tok.head.pos_ in {"VERB",
+                                                                                      "AUX"}:
+            return tok.head
+        elif tok.dep_ == "pobj" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            return tok.head.head
+        else:
+            return None
+    return None
 
 
 def _first_per_actor(
@@ -795,7 +827,36 @@ def _with_reverse(found: list[_Found], vocab: RelationVocabulary) -> list[_Found
         if refusal is not None and "REJECTS" in vocab and f.relation != "REJECTS":
             out.append(_Found(f.subject, f.obj, "REJECTS", [refusal, *f.trigger], refusal,
                               f.confidence * 0.9))
+        condition = _ultimatum(f.anchor)
+        if condition is not None and "THREATENS" in vocab and f.relation != "THREATENS":
+            # "will withdraw its force from Chad unless ...": an act made conditional on
+            # what the other side does is a threat (CAMEO 13), whatever the act.
+            anchor = _announcing_head(f.anchor)
+            out.insert(0, _Found(f.subject, f.obj, "THREATENS", [*f.trigger, condition],
+                                 anchor, min(1.0, f.confidence * 1.05)))
     return out
+
+
+def _ultimatum(anchor: Token) -> Token | None:
+    """The "unless" of an act not yet done that is made conditional on another's act."""
+    if anchor.tag_ in {"VBD", "VBN"} and not any(
+        k.dep_ == "aux" and k.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for k in anchor.children
+    ):
+        return None  # "withdrew unless": a past act is no threat
+    for c in anchor.children:
+        if c.dep_ == "advcl":
+            for k in c.children:
+                if k.dep_ == "mark" and k.lower_ == "unless":
+                    return k
+    return None
+
+
+def _announcing_head(anchor: Token) -> Token:
+    """The verb that announces an act ("announced that it will withdraw"), whose clause
+    decides whether the threat itself is asserted; the act itself if none does."""
+    if anchor.dep_ in {"ccomp", "xcomp"} and anchor.head.pos_ in {"VERB", "AUX"}:
+        return anchor.head
+    return anchor
 
 
 def _nesting_discount(anchor: Token, anchors: set[int]) -> float:
