@@ -616,15 +616,17 @@ def plover_event(
     (:func:`plover_coded`) unless ``coded`` is false; its sources and targets are the codes
     of the subjects and objects of every triple with that category, so reciprocal events
     ("X and Y agreed" -> X->Y and Y->X) give both actors both roles. One-actor events
-    compete with the triples (their actor is a source): the sentence's main act may have
-    no actor as target ("Denmark accepted a formula for ending its dispute with ...").
+    compete with the triples (their actor is a source or target as its ``role`` says): the
+    sentence's main act may have no actor as target ("Denmark accepted a formula for
+    ending its dispute with ...").
 
     >>> agree = {"kind": "event", "plover": "AGREE", "actor": {"country": "KGZ"}}
     >>> plover_event([agree])
     ('AGREE', {'KGZ'}, set())
     """
     category_of = plover_coded if coded else _pred_plover
-    typed = [t if not _is_event(t) else {**t, "subject": t.get("actor")}
+    typed = [t if not _is_event(t) else {**t, ("object" if t.get("role") == "target"
+                                               else "subject"): t.get("actor")}
              for t in triples if _pred_plover(t)]
     if not typed:
         return None, set(), set()

@@ -1,10 +1,12 @@
-"""The event record: one actor's act that names no actor it is done to.
+"""The event record: an act with one actor, either its doer or whom it is done to.
 
 "Ousted President Askar Akayev has agreed to resign", "Tens of thousands of students staged
 mass demonstrations", "Sudan's government lifted a state of emergency": the act is news
-(PLOVER codes such one-actor events), but there is no second actor for a triple. An
-:class:`Event` keeps the act with its actor, relation type, factuality and evidence
-sentence, in the same vocabulary as :class:`~actorgraph.extract.triples.Triple`. Events
+(PLOVER codes such one-actor events), but there is no second actor for a triple. Nor in
+"Three US servicemen were killed by an improvised explosive device", where the one actor
+is the target (``role="target"``). An :class:`Event` keeps the act with its actor, the
+actor's role, relation type, factuality and evidence sentence, in the same vocabulary as
+:class:`~actorgraph.extract.triples.Triple`. Events
 are a second output of extraction (``actorgraph extract --events``); the graph holds only
 triples, since an edge needs two actors.
 
@@ -31,7 +33,8 @@ class Event:
     """One actor's act with no actor target, and the sentence that says so.
 
     ``start``/``end`` are character offsets of ``sentence`` in the document text;
-    ``negated`` and ``modality`` mean what they mean on a triple.
+    ``negated`` and ``modality`` mean what they mean on a triple. ``role`` is ``source``
+    when ``actor`` does the act, ``target`` when the act is done to it by no named actor.
     """
 
     doc: str
@@ -49,6 +52,7 @@ class Event:
     doc_title: str | None = None
     doc_date: str | None = None
     doc_hash: str | None = None
+    role: str = "source"
 
     @property
     def asserted(self) -> bool:
@@ -69,6 +73,7 @@ class Event:
             "start": self.start,
             "end": self.end,
             "actor": self.actor.to_dict(),
+            "role": self.role,
             "relation": self.relation,
             "plover": self.plover,
             "quad": self.quad,
@@ -99,4 +104,5 @@ class Event:
             doc_title=d.get("doc_title"),
             doc_date=d.get("doc_date"),
             doc_hash=d.get("doc_hash"),
+            role=d.get("role") or "source",
         )

@@ -95,6 +95,7 @@ class _Act:
     trigger: list[Token]
     anchor: Token
     confidence: float
+    role: str = "source"  # or "target": done to the actor by no named doer
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -716,12 +717,21 @@ class _Sentence:
                                 for m in self.mentions(p)]
                 else:
                     subjects = self.subjects(tok)
-                _, extra = self.verb_objects(tok, sense)
+                objs, extra = self.verb_objects(tok, sense)
                 trig = sorted([tok, *extra], key=lambda t: t.i)
                 conf = 0.5 + 0.05 * sense.specificity
-                for s, w in subjects:
-                    if s.actor.is_actor:
-                        yield _Act(s, sense.relation, trig, tok, conf * w)
+                doers = [(s, w) for s, w in subjects if s.actor.is_actor]
+                for s, w in doers:
+                    yield _Act(s, sense.relation, trig, tok, conf * w)
+                if doers or sense.words:
+                    continue
+                # "Three US servicemen were killed by an improvised explosive device", "a
+                # roadside bombing killed one U.S. soldier": done to an actor, by no actor.
+                if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    objs = [tok.head]
+                for o, w in _first_per_actor([mw for ot in objs for mw in self.mentions(ot)]):
+                    if o.actor.is_actor:
+                        yield _Act(o, sense.relation, trig, tok, 0.9 * conf * w, "target")
             elif tok.pos_ in {"NOUN", "PROPN"} and self.index.at(tok) is None:
                 rtype = self.relation_noun(tok)
                 if rtype is None or self._is_light_noun(tok):
@@ -1094,9 +1104,9 @@ def extract_records(
         nested = anchors | {a.anchor.i for a in one}
         done: set[tuple[str, str]] = set()
         for act in one:
-            if (act.actor.actor.id, act.relation) in done:
+            if (act.actor.actor.id, act.relation, act.role) in done:
                 continue
-            done.add((act.actor.actor.id, act.relation))
+            done.add((act.actor.actor.id, act.relation, act.role))
             rtype = vocab.get(act.relation)
             negated, modality = factuality(act.anchor)
             conf = act.confidence * _nesting_discount(act.anchor, nested)
@@ -1116,6 +1126,7 @@ def extract_records(
                     negated=negated,
                     modality=modality,
                     confidence=round(max(0.05, min(1.0, conf)), 3),
+                    role=act.role,
                     **meta,
                 )
             )
