@@ -46,6 +46,9 @@ class RelationType:
     quad: str
     description: str = ""
     symmetric: bool = False
+    #: False when the act needs a second party (a meeting, talks, cooperation), so a
+    #: mention with no actor as its target is no one-actor event.
+    one_actor: bool = True
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,7 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                 quad=quads[plover],
                 description=entry.get("description", old.description if old else ""),
                 symmetric=bool(entry.get("symmetric", old.symmetric if old else False)),
+                one_actor=bool(entry.get("one_actor", old.one_actor if old else True)),
             )
             for phrase in _as_list(entry.get("verbs"), f"{where}.verbs"):
                 sense = _parse_verb_phrase(name, phrase)

@@ -597,11 +597,14 @@ class _Sentence:
                 # "the Tehran-Damascus-Moscow partnership": the modifiers relate to each other.
                 between, agents = agents, []
             trig = [tok]
+            # "its European common market partners": a noun naming the actors themselves
+            # states a standing tie, weaker evidence of an act than "cooperation with".
+            standing = 0.7 if tok.lemma_.lower() in MEMBERSHIP_NOUNS | {"allies"} else 1.0
             if len(between) > 1:
                 for s, sw in between:
                     for o, ow in between:
                         if s.actor.id != o.actor.id:
-                            yield _Found(s, o, rtype.name, trig, tok, 0.7 * sw * ow)
+                            yield _Found(s, o, rtype.name, trig, tok, 0.7 * standing * sw * ow)
                 continue
             patients.extend(between)
             if (
@@ -618,7 +621,7 @@ class _Sentence:
                 patients = self.purpose_targets(tok.head)
             for s, sw in agents:
                 for o, ow in patients:
-                    yield _Found(s, o, rtype.name, trig, tok, 0.65 * sw * ow)
+                    yield _Found(s, o, rtype.name, trig, tok, 0.65 * standing * sw * ow)
 
     def deontic_relations(self) -> Iterator[_Found]:
         """"The Bush administration declared that China must drop barriers": saying what
@@ -696,6 +699,13 @@ class _Sentence:
                         yield _Found(s, o, sense.relation, [tok], head or tok, 0.7 * sw * ow)
                 break
 
+    def trigger_tokens(self) -> set[int]:
+        """Indices of the sentence's verbs and nouns that name an act of the vocabulary."""
+        return {t.i for t in self.sent if (
+            t.pos_ == "VERB" and self.vocab.verb_senses(t.lemma_, t.lower_)
+        ) or (t.pos_ in {"NOUN", "PROPN"} and self.index.at(t) is None
+              and self.relation_noun(t) is not None)}
+
     def one_actor_acts(self, taken: set[int]) -> Iterator[_Act]:
         """Acts whose doer is an actor but whose target is none: "Akayev agreed to resign",
         "students staged mass demonstrations", "the government lifted the curfew".
@@ -707,7 +717,7 @@ class _Sentence:
                 continue
             if tok.pos_ == "VERB":
                 sense = self._one_actor_sense(tok)
-                if sense is None:
+                if sense is None or not self.vocab.get(sense.relation).one_actor:
                     continue
                 if tok.dep_ == "acl" and tok.tag_ == "VBN":
                     # "the curfew imposed in Sudan": a reduced passive acts only through
@@ -734,7 +744,7 @@ class _Sentence:
                         yield _Act(o, sense.relation, trig, tok, 0.9 * conf * w, "target")
             elif tok.pos_ in {"NOUN", "PROPN"} and self.index.at(tok) is None:
                 rtype = self.relation_noun(tok)
-                if rtype is None or self._is_light_noun(tok):
+                if rtype is None or not rtype.one_actor or self._is_light_noun(tok):
                     continue
                 agents = [(m, 0.9) for m in self.modifier_actors(tok)] or [
                     (m, w) for m, w in self.prep_mentions([tok], AGENT_PREPS)
@@ -1056,7 +1066,9 @@ def extract_records(
         end = start + len(stripped)
         found_all = [*sw.verb_relations(), *sw.noun_relations(), *sw.adjective_relations(),
                      *sw.membership_relations(), *sw.deontic_relations()]
-        anchors = {f.anchor.i for f in found_all}
+        # Every act the sentence mentions counts as above a nested one, whether or not it
+        # has a target: "refused to commit to any assistance to the war against Iraq".
+        anchors = {f.anchor.i for f in found_all} | sw.trigger_tokens()
         taken: set[int] = set()
         for found in _with_reverse(found_all, vocab):
             s, o = found.subject, found.obj
