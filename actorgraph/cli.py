@@ -11,8 +11,9 @@ import csv
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from actorgraph import __version__
 
@@ -77,6 +78,7 @@ class _Progress:
 def cmd_extract(args: argparse.Namespace) -> int:
     from actorgraph.extract.documents import read_documents
     from actorgraph.extract.pipeline import Extractor
+    from actorgraph.extract.triples import Triple
 
     problems: list[object] = []
 
@@ -93,19 +95,38 @@ def cmd_extract(args: argparse.Namespace) -> int:
                          "object", "object_type", "object_country", "plover", "quad",
                          "negated", "modality", "confidence", "trigger", "start", "end",
                          "sentence"])
-    for t in extractor.extract(read_documents(args.paths, on_problem)):
+    documents = read_documents(args.paths, on_problem)
+    if args.events:
+        records: Iterable[Any] = (r for _d, triples, events in extractor.extract_records(
+            documents) for r in (*triples, *events))
+    else:
+        records = extractor.extract(documents)
+    for t in records:
         if args.format == "jsonl":
             out.write(json.dumps(t.to_dict(), ensure_ascii=False) + "\n")
-        elif writer is not None:
-            writer.writerow([t.doc, t.subject.name, t.subject.type, t.subject.country or "",
-                             t.relation, t.object.name, t.object.type, t.object.country or "",
+            continue
+        # A one-actor event has its actor on one side and nobody on the other.
+        subject, obj = (t.subject, t.object) if isinstance(t, Triple) else (
+            (None, t.actor) if t.role == "target" else (t.actor, None))
+        if writer is not None:
+            writer.writerow([t.doc, *_actor_cells(subject), t.relation, *_actor_cells(obj),
                              t.plover, t.quad, t.negated, t.modality, t.confidence, t.trigger,
                              t.start, t.end, t.sentence])
         else:
             flag = "" if t.asserted else f" [{t.factuality}]"
-            out.write(f"{t.subject.name} -{t.relation}-> {t.object.name}{flag}  "
+            left = subject.name if subject else "(someone)"
+            right = obj.name if obj else "(no one named)"
+            out.write(f"{left} -{t.relation}-> {right}{flag}  "
                       f"({t.confidence:.2f}) {t.doc}: {t.sentence[:100]}\n")
     return 1 if problems else 0
+
+
+def _actor_cells(actor: Any) -> list[str]:
+    """name, type, country of one side of a CSV row (empty for the missing side of an
+    event)."""
+    if actor is None:
+        return ["", "", ""]
+    return [actor.name, actor.type, actor.country or ""]
 
 
 def _problem_kinds(problems: Sequence[object]) -> str:
@@ -347,6 +368,9 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print one relation mention per line")
     p.add_argument("paths", nargs="+", help=".txt/.md/.html/.jsonl(.gz) files, dirs, or -")
     p.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl")
+    p.add_argument("--events", action="store_true",
+                   help="also print one-actor events (an act with no second actor, "
+                        'JSON "kind": "event"); runs in one process')
     _add_extract_options(p)
     p.set_defaults(func=cmd_extract)
 

@@ -107,6 +107,24 @@ def test_extract_formats_and_stdin():
     assert "Germany -CRITICIZES-> Iran" in r.stdout
 
 
+def test_extract_events_on_request():
+    text = "Ousted President Askar Akayev has agreed to resign. Germany condemned Iran."
+    plain = run("extract", "-", stdin=text)
+    assert plain.returncode == 0, plain.stderr
+    assert all("kind" not in json.loads(line) for line in plain.stdout.splitlines())
+    r = run("extract", "-", "--events", stdin=text)
+    assert r.returncode == 0, r.stderr
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    events = [x for x in records if x.get("kind") == "event"]
+    assert [(e["actor"]["name"], e["relation"], e["role"]) for e in events] == [
+        ("Askar Akayev", "AGREES_WITH", "source")]
+    assert [x["relation"] for x in records if "kind" not in x] == ["CRITICIZES"]
+    table = run("extract", "-", "--events", "--format", "table", stdin=text).stdout
+    assert "Askar Akayev -AGREES_WITH-> (no one named)" in table
+    rows = run("extract", "-", "--events", "--format", "csv", stdin=text).stdout.splitlines()
+    assert any(row.startswith("stdin,Askar Akayev,PERSON,,AGREES_WITH,,,,AGREE") for row in rows)
+
+
 def test_jsonl_corpus_metadata(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"id": "n1", "text": "Germany condemned Iran.", "title": "T",
