@@ -607,6 +607,18 @@ def _is_event(p: Mapping[str, Any]) -> bool:
     return p.get("kind") == "event"
 
 
+def _event_as_triple(event: Mapping[str, Any]) -> dict[str, Any]:
+    """A one-actor event in triple shape for PLOVER coding: its actor on its side, and
+    on the other the country where it happened, which is how PLOVER (after CAMEO) codes an
+    unnamed party ("Indonesian students staged demonstrations throughout Indonesia":
+    IDN against IDN; "three US servicemen were killed ... outside Basra": IRQ against
+    USA)."""
+    actor, place = event.get("actor"), event.get("place")
+    if event.get("role") == "target":
+        return {**event, "subject": place, "object": actor}
+    return {**event, "subject": actor, "object": place}
+
+
 def plover_event(
     triples: Sequence[Mapping[str, Any]], coded: bool = True
 ) -> tuple[str | None, set[str], set[str]]:
@@ -625,8 +637,7 @@ def plover_event(
     ('AGREE', {'KGZ'}, set())
     """
     category_of = plover_coded if coded else _pred_plover
-    typed = [t if not _is_event(t) else {**t, ("object" if t.get("role") == "target"
-                                               else "subject"): t.get("actor")}
+    typed = [t if not _is_event(t) else _event_as_triple(t)
              for t in triples if _pred_plover(t)]
     if not typed:
         return None, set(), set()

@@ -35,6 +35,7 @@ class Event:
     ``start``/``end`` are character offsets of ``sentence`` in the document text;
     ``negated`` and ``modality`` mean what they mean on a triple. ``role`` is ``source``
     when ``actor`` does the act, ``target`` when the act is done to it by no named actor.
+    ``place`` is where the sentence says the act was done, when that place has a country.
     """
 
     doc: str
@@ -53,6 +54,7 @@ class Event:
     doc_date: str | None = None
     doc_hash: str | None = None
     role: str = "source"
+    place: ActorRef | None = None
 
     @property
     def asserted(self) -> bool:
@@ -74,6 +76,7 @@ class Event:
             "end": self.end,
             "actor": self.actor.to_dict(),
             "role": self.role,
+            "place": self.place.to_dict() if self.place is not None else None,
             "relation": self.relation,
             "plover": self.plover,
             "quad": self.quad,
@@ -105,4 +108,5 @@ class Event:
             doc_date=d.get("doc_date"),
             doc_hash=d.get("doc_hash"),
             role=d.get("role") or "source",
+            place=ActorRef.from_dict(d["place"]) if d.get("place") else None,
         )

@@ -74,6 +74,9 @@ MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 NESTING_DISCOUNT = 0.85
 MOTION_PREPS = {"to", "toward", "towards", "into"}
 PLACE_PREPS = {"in", "inside", "throughout", "across", "into", "at", "on"}
+NEAR_PREPS = {"near", "outside", "around", "off", "along"}
+WHERE_PREPS = PLACE_PREPS | NEAR_PREPS
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "csubj", "parataxis"}
 
 
 @dataclass
@@ -96,6 +99,7 @@ class _Act:
     anchor: Token
     confidence: float
     role: str = "source"  # or "target": done to the actor by no named doer
+    place: ActorMention | None = None
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -731,8 +735,9 @@ class _Sentence:
                 trig = sorted([tok, *extra], key=lambda t: t.i)
                 conf = 0.5 + 0.05 * sense.specificity
                 doers = [(s, w) for s, w in subjects if s.actor.is_actor]
+                place = self.act_place(tok)
                 for s, w in doers:
-                    yield _Act(s, sense.relation, trig, tok, conf * w)
+                    yield _Act(s, sense.relation, trig, tok, conf * w, place=place)
                 if doers or sense.words:
                     continue
                 # "Three US servicemen were killed by an improvised explosive device", "a
@@ -741,7 +746,8 @@ class _Sentence:
                     objs = [tok.head]
                 for o, w in _first_per_actor([mw for ot in objs for mw in self.mentions(ot)]):
                     if o.actor.is_actor:
-                        yield _Act(o, sense.relation, trig, tok, 0.9 * conf * w, "target")
+                        yield _Act(o, sense.relation, trig, tok, 0.9 * conf * w, "target",
+                                   place)
             elif tok.pos_ in {"NOUN", "PROPN"} and self.index.at(tok) is None:
                 rtype = self.relation_noun(tok)
                 if rtype is None or not rtype.one_actor or self._is_light_noun(tok):
@@ -756,9 +762,30 @@ class _Sentence:
                     # "students staged demonstrations": the doer of "staged" does the act;
                     # "police prevented the demonstration" is not a demonstration by police.
                     agents = self.noun_governor_subjects(tok, 0)
+                place = self.act_place(verb if verb is not None else tok)
                 for s, w in _first_per_actor(agents):
                     if s.actor.is_actor:
-                        yield _Act(s, rtype.name, [tok], tok, 0.45 * w)
+                        yield _Act(s, rtype.name, [tok], tok, 0.45 * w, place=place)
+
+    def act_place(self, head: Token) -> ActorMention | None:
+        """Where an act was done, if its clause names a place with a country through a
+        preposition: "demonstrated in Kirkuk", "students throughout Indonesia staged ...",
+        "killed by a device outside of the Iraqi city of Basra" (not inside a clause of its
+        own: "refugees who lived in Iraq")."""
+        for q in head.subtree:
+            if q.dep_ != "pobj" or q.i == head.i:
+                continue
+            path, node, located = [], q, False
+            while node.i != head.i and len(path) < 8:
+                path.append(node)
+                located |= node.dep_ in {"prep", "advmod"} and node.lower_ in WHERE_PREPS
+                node = node.head
+            if not located or any(n.dep_ in CLAUSE_DEPS for n in path):
+                continue
+            for m in [*self.index.all_at(q), *(m for m, _ in self.owner_actors(q))]:
+                if _is_place(m):
+                    return m
+        return None
 
     def _one_actor_sense(self, verb: Token) -> VerbSense | None:
         """The sense a verb has when it names no target: one whose words it has ("called
@@ -1139,6 +1166,7 @@ def extract_records(
                     modality=modality,
                     confidence=round(max(0.05, min(1.0, conf)), 3),
                     role=act.role,
+                    place=act.place.ref() if act.place is not None else None,
                     **meta,
                 )
             )
