@@ -514,9 +514,10 @@ class _Sentence:
                     acts, TARGET_PREPS | {"of", "with", "by"}))
         for c in verb.children:
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover == "THREATEN":
-                # "threatened to launch an offensive unless Baghdad accepted": the threat
-                # is aimed at whom the condition names.
-                condition = _ultimatum(c)
+                # "threatened to launch an offensive unless Baghdad accepted", "threatened
+                # to stop negotiations if the United States goes ahead": the threat is
+                # aimed at whom the condition names.
+                condition = _ultimatum(c, {"unless", "if"})
                 if condition is not None:
                     out.extend((m, w * 0.9) for k in condition.head.children
                                if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k))
@@ -884,8 +885,10 @@ def _with_reverse(found: list[_Found], vocab: RelationVocabulary) -> list[_Found
     return out
 
 
-def _ultimatum(anchor: Token) -> Token | None:
-    """The "unless" of an act not yet done that is made conditional on another's act."""
+def _ultimatum(anchor: Token, marks: frozenset[str] | set[str] = frozenset({"unless"})
+               ) -> Token | None:
+    """The "unless" (or other ``marks``) of an act not yet done that is made conditional
+    on another's act."""
     if anchor.tag_ in {"VBD", "VBN"} and not any(
         k.dep_ == "aux" and k.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for k in anchor.children
     ):
@@ -893,7 +896,7 @@ def _ultimatum(anchor: Token) -> Token | None:
     for c in anchor.children:
         if c.dep_ == "advcl":
             for k in c.children:
-                if k.dep_ == "mark" and k.lower_ == "unless":
+                if k.dep_ == "mark" and k.lower_ in marks:
                     return k
     return None
 
