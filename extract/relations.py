@@ -807,11 +807,14 @@ class _Sentence:
         return plain
 
     def _is_light_noun(self, tok: Token) -> bool:
-        """True when the noun is part of a light-verb trigger ("put pressure on")."""
+        """True when the noun is part of a light-verb trigger that fits ("put pressure
+        on X"); in "staged protests against Turkey", where the sense "stage protest in"
+        does not fit, the noun is the trigger."""
         head = tok.head
         lemmas = {s.lemma for s in self.vocab.verb_senses(head.lemma_, head.lower_)}
         return tok.dep_ in {"dobj"} and any(
             s.lemma in lemmas and tok.lemma_.lower() in s.words
+            and (not s.prep or self.verb_objects(head, s)[0])
             for s in self.vocab.light_nouns.get(tok.lemma_.lower(), [])
         )
 

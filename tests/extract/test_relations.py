@@ -265,3 +265,49 @@ def test_light_verb_reciprocal_without_with_object(extractor):
                                "information.", "AGREES_WITH")
     assert {(t.subject.country, t.object.country) for t in found} == {
         ("ISR", "PSE"), ("PSE", "ISR")}
+
+
+def test_act_conditional_on_unless_is_a_threat(extractor):
+    text = ("Nigeria announced that it will withdraw its peacekeeping force from Chad unless "
+            "the rebels agree to a ceasefire.")
+    got = rels(extractor, text)
+    assert ("Nigeria", "THREATENS", "Chad", False, "asserted") in got
+    assert ("Nigeria", "WITHDRAWS_FROM", "Chad", False, "future") in got
+    # A past act made no threat.
+    assert not [r for r in rels(extractor, "Nigeria withdrew its force from Chad.")
+                if r[1] == "THREATENS"]
+
+
+def test_threat_is_aimed_at_whom_the_condition_names(extractor):
+    got = pairs(extractor, "Iran threatened to launch a new military offensive unless "
+                           "Baghdad accepted its conditions.")
+    assert ("Iran", "THREATENS", "Iraq") in got
+
+
+def test_nouns_naming_partners_weigh_less_than_the_main_act(extractor):
+    triples = extractor.extract_text("Denmark accepted a formula for ending its fisheries "
+                                     "dispute with its European common market partners.")
+    ties = [t for t in triples if t.relation == "ALLIES_WITH"]
+    assert ties and all(t.confidence < 0.5 for t in ties)
+
+
+def test_an_act_above_without_target_still_discounts_a_nested_one(extractor):
+    triples = extractor.extract_text("The Turkish government has refused to commit to any "
+                                     "direct assistance to the war against Iraq.")
+    war = [t for t in triples if t.relation == "FIGHTS"]
+    assert war and war[0].negated and war[0].confidence < 0.5
+
+
+def test_relation_noun_of_a_light_verb_whose_sense_does_not_fit(extractor):
+    # "stage protest in" does not fit "staged protests against": the noun is the trigger.
+    got = pairs(extractor, "Iraqi students staged protests against Turkey.")
+    assert any(r == "PROTESTS_AGAINST" and o == "Turkey" for _s, r, o in got)
+
+
+def test_wrong_lemma_falls_back_on_the_verb_form(extractor):
+    from actorgraph.extract.documents import Document
+
+    text = "Iraqi students staged a strike."
+    assert [t.lemma_ for t in extractor.nlp(text) if t.text == "staged"] == ["stag"]
+    [(_doc, _triples, events)] = list(extractor.extract_records([Document(id="d", text=text)]))
+    assert [(e.relation, e.trigger) for e in events] == [("PROTESTS_AGAINST", "staged strike")]
