@@ -311,3 +311,43 @@ def test_wrong_lemma_falls_back_on_the_verb_form(extractor):
     assert [t.lemma_ for t in extractor.nlp(text) if t.text == "staged"] == ["stag"]
     [(_doc, _triples, events)] = list(extractor.extract_records([Document(id="d", text=text)]))
     assert [(e.relation, e.trigger) for e in events] == [("PROTESTS_AGAINST", "staged strike")]
+
+
+def records(extractor, text):
+    from actorgraph.extract.documents import Document
+
+    [(_doc, triples, events)] = list(extractor.extract_records([Document(id="d", text=text)]))
+    return triples, events
+
+
+def test_one_actor_event_when_no_actor_is_the_target(extractor):
+    triples, events = records(extractor, "Ousted President Askar Akayev has agreed to resign.")
+    assert triples == []
+    assert [(e.actor.name, e.relation, e.role, e.asserted) for e in events] == [
+        ("Askar Akayev", "AGREES_WITH", "source", True)]
+    # An act that gave a triple gives no event; acts that need a partner give none alone.
+    triples, events = records(extractor, "Kerry met Lavrov. The cabinet of Israel met Sunday.")
+    assert triples and not [e for e in events if e.relation == "MEETS"]
+
+
+def test_one_actor_event_done_to_an_actor_and_its_place(extractor):
+    _t, events = records(extractor, "Three US servicemen were killed by an improvised "
+                                    "explosive device outside of the Iraqi city of Basra.")
+    [e] = events
+    assert (e.relation, e.role, e.actor.country, e.place.name, e.place.country) == (
+        "KILLS", "target", "USA", "Basra", "IRQ")
+
+
+def test_support_verbs_pass_their_subject_to_the_act_named(extractor):
+    _t, events = records(extractor, "Tens of thousands of students throughout Indonesia "
+                                    "staged mass demonstrations.")
+    assert [(e.actor.country, e.relation, e.place and e.place.name) for e in events] == [
+        ("IDN", "PROTESTS_AGAINST", "Indonesia")]
+    _t, events = records(extractor, "Turkish police prevented the demonstration.")
+    assert not [e for e in events if e.relation == "PROTESTS_AGAINST"]
+
+
+def test_one_actor_event_factuality(extractor):
+    _t, events = records(extractor, "Syria will not accept the plan.")
+    assert [(e.relation, e.negated, e.modality) for e in events] == [
+        ("AGREES_WITH", True, "future")]
