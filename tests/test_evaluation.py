@@ -585,3 +585,31 @@ def test_gold_vocabulary_agrees_with_the_project_lexicon():
         assert name in vocab, name
         assert vocab.get(name).plover == plover, name
         assert vocab.get(name).quad == ev.PLOVER_QUAD[plover], name
+
+
+def test_plover_event_codes_one_actor_events_with_their_place():
+    from actorgraph.evaluation import plover_event
+
+    killed = {"kind": "event", "doc": "r", "plover": "ASSAULT", "role": "target",
+              "actor": {"country": "USA"}, "place": {"country": "IRQ"}, "confidence": 0.45}
+    assert plover_event([killed]) == ("ASSAULT", {"IRQ"}, {"USA"})
+    agreed = {"kind": "event", "doc": "r", "plover": "AGREE", "actor": {"country": "KGZ"},
+              "confidence": 0.5}
+    assert plover_event([agreed]) == ("AGREE", {"KGZ"}, set())
+    # A more confident triple is the record's main act.
+    triple = {"doc": "r", "plover": "ACCUSE", "subject": {"country": "DEU"},
+              "object": {"country": "IRN"}, "confidence": 0.8}
+    assert plover_event([agreed, triple]) == ("ACCUSE", {"DEU"}, {"IRN"})
+
+
+def test_pair_scorers_ignore_one_actor_events():
+    from actorgraph.evaluation import GoldStatement, score_seeds
+
+    gold = [GoldStatement.from_dict({
+        "doc": "d", "sentence": "Kerry met Lavrov.", "relation": "MEETS", "plover": "CONSULT",
+        "subject": {"name": "John Kerry", "aliases": ["Kerry"]},
+        "object": {"name": "Sergei Lavrov", "aliases": ["Lavrov"]}})]
+    event = {"kind": "event", "doc": "d", "sentence": "Kerry met Lavrov.", "plover": "CONSULT",
+             "actor": {"id": "person:john_kerry", "name": "John Kerry", "text": "Kerry"}}
+    result = score_seeds(gold, [event])
+    assert result["pair"].tp == 0 and result["pair"].n_pred == 0
