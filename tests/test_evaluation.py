@@ -613,3 +613,12 @@ def test_pair_scorers_ignore_one_actor_events():
              "actor": {"id": "person:john_kerry", "name": "John Kerry", "text": "Kerry"}}
     result = score_seeds(gold, [event])
     assert result["pair"].tp == 0 and result["pair"].n_pred == 0
+
+
+def test_extractor_meets_the_plover_category_target(plover_records):
+    # A quality floor, not a benchmark: the target for PLOVER category accuracy.
+    predict = ev.extractor_predictor()
+    result = ev.score_plover(plover_records, list(predict((r.id, r.text)
+                                                          for r in plover_records)))
+    assert result["accuracy"] >= 0.70
+    assert result["codes"].f1 >= 0.70
