@@ -622,3 +622,76 @@ def test_extractor_meets_the_plover_category_target(plover_records):
                                                           for r in plover_records)))
     assert result["accuracy"] >= 0.70
     assert result["codes"].f1 >= 0.70
+
+
+def event(doc, sentence, who, plover, **kw) -> dict:
+    """A one-actor event record as ``Event.to_dict`` writes it (no subject, no object)."""
+    return {"kind": "event", "doc": doc, "sentence": sentence, "start": 0, "actor": who,
+            "role": "source", "place": None, "relation": "", "plover": plover,
+            "negated": False, "modality": "asserted", "confidence": 0.5, **kw}
+
+
+def test_plover_event_falls_back_on_an_event_when_there_is_no_triple():
+    resign = event("r", "Akayev agreed to resign.", {"country": "KGZ", "type": "PERSON"},
+                   "AGREE")
+    assert ev.plover_event([resign]) == ("AGREE", {"KGZ"}, set())
+    assert ev.plover_event([]) == (None, set(), set())
+    # An event without a category does not count.
+    assert ev.plover_event([{**resign, "plover": ""}]) == (None, set(), set())
+
+
+def test_plover_event_codes_an_event_by_its_factuality():
+    refused = event("r", "Syria did not accept the plan.", {"country": "SYR"}, "AGREE",
+                    negated=True)
+    assert ev.plover_event([refused]) == ("REJECT", {"SYR"}, set())
+    assert ev.plover_event([refused], coded=False) == ("AGREE", {"SYR"}, set())
+    sanctions = event("r", "China will impose sanctions.", {"country": "CHN"}, "SANCTION",
+                      modality="future")
+    assert ev.plover_event([sanctions]) == ("THREATEN", {"CHN"}, set())
+
+
+def test_plover_event_a_triple_decides_over_a_less_confident_event():
+    agreed = event("r", "s", {"country": "RUS"}, "AGREE", confidence=0.36)
+    condemned = triple("r", "s", {"country": "RUS"}, "CRITICIZES", {"country": "USA"},
+                       confidence=0.8)
+    for records in ([agreed, condemned], [condemned, agreed]):
+        assert ev.plover_event(records) == ("ACCUSE", {"RUS"}, {"USA"})
+    # Same category: the event's actor joins the triple's sources.
+    also = event("r", "s", {"country": "FRA"}, "ACCUSE", confidence=0.4)
+    assert ev.plover_event([condemned, also]) == ("ACCUSE", {"RUS", "FRA"}, {"USA"})
+    # Events compete with triples (plover_event's docstring): a more confident event is
+    # the record's main act ("Denmark accepted a formula for ending its dispute with ...").
+    accepted = event("r", "s", {"country": "DNK"}, "AGREE", confidence=0.9)
+    assert ev.plover_event([condemned, accepted]) == ("AGREE", {"DNK"}, set())
+
+
+def test_score_seeds_ignores_event_dicts():
+    gold, preds = seeds_case()
+    s1 = "Kerry urged Lavrov to act."
+    events = [event("d", s1, actor("Kerry"), "REQUEST"),
+              event("d", s1, actor("Lavrov"), "ASSAULT", role="target")]
+    base = ev.score_seeds(gold, preds)
+    mixed = ev.score_seeds(gold, [events[0], *preds, events[1]])
+    for key in ("pair", "typed"):
+        assert (mixed[key].tp, mixed[key].n_pred, mixed[key].n_gold) == (
+            base[key].tp, base[key].n_pred, base[key].n_gold) == (
+            base[key].tp, 4, 3)
+    assert mixed["factuality_accuracy"] == base["factuality_accuracy"]
+    assert all(p.get("kind") != "event" for _i, p in mixed["matches"])
+    only = ev.score_seeds(gold, events)
+    assert (only["pair"].tp, only["pair"].n_pred) == (0, 0)
+
+
+def test_score_re3d_ignores_event_dicts():
+    s1, s2 = "The UK and France fought ISIL.", "Iran talked with Iraq."
+    preds = [triple("d", s1, {"text": "UK"}, "FIGHTS", {"text": "ISIL"})]
+    events = [event("d", s1, {"text": "UK", "name": "United Kingdom"}, "ASSAULT"),
+              event("d", s2, {"text": "Iran", "name": "Iran"}, "CONSULT"),
+              event("d", s2, {"text": "Iraq"}, "CONSULT", role="target")]
+    base = ev.score_re3d(re3d_case(), preds)
+    mixed = ev.score_re3d(re3d_case(), [*events, *preds])
+    assert (mixed["pair"].tp, mixed["pair"].n_pred, mixed["pair"].n_gold) == (1, 1, 3)
+    assert (mixed["directed"].tp, mixed["quad_agreement"]) == (
+        base["directed"].tp, base["quad_agreement"]) == (1, 1.0)
+    only = ev.score_re3d(re3d_case(), events)
+    assert (only["pair"].tp, only["pair"].n_pred) == (0, 0)
