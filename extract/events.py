@@ -10,7 +10,7 @@ actor's role, relation type, factuality and evidence sentence, in the same vocab
 are a second output of extraction (``actorgraph extract --events``); the graph holds only
 triples, since an edge needs two actors.
 
->>> from actorgraph.extract.triples import ActorRef
+>>> from actorgraph.extract.triples import ActorRef, Factual
 >>> akayev = ActorRef(id="person:askar_akayev", name="Askar Akayev", text="Akayev",
 ...                   type="PERSON", country="KGZ")
 >>> e = Event(doc="d1", sentence="Akayev agreed to resign.", start=0, end=24, actor=akayev,
@@ -25,11 +25,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.extract.triples import ActorRef
+from actorgraph.extract.triples import ActorRef, Factual
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Factual):
     """One actor's act with no actor target, and the sentence that says so.
 
     ``start``/``end`` are character offsets of ``sentence`` in the document text;
@@ -55,16 +55,6 @@ class Event:
     doc_hash: str | None = None
     role: str = "source"
     place: ActorRef | None = None
-
-    @property
-    def asserted(self) -> bool:
-        """True when the text states the act as fact (not negated, not hedged)."""
-        return not self.negated and self.modality == "asserted"
-
-    @property
-    def factuality(self) -> str:
-        """``asserted``, ``negated`` or the modality."""
-        return "negated" if self.negated else self.modality
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record; ``kind`` tells it apart from a triple in a mixed stream."""

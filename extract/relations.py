@@ -912,12 +912,12 @@ def _announcing_head(anchor: Token) -> Token:
     return anchor
 
 
-def _nesting_discount(anchor: Token, anchors: set[int]) -> float:
+def _nesting(anchor: Token, anchors: set[int], subordinate: set[int]) -> float:
     """Less confidence for an event nested under another one of the sentence: in "demanded
     that Hamas renounce its armed struggle against Israel" the demand is the news, the
-    struggle is what it is about."""
+    struggle is what it is about. A clause serving another act's purpose counts once more."""
     above = sum(1 for t in _path_to_root(anchor)[1:] if t.i in anchors)
-    return NESTING_DISCOUNT ** above
+    return NESTING_DISCOUNT ** (above + (anchor.i in subordinate))
 
 
 def _refusal_head(anchor: Token) -> Token | None:
@@ -1054,22 +1054,6 @@ def factuality(anchor: Token) -> tuple[bool, str]:
     return negated, modality or "asserted"
 
 
-def extract_relations(
-    doc: Doc,
-    index: ActorIndex,
-    vocab: RelationVocabulary,
-    doc_id: str,
-    text: str | None = None,
-    doc_title: str | None = None,
-    doc_date: str | None = None,
-    doc_hash: str | None = None,
-) -> list[Triple]:
-    """Every triple in ``doc``. ``text`` (same length as the parsed text) supplies the
-    evidence sentences as the document wrote them."""
-    return extract_records(doc, index, vocab, doc_id, text, doc_title, doc_date, doc_hash,
-                           events=False)[0]
-
-
 def extract_records(
     doc: Doc,
     index: ActorIndex,
@@ -1120,9 +1104,7 @@ def extract_records(
             seen.add(key)
             rtype = vocab.get(found.relation)
             negated, modality = factuality(found.anchor)
-            conf = found.confidence * _nesting_discount(found.anchor, anchors)
-            if found.anchor.i in sw.subordinate:
-                conf *= NESTING_DISCOUNT
+            conf = found.confidence * _nesting(found.anchor, anchors, sw.subordinate)
             if "lexicon" in (s.source, o.source):
                 conf = min(1.0, conf + 0.05)
             out.append(
@@ -1154,9 +1136,7 @@ def extract_records(
             done.add((act.actor.actor.id, act.relation, act.role))
             rtype = vocab.get(act.relation)
             negated, modality = factuality(act.anchor)
-            conf = act.confidence * _nesting_discount(act.anchor, nested)
-            if act.anchor.i in sw.subordinate:
-                conf *= NESTING_DISCOUNT
+            conf = act.confidence * _nesting(act.anchor, nested, sw.subordinate)
             acts.append(
                 Event(
                     doc=doc_id,

@@ -61,8 +61,27 @@ class ActorRef:
         )
 
 
+class Factual:
+    """``asserted`` and ``factuality`` of a record with ``negated`` and ``modality``."""
+
+    negated: bool
+    modality: str
+
+    @property
+    def asserted(self) -> bool:
+        """True when the text states the relation as fact (not negated, not hedged)."""
+        return not self.negated and self.modality == "asserted"
+
+    @property
+    def factuality(self) -> str:
+        """``asserted``, ``negated`` or the modality: the key that keeps non-facts apart."""
+        if self.negated:
+            return "negated"
+        return self.modality
+
+
 @dataclass(frozen=True)
-class Triple:
+class Triple(Factual):
     """One (actor, relation, actor) mention with its evidence sentence.
 
     ``start``/``end`` are character offsets of ``sentence`` in the document text.
@@ -86,18 +105,6 @@ class Triple:
     doc_date: str | None = None
     doc_hash: str | None = None
     extras: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    @property
-    def asserted(self) -> bool:
-        """True when the text states the relation as fact (not negated, not hedged)."""
-        return not self.negated and self.modality == "asserted"
-
-    @property
-    def factuality(self) -> str:
-        """``asserted``, ``negated`` or the modality: the key that keeps non-facts apart."""
-        if self.negated:
-            return "negated"
-        return self.modality
 
     def to_dict(self) -> dict[str, Any]:
         d = {
