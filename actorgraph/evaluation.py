@@ -546,8 +546,9 @@ def load_plover(path: str | Path) -> list[PloverRecord]:
     return out
 
 
-#: Predicted actor types coded by type rather than country in PLOVER (IGO, NGO, IMG).
-_TYPE_CODES = {"IGO": "IGO", "NGO": "NGO", "IMG": "IMG"}
+#: Predicted actor types coded by type rather than country in PLOVER (IGO, NGO, IMG); an
+#: armed group without a country (al-Qaeda) is an international militarised group.
+_TYPE_CODES = {"IGO": "IGO", "NGO": "NGO", "IMG": "IMG", "ARMED_GROUP": "IMG"}
 
 
 def actor_code(actor: Mapping[str, Any]) -> str | None:
@@ -612,8 +613,11 @@ def _event_as_triple(event: Mapping[str, Any]) -> dict[str, Any]:
     on the other the country where it happened, which is how PLOVER (after CAMEO) codes an
     unnamed party ("Indonesian students staged demonstrations throughout Indonesia":
     IDN against IDN; "three US servicemen were killed ... outside Basra": IRQ against
-    USA)."""
+    USA). A ``domestic`` event without a place has its own country there ("Sudan's
+    government lifted the curfew": SDN against SDN)."""
     actor, place = event.get("actor"), event.get("place")
+    if not place and event.get("domestic") and (actor or {}).get("country"):
+        place = {"country": actor["country"]}
     if event.get("role") == "target":
         return {**event, "subject": place, "object": actor}
     return {**event, "subject": actor, "object": place}

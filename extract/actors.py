@@ -52,6 +52,9 @@ PRONOUNS = {
 }
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "der", "da", "di", "le"}
 LOCATION = "LOCATION"
+# Entity labels under which an unknown word may be a misspelt country name; a PERSON is a
+# name in its own right ("Frances", "Germain").
+MISSPELT_LABELS = {"GPE", "NORP", "ORG", "LOC"}
 # Words before a place name: an unknown name after them is a place, not a person.
 LOCATIVE_WORDS = {"near", "in", "at", "outside", "around", "inside", "across", "throughout",
                   "northeast", "northwest", "southeast", "southwest", "north", "south", "east",
@@ -574,6 +577,13 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
     iso = lex.capitals.get(text.lower())
     if iso:
         return res.country_actor(iso)
+    if ent.label_ in MISSPELT_LABELS and len(span) == 1 and res.places.country(text) is None:
+        # "an offer from Afganistan", "Quatar's emir": wire copy misspells countries, and
+        # NER still takes them for places or bodies. A known place keeps its own name
+        # ("Indiana" is not "India").
+        iso = lex.country_of_misspelling(text)
+        if iso:
+            return res.country_actor(iso)
     # Document-level consistency: a surname seen before as a person is that person,
     # whatever label NER gives it this time ("Carlin" ORG, "Syromolotov" NORP).
     key = person_key(text)

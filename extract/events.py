@@ -36,6 +36,9 @@ class Event(Factual):
     ``negated`` and ``modality`` mean what they mean on a triple. ``role`` is ``source``
     when ``actor`` does the act, ``target`` when the act is done to it by no named actor.
     ``place`` is where the sentence says the act was done, when that place has a country.
+    ``domestic`` is true when the sentence names no place and no party beyond the actor's
+    own country ("Sudan's government lifted the curfew"): the act is read as internal to
+    that country, as PLOVER and CAMEO code it.
     """
 
     doc: str
@@ -55,6 +58,7 @@ class Event(Factual):
     doc_hash: str | None = None
     role: str = "source"
     place: ActorRef | None = None
+    domestic: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record; ``kind`` tells it apart from a triple in a mixed stream."""
@@ -67,6 +71,7 @@ class Event(Factual):
             "actor": self.actor.to_dict(),
             "role": self.role,
             "place": self.place.to_dict() if self.place is not None else None,
+            "domestic": self.domestic,
             "relation": self.relation,
             "plover": self.plover,
             "quad": self.quad,
@@ -99,4 +104,5 @@ class Event(Factual):
             doc_hash=d.get("doc_hash"),
             role=d.get("role") or "source",
             place=ActorRef.from_dict(d["place"]) if d.get("place") else None,
+            domestic=bool(d.get("domestic", False)),
         )

@@ -256,6 +256,7 @@ class ActorLexicon:
     collectives: dict[str, str] = field(default_factory=dict)  # lowercase noun -> sector
     person_words: frozenset[str] = frozenset()
     abroad_titles: frozenset[str] = frozenset()  # title words of offices that act abroad
+    _words: dict[str, str] | None = field(default=None, repr=False)
 
     def lookup(self, text: str) -> KnownActor | None:
         """The known actor a surface form names, or None.
@@ -278,6 +279,36 @@ class ActorLexicon:
             return known.country
         return self.demonyms.get(text) or self.demonyms.get(_fold(text))
 
+    def country_of_misspelling(self, text: str) -> str | None:
+        """ISO3 of the one country whose name or demonym the word misspells by one letter
+        (dropped, added, changed or swapped), as wire copy does: "Afganistan", "Quatar",
+        "Ethopia". Words under six letters and changes to the first letter are never
+        read as misspellings: "Iran" and "Iraq", "Niger" and "Nigeria" differ by one.
+
+        >>> load_actor_lexicon().country_of_misspelling("Afganistan")
+        'AFG'
+        >>> load_actor_lexicon().country_of_misspelling("Austria") is None  # a real name
+        True
+        """
+        word = _fold(_clean_alias(text))
+        if len(word) < MISSPELLING_MIN or not word.isalpha() or self.country_of_word(text):
+            return None
+        found = {iso for name, iso in self._country_words().items()
+                 if name[0] == word[0] and abs(len(name) - len(word)) <= 1
+                 and _one_edit(word, name)}
+        return found.pop() if len(found) == 1 else None
+
+    def _country_words(self) -> dict[str, str]:
+        """Folded one-word country names and demonyms -> ISO3."""
+        if self._words is None:
+            words = {w: iso for w, iso in self.demonyms.items() if w.isalpha()}
+            for alias, actor_id in [*self.aliases.items(), *self.exact_aliases.items()]:
+                known = self.actors.get(actor_id)
+                if known and known.type == "COUNTRY" and known.country and alias.isalpha():
+                    words[_fold(alias)] = known.country
+            self._words = {w: iso for w, iso in words.items() if len(w) >= MISSPELLING_MIN - 1}
+        return self._words
+
     def country(self, iso3: str) -> KnownActor | None:
         return self.actors.get(country_id(iso3))
 
@@ -294,6 +325,27 @@ class ActorLexicon:
 
 def country_id(iso3: str) -> str:
     return f"country:{iso3}"
+
+
+# Shortest word read as a misspelt country name: shorter names sit one letter apart.
+MISSPELLING_MIN = 6
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one dropped, added, changed or swapped
+    letter."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (
+            i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+        )
+    return a[i:] == b[i + 1:]
 
 
 def _fold(text: str) -> str:

@@ -76,6 +76,9 @@ MOTION_PREPS = {"to", "toward", "towards", "into"}
 PLACE_PREPS = {"in", "inside", "throughout", "across", "into", "at", "on"}
 NEAR_PREPS = {"near", "outside", "around", "off", "along"}
 WHERE_PREPS = PLACE_PREPS | NEAR_PREPS
+# Types and sectors of actors that, without a country, stand outside any one country ("the
+# UN", "a UN envoy", al-Qaeda).
+INTERNATIONAL_TYPES = {"IGO", "NGO", "IMG", "ARMED_GROUP"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "csubj", "parataxis"}
 
 
@@ -100,6 +103,7 @@ class _Act:
     confidence: float
     role: str = "source"  # or "target": done to the actor by no named doer
     place: ActorMention | None = None
+    domestic: bool = False
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -768,6 +772,25 @@ class _Sentence:
                     if s.actor.is_actor:
                         yield _Act(s, rtype.name, [tok], tok, 0.45 * w, place=place)
 
+    def domestic(self, actor: ActorMention) -> bool:
+        """True when the sentence names no party or place beyond the actor's own country:
+        "the government lifted the curfew", "President Bouteflika said he is prepared to
+        lift the ban on FIS". Such an act is internal to that country (PLOVER and CAMEO
+        code it with the country on both sides); "Syria offered its troops to Lebanon's
+        President" is not."""
+        country = actor.actor.country
+        if not country:
+            return False
+        for m in self.index.mentions:
+            if m.start < self.sent.start or m.end > self.sent.end or m.actor.id == actor.actor.id:
+                continue
+            a = m.actor
+            if (a.country and a.country != country) or (
+                not a.country and (a.type in INTERNATIONAL_TYPES or a.sector in INTERNATIONAL_TYPES)
+            ):
+                return False
+        return True
+
     def act_place(self, head: Token) -> ActorMention | None:
         """Where an act was done, if its clause names a place with a country through a
         preposition: "demonstrated in Kirkuk", "students throughout Indonesia staged ...",
@@ -1153,6 +1176,7 @@ def extract_records(
                     confidence=round(max(0.05, min(1.0, conf)), 3),
                     role=act.role,
                     place=act.place.ref() if act.place is not None else None,
+                    domestic=act.place is None and sw.domestic(act.actor),
                     **meta,
                 )
             )

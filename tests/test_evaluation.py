@@ -354,6 +354,10 @@ def test_actor_code():
     assert ev.actor_code({"country": "JAP"}) == "JPN"
     assert ev.actor_code({"type": "IGO"}) == "IGO"
     assert ev.actor_code({"type": "PERSON"}) is None
+    # A transnational armed group (al-Qaeda) is an international militarised group; one
+    # with a country (Hezbollah) is coded by its country.
+    assert ev.actor_code({"type": "ARMED_GROUP"}) == "IMG"
+    assert ev.actor_code({"type": "ARMED_GROUP", "country": "LBN"}) == "LBN"
 
 
 @pytest.fixture(scope="module")
@@ -596,6 +600,12 @@ def test_plover_event_codes_one_actor_events_with_their_place():
     agreed = {"kind": "event", "doc": "r", "plover": "AGREE", "actor": {"country": "KGZ"},
               "confidence": 0.5}
     assert plover_event([agreed]) == ("AGREE", {"KGZ"}, set())
+    # A domestic act with no place is coded with its country on the other side too.
+    lifted = {"kind": "event", "doc": "r", "plover": "CONCEDE", "domestic": True,
+              "actor": {"country": "SDN", "sector": "GOV"}, "confidence": 0.5}
+    assert plover_event([lifted]) == ("CONCEDE", {"SDN"}, {"SDN"})
+    placed = {**lifted, "place": {"country": "TCD"}}
+    assert plover_event([placed]) == ("CONCEDE", {"SDN"}, {"TCD"})
     # A more confident triple is the record's main act.
     triple = {"doc": "r", "plover": "ACCUSE", "subject": {"country": "DEU"},
               "object": {"country": "IRN"}, "confidence": 0.8}

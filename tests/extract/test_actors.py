@@ -141,3 +141,43 @@ def test_definite_nominal_without_antecedent_is_not_an_actor(extractor):
     text = "The coalition attacked ISIS."
     assert [m.text for m in actors(extractor, text).mentions] == ["ISIS"]
     assert extractor.extract_text(text) == []
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("Pakistan rejected a fresh offer from Afganistan for direct talks.", "Afganistan", "AFG"),
+    ("Quatar's emir launched a mediation effort.", "Quatar", "QAT"),
+    ("Ethopia has agreed to re-open its borders.", "Ethopia", "ETH"),
+])
+def test_misspelt_country_names_resolve(extractor, text, span, iso):
+    a = by_text(actors(extractor, text), span)
+    assert (a.type, a.country) == ("COUNTRY", iso)
+
+
+@pytest.mark.parametrize("word", ["Iraq", "Austria", "Ghana", "Sudanese"])
+def test_real_names_are_not_misspellings(extractor, word):
+    # Iran and Iraq are one letter apart, so short names are never misspellings; a country
+    # word is itself.
+    assert extractor.lexicon.country_of_misspelling(word) in {
+        None, extractor.lexicon.country_of_word(word)}
+
+
+def test_a_known_place_or_a_person_is_not_a_misspelt_country(extractor):
+    # "Indiana" is one letter from "India", but the gazetteer knows it; "Frances" is one
+    # from "France", but NER knows a first name.
+    a = by_text(actors(extractor, "Officials in Indiana said so."), "Indiana")
+    assert (a.type, a.country) == ("LOCATION", "USA")
+    idx = actors(extractor, "Frances Townsend met John Kerry in Washington.")
+    assert (by_text(idx, "Frances Townsend").type, by_text(idx, "Frances Townsend").country) \
+        == ("PERSON", None)
+
+
+def test_one_edit():
+    from actorgraph.extract.lexicon import _one_edit
+
+    assert _one_edit("afganistan", "afghanistan")  # dropped
+    assert _one_edit("quatar", "qatar")  # added
+    assert _one_edit("syrain", "syria") is False  # a swap plus a letter
+    assert _one_edit("syira", "syria")  # swapped
+    assert _one_edit("nigera", "nigeria")
+    assert not _one_edit("austria", "australia")
+    assert not _one_edit("qatar", "qatar")

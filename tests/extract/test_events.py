@@ -242,6 +242,40 @@ def test_extractor_predictor_yields_events_coded_for_plover(extractor, monkeypat
     assert [(p["doc"], p["relation"], p["negated"]) for p in events] == [
         ("r1", "AGREES_WITH", True)]
     assert {p["doc"] for p in preds if p.get("kind") != "event"} == {"r2"}
-    # A refused cooperative act is coded REJECT, with the event's actor as source.
+    # A refused cooperative act is coded REJECT, with the event's actor as source; the
+    # sentence names no one else, so the act is domestic and Syria is its target too.
     assert ev.plover_event([p for p in preds if p["doc"] == "r1"]) == ("REJECT", {"SYR"},
-                                                                       set())
+                                                                       {"SYR"})
+
+
+# --- domestic acts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, domestic", [
+    # Nothing beyond the actor's own country: the act is internal.
+    ("Sudan's government lifted the nightly curfew on Sunday.", True),
+    # A foreign country, an international body or a transnational group is named.
+    ("Syria offered its troops to Lebanon's new President Elias Hrawi.", False),
+    ("Sudan's government lifted the nightly curfew, a UN envoy said.", False),
+    ("Pakistani students staged demonstrations after al-Qaeda threats.", False),
+])
+def test_an_act_naming_no_one_beyond_its_country_is_domestic(extractor, text, domestic):
+    _triples, events = records(extractor, text)
+    mine = [e for e in events if e.actor.country]
+    assert mine, text
+    assert {e.domestic for e in mine} == {domestic}
+
+
+def test_an_act_with_a_place_is_not_marked_domestic(extractor):
+    # The place says where; "domestic" only speaks for acts the sentence does not place.
+    _triples, events = records(extractor, "Thousands of Egyptian students staged "
+                                          "demonstrations in Cairo.")
+    [e] = [e for e in events if e.relation == "PROTESTS_AGAINST"]
+    assert e.place is not None and e.place.country == "EGY" and not e.domestic
+
+
+def test_an_actor_without_a_country_is_never_domestic(extractor):
+    # Nothing says whose Akayev is, so nothing says the act is internal to a country.
+    _triples, events = records(extractor, "Akayev has agreed to resign.")
+    [e] = events
+    assert e.actor.country is None and not e.domestic
