@@ -38,6 +38,7 @@ SECTOR_NAMES = {
     "MED": "media",
     "BUS": "business",
     "ELI": "elites",
+    "ETH": "ethnic group",
     "IGO": "international organisation",
     "NGO": "NGO",
 }
@@ -209,6 +210,16 @@ class _Resolver:
                                     source="collective"))
         return self.actor(Actor(id=country_id(iso3), name=cname, type="COUNTRY", country=iso3,
                                 source="lexicon"))
+
+    def ethnic_group(self, m: ActorMention, ethnicity: str, residence: str | None) -> Actor:
+        """The ethnic group a mention names ("ethnic Albanians"), of the country it lives
+        in; a collective noun keeps its sector ("ethnic Albanian guerrillas": REB)."""
+        where = self.lex.country(residence) if residence else None
+        name = f"ethnic {m.text}" if not m.text.lower().startswith("ethnic") else m.text
+        name = f"{name} ({where.name if where else residence})" if residence else name
+        return self.actor(Actor(id=f"group:{slug(name)}", name=name, type="ORGANIZATION",
+                                country=residence, sector=m.actor.sector or "ETH",
+                                source=m.actor.source))
 
     def person(self, name: str) -> Actor:
         """A person by name; a lone surname joins a full name already seen in the doc."""
@@ -478,6 +489,13 @@ def find_actors(
         if antecedent is not None:
             add(tok.i, tok.i + 1, antecedent.actor, "nominal")
 
+    # 3c. "Ethnic Albanians in south Serbia", "ethnic Turks", "Albanians of southern
+    # Serbia": an ethnic group is no nationality. It belongs to the country it lives in.
+    for m in mentions:
+        residence = _ethnic_residence(doc, m, mentions, lex)
+        if residence is not None:
+            m.actor = res.ethnic_group(m, *residence)
+
     # 4. "Egyptian police opened fire to disperse demonstrators": a collective without a
     # country belongs to the one country its sentence is about, if there is just one.
     for tok, sector in unattributed:
@@ -516,6 +534,50 @@ def _named_place(span: Span) -> bool:
     elif root.dep_ not in {"appos", "compound"}:
         return False
     return head.i != root.i and head.lemma_.lower() in PLACE_NOUNS
+
+
+def _ethnic_residence(
+    doc: Doc, m: ActorMention, mentions: list[ActorMention], lex: ActorLexicon
+) -> tuple[str, str | None] | None:
+    """For a mention of an ethnic group, (its ethnicity's country, the country it lives in
+    or None); None for any other mention.
+
+    A demonym is an ethnicity after "ethnic" ("ethnic Albanians", "ethnic Albanian
+    guerrillas"), or in the plural with "of" a country ("the Albanians of southern
+    Serbia"). The country it lives in is the one its phrase names ("in south Serbia",
+    "operating in Macedonia"), else the one other country its sentence names, else unknown.
+    """
+    a = m.actor
+    if a.type != "COUNTRY" or not a.country:
+        return None
+    first = next((t for t in doc[m.start:m.end] if lex.demonyms.get(t.lower_)), None)
+    if first is None:
+        return None
+    head = doc[m.end - 1]
+    ethnic = first.i > 0 and doc[first.i - 1].lower_ == "ethnic"
+    if not ethnic and not (head.i == first.i and head.tag_ in {"NNPS", "NNS"}):
+        return None
+
+    def country_at(tok: Token) -> str | None:
+        return next((x.actor.country for x in mentions if x.start <= tok.i < x.end
+                     and x.actor.country and x.actor.country != a.country), None)
+
+    heads = [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})]
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ({"in", "of", "from"} if ethnic
+                                                          else {"of"}):
+                continue
+            for p in prep.children:
+                iso = country_at(p) if p.dep_ == "pobj" else None
+                if iso:
+                    return a.country, iso
+    if not ethnic:
+        return None
+    sent = head.sent
+    others = _countries_named([x for x in mentions if sent.start <= x.start < sent.end
+                               and x is not m and x.actor.country != a.country])
+    return a.country, (others.pop() if len(others) == 1 else None)
 
 
 def _countries_named(mentions: list[ActorMention], towns: bool = True) -> set[str]:
@@ -570,7 +632,9 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         if known.type == "COUNTRY" and known.country:
             return res.country_actor(known.country)
         return res.actor(_known_to_actor(known))
-    if ent.label_ == "NORP":
+    if ent.label_ == "NORP" or len(span) == 1:
+        # A demonym is its country whatever NER calls it ("Ugandan opposition candidates"
+        # comes tagged ORG).
         iso = lex.country_of_word(text)
         if iso:
             return res.country_actor(iso)

@@ -181,3 +181,38 @@ def test_one_edit():
     assert _one_edit("nigera", "nigeria")
     assert not _one_edit("austria", "australia")
     assert not _one_edit("qatar", "qatar")
+
+
+def test_a_demonym_tagged_as_an_organisation_is_its_country(extractor):
+    idx = actors(extractor, "President Yoweri Museveni has banned Ugandan opposition "
+                            "candidates from participating in the upcoming elections.")
+    assert by_text(idx, "Ugandan").id == "country:UGA"
+    # ... and the country of the document then attributes the titled president.
+    assert by_text(idx, "Yoweri Museveni").country == "UGA"
+
+
+@pytest.mark.parametrize("text, span, country, sector", [
+    # The phrase says where the group lives.
+    ("Ethnic Albanians in south Serbia are demanding a U.N. military presence.",
+     "Albanians", "SRB", "ETH"),
+    ("The Albanians of southern Serbia are demanding autonomy from Serbian authorities.",
+     "Albanians", "SRB", "ETH"),
+    # Else the one other country of its sentence.
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "Albanians", "SRB",
+     "ETH"),
+    # Else nothing says where: no country rather than the ethnicity's.
+    ("Up to 1,000 ethnic Turks began a hunger strike to protest against Sweden's decision "
+     "to send them back to Bulgaria.", "Turks", None, "ETH"),
+])
+def test_an_ethnic_group_belongs_where_it_lives(extractor, text, span, country, sector):
+    a = by_text(actors(extractor, text), span)
+    assert (a.type, a.country, a.sector) == ("ORGANIZATION", country, sector)
+    assert a.name.startswith("ethnic ")
+
+
+def test_nationals_are_not_an_ethnic_group(extractor):
+    # Without "ethnic" (or "of" a country), a demonym stays its nationality.
+    idx = actors(extractor, "Albanians demonstrated in Serbia.")
+    assert by_text(idx, "Albanians").id == "country:ALB"
+    idx = actors(extractor, "Turkish troops in Iraq killed three rebels.")
+    assert by_text(idx, "Turkish troops").country == "TUR"

@@ -351,3 +351,9 @@ def test_one_actor_event_factuality(extractor):
     _t, events = records(extractor, "Syria will not accept the plan.")
     assert [(e.relation, e.negated, e.modality) for e in events] == [
         ("AGREES_WITH", True, "future")]
+
+
+def test_closing_a_border_restricts_movement(extractor):
+    # CAMEO 191 "impose blockade, restrict movement" is coercion (PLOVER COERCE).
+    found = pairs(extractor, "Russia closed its southern borders with Iran and Turkey.")
+    assert {("Russia", "COERCES", "Iran"), ("Russia", "COERCES", "Turkey")} <= found
