@@ -76,6 +76,8 @@ MOTION_PREPS = {"to", "toward", "towards", "into"}
 PLACE_PREPS = {"in", "inside", "throughout", "across", "into", "at", "on"}
 NEAR_PREPS = {"near", "outside", "around", "off", "along"}
 WHERE_PREPS = PLACE_PREPS | NEAR_PREPS
+# Particles that undo the verb they go with ("call off", "break off", "put off").
+UNDOING_PARTICLES = {"off"}
 # Types and sectors of actors that, without a country, stand outside any one country ("the
 # UN", "a UN envoy", al-Qaeda).
 INTERNATIONAL_TYPES = {"IGO", "NGO", "IMG", "ARMED_GROUP"}
@@ -342,6 +344,11 @@ class _Sentence:
         """(object tokens, extra trigger tokens) for a sense, or ([], []) if it does not fit."""
         trigger: list[Token] = []
         holders = [verb]
+        if any(c.dep_ == "prt" and c.lower_ in UNDOING_PARTICLES and c.lower_ not in sense.words
+               for c in verb.children):
+            # "called off a strike" is no "call strike"; "upgraded ties back up" is still
+            # "upgrade ties".
+            return [], []
         for word in sense.words:
             hit = next((c for c in verb.children
                         if c.dep_ in {"prt", "dobj", "acomp", "oprd", "advmod", "attr"}

@@ -357,3 +357,11 @@ def test_closing_a_border_restricts_movement(extractor):
     # CAMEO 191 "impose blockade, restrict movement" is coercion (PLOVER COERCE).
     found = pairs(extractor, "Russia closed its southern borders with Iran and Turkey.")
     assert {("Russia", "COERCES", "Iran"), ("Russia", "COERCES", "Turkey")} <= found
+
+
+def test_a_particle_that_undoes_the_verb_changes_its_sense(extractor):
+    # "call strike" is a protest; "call off strike" ends one (PLOVER CONCEDE, CAMEO 0832).
+    _t, events = records(extractor, "Iraqi students called off their strike.")
+    assert [e.relation for e in events] == ["CONCEDES_TO"]
+    _t, events = records(extractor, "Iraqi students called a strike.")
+    assert [e.relation for e in events] == ["PROTESTS_AGAINST"]
