@@ -170,6 +170,10 @@ class _Resolver:
         self.places = places
         self.actors: dict[str, Actor] = {}
         self.persons: list[Actor] = []
+        # Surnames of the people NER names in full anywhere in the document: a lone
+        # "Assad" tagged ORG before "Bashar al-Assad" is named is still that person.
+        self.surnames = {surname(e.text) for e in doc.ents
+                         if e.label_ == "PERSON" and len(person_key(e.text).split("_")) > 1}
 
     def place(self, span: Span) -> Actor:
         """A town or region, in the country the gazetteer puts it. "Bam, Iran" says the
@@ -447,6 +451,16 @@ def find_actors(
             pending_people.append((span, actor))
         del m
 
+    # 2b. A surname NER left untagged ("Jorge Trujillo criticized Guatemala. Trujillo later
+    # accused Honduras") is the person named in full in the same document.
+    for tok in doc:
+        if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            continue  # part of another name ("the Trujillo Foundation")
+        if person_key(tok.text) in res.surnames:
+            add(tok.i, tok.i + 1, res.person(tok.text), "ner")
+
     # 3. Titles and country attribution for people: "U.S. Assistant Attorney General John
     # Carlin", "his Russian counterpart, Foreign Minister Sergei Lavrov".
     # Tokens that say whose a person is ("South African leader F.W. de Klerk"): they do not
@@ -655,6 +669,8 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         for p in res.persons:
             if surname(p.name) == key:
                 return p
+        if key in res.surnames and text[:1].isupper():
+            return res.person(text)
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""

@@ -81,6 +81,7 @@ UNDOING_PARTICLES = {"off"}
 # Types and sectors of actors that, without a country, stand outside any one country ("the
 # UN", "a UN envoy", al-Qaeda).
 INTERNATIONAL_TYPES = {"IGO", "NGO", "IMG", "ARMED_GROUP"}
+COOPERATIVE_QUADS = {"VERBAL_COOPERATION", "MATERIAL_COOPERATION"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "csubj", "parataxis"}
 
 
@@ -533,6 +534,11 @@ class _Sentence:
                     out.extend((m, w * 0.9) for k in condition.head.children
                                if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k))
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS:
+                if plover == "REJECT" and any(
+                    self.vocab.get(v.relation).quad not in COOPERATIVE_QUADS
+                    for v in self.vocab.verb_senses(c.lemma_, c.lower_)
+                ):
+                    continue  # declining to condemn Moscow is no rejection of Moscow
                 for a in c.children:
                     if a.dep_ in {"dobj", "dative"}:
                         out.extend(self.mentions(a))
@@ -905,7 +911,9 @@ def _with_reverse(found: list[_Found], vocab: RelationVocabulary) -> list[_Found
             out.append(_Found(f.obj, f.subject, f.relation, f.trigger, f.anchor,
                               f.confidence * 0.95))
         refusal = _refusal_head(f.anchor)
-        if refusal is not None and "REJECTS" in vocab and f.relation != "REJECTS":
+        if refusal is not None and "REJECTS" in vocab and f.relation != "REJECTS" and \
+                vocab.get(f.relation).quad in COOPERATIVE_QUADS:
+            # Refusing to deal with someone rejects them; declining to condemn them does not.
             out.append(_Found(f.subject, f.obj, "REJECTS", [refusal, *f.trigger], refusal,
                               f.confidence * 0.9))
         condition = _ultimatum(f.anchor)
@@ -1117,6 +1125,7 @@ def extract_records(
         # has a target: "refused to commit to any assistance to the war against Iraq".
         anchors = {f.anchor.i for f in found_all} | sw.trigger_tokens()
         taken: set[int] = set()
+        kept: dict[tuple[str, str, str], Triple] = {}
         for found in _with_reverse(found_all, vocab):
             s, o = found.subject, found.obj
             if s.actor.id == o.actor.id or not s.actor.is_actor or _self_reference(s, o):
@@ -1137,7 +1146,10 @@ def extract_records(
             conf = found.confidence * _nesting(found.anchor, anchors, sw.subordinate)
             if "lexicon" in (s.source, o.source):
                 conf = min(1.0, conf + 0.05)
-            out.append(
+            pair = (s.actor.id, found.relation, o.actor.id)
+            if pair in kept and kept[pair].confidence >= round(max(0.05, min(1.0, conf)), 3):
+                continue
+            kept[pair] = (
                 Triple(
                     doc=doc_id,
                     sentence=stripped,
@@ -1155,6 +1167,9 @@ def extract_records(
                     **meta,
                 )
             )
+        # One statement per pair and type in a sentence: "agreed to a ceasefire" names the
+        # agreement twice (verb and noun); the most confident reading stands.
+        out.extend(kept.values())
         if not events:
             continue
         one = list(sw.one_actor_acts(taken))

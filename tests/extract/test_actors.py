@@ -216,3 +216,17 @@ def test_nationals_are_not_an_ethnic_group(extractor):
     assert by_text(idx, "Albanians").id == "country:ALB"
     idx = actors(extractor, "Turkish troops in Iraq killed three rebels.")
     assert by_text(idx, "Turkish troops").country == "TUR"
+
+
+@pytest.mark.parametrize("text, surname, full", [
+    # NER leaves the second "Trujillo" untagged.
+    ("Jorge Trujillo criticized Guatemala. Trujillo later accused Honduras of fraud.",
+     "Trujillo", "Jorge Trujillo"),
+    # NER tags the first "Assad" ORG, before the full name is given.
+    ("Assad has never agreed with Obama. Syrian President Bashar al-Assad met Putin.",
+     "Assad", "Bashar al-Assad"),
+])
+def test_a_surname_is_the_person_named_in_full_in_the_document(extractor, text, surname, full):
+    index = actors(extractor, text)
+    assert by_text(index, surname) is by_text(index, full)
+    assert by_text(index, surname).type == "PERSON"

@@ -365,3 +365,20 @@ def test_a_particle_that_undoes_the_verb_changes_its_sense(extractor):
     assert [e.relation for e in events] == ["CONCEDES_TO"]
     _t, events = records(extractor, "Iraqi students called a strike.")
     assert [e.relation for e in events] == ["PROTESTS_AGAINST"]
+
+
+def test_declining_a_hostile_act_is_no_rejection_of_its_target(extractor):
+    got = rels(extractor, "Lula declined to condemn Moscow.")
+    assert ("Lula", "CRITICIZES", "Russia", True, "asserted") in got
+    assert not [r for r in got if r[1] == "REJECTS"]
+    # Refusing to deal with someone still rejects them.
+    assert ("Russia", "REJECTS", "Ukraine", False, "asserted") in rels(
+        extractor, "Russia refused to meet Ukraine.")
+
+
+def test_one_statement_per_pair_and_type_in_a_sentence(extractor):
+    # "agreed to a ceasefire" names the agreement by the verb and by the noun.
+    found = extractor.extract_text("Israel and Hamas agreed to a ceasefire.")
+    keys = [(t.subject.name, t.relation, t.object.name) for t in found]
+    assert len(keys) == len(set(keys))
+    assert ("Israel", "AGREES_WITH", "Hamas") in keys
