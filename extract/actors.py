@@ -503,6 +503,15 @@ def find_actors(
         if antecedent is not None:
             add(tok.i, tok.i + 1, antecedent.actor, "nominal")
 
+    # 3b'. Definite titles refer back to the one person who holds that title: "The minister
+    # criticized NATO" after "Russian Foreign Minister Sergei Lavrov arrived".
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+            continue
+        antecedent = _title_antecedent(tok, mentions, lex)
+        if antecedent is not None:
+            add(tok.i, tok.i + 1, antecedent, "nominal")
+
     # 3c. "Ethnic Albanians in south Serbia", "ethnic Turks", "Albanians of southern
     # Serbia": an ethnic group is no nationality. It belongs to the country it lives in.
     for m in mentions:
@@ -537,6 +546,39 @@ def find_actors(
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.sort(key=lambda m: m.start)
     return ActorIndex(mentions=mentions, by_token=by_token, groups=groups)
+
+
+def _title_antecedent(tok: Token, mentions: list[ActorMention], lex: ActorLexicon
+                      ) -> Actor | None:
+    """The person a definite title ("the minister", "the Foreign Secretary") refers to: the
+    one person named in this or the three sentences before whose role ends in that title,
+    of the country the title names if it names one. None when no one or several fit."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children):
+        return None
+    words = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
+    country = None
+    title = [tok.lower_]
+    for w in sorted(words, key=lambda t: -t.i):
+        iso = _country_of_text(w.text, lex)
+        if iso:
+            country = iso
+            break
+        title.insert(0, w.lower_)
+    phrase = " ".join(title)
+    if tok.lower_ not in lex.person_words and phrase not in lex.titles or \
+            tok.lower_ in {"counterpart", "official", "officer", "soldier"}:
+        return None
+    doc = tok.doc
+    first = tok.sent.start
+    for _ in range(3):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    found = {m.actor.id: m.actor for m in mentions
+             if first <= m.start < tok.i and m.actor.type == "PERSON" and m.actor.role
+             and (m.actor.role.lower() + " ").replace("-", " ").endswith(phrase + " ")
+             and (country is None or m.actor.country == country)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named_place(span: Span) -> bool:

@@ -130,7 +130,9 @@ class _Sentence:
         """The actors a syntactic argument stands for, each with how direct the link is."""
         group = self.index.all_at(tok)
         if group:
-            return [(m, 1.0) for m in group]
+            # A definite description ("the minister") is a resolved reference, less sure
+            # than a name.
+            return [(m, 0.85 if m.source == "nominal" else 1.0) for m in group]
         for c in tok.children:
             if c.dep_ == "appos":
                 m = self.index.at(c)
@@ -138,6 +140,10 @@ class _Sentence:
                     return [(m, 0.95)]
         if tok.pos_ == "PRON":
             m = resolve_pronoun(tok, self.index)
+            if m is not None and m.start < self.sent.start:
+                # The antecedent is in an earlier sentence: the record keeps the pronoun as
+                # its surface text, so the evidence sentence shows where the actor is.
+                m = ActorMention(tok.i, tok.i + 1, tok.text, m.actor, "pronoun")
             return [(m, 0.75)] if m else []
         # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":
         # the modifiers are the actors behind a thing.

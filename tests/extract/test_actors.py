@@ -230,3 +230,16 @@ def test_a_surname_is_the_person_named_in_full_in_the_document(extractor, text, 
     index = actors(extractor, text)
     assert by_text(index, surname) is by_text(index, full)
     assert by_text(index, surname).type == "PERSON"
+
+
+def test_a_definite_title_refers_to_the_one_person_holding_it(extractor):
+    index = actors(extractor, "Russian Foreign Minister Sergei Lavrov arrived in Ankara. "
+                              "The minister criticized NATO.")
+    assert by_text(index, "minister") is by_text(index, "Sergei Lavrov")
+    # Two ministers named before: "the minister" is ambiguous and dropped.
+    index = actors(extractor, "Foreign Minister Sergei Lavrov met Defence Minister Pavel "
+                              "Grachev. The minister criticized NATO.")
+    assert not [m for m in index.mentions if m.text == "minister"]
+    # No one holds the title: nothing is guessed.
+    index = actors(extractor, "Sergei Lavrov arrived. The minister criticized NATO.")
+    assert not [m for m in index.mentions if m.text == "minister"]

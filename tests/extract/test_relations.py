@@ -382,3 +382,9 @@ def test_one_statement_per_pair_and_type_in_a_sentence(extractor):
     keys = [(t.subject.name, t.relation, t.object.name) for t in found]
     assert len(keys) == len(set(keys))
     assert ("Israel", "AGREES_WITH", "Hamas") in keys
+
+
+def test_a_pronoun_resolved_across_sentences_keeps_its_own_text(extractor):
+    found = extractor.extract_text("Lula arrived in Brasilia on Monday. He criticized Putin.")
+    [t] = [t for t in found if t.relation == "CRITICIZES"]
+    assert (t.subject.name, t.subject.text) == ("Lula", "He")
