@@ -294,7 +294,15 @@ def _title_before(doc: Doc, start: int, lex: ActorLexicon) -> tuple[str | None, 
 
 
 def _country_word_before(doc: Doc, i: int, lex: ActorLexicon) -> str | None:
-    """ISO3 of a country name or demonym ending right before token ``i``."""
+    """ISO3 of a country name or demonym ending right before token ``i``, looking past
+    adjectives and a possessive: "Lebanon's new President", "Jordan's visiting King"."""
+    j = i
+    while j > max(0, i - 3) and (doc[j - 1].pos_ == "ADJ" or doc[j - 1].tag_ in {"VBG", "VBN"}) \
+            and not _country_of_text(doc[j - 1].text, lex):
+        j -= 1
+    if j > 0 and doc[j - 1].text in {"'s", "’s"}:
+        j -= 1
+    i = j
     for n in (3, 2, 1):
         j = i - n
         if j < 0:
@@ -306,6 +314,25 @@ def _country_word_before(doc: Doc, i: int, lex: ActorLexicon) -> str | None:
         if iso:
             return iso
     return None
+
+
+def _appositive_title(tok: Token, lex: ActorLexicon) -> tuple[str | None, str | None]:
+    """(title, sector) of an appositive noun phrase that is a title, without its article
+    and the country or body it names: "the UN secretary-general" -> "secretary-general"."""
+    words = []
+    for t in tok.doc[tok.left_edge.i: tok.right_edge.i + 1]:
+        if t.text in {",", "(", ";"} or t.dep_ in {"prep", "relcl", "acl", "cc"}:
+            break
+        if t.dep_ not in {"det", "poss", "case"} and not _country_of_text(t.text, lex) \
+                and lex.lookup(t.text) is None:
+            words.append(t)
+    while words:
+        phrase = " ".join(t.lower_ for t in words)
+        phrase = phrase if phrase in lex.titles else phrase.replace(" - ", "-")
+        if phrase in lex.titles:
+            return " ".join(t.text for t in words).replace(" - ", "-"), lex.titles[phrase]
+        words = words[1:]
+    return None, None
 
 
 def _country_of_text(text: str, lex: ActorLexicon) -> str | None:
@@ -481,6 +508,22 @@ def find_actors(
             else:
                 iso = next((_modifier_country(c, lex, self_ok=True) for c in head.children
                             if c.dep_ == "appos"), None)
+        appos = next((c for c in span.root.children if c.dep_ == "appos"), None)
+        office = next((m for m in mentions if appos is not None and m.start <= appos.i < m.end
+                       and m.source == "collective" and m.actor.sector in STATE_SECTORS
+                       and appos.lower_ in lex.person_words), None)
+        if office is not None:
+            # "Sergei Lavrov, Russia's foreign minister": the office named beside a person
+            # is that person, of that country.
+            iso = iso or office.actor.country
+            office.actor = actor
+        if not title:
+            # "Kofi Annan, the UN secretary-general": a title in apposition after the name.
+            after, after_sector = _appositive_title(appos, lex) if appos is not None else (
+                None, None)
+            if after:
+                actor.role = actor.role or after
+                actor.sector = actor.sector or after_sector
         if iso and actor.country is None:
             actor.country = iso
 
@@ -739,7 +782,14 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         return None
     low = {t.lower_ for t in span}
     kind = "MEDIA" if low & MEDIA_WORDS else "ORGANIZATION"
-    return res.actor(Actor(id=f"org:{slug(text)}", name=text, type=kind))
+    # "the U.S. Commerce Department", "South Korea's Unification Ministry", "the Nigerian
+    # Union of Teachers": a body named with its country belongs to it; a ministry or an
+    # army is that country's government or military.
+    country = next((iso for t in span if (iso := _country_of_text(t.text, lex))), None) \
+        or _country_word_before(doc, span.start, lex)
+    sector = lex.collectives.get(root.lower_) if country else None
+    return res.actor(Actor(id=f"org:{slug(text)}", name=text, type=kind, country=country,
+                           sector=sector))
 
 
 def pronoun_kind(token: Token) -> str | None:

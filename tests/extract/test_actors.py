@@ -243,3 +243,32 @@ def test_a_definite_title_refers_to_the_one_person_holding_it(extractor):
     # No one holds the title: nothing is guessed.
     index = actors(extractor, "Sergei Lavrov arrived. The minister criticized NATO.")
     assert not [m for m in index.mentions if m.text == "minister"]
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    # Adjectives and a possessive between the country and the title.
+    ("Lebanon's new President Elias Hrawi met Syrian officials.", "Elias Hrawi", "LBN",
+     "GOV"),
+    # A title in apposition after the name, with the body it serves.
+    ("Kofi Annan, the UN secretary-general, criticized Iraq.", "Kofi Annan", None, "IGO"),
+    ("Sergei Lavrov, Russia's foreign minister, criticized Iraq.", "Sergei Lavrov", "RUS",
+     "GOV"),
+])
+def test_person_attribution_from_titles_around_the_name(extractor, text, name, country, sector):
+    a = by_text(actors(extractor, text), name)
+    assert (a.country, a.sector) == (country, sector)
+
+
+def test_the_office_beside_a_person_is_that_person(extractor):
+    index = actors(extractor, "Sergei Lavrov, Russia's foreign minister, criticized Iraq.")
+    assert {m.actor.id for m in index.mentions if m.actor.country == "RUS"} == {
+        "person:sergei_lavrov"}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The U.S. Commerce Department sanctioned Huawei.", "U.S. Commerce Department", "USA"),
+    ("South Korea's Unification Ministry urged North Korea to talk.", "Unification Ministry",
+     "KOR"),
+])
+def test_a_body_named_with_its_country_belongs_to_it(extractor, text, name, country):
+    assert by_text(actors(extractor, text), name).country == country
