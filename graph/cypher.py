@@ -37,8 +37,9 @@ The database is opened read-only: queries cannot change it (write clauses fail w
 >>> with open_cypher(out) as g:
 ...     g.run("MATCH (s:Actor)-[r]->(o:Actor) RETURN s.name AS s, type(r) AS rel, o.name AS o")
 QueryResult(columns=['s', 'rel', 'o'], rows=[['Ann', 'MEETS', 'Bob']])
->>> run_query(out, "MATCH (a:Actor {id: $id}) RETURN a.mentions AS n", {"id": "person:a"}).rows
-[[1]]
+>>> run_query(out, "MATCH (a:Actor {id: $id}) RETURN a.mentions AS n, "
+...           "a.asserted_mentions AS asserted", {"id": "person:a"}).rows
+[[1, 1]]
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ from actorgraph.graph.store import GRAPH_FILE, TRIPLES_FILE, GraphStore, StoreEr
 DB_FILE = "graph.lbug"
 FINGERPRINT_SUFFIX = ".json"
 #: Bump when the database layout changes, so existing caches are rebuilt.
-BUILD_VERSION = 1
+BUILD_VERSION = 2  # 2: Actor.asserted_mentions
 DEFAULT_TIMEOUT_MS = 30_000
 ACTOR_KEY = "id"
 DOCUMENT_KEY = "hash"
@@ -237,6 +238,8 @@ def schema_text(extra_relations: Iterable[str | Path] = ()) -> str:
         "  only asserted = true relationships are facts. type(r) gives the type name.",
         "  evidence and evidence_docs are parallel lists (sentence, its document id);",
         "  docs lists the ids of all documents stating the relationship.",
+        "  Actor.mentions counts every relation mention of the actor, asserted_mentions only",
+        "  the asserted ones: rank actors by asserted_mentions.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -392,9 +395,11 @@ def read_graph(graph_file: Path) -> dict[str, Any]:
 
     graph.json already holds those lists, so the current format is read as JSON (at 500k
     relations, building the networkx graph would double the load time); any other version
-    goes through :meth:`GraphStore.load`, which knows every format it accepts.
+    goes through :meth:`GraphStore.load`, which knows every format it accepts. Actors of a
+    graph.json written before ``asserted_mentions`` existed get it derived from the asserted
+    relations, as :meth:`GraphStore.load` does.
     """
-    from actorgraph.graph.store import FORMAT, FORMAT_VERSION
+    from actorgraph.graph.store import FORMAT, FORMAT_VERSION, fill_asserted_mentions
 
     try:
         with graph_file.open(encoding="utf-8") as fh:
@@ -404,8 +409,10 @@ def read_graph(graph_file: Path) -> dict[str, Any]:
     if (isinstance(payload, dict) and payload.get("format") == FORMAT
             and payload.get("version") == FORMAT_VERSION):
         try:
-            return {k: payload[k] for k in ("documents", "actors", "relations")} | {
+            data = {k: payload[k] for k in ("documents", "actors", "relations")} | {
                 "triples_bytes": int(payload.get("triples_bytes", 0))}
+            fill_asserted_mentions(data["actors"], data["relations"])
+            return data
         except (KeyError, TypeError, ValueError) as e:
             raise CypherError(f"{graph_file}: cannot read graph file: {e}") from e
     try:

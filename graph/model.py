@@ -1,9 +1,12 @@
 """The graph model, defined once for every store, view and export.
 
 Nodes
-    ``(:Actor {id, name, type, country, sector, role, aliases, mentions})``
-        one per canonical actor; ``mentions`` counts the relation mentions it takes part in,
-        ``aliases`` every surface form seen.
+    ``(:Actor {id, name, type, country, sector, role, aliases, mentions, asserted_mentions})``
+        one per canonical actor; ``mentions`` counts every relation mention it takes part in
+        (provenance: negated and hedged ones too), ``asserted_mentions`` only the asserted
+        ones, which is what ranks and sizes actors in default views and queries (an actor
+        named only in non-facts has 0); ``aliases`` every surface form seen. A relation of an
+        actor with itself counts twice, once as subject and once as object.
     ``(:Document {id, hash, title, date, source, url, triples})``
         the ledger: one per document merged, keyed by content ``hash``.
 
@@ -40,6 +43,7 @@ ACTOR_PROPERTIES = {
     "role": "STRING",
     "aliases": "STRING[]",
     "mentions": "INT64",
+    "asserted_mentions": "INT64",
 }
 DOCUMENT_PROPERTIES = {
     "id": "STRING",

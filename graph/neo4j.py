@@ -14,7 +14,8 @@ the ledger. Each document is written exactly once, keyed by its content ``hash``
   increments, and create the new ``Document`` nodes and their ``MENTIONED_IN``. A server
   lost mid-load therefore leaves whole documents only, and running the same load again
   adds exactly what is missing.
-- Merge semantics equal :meth:`GraphStore._merge`: ``mentions`` and ``count`` add up,
+- Merge semantics equal :meth:`GraphStore._merge`: ``mentions``, ``asserted_mentions`` (the
+  asserted ones only) and ``count`` add up,
   ``aliases`` and ``docs`` grow in first-seen order without repeats, ``country``/``sector``/
   ``role`` keep the first non-null value, ``name``/``type``/``plover``/``quad``/``asserted``
   come from the first mention, ``confidence`` is the maximum and ``evidence`` (sentences, with
@@ -22,6 +23,9 @@ the ledger. Each document is written exactly once, keyed by its content ``hash``
 - ``MENTIONED_IN {count}``: one per (actor, document), the number of triples of that
   document the actor takes part in (subject and object each count), so the ``count`` of an
   actor's ``MENTIONED_IN`` relationships sums to its ``mentions``.
+- A database loaded before ``Actor.asserted_mentions`` existed is completed first
+  (:func:`upgrade_actors`: the sum of the ``count`` of the actor's asserted relationships,
+  what the embedded store derives for an older ``graph.json``), so later loads add to it.
 - Only parameters carry values. Relationship types cannot be parameters in Cypher, so rows
   are grouped by type and only names that pass :func:`checked_relation_type` are spliced.
 
@@ -72,6 +76,7 @@ __all__ = [
     "load_store",
     "run_query",
     "schema_description",
+    "upgrade_actors",
 ]
 
 DEFAULT_URI = "bolt://localhost:7687"
@@ -251,6 +256,36 @@ def schema_description() -> str:
     return "\n".join(s + ";" for s in SCHEMA_STATEMENTS)
 
 
+# Actors written before asserted_mentions existed get it from their asserted relationships:
+# each asserted mention counted once for its subject and once for its object (a self-relation
+# matches both patterns, so twice), as GraphStore counts it. MENTIONED_IN ends at a Document.
+_UPGRADE_ACTORS = f"""
+MATCH (a:{ACTOR})
+WHERE a.asserted_mentions IS NULL
+OPTIONAL MATCH (a)-[o]->(:{ACTOR})
+WHERE o.asserted = true
+WITH a, sum(o.count) AS outgoing
+OPTIONAL MATCH (a)<-[i]-(:{ACTOR})
+WHERE i.asserted = true
+WITH a, outgoing, sum(i.count) AS incoming
+SET a.asserted_mentions = coalesce(outgoing, 0) + coalesce(incoming, 0)
+RETURN count(*) AS rows
+"""
+
+
+def upgrade_actors(driver: Any, settings: Neo4jSettings) -> int:
+    """Give actors loaded by an older actorgraph ``asserted_mentions``; returns how many.
+
+    Safe to run every time: actors that have the property are not touched.
+    """
+    try:
+        records, _summary, _keys = driver.execute_query(_UPGRADE_ACTORS,
+                                                        database_=settings.database)
+    except Exception as e:
+        raise _translate(e, settings, "upgrading actors") from e
+    return int(records[0]["rows"]) if records else 0
+
+
 def ensure_schema(driver: Any, settings: Neo4jSettings) -> None:
     """Create the constraints and indexes if missing (safe to run every time)."""
     for statement in SCHEMA_STATEMENTS:
@@ -355,8 +390,11 @@ def _rows(batch: list[tuple[DocumentRecord, list[Triple]]], allowed: list[str]) 
                 if a is None:
                     a = actors[ref.id] = {"id": ref.id, "name": ref.name, "type": ref.type,
                                           "country": None, "sector": None, "role": None,
-                                          "aliases": [], "mentions": 0}
+                                          "aliases": [], "mentions": 0,
+                                          "asserted_mentions": 0}
                 a["mentions"] += 1
+                if t.asserted:
+                    a["asserted_mentions"] += 1
                 for attr in ("country", "sector", "role"):
                     if a[attr] is None and getattr(ref, attr) is not None:
                         a[attr] = getattr(ref, attr)
@@ -408,8 +446,10 @@ RETURN count(*) AS rows
 _MERGE_ACTORS = f"""
 UNWIND $rows AS r
 MERGE (a:{ACTOR} {{id: r.id}})
-ON CREATE SET a.name = r.name, a.type = r.type, a.aliases = [], a.mentions = 0
+ON CREATE SET a.name = r.name, a.type = r.type, a.aliases = [], a.mentions = 0,
+              a.asserted_mentions = 0
 SET a.mentions = a.mentions + r.mentions,
+    a.asserted_mentions = coalesce(a.asserted_mentions, 0) + r.asserted_mentions,
     a.country = coalesce(a.country, r.country),
     a.sector = coalesce(a.sector, r.sector),
     a.role = coalesce(a.role, r.role),
@@ -553,6 +593,7 @@ def load_store(
     done = 0
     with connect(settings) as driver:
         ensure_schema(driver, settings)
+        upgrade_actors(driver, settings)
         with driver.session(database=settings.database) as session:
             for batch in _batches(iter_store_documents(store_dir, ledger), batch_size):
                 try:

@@ -17,6 +17,15 @@ True
 False
 >>> store.graph.edges["person:a", "person:b", "MEETS:asserted"]["count"]
 1
+
+Actors count every relation mention they take part in (``mentions``, provenance) and, apart,
+the asserted ones (``asserted_mentions``): only those rank and size actors in default views.
+
+>>> from dataclasses import replace
+>>> n = GraphStore()
+>>> _ = n.add_document(DocumentRecord(id="d2", hash="h2"), [t, replace(t, negated=True)])
+>>> {k: n.graph.nodes["person:a"][k] for k in ("mentions", "asserted_mentions")}
+{'mentions': 2, 'asserted_mentions': 1}
 """
 
 from __future__ import annotations
@@ -89,8 +98,8 @@ class GraphStore:
         return True
 
     def _merge(self, t: Triple, document: DocumentRecord) -> None:
-        self._merge_actor(t.subject)
-        self._merge_actor(t.object)
+        self._merge_actor(t.subject, t.asserted)
+        self._merge_actor(t.object, t.asserted)
         key = edge_key(t.relation, t.factuality)
         g = self.graph
         if not g.has_edge(t.subject.id, t.object.id, key):
@@ -127,13 +136,15 @@ class GraphStore:
                 }
             )
 
-    def _merge_actor(self, a: ActorRef) -> None:
+    def _merge_actor(self, a: ActorRef, asserted: bool) -> None:
         g = self.graph
         if a.id not in g:
             g.add_node(a.id, name=a.name, type=a.type, country=a.country, sector=a.sector,
-                       role=a.role, aliases=[], mentions=0)
+                       role=a.role, aliases=[], mentions=0, asserted_mentions=0)
         n = g.nodes[a.id]
         n["mentions"] += 1
+        if asserted:
+            n["asserted_mentions"] += 1
         # First non-empty value wins, so merge order (not chance) decides attributes.
         for attr in ("country", "sector", "role"):
             if n.get(attr) is None and getattr(a, attr) is not None:
@@ -221,6 +232,8 @@ class GraphStore:
                 r = dict(r)
                 u, v = r.pop("source"), r.pop("target")
                 store.graph.add_edge(u, v, edge_key(r["relation"], r["factuality"]), **r)
+            _fill_asserted_mentions(dict(store.graph.nodes(data=True)),
+                                    store.graph.edges(data=True))
         except (ValueError, KeyError, TypeError) as e:
             raise StoreError(f"{path}: cannot read graph file: {e}") from e
         store._triples_bytes = int(payload.get("triples_bytes", 0))
@@ -231,6 +244,41 @@ class GraphStore:
             with triples_path.open("r+b") as fh:
                 fh.truncate(store._triples_bytes)
         return store
+
+
+def asserted_mention_counts(relations: Iterable[tuple[str, str, dict[str, Any]]],
+                            ) -> dict[str, int]:
+    """``actor id -> asserted relation mentions``, from ``(source, target, data)`` relations.
+
+    Every asserted mention adds one to its subject and one to its object (twice to an actor
+    related to itself), and a relationship's ``count`` is its number of mentions, so the sum
+    over asserted relationships equals what merging the triples counts.
+    """
+    counts: dict[str, int] = {}
+    for u, v, d in relations:
+        if d.get("asserted"):
+            n = int(d.get("count") or 0)
+            counts[u] = counts.get(u, 0) + n
+            counts[v] = counts.get(v, 0) + n
+    return counts
+
+
+def fill_asserted_mentions(actors: list[dict[str, Any]],
+                           relations: list[dict[str, Any]]) -> None:
+    """Complete actor records (``{"id", ...}``, as in graph.json) written before
+    ``asserted_mentions`` existed: the count is derived from the asserted relations."""
+    _fill_asserted_mentions({a["id"]: a for a in actors},
+                            ((r["source"], r["target"], r) for r in relations))
+
+
+def _fill_asserted_mentions(actors: dict[str, dict[str, Any]],
+                            relations: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+    missing = [i for i, a in actors.items() if a.get("asserted_mentions") is None]
+    if not missing:
+        return
+    counts = asserted_mention_counts(relations)
+    for i in missing:
+        actors[i]["asserted_mentions"] = counts.get(i, 0)
 
 
 def iter_triples(out_dir: str | Path) -> Iterator[Triple]:

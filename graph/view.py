@@ -14,10 +14,12 @@ PosixPath('out/graph.html')
 >>> render_html(store, "big.html", max_nodes=500, title="Syria, 2016")  # doctest: +SKIP
 >>> render_image(store, "out/graph.png")                               # doctest: +SKIP
 
-What the page offers: node colour by actor type, size by mentions; edge colour by quad class,
-width by mention count, arrows for direction; hover tooltips with evidence sentences and their
-document titles; filters by quad class, relation type, actor type and minimum count; actor
-search with neighbourhood focus; physics on/off. Relations that are not asserted as fact
+What the page offers: node colour by actor type, size by asserted mentions (the relation
+mentions stated as fact: an actor named only in negated or hedged ones is drawn smallest and
+ranks last when ``max_nodes`` cuts); edge colour by quad class, width by mention count, arrows
+for direction; hover tooltips with evidence sentences and their document titles; filters by
+quad class, relation type, actor type and minimum count; actor search with neighbourhood
+focus; physics on/off. Relations that are not asserted as fact
 (negated, hypothetical, requested...) are in the page but hidden until shown (dashed).
 
 Safety: all article text is untrusted. It reaches the page only as JSON inside a
@@ -86,7 +88,8 @@ LayoutName = Literal["auto", "spring", "fast", "physics"]
 #: Above this many nodes ``layout="auto"`` switches from networkx's spring layout (exact but
 #: quadratic) to the fast core-and-periphery layout.
 SPRING_LIMIT = 400
-#: Node radius range in pixels (vis-network scales ``value`` = mentions linearly into it).
+#: Node radius range in pixels (vis-network scales ``value`` = asserted mentions linearly
+#: into it).
 NODE_MIN, NODE_MAX = 7, 32
 #: Screen pixels per layout unit (the distance between neighbours).
 PIXELS_PER_UNIT = 130.0
@@ -130,17 +133,30 @@ def quad_colour(quad: str | None) -> str:
 # --- what is drawn ---------------------------------------------------------------------
 
 
-def select_actors(store: GraphStore, max_nodes: int | None) -> list[str]:
-    """Node ids to draw: all of them, or the ``max_nodes`` with most mentions.
+def _asserted_mentions(d: Mapping[str, Any]) -> int:
+    return int(d.get("asserted_mentions") or 0)
 
-    Ties are broken by name and id so the same store always gives the same picture.
+
+def _rank(graph: nx.MultiDiGraph, node: Any) -> tuple[int, int, str, str]:
+    """Sort key, most important first: asserted mentions, then all mentions, name, id."""
+    d = graph.nodes[node]
+    return (-_asserted_mentions(d), -int(d.get("mentions") or 0),
+            str(d.get("name") or node), str(node))
+
+
+def select_actors(store: GraphStore, max_nodes: int | None) -> list[str]:
+    """Node ids to draw: all of them, or the ``max_nodes`` with most asserted mentions.
+
+    Only relation mentions asserted as fact rank an actor: one named in any number of
+    negated or hedged statements ranks below every actor with an asserted one (among
+    themselves by all mentions). Ties are broken by name and id so the same store always
+    gives the same picture.
 
     >>> select_actors(GraphStore(), 10)
     []
     """
     g = store.graph
-    ranked = sorted(g.nodes, key=lambda n: (-int(g.nodes[n].get("mentions") or 0),
-                                            str(g.nodes[n].get("name") or n), str(n)))
+    ranked = sorted(g.nodes, key=lambda n: _rank(g, n))
     if max_nodes is not None:
         if max_nodes < 0:
             raise ValueError("max_nodes must be >= 0")
@@ -436,8 +452,8 @@ def _normalised(pos: Mapping[Any, tuple[float, float]]) -> dict[Any, tuple[float
 
 
 def _radii(view: _View, graph: nx.MultiDiGraph) -> dict[Any, float]:
-    """Disc radius in pixels per node, as vis-network draws ``value`` = mentions."""
-    mentions = {v: int(graph.nodes[v].get("mentions") or 0) for v in view.nodes}
+    """Disc radius in pixels per node, as vis-network draws ``value`` = asserted mentions."""
+    mentions = {v: _asserted_mentions(graph.nodes[v]) for v in view.nodes}
     lo, hi = min(mentions.values(), default=0), max(mentions.values(), default=0)
     return {v: NODE_MIN + (NODE_MAX - NODE_MIN) * ((m - lo) / (hi - lo) if hi > lo else 0.5)
             for v, m in mentions.items()}
@@ -459,10 +475,10 @@ def _positions(view: _View, graph: nx.MultiDiGraph, layout: str | Mapping[Any, A
     sub = nx.MultiDiGraph()
     sub.add_nodes_from(view.nodes)
     sub.add_edges_from((u, v, k, d) for u, v, k, d in view.edges)
-    weight = {n: float(graph.nodes[n].get("mentions") or 0) for n in view.nodes}
+    weight = {n: float(_asserted_mentions(graph.nodes[n])) for n in view.nodes}
     pos = compute_layout(sub, layout, seed=seed, weight=weight)
     # Layout units put neighbours about 1 apart; then move apart nodes whose discs (sized by
-    # mentions) and labels would overlap.
+    # asserted mentions) and labels would overlap.
     return _separate({v: (x * PIXELS_PER_UNIT, y * PIXELS_PER_UNIT) for v, (x, y) in pos.items()},
                      _radii(view, graph), pad=26.0)
 
@@ -540,7 +556,8 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
             label=name,
             # A vis group per actor type carries the colours once, not in every node.
             group=type_key,
-            value=int(d.get("mentions") or 0),
+            # Size: asserted mentions only; negated or hedged ones are not facts.
+            value=_asserted_mentions(d),
             # Page-only fields (vis-network ignores them): tooltips, filters and search.
             key=str(node),
             type=actor_type,
@@ -551,6 +568,7 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
             aliases=_shown_aliases(name, d.get("aliases") or []),
             nAliases=len(d.get("aliases") or []),
             mentions=int(d.get("mentions") or 0),
+            assertedMentions=_asserted_mentions(d),
             **extra,
         )
     relations: Counter[str] = Counter()
@@ -683,8 +701,8 @@ def render_html(
 ) -> Path:
     """Write the interactive actor network to ``path`` (one offline HTML file).
 
-    ``max_nodes`` keeps the actors with most mentions (the page says how many actors and
-    relations were left out). ``show_non_asserted`` starts with negated and hedged relations
+    ``max_nodes`` keeps the actors with most asserted mentions (the page says how many actors
+    and relations were left out). ``show_non_asserted`` starts with negated and hedged relations
     shown (dashed); the page can toggle them either way. ``layout`` is ``"auto"``,
     ``"spring"``, ``"fast"`` (all precomputed here with networkx, seeded by ``seed``),
     ``"physics"`` (vis-network settles the graph in the browser, then stops), or a mapping of
@@ -731,7 +749,8 @@ def render_html(
                       autoescape=select_autoescape(default=True, default_for_string=True))
     left_out = None
     if view.dropped_nodes:
-        left_out = (f"Showing the {len(view.nodes):,} actors with most mentions (max_nodes="
+        left_out = (f"Showing the {len(view.nodes):,} actors with most asserted mentions "
+                    f"(max_nodes="
                     f"{max_nodes}); {view.dropped_nodes:,} actors and {view.dropped_edges:,} "
                     f"relations are left out.")
     html = env.get_template("view.html.j2").render(
@@ -776,12 +795,13 @@ def render_image(
     """Draw the network to ``path`` as PNG or SVG (by suffix) with matplotlib.
 
     The same picture as the page opens with: same positions (for the same store, layout and
-    seed), nodes coloured by actor type and sized by mentions, edges coloured by quad class,
+    seed), nodes coloured by actor type and sized by asserted mentions, edges coloured by quad
+    class,
     arrows for direction, legends for both, the corpus summary under the title. Relations
     that are not asserted, and actors with no other relation, are left out unless
     ``show_non_asserted`` (then dashed). A picture of thousands of actors is unreadable, so
-    ``max_nodes`` defaults to the 150 with most mentions (``None`` draws all); ``labels``
-    names that many of the largest nodes. Needs ``matplotlib``.
+    ``max_nodes`` defaults to the 150 with most asserted mentions (``None`` draws all);
+    ``labels`` names that many of the largest nodes. Needs ``matplotlib``.
 
     >>> render_image(store, "graph.png")                              # doctest: +SKIP
     PosixPath('graph.png')
@@ -842,7 +862,7 @@ def render_image(
         ax.add_collection(PatchCollection(
             discs, facecolors=[actor_colour(g.nodes[n].get("type")) for n in nodes],
             edgecolors="white", linewidths=0.8, zorder=3))
-        biggest = sorted(nodes, key=lambda n: -int(g.nodes[n].get("mentions") or 0))
+        biggest = sorted(nodes, key=lambda n: _rank(g, n))
         for n in biggest[:labels]:
             x, y = pos[n]
             ax.annotate(_plain(str(g.nodes[n].get("name") or n)), (x, y + radius[n]),
@@ -871,7 +891,7 @@ def render_image(
             quad_handles.append(Line2D([], [], color="#666666", lw=1.5, ls=(0, (4, 3)),
                                        label="not asserted"))
         if type_handles:
-            leg = ax.legend(handles=type_handles, title="Actor (size: mentions)",
+            leg = ax.legend(handles=type_handles, title="Actor (size: asserted mentions)",
                             loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
                             fontsize=9, alignment="left")
             ax.add_artist(leg)
@@ -881,7 +901,7 @@ def render_image(
                       alignment="left")
         summary = _summary_line(view.summary)
         if view.dropped_nodes:
-            summary += (f"\nshowing the {len(view.nodes):,} actors with most mentions; "
+            summary += (f"\nshowing the {len(view.nodes):,} actors with most asserted mentions; "
                         f"{view.dropped_nodes:,} actors and {view.dropped_edges:,} relations "
                         "left out")
         fig.suptitle(_plain(title or "Actor network"), fontsize=15, x=0.02, ha="left", y=0.985)

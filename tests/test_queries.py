@@ -209,13 +209,21 @@ def oracle(name: str, out: Path, params: dict[str, Any]) -> list[list[Any]]:
         return rows
     if name == "actors_by_country":
         n: Counter = Counter()
+        am: Counter = Counter()
         m: Counter = Counter()
+        # From the triples, not the stored counts: facts only for asserted_mentions.
+        asserted: Counter = Counter()
+        for t in iter_triples(out):
+            if t.asserted:
+                asserted[t.subject.id] += 1
+                asserted[t.object.id] += 1
         for a in actors.values():
             if a["country"] is not None:
                 n[a["country"]] += 1
+                am[a["country"]] += asserted[a["id"]]
                 m[a["country"]] += a["mentions"]
-        rows = [[c, n[c], m[c]] for c in n]
-        rows.sort(key=lambda r: (-r[1], -r[2], r[0]))
+        rows = [[c, n[c], am[c], m[c]] for c in n]
+        rows.sort(key=lambda r: (-r[2], -r[1], -r[3], r[0]))
         return rows[:params["limit"]]
     if name == "relation_summary":
         groups: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
@@ -312,11 +320,41 @@ def test_oracle_notices_a_wrong_query(synthetic_out: Path) -> None:
         assert g.run(wrong, params).rows != oracle("cooperation", synthetic_out, params)
 
 
+def test_actors_by_country_ranks_by_asserted_mentions(tmp_path: Path) -> None:
+    # One asserted meeting of Portugal and Spain; ten negated or hedged mentions of Hungary
+    # and Slovakia. Hedged statements are stored, but only facts rank.
+    vocab = load_relations().get("MEETS")
+    prt, esp, hun, svk = (ActorRef(f"country:{c}", c, c, "COUNTRY", c)
+                          for c in ("PRT", "ESP", "HUN", "SVK"))
+
+    def t(s: ActorRef, o: ActorRef, i: int, negated: bool = False,
+          modality: str = "asserted") -> Triple:
+        return Triple("d", f"Sentence {i}.", 20 * i, 20 * i + 12, s, "MEETS", o, vocab.plover,
+                      vocab.quad, "met", negated=negated, modality=modality, doc_hash="h")
+
+    hedged = [t(hun, svk, i + 1, negated=i % 5 == 0, modality=MODALITIES[1 + i % 7])
+              for i in range(10)]
+    store = GraphStore()
+    store.add_document(DocumentRecord("d", "h"), [t(prt, esp, 0), *hedged])
+    store.save(tmp_path)
+    with open_cypher(tmp_path) as g:
+        rows = g.run_library("actors_by_country", {"limit": 2}).records()
+        every = g.run_library("actors_by_country").records()
+    assert [r["country"] for r in rows] == ["ESP", "PRT"]
+    assert [(r["asserted_mentions"], r["mentions"]) for r in rows] == [(1, 1), (1, 1)]
+    assert [(r["country"], r["asserted_mentions"], r["mentions"]) for r in every[2:]] == [
+        ("HUN", 0, 10), ("SVK", 0, 10)]
+    assert every == [dict(zip(["country", "actors", "asserted_mentions", "mentions"], r,
+                              strict=True))
+                     for r in oracle("actors_by_country", tmp_path, {"limit": 50})]
+
+
 def test_column_names(synthetic_out: Path) -> None:
     with open_cypher(synthetic_out) as g:
         cols = {n: g.run_library(n, {k: "x" for k in ("actor", "a", "b") if k in q.params}).columns
                 for n, q in LIBRARY.items()}
     assert cols["top_actors"] == ["id", "name", "type", "degree", "partners", "mentions"]
+    assert cols["actors_by_country"] == ["country", "actors", "asserted_mentions", "mentions"]
     assert cols["cooperation"] == cols["conflict"] == [
         "source_id", "source", "relation", "quad", "target_id", "target", "mentions", "documents"]
     assert cols["pair_evidence"][-2:] == ["evidence", "evidence_docs"]

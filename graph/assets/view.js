@@ -99,6 +99,11 @@
   var edgeView = new vis.DataView(edges, { filter: function (e) { return shownEdges.has(e.id); } });
 
   function fmt(n) { return n.toLocaleString("en"); }
+  // Actors rank by relation mentions asserted as fact, then by all their mentions (negated
+  // and hedged ones are stored for provenance but are not facts).
+  function byWeight(a, b) {
+    return (b.assertedMentions - a.assertedMentions) || (b.mentions - a.mentions);
+  }
   function status() {
     var text = "Showing " + fmt(shownNodes.size) + " of " + fmt(nodes.length) + " actors, " +
       fmt(shownEdges.size) + " of " + fmt(edges.length) + " relations";
@@ -129,8 +134,8 @@
     if (n.role) { box.append(el("div", "ag-sub", "Role: " + n.role)); }
     var all = adjacent.get(n.id);
     var on = all.filter(function (eid) { return shownEdges.has(eid); }).length;
-    box.append(el("div", "ag-sub", fmt(n.mentions) + " mention" + (n.mentions === 1 ? "" : "s") +
-      " · " + fmt(all.length) + " relation" + (all.length === 1 ? "" : "s") +
+    box.append(el("div", "ag-sub", fmt(n.assertedMentions) + " asserted of " + fmt(n.mentions) +
+      " mention" + (n.mentions === 1 ? "" : "s") + " · " + fmt(all.length) + " relation" + (all.length === 1 ? "" : "s") +
       (on < all.length ? " (" + fmt(on) + " shown)" : "")));
     if (n.aliases && n.aliases.length) {
       var more = n.nAliases - n.aliases.length - 1;
@@ -282,7 +287,7 @@
     });
   });
   var names = $("ag-names");
-  nodes.get({ order: function (a, b) { return b.mentions - a.mentions; } }).slice(0, 5000)
+  nodes.get({ order: byWeight }).slice(0, 5000)
     .forEach(function (n) {
       var o = document.createElement("option");
       o.value = n.label;
@@ -297,7 +302,7 @@
     if (byName.has(q)) { return byName.get(q); }
     var best = null;
     nodes.forEach(function (n) {
-      if (String(n.label).toLowerCase().indexOf(q) !== -1 && (!best || n.mentions > best.mentions)) {
+      if (String(n.label).toLowerCase().indexOf(q) !== -1 && (!best || byWeight(n, best) < 0)) {
         best = n;
       }
     });

@@ -123,10 +123,11 @@ def test_actors_and_relations_match_the_store(shared_out: Path, graph) -> None:
 
 def test_actor_properties(graph) -> None:
     r = graph.run("MATCH (a:Actor {id: $id}) RETURN a.name AS name, a.country AS c, "
-                  "a.role AS role, a.sector AS sector, a.aliases AS al, a.mentions AS m",
-                  {"id": KERRY.id}).records()
+                  "a.role AS role, a.sector AS sector, a.aliases AS al, a.mentions AS m, "
+                  "a.asserted_mentions AS am", {"id": KERRY.id}).records()
+    # 6 mentions: the negated attack and the hypothetical aid are not among the 4 asserted.
     assert r == [{"name": "John Kerry", "c": "USA", "role": "diplomat", "sector": None,
-                  "al": ["Kerry"], "m": 6}]
+                  "al": ["Kerry"], "m": 6, "am": 4}]
 
 
 def test_evidence_is_split_into_parallel_lists(graph) -> None:
@@ -152,6 +153,32 @@ def test_mentioned_in_counts_relation_mentions_per_document(graph) -> None:
                       "WITH a, sum(m.count) AS total RETURN count(a) AS n, "
                       "sum(CASE WHEN total = a.mentions THEN 1 ELSE 0 END) AS ok").rows
     assert check[0][0] == check[0][1] == 4
+
+
+def test_asserted_mentions_mirror_the_store(graph) -> None:
+    rows = graph.run("MATCH (a:Actor) RETURN a.id AS id, a.mentions AS m, "
+                     "a.asserted_mentions AS am ORDER BY id").rows
+    store = small_store()
+    assert rows == [[a["id"], a["mentions"], a["asserted_mentions"]] for a in store.actors()]
+    assert [r[2] for r in rows] == [1, 1, 4, 4]  # hostile, isis, kerry, lavrov
+
+
+def test_graph_json_without_asserted_mentions_gets_them_derived(tmp_path: Path) -> None:
+    # A graph.json from before asserted_mentions: the current format is read as plain JSON,
+    # and the count is derived from the asserted relations, as GraphStore.load does.
+    from hedged_graph import ESP, HUN, PRT, SVK, hedged_store
+
+    hedged_store().save(tmp_path)
+    path = tmp_path / "graph.json"
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    for a in payload["actors"]:
+        del a["asserted_mentions"]
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    rows = run_query(tmp_path, "MATCH (a:Actor) RETURN a.id AS id, a.mentions AS m, "
+                               "a.asserted_mentions AS am ORDER BY id").rows
+    assert rows == [[ESP.id, 2, 2], [HUN.id, 10, 0], [PRT.id, 2, 2], [SVK.id, 10, 0]]
+    top = run_query(tmp_path, *library_call("actors_by_country", {"limit": 2})).records()
+    assert {r["country"] for r in top} == {"PRT", "ESP"}
 
 
 def test_documents_keyed_by_hash_when_an_id_repeats(tmp_path: Path) -> None:
@@ -268,7 +295,7 @@ def test_values_are_plain_python(graph) -> None:
     node = graph.run("MATCH (a:Actor {id: $id}) RETURN a", {"id": ISIS.id}).rows[0][0]
     assert node == {"id": ISIS.id, "name": "ISIS", "type": "ORG", "country": None,
                     "sector": None, "role": None, "aliases": ["Isis"], "mentions": 2,
-                    "_label": "Actor"}
+                    "asserted_mentions": 1, "_label": "Actor"}
     rel = graph.run("MATCH (:Actor)-[r:FIGHTS]->(:Actor) RETURN r").rows[0][0]
     assert rel["_label"] == "FIGHTS" and rel["confidence"] == 0.9 and "_ID" not in rel
     path = graph.run("MATCH p = (:Actor)-[:FIGHTS]->(:Actor) RETURN p").rows[0][0]

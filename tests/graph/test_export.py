@@ -45,6 +45,7 @@ def test_xml_exports_read_back_with_lists_joined(store_dir, tmp_path, fmt):
         assert n["name"] == a["name"] and n["label"] == a["name"]
         assert n["aliases"] == "; ".join(a["aliases"])
         assert int(n["mentions"]) == a["mentions"]
+        assert int(n["asserted_mentions"]) == a["asserted_mentions"]
         assert ("country" in n) == (a["country"] is not None)  # nulls are left out
     exported = sorted((u, v, d["relation"], d["factuality"], int(d["count"]), d["docs"],
                        d["evidence"]) for u, v, d in g.edges(data=True))
@@ -138,7 +139,7 @@ def test_neo4j_csv_holds_what_the_bolt_loader_writes(store_dir, tmp_path):
     assert normalized(read_admin_csv(result)) == normalized(expected_dump(store_dir))
     header = (tmp_path / "csv" / "actors.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == ("id:ID(Actor),name,type,country,sector,role,aliases:string[],"
-                      "mentions:long,:LABEL")
+                      "mentions:long,asserted_mentions:long,:LABEL")
 
 
 def test_neo4j_csv_command_and_default_delimiter(tmp_path):

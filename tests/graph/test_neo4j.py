@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hedged_graph import FACTS, HEDGED, HUN, PRT, hedged_document
 
 from actorgraph.extract.lexicon import load_relations
 from actorgraph.extract.triples import ActorRef, Triple
@@ -170,6 +171,16 @@ def test_batch_rows_follow_the_embedded_merge(tmp_path):
                                                               e["evidence"])
     assert max(len(r["evidence"]) for rs in rows.relations.values() for r in rs) == MAX_EVIDENCE
     assert sum(a["mentions"] for a in rows.actors) == 2 * rows.triples
+    # Asserted mentions aggregate as the store counts them (facts only).
+    counts = {a["id"]: (a["mentions"], a["asserted_mentions"]) for a in rows.actors}
+    assert counts == {a["id"]: (a["mentions"], a["asserted_mentions"]) for a in exp["actors"]}
+    assert any(m > am > 0 for m, am in counts.values())
+
+
+def test_batch_rows_count_only_facts_as_asserted_mentions():
+    rows = _rows([hedged_document()], relation_types())
+    counts = {a["id"]: (a["mentions"], a["asserted_mentions"]) for a in rows.actors}
+    assert counts[PRT.id] == (2, 2) and counts[HUN.id] == (10, 0)
 
 
 def test_unknown_relation_type_is_refused_before_any_statement():
@@ -218,6 +229,34 @@ def test_incremental_load_adds_each_new_document_once(tmp_path, bolt_db):
     assert normalized(dump_graph(bolt_db.settings)) == normalized(exp)
     total = run_query(bolt_db.settings, "MATCH (:Actor)-[r]->(:Actor) RETURN sum(r.count) AS n")
     assert total.rows == [[sum(len(t) for _, t in iter_store_documents(out))]]
+
+
+@pytest.mark.bolt
+def test_asserted_mentions_equal_the_embedded_store(tmp_path, bolt_db):
+    out = bolt_db.track(save_store(tmp_path, [hedged_document()]))
+    load_store(out, bolt_db.settings)
+    dump = dump_graph(bolt_db.settings)
+    assert normalized(dump) == normalized(expected_dump(out))
+    assert {a["id"]: (a["mentions"], a["asserted_mentions"]) for a in dump["actors"]} == {
+        **dict.fromkeys(FACTS, (2, 2)), **dict.fromkeys(HEDGED, (10, 0))}
+    # The library ranks countries by facts on the server too.
+    text = library_queries()["actors_by_country"].text
+    top = run_query(bolt_db.settings, text, {"limit": 2}).records()
+    assert {r["country"] for r in top} == {"PRT", "ESP"}
+
+
+@pytest.mark.bolt
+def test_a_database_loaded_without_asserted_mentions_is_completed(tmp_path, bolt_db):
+    # Actors loaded by an older actorgraph have no asserted_mentions: the next load derives
+    # it from their asserted relationships before adding the new documents.
+    out = bolt_db.track(save_store(tmp_path, make_documents(20)))
+    load_store(out, bolt_db.settings)
+    run_query(bolt_db.settings, "MATCH (a:Actor) REMOVE a.asserted_mentions", write=True)
+    assert run_query(bolt_db.settings, "MATCH (a:Actor) WHERE a.asserted_mentions IS NULL "
+                                       "RETURN count(a) AS n").rows[0][0] > 0
+    bolt_db.track(save_store(out, make_documents(10, first=20)))
+    load_store(out, bolt_db.settings, batch_size=5)
+    assert normalized(dump_graph(bolt_db.settings)) == normalized(expected_dump(out))
 
 
 @pytest.mark.bolt

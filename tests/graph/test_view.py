@@ -21,12 +21,18 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # tests.browser and bench.view_scale live beside the package
     sys.path.insert(0, str(ROOT))
 
+from hedged_graph import ESP, FACTS, HEDGED, HUN, PRT, hedged_store  # noqa: E402
+
 from actorgraph.extract.triples import ActorRef, Triple  # noqa: E402
 from actorgraph.graph.store import DocumentRecord, GraphStore  # noqa: E402
 from actorgraph.graph.view import (  # noqa: E402
     ACTOR_COLOURS,
+    NODE_MAX,
+    NODE_MIN,
     QUAD_COLOURS,
+    _radii,
     _script_json,
+    _view,
     compute_layout,
     render_html,
     render_image,
@@ -191,8 +197,9 @@ def test_page_holds_every_relation_and_summary(tmp_path: Path) -> None:
 def test_max_nodes_keeps_top_actors_and_says_what_is_left_out(tmp_path: Path) -> None:
     store = small_store()
     top = select_actors(store, 3)
-    mentions = sorted((store.graph.nodes[n]["mentions"] for n in store.graph), reverse=True)
-    assert [store.graph.nodes[n]["mentions"] for n in top] == mentions[:3]
+    weight = sorted((store.graph.nodes[n]["asserted_mentions"] for n in store.graph),
+                    reverse=True)
+    assert [store.graph.nodes[n]["asserted_mentions"] for n in top] == weight[:3]
     path = render_html(store, tmp_path / "g.html", max_nodes=3)
     data = page_data(path)
     kept = {n["key"] for n in data["nodes"]}
@@ -203,6 +210,40 @@ def test_max_nodes_keeps_top_actors_and_says_what_is_left_out(tmp_path: Path) ->
     assert data["meta"]["droppedEdges"] == 10 - len(expected_edges)
     html = path.read_text(encoding="utf-8")
     assert "4 actors and" in html and "left out" in html
+
+
+def test_max_nodes_ranks_actors_by_asserted_mentions_only(tmp_path: Path) -> None:
+    # Hungary and Slovakia have 10 mentions each, all negated or hedged; Portugal and Spain
+    # 2 each, asserted. Only facts may decide who is drawn.
+    store = hedged_store()
+    assert store.graph.nodes[HUN.id]["mentions"] > store.graph.nodes[PRT.id]["mentions"]
+    assert set(select_actors(store, 2)) == FACTS
+    assert set(select_actors(store, None)[2:]) == HEDGED  # still drawable, ranked last
+    page = render_html(store, tmp_path / "g.html", max_nodes=2)
+    data = page_data(page)
+    assert {n["key"] for n in data["nodes"]} == FACTS
+    assert data["meta"]["droppedNodes"] == 2
+    assert "2 actors with most asserted mentions" in page.read_text(encoding="utf-8")
+    # The full page sizes nodes by asserted mentions and carries both numbers.
+    nodes = {n["key"]: n for n in page_data(render_html(store, tmp_path / "all.html"))["nodes"]}
+    assert (nodes[PRT.id]["value"], nodes[PRT.id]["assertedMentions"],
+            nodes[PRT.id]["mentions"]) == (2, 2, 2)
+    assert (nodes[HUN.id]["value"], nodes[HUN.id]["assertedMentions"],
+            nodes[HUN.id]["mentions"]) == (0, 0, 10)
+    radius = _radii(_view(store, None), store.graph)
+    assert radius[PRT.id] == radius[ESP.id] == NODE_MAX
+    assert radius[HUN.id] == NODE_MIN
+
+
+def test_picture_labels_the_actors_with_most_asserted_mentions(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    store = hedged_store()
+    svg = render_image(store, tmp_path / "g.svg", max_nodes=None, labels=2,
+                       show_non_asserted=True).read_text(encoding="utf-8")
+    assert "<!-- Portugal -->" in svg and "<!-- Spain -->" in svg
+    assert "Hungary" not in svg and "Slovakia" not in svg
+    svg = render_image(store, tmp_path / "top.svg", max_nodes=2).read_text(encoding="utf-8")
+    assert "<!-- Portugal -->" in svg and "Hungary" not in svg
 
 
 def test_layouts(tmp_path: Path) -> None:
@@ -392,6 +433,27 @@ def test_filters_change_what_is_visible(tmp_path: Path, chromium: Any) -> None:
         page.check('#ag-types input[data-type="PERSON"]')
         page.check("#ag-hide-isolated")
         assert shown(page) == (6, 8)
+        clean(log)
+
+
+@pytest.mark.browser
+@browser
+def test_details_and_search_weigh_asserted_mentions(tmp_path: Path, chromium: Any) -> None:
+    path = render_html(hedged_store(), tmp_path / "g.html", show_non_asserted=True)
+    with open_page(path, context=chromium) as (page, log):
+        loaded(page)
+        # The search list and a partial-name search prefer facts over hedged mentions.
+        first = page.evaluate("document.querySelector('#ag-names option').value")
+        assert first in ("Portugal", "Spain")
+        best = page.evaluate("actorgraph.nodes.get(actorgraph.findActor('a')).key")
+        assert best in FACTS
+        page.fill("#ag-search", "hungary")
+        page.press("#ag-search", "Enter")
+        details = page.text_content("#ag-details") or ""
+        assert "0 asserted of 10 mentions" in details, details
+        page.fill("#ag-search", "portugal")
+        page.press("#ag-search", "Enter")
+        assert "2 asserted of 2 mentions" in (page.text_content("#ag-details") or "")
         clean(log)
 
 
