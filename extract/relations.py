@@ -37,7 +37,8 @@ INTENT_VERBS = {"plan", "seek", "intend", "aim", "hope", "agree", "decide",
                 "promise", "vow", "pledge", "threaten", "expect", "prepare", "propose",
                 "offer", "mean", "wish", "work", "strive", "consider", "discuss", "announce",
                 "swear"}
-INTENT_NOUNS = {"plan", "plans", "intention", "attempt", "effort", "bid", "proposal", "offer",
+# (Attempts and efforts are acts: "an attempt to attack" is coded as the attack.)
+INTENT_NOUNS = {"plan", "plans", "intention", "bid", "proposal", "offer",
                 "idea", "possibility", "prospect", "pretext", "call", "goal", "aim", "desire",
                 "hope", "willingness", "readiness"}
 # Scheduled acts (the gold guideline's "plans to", "is set to") are future, not intended.
@@ -62,6 +63,8 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "kee
                      "committed", "set", "unwilling", "reluctant"}
 # Promising acts: "offered troops to Lebanon" announces aid, it does not give it yet.
 COMMISSIVE_VERBS = {"offer", "promise", "pledge", "vow"}
+# Verbs whose of/for complement is an alleged act: "accused Ukraine of attacking Moscow".
+ALLEGING_VERBS = {"accuse", "suspect", "charge", "allege", "blame", "indict"}
 SPEECH_VERBS = {"say", "declare", "insist", "reiterate", "state", "announce", "stress",
                 "argue", "conclude", "tell", "write", "remind", "add", "maintain", "warn",
                 "emphasize", "emphasise", "repeat", "demand"}
@@ -284,6 +287,8 @@ class _Sentence:
                                 if found:
                                     return found
             return [(m, w * 0.9) for m, w in self.subjects(head, depth + 1)]
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            return [(m, w * 0.85) for m, w in self.gerund_subjects(head, depth + 1)]
         if verb.dep_ in {"conj", "advcl", "pcomp"}:
             return [(m, w * 0.85) for m, w in self.subjects(head, depth + 1)]
         if verb.dep_ in {"acomp", "amod"} and verb.pos_ == "ADJ":
@@ -300,6 +305,23 @@ class _Sentence:
         if verb.dep_ == "pobj" or head.dep_ == "prep":
             return [(m, w * 0.8) for m, w in self.subjects(head.head, depth + 1)]
         return []
+
+    def gerund_subjects(self, prep: Token, depth: int) -> list[tuple[ActorMention, float]]:
+        """Agents of a gerund after ``prep``: the object of the verb for "of/for/from"
+        ("accused Ukraine of attacking", "prevented Serbs from returning"), the subject of
+        a passive or adjective ("The UK is committed to destroying ISIL"), else the subject
+        of the verb ("cut ties by expelling")."""
+        verb = prep.head
+        if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return []
+        if prep.lower_ in {"of", "for", "from"}:
+            for c in verb.children:
+                if c.dep_ in {"dobj", "dative"}:
+                    return self.mentions(c)
+        for c in verb.children:
+            if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                return self.mentions(c)
+        return self.subjects(verb, depth)
 
     def noun_governor_subjects(self, noun: Token, depth: int) -> list[tuple[ActorMention, float]]:
         """Subjects of the verb a noun hangs from ("announced plans to increase ...").
@@ -376,7 +398,9 @@ class _Sentence:
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
         if passive:
             return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS], trigger
-        objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        # The noun a sense names is part of the trigger, not its target ("use force").
+        used = {t.i for t in trigger}
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used]
         return objs, trigger
 
     # --- triggers ------------------------------------------------------------------------
@@ -1022,6 +1046,55 @@ def _question_mark_follows(sent: Span) -> bool:
     return False
 
 
+def _modal_cue(anchor: Token, node: Token, child: Token | None, depth: int) -> str | None:
+    """The modality ``node`` (``depth`` steps above ``anchor``, reached from ``child``) puts
+    on the event, or None. The first cue that fits wins; a control verb that sets none
+    ("travel to meet") leaves the later cues (its "will") to decide."""
+    kids = list(node.children)
+    if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
+        return "hypothetical"
+    if depth == 0 and node.lemma_ in COMMISSIVE_VERBS:
+        return "intended"
+    if depth and child is not None and _infinitival(child) and node.lower_ in INTENT_ADJECTIVES:
+        return "intended"
+    if depth and child is not None and child.dep_ in {"dobj", "prep"} and \
+            node.lemma_ in REQUEST_VERBS and (child.dep_ == "dobj" or child.lower_ in {
+                "for", "on"}) and anchor.pos_ == "NOUN":
+        return "requested"
+    if depth and child is not None and _infinitival(child):
+        if node.lemma_ in REQUEST_VERBS and any(
+            k.dep_ in {"dobj", "dative"} for k in kids
+        ) or any(k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in kids):
+            return "requested"  # "urged Obama to", "put pressure on Assad to"
+        if node.lemma_ in FUTURE_VERBS:
+            return "future"
+        if node.lemma_ in INTENT_VERBS or node.lemma_ in REQUEST_VERBS:
+            return "intended"
+    if depth and child is not None and child.dep_ == "prep" and child.lower_ in {"of", "for"} \
+            and node.lemma_ in ALLEGING_VERBS:
+        return "reported"  # "accused Ukraine of attacking": the act is alleged
+    if depth and node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_NOUNS:
+        return "future"  # "announced plans to increase cooperation"
+    if depth and node.pos_ == "NOUN" and node.lower_ in INTENT_NOUNS:
+        return "intended"
+    if depth and node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:
+        # "the RIA story on coordination between Moscow and Washington"
+        return "reported"
+    if depth and child is not None and child.dep_ == "ccomp" and (
+        node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"
+    ):
+        return "denied" if node.lemma_ == "deny" else "reported"
+    if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in DEONTIC_AUX for k in kids):
+        return "requested"  # "Iraq must cooperate": an obligation, not an act
+    if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in HYPOTHETICAL_AUX for k in kids):
+        return "hypothetical"
+    if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in FUTURE_AUX for k in kids):
+        return "future"
+    if depth == 0 and any(k.dep_ == "nsubj" and k.lemma_.lower() in REPORT_NOUNS for k in kids):
+        return "reported"
+    return None
+
+
 def factuality(anchor: Token) -> tuple[bool, str]:
     """(negated, modality) of the event anchored at ``anchor`` (a verb or relation noun).
 
@@ -1044,47 +1117,7 @@ def factuality(anchor: Token) -> tuple[bool, str]:
             if depth and node.lemma_ in NEGATING_VERBS:
                 negated = True
         if modality is None:
-            if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
-                modality = "hypothetical"
-            elif depth == 0 and node.lemma_ in COMMISSIVE_VERBS:
-                modality = "intended"
-            elif depth and child is not None and _infinitival(child) and \
-                    node.lower_ in INTENT_ADJECTIVES:
-                modality = "intended"
-            elif depth and child is not None and child.dep_ in {"dobj", "prep"} and \
-                    node.lemma_ in REQUEST_VERBS and (child.dep_ == "dobj" or child.lower_ in {
-                        "for", "on"}) and anchor.pos_ == "NOUN":
-                modality = "requested"
-            elif depth and child is not None and _infinitival(child):
-                if node.lemma_ in REQUEST_VERBS and any(
-                    k.dep_ in {"dobj", "dative"} for k in kids
-                ) or any(k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in kids):
-                    modality = "requested"  # "urged Obama to", "put pressure on Assad to"
-                elif node.lemma_ in FUTURE_VERBS:
-                    modality = "future"
-                elif node.lemma_ in INTENT_VERBS or node.lemma_ in REQUEST_VERBS:
-                    modality = "intended"
-            elif depth and node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_NOUNS:
-                modality = "future"  # "announced plans to increase cooperation"
-            elif depth and node.pos_ == "NOUN" and node.lower_ in INTENT_NOUNS:
-                modality = "intended"
-            elif depth and node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:
-                # "the RIA story on coordination between Moscow and Washington"
-                modality = "reported"
-            elif depth and child is not None and child.dep_ == "ccomp" and (
-                node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"
-            ):
-                modality = "denied" if node.lemma_ == "deny" else "reported"
-            elif any(k.dep_ in {"aux", "auxpass"} and k.lower_ in DEONTIC_AUX for k in kids):
-                modality = "requested"  # "Iraq must cooperate": an obligation, not an act
-            elif any(k.dep_ in {"aux", "auxpass"} and k.lower_ in HYPOTHETICAL_AUX
-                     for k in kids):
-                modality = "hypothetical"
-            elif any(k.dep_ in {"aux", "auxpass"} and k.lower_ in FUTURE_AUX for k in kids):
-                modality = "future"
-            elif any(k.dep_ == "nsubj" and k.lemma_.lower() in REPORT_NOUNS for k in kids) \
-                    and depth == 0:
-                modality = "reported"
+            modality = _modal_cue(anchor, node, child, depth)
         if any(k.dep_ == "prep" and k.lower_ == "according" for k in kids) and modality is None:
             modality = "reported"
         # Control and noun-governing links keep negation scope; clause boundaries end it.
@@ -1093,7 +1126,8 @@ def factuality(anchor: Token) -> tuple[bool, str]:
             control_chain = False
         if dep in {"ccomp", "advcl", "relcl"}:
             control_chain = False
-    if modality is None and _is_question(anchor.sent):
+    if modality in {None, "future", "hypothetical"} and _is_question(anchor.sent):
+        # "Will Israel strike Iran?" asks; it does not announce.
         modality = "question"
     return negated, modality or "asserted"
 

@@ -388,3 +388,33 @@ def test_a_pronoun_resolved_across_sentences_keeps_its_own_text(extractor):
     found = extractor.extract_text("Lula arrived in Brasilia on Monday. He criticized Putin.")
     [t] = [t for t in found if t.relation == "CRITICIZES"]
     assert (t.subject.name, t.subject.text) == ("Lula", "He")
+
+
+def test_an_accused_act_is_alleged_and_done_by_the_accused(extractor):
+    got = rels(extractor, "Russia accused Ukraine of attacking Moscow.")
+    assert ("Russia", "ACCUSES", "Ukraine", False, "asserted") in got
+    assert ("Ukraine", "ATTACKS", "Russia", False, "reported") in got
+    _t, events = records(extractor, "Russia accused Ukraine of attacking Moscow.")
+    assert not [e for e in events if e.actor.name == "Russia" and e.relation == "ATTACKS"]
+
+
+def test_a_gerund_after_a_preposition_takes_the_controller(extractor):
+    assert ("United Kingdom", "ATTACKS", "Islamic State") in pairs(
+        extractor, "The UK is committed to destroying ISIL.")
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Will Israel strike Iran?", "question"),
+    # A purpose clause under "will" is future, like its head.
+    ("Japanese Prime Minister Fumio Kishida will travel to Seoul to meet South Korean "
+     "President Yoon Suk Yeol.", "future"),
+])
+def test_modality_cues_beyond_the_first_control_verb(extractor, text, modality):
+    found = extractor.extract_text(text)
+    assert found and {t.modality for t in found if t.relation != "VISITS"} == {modality}
+
+
+def test_the_noun_a_sense_names_is_not_its_target(extractor):
+    # "using their own forces" is the trigger "use force", with no one as target.
+    got = pairs(extractor, "Russia and the U.S. are seen as using their own forces.")
+    assert not [p for p in got if p[1] == "ATTACKS"]
