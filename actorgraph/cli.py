@@ -87,6 +87,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _report_problem(p)
 
     extractor = Extractor(_extract_config(args))
+    for p in extractor.lexicon.problems:  # bad records of --actors files, skipped
+        on_problem(p)
     out = sys.stdout
     writer = None
     if args.format == "csv":
@@ -140,11 +142,18 @@ def _problem_kinds(problems: Sequence[object]) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from actorgraph.extract.pipeline import Extractor
     from actorgraph.pipeline import build
 
+    # The extractor (and its lexicons) first: a bad --actors/--relations file stops the
+    # build before the store is touched, and its skipped records are reported up front.
+    extractor = Extractor(_extract_config(args))
+    lexicon_problems = extractor.lexicon.problems
+    for p in lexicon_problems:
+        _report_problem(p)
     progress = _Progress(enabled=not args.quiet)
     try:
-        summary = build(args.paths, args.out, config=_extract_config(args),
+        summary = build(args.paths, args.out, extractor=extractor,
                         on_problem=_report_problem, progress=progress, render=not args.no_view)
     finally:
         progress.close()
@@ -154,6 +163,9 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"skipped {len(summary.problems)}")
     if summary.problems:
         print(f"skipped or noted (file and line on stderr): {_problem_kinds(summary.problems)}")
+    if lexicon_problems:
+        print(f"actor files: {len(lexicon_problems)} bad records skipped (file and line on "
+              "stderr)")
     print(f"triples {summary.triples}; graph: {s.get('actors', 0)} actors, "
           f"{s.get('relations', 0)} relations ({s.get('asserted_relations', 0)} asserted), "
           f"{s.get('documents', 0)} documents; {summary.seconds:.1f} s")
@@ -164,7 +176,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         rc = _load_neo4j(args, Path(args.out))
         if rc:
             return rc
-    return 0 if summary.ok else 1
+    return 0 if summary.ok and not lexicon_problems else 1
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -430,6 +442,11 @@ def make_parser() -> argparse.ArgumentParser:
                    help="comma list of seeds, plover, re3d")
     p.add_argument("--data", help="development data dir (default ../shared/data)")
     p.add_argument("--no-baseline", action="store_true")
+    p.add_argument("--relations", action="append", metavar="FILE",
+                   help="extra relation lexicon for the extractor under test (as in extract)")
+    p.add_argument("--actors", action="append", metavar="FILE",
+                   help="extra known actors for the extractor under test: actors.toml "
+                        "shape or a PETRARCH/TABARI .actors.txt dictionary")
     p.set_defaults(func=cmd_eval)
     return parser
 

@@ -987,17 +987,25 @@ def re3d_metrics(result: Mapping[str, Any]) -> dict[str, float]:
 # --- systems under test -------------------------------------------------------------------
 
 
-def extractor_predictor(config: Any = None) -> Predictor:
+def extractor_predictor(
+    config: Any = None, on_problem: Callable[[Any], None] | None = None
+) -> Predictor:
     """actorgraph's own extractor as a :data:`Predictor`.
 
     Imported lazily so the scorers work without it; ``config`` is an
-    ``actorgraph.extract.pipeline.ExtractConfig`` (model, extra lexicons) or None.
-    Raises ``ImportError`` when ``actorgraph.extract.pipeline`` is not available.
+    ``actorgraph.extract.pipeline.ExtractConfig`` (model, extra lexicons: ``relations``,
+    ``actors``) or None. The bad records skipped from extra actor files go to
+    ``on_problem`` (one ``InputProblem`` each, ``FILE:LINE: what is wrong``).
+    Raises ``ImportError`` when ``actorgraph.extract.pipeline`` is not available, and
+    ``LexiconError`` for an extra lexicon file that cannot be used at all.
     """
     from actorgraph.extract.documents import Document
     from actorgraph.extract.pipeline import Extractor
 
     extractor = Extractor(config)
+    if on_problem is not None:
+        for problem in extractor.lexicon.problems:
+            on_problem(problem)
 
     def predict(docs: Iterable[tuple[str, str]]) -> Iterator[dict[str, Any]]:
         documents = (Document(id=doc_id, text=text) for doc_id, text in docs)
@@ -1343,14 +1351,16 @@ def format_report(results: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> str
 
 
 def main_cli(args: Any) -> int:
-    """``actorgraph eval [GOLD] [--datasets seeds,plover,re3d] [--data DIR] [--no-baseline]``.
+    """``actorgraph eval [GOLD] [--datasets seeds,plover,re3d] [--data DIR] [--no-baseline]
+    [--actors FILE] [--relations FILE]``.
 
     ``args`` is the CLI's ``argparse.Namespace``: ``gold`` (seeds gold JSONL, default
     :data:`DEFAULT_GOLD`), ``datasets`` (comma list), ``data`` (development data dir,
     default :data:`DEFAULT_DATA`), ``no_baseline``; optional ``seeds`` (directory of the
-    gold's documents), ``model`` and ``relations`` (passed to the extractor). Prints the
-    Markdown report; returns 0, or 1 when no data set was found or a system failed, 2 for
-    a missing gold file.
+    gold's documents), ``model``, ``relations`` and ``actors`` (extra lexicon files,
+    passed to the extractor). Prints the Markdown report; returns 0, or 1 when no data
+    set was found, a system failed or records of an actor file were skipped, 2 for a
+    missing gold file.
     """
     import sys
 
@@ -1360,13 +1370,21 @@ def main_cli(args: Any) -> int:
         return 2
     config = None
     model, relations = getattr(args, "model", None), getattr(args, "relations", None)
+    actors = getattr(args, "actors", None)
     systems: dict[str, Predictor] = {}
+    problems: list[Any] = []
+
+    def on_problem(problem: Any) -> None:
+        problems.append(problem)
+        print(f"actorgraph eval: {problem}", file=sys.stderr)
+
     try:
-        if model or relations:
+        if model or relations or actors:
             from actorgraph.extract.pipeline import ExtractConfig
 
-            config = ExtractConfig(model=model, relations=tuple(relations or ()))
-        systems["actorgraph"] = extractor_predictor(config)
+            config = ExtractConfig(model=model, relations=tuple(relations or ()),
+                                   actors=tuple(actors or ()))
+        systems["actorgraph"] = extractor_predictor(config, on_problem)
     except ImportError as e:
         print(f"actorgraph eval: extractor unavailable ({e})", file=sys.stderr)
     if not getattr(args, "no_baseline", False):
@@ -1392,4 +1410,4 @@ def main_cli(args: Any) -> int:
         return 1
     print(format_report(results))
     failed = any("error" in fig for by_system in results.values() for fig in by_system.values())
-    return 1 if failed else 0
+    return 1 if failed or problems else 0

@@ -19,12 +19,15 @@ extend them by passing files of the same shape:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import lru_cache
 from pathlib import Path
 
 import tomllib
+
+from actorgraph.extract.documents import InputProblem
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
 RELATION_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -35,6 +38,10 @@ PREPOSITIONS = frozenset(
 
 class LexiconError(ValueError):
     """A lexicon file is malformed; the message names the file and the entry."""
+
+
+class LexiconWarning(UserWarning):
+    """A bad record in a user's actor file, skipped; the message names file and record."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +263,8 @@ class ActorLexicon:
     collectives: dict[str, str] = field(default_factory=dict)  # lowercase noun -> sector
     person_words: frozenset[str] = frozenset()
     abroad_titles: frozenset[str] = frozenset()  # title words of offices that act abroad
+    #: Bad records of the extra actor files, skipped on load (``FILE:LINE: what``).
+    problems: tuple[InputProblem, ...] = ()
     _words: dict[str, str] | None = field(default=None, repr=False)
 
     def lookup(self, text: str) -> KnownActor | None:
@@ -367,12 +376,142 @@ def _is_exact_case(alias: str) -> bool:
 
 
 def load_actor_lexicon(
-    extra_actors: Iterable[str | Path] = (), lexicon_dir: str | Path | None = None
+    extra_actors: Iterable[str | Path] = (),
+    lexicon_dir: str | Path | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
 ) -> ActorLexicon:
-    """Load countries, known actors and titles; ``extra_actors`` adds actor files."""
-    return _load_actor_lexicon(
+    """Load countries, known actors and titles; ``extra_actors`` adds actor files.
+
+    An extra file is an ``actors.toml``-shaped TOML file or a PETRARCH/TABARI
+    ``.actors.txt`` dictionary. Its bad records are skipped and kept in
+    :attr:`ActorLexicon.problems`, one ``FILE:LINE: what is wrong`` each, and passed to
+    ``on_problem``; a file that cannot be read or yields no actor raises
+    :class:`LexiconError`, as does any bad record of the built-in files.
+    """
+    lex = _load_actor_lexicon(
         tuple(str(p) for p in extra_actors), str(lexicon_dir or LEXICON_DIR)
     )
+    if on_problem is not None:
+        for problem in lex.problems:
+            on_problem(problem)
+    return lex
+
+
+#: Fields of an ``[[actor]]`` table (see the header of ``actors.toml``).
+ACTOR_FIELDS = ("id", "name", "type", "country", "sector", "aliases", "case_sensitive",
+                "ambiguous", "note")
+_ACTOR_ID = re.compile(r"^[a-z_]+:\S+$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_SECTOR = re.compile(r"^[A-Z]{3}$")
+
+
+def _what(value: object) -> str:
+    """``integer 3``, ``array [1, 2]``: a TOML value named for a message."""
+    kinds = {bool: "boolean", int: "integer", float: "float", str: "string", list: "array",
+             dict: "table"}
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return f"{kinds.get(type(value), type(value).__name__)} {shown}"
+
+
+def _actor_entry_problem(entry: object) -> str | None:
+    """What is wrong with one ``[[actor]]`` table, or None."""
+    if not isinstance(entry, dict):
+        return f"must be an [[actor]] table, not {_what(entry)}"
+    for key in entry:
+        if key not in ACTOR_FIELDS:
+            hint = get_close_matches(key, ACTOR_FIELDS, n=1)
+            return (f"unknown field {key!r}"
+                    + (f" (did you mean {hint[0]!r}?)" if hint else
+                       f" (fields: {', '.join(ACTOR_FIELDS)})"))
+    for key in ("id", "name", "type"):
+        if key not in entry:
+            return f"missing field {key!r}"
+    for key in ("id", "name", "type", "country", "sector", "note"):
+        value = entry.get(key)
+        if key in entry and not isinstance(value, str):
+            return f"{key} must be a string, not {_what(value)}"
+        if key in ("id", "name", "type") and not value.strip():
+            return f"{key} must not be empty"
+    for key in ("aliases", "case_sensitive", "ambiguous"):
+        value = entry.get(key, [])
+        if not isinstance(value, list):
+            return f"{key} must be an array of strings, not {_what(value)}"
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                return f"{key}[{i}] must be a string, not {_what(item)}"
+    if not _ACTOR_ID.match(entry["id"]):
+        return f"id {entry['id']!r} must look like 'kind:name', e.g. 'org:acme'"
+    if entry["type"] not in ACTOR_TYPES:
+        return f"unknown type {entry['type']!r} (one of {', '.join(ACTOR_TYPES)})"
+    if entry.get("country") and not _ISO3.match(entry["country"]):
+        return (f"country {entry['country']!r} must be an ISO 3166 alpha-3 code "
+                "such as 'USA'")
+    if entry.get("sector") and not _SECTOR.match(entry["sector"]):
+        return f"sector {entry['sector']!r} must be a three-letter code such as 'GOV'"
+    return None
+
+
+def _key_lines(path: Path, key: str) -> tuple[list[int], int | None]:
+    """Line numbers of the ``[[key]]`` headers of a TOML file, and of the first line that
+    defines ``key`` at all (for messages; best effort)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return [], None
+    k = re.escape(key)
+    headers, first = [], None
+    for n, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*\[\[\s*(?:{k}|\"{k}\")\s*\]\]", line):
+            headers.append(n)
+        if first is None and re.match(rf"\s*(?:\[\[?\s*(?:{k}|\"{k}\")\s*[\].]|{k}\s*=)",
+                                      line):
+            first = n
+    return headers, first
+
+
+def _read_toml_actors(
+    path: Path, report: Callable[[InputProblem], None]
+) -> Iterator[tuple[KnownActor, list[str]]]:
+    """The valid ``[[actor]]`` entries of a TOML actor file: (actor, case-sensitive
+    aliases). Each bad entry and unknown top-level key goes to ``report``."""
+    data = _read_toml(path)
+    label = str(path)
+    for key in data:
+        if key != "actor":
+            hint = " (did you mean [[actor]]?)" if get_close_matches(key, ["actor"]) else ""
+            report(InputProblem(label, f"unknown top-level key {key!r}{hint}; ignored",
+                                _key_lines(path, key)[1]))
+    entries = data.get("actor", [])
+    if not isinstance(entries, list):
+        report(InputProblem(label, f"'actor' must be an array of [[actor]] tables, not "
+                                   f"{_what(entries)}", _key_lines(path, "actor")[1]))
+        return
+    headers = _key_lines(path, "actor")[0] if entries else []
+    lines = headers if len(headers) == len(entries) else [None] * len(entries)
+    seen: dict[str, int] = {}
+    for i, (entry, line) in enumerate(zip(entries, lines, strict=True), 1):
+        actor_id = entry.get("id") if isinstance(entry, dict) else None
+        where = f"actor #{i}" + (f" (id {actor_id!r})" if isinstance(actor_id, str) else "")
+        why = _actor_entry_problem(entry)
+        if why is None and actor_id in seen:
+            why = f"duplicate id, first used by actor #{seen[actor_id]}"
+        if why:
+            report(InputProblem(label, f"{where}: {why}; skipped", line))
+            continue
+        seen[actor_id] = i
+        aliases = [entry["name"], *entry.get("aliases", [])]
+        yield (
+            KnownActor(
+                id=actor_id,
+                name=entry["name"],
+                type=entry["type"],
+                country=entry.get("country") or None,
+                sector=entry.get("sector") or None,
+                aliases=tuple(dict.fromkeys(aliases)),
+            ),
+            entry.get("case_sensitive", []),
+        )
 
 
 @lru_cache(maxsize=8)
@@ -422,42 +561,43 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
         for inst, sector in (entry.get("institutions") or {}).items():
             lex.institutions.setdefault(_fold(inst), (iso3, sector))
 
-    for path in (base / "actors.toml", *map(Path, extra)):
+    def strict(problem: InputProblem) -> None:
+        raise LexiconError(str(problem))
+
+    problems: list[InputProblem] = []
+    builtin = base / "actors.toml"
+    if builtin.exists():
+        for known, case_sensitive in _read_toml_actors(builtin, strict):
+            add(known, case_sensitive)
+    for path in map(Path, extra):
+        # A user's file: bad records are skipped and reported; one with no actor is an error.
+        found: list[InputProblem] = []
+        loaded = 0
         if path.suffix == ".txt":
             from actorgraph.extract.dictionaries import read_petrarch_actors
 
-            for known in read_petrarch_actors(path):
+            for known in read_petrarch_actors(path, on_problem=found.append):
                 # The built-in lexicon wins for an alias both define.
                 add(known)
-            continue
-        if not path.exists():
-            if path in map(Path, extra):
+                loaded += 1
+        else:
+            if not path.exists():
                 raise LexiconError(f"{path}: actor file not found")
-            continue
-        data = _read_toml(path)
-        for i, entry in enumerate(data.get("actor") or []):
-            where = f"{path}: actor #{i + 1}"
-            try:
-                actor_type = entry["type"]
-                if actor_type not in ACTOR_TYPES:
-                    raise LexiconError(f"{where}: unknown type {actor_type!r}")
-                add(
-                    KnownActor(
-                        id=entry["id"],
-                        name=entry["name"],
-                        type=actor_type,
-                        country=entry.get("country") or None,
-                        sector=entry.get("sector") or None,
-                        aliases=tuple(
-                            dict.fromkeys(
-                                [entry["name"], *_as_list(entry.get("aliases"), where)]
-                            )
-                        ),
-                    ),
-                    case_sensitive=_as_list(entry.get("case_sensitive"), where),
-                )
-            except KeyError as e:
-                raise LexiconError(f"{where}: missing field {e.args[0]!r}") from e
+            for known, case_sensitive in _read_toml_actors(path, found.append):
+                add(known, case_sensitive)
+                loaded += 1
+            if not loaded:
+                bad = [p for p in found if p.message.startswith("actor #")]
+                detail = (f"all {len(bad)} [[actor]] entries are bad" if bad
+                          else "the file has no [[actor]] tables")
+                if found:
+                    first = found[0]
+                    at = f", line {first.line}" if first.line else ""
+                    why = first.message.removesuffix("; skipped").removesuffix("; ignored")
+                    detail += f" (first{at}: {why})"
+                raise LexiconError(f"{path}: no actors loaded: {detail}")
+        problems.extend(found)
+    lex.problems = tuple(problems)
 
     titles_path = base / "titles.toml"
     if titles_path.exists():

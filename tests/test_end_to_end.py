@@ -132,3 +132,70 @@ def test_jsonl_corpus_metadata(tmp_path):
     r = run("extract", corpus)
     rec = json.loads(r.stdout.splitlines()[0])
     assert rec["doc"] == "n1" and rec["doc_title"] == "T" and rec["doc_date"] == "2020-01-02"
+
+
+# --- bad --actors files ---------------------------------------------------------------------
+
+DICTIONARY = "FOO_BAR_ [USAGOV\nJANE_QUUX_ [FRAGOV]\n+MINISTER_QUUX_\n"
+
+
+def test_bad_actor_record_is_one_line_and_the_rest_loads(tmp_path):
+    actors = tmp_path / "mine.actors.txt"
+    actors.write_text(DICTIONARY, encoding="utf-8")
+    r = run("extract", "-", "--actors", actors, stdin="Minister Quux condemned Iran.")
+    # Like a skipped input document: one line naming file and line, exit code 1.
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.splitlines() == [
+        f"actorgraph: {actors}:1: unclosed '[' in 'FOO_BAR_ [USAGOV'; entry skipped"]
+    rec = json.loads(r.stdout.splitlines()[0])
+    assert rec["subject"]["id"] == "person:jane_quux" and rec["subject"]["country"] == "FRA"
+    assert "Usagov" not in r.stdout
+
+
+def test_bad_toml_actor_field_in_build(tmp_path):
+    actors = tmp_path / "mine.toml"
+    actors.write_text('[[actor]]\nid = "org:acme"\nname = 3\ntype = "ORGANIZATION"\n\n'
+                      '[[actor]]\nid = "org:quux"\nname = "Quux Widgets"\ntype = "ORGANIZATION"\n'
+                      'country = "FRA"\n', encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Quux Widgets condemned Iran.", encoding="utf-8")
+    r = run("build", docs, "-o", tmp_path / "out", "--no-view", "-q", "--actors", actors)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.splitlines() == [
+        f"actorgraph: {actors}:1: actor #1 (id 'org:acme'): name must be a string, not "
+        "integer 3; skipped"]
+    assert "actor files: 1 bad records skipped" in r.stdout
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text())
+    assert "org:quux" in {a["id"] for a in graph["actors"]}
+
+
+def test_unusable_actor_file_stops_before_the_store_is_touched(built, tmp_path):
+    out, _ = built
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    before = (copy / "graph.json").read_bytes()
+    junk = tmp_path / "junk.actors.txt"
+    junk.write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    r = run("build", REPO / "seeds", tmp_path / "missing.txt", "-o", copy, "--no-view", "-q",
+            "--actors", junk)
+    assert r.returncode == 1
+    assert r.stderr.splitlines() == [
+        f"actorgraph: {junk}: not a text file (binary content); expected a PETRARCH/TABARI "
+        ".actors.txt dictionary"]
+    assert (copy / "graph.json").read_bytes() == before
+
+
+def test_eval_takes_actors_and_relations(tmp_path):
+    actors = tmp_path / "mine.actors.txt"
+    actors.write_text(DICTIONARY, encoding="utf-8")
+    r = run("eval", "--datasets", "seeds", "--no-baseline", "--actors", actors)
+    assert r.returncode == 1, r.stderr  # a record was skipped; the report is still made
+    assert r.stderr.splitlines() == [
+        f"actorgraph eval: {actors}:1: unclosed '[' in 'FOO_BAR_ [USAGOV'; entry skipped"]
+    assert "| actor-pair F1 |" in r.stdout
+    relations = tmp_path / "mine.toml"
+    relations.write_text("[relations.X\n", encoding="utf-8")
+    r = run("eval", "--datasets", "seeds", "--no-baseline", "--relations", relations)
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"actorgraph: {relations}: invalid TOML"), r.stderr
