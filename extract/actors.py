@@ -577,7 +577,7 @@ def find_actors(
     # state title and no country word serves the one country the document is about. Not
     # one whose office acts abroad (an envoy in Moscow is no Russian).
     doc_isos = _countries_named([m for m in mentions if m.start not in nationality])
-    if len(doc_isos) == 1:
+    if len(doc_isos) == 1 and _is_home(next(iter(doc_isos)), mentions, doc):
         iso = next(iter(doc_isos))
         for _span, actor in pending_people:
             role = (actor.role or "").lower()
@@ -687,6 +687,25 @@ def _countries_named(mentions: list[ActorMention], towns: bool = True) -> set[st
         if isos:
             return isos
     return set()
+
+
+def _is_home(iso: str, mentions: list[ActorMention], doc: Doc) -> bool:
+    """True when the document speaks of ``iso`` as where things happen or whose they are
+    ("in Sudan", "Sudan's", "Sudanese police", Sudan as a subject), not only as the far end
+    of acts ("cooperation against North Korea", "sanctions on Iran"): only then are its
+    untitled officials that country's."""
+    for m in mentions:
+        if m.actor.country != iso:
+            continue
+        tok = doc[m.end - 1]
+        if m.actor.type == LOCATION or m.actor.sector is not None:
+            return True
+        if tok.dep_ in {"poss", "amod", "compound", "nmod", "nsubj", "nsubjpass", "ROOT"}:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "inside", "within", "across",
+                                                       "throughout", "of"}:
+            return True
+    return False
 
 
 def _named_body(ent: Span, first: int, head: int, lex: ActorLexicon) -> bool:

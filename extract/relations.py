@@ -614,16 +614,20 @@ class _Sentence:
                                                                     "on", "with"}:
                                 objs = [m for q in pp.children if q.dep_ == "pobj"
                                         for m in self.mentions(q)]
-                if prep in AGENT_PREPS or (prep == "from" and rtype.name in {"AIDS",
-                                                                              "SUPPORTS"}):
-                    # "support from our ally Turkey": the giver, not the target.
+                if prep in AGENT_PREPS or (prep == "from" and rtype.plover != "RETREAT"):
+                    # "support from our ally Turkey", "threats from Pyongyang": the author,
+                    # not the target ("withdrawal from Syria" is left behind, not a doer).
                     agents.extend(objs)
                 elif prep in {"between", "among"}:
                     between.extend(objs)
                 elif prep == "of" and rtype.name in {"AIDS", "SUPPORTS"}:
                     agents.extend(objs)
-                elif prep in {"with", "against", "on", "to", "toward", "towards", "at",
-                              "over", "of", "from", "upon", "for", "into", "along"}:
+                elif prep in ({"with", "to", "toward", "towards", "of", "from", "for", "along"}
+                              if rtype.quad in COOPERATIVE_QUADS else
+                              {"with", "against", "on", "to", "toward", "towards", "at", "over",
+                               "of", "from", "upon", "for", "into", "along"}):
+                    # Cooperation against or over someone is not cooperation with them:
+                    # "security cooperation against North Korea", "talks on Syria".
                     patients.extend(objs)
             if tok.dep_ == "dobj":
                 # "increase cooperation with Syria, along with Iran": a co-target hung on

@@ -272,3 +272,12 @@ def test_the_office_beside_a_person_is_that_person(extractor):
 ])
 def test_a_body_named_with_its_country_belongs_to_it(extractor, text, name, country):
     assert by_text(actors(extractor, text), name).country == country
+
+
+def test_a_country_named_only_as_a_target_is_not_the_officials_home(extractor):
+    index = actors(extractor, "President Joe Biden and Prime Minister Fumio Kishida pledged "
+                              "to deepen security cooperation against North Korea.")
+    assert by_text(index, "Joe Biden").country is None
+    # A country named as where things happen is: "the curfew imposed in Sudan".
+    index = actors(extractor, "President Omar El Bashir lifted the curfew imposed in Sudan.")
+    assert by_text(index, "Omar El Bashir").country == "SDN"

@@ -418,3 +418,15 @@ def test_the_noun_a_sense_names_is_not_its_target(extractor):
     # "using their own forces" is the trigger "use force", with no one as target.
     got = pairs(extractor, "Russia and the U.S. are seen as using their own forces.")
     assert not [p for p in got if p[1] == "ATTACKS"]
+
+
+def test_cooperation_against_someone_is_not_cooperation_with_them(extractor):
+    got = pairs(extractor, "President Joe Biden and Prime Minister Fumio Kishida pledged to "
+                           "deepen security cooperation against North Korea.")
+    assert ("Joe Biden", "COOPERATES_WITH", "Fumio Kishida") in got
+    assert not [p for p in got if "North Korea" in (p[0], p[2])]
+
+
+def test_from_on_a_relation_noun_names_its_author(extractor):
+    assert ("North Korea", "THREATENS", "Japan") in pairs(
+        extractor, "Threats from North Korea against Japan grew.")
