@@ -623,6 +623,10 @@ def _event_as_triple(event: Mapping[str, Any]) -> dict[str, Any]:
     return {**event, "subject": actor, "object": place}
 
 
+#: Modalities of acts a sentence mentions without reporting them as events.
+UNREPORTED = frozenset({"requested", "hypothetical", "question", "denied"})
+
+
 def plover_event(
     triples: Sequence[Mapping[str, Any]], coded: bool = True
 ) -> tuple[str | None, set[str], set[str]]:
@@ -630,7 +634,7 @@ def plover_event(
 
     The category is that of the most confident triple (first on ties), as PLOVER codes it
     (:func:`plover_coded`) unless ``coded`` is false; its sources and targets are the codes
-    of the subjects and objects of every triple with that category, so reciprocal events
+    of the subjects and objects of every triple with that category and trigger, so reciprocal events
     ("X and Y agreed" -> X->Y and Y->X) give both actors both roles. One-actor events
     compete with the triples (their actor is a source or target as its ``role`` says): the
     sentence's main act may have no actor as target ("Denmark accepted a formula for
@@ -645,11 +649,17 @@ def plover_event(
              for t in triples if _pred_plover(t)]
     if not typed:
         return None, set(), set()
-    best = max(enumerate(typed), key=lambda it: (float(it[1].get("confidence", 0.5)), -it[0]))[1]
+    # An act only asked for, supposed or asked about is not what the sentence reports:
+    # "demanded that Israel ease restrictions" is a demand.
+    best = max(enumerate(typed), key=lambda it: (
+        it[1].get("modality") not in UNREPORTED, float(it[1].get("confidence", 0.5)), -it[0]
+    ))[1]
     category = category_of(best)
     sources, targets = set(), set()
     for t in typed:
-        if category_of(t) == category:
+        # One event is one trigger's statement: its reciprocal copies share the trigger,
+        # while other acts of the same category in the sentence are other events.
+        if category_of(t) == category and t.get("trigger") == best.get("trigger"):
             for role, bucket in (("subject", sources), ("object", targets)):
                 code = actor_code(t.get(role) or {})
                 if code:

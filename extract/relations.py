@@ -63,6 +63,12 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "kee
                      "committed", "set", "unwilling", "reluctant"}
 # Promising acts: "offered troops to Lebanon" announces aid, it does not give it yet.
 COMMISSIVE_VERBS = {"offer", "promise", "pledge", "vow"}
+# Verbs whose that-clause says what someone must do: "demanded that Israel ease ...".
+DEMAND_CLAUSE_VERBS = {"demand", "urge", "ask", "request", "order", "require", "recommend",
+                       "propose", "press"}
+# Adjectives that make an act on their noun a possibility, not a fact.
+UNCERTAIN_ADJECTIVES = {"possible", "potential", "likely", "probable", "eventual", "prospective",
+                        "hypothetical", "conceivable"}
 # Verbs whose of/for complement is an alleged act: "accused Ukraine of attacking Moscow".
 ALLEGING_VERBS = {"accuse", "suspect", "charge", "allege", "blame", "indict"}
 SPEECH_VERBS = {"say", "declare", "insist", "reiterate", "state", "announce", "stress",
@@ -75,6 +81,7 @@ MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # in the town of Cizre", "fired shells at targets in Jericho", "demonstrated in Kirkuk").
 # Confidence kept by an event for each event it serves or is nested under.
 NESTING_DISCOUNT = 0.85
+ATTRIBUTION_DISCOUNT = 0.7
 MOTION_PREPS = {"to", "toward", "towards", "into"}
 PLACE_PREPS = {"in", "inside", "throughout", "across", "into", "at", "on"}
 NEAR_PREPS = {"near", "outside", "around", "off", "along"}
@@ -984,6 +991,14 @@ def _announcing_head(anchor: Token) -> Token:
     return anchor
 
 
+def _attributes(anchor: Token, anchors: set[int]) -> bool:
+    """True when ``anchor`` (a speech act) has a clause holding another act of the
+    sentence: it tells who reported that act."""
+    return any(c.dep_ in {"ccomp", "parataxis"} and any(t.i in anchors for t in c.subtree)
+               for c in anchor.children) or (
+        anchor.dep_ == "parataxis" and anchor.head.i in anchors)
+
+
 def _nesting(anchor: Token, anchors: set[int], subordinate: set[int]) -> float:
     """Less confidence for an event nested under another one of the sentence: in "demanded
     that Hamas renounce its armed struggle against Israel" the demand is the news, the
@@ -1084,6 +1099,18 @@ def _modal_cue(anchor: Token, node: Token, child: Token | None, depth: int) -> s
     if depth and node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:
         # "the RIA story on coordination between Moscow and Washington"
         return "reported"
+    if depth and child is not None and child.dep_ in {"ccomp", "acl"} and (
+        node.lemma_ in DEMAND_CLAUSE_VERBS or any(
+            k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in kids)
+        if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower() in REQUEST_NOUNS
+    ):
+        # "demanded that Israel ease", "reiterated its demand that Israel ease" (not "told
+        # AFP that ...", which reports)
+        return "requested"
+    if depth == 0 and node.pos_ == "NOUN" and any(
+        k.dep_ == "amod" and k.lower_ in UNCERTAIN_ADJECTIVES for k in kids
+    ):
+        return "hypothetical"  # "a possible war against Iraq"
     if depth and child is not None and child.dep_ == "ccomp" and (
         node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"
     ):
@@ -1188,6 +1215,10 @@ def extract_records(
             rtype = vocab.get(found.relation)
             negated, modality = factuality(found.anchor)
             conf = found.confidence * _nesting(found.anchor, anchors, sw.subordinate)
+            if rtype.plover == "CONSULT" and _attributes(found.anchor, anchors):
+                # "two rebel commanders told AFP that ...": the telling attributes the act
+                # it reports; that act is the news.
+                conf *= ATTRIBUTION_DISCOUNT
             if "lexicon" in (s.source, o.source):
                 conf = min(1.0, conf + 0.05)
             pair = (s.actor.id, found.relation, o.actor.id)

@@ -705,3 +705,20 @@ def test_score_re3d_ignores_event_dicts():
         base["directed"].tp, base["quad_agreement"]) == (1, 1.0)
     only = ev.score_re3d(re3d_case(), events)
     assert (only["pair"].tp, only["pair"].n_pred) == (0, 0)
+
+
+def test_plover_event_is_one_trigger_and_a_reported_act():
+    from actorgraph.evaluation import plover_event
+
+    def t(s, o, plover, trigger, conf, modality="asserted"):
+        return {"subject": {"country": s}, "object": {"country": o}, "plover": plover,
+                "trigger": trigger, "confidence": conf, "modality": modality}
+
+    # The act only demanded is not the event, however confident; the demand is.
+    demanded = t("ISR", "PSE", "RETREAT", "ease restrictions", 0.8, "requested")
+    demand = t("USA", "ISR", "REQUEST", "demanded", 0.5)
+    assert plover_event([demanded, demand]) == ("REQUEST", {"USA"}, {"ISR"})
+    # Codes come from the chosen trigger's triples (and their reciprocal copies) only.
+    met = [t("RUS", "UKR", "CONSULT", "met", 0.8), t("UKR", "RUS", "CONSULT", "met", 0.7)]
+    other = t("FRA", "DEU", "CONSULT", "talks", 0.6)
+    assert plover_event([*met, other]) == ("CONSULT", {"RUS", "UKR"}, {"RUS", "UKR"})

@@ -430,3 +430,29 @@ def test_cooperation_against_someone_is_not_cooperation_with_them(extractor):
 def test_from_on_a_relation_noun_names_its_author(extractor):
     assert ("North Korea", "THREATENS", "Japan") in pairs(
         extractor, "Threats from North Korea against Japan grew.")
+
+
+@pytest.mark.parametrize("text, subject, modality", [
+    ("The United States demanded that Israel ease restrictions on Gaza.", "Israel",
+     "requested"),
+    ("The ILO reiterated its demand that Israel ease restrictions on Gaza.", "Israel",
+     "requested"),
+    # Telling someone that something happened reports it; it asks for nothing.
+    ("Army commanders told AFP that Serbian forces attacked Albania.", "Serbia military",
+     "asserted"),
+    ("Britain mobilized reservists for a possible war against Iraq.", "United Kingdom",
+     "hypothetical"),
+])
+def test_clauses_and_adjectives_that_set_modality(extractor, text, subject, modality):
+    found = [t for t in extractor.extract_text(text) if t.subject.name == subject]
+    assert found and {t.modality for t in found} == {modality}
+
+
+def test_a_speech_act_attributing_another_act_counts_less(extractor):
+    def told(text):
+        return max(t.confidence for t in extractor.extract_text(text)
+                   if t.relation == "COMMUNICATES_WITH")
+
+    # "told AFP that ..." attributes the attack, which is the news.
+    assert told("Serbian commanders told AFP that Serbian forces attacked Albania.") < told(
+        "Serbian commanders told AFP about the plan.")
