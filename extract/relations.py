@@ -408,6 +408,11 @@ class _Sentence:
         # The noun a sense names is part of the trigger, not its target ("use force").
         used = {t.i for t in trigger}
         objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used]
+        if not objs and not sense.words:
+            # "condemned and sanctioned Ukraine": conjoined verbs share the object that
+            # follows the last of them.
+            objs = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                    and c.i > verb.i for o in c.children if o.dep_ == "dobj"]
         return objs, trigger
 
     # --- triggers ------------------------------------------------------------------------
@@ -485,6 +490,21 @@ class _Sentence:
                     done = True
                     for s, sw in subjects:
                         yield _Found(s, o, base.relation, [tok], tok, 0.6 * sw * ow)
+            if not done and fit is not None and subjects and (
+                self.vocab.get(fit[0].relation).plover == "MOBILIZE"
+            ):
+                # "mobilized reservists for a possible war against Iraq": forces are
+                # readied against whom the conflict they are readied for is aimed at.
+                for o, ow in self.prep_mentions(
+                    [n for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "in"}
+                     for n in c.children if n.dep_ == "pobj" and (
+                         r := self.vocab.noun_relation(n.lemma_)) is not None
+                     and r.quad.endswith("CONFLICT")],
+                    {"against", "on", "with", "into"}):
+                    if o.actor.is_actor:
+                        done = True
+                        for s, sw in subjects:
+                            yield _Found(s, o, fit[0].relation, [tok], tok, 0.6 * sw * ow)
             if not done and fit is not None and subjects and (
                 self.vocab.get(fit[0].relation).plover == "PROTEST"
             ):
@@ -1003,7 +1023,10 @@ def _nesting(anchor: Token, anchors: set[int], subordinate: set[int]) -> float:
     """Less confidence for an event nested under another one of the sentence: in "demanded
     that Hamas renounce its armed struggle against Israel" the demand is the news, the
     struggle is what it is about. A clause serving another act's purpose counts once more."""
-    above = sum(1 for t in _path_to_root(anchor)[1:] if t.i in anchors)
+    path = _path_to_root(anchor)
+    # A verb coordinated with another ("condemned and sanctioned") is its peer, not under it.
+    above = sum(1 for below, t in zip(path, path[1:], strict=False)
+                if t.i in anchors and not (below.dep_ == "conj" and below.pos_ in {"VERB", "AUX"}))
     return NESTING_DISCOUNT ** (above + (anchor.i in subordinate))
 
 
