@@ -221,8 +221,10 @@ class _Resolver:
         where = self.lex.country(residence) if residence else None
         name = f"ethnic {m.text}" if not m.text.lower().startswith("ethnic") else m.text
         name = f"{name} ({where.name if where else residence})" if residence else name
+        # A collective noun keeps its sector ("guerrillas"); a people is an ethnic group.
+        sector = m.actor.sector if m.source == "collective" and m.actor.sector else "ETH"
         return self.actor(Actor(id=f"group:{slug(name)}", name=name, type="ORGANIZATION",
-                                country=residence, sector=m.actor.sector or "ETH",
+                                country=residence, sector=sector,
                                 source=m.actor.source))
 
     def person(self, name: str) -> Actor:
@@ -755,6 +757,12 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         # comes tagged ORG).
         iso = lex.country_of_word(text)
         if iso:
+            root = span.root
+            if ent.label_ == "NORP" and root.tag_ in {"NNPS", "NNS"} and \
+                    root.dep_ not in {"amod", "compound", "poss"} and lex.lookup(text) is None:
+                # "Thousands of Georgians protested against the government": a people,
+                # not its state.
+                return res.country_actor(iso, "CVL")
             return res.country_actor(iso)
     iso = lex.capitals.get(text.lower())
     if iso:

@@ -80,6 +80,7 @@ MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # Where a material act is done: with no actor as target, the place is ("imposed a curfew
 # in the town of Cizre", "fired shells at targets in Jericho", "demonstrated in Kirkuk").
 # Confidence kept by an event for each event it serves or is nested under.
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 NESTING_DISCOUNT = 0.85
 ATTRIBUTION_DISCOUNT = 0.7
 MOTION_PREPS = {"to", "toward", "towards", "into"}
@@ -150,6 +151,14 @@ class _Sentence:
                     return [(m, 0.95)]
         if tok.pos_ == "PRON":
             m = resolve_pronoun(tok, self.index)
+            if m is not None and tok.lower_ in PLURAL_PRONOUNS:
+                # "Burkina Faso, Mali and Niger announced their withdrawal": "their" is
+                # all of them.
+                head = tok.doc[m.end - 1]
+                group = [g for c in head.conjuncts for g in self.index.all_at(c)
+                         if g.actor.is_actor and g.actor.id != m.actor.id]
+                if group:
+                    return [(g, 0.75) for g in [m, *group]]
             if m is not None and m.start < self.sent.start:
                 # The antecedent is in an earlier sentence: the record keeps the pronoun as
                 # its surface text, so the evidence sentence shows where the actor is.
@@ -230,8 +239,7 @@ class _Sentence:
             for cc in (c, *c.conjuncts):
                 found = self.index.all_at(cc)
                 if not found and cc.dep_ == "poss" and cc.pos_ == "PRON":
-                    m = resolve_pronoun(cc, self.index)
-                    found = [m] if m else []
+                    found = [m for m, _w in self.mention(cc)]
                 out.extend(m for m in found if m.actor.is_actor)
                 if not found and cc.dep_ == "compound":
                     out.extend(self.modifier_actors(cc))

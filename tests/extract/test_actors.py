@@ -211,9 +211,10 @@ def test_an_ethnic_group_belongs_where_it_lives(extractor, text, span, country, 
 
 
 def test_nationals_are_not_an_ethnic_group(extractor):
-    # Without "ethnic" (or "of" a country), a demonym stays its nationality.
+    # Without "ethnic" (or "of" a country), a demonym stays its nationality: Albania's
+    # people.
     idx = actors(extractor, "Albanians demonstrated in Serbia.")
-    assert by_text(idx, "Albanians").id == "country:ALB"
+    assert by_text(idx, "Albanians").id == "country:ALB:CVL"
     idx = actors(extractor, "Turkish troops in Iraq killed three rebels.")
     assert by_text(idx, "Turkish troops").country == "TUR"
 
@@ -281,3 +282,12 @@ def test_a_country_named_only_as_a_target_is_not_the_officials_home(extractor):
     # A country named as where things happen is: "the curfew imposed in Sudan".
     index = actors(extractor, "President Omar El Bashir lifted the curfew imposed in Sudan.")
     assert by_text(index, "Omar El Bashir").country == "SDN"
+
+
+def test_a_people_is_not_its_state(extractor):
+    index = actors(extractor, "Thousands of Georgians protested against the government.")
+    people = by_text(index, "Georgians")
+    assert (people.country, people.sector) == ("GEO", "CVL")
+    # A demonym as a modifier still names the state's collective or the country.
+    assert by_text(actors(extractor, "Georgian troops crossed the border."),
+                   "Georgian troops").sector == "MIL"

@@ -545,3 +545,14 @@ def test_lifting_sanctions_is_not_a_concession_and_lifting_a_curfew_is(extractor
     _t, events = records(extractor, "Serbia lifted the curfew.")
     assert [e.relation for e in events] == ["CONCEDES_TO"]
     assert ("Serbia", "EASES", "Kosovo") in pairs(extractor, "Serbia lifted sanctions on Kosovo.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Burkina Faso, Mali and Niger announced their withdrawal from ECOWAS.",
+     {("Burkina Faso", "WITHDRAWS_FROM", "ECOWAS"), ("Mali", "WITHDRAWS_FROM", "ECOWAS"),
+      ("Niger", "WITHDRAWS_FROM", "ECOWAS")}),
+    ("Russia and China said they would veto the resolution against Iran.",
+     {("Russia", "REJECTS", "Iran"), ("China", "REJECTS", "Iran")}),
+])
+def test_a_plural_pronoun_is_every_conjoined_antecedent(extractor, text, expected):
+    assert expected <= pairs(extractor, text)
