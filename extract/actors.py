@@ -823,6 +823,37 @@ def pronoun_kind(token: Token) -> str | None:
     return PRONOUNS.get(token.lower_) if token.pos_ == "PRON" or token.tag_ == "PRP$" else None
 
 
+FIRST_PERSON = {"i": "PERSON", "me": "PERSON", "my": "PERSON", "we": "GROUP", "us": "GROUP",
+                "our": "GROUP"}
+# Verbs that attribute a quotation to its speaker.
+QUOTING_VERBS = {"say", "tell", "add", "declare", "insist", "state", "stress", "warn",
+                 "announce", "write", "tweet", "vow", "pledge", "promise", "assert", "note"}
+
+
+def resolve_speaker(token: Token, index: ActorIndex) -> ActorMention | None:
+    """The speaker a first-person pronoun inside quoted speech refers to: '"We will
+    punish Israel," Iran said' -> Iran; '"I condemn the attack," Macron said' -> Macron.
+    "I" needs a person; "we" an actor that is no person (a person's "we" may be his
+    government, his party or his team, so it is dropped). None outside reported speech."""
+    kind = FIRST_PERSON.get(token.lower_)
+    if kind is None:
+        return None
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in {"ccomp", "parataxis"} and head.lemma_ in QUOTING_VERBS:
+            speakers = [m for c in head.children if c.dep_ == "nsubj"
+                        if (m := index.at(c)) is not None and m.actor.is_actor]
+            if len(speakers) == 1 and (speakers[0].actor.type == "PERSON") == (
+                    kind == "PERSON"):
+                return speakers[0]
+            return None
+        node = head
+    return None
+
+
 def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     """The actor a pronoun refers to, when the evidence is clear; else None.
 

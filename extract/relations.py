@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.extract.actors import ActorIndex, ActorMention, resolve_pronoun
+from actorgraph.extract.actors import ActorIndex, ActorMention, resolve_pronoun, resolve_speaker
 from actorgraph.extract.events import Event
 from actorgraph.extract.lexicon import RelationType, RelationVocabulary, VerbSense
 from actorgraph.extract.triples import Triple
@@ -150,7 +150,7 @@ class _Sentence:
                 if m is not None:
                     return [(m, 0.95)]
         if tok.pos_ == "PRON":
-            m = resolve_pronoun(tok, self.index)
+            m = resolve_pronoun(tok, self.index) or resolve_speaker(tok, self.index)
             if m is not None and tok.lower_ in PLURAL_PRONOUNS:
                 # "Burkina Faso, Mali and Niger announced their withdrawal": "their" is
                 # all of them.
@@ -587,8 +587,13 @@ class _Sentence:
                     p for p in c.children if p.dep_ == "pobj"
                 ] if c.dep_ == "prep" and c.lower_ in {"for", "on"} else []
                 acts = [n for n in nouns if self.vocab.noun_relation(n.lemma_) is not None]
-                out.extend((m, w * 0.9) for m, w in self.prep_mentions(
-                    acts, TARGET_PREPS | {"of", "with", "by"}))
+                # A demand is aimed at whoever is to act or be acted on ("demanded the
+                # withdrawal of Serbian forces", "sanctions against Nigeria"); a condemnation
+                # or a rejection only at the act's author ("condemned the attack on Ukraine"
+                # blames the attacker, not Ukraine).
+                preps = {"by", "from"} if plover in {"ACCUSE", "REJECT"} else \
+                    TARGET_PREPS | {"of", "with", "by"}
+                out.extend((m, w * 0.9) for m, w in self.prep_mentions(acts, preps))
         for c in verb.children:
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover == "THREATEN":
                 # "threatened to launch an offensive unless Baghdad accepted", "threatened
