@@ -66,6 +66,7 @@ COMMISSIVE_VERBS = {"offer", "promise", "pledge", "vow"}
 # Verbs whose that-clause says what someone must do: "demanded that Israel ease ...".
 DEMAND_CLAUSE_VERBS = {"demand", "urge", "ask", "request", "order", "require", "recommend",
                        "propose", "press"}
+DENIAL_VERBS = {"deny", "dispute", "refute"}
 # Adjectives that make an act on their noun a possibility, not a fact.
 UNCERTAIN_ADJECTIVES = {"possible", "potential", "likely", "probable", "eventual", "prospective",
                         "hypothetical", "conceivable"}
@@ -80,6 +81,13 @@ MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # Where a material act is done: with no actor as target, the place is ("imposed a curfew
 # in the town of Cizre", "fired shells at targets in Jericho", "demonstrated in Kirkuk").
 # Confidence kept by an event for each event it serves or is nested under.
+# Relations between actors in person: their object is an actor, not a thing of one.
+PERSONAL_RELATIONS = {"MEETS"}
+# Objects that are things said or done, not the actors who said or did them.
+THING_WORDS = {"proposal", "plan", "decision", "statement", "adoption", "support", "summary",
+               "report", "resolution", "move", "announcement", "initiative", "offer", "call",
+               "liberation", "release", "election", "victory", "progress", "news", "result",
+               "results", "outcome", "step", "steps", "efforts", "effort", "role", "commitment"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 NESTING_DISCOUNT = 0.85
 ATTRIBUTION_DISCOUNT = 0.7
@@ -403,6 +411,11 @@ class _Sentence:
             holders.append(hit)
         if sense.prep:
             objs = [o for h in holders for o in self.prep_objects(h, sense.prep)]
+            if not objs and sense.prep == "for":
+                # "called for the EU to take a tougher line": the subject of a for-to clause.
+                objs = [s for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                        for s in c.children if s.dep_ == "nsubj"]
             if not objs and not sense.words:
                 objs = [o for c in verb.children if c.dep_ == "dobj" and self.index.at(c) is None
                         and self.vocab.noun_relation(c.lemma_) is None
@@ -416,9 +429,11 @@ class _Sentence:
         # The noun a sense names is part of the trigger, not its target ("use force").
         used = {t.i for t in trigger}
         objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used]
-        if not objs and not sense.words:
+        if not objs and not sense.words and not any(
+            c.dep_ in {"xcomp", "ccomp", "prep", "attr", "oprd", "advcl"} for c in verb.children
+        ):
             # "condemned and sanctioned Ukraine": conjoined verbs share the object that
-            # follows the last of them.
+            # follows the last of them (not "denied sheltering militants and accused India").
             objs = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                     and c.i > verb.i for o in c.children if o.dep_ == "dobj"]
         return objs, trigger
@@ -450,6 +465,12 @@ class _Sentence:
                 if fit is None or (sense.words and not fit[0].words):
                     fit = (sense, objs)
                 pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)]
+                if sense.relation in PERSONAL_RELATIONS and not sense.words:
+                    # One meets or hosts an actor, not a thing of theirs: "welcomed Trump's
+                    # proposal" is no meeting with Trump.
+                    pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)
+                             if self.index.all_at(ot) or self.relation_noun(ot) is None
+                             and ot.lemma_.lower() not in THING_WORDS]
                 if sense.prep in MOTION_PREPS and not any(
                     c.dep_ == "dobj" for c in tok.children
                 ) and sense.relation != "VISITS":
@@ -604,11 +625,13 @@ class _Sentence:
                     out.extend((m, w * 0.9) for k in condition.head.children
                                if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k))
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS:
-                if plover == "REJECT" and any(
+                if plover == "REJECT" and (verb.lemma_ in DENIAL_VERBS or any(
                     self.vocab.get(v.relation).quad not in COOPERATIVE_QUADS
                     for v in self.vocab.verb_senses(c.lemma_, c.lower_)
-                ):
-                    continue  # declining to condemn Moscow is no rejection of Moscow
+                )):
+                    # Declining to condemn Moscow is no rejection of Moscow; denying having
+                    # armed the RSF denies an act, it rejects no one.
+                    continue
                 for a in c.children:
                     if a.dep_ in {"dobj", "dative"}:
                         out.extend(self.mentions(a))
@@ -1119,7 +1142,10 @@ def _modal_cue(anchor: Token, node: Token, child: Token | None, depth: int) -> s
     if depth and child is not None and _infinitival(child):
         if node.lemma_ in REQUEST_VERBS and any(
             k.dep_ in {"dobj", "dative"} for k in kids
-        ) or any(k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in kids):
+        ) or any(k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in kids) or (
+            node.lemma_ in REQUEST_VERBS and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+        ):
             return "requested"  # "urged Obama to", "put pressure on Assad to"
         if node.lemma_ in FUTURE_VERBS:
             return "future"
@@ -1181,7 +1207,8 @@ def factuality(anchor: Token) -> tuple[bool, str]:
             if any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
                    for k in kids):
                 negated = True
-            if depth and node.lemma_ in NEGATING_VERBS:
+            if depth and node.lemma_ in NEGATING_VERBS and path[depth - 1].dep_ != "conj":
+                # (a verb coordinated with "denied" is not denied: "denied X and accused Y")
                 negated = True
         if modality is None:
             modality = _modal_cue(anchor, node, child, depth)

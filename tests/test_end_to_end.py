@@ -116,8 +116,9 @@ def test_extract_events_on_request():
     assert r.returncode == 0, r.stderr
     records = [json.loads(line) for line in r.stdout.splitlines()]
     events = [x for x in records if x.get("kind") == "event"]
-    assert [(e["actor"]["name"], e["relation"], e["role"]) for e in events] == [
-        ("Askar Akayev", "AGREES_WITH", "source")]
+    assert [(e["actor"]["name"], e["relation"], e["role"], e["modality"]) for e in events] == [
+        ("Askar Akayev", "AGREES_WITH", "source", "asserted"),
+        ("Askar Akayev", "WITHDRAWS_FROM", "source", "intended")]
     assert [x["relation"] for x in records if "kind" not in x] == ["CRITICIZES"]
     table = run("extract", "-", "--events", "--format", "table", stdin=text).stdout
     assert "Askar Akayev -AGREES_WITH-> (no one named)" in table

@@ -574,3 +574,134 @@ def test_loader_reads_the_data():
     assert lex.institutions["kremlin"] == ("RUS", "GOV")
     assert lex.capitals["washington"] == "USA"
     assert lex.titles["deputy foreign minister"] == "GOV"
+
+
+# --- relations --------------------------------------------------------------------------
+
+README = LEXICON.parents[1] / "README.md"
+PLOVER_QUADS = {
+    "VERBAL_COOPERATION": {"AGREE", "CONSULT", "SUPPORT", "CONCEDE"},
+    "MATERIAL_COOPERATION": {"COOPERATE", "AID", "RETREAT"},
+    "VERBAL_CONFLICT": {"REQUEST", "ACCUSE", "REJECT", "THREATEN"},
+    "MATERIAL_CONFLICT": {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"},
+}
+RELATION_FIELDS = {"plover", "description", "symmetric", "one_actor", "verbs", "nouns",
+                   "adjectives"}
+
+
+@pytest.fixture(scope="module")
+def relations() -> dict:
+    return _load("relations.toml")
+
+
+def _phrases(relations: dict, field: str) -> list[tuple[str, str]]:
+    return [(name, p) for name, entry in relations["relations"].items()
+            for p in entry.get(field, [])]
+
+
+def test_relations_file_parses_and_starts_with_documentation():
+    text = (LEXICON / "relations.toml").read_text(encoding="utf-8")
+    tomllib.loads(text)
+    assert len([ln for ln in text.splitlines()[:25] if ln.startswith("#")]) >= 15
+
+
+def test_relation_types_quads_and_fields(relations):
+    quads = {quad: set(cats) for quad, cats in relations["quads"].items()}
+    assert quads == PLOVER_QUADS
+    problems = []
+    for name, entry in relations["relations"].items():
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+            problems.append(f"{name}: not UPPER_SNAKE")
+        if entry.get("plover") not in set().union(*PLOVER_QUADS.values()):
+            problems.append(f"{name}: bad PLOVER category {entry.get('plover')!r}")
+        if set(entry) - RELATION_FIELDS:
+            problems.append(f"{name}: unknown fields {sorted(set(entry) - RELATION_FIELDS)}")
+        for field in ("verbs", "nouns", "adjectives"):
+            for phrase in entry.get(field, []):
+                if phrase != " ".join(phrase.lower().split()) or not phrase:
+                    problems.append(f"{name}.{field}: {phrase!r} must be lower-case, trimmed")
+    assert not problems, "\n".join(problems)
+
+
+def test_readme_vocabulary_table_matches_the_lexicon(relations):
+    if not README.exists():  # pragma: no cover
+        pytest.skip("no README beside the package")
+    text = README.read_text(encoding="utf-8").split("### Relation vocabulary", 1)[1]
+    table = {}
+    for names, plover, quad in re.findall(r"^\| ([A-Z_, ]+) \| ([A-Z]+) \| ([A-Z_]+) \|$",
+                                          text.split("\n## ", 1)[0], re.M):
+        for name in names.split(", "):
+            table[name] = (plover, quad)
+    quad_of = {cat: quad for quad, cats in PLOVER_QUADS.items() for cat in cats}
+    lexicon = {name: (e["plover"], quad_of[e["plover"]])
+               for name, e in relations["relations"].items()}
+    assert table == lexicon
+
+
+def test_no_trigger_is_listed_twice(relations):
+    # The loader keeps the first type of a noun: a second listing would be dead data.
+    for field in ("verbs", "nouns", "adjectives"):
+        seen: dict[str, list[str]] = defaultdict(list)
+        for name, phrase in _phrases(relations, field):
+            seen[phrase].append(name)
+        # A verb of MEETS, which takes only actors as objects, may also name what the act
+        # is when its object is a thing ("welcomed Trump's proposal" praises Trump).
+        dupes = {p: names for p, names in seen.items() if len(names) > 1 and not (
+            field == "verbs" and len(names) == 2 and names[0] == "MEETS")}
+        assert not dupes, f"{field} listed twice: {dupes}"
+
+
+def test_phrase_nouns_of_another_type_are_in_the_singular(relations):
+    # A phrase word matches the lemma, so "ease sanction against" covers "eased sanctions
+    # against X" and keeps the noun from triggering SANCTIONS on its own; a plural would not.
+    # (A noun of the phrase's own type may stay plural: "launch strikes on".)
+    owner = {p: name for name, p in _phrases(relations, "nouns")}
+    bad = [(name, phrase) for name, phrase in _phrases(relations, "verbs")
+           for word in phrase.split()[1:]
+           if word.endswith("s") and not word.endswith(("ss", "us"))
+           and owner.get(word, owner.get(word[:-1], name)) != name]
+    assert not bad, bad
+
+
+def test_on_senses_come_after_their_siblings(relations):
+    # Senses with as many words are tried in file order and the first whose preposition is
+    # present wins: "on Monday" must not take "eased sanctions against Iran on Monday"
+    # away from "ease sanction against".
+    bad = []
+    for name, entry in relations["relations"].items():
+        verbs = entry.get("verbs", [])
+        for i, phrase in enumerate(verbs):
+            if phrase.endswith(" on"):
+                stem = phrase[:-3]
+                bad += [(name, phrase, v) for v in verbs[i + 1:]
+                        if v.rsplit(" ", 1)[0] == stem and v != phrase]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("relation, triggers", [
+    # CAMEO code descriptions -> the verbs and nouns news uses for them
+    ("WITHDRAWS_FROM", ["resign", "step down", "resignation", "open border with",
+                        "allow aid into", "swap prisoner with", "disarmament"]),
+    ("CONCEDES_TO", ["lift curfew", "lift state", "ease restriction on", "allow", "permit",
+                     "pardon", "amnesty"]),
+    ("EASES", ["scrap sanction on", "remove sanction against", "cancel tariff on",
+               "lower tariff on", "unfreeze"]),
+    ("SANCTIONS", ["impose tariff on", "slap sanction on", "tariff", "counter-tariffs",
+                   "halt mediation between", "end mediation", "close embassy in"]),
+    ("AIDS", ["loan", "grant", "arms sales", "sell tank to", "approve sale to"]),
+    ("ATTACKS", ["launch missile at", "fire toward", "fire into", "ram", "ramming",
+                 "artillery fire", "use against", "violate ceasefire", "incursion"]),
+    ("FIGHTS", ["confront", "exchange fire with", "confrontation"]),
+    ("KILLS", ["torture", "poison"]),
+    ("ACCUSES", ["inquiry", "hearing", "look into", "impeach"]),
+    ("URGES", ["reminder", "issue reminder to"]),
+    ("CRITICIZES", ["unite against", "hit out at", "lash out at"]),
+    ("MOBILIZES_AGAINST", ["patrol", "patrols", "drills", "tighten security"]),
+    ("COERCES", ["fine", "dissolve", "declare emergency", "annexation", "deportation"]),
+    ("NORMALIZES_TIES_WITH", ["restore relations with", "reopen embassy in"]),
+    ("AGREES_WITH", ["strike deal with", "seal deal"]),
+])
+def test_cameo_categories_have_their_common_triggers(relations, relation, triggers):
+    entry = relations["relations"][relation]
+    listed = set(entry.get("verbs", [])) | set(entry.get("nouns", []))
+    assert not set(triggers) - listed

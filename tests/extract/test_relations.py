@@ -324,7 +324,8 @@ def test_one_actor_event_when_no_actor_is_the_target(extractor):
     triples, events = records(extractor, "Ousted President Askar Akayev has agreed to resign.")
     assert triples == []
     assert [(e.actor.name, e.relation, e.role, e.asserted) for e in events] == [
-        ("Askar Akayev", "AGREES_WITH", "source", True)]
+        ("Askar Akayev", "AGREES_WITH", "source", True),
+        ("Askar Akayev", "WITHDRAWS_FROM", "source", False)]  # the resignation, intended
     # An act that gave a triple gives no event; acts that need a partner give none alone.
     triples, events = records(extractor, "Kerry met Lavrov. The cabinet of Israel met Sunday.")
     assert triples and not [e for e in events if e.relation == "MEETS"]
@@ -476,6 +477,7 @@ def test_conjoined_verbs_share_the_object_and_are_peers(extractor):
     # sanction of its own.
     ("The European Union scrapped sanctions on Belarus.", ("European Union", "EASES", "Belarus")),
     ("Japan eased sanctions against Iran.", ("Japan", "EASES", "Iran")),
+    ("Japan lifted sanctions against Iran on Monday.", ("Japan", "EASES", "Iran")),
     ("Beijing lowered tariffs on Australian wine.", ("China", "EASES", "Australia")),
     # SANCTIONS: tariffs imposed, mediation halted, embassies closed, envoys recalled
     ("Canada slapped tariffs on Chinese steel.", ("Canada", "SANCTIONS", "China")),
@@ -578,3 +580,30 @@ def test_condemning_an_act_blames_its_author_not_its_victim(extractor):
     assert ("France", "CRITICIZES", "Ukraine") not in got
     assert ("France", "CRITICIZES", "Ukraine") not in pairs(
         extractor, "France condemned the attack on Ukraine.")
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # One meets an actor, not a thing of theirs: welcoming a proposal praises its author.
+    ("The Kremlin welcomed the proposal by President Donald Trump.",
+     ("Russia government", "PRAISES", "Donald Trump"),
+     ("Russia government", "MEETS", "Donald Trump")),
+    # Denying an act denies it; it rejects no one.
+    ("Iran denied supplying drones to Russia.", ("Iran", "AIDS", "Russia"),
+     ("Iran", "REJECTS", "Russia")),
+    # A verb coordinated with "denied" is neither denied nor given its object.
+    ("Pakistan denied sheltering militants and accused India of staging the attack.",
+     ("Pakistan", "ACCUSES", "India"), ("Pakistan", "REJECTS", "India")),
+    # "call for X to do": a demand on X, not a phone call to whom the act concerns.
+    ("Egypt called for Israel to withdraw from Gaza.", ("Egypt", "DEMANDS", "Israel"),
+     ("Egypt", "COMMUNICATES_WITH", "Palestine")),
+])
+def test_senses_that_depend_on_the_object(extractor, text, present, absent):
+    got = pairs(extractor, text)
+    assert present in got and absent not in got
+
+
+def test_a_denied_act_and_a_demanded_act_are_not_asserted(extractor):
+    got = rels(extractor, "Iran denied supplying drones to Russia.")
+    assert ("Iran", "AIDS", "Russia", True, "asserted") in got
+    got = rels(extractor, "Egypt called for Israel to withdraw from Gaza.")
+    assert any(r[0] == "Israel" and r[4] == "requested" for r in got)
