@@ -79,6 +79,8 @@ LOCAL_SECTORS = {"COP", "OPP", "CVL", "REB"}
 # Offices of a state: their holders serve the country a one-country document is about (an
 # archbishop or a journalist may be a foreigner speaking about it).
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# Nouns that refer back to a country named before: "the country", "the island".
+COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "island", "emirate", "sultanate"}
 HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
                    "controlled", "held", "funded", "armed", "trained", "owned", "made"}
 
@@ -557,6 +559,29 @@ def find_actors(
         if antecedent is not None:
             add(tok.i, tok.i + 1, antecedent, "nominal")
 
+    # 3b-2. "Taiwan's President said the island would not bow": a definite country noun is
+    # the country named just before, when one is clear.
+    for tok in doc:
+        if tok.i in taken or tok.lemma_.lower() not in COUNTRY_NOUNS or tok.dep_ == "compound" \
+                or any(c.dep_ in {"amod", "compound", "prep"} for c in tok.children):
+            continue
+        pair = any(c.lower_ in {"two", "both"} for c in tok.children
+                   if c.dep_ in {"nummod", "det", "predet"})
+        if pair and tok.tag_ == "NNS":
+            # "coordination between the two countries": the two named just before.
+            both = _country_antecedents(tok, mentions, 2)
+            if both:
+                made = [add(tok.i, tok.i + 1, a, "nominal") for a in both]
+                groups[tok.i] = made
+            continue
+        if tok.tag_ == "NNS" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+        ):
+            continue
+        antecedent = _country_antecedent(tok, mentions)
+        if antecedent is not None:
+            add(tok.i, tok.i + 1, antecedent, "nominal")
+
     # 3c. "Ethnic Albanians in south Serbia", "ethnic Turks", "Albanians of southern
     # Serbia": an ethnic group is no nationality. It belongs to the country it lives in.
     for m in mentions:
@@ -591,6 +616,62 @@ def find_actors(
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.sort(key=lambda m: m.start)
     return ActorIndex(mentions=mentions, by_token=by_token, groups=groups)
+
+
+def _country_antecedent(tok: Token, mentions: list[ActorMention]) -> Actor | None:
+    """The country "the country" (or "the island") refers to: the one country named
+    earlier in its sentence or, failing that, in the nearest of the two sentences before
+    that names any; of several, the one that is a subject there. None when unclear."""
+    doc = tok.doc
+    windows = [(tok.sent.start, tok.i)]
+    prev = tok.sent.start - 1
+    for _ in range(2):
+        if prev < 0:
+            break
+        ps = doc[prev].sent
+        windows.append((ps.start, ps.end))
+        prev = ps.start - 1
+    for lo, hi in windows:
+        cands = [m for m in mentions if lo <= m.start < hi and m.actor.type == "COUNTRY"
+                 and m.actor.sector is None and m.actor.country]
+        distinct = {m.actor.id: m.actor for m in cands}
+        if len(distinct) == 1:
+            return next(iter(distinct.values()))
+        subjects = {m.actor.id: m.actor for m in cands if _is_subject(doc[m.end - 1])}
+        if len(subjects) == 1:
+            return next(iter(subjects.values()))
+        if cands:
+            return None
+    return None
+
+
+def _conj_root(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _is_subject(tok: Token) -> bool:
+    """A subject, or one of conjoined subjects ("Iran and Israel traded fire")."""
+    return _conj_root(tok).dep_ in {"nsubj", "nsubjpass"}
+
+
+def _country_antecedents(tok: Token, mentions: list[ActorMention], n: int) -> list[Actor]:
+    """The ``n`` countries "the two countries" refers to: those named in its sentence
+    before it, else in the nearest sentence before that names any, if there are just
+    ``n``; else none."""
+    doc = tok.doc
+    lo, hi = tok.sent.start, tok.i
+    for _ in range(3):
+        found = {m.actor.id: m.actor for m in mentions if lo <= m.start < hi
+                 and m.actor.type == "COUNTRY" and m.actor.sector is None and m.actor.country}
+        if found:
+            return list(found.values()) if len(found) == n else []
+        if lo == 0:
+            break
+        ps = doc[lo - 1].sent
+        lo, hi = ps.start, ps.end
+    return []
 
 
 def _title_antecedent(tok: Token, mentions: list[ActorMention], lex: ActorLexicon
@@ -893,10 +974,14 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
         if len(distinct) == 1:
             return cands[-1]
         subjects = {m.actor.id: m for m in cands
-                    if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}
-                    or doc[m.start].dep_ in {"nsubj", "nsubjpass"}}
+                    if _is_subject(doc[m.end - 1]) or _is_subject(doc[m.start])}
         if len(subjects) == 1:
             return next(iter(subjects.values()))
+        roots = {_conj_root(doc[m.end - 1]).i for m in subjects.values()}
+        if kind == "GROUP" and len(roots) == 1:
+            # "Russia and China said they ...": the conjoined subjects together; the first
+            # stands for the group (its conjuncts are found from it).
+            return min(subjects.values(), key=lambda m: m.start)
         return None
     return None
 

@@ -47,7 +47,8 @@ FUTURE_NOUNS = {"plan", "schedule"}
 REQUEST_NOUNS = {"pressure", "appeal", "call", "demand", "ultimatum", "request", "plea"}
 REPORT_VERBS = {"claim", "allege", "report", "rumor", "rumour", "suggest", "speculate",
                 "believe", "suspect"}
-REPORT_NOUNS = {"report", "story", "leak", "claim", "allegation", "rumor", "rumour"}
+REPORT_NOUNS = {"report", "story", "leak", "claim", "allegation", "rumor", "rumour",
+                "perception", "impression", "speculation", "suspicion"}
 FUTURE_AUX = {"will", "'ll", "shall", "would", "'d"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ought"}
 OBJECT_CONTROL = REQUEST_VERBS | {"help", "allow", "persuade", "convince", "enable", "let"}
@@ -283,6 +284,13 @@ class _Sentence:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.mentions(p)
+            if passive and c.dep_ == "prep" and c.lower_ == "at":
+                # "killed at the hands of Russian soldiers": the hands' owner did it.
+                agents = [(m, w * 0.95) for h in c.children
+                          if h.dep_ == "pobj" and h.lemma_.lower() == "hand"
+                          for m, w in self.prep_mentions([h], {"of"})]
+                if agents:
+                    return agents
             if not passive and c.dep_ in SUBJECT_DEPS:
                 if c.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     # "Carlin, who oversees ...": the relative pronoun is the head noun.

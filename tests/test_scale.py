@@ -124,7 +124,7 @@ def write_hostile_corpus(d: Path, one_line_mb: float = 5) -> dict[str, list[int 
     with (d / "oneline.txt").open("w", encoding="ascii") as fh:
         written = 0
         while written < one_line_mb * 2**20:
-            unit = ("Egypt condemned the attack on Libya. "
+            unit = ("Egypt condemned Libya for the attack. "
                     + "".join(rnd.choices(alnum, k=4000)) + " ")
             fh.write(unit)
             written += len(unit)

@@ -291,3 +291,26 @@ def test_a_people_is_not_its_state(extractor):
     # A demonym as a modifier still names the state's collective or the country.
     assert by_text(actors(extractor, "Georgian troops crossed the border."),
                    "Georgian troops").sector == "MIL"
+
+
+@pytest.mark.parametrize("text, noun, country", [
+    ("Taiwan's President Lai Ching-te said the island would not bow to Chinese pressure.",
+     "island", "TWN"),
+    ("North Korea tested a missile. The country also threatened Japan.", "country", "PRK"),
+    # Two countries before, one of them the subject: that one.
+    ("Iran fired missiles at Israel. The country said the strikes were retaliation.",
+     "country", "IRN"),
+])
+def test_a_definite_country_noun_is_the_country_named_before(extractor, text, noun, country):
+    assert by_text(actors(extractor, text), noun).country == country
+
+
+def test_an_unclear_country_noun_is_dropped(extractor):
+    index = actors(extractor, "Iran and Israel traded fire. The country said it would respond.")
+    assert not [m for m in index.mentions if m.text == "country"]
+
+
+def test_both_countries_are_the_two_named_before(extractor):
+    index = actors(extractor, "Armenia and Azerbaijan signed a deal. Both countries agreed "
+                              "to open their borders.")
+    assert {m.actor.country for m in index.mentions if m.text == "countries"} == {"ARM", "AZE"}

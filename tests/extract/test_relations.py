@@ -607,3 +607,8 @@ def test_a_denied_act_and_a_demanded_act_are_not_asserted(extractor):
     assert ("Iran", "AIDS", "Russia", True, "asserted") in got
     got = rels(extractor, "Egypt called for Israel to withdraw from Gaza.")
     assert any(r[0] == "Israel" and r[4] == "requested" for r in got)
+
+
+def test_at_the_hands_of_names_the_doer(extractor):
+    assert ("Russia military", "KILLS", "Ukraine civilians") in pairs(
+        extractor, "Dozens of Ukrainian civilians were killed at the hands of Russian soldiers.")
