@@ -230,13 +230,17 @@ class _Resolver:
                                 source=m.actor.source))
 
     def person(self, name: str) -> Actor:
-        """A person by name; a lone surname joins a full name already seen in the doc."""
+        """A person by name; a lone surname joins a full name already seen in the doc, else
+        the well-known person it names ("Putin"), as does a full name ("Vladimir Putin")."""
         key = person_key(name)
         if "_" not in key:
             for p in reversed(self.persons):
                 if surname(p.name) == key:
                     return p
-        else:
+        known = self.lex.person(name)
+        if known is not None:
+            return self.actor(_known_to_actor(known))
+        if "_" in key:
             # An earlier surname-only actor is the same person named in full now.
             sur = key.split("_")[-1]
             for p in self.persons:
@@ -485,11 +489,15 @@ def find_actors(
     # 2b. A surname NER left untagged ("Jorge Trujillo criticized Guatemala. Trujillo later
     # accused Honduras") is the person named in full in the same document.
     for tok in doc:
-        if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
+        if tok.i in taken or tok.ent_type_ or not tok.is_title or not (
+            tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text in lex.exact_people
+        ):
+            # (a capitalised word-like name the tagger took for a noun: "Trump met Putin")
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             continue  # part of another name ("the Trujillo Foundation")
-        if person_key(tok.text) in res.surnames:
+        if person_key(tok.text) in res.surnames or lex.person(tok.text) is not None:
+            # (or a well-known person NER missed: "Trump met Putin")
             add(tok.i, tok.i + 1, res.person(tok.text), "ner")
 
     # 3. Titles and country attribution for people: "U.S. Assistant Attorney General John
@@ -862,8 +870,10 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         for p in res.persons:
             if surname(p.name) == key:
                 return p
-        if key in res.surnames and text[:1].isupper():
+        if text[:1].isupper() and (key in res.surnames or lex.person(text) is not None):
             return res.person(text)
+    if ent.label_ != "PERSON" and len(span) > 1 and lex.person(text) is not None:
+        return res.person(text)  # "Donald Trump" tagged ORG
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""

@@ -263,6 +263,11 @@ class ActorLexicon:
     collectives: dict[str, str] = field(default_factory=dict)  # lowercase noun -> sector
     person_words: frozenset[str] = frozenset()
     abroad_titles: frozenset[str] = frozenset()  # title words of offices that act abroad
+    #: Well-known people by name or alias (folded; exact-case for word-like aliases). They
+    #: are not ruler patterns: a name is checked against them once NER has found it whole,
+    #: so "Abbas" in "Abbas Araghchi" is not Mahmoud Abbas.
+    people: dict[str, str] = field(default_factory=dict)
+    exact_people: dict[str, str] = field(default_factory=dict)
     #: Bad records of the extra actor files, skipped on load (``FILE:LINE: what``).
     problems: tuple[InputProblem, ...] = ()
     _words: dict[str, str] | None = field(default=None, repr=False)
@@ -278,6 +283,18 @@ class ActorLexicon:
         if not text:
             return None
         actor_id = self.exact_aliases.get(text) or self.aliases.get(_fold(text))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def person(self, text: str) -> KnownActor | None:
+        """The well-known person a whole name or a distinctive surname names, or None.
+
+        >>> load_actor_lexicon().person("Putin").country
+        'RUS'
+        """
+        text = _clean_alias(text)
+        if not text:
+            return None
+        actor_id = self.exact_people.get(text) or self.people.get(_fold(text))
         return self.actors.get(actor_id) if actor_id else None
 
     def country_of_word(self, text: str) -> str | None:
@@ -324,7 +341,10 @@ class ActorLexicon:
     def all_patterns(self) -> list[tuple[str, str, bool]]:
         """(alias, actor id, case-sensitive) for every alias: the actor ruler's input."""
         out = [(a, i, True) for a, i in self.exact_aliases.items()]
+        named = set(self.aliases.values())
         for actor in self.actors.values():
+            if actor.id not in named:
+                continue  # a person of people.toml, looked up after NER (see ``person``)
             for alias in actor.aliases:
                 if _clean_alias(alias) not in self.exact_aliases:
                     # Raw form: "the States" must not become a pattern for any "states".
@@ -452,6 +472,72 @@ def _actor_entry_problem(entry: object) -> str | None:
     return None
 
 
+PERSON_FIELDS = ("name", "aliases", "country", "sector", "group", "case_sensitive", "note")
+
+
+def _person_entry_problem(entry: object) -> str | None:
+    """What is wrong with one ``[[person]]`` table, or None."""
+    if not isinstance(entry, dict):
+        return f"must be a [[person]] table, not {_what(entry)}"
+    for key in entry:
+        if key not in PERSON_FIELDS:
+            hint = get_close_matches(key, PERSON_FIELDS, n=1)
+            return (f"unknown field {key!r}"
+                    + (f" (did you mean {hint[0]!r}?)" if hint else
+                       f" (fields: {', '.join(PERSON_FIELDS)})"))
+    if "name" not in entry:
+        return "missing field 'name'"
+    for key in ("name", "country", "sector", "group", "note"):
+        value = entry.get(key)
+        if key in entry and not isinstance(value, str):
+            return f"{key} must be a string, not {_what(value)}"
+    if not entry["name"].strip():
+        return "name must not be empty"
+    for key in ("aliases", "case_sensitive"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{key} must be an array of strings"
+    if entry.get("country") and not _ISO3.match(entry["country"]):
+        return (f"country {entry['country']!r} must be an ISO 3166 alpha-3 code "
+                "such as 'USA'")
+    if entry.get("sector") and not _SECTOR.match(entry["sector"]):
+        return f"sector {entry['sector']!r} must be a three-letter code such as 'GOV'"
+    return None
+
+
+def _read_toml_people(
+    data: dict, path: Path, report: Callable[[InputProblem], None]
+) -> Iterator[tuple[KnownActor, list[str]]]:
+    """The valid ``[[person]]`` entries of a TOML file: (person, case-sensitive aliases)."""
+    from actorgraph.extract.actors import person_key
+
+    entries = data.get("person", [])
+    if not isinstance(entries, list):
+        report(InputProblem(str(path), "'person' must be an array of [[person]] tables",
+                            _key_lines(path, "person")[1]))
+        return
+    headers = _key_lines(path, "person")[0] if entries else []
+    lines = headers if len(headers) == len(entries) else [None] * len(entries)
+    for i, (entry, line) in enumerate(zip(entries, lines, strict=True), 1):
+        why = _person_entry_problem(entry)
+        if why:
+            name = entry.get("name") if isinstance(entry, dict) else None
+            where = f"person #{i}" + (f" ({name!r})" if isinstance(name, str) else "")
+            report(InputProblem(str(path), f"{where}: {why}; skipped", line))
+            continue
+        yield (
+            KnownActor(
+                id=f"person:{person_key(entry['name'])}",
+                name=entry["name"],
+                type="PERSON",
+                country=entry.get("country") or None,
+                sector=entry.get("sector") or None,
+                aliases=tuple(dict.fromkeys([entry["name"], *entry.get("aliases", [])])),
+            ),
+            entry.get("case_sensitive", []),
+        )
+
+
 def _key_lines(path: Path, key: str) -> tuple[list[int], int | None]:
     """Line numbers of the ``[[key]]`` headers of a TOML file, and of the first line that
     defines ``key`` at all (for messages; best effort)."""
@@ -478,7 +564,7 @@ def _read_toml_actors(
     data = _read_toml(path)
     label = str(path)
     for key in data:
-        if key != "actor":
+        if key not in {"actor", "person"}:
             hint = " (did you mean [[actor]]?)" if get_close_matches(key, ["actor"]) else ""
             report(InputProblem(label, f"unknown top-level key {key!r}{hint}; ignored",
                                 _key_lines(path, key)[1]))
@@ -520,6 +606,17 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
 
     base = Path(lexicon_dir)
     lex = ActorLexicon()
+
+    def add_person(person: KnownActor, case_sensitive: Iterable[str] = ()) -> None:
+        # The first file to name a person keeps them; a later one may add aliases.
+        known = lex.actors.setdefault(person.id, person)
+        exact = set(case_sensitive)
+        for alias in person.aliases:
+            alias = _clean_alias(alias)
+            if alias in exact:
+                lex.exact_people.setdefault(alias, known.id)
+            elif alias:
+                lex.people.setdefault(_fold(alias), known.id)
 
     def add(actor: KnownActor, case_sensitive: Iterable[str] = ()) -> None:
         lex.actors[actor.id] = actor
@@ -569,6 +666,10 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
     if builtin.exists():
         for known, case_sensitive in _read_toml_actors(builtin, strict):
             add(known, case_sensitive)
+    people = base / "people.toml"
+    if people.exists():
+        for person, case_sensitive in _read_toml_people(_read_toml(people), people, strict):
+            add_person(person, case_sensitive)
     for path in map(Path, extra):
         # A user's file: bad records are skipped and reported; one with no actor is an error.
         found: list[InputProblem] = []
@@ -585,6 +686,10 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
                 raise LexiconError(f"{path}: actor file not found")
             for known, case_sensitive in _read_toml_actors(path, found.append):
                 add(known, case_sensitive)
+                loaded += 1
+            for person, case_sensitive in _read_toml_people(_read_toml(path), path,
+                                                             found.append):
+                add_person(person, case_sensitive)
                 loaded += 1
             if not loaded:
                 bad = [p for p in found if p.message.startswith("actor #")]

@@ -328,3 +328,39 @@ def test_phoenix_dictionaries_load_with_few_messages(name, most):
             "control character", "U+FFFD", "']' without '['", "no letters")), str(p)
     assert len(actors) > {"Countries": 17_000, "International": 6_000, "MilNonState": 1_000}[name]
     assert not [a.name for a in actors.values() if set(a.name) & set("[]$\t\x00\x1a\ufffd")]
+
+
+# --- people: the built-in people.toml and [[person]] tables in user files -----------------
+
+
+def test_builtin_people_have_valid_countries_and_no_shared_alias_across_countries():
+    import pycountry
+
+    lex = load_actor_lexicon()
+    people = {i: a for i, a in lex.actors.items() if i.startswith("person:")}
+    assert len(people) > 1000
+    for a in people.values():
+        assert a.country is None and a.sector == "IGO" or a.country in {"XKX", "PSE", "ESH"} \
+            or pycountry.countries.get(alpha_3=a.country), a
+    by_alias: dict[str, set[str | None]] = {}
+    for alias, pid in [*lex.people.items(), *lex.exact_people.items()]:
+        by_alias.setdefault(alias.lower(), set()).add(lex.actors[pid].country)
+    assert not {a: c for a, c in by_alias.items() if len(c) > 1}
+
+
+def test_people_are_not_ruler_patterns():
+    # A surname that is also a first name ("Abbas Araghchi") must not be split off by the
+    # ruler: people are looked up once NER has found a name whole.
+    lex = load_actor_lexicon()
+    assert lex.person("Putin").country == "RUS"
+    assert lex.lookup("Putin") is None
+    assert not [p for p in lex.all_patterns() if p[1] == "person:mahmoud_abbas"]
+
+
+def test_user_file_may_add_people(tmp_path):
+    lex, problems, _p = _lexicon(tmp_path, '[[person]]\nname = "Jorge Trujillo"\n'
+                                           'aliases = ["Trujillo"]\ncountry = "GTM"\n'
+                                           '[[person]]\nname = 3\n')
+    assert lex.person("Trujillo").country == "GTM"
+    assert len(problems) == 1 and "person #2" in problems[0] and "name must be a string" in (
+        problems[0])

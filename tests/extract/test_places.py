@@ -315,22 +315,24 @@ def test_titled_official_country_from_town_in_document(extractor, geonames):
 
 
 def test_nationality_word_of_a_person_does_not_make_a_one_country_document(extractor):
+    # (Invented names: people.toml would give the real ones their country.)
     # "Russian" says whose Lavrov is, not what country the document is about.
-    text = "Russian Foreign Minister Sergei Lavrov met President Bashar Assad."
+    text = "Russian Foreign Minister Sergei Lavrov met President Karim Haddad."
     index = actors(extractor, text)
     assert actor_of(index, "Sergei Lavrov").country == "RUS"
-    assert actor_of(index, "Bashar Assad").country is None
+    assert actor_of(index, "Karim Haddad").country is None
     index = actors(extractor, text.replace(".", " in Damascus."))
-    assert actor_of(index, "Bashar Assad").country == "SYR"
+    assert actor_of(index, "Karim Haddad").country == "SYR"
 
 
 def test_untitled_person_does_not_take_document_country(extractor):
-    text = "Laurent Gbagbo announced that he will extend the night-time curfew in Abidjan."
-    assert actor_of(actors(extractor, text), "Laurent Gbagbo").country is None
+    text = "Laurent Kouadio announced that he will extend the night-time curfew in Abidjan."
+    assert actor_of(actors(extractor, text), "Laurent Kouadio").country is None
 
 
 def test_titled_official_in_two_country_document_gets_no_country(extractor):
-    a = actor_of(actors(extractor, GBAGBO + " Ghana closed its border."), "Laurent Gbagbo")
+    text = GBAGBO.replace("Gbagbo", "Kouadio") + " Ghana closed its border."
+    a = actor_of(actors(extractor, text), "Laurent Kouadio")
     assert a.role == "President" and a.country is None
 
 

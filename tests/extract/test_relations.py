@@ -13,7 +13,8 @@ def pairs(extractor, text):
 
 
 def test_active_voice(extractor):
-    assert ("Petraeus", "URGES", "Obama") in pairs(extractor, "Petraeus urged Obama to act.")
+    got = pairs(extractor, "Petraeus urged Obama to act.")
+    assert ("David Petraeus", "URGES", "Barack Obama") in got
 
 
 def test_passive_voice(extractor):
@@ -24,9 +25,9 @@ def test_passive_voice(extractor):
 
 def test_object_control_is_requested_not_asserted(extractor):
     got = rels(extractor, "Petraeus urged president Obama to credibly threaten Assad's air force.")
-    assert ("Petraeus", "URGES", "Obama", False, "asserted") in got
+    assert ("David Petraeus", "URGES", "Barack Obama", False, "asserted") in got
     threat = [r for r in got if r[1] == "THREATENS"]
-    assert threat and threat[0][0] == "Obama" and threat[0][4] == "requested"
+    assert threat and threat[0][0] == "Barack Obama" and threat[0][4] == "requested"
 
 
 def test_conjoined_subjects_and_objects(extractor):
@@ -37,8 +38,8 @@ def test_conjoined_subjects_and_objects(extractor):
 
 def test_reciprocal(extractor):
     got = pairs(extractor, "Kerry and Lavrov agreed on Tuesday.")
-    assert ("Kerry", "AGREES_WITH", "Lavrov") in got
-    assert ("Lavrov", "AGREES_WITH", "Kerry") in got
+    assert ("John Kerry", "AGREES_WITH", "Sergei Lavrov") in got
+    assert ("Sergei Lavrov", "AGREES_WITH", "John Kerry") in got
 
 
 def test_prepositional_object(extractor):
@@ -91,7 +92,8 @@ def test_relation_inside_a_story_is_reported(extractor):
 
 def test_noun_relation_between(extractor):
     got = pairs(extractor, "The talks between Kerry and Lavrov ended early.")
-    assert ("Kerry", "NEGOTIATES", "Lavrov") in got and ("Lavrov", "NEGOTIATES", "Kerry") in got
+    assert ("John Kerry", "NEGOTIATES", "Sergei Lavrov") in got
+    assert ("Sergei Lavrov", "NEGOTIATES", "John Kerry") in got
 
 
 def test_light_verb(extractor):
@@ -370,7 +372,7 @@ def test_a_particle_that_undoes_the_verb_changes_its_sense(extractor):
 
 def test_declining_a_hostile_act_is_no_rejection_of_its_target(extractor):
     got = rels(extractor, "Lula declined to condemn Moscow.")
-    assert ("Lula", "CRITICIZES", "Russia", True, "asserted") in got
+    assert ("Luiz Inacio Lula da Silva", "CRITICIZES", "Russia", True, "asserted") in got
     assert not [r for r in got if r[1] == "REJECTS"]
     # Refusing to deal with someone still rejects them.
     assert ("Russia", "REJECTS", "Ukraine", False, "asserted") in rels(
@@ -388,7 +390,7 @@ def test_one_statement_per_pair_and_type_in_a_sentence(extractor):
 def test_a_pronoun_resolved_across_sentences_keeps_its_own_text(extractor):
     found = extractor.extract_text("Lula arrived in Brasilia on Monday. He criticized Putin.")
     [t] = [t for t in found if t.relation == "CRITICIZES"]
-    assert (t.subject.name, t.subject.text) == ("Lula", "He")
+    assert (t.subject.name, t.subject.text) == ("Luiz Inacio Lula da Silva", "He")
 
 
 def test_an_accused_act_is_alleged_and_done_by_the_accused(extractor):
@@ -531,7 +533,7 @@ def test_lexicon_triggers_give_their_relation(extractor, text, expected):
     ("Myanmar's junta lifted the curfew in Mandalay.", "Myanmar", "CONCEDES_TO"),
     ("Thailand lifted the state of emergency.", "Thailand", "CONCEDES_TO"),
     ("The Egyptian government allowed opposition rallies.", "Egypt government", "CONCEDES_TO"),
-    ("Putin pardoned the jailed activist.", "Putin", "CONCEDES_TO"),
+    ("Putin pardoned the jailed activist.", "Vladimir Putin", "CONCEDES_TO"),
     # Shows of force: patrols and drills (CAMEO 150).
     ("Chinese warships patrolled near the Senkaku Islands.", "China military",
      "MOBILIZES_AGAINST"),
@@ -562,7 +564,7 @@ def test_a_plural_pronoun_is_every_conjoined_antecedent(extractor, text, expecte
 
 @pytest.mark.parametrize("text, expected", [
     ('Iran said: "We will punish Israel."', ("Iran", "COERCES", "Israel")),
-    ('"I condemn Russia," Macron said.', ("Macron", "CRITICIZES", "Russia")),
+    ('"I condemn Russia," Macron said.', ("Emmanuel Macron", "CRITICIZES", "Russia")),
 ])
 def test_first_person_in_quoted_speech_is_the_speaker(extractor, text, expected):
     assert expected in pairs(extractor, text)
