@@ -631,15 +631,7 @@ def _country_antecedent(tok: Token, mentions: list[ActorMention]) -> Actor | Non
     earlier in its sentence or, failing that, in the nearest of the two sentences before
     that names any; of several, the one that is a subject there. None when unclear."""
     doc = tok.doc
-    windows = [(tok.sent.start, tok.i)]
-    prev = tok.sent.start - 1
-    for _ in range(2):
-        if prev < 0:
-            break
-        ps = doc[prev].sent
-        windows.append((ps.start, ps.end))
-        prev = ps.start - 1
-    for lo, hi in windows:
+    for lo, hi in _reference_windows(tok):
         cands = [m for m in mentions if lo <= m.start < hi and m.actor.type == "COUNTRY"
                  and m.actor.sector is None and m.actor.country]
         distinct = {m.actor.id: m.actor for m in cands}
@@ -664,21 +656,30 @@ def _is_subject(tok: Token) -> bool:
     return _conj_root(tok).dep_ in {"nsubj", "nsubjpass"}
 
 
+def _reference_windows(tok: Token, before: int = 2) -> list[tuple[int, int]]:
+    """Token ranges where an antecedent of ``tok`` may stand, nearest first: its sentence
+    up to it, then each of the ``before`` sentences before."""
+    doc = tok.doc
+    windows = [(tok.sent.start, tok.i)]
+    prev = tok.sent.start - 1
+    for _ in range(before):
+        if prev < 0:
+            break
+        ps = doc[prev].sent
+        windows.append((ps.start, ps.end))
+        prev = ps.start - 1
+    return windows
+
+
 def _country_antecedents(tok: Token, mentions: list[ActorMention], n: int) -> list[Actor]:
     """The ``n`` countries "the two countries" refers to: those named in its sentence
     before it, else in the nearest sentence before that names any, if there are just
     ``n``; else none."""
-    doc = tok.doc
-    lo, hi = tok.sent.start, tok.i
-    for _ in range(3):
+    for lo, hi in _reference_windows(tok):
         found = {m.actor.id: m.actor for m in mentions if lo <= m.start < hi
                  and m.actor.type == "COUNTRY" and m.actor.sector is None and m.actor.country}
         if found:
             return list(found.values()) if len(found) == n else []
-        if lo == 0:
-            break
-        ps = doc[lo - 1].sent
-        lo, hi = ps.start, ps.end
     return []
 
 
@@ -955,16 +956,8 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     kind = pronoun_kind(token)
     if kind is None:
         return None
-    sent = token.sent
     doc = token.doc
-    windows = [(sent.start, token.i)]
-    prev = sent.start - 1
-    for _ in range(2):
-        if prev < 0:
-            break
-        ps = doc[prev].sent
-        windows.append((ps.start, ps.end))
-        prev = ps.start - 1
+    windows = _reference_windows(token)
     # A non-reflexive object pronoun never names its own clause's subject
     # ("The U.S. refuses to deal with them").
     own_subjects = set()

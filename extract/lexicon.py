@@ -434,41 +434,54 @@ def _what(value: object) -> str:
     return f"{kinds.get(type(value), type(value).__name__)} {shown}"
 
 
-def _actor_entry_problem(entry: object) -> str | None:
-    """What is wrong with one ``[[actor]]`` table, or None."""
+def _entry_problem(entry: object, table: str, fields: tuple[str, ...],
+                   required: tuple[str, ...], strings: tuple[str, ...],
+                   lists: tuple[str, ...]) -> str | None:
+    """What is wrong with the fields of one ``[[table]]`` entry, or None."""
     if not isinstance(entry, dict):
-        return f"must be an [[actor]] table, not {_what(entry)}"
+        return f"must be {'an' if table[0] in 'aeiou' else 'a'} [[{table}]] table, not " \
+            f"{_what(entry)}"
     for key in entry:
-        if key not in ACTOR_FIELDS:
-            hint = get_close_matches(key, ACTOR_FIELDS, n=1)
+        if key not in fields:
+            hint = get_close_matches(key, fields, n=1)
             return (f"unknown field {key!r}"
                     + (f" (did you mean {hint[0]!r}?)" if hint else
-                       f" (fields: {', '.join(ACTOR_FIELDS)})"))
-    for key in ("id", "name", "type"):
+                       f" (fields: {', '.join(fields)})"))
+    for key in required:
         if key not in entry:
             return f"missing field {key!r}"
-    for key in ("id", "name", "type", "country", "sector", "note"):
+    for key in strings:
         value = entry.get(key)
         if key in entry and not isinstance(value, str):
             return f"{key} must be a string, not {_what(value)}"
-        if key in ("id", "name", "type") and not value.strip():
+        if key in required and not value.strip():
             return f"{key} must not be empty"
-    for key in ("aliases", "case_sensitive", "ambiguous"):
+    for key in lists:
         value = entry.get(key, [])
         if not isinstance(value, list):
             return f"{key} must be an array of strings, not {_what(value)}"
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 return f"{key}[{i}] must be a string, not {_what(item)}"
-    if not _ACTOR_ID.match(entry["id"]):
-        return f"id {entry['id']!r} must look like 'kind:name', e.g. 'org:acme'"
-    if entry["type"] not in ACTOR_TYPES:
-        return f"unknown type {entry['type']!r} (one of {', '.join(ACTOR_TYPES)})"
     if entry.get("country") and not _ISO3.match(entry["country"]):
         return (f"country {entry['country']!r} must be an ISO 3166 alpha-3 code "
                 "such as 'USA'")
     if entry.get("sector") and not _SECTOR.match(entry["sector"]):
         return f"sector {entry['sector']!r} must be a three-letter code such as 'GOV'"
+    return None
+
+
+def _actor_entry_problem(entry: object) -> str | None:
+    """What is wrong with one ``[[actor]]`` table, or None."""
+    why = _entry_problem(entry, "actor", ACTOR_FIELDS, ("id", "name", "type"),
+                         ("id", "name", "type", "country", "sector", "note"),
+                         ("aliases", "case_sensitive", "ambiguous"))
+    if why or not isinstance(entry, dict):
+        return why
+    if not _ACTOR_ID.match(entry["id"]):
+        return f"id {entry['id']!r} must look like 'kind:name', e.g. 'org:acme'"
+    if entry["type"] not in ACTOR_TYPES:
+        return f"unknown type {entry['type']!r} (one of {', '.join(ACTOR_TYPES)})"
     return None
 
 
@@ -477,32 +490,9 @@ PERSON_FIELDS = ("name", "aliases", "country", "sector", "group", "case_sensitiv
 
 def _person_entry_problem(entry: object) -> str | None:
     """What is wrong with one ``[[person]]`` table, or None."""
-    if not isinstance(entry, dict):
-        return f"must be a [[person]] table, not {_what(entry)}"
-    for key in entry:
-        if key not in PERSON_FIELDS:
-            hint = get_close_matches(key, PERSON_FIELDS, n=1)
-            return (f"unknown field {key!r}"
-                    + (f" (did you mean {hint[0]!r}?)" if hint else
-                       f" (fields: {', '.join(PERSON_FIELDS)})"))
-    if "name" not in entry:
-        return "missing field 'name'"
-    for key in ("name", "country", "sector", "group", "note"):
-        value = entry.get(key)
-        if key in entry and not isinstance(value, str):
-            return f"{key} must be a string, not {_what(value)}"
-    if not entry["name"].strip():
-        return "name must not be empty"
-    for key in ("aliases", "case_sensitive"):
-        value = entry.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return f"{key} must be an array of strings"
-    if entry.get("country") and not _ISO3.match(entry["country"]):
-        return (f"country {entry['country']!r} must be an ISO 3166 alpha-3 code "
-                "such as 'USA'")
-    if entry.get("sector") and not _SECTOR.match(entry["sector"]):
-        return f"sector {entry['sector']!r} must be a three-letter code such as 'GOV'"
-    return None
+    return _entry_problem(entry, "person", PERSON_FIELDS, ("name",),
+                          ("name", "country", "sector", "group", "note"),
+                          ("aliases", "case_sensitive"))
 
 
 def _read_toml_people(
