@@ -402,6 +402,16 @@ def find_actors(
                 if isos:
                     break
         last = tok.i
+        # A named modifier makes it someone's ("Hamas fighters", "ISIL terrorists in Syria",
+        # "Coalition military forces"); a religion or an ethnic group does not ("Moslem
+        # fundamentalist demonstrators").
+        owned = not isos and any(
+            c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
+            and c.ent_type_ != "NORP" and (c.ent_type_ or c.pos_ == "PROPN"
+                                           or c.lemma_.lower() in NOMINAL_HEADS)
+            for c in tok.children)
+        if owned:
+            continue
         if not isos:
             # "opposition groups in Zimbabwe", "the government of Iraq"
             for child in tok.children:
@@ -412,13 +422,7 @@ def find_actors(
                             isos.append(iso)
                             last = p.i
                     break
-        if not isos and sector in CONTEXT_SECTORS and low in lex.collectives and not any(
-            c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
-            and c.ent_type_ != "NORP" and (c.ent_type_ or c.pos_ == "PROPN")
-            for c in tok.children
-        ):
-            # A named modifier makes it someone's ("Hamas fighters"); a religion or an
-            # ethnic group does not ("Moslem fundamentalist demonstrators").
+        if not isos and sector in CONTEXT_SECTORS and low in lex.collectives:
             unattributed.append((tok, sector))
         if isos and not any(i in taken for i in range(first, last + 1)):
             ents_here = [e for e in doc.ents if e.start <= tok.i < e.end]

@@ -333,3 +333,15 @@ def test_a_surname_seen_in_the_document_wins_over_a_famous_namesake(extractor):
     index = actors(extractor, "Maria Abbas criticized Guatemala. Abbas later met Honduras.")
     assert by_text(index, "Abbas") is by_text(index, "Maria Abbas")
     assert by_text(index, "Abbas").country is None
+
+
+@pytest.mark.parametrize("text, collective", [
+    # A named modifier makes the collective someone's, not the country the sentence names.
+    ("ISIL terrorists in Syria attacked a checkpoint.", "terrorists"),
+    ("Coalition military forces conducted 34 strikes in Syria.", "forces"),
+])
+def test_a_named_modifier_keeps_a_collective_from_the_sentence_country(extractor, text,
+                                                                       collective):
+    index = actors(extractor, text)
+    assert not [m for m in index.mentions if collective in m.text and m.actor.country == "SYR"
+                and m.actor.sector]
