@@ -123,7 +123,7 @@ def test_extract_events_on_request():
     table = run("extract", "-", "--events", "--format", "table", stdin=text).stdout
     assert "Askar Akayev -AGREES_WITH-> (no one named)" in table
     rows = run("extract", "-", "--events", "--format", "csv", stdin=text).stdout.splitlines()
-    assert any(row.startswith("stdin,Askar Akayev,PERSON,,AGREES_WITH,,,,AGREE") for row in rows)
+    assert any(row.startswith("stdin,Askar Akayev,PERSON,KGZ,AGREES_WITH,,,,AGREE") for row in rows)
 
 
 def test_jsonl_corpus_metadata(tmp_path):
