@@ -84,6 +84,9 @@ MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # Confidence kept by an event for each event it serves or is nested under.
 # Relations between actors in person: their object is an actor, not a thing of one.
 PERSONAL_RELATIONS = {"MEETS"}
+# Prepositions that set the scene of an act; a negated act does not negate its scene.
+CIRCUMSTANCE_PREPS = {"during", "despite", "after", "before", "amid", "following", "since",
+                      "throughout", "in spite of", "besides"}
 # Objects that are things said or done, not the actors who said or did them.
 THING_WORDS = {"proposal", "plan", "decision", "statement", "adoption", "support", "summary",
                "report", "resolution", "move", "announcement", "initiative", "offer", "call",
@@ -671,6 +674,7 @@ class _Sentence:
             agents: list[tuple[ActorMention, float]] = []
             patients: list[tuple[ActorMention, float]] = []
             between: list[tuple[ActorMention, float]] = []
+            authors = False  # agents named by "by"/"from", who act together, not on each other
             agents.extend((m, 0.9) for m in self.modifier_actors(tok))
             for c in tok.children:
                 if c.dep_ != "prep":
@@ -689,6 +693,7 @@ class _Sentence:
                     # "support from our ally Turkey", "threats from Pyongyang": the author,
                     # not the target ("withdrawal from Syria" is left behind, not a doer).
                     agents.extend(objs)
+                    authors = authors or bool(objs)
                 elif prep in {"between", "among"}:
                     between.extend(objs)
                 elif prep == "of" and rtype.name in {"AIDS", "SUPPORTS"}:
@@ -720,8 +725,10 @@ class _Sentence:
                 governors = self.noun_governor_subjects(tok, 0)
                 if len(governors) > 1:
                     agents = governors
-            if not between and not patients and rtype.symmetric and len(agents) > 1:
-                # "the Tehran-Damascus-Moscow partnership": the modifiers relate to each other.
+            if not between and not patients and rtype.symmetric and len(agents) > 1 and \
+                    not authors:
+                # "the Tehran-Damascus-Moscow partnership": the modifiers relate to each
+                # other; mediators "by Saudi Arabia and the United States" do not.
                 between, agents = agents, []
             trig = [tok]
             # "its European common market partners": a noun naming the actors themselves
@@ -1227,6 +1234,9 @@ def factuality(anchor: Token) -> tuple[bool, str]:
         if dep not in {"xcomp", "dobj", "pobj", "prep", "acl", "conj", "aux", "pcomp"}:
             control_chain = False
         if dep in {"ccomp", "advcl", "relcl"}:
+            control_chain = False
+        if dep == "prep" and node.lower_ in CIRCUMSTANCE_PREPS:
+            # "did not meet Netanyahu during his visit": the visit took place.
             control_chain = False
     if modality in {None, "future", "hypothetical"} and _is_question(anchor.sent):
         # "Will Israel strike Iran?" asks; it does not announce.

@@ -614,3 +614,15 @@ def test_a_denied_act_and_a_demanded_act_are_not_asserted(extractor):
 def test_at_the_hands_of_names_the_doer(extractor):
     assert ("Russia military", "KILLS", "Ukraine civilians") in pairs(
         extractor, "Dozens of Ukrainian civilians were killed at the hands of Russian soldiers.")
+
+
+def test_a_negated_act_does_not_negate_its_scene(extractor):
+    got = rels(extractor, "Blinken did not meet Netanyahu during his visit to Israel.")
+    assert ("Antony Blinken", "MEETS", "Benjamin Netanyahu", True, "asserted") in got
+    assert ("Antony Blinken", "VISITS", "Israel", False, "asserted") in got
+
+
+def test_co_authors_of_an_act_are_not_its_partners(extractor):
+    got = pairs(extractor, "Talks continued despite mediation by Saudi Arabia and the "
+                           "United States.")
+    assert ("Saudi Arabia", "NEGOTIATES", "United States") not in got
