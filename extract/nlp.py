@@ -58,6 +58,30 @@ def line_break_sentences(doc: Doc) -> Doc:
     return doc
 
 
+DASHES = {"—", "–", "-", "--", "―"}
+
+
+@Language.component("dateline_sentences")
+def dateline_sentences(doc: Doc) -> Doc:
+    """End a dateline ("MEKELLE, Ethiopia (AP) —", "WASHINGTON –") where its dash is, so
+    the place it names is not parsed as the subject of the story's first sentence."""
+    starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_]
+    for start in starts:
+        if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha
+                                     and len(doc[start]) > 1):
+            continue
+        for tok in doc[start + 1: start + 12]:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                break
+            if tok.text in DASHES:
+                if tok.i + 1 < len(doc):
+                    doc[tok.i + 1].is_sent_start = True
+                break
+            if not (tok.text in {",", "(", ")", "."} or tok.text[:1].isupper()):
+                break  # a dateline is names and punctuation: "NATO said Russia - ..." is none
+    return doc
+
+
 def actor_patterns(lexicon: ActorLexicon) -> list[dict]:
     """EntityRuler patterns for every known alias; short acronyms match case-sensitively."""
     patterns = []
@@ -91,6 +115,7 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     # Long articles: segments are capped upstream, this only guards odd inputs.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     nlp.add_pipe("line_break_sentences", before="parser")
+    nlp.add_pipe("dateline_sentences", before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="actor_ruler",
