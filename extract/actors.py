@@ -586,10 +586,9 @@ def find_actors(
                 made = [add(tok.i, tok.i + 1, a, "nominal") for a in both]
                 groups[tok.i] = made
             continue
-        if tok.tag_ == "NNS" or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in tok.children
-        ):
-            continue
+        dets = [*tok.children, *(tok.head.children if tok.dep_ == "poss" else ())]
+        if tok.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in dets):
+            continue  # (the parse may hang "the" of "the country's army" on "army")
         antecedent = _country_antecedent(tok, mentions)
         if antecedent is not None:
             add(tok.i, tok.i + 1, antecedent, "nominal")
@@ -605,6 +604,12 @@ def find_actors(
     # country belongs to the one country its sentence is about, if there is just one.
     for tok, sector in unattributed:
         if tok.i in taken:
+            continue
+        # "the country's army": the country "the country" refers to (step 3b-2).
+        owner = next((m for m in mentions for c in tok.children if c.dep_ == "poss"
+                      and m.start == c.i and m.source == "nominal" and m.actor.country), None)
+        if owner is not None:
+            add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector), "context")
             continue
         sent = tok.sent
         isos = _countries_named([m for m in mentions if sent.start <= m.start < sent.end],

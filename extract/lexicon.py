@@ -621,12 +621,17 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
                 lex.aliases.setdefault(_fold(alias), actor.id)
 
     countries = _read_toml(base / "countries.toml") if (base / "countries.toml").exists() else {}
+    # A name the file gives one country is not another's through pycountry ("Congo" is the
+    # DR Congo in wire copy, while pycountry's short name for COG is "Congo").
+    claimed = {_fold(n): iso3 for iso3, entry in countries.items()
+               for n in entry.get("names") or () if isinstance(n, str)}
     for iso3, entry in countries.items():
         where = f"{base / 'countries.toml'}: {iso3}"
         pyc = pycountry.countries.get(alpha_3=iso3)
         names = _as_list(entry.get("names"), f"{where}.names")
         if pyc is not None:
-            names += [pyc.name, getattr(pyc, "common_name", pyc.name)]
+            names += [n for n in (pyc.name, getattr(pyc, "common_name", pyc.name))
+                      if claimed.get(_fold(n), iso3) == iso3]
         name = entry.get("name") or (getattr(pyc, "common_name", None) or pyc.name if pyc else iso3)
         names.append(name)
         add(

@@ -82,6 +82,8 @@ MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # Where a material act is done: with no actor as target, the place is ("imposed a curfew
 # in the town of Cizre", "fired shells at targets in Jericho", "demonstrated in Kirkuk").
 # Confidence kept by an event for each event it serves or is nested under.
+# Prepositions that name co-agents of an act.
+CO_AGENT_PREPS = {"alongside"}
 # Relations between actors in person: their object is an actor, not a thing of one.
 PERSONAL_RELATIONS = {"MEETS"}
 # Prepositions that set the scene of an act; a negated act does not negate its scene.
@@ -398,7 +400,11 @@ class _Sentence:
         for c in tok.children:
             # "gave a warm welcome on Thursday to X": the parser may call that "to" dative.
             if c.dep_ in {"prep", "prt", "agent", "dative"} and c.lower_ == prep:
-                out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"})
+                # Not an absolute "with Thailand saying ...": that is a clause of its own.
+                out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"} and not (
+                    prep == "with" and any(
+                        k.dep_ == "acl" and k.tag_ in {"VBG", "VBN"} or k.dep_ == "nsubj"
+                        for k in p.children)))
             if c.dep_ == "prt":  # "crack down on": on hangs from the particle
                 out.extend(self.prep_objects(c, prep))
         return out
@@ -422,6 +428,12 @@ class _Sentence:
             holders.append(hit)
         if sense.prep:
             objs = [o for h in holders for o in self.prep_objects(h, sense.prep)]
+            if not objs and sense.prep == "against":
+                # "fighting alongside Congo's army against M23": the parse hangs "against"
+                # on the actor named just before.
+                objs = [o for c in verb.children if c.dep_ == "prep" for p in c.children
+                        if p.dep_ == "pobj" and self.index.all_at(p)
+                        for o in self.prep_objects(p, "against")]
             if not objs and sense.prep == "for":
                 # "called for the EU to take a tougher line": the subject of a for-to clause.
                 objs = [s for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
@@ -459,12 +471,17 @@ class _Sentence:
             if not senses:
                 continue
             subjects = self.subjects(tok)
+            if subjects:
+                # "fighting alongside Congo's army against M23": the co-agent does it too.
+                subjects = subjects + [(m, w * 0.9) for m, w in self.prep_mentions(
+                    [tok], CO_AGENT_PREPS)]
             reduced_passive = tok.dep_ == "acl" and tok.tag_ == "VBN"
             if reduced_passive:
                 # "a USA team accompanied by 60 SAS soldiers": by-agent acts on the head noun.
                 subjects = [m for c in tok.children if c.dep_ == "agent"
                             for p in c.children if p.dep_ == "pobj" for m in self.mentions(p)]
             done = False
+            comitative: tuple[VerbSense, list[Token]] | None = None
             prep_sense: VerbSense | None = None
             fit: tuple[VerbSense, list[Token]] | None = None
             for sense in senses:
@@ -508,17 +525,22 @@ class _Sentence:
                     done = True
                     break
                 light = bool(sense.words) and not objs  # "reached a consensus" (no "with")
-                if rtype.symmetric and (not sense.prep or light) and len(subjects) > 1:
+                if len(subjects) > 1 and rtype.symmetric and (not sense.prep or light):
                     # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
-                    for s, sw in subjects:
-                        for o, ow in subjects:
-                            if s.actor.id != o.actor.id:
-                                yield _Found(s, o, sense.relation, trig, tok, 0.7 * sw * ow)
+                    yield from _reciprocal(subjects, sense.relation, trig, tok)
                     done = True
                     break
+                if len(subjects) > 1 and sense.prep == "with" and not objs and comitative is None:
+                    # A with-verb without its with-object is reciprocal too ("Thai and
+                    # Cambodian troops exchanged fire"), unless another sense fits better
+                    # ("united against Iran").
+                    comitative = (sense, trig)
                 if sense.prep and objs:
                     prep_sense = sense
                     break
+            if not done and comitative is not None:
+                yield from _reciprocal(subjects, comitative[0].relation, comitative[1], tok)
+                done = True
             # "called for sanctions against Nigeria": the matched "call for" sense, not the
             # phone call, carries the demand to the actors of what is called for.
             base = prep_sense or next((s for s in senses if not s.words and not s.prep), None)
@@ -814,6 +836,21 @@ class _Sentence:
                 for g in groups:
                     yield _Found(s, g, "ALLIES_WITH", [tok], tok, 0.65 * sw)
 
+    def alongside_relations(self) -> Iterator[_Found]:
+        """Co-agents cooperate: "Burundian troops are fighting alongside Congo's army" ->
+        Burundi's military COOPERATES_WITH Congo's (the reverse follows from symmetry)."""
+        if "COOPERATES_WITH" not in self.vocab:
+            return
+        for tok in self.sent:
+            if tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            partners = self.prep_mentions([tok], CO_AGENT_PREPS)
+            if not partners:
+                continue
+            for s, sw in self.subjects(tok):
+                for o, ow in partners:
+                    yield _Found(s, o, "COOPERATES_WITH", [tok], tok, 0.6 * sw * ow)
+
     def adjective_relations(self) -> Iterator[_Found]:
         """Predicates such as "A has appeared sympathetic to B", "A is critical of B"."""
         for tok in self.sent:
@@ -965,6 +1002,15 @@ class _Sentence:
             and (not s.prep or self.verb_objects(head, s)[0])
             for s in self.vocab.light_nouns.get(tok.lemma_.lower(), [])
         )
+
+
+def _reciprocal(actors: list[tuple[ActorMention, float]], relation: str, trigger: list[Token],
+                anchor: Token) -> Iterator[_Found]:
+    """Each actor to each other: "Kerry and Lavrov agreed"."""
+    for s, sw in actors:
+        for o, ow in actors:
+            if s.actor.id != o.actor.id:
+                yield _Found(s, o, relation, trigger, anchor, 0.7 * sw * ow)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -1272,6 +1318,7 @@ def extract_records(
         start += len(sentence) - len(sentence.lstrip())
         end = start + len(stripped)
         found_all = [*sw.verb_relations(), *sw.noun_relations(), *sw.adjective_relations(),
+                     *sw.alongside_relations(),
                      *sw.membership_relations(), *sw.deontic_relations()]
         # Every act the sentence mentions counts as above a nested one, whether or not it
         # has a target: "refused to commit to any assistance to the war against Iraq".

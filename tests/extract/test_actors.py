@@ -345,3 +345,9 @@ def test_a_named_modifier_keeps_a_collective_from_the_sentence_country(extractor
     index = actors(extractor, text)
     assert not [m for m in index.mentions if collective in m.text and m.actor.country == "SYR"
                 and m.actor.sector]
+
+
+def test_plain_congo_is_the_democratic_republic(extractor):
+    # As AP and Reuters write it; the smaller republic is "Republic of Congo".
+    assert by_text(actors(extractor, "Rwanda accused Congo of shelling."), "Congo").country == (
+        "COD")

@@ -469,12 +469,15 @@ def _alias_owners(countries: dict, actors: list[dict]) -> dict[str, set[str]]:
         import pycountry
     except ImportError:  # pragma: no cover
         pycountry = None
+    claimed = {n.casefold(): code for code, entry in countries.items() for n in entry["names"]}
     for code, entry in countries.items():
         cs = set(entry.get("case_sensitive", []))
         forms = [entry["name"], *entry["names"], *(entry.get("institutions") or {})]
         pyc = pycountry.countries.get(alpha_3=code) if pycountry else None
-        if pyc is not None:  # the loader adds pycountry's names too
-            forms += [pyc.name, getattr(pyc, "common_name", pyc.name)]
+        if pyc is not None:  # the loader adds pycountry's names too, unless the file
+            # gives that name to another country
+            forms += [n for n in (pyc.name, getattr(pyc, "common_name", pyc.name))
+                      if claimed.get(n.casefold(), code) == code]
         for form in forms:
             owners[_key(form, cs)].add(f"country:{code}")
     for a in actors:

@@ -626,3 +626,23 @@ def test_co_authors_of_an_act_are_not_its_partners(extractor):
     got = pairs(extractor, "Talks continued despite mediation by Saudi Arabia and the "
                            "United States.")
     assert ("Saudi Arabia", "NEGOTIATES", "United States") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Thai and Cambodian troops exchanged fire along their disputed border.",
+    # An absolute "with X saying ..." is no with-object of the verb.
+    "Thai and Cambodian troops exchanged fire on Saturday, with Thailand saying rockets "
+    "had killed 13 civilians.",
+    "Hezbollah and the Lebanese army clashed near Beirut.",
+])
+def test_a_with_verb_without_its_with_object_is_reciprocal(extractor, text):
+    got = [(t.subject.name, t.object.name) for t in extractor.extract_text(text)
+           if t.relation == "FIGHTS"]
+    assert len(got) == 2 and got[0] == got[1][::-1]
+
+
+def test_co_agents_named_by_alongside_cooperate_and_act_together(extractor):
+    got = pairs(extractor, "Burundian troops are fighting alongside Malian soldiers "
+                           "against M23 rebels.")
+    assert {("Burundi military", "COOPERATES_WITH", "Mali military"),
+            ("Burundi military", "FIGHTS", "M23"), ("Mali military", "FIGHTS", "M23")} <= got
