@@ -79,6 +79,14 @@ LOCAL_SECTORS = {"COP", "OPP", "CVL", "REB"}
 # Offices of a state: their holders serve the country a one-country document is about (an
 # archbishop or a journalist may be a foreigner speaking about it).
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# Plural nouns that, counted ("the two leaders", "both sides"), refer back to that many
+# actors of a kind.
+PLURAL_REFERENCES = {
+    "leaders": "PERSON", "presidents": "PERSON", "ministers": "PERSON", "men": "PERSON",
+    "countries": "COUNTRY", "nations": "COUNTRY", "neighbors": "COUNTRY",
+    "neighbours": "COUNTRY", "states": "COUNTRY",
+    "sides": "ANY", "parties": "ANY", "rivals": "ANY", "allies": "ANY", "groups": "ANY"}
+GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 # Nouns that refer back to a country named before: "the country", "the island".
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "island", "emirate", "sultanate"}
 HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
@@ -572,19 +580,25 @@ def find_actors(
             add(tok.i, tok.i + 1, antecedent, "nominal")
 
     # 3b-2. "Taiwan's President said the island would not bow": a definite country noun is
-    # the country named just before, when one is clear.
+    # the country named just before, when one is clear; "the two leaders", "both sides"
+    # are the two named just before.
     for tok in doc:
-        if tok.i in taken or tok.lemma_.lower() not in COUNTRY_NOUNS or tok.dep_ == "compound" \
-                or any(c.dep_ in {"amod", "compound", "prep"} for c in tok.children):
+        if tok.i in taken or tok.dep_ == "compound":
             continue
-        pair = any(c.lower_ in {"two", "both"} for c in tok.children
-                   if c.dep_ in {"nummod", "det", "predet"})
-        if pair and tok.tag_ == "NNS":
-            # "coordination between the two countries": the two named just before.
-            both = _country_antecedents(tok, mentions, 2)
-            if both:
-                made = [add(tok.i, tok.i + 1, a, "nominal") for a in both]
+        count = next((GROUP_COUNTS[c.lower_] for c in tok.children
+                      if c.dep_ in {"nummod", "det", "predet"} and c.lower_ in GROUP_COUNTS), 0)
+        kind = PLURAL_REFERENCES.get(tok.lower_)
+        if count and kind and tok.tag_ == "NNS":
+            # "the two leaders", "both sides", "the three countries": the ones named just
+            # before, if there are just that many.
+            found = _plural_antecedents(tok, mentions, count, kind)
+            if found:
+                made = [add(tok.i, tok.i + 1, a, "nominal") for a in found]
                 groups[tok.i] = made
+            continue
+        if tok.lemma_.lower() not in COUNTRY_NOUNS or any(
+            c.dep_ in {"amod", "compound", "prep"} for c in tok.children
+        ):
             continue
         dets = [*tok.children, *(tok.head.children if tok.dep_ == "poss" else ())]
         if tok.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in dets):
@@ -680,13 +694,17 @@ def _reference_windows(tok: Token, before: int = 2) -> list[tuple[int, int]]:
     return windows
 
 
-def _country_antecedents(tok: Token, mentions: list[ActorMention], n: int) -> list[Actor]:
-    """The ``n`` countries "the two countries" refers to: those named in its sentence
-    before it, else in the nearest sentence before that names any, if there are just
-    ``n``; else none."""
+def _plural_antecedents(tok: Token, mentions: list[ActorMention], n: int, kind: str
+                        ) -> list[Actor]:
+    """The ``n`` actors "the two leaders" (``kind`` PERSON), "the two countries" (COUNTRY)
+    or "both sides" (ANY) refers to: those of that kind named in its sentence before it,
+    else in the nearest sentence before that names any, if there are just ``n``."""
     for lo, hi in _reference_windows(tok):
         found = {m.actor.id: m.actor for m in mentions if lo <= m.start < hi
-                 and m.actor.type == "COUNTRY" and m.actor.sector is None and m.actor.country}
+                 and m.actor.is_actor and m.source != "nominal" and (
+                     kind == "ANY" or kind == "PERSON" and m.actor.type == "PERSON"
+                     or kind == "COUNTRY" and m.actor.type == "COUNTRY"
+                     and m.actor.sector is None and m.actor.country)}
         if found:
             return list(found.values()) if len(found) == n else []
     return []

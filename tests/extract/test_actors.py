@@ -351,3 +351,16 @@ def test_plain_congo_is_the_democratic_republic(extractor):
     # As AP and Reuters write it; the smaller republic is "Republic of Congo".
     assert by_text(actors(extractor, "Rwanda accused Congo of shelling."), "Congo").country == (
         "COD")
+
+
+@pytest.mark.parametrize("text, noun, expected", [
+    ("Putin met Xi in Beijing. The two leaders criticized NATO.", "leaders",
+     {"person:vladimir_putin", "person:xi_jinping"}),
+    ("Sudan's army and the RSF met in Jeddah. Both sides agreed to a truce.", "sides",
+     {"country:SDN:MIL", "group:rsf"}),
+    # Three named where two are counted: unclear, dropped.
+    ("Iran, Iraq and Syria met. The two countries agreed.", "countries", set()),
+])
+def test_counted_plural_references(extractor, text, noun, expected):
+    index = actors(extractor, text)
+    assert {m.actor.id for m in index.mentions if m.text == noun} == expected
