@@ -143,11 +143,14 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 
 class _Sentence:
-    def __init__(self, sent: Span, index: ActorIndex, vocab: RelationVocabulary):
+    def __init__(self, sent: Span, index: ActorIndex, vocab: RelationVocabulary,
+                 recent: list[_Found] | None = None):
         self.sent = sent
         self.index = index
         self.vocab = vocab
         self.subordinate: set[int] = set()  # clauses serving another act's purpose
+        # Statements of the sentences just before, which "the accusation" may refer to.
+        self.recent = recent or []
 
     # --- resolving tokens to actors ----------------------------------------------------
 
@@ -543,7 +546,10 @@ class _Sentence:
                 done = True
             # "called for sanctions against Nigeria": the matched "call for" sense, not the
             # phone call, carries the demand to the actors of what is called for.
-            base = prep_sense or next((s for s in senses if not s.words and not s.prep), None)
+            plain = [s for s in senses if not s.words and not s.prep]
+            # (one meets actors, not acts: "welcomed the agreement" praises its parties)
+            base = prep_sense or next((s for s in plain if s.relation not in PERSONAL_RELATIONS),
+                                      plain[0] if plain else None)
             if not done and base is not None and subjects:
                 # "Iran threatened to shell Iraqi towns", "demanded that Mugabe abandon ...":
                 # the target of the act is the target (or the agent) of its complement.
@@ -584,6 +590,25 @@ class _Sentence:
                     for o, ow in self.place_targets([tok, *objs]):
                         for s, sw in subjects:
                             yield _Found(s, o, sense.relation, trig, tok, 0.55 * sw * ow)
+
+    def earlier_authors(self, acts: list[Token]) -> list[tuple[ActorMention, float]]:
+        """Who did the act a definite noun refers back to: "Egypt accused Ethiopia of ...
+        Ethiopia rejected the accusation" -> Egypt (and both parties of an agreement)."""
+        out: list[tuple[ActorMention, float]] = []
+        for n in acts:
+            rtype = self.vocab.noun_relation(n.lemma_)
+            if rtype is None or not any(c.dep_ in {"det", "poss"} and c.lower_ in {
+                    "the", "this", "that", "these", "those"} for c in n.children):
+                continue
+            # The latest statement of that type, or one whose sentence names the same act
+            # ("signed an agreement ... welcomed the agreement").
+            earlier = next((f for f in reversed(self.recent) if f.relation == rtype.name or any(
+                t.lemma_ == n.lemma_ for t in f.anchor.sent)), None)
+            if earlier is not None:
+                out.append((earlier.subject, 0.8))
+                if rtype.symmetric:
+                    out.append((earlier.obj, 0.8))
+        return out
 
     def purpose_targets(self, verb: Token) -> list[tuple[ActorMention, float]]:
         """Whom the purpose of an act names: the objects, prepositional objects (and the
@@ -647,7 +672,8 @@ class _Sentence:
                 # blames the attacker, not Ukraine).
                 preps = {"by", "from"} if plover in {"ACCUSE", "REJECT"} else \
                     TARGET_PREPS | {"of", "with", "by"}
-                out.extend((m, w * 0.9) for m, w in self.prep_mentions(acts, preps))
+                named = [(m, w * 0.9) for m, w in self.prep_mentions(acts, preps)]
+                out.extend(named or self.earlier_authors(acts))
         for c in verb.children:
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover == "THREATEN":
                 # "threatened to launch an offensive unless Baghdad accepted", "threatened
@@ -1004,6 +1030,16 @@ class _Sentence:
         )
 
 
+def _sentence_back(sent: Span, n: int) -> int:
+    """The start of the sentence ``n`` sentences before ``sent`` (or of the document)."""
+    start = sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = sent.doc[start - 1].sent.start
+    return start
+
+
 def _reciprocal(actors: list[tuple[ActorMention, float]], relation: str, trigger: list[Token],
                 anchor: Token) -> Iterator[_Found]:
     """Each actor to each other: "Kerry and Lavrov agreed"."""
@@ -1308,10 +1344,12 @@ def extract_records(
     acts: list[Event] = []
     seen: set[tuple] = set()
     meta = {"doc_title": doc_title, "doc_date": doc_date, "doc_hash": doc_hash}
+    recent: list[tuple[int, _Found]] = []  # (sentence start, statement) of the last sentences
     for sent in doc.sents:
+        recent = [(i, f) for i, f in recent if i >= _sentence_back(sent, 2)]
         if not any(index.at(t) for t in sent):
             continue
-        sw = _Sentence(sent, index, vocab)
+        sw = _Sentence(sent, index, vocab, [f for _i, f in recent])
         start, end = sent.start_char, sent.end_char
         sentence = source[start:end]
         stripped = sentence.strip()
@@ -1320,6 +1358,7 @@ def extract_records(
         found_all = [*sw.verb_relations(), *sw.noun_relations(), *sw.adjective_relations(),
                      *sw.alongside_relations(),
                      *sw.membership_relations(), *sw.deontic_relations()]
+        recent.extend((sent.start, f) for f in found_all if f.subject.actor.is_actor)
         # Every act the sentence mentions counts as above a nested one, whether or not it
         # has a target: "refused to commit to any assistance to the war against Iraq".
         anchors = {f.anchor.i for f in found_all} | sw.trigger_tokens()

@@ -646,3 +646,20 @@ def test_co_agents_named_by_alongside_cooperate_and_act_together(extractor):
                            "against M23 rebels.")
     assert {("Burundi military", "COOPERATES_WITH", "Mali military"),
             ("Burundi military", "FIGHTS", "M23"), ("Mali military", "FIGHTS", "M23")} <= got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guyana accused Venezuela of massing troops near the border. Venezuela's government "
+     "rejected the accusation on Monday.", ("Venezuela government", "REJECTS", "Guyana")),
+    ("Russia attacked Ukraine. France condemned the attack.", ("France", "CRITICIZES", "Russia")),
+    # The agreement named in the sentence before: its parties.
+    ("Armenia and Azerbaijan signed an agreement. Turkey welcomed the agreement.",
+     ("Turkey", "PRAISES", "Armenia")),
+])
+def test_a_reaction_to_an_act_named_before_is_aimed_at_its_author(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_an_indefinite_act_is_no_reference_back(extractor):
+    got = pairs(extractor, "Russia attacked Ukraine. France condemned an attack.")
+    assert ("France", "CRITICIZES", "Russia") not in got
