@@ -329,7 +329,14 @@ class _Sentence:
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             return [(m, w * 0.85) for m, w in self.gerund_subjects(head, depth + 1)]
         if verb.dep_ in {"conj", "advcl", "pcomp"}:
-            return [(m, w * 0.85) for m, w in self.subjects(head, depth + 1)]
+            found = self.subjects(head, depth + 1)
+            if not found and verb.dep_ == "conj" and head.dep_ == "ccomp" and \
+                    head.head.pos_ in {"VERB", "AUX"}:
+                # "Lin Jian said the reserve was legitimate and urged Manila ...": the parse
+                # joins "urged" to the reported clause, whose subject is no actor; the
+                # speaker is the one who urged.
+                found = self.subjects(head.head, depth + 1)
+            return [(m, w * 0.85) for m, w in found]
         if verb.dep_ in {"acomp", "amod"} and verb.pos_ == "ADJ":
             return [(m, w * 0.95) for m, w in self.subjects(head, depth + 1)]
         if verb.dep_ == "relcl":

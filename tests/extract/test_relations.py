@@ -663,3 +663,9 @@ def test_a_reaction_to_an_act_named_before_is_aimed_at_its_author(extractor, tex
 def test_an_indefinite_act_is_no_reference_back(extractor):
     got = pairs(extractor, "Russia attacked Ukraine. France condemned an attack.")
     assert ("France", "CRITICIZES", "Russia") not in got
+
+
+def test_a_verb_joined_to_a_reported_clause_is_the_speakers(extractor):
+    # The parse joins "accused" to "were", whose subject ("the talks") is no actor.
+    assert ("Vladimir Putin", "ACCUSES", "Ukraine") in pairs(
+        extractor, "Putin said the talks were useful and accused Ukraine of stalling.")
