@@ -168,6 +168,15 @@ def surname(name: str) -> str:
     return person_key(name).split("_")[-1]
 
 
+def family_name_first(name: str) -> str | None:
+    """The family name of a name written family name first, as Korean names with a
+    hyphenated given name are ("Lee Jae-myung" -> "lee"); None for other names."""
+    words = name.split()
+    if len(words) == 2 and "-" in words[1] and words[0][:1].isupper():
+        return slug(words[0])
+    return None
+
+
 def _known_to_actor(k: KnownActor) -> Actor:
     return Actor(id=k.id, name=k.name, type=k.type, country=k.country, sector=k.sector,
                  source="lexicon")
@@ -184,6 +193,8 @@ class _Resolver:
         # "Assad" tagged ORG before "Bashar al-Assad" is named is still that person.
         self.surnames = {surname(e.text) for e in doc.ents
                          if e.label_ == "PERSON" and len(person_key(e.text).split("_")) > 1}
+        self.surnames |= {family for e in doc.ents if e.label_ == "PERSON"
+                          and (family := family_name_first(e.text))}
 
     def place(self, span: Span) -> Actor:
         """A town or region, in the country the gazetteer puts it. "Bam, Iran" says the
@@ -243,7 +254,7 @@ class _Resolver:
         key = person_key(name)
         if "_" not in key:
             for p in reversed(self.persons):
-                if surname(p.name) == key:
+                if key in {surname(p.name), family_name_first(p.name)}:
                     return p
         known = self.lex.person(name)
         if known is not None:
@@ -470,7 +481,17 @@ def find_actors(
 
     # 2. Named entities (the ruler's known actors carry their id).
     pending_people: list[tuple[Span, Actor]] = []
-    for ent in doc.ents:
+    # "Foreign Minister Therese Kayikwamba Wagner": a known actor's name (Wagner Group) that
+    # runs on from a person's name is the end of that name.
+    ents = list(doc.ents)
+    name_runs: set[int] = set()
+    for a, b in zip(ents, ents[1:], strict=False):
+        if a.label_ == "PERSON" and b.start == a.end and len(b) == 1 and b.ent_id_ and \
+                not b.ent_id_.startswith(("country:", "capital:")) and b[0].is_title:
+            ents[ents.index(a)] = Span(doc, a.start, b.end, label="PERSON")
+            ents.remove(b)
+            name_runs.add(a.start)
+    for ent in ents:
         if ent.label_ not in ENTITY_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         span = _strip_possessive(ent)
@@ -485,7 +506,9 @@ def find_actors(
         span = stripped
         if len(span) == 0:
             continue
-        if titled_name and ent.label_ != "PERSON":
+        if ent.start in name_runs:
+            actor = res.person(span.text)  # (not the known actor its last word names)
+        elif titled_name and ent.label_ != "PERSON":
             # A title before capitalised words makes them a name, whatever NER said
             # ("Secretary of Defense Ash Carter" tagged ORG, "General Petraeus" GPE).
             actor = res.person(span.text)
@@ -896,7 +919,7 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
     key = person_key(text)
     if ent.label_ != "PERSON" and len(span) == 1:
         for p in res.persons:
-            if surname(p.name) == key:
+            if key in {surname(p.name), family_name_first(p.name)}:
                 return p
         if text[:1].isupper() and (key in res.surnames or lex.person(text) is not None):
             return res.person(text)

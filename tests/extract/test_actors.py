@@ -364,3 +364,17 @@ def test_plain_congo_is_the_democratic_republic(extractor):
 def test_counted_plural_references(extractor, text, noun, expected):
     index = actors(extractor, text)
     assert {m.actor.id for m in index.mentions if m.text == noun} == expected
+
+
+def test_a_family_name_written_first_is_the_person(extractor):
+    index = actors(extractor, "South Korean President Lee Jae-myung visited Tokyo. "
+                              "Lee criticized Japan.")
+    assert by_text(index, "Lee") is by_text(index, "Lee Jae-myung")
+
+
+def test_a_known_name_ending_a_persons_name_is_part_of_it(extractor):
+    index = actors(extractor, "Congo's Foreign Minister Therese Kayikwamba Wagner welcomed "
+                              "the vote.")
+    assert by_text(index, "Therese Kayikwamba Wagner").type == "PERSON"
+    assert by_text(actors(extractor, "Putin praised Wagner fighters."),
+                   "Wagner").id == "group:wagner"
