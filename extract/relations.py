@@ -82,6 +82,9 @@ MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # Where a material act is done: with no actor as target, the place is ("imposed a curfew
 # in the town of Cizre", "fired shells at targets in Jericho", "demonstrated in Kirkuk").
 # Confidence kept by an event for each event it serves or is nested under.
+# Nouns that sum up an act told before them: "..., a move that Belgrade condemned".
+ACT_NOUNS = {"move", "claim", "step", "decision", "allegation", "accusation", "charge",
+             "statement", "action", "measure", "remark", "comment", "assertion", "report"}
 # Prepositions that name co-agents of an act.
 CO_AGENT_PREPS = {"alongside"}
 # Relations between actors in person: their object is an actor, not a thing of one.
@@ -328,6 +331,11 @@ class _Sentence:
             return [(m, w * 0.9) for m, w in self.subjects(head, depth + 1)]
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             return [(m, w * 0.85) for m, w in self.gerund_subjects(head, depth + 1)]
+        if verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} and head.tag_ == "VB" \
+                and _infinitival(head) and head.head.i != head.i:
+            # "urged Washington to speed up funding and accused Dominican authorities": a
+            # finite verb joined to an infinitive is its matrix subject's act.
+            return [(m, w * 0.85) for m, w in self.subjects(head.head, depth + 1)]
         if verb.dep_ in {"conj", "advcl", "pcomp"}:
             found = self.subjects(head, depth + 1)
             if not found and verb.dep_ == "conj" and head.dep_ == "ccomp" and \
@@ -665,6 +673,13 @@ class _Sentence:
 
     def complement_targets(self, verb: Token, plover: str) -> list[tuple[ActorMention, float]]:
         out: list[tuple[ActorMention, float]] = []
+        if plover in REACTIONS and verb.dep_ == "relcl" and verb.head.lemma_ in ACT_NOUNS:
+            # "accused Armenian forces of firing, a claim Yerevan rejected", "closed the
+            # offices, a move that Belgrade condemned": the act the noun sums up is the
+            # sentence's, and its doer the target.
+            main = next((a for a in verb.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if main is not None:
+                return [(m, w * 0.85) for m, w in self.subjects(main)]
         if plover in VERBAL_ACTS:
             # "demanded the withdrawal of Serbian forces", "called for sanctions against
             # Nigeria": the actors of the act asked for.
@@ -1303,7 +1318,14 @@ def factuality(anchor: Token) -> tuple[bool, str]:
     negated = False
     modality: str | None = None
     path = _path_to_root(anchor)
+    head = anchor.head
+    if anchor.dep_ == "conj" and anchor.tag_ in {"VBD", "VBZ", "VBP"} and head.tag_ == "VB" \
+            and _infinitival(head):
+        # "urged Washington to speed up funding and accused ...": the finite verb is the
+        # matrix subject's own act, outside the infinitive's request.
+        path = [anchor, *_path_to_root(head.head)]
     control_chain = True
+    own_clause = True  # a relative clause asserts on its own: no modality from above it
     for depth, node in enumerate(path):
         child = path[depth - 1] if depth else None
         kids = list(node.children)
@@ -1314,10 +1336,13 @@ def factuality(anchor: Token) -> tuple[bool, str]:
             if depth and node.lemma_ in NEGATING_VERBS and path[depth - 1].dep_ != "conj":
                 # (a verb coordinated with "denied" is not denied: "denied X and accused Y")
                 negated = True
-        if modality is None:
+        if modality is None and own_clause:
             modality = _modal_cue(anchor, node, child, depth)
-        if any(k.dep_ == "prep" and k.lower_ == "according" for k in kids) and modality is None:
+        if any(k.dep_ == "prep" and k.lower_ == "according" for k in kids) and modality is None \
+                and own_clause:
             modality = "reported"
+        if node.dep_ == "relcl":
+            own_clause = False
         # Control and noun-governing links keep negation scope; clause boundaries end it.
         dep = node.dep_
         if dep not in {"xcomp", "dobj", "pobj", "prep", "acl", "conj", "aux", "pcomp"}:

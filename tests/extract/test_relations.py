@@ -669,3 +669,20 @@ def test_a_verb_joined_to_a_reported_clause_is_the_speakers(extractor):
     # The parse joins "accused" to "were", whose subject ("the talks") is no actor.
     assert ("Vladimir Putin", "ACCUSES", "Ukraine") in pairs(
         extractor, "Putin said the talks were useful and accused Ukraine of stalling.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan accused Armenian forces of firing on its positions, a claim Yerevan "
+     "swiftly rejected as a fabrication.", ("Armenia", "REJECTS", "Azerbaijan", False,
+                                           "asserted")),
+    ("Kosovo police closed five Serbian-run offices on Wednesday, a move that Belgrade "
+     "condemned as a provocation.", ("Serbia", "CRITICIZES", "Kosovo police", False,
+                                     "asserted")),
+    # A finite verb joined to an infinitive is the matrix subject's own, asserted act.
+    ("Haiti's prime minister urged Washington to speed up funding and accused Dominican "
+     "authorities of deporting Haitians.", ("Haiti government", "ACCUSES",
+                                            "Dominican Republic government", False,
+                                            "asserted")),
+])
+def test_acts_summed_up_or_joined_after_the_main_clause(extractor, text, expected):
+    assert expected in rels(extractor, text)
