@@ -582,10 +582,11 @@ def find_actors(
         head = tok.lemma_.lower()
         if head not in NOMINAL_HEADS:
             continue
+        dets = [*tok.children, *(tok.head.children if tok.dep_ == "poss" else ())]
         if tok.dep_ != "compound" and not any(
-            c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det"
+            c.lower_ in {"the", "this", "that"} for c in dets if c.dep_ == "det"
         ):
-            continue
+            continue  # (the parse hangs "the" of "the alliance's peacekeepers" on the head)
         wanted = NOMINAL_HEADS[head]
         antecedent = next((m for m in reversed(mentions) if m.start < tok.i and (
             head in m.actor.name.lower() or m.actor.type in wanted

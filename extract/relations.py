@@ -612,16 +612,20 @@ class _Sentence:
         out: list[tuple[ActorMention, float]] = []
         for n in acts:
             rtype = self.vocab.noun_relation(n.lemma_)
-            if rtype is None or not any(c.dep_ in {"det", "poss"} and c.lower_ in {
+            if not any(c.dep_ in {"det", "poss"} and c.lower_ in {
                     "the", "this", "that", "these", "those"} for c in n.children):
                 continue
-            # The latest statement of that type, or one whose sentence names the same act
-            # ("signed an agreement ... welcomed the agreement").
-            earlier = next((f for f in reversed(self.recent) if f.relation == rtype.name or any(
-                t.lemma_ == n.lemma_ for t in f.anchor.sent)), None)
+            if rtype is None:
+                # "dismissed the move as blackmail": the act told just before
+                earlier = self.recent[-1] if self.recent else None
+            else:
+                # The latest statement of that type, or one whose sentence names the same
+                # act ("signed an agreement ... welcomed the agreement").
+                earlier = next((f for f in reversed(self.recent) if f.relation == rtype.name
+                                or any(t.lemma_ == n.lemma_ for t in f.anchor.sent)), None)
             if earlier is not None:
-                out.append((earlier.subject, 0.8))
-                if rtype.symmetric:
+                out.append((earlier.subject, 0.8 if rtype else 0.7))
+                if rtype is not None and rtype.symmetric:
                     out.append((earlier.obj, 0.8))
         return out
 
@@ -688,6 +692,7 @@ class _Sentence:
                     p for p in c.children if p.dep_ == "pobj"
                 ] if c.dep_ == "prep" and c.lower_ in {"for", "on"} else []
                 acts = [n for n in nouns if self.vocab.noun_relation(n.lemma_) is not None]
+                summed = [n for n in nouns if n.lemma_ in ACT_NOUNS and n not in acts]
                 # A demand is aimed at whoever is to act or be acted on ("demanded the
                 # withdrawal of Serbian forces", "sanctions against Nigeria"); a condemnation
                 # or a rejection only at the act's author ("condemned the attack on Ukraine"
@@ -695,7 +700,7 @@ class _Sentence:
                 preps = {"by", "from"} if plover in {"ACCUSE", "REJECT"} else \
                     TARGET_PREPS | {"of", "with", "by"}
                 named = [(m, w * 0.9) for m, w in self.prep_mentions(acts, preps)]
-                out.extend(named or self.earlier_authors(acts))
+                out.extend(named or self.earlier_authors(acts + summed))
         for c in verb.children:
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover == "THREATEN":
                 # "threatened to launch an offensive unless Baghdad accepted", "threatened
@@ -705,7 +710,11 @@ class _Sentence:
                 if condition is not None:
                     out.extend((m, w * 0.9) for k in condition.head.children
                                if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k))
-            if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS:
+            if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS \
+                    and not (plover == "REQUEST" and any(k.dep_ in {"dobj", "dative"}
+                                                         for k in verb.children)):
+                # (a request made to someone named is aimed at them, not at those the
+                # requested act concerns: "asked the peacekeepers to protect the Serbs")
                 if plover == "REJECT" and (verb.lemma_ in DENIAL_VERBS or any(
                     self.vocab.get(v.relation).quad not in COOPERATIVE_QUADS
                     for v in self.vocab.verb_senses(c.lemma_, c.lower_)

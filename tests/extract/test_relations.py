@@ -686,3 +686,15 @@ def test_a_verb_joined_to_a_reported_clause_is_the_speakers(extractor):
 ])
 def test_acts_summed_up_or_joined_after_the_main_clause(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+def test_the_move_refers_to_the_act_told_just_before(extractor):
+    assert ("Georgian Dream", "REJECTS", "United States") in pairs(
+        extractor, "The United States imposed sanctions on Bidzina Ivanishvili. Georgian "
+                   "Dream dismissed the move as blackmail.")
+
+
+def test_a_request_to_someone_is_not_aimed_at_whom_it_concerns(extractor):
+    got = pairs(extractor, "Serbian President Aleksandar Vucic asked the peacekeepers to "
+                           "protect the Serb population.")
+    assert not [p for p in got if p[1] == "URGES" and p[2] == "Serbia civilians"]
