@@ -695,6 +695,6 @@ def test_the_move_refers_to_the_act_told_just_before(extractor):
 
 
 def test_a_request_to_someone_is_not_aimed_at_whom_it_concerns(extractor):
-    got = pairs(extractor, "Serbian President Aleksandar Vucic asked the peacekeepers to "
-                           "protect the Serb population.")
+    got = pairs(extractor, "Serbian President Aleksandar Vucic asked the alliance's "
+                           "peacekeepers to protect the Serb population.")
     assert not [p for p in got if p[1] == "URGES" and p[2] == "Serbia civilians"]
