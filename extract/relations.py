@@ -85,6 +85,8 @@ MEMBERSHIP_NOUNS = {"member", "part", "partner", "ally", "participant"}
 # Nouns that sum up an act told before them: "..., a move that Belgrade condemned".
 ACT_NOUNS = {"move", "claim", "step", "decision", "allegation", "accusation", "charge",
              "statement", "action", "measure", "remark", "comment", "assertion", "report"}
+# Sectors of people who act for their state (a judge may act against its government).
+OFFICIAL_SECTORS = {"GOV", "MIL"}
 # Prepositions that name co-agents of an act.
 CO_AGENT_PREPS = {"alongside"}
 # Relations between actors in person: their object is an actor, not a thing of one.
@@ -738,6 +740,13 @@ class _Sentence:
                                     if q.dep_ == "pobj":
                                         out.extend(self.mentions(q))
             elif c.dep_ == "ccomp" and plover in {"REQUEST", "ACCUSE", "THREATEN"}:
+                condition = _ultimatum(c, {"unless", "if"}) if plover == "THREATEN" else None
+                if condition is not None:
+                    # "warned that Minsk would retaliate if Lithuania did not reopen the
+                    # crossings": the threat is aimed at the condition's subject.
+                    out.extend((m, w * 0.9) for k in condition.head.children
+                               if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k))
+                    continue
                 for a in c.children:
                     if a.dep_ in {"nsubj", "nsubjpass"}:
                         out.extend((m, w * 0.9) for m, w in self.mentions(a))
@@ -1111,10 +1120,17 @@ def _is_place(m: ActorMention) -> bool:
     return bool(a.country) and (not a.is_actor or (a.type == "COUNTRY" and a.sector is None))
 
 
-def _self_reference(s: ActorMention, o: ActorMention) -> bool:
+def _self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> bool:
     """A country and its own government (or military...) as both ends: "The French
-    government insisted that France ..." is one actor speaking of itself."""
+    government insisted that France ..." is one actor speaking of itself; so, in a hostile
+    act, is an official and the state he serves ("Lukashenko warned that Minsk would
+    retaliate"), while "Carter visited U.S. troops" is a visit."""
     a, b = s.actor, o.actor
+    for person, state in ((a, b), (b, a)) if hostile else ():
+        if person.type == "PERSON" and person.sector in OFFICIAL_SECTORS and \
+                state.type == "COUNTRY" and state.country == person.country and \
+                state.sector in {None, "GOV", "MIL"}:
+            return True
     if a.type != "COUNTRY" or b.type != "COUNTRY" or a.country != b.country:
         return False
     return (a.sector is None) != (b.sector is None)
@@ -1407,7 +1423,8 @@ def extract_records(
         kept: dict[tuple[str, str, str], Triple] = {}
         for found in _with_reverse(found_all, vocab):
             s, o = found.subject, found.obj
-            if s.actor.id == o.actor.id or not s.actor.is_actor or _self_reference(s, o):
+            hostile = vocab.get(found.relation).quad not in COOPERATIVE_QUADS
+            if s.actor.id == o.actor.id or not s.actor.is_actor or _self_reference(s, o, hostile):
                 continue
             if not o.actor.is_actor and not (
                 found.relation == "VISITS" or (o.actor.country and _material(vocab, found))

@@ -698,3 +698,16 @@ def test_a_request_to_someone_is_not_aimed_at_whom_it_concerns(extractor):
     got = pairs(extractor, "Serbian President Aleksandar Vucic asked the alliance's "
                            "peacekeepers to protect the Serb population.")
     assert not [p for p in got if p[1] == "URGES" and p[2] == "Serbia civilians"]
+
+
+def test_a_threat_with_a_condition_in_a_that_clause_is_aimed_at_its_subject(extractor):
+    got = pairs(extractor, "Lukashenko warned that Minsk would retaliate if Lithuania did not "
+                           "reopen the crossings.")
+    assert ("Alexander Lukashenko", "THREATENS", "Lithuania") in got
+    # An official is not hostile to the state he serves.
+    assert ("Alexander Lukashenko", "THREATENS", "Belarus") not in got
+
+
+def test_an_official_may_visit_or_meet_his_own_state(extractor):
+    assert ("Ash Carter", "VISITS", "United States") in pairs(
+        extractor, "Defense Secretary Ash Carter flew to visit U.S. service members.")
