@@ -596,8 +596,10 @@ def find_actors(
 
     # 3b'. Definite titles refer back to the one person who holds that title: "The minister
     # criticized NATO" after "Russian Foreign Minister Sergei Lavrov arrived".
+    heads = {t.rsplit(" ", 1)[-1] for t in lex.titles} | lex.person_words
     for tok in doc:
-        if tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+        if tok.lower_ not in heads or tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"} \
+                or tok.dep_ == "compound":
             continue
         antecedent = _title_antecedent(tok, mentions, lex)
         if antecedent is not None:
@@ -607,7 +609,8 @@ def find_actors(
     # the country named just before, when one is clear; "the two leaders", "both sides"
     # are the two named just before.
     for tok in doc:
-        if tok.i in taken or tok.dep_ == "compound":
+        if tok.lower_ not in PLURAL_REFERENCES and tok.lemma_.lower() not in COUNTRY_NOUNS \
+                or tok.i in taken or tok.dep_ == "compound":
             continue
         count = next((GROUP_COUNTS[c.lower_] for c in tok.children
                       if c.dep_ in {"nummod", "det", "predet"} and c.lower_ in GROUP_COUNTS), 0)
@@ -640,12 +643,13 @@ def find_actors(
 
     # 4. "Egyptian police opened fire to disperse demonstrators": a collective without a
     # country belongs to the one country its sentence is about, if there is just one.
+    nominal = {m.start: m for m in mentions if m.source == "nominal" and m.actor.country}
     for tok, sector in unattributed:
         if tok.i in taken:
             continue
         # "the country's army": the country "the country" refers to (step 3b-2).
-        owner = next((m for m in mentions for c in tok.children if c.dep_ == "poss"
-                      and m.start == c.i and m.source == "nominal" and m.actor.country), None)
+        owner = next((nominal[c.i] for c in tok.children
+                      if c.dep_ == "poss" and c.i in nominal), None)
         if owner is not None:
             add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector), "context")
             continue
