@@ -408,6 +408,7 @@ def find_actors(
         if sector is None:
             continue
         isos: list[str] = []
+        bodies: list[KnownActor] = []  # "Saudi and Houthi negotiators": the Houthis too
         first = tok.i
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and child.i < tok.i:
@@ -418,6 +419,9 @@ def find_actors(
                     if iso and iso not in isos:
                         isos.append(iso)
                         first = min(first, span.start)
+                    elif not iso and mod is not child and (known := lex.lookup(span.text)) \
+                            and known.type != "COUNTRY":
+                        bodies.append(known)
                 if isos:
                     break
         last = tok.i
@@ -453,6 +457,8 @@ def find_actors(
                 continue
             made = [add(first, last + 1, res.country_actor(iso, sector), "collective")
                     for iso in isos]
+            made += [add(first, last + 1, res.actor(_known_to_actor(k)), "lexicon")
+                     for k in bodies]
             if len(made) > 1:
                 groups[tok.i] = made
 

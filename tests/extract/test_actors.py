@@ -378,3 +378,9 @@ def test_a_known_name_ending_a_persons_name_is_part_of_it(extractor):
     assert by_text(index, "Therese Kayikwamba Wagner").type == "PERSON"
     assert by_text(actors(extractor, "Putin praised Wagner fighters."),
                    "Wagner").id == "group:wagner"
+
+
+def test_a_named_body_conjoined_with_a_nationality_joins_the_collective(extractor):
+    index = actors(extractor, "Saudi and Houthi negotiators held talks in Muscat.")
+    assert {m.actor.id for m in index.mentions if m.text == "Saudi and Houthi negotiators"} == {
+        "country:SAU:GOV", "group:houthis"}
