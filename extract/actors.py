@@ -530,10 +530,11 @@ def find_actors(
     # 2b. A surname NER left untagged ("Jorge Trujillo criticized Guatemala. Trujillo later
     # accused Honduras") is the person named in full in the same document.
     for tok in doc:
-        if tok.i in taken or tok.ent_type_ or not tok.is_title or not (
+        if tok.i in taken or tok.ent_type_ in ENTITY_LABELS or not tok.is_title or not (
             tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text in lex.exact_people
         ):
-            # (a capitalised word-like name the tagger took for a noun: "Trump met Putin")
+            # (a capitalised word-like name the tagger took for a noun: "Trump met Putin";
+            # or one NER took for a title or a product: "apologized to Aliyev")
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             continue  # part of another name ("the Trujillo Foundation")

@@ -384,3 +384,10 @@ def test_a_named_body_conjoined_with_a_nationality_joins_the_collective(extracto
     index = actors(extractor, "Saudi and Houthi negotiators held talks in Muscat.")
     assert {m.actor.id for m in index.mentions if m.text == "Saudi and Houthi negotiators"} == {
         "country:SAU:GOV", "group:houthis"}
+
+
+def test_a_well_known_name_ner_mislabels_is_still_the_person(extractor):
+    # NER tags "Aliyev" here as a WORK_OF_ART.
+    index = actors(extractor, "Russian President Vladimir Putin apologized to Aliyev in a "
+                              "phone call.")
+    assert by_text(index, "Aliyev").country == "AZE"
