@@ -589,11 +589,8 @@ def find_actors(
         head = tok.lemma_.lower()
         if head not in NOMINAL_HEADS:
             continue
-        dets = [*tok.children, *(tok.head.children if tok.dep_ == "poss" else ())]
-        if tok.dep_ != "compound" and not any(
-            c.lower_ in {"the", "this", "that"} for c in dets if c.dep_ == "det"
-        ):
-            continue  # (the parse hangs "the" of "the alliance's peacekeepers" on the head)
+        if tok.dep_ != "compound" and not _definite(tok):
+            continue
         wanted = NOMINAL_HEADS[head]
         antecedent = next((m for m in reversed(mentions) if m.start < tok.i and (
             head in m.actor.name.lower() or m.actor.type in wanted
@@ -634,9 +631,8 @@ def find_actors(
             c.dep_ in {"amod", "compound", "prep"} for c in tok.children
         ):
             continue
-        dets = [*tok.children, *(tok.head.children if tok.dep_ == "poss" else ())]
-        if tok.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in dets):
-            continue  # (the parse may hang "the" of "the country's army" on "army")
+        if tok.tag_ == "NNS" or not _definite(tok, {"the"}):
+            continue
         antecedent = _country_antecedent(tok, mentions)
         if antecedent is not None:
             add(tok.i, tok.i + 1, antecedent, "nominal")
@@ -703,6 +699,14 @@ def _country_antecedent(tok: Token, mentions: list[ActorMention]) -> Actor | Non
     return None
 
 
+def _definite(tok: Token, articles: set[str] | frozenset[str] = frozenset(
+        {"the", "this", "that"})) -> bool:
+    """True when a definite article goes with ``tok``; the parse may hang the "the" of
+    "the alliance's peacekeepers" on the possessor's head."""
+    dets = [*tok.children, *(tok.head.children if tok.dep_ == "poss" else ())]
+    return any(c.dep_ == "det" and c.lower_ in articles for c in dets)
+
+
 def _conj_root(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -750,7 +754,7 @@ def _title_antecedent(tok: Token, mentions: list[ActorMention], lex: ActorLexico
     """The person a definite title ("the minister", "the Foreign Secretary") refers to: the
     one person named in this or the three sentences before whose role ends in that title,
     of the country the title names if it names one. None when no one or several fit."""
-    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children):
+    if not _definite(tok, {"the", "this"}):
         return None
     words = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
     country = None
@@ -765,12 +769,7 @@ def _title_antecedent(tok: Token, mentions: list[ActorMention], lex: ActorLexico
     if tok.lower_ not in lex.person_words and phrase not in lex.titles or \
             tok.lower_ in {"counterpart", "official", "officer", "soldier"}:
         return None
-    doc = tok.doc
-    first = tok.sent.start
-    for _ in range(3):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
+    first = _reference_windows(tok, 3)[-1][0]
     found = {m.actor.id: m.actor for m in mentions
              if first <= m.start < tok.i and m.actor.type == "PERSON" and m.actor.role
              and (m.actor.role.lower() + " ").replace("-", " ").endswith(phrase + " ")

@@ -95,10 +95,11 @@ PERSONAL_RELATIONS = {"MEETS"}
 CIRCUMSTANCE_PREPS = {"during", "despite", "after", "before", "amid", "following", "since",
                       "throughout", "in spite of", "besides"}
 # Objects that are things said or done, not the actors who said or did them.
-THING_WORDS = {"proposal", "plan", "decision", "statement", "adoption", "support", "summary",
-               "report", "resolution", "move", "announcement", "initiative", "offer", "call",
-               "liberation", "release", "election", "victory", "progress", "news", "result",
-               "results", "outcome", "step", "steps", "efforts", "effort", "role", "commitment"}
+THING_WORDS = ACT_NOUNS | {"proposal", "plan", "adoption", "support", "summary", "resolution",
+                           "announcement", "initiative", "offer", "call", "liberation",
+                           "release", "election", "victory", "progress", "news", "result",
+                           "results", "outcome", "steps", "efforts", "effort", "role",
+                           "commitment"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 NESTING_DISCOUNT = 0.85
 ATTRIBUTION_DISCOUNT = 0.7
@@ -512,13 +513,13 @@ class _Sentence:
                     continue
                 if fit is None or (sense.words and not fit[0].words):
                     fit = (sense, objs)
-                pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)]
+                targets = objs
                 if sense.relation in PERSONAL_RELATIONS and not sense.words:
                     # One meets or hosts an actor, not a thing of theirs: "welcomed Trump's
                     # proposal" is no meeting with Trump.
-                    pairs = [(o, w) for ot in objs for o, w in self.mentions(ot)
-                             if self.index.all_at(ot) or self.relation_noun(ot) is None
-                             and ot.lemma_.lower() not in THING_WORDS]
+                    targets = [ot for ot in objs if self.index.all_at(ot) or (
+                        self.relation_noun(ot) is None and ot.lemma_.lower() not in THING_WORDS)]
+                pairs = [(o, w) for ot in targets for o, w in self.mentions(ot)]
                 if sense.prep in MOTION_PREPS and not any(
                     c.dep_ == "dobj" for c in tok.children
                 ) and sense.relation != "VISITS":
@@ -631,6 +632,11 @@ class _Sentence:
                     out.append((earlier.obj, 0.8))
         return out
 
+    def condition_subjects(self, mark: Token) -> list[tuple[ActorMention, float]]:
+        """The actors an if/unless clause (given by its ``mark``) is about: its subject."""
+        return [(m, w * 0.9) for k in mark.head.children
+                if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k)]
+
     def purpose_targets(self, verb: Token) -> list[tuple[ActorMention, float]]:
         """Whom the purpose of an act names: the objects, prepositional objects (and the
         actors behind them) of its to-infinitive or participle clause, or the subject of
@@ -710,8 +716,7 @@ class _Sentence:
                 # aimed at whom the condition names.
                 condition = _ultimatum(c, {"unless", "if"})
                 if condition is not None:
-                    out.extend((m, w * 0.9) for k in condition.head.children
-                               if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k))
+                    out.extend(self.condition_subjects(condition))
             if _infinitival(c) and c.pos_ in {"VERB", "AUX"} and plover in VERBAL_ACTS \
                     and not (plover == "REQUEST" and any(k.dep_ in {"dobj", "dative"}
                                                          for k in verb.children)):
@@ -744,8 +749,7 @@ class _Sentence:
                 if condition is not None:
                     # "warned that Minsk would retaliate if Lithuania did not reopen the
                     # crossings": the threat is aimed at the condition's subject.
-                    out.extend((m, w * 0.9) for k in condition.head.children
-                               if k.dep_ in {"nsubj", "nsubjpass"} for m, w in self.mentions(k))
+                    out.extend(self.condition_subjects(condition))
                     continue
                 for a in c.children:
                     if a.dep_ in {"nsubj", "nsubjpass"}:
