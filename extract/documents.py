@@ -89,10 +89,13 @@ class Document:
     id: str
     text: str
     title: str | None = None
+    # ISO 8601: a date (2024-03-05) or a datetime with its offset; ``date_raw`` keeps the
+    # value as the input gave it (also when it could not be read as a date).
     date: str | None = None
     source: str | None = None
     url: str | None = None
     path: str | None = None
+    date_raw: str | None = None
     part: int | None = None
     offset: int = 0
     parent: str | None = None

@@ -56,6 +56,9 @@ class Event(Factual):
     doc_title: str | None = None
     doc_date: str | None = None
     doc_hash: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None
     role: str = "source"
     place: ActorRef | None = None
     domestic: bool = False
@@ -82,6 +85,9 @@ class Event(Factual):
             "doc_title": self.doc_title,
             "doc_date": self.doc_date,
             "doc_hash": self.doc_hash,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
         }
 
     @classmethod
@@ -102,6 +108,9 @@ class Event(Factual):
             doc_title=d.get("doc_title"),
             doc_date=d.get("doc_date"),
             doc_hash=d.get("doc_hash"),
+            date=d.get("date"),
+            date_precision=d.get("date_precision"),
+            date_source=d.get("date_source"),
             role=d.get("role") or "source",
             place=ActorRef.from_dict(d["place"]) if d.get("place") else None,
             domestic=bool(d.get("domestic", False)),

@@ -104,6 +104,14 @@ class Triple(Factual):
     doc_title: str | None = None
     doc_date: str | None = None
     doc_hash: str | None = None
+    # When the act happened: ISO date (YYYY-MM-DD, or YYYY-MM / YYYY for coarser
+    # precision), "day" | "month" | "year", and "sentence" (the sentence dates the act) or
+    # "document" (the document's own date stands in). All None when nothing dates it.
+    date: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None
+    doc_source: str | None = None
+    doc_url: str | None = None
     extras: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,6 +132,11 @@ class Triple(Factual):
             "doc_title": self.doc_title,
             "doc_date": self.doc_date,
             "doc_hash": self.doc_hash,
+            "doc_source": self.doc_source,
+            "doc_url": self.doc_url,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
         }
         if self.extras:
             d["extras"] = self.extras
@@ -148,5 +161,10 @@ class Triple(Factual):
             doc_title=d.get("doc_title"),
             doc_date=d.get("doc_date"),
             doc_hash=d.get("doc_hash"),
+            doc_source=d.get("doc_source"),
+            doc_url=d.get("doc_url"),
+            date=d.get("date"),
+            date_precision=d.get("date_precision"),
+            date_source=d.get("date_source"),
             extras=d.get("extras") or {},
         )
