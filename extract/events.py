@@ -62,6 +62,9 @@ class Event(Factual):
     role: str = "source"
     place: ActorRef | None = None
     domestic: bool = False
+    # The document's outlet and URL, as on a triple, so event output needs no document.
+    doc_source: str | None = None
+    doc_url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record; ``kind`` tells it apart from a triple in a mixed stream."""
@@ -85,6 +88,8 @@ class Event(Factual):
             "doc_title": self.doc_title,
             "doc_date": self.doc_date,
             "doc_hash": self.doc_hash,
+            "doc_source": self.doc_source,
+            "doc_url": self.doc_url,
             "date": self.date,
             "date_precision": self.date_precision,
             "date_source": self.date_source,
@@ -114,4 +119,6 @@ class Event(Factual):
             role=d.get("role") or "source",
             place=ActorRef.from_dict(d["place"]) if d.get("place") else None,
             domestic=bool(d.get("domestic", False)),
+            doc_source=d.get("doc_source"),
+            doc_url=d.get("doc_url"),
         )

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from actorgraph.extract.actors import find_actors
 from actorgraph.extract.documents import Document
+from actorgraph.extract.eventdates import NO_DATE, DocumentDater
 from actorgraph.extract.events import Event
 from actorgraph.extract.lexicon import load_actor_lexicon, load_relations
 from actorgraph.extract.nlp import load_pipeline
@@ -39,6 +40,10 @@ class ExtractConfig:
     (parser), entities (ner), ``tag_``/``pos_`` (tagger, attribute_ruler) and lemmas
     (lemmatizer), and tok2vec feeds tagger and parser; only the model's own disabled
     ``senter`` stays off.
+
+    ``dates`` dates every triple and event from its sentence or its document
+    (:mod:`actorgraph.extract.eventdates`); off, their ``date`` fields stay None (for
+    measuring what dating costs).
     """
 
     model: str | None = None
@@ -49,6 +54,7 @@ class ExtractConfig:
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
+    dates: bool = True
     extras: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -84,12 +90,36 @@ class Extractor:
             doc_hash=document.hash,
             events=events,
         )
+        triples, acts = self._stamp(document, doc, triples, acts)
         if document.offset:
             # Chunks of one long article: offsets count from the article's start.
             shift = document.offset
             triples = [replace(t, start=t.start + shift, end=t.end + shift) for t in triples]
             acts = [replace(e, start=e.start + shift, end=e.end + shift) for e in acts]
         return triples, acts
+
+    def _stamp(
+        self, document: Document, doc: Doc, triples: list[Triple], acts: list[Event]
+    ) -> tuple[list[Triple], list[Event]]:
+        """Give each record its act's date and the document's outlet and URL.
+
+        Offsets are still the parsed chunk's here, which is what the dater looks up.
+        """
+        if not triples and not acts:
+            return triples, acts
+        dater = DocumentDater(doc, document.date) if self.config.dates else None
+        meta = {"doc_source": document.source, "doc_url": document.url}
+
+        def stamp(record: Triple | Event) -> Triple | Event:
+            when = NO_DATE
+            if dater is not None:
+                # A future act's "on Monday" is the next Monday, not the last.
+                when = dater.date_of(record.start, record.trigger,
+                                     forward=record.modality == "future")
+            return replace(record, date=when.date, date_precision=when.precision,
+                           date_source=when.source, **meta)
+
+        return [stamp(t) for t in triples], [stamp(e) for e in acts]
 
     def extract_documents(
         self, documents: Iterable[Document]
