@@ -12,16 +12,28 @@ Model loading is timed once, apart. ``--cli`` also times the console script end 
 (interpreter start, model load and the HTML view included). Words are whitespace-separated
 tokens of the document texts, the same count for both. The target is build >= 85% of raw.
 Figures print as a table; ``--results`` appends them as JSON with the machine description.
+
+``--dates`` measures what event dating costs (issue 16, item 7: at most 5% of build time):
+for each worker count, builds with dating on and off (``ExtractConfig.dates``) alternate in
+one run, ``--repeat`` times each (order swapped every round, so neither side always runs
+first); wall and CPU seconds (this process and its workers) and words/s print for both,
+with the load average around each build, since other work on a shared machine moves wall
+time. It also times dating alone, in this process, over the triples of the parsed corpus
+(a direct figure that other load barely moves):
+
+    python bench/throughput.py --dates --workers 1 --repeat 3
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEFAULT_CORPUS, ROOT, machine, report, subset  # noqa: E402
@@ -37,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="alternate raw and build this many times; report the best of each")
     ap.add_argument("--cli", action="store_true", help="also time `actorgraph build`")
     ap.add_argument("--results", type=Path, help="append JSON results to this file")
+    ap.add_argument("--dates", action="store_true",
+                    help="measure event dating: builds with dating on and off, interleaved")
     args = ap.parse_args(argv)
 
     from actorgraph.extract.documents import normalize_text, read_documents
@@ -54,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     nlp = base.nlp
     print(f"corpus {data} ({data.stat().st_size / 2**20:.1f} MiB): {len(texts)} documents, "
           f"{words} words; model load {load_s:.1f} s; components {nlp.pipe_names}")
+    if args.dates:
+        rows = dates_cost(data, words, args, tmp)
+        rows.append(dating_alone(base, data, rows))
+        info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+        report("throughput-dates", info, rows, args.results)
+        return 0
     print(f"{'workers':>7} {'raw w/s':>9} {'build w/s':>9} {'build/raw':>9} "
           f"{'raw s':>7} {'build s':>7} {'triples':>8}" + ("  cli s" if args.cli else ""))
     rows = []
@@ -91,9 +111,96 @@ def main(argv: list[str] | None = None) -> int:
             line += f"  {row['cli_s']:.1f}"
         print(line, flush=True)
         rows.append(row)
-    info["load_avg_end"] = [round(x, 2) for x in __import__("os").getloadavg()]
+    info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
     report("throughput", info, rows, args.results)
     return 0
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the pool's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def dates_cost(data: Path, words: int, args: argparse.Namespace, tmp: Path) -> list[dict]:
+    """Builds with event dating on and off, alternating, for each worker count."""
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+    from actorgraph.pipeline import build
+
+    print(f"{'workers':>7} {'dates':>5} {'wall s':>7} {'cpu s':>7} {'words/s':>8} "
+          f"{'cpu w/s':>8} {'triples':>8}  load avg (before -> after)")
+    rows = []
+    for w in [int(x) for x in args.workers.split(",")]:
+        extractors = {on: Extractor(ExtractConfig(batch_size=args.batch_size, workers=w,
+                                                  dates=on)) for on in (True, False)}
+        # Untimed: the first build of a process pays one-off costs (first batches through
+        # the model, lazy imports) that would all fall on whichever side ran first.
+        warm = subset(data, 0.05, tmp)
+        for on in (True, False):
+            build([warm], tmp / f"warm-{w}-{on}", extractor=extractors[on], render=False)
+        best: dict[bool, dict] = {}
+        for r in range(max(1, args.repeat)):
+            for on in ((True, False) if r % 2 == 0 else (False, True)):
+                load0 = os.getloadavg()[0]
+                c0, t0 = _cpu(), time.perf_counter()
+                summary = build([data], tmp / f"dates-{w}-{r}-{on}", extractor=extractors[on],
+                                render=False)
+                wall, cpu = time.perf_counter() - t0, _cpu() - c0
+                load1 = os.getloadavg()[0]
+                print(f"{w:>7} {'on' if on else 'off':>5} {wall:>7.1f} {cpu:>7.1f} "
+                      f"{words / wall:>8.0f} {words / cpu:>8.0f} {summary.triples:>8}  "
+                      f"{load0:.2f} -> {load1:.2f}", flush=True)
+                run = {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+                       "load": [round(load0, 2), round(load1, 2)]}
+                if on not in best or cpu < best[on]["cpu_s"]:
+                    best[on] = run
+        on, off = best[True], best[False]
+        row = {"workers": w, "words": words, "repeat": args.repeat,
+               "dates_on": on, "dates_off": off,
+               "wps_on": round(words / on["wall_s"]), "wps_off": round(words / off["wall_s"]),
+               "cpu_overhead": round(on["cpu_s"] / off["cpu_s"] - 1, 4),
+               "wall_overhead": round(on["wall_s"] / off["wall_s"] - 1, 4)}
+        print(f"  workers {w}, best of {args.repeat} by CPU: dates on {on['cpu_s']:.1f} CPU s "
+              f"({row['wps_on']} words/s wall), off {off['cpu_s']:.1f} CPU s "
+              f"({row['wps_off']} words/s wall): CPU {row['cpu_overhead']:+.1%}, "
+              f"wall {row['wall_overhead']:+.1%}", flush=True)
+        rows.append(row)
+    return rows
+
+
+def dating_alone(extractor: Any, data: Path, rows: list[dict]) -> dict:
+    """CPU seconds spent dating alone, over the triples of the whole corpus, in this process.
+
+    The corpus is parsed and its triples extracted with dating off (untimed), then each
+    document's triples are dated as the pipeline dates them, from a cold expression cache.
+    """
+    from actorgraph.extract.documents import normalize_text, read_documents
+    from actorgraph.extract.eventdates import DocumentDater, parse_expression
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    off = Extractor(ExtractConfig(batch_size=extractor.config.batch_size, dates=False))
+    parse_expression.cache_clear()
+    docs = list(read_documents([data]))
+    spent = 0.0
+    records = dated = 0
+    stream = ((normalize_text(d.text), d) for d in docs)
+    for doc, document in off.nlp.pipe(stream, as_tuples=True, batch_size=off.config.batch_size):
+        triples = off.triples_of(document, doc)
+        t0 = time.process_time()
+        dater = DocumentDater(doc, document.date)
+        for t in triples:
+            start, end = t.start - document.offset, t.end - document.offset
+            when = dater.date_of(start, end, t.trigger, t.modality == "future")
+            dated += when.source == "sentence"
+        spent += time.process_time() - t0
+        records += len(triples)
+    build_cpu = min(r["dates_off"]["cpu_s"] for r in rows if r["workers"] == 1) if any(
+        r["workers"] == 1 for r in rows) else None
+    share = spent / build_cpu if build_cpu else None
+    print(f"dating alone: {spent:.3f} CPU s for {records} triples ({dated} dated by their "
+          f"sentence)" + (f" = {share:.2%} of the 1-worker build's CPU" if share else ""))
+    return {"dating_alone_cpu_s": round(spent, 3), "triples": records,
+            "sentence_dated": dated, "share_of_build_cpu": share and round(share, 4)}
 
 
 if __name__ == "__main__":

@@ -114,7 +114,7 @@ class Extractor:
             when = NO_DATE
             if dater is not None:
                 # A future act's "on Monday" is the next Monday, not the last.
-                when = dater.date_of(record.start, record.trigger,
+                when = dater.date_of(record.start, record.end, record.trigger,
                                      forward=record.modality == "future")
             return replace(record, date=when.date, date_precision=when.precision,
                            date_source=when.source, **meta)

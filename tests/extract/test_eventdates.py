@@ -112,7 +112,7 @@ def test_document_anchor_reads_iso_dates_and_datetimes_with_offsets():
 def date_of(extractor, text: str, trigger: str, doc_date: str | None = WEDNESDAY,
             forward: bool = False) -> EventDate:
     doc = extractor.nlp(text)
-    return DocumentDater(doc, doc_date).date_of(0, trigger, forward=forward)
+    return DocumentDater(doc, doc_date).date_of(0, len(text), trigger, forward=forward)
 
 
 @pytest.mark.parametrize("text, trigger, expected", [
