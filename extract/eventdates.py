@@ -66,7 +66,7 @@ _NOT_A_DATE = re.compile(
 #: whole rather than as "the".
 _LEAD_WORDS = (
     "on", "in", "at", "of", "over", "during", "from", "by", "around", "about", "the",
-    "this past", "as of", "as early as", "sometime", "some time", "earlier", "early",
+    "as of", "as early as", "sometime", "some time", "earlier", "early",
     "late", "mid", "the end of", "the start of", "the beginning of", "the middle of",
     "the summer of", "the winter of", "the spring of", "the autumn of", "the fall of",
     "summer", "winter", "spring", "autumn", "fall", "the night of", "the morning of",
@@ -209,6 +209,7 @@ def _clean(text: str) -> str:
     article or vague modifier ("in mid-July" -> "july", "late last month" -> "last month")."""
     t = " ".join(text.lower().replace("’", "'").split())
     t = re.sub(r"'s\b|\bs'$", "", t).strip(" ,.;:")
+    t = re.sub(r"^(?:(?:over|during|in|on) )?(?:the )?this past ", "last ", t)
     t = _LEAD.sub("", t)
     # "earlier this month", "late last year": the vague part says nothing more.
     t = re.sub(r"^(?:earlier|early|later|late)\s+(?=this|last|next)", "", t)

@@ -58,6 +58,14 @@ def when(text: str, doc_date: str | None = WEDNESDAY, forward: bool = False):
     ("two years ago", ("2022", "year")),
     ("last March", ("2023-03", "month")),  # said in March: the March before
     ("over the weekend", ("2024-03-02", "day")),
+    ("this past week", ("2024-02", "month")),
+    ("this week", ("2024-03", "month")),
+    ("six months ago", ("2023-09", "month")),
+    ("in June", ("2023-06", "month")),  # June 2024 would be well after the story
+    ("late July", ("2023-07", "month")),
+    ("in the early hours of Monday", ("2024-03-04", "day")),
+    ("Sunday and Monday", ("2024-03-03", "day")),
+    ("overnight", ("2024-03-06", "day")),
 ])
 def test_expressions_resolve_against_a_wednesday_story(text, expected):
     assert when(text) == expected
