@@ -31,7 +31,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
-from dateutil.relativedelta import relativedelta, weekday
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as Weekday
 from dateutil.relativedelta import weekdays as _WEEKDAY_OBJECTS
 from spacy.tokens import Doc, Span, Token
 
@@ -49,7 +50,6 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "a couple of": 2, "a few": 3, "several": 3,
 }  # fmt: skip
-UNIT_DAYS = {"day": 1, "week": 7}
 
 # Words that make an expression a span, a frequency, an age or a narrative-relative time
 # ("the following day"), none of which dates an act against the document.
@@ -387,7 +387,8 @@ def _resolve_relative(
     if unit == "day":
         return iso(base + timedelta(days=expr.offset), "day"), "day"
     if unit == "week":
-        # A week is coarser than a day and finer than a month: the month its middle falls in.
+        # A week is coarser than a day and finer than a month: dated by the month of the
+        # day as many weeks from the document's day ("last week" on 2 March is February).
         return iso(base + timedelta(weeks=expr.offset), "month"), "month"
     if unit == "month":
         return iso(base + relativedelta(months=expr.offset), "month"), "month"
@@ -403,7 +404,7 @@ def _weekday_from(base: date, day: int, ahead: bool, strict: bool) -> date:
     """The weekday ``day`` on or before ``base`` (after, if ``ahead``); ``strict`` skips
     ``base`` itself. Unqualified, a weekday equal to the document's is the document's own
     day: wire style names the weekday ("said on Wednesday") for today too."""
-    wd: weekday = _WEEKDAY_OBJECTS[day]
+    wd: Weekday = _WEEKDAY_OBJECTS[day]
     if ahead:
         return base + relativedelta(days=1 if strict else 0, weekday=wd(+1))
     return base + relativedelta(days=-1 if strict else 0, weekday=wd(-1))
