@@ -502,7 +502,8 @@ def act_date(
     2. Else the sentence's only absolute date, unless it sits in a relative clause
        ("X, which was founded in 1990, attacked Y").
     3. Else the document's date (``source`` ``document``); none: nothing.
-    An expression that needs the document's date and has none gives nothing, never today.
+    An expression that needs the document's date and has none gives nothing, never today;
+    one that needs a finer document date than there is gives the document's date.
     """
     chosen = None
     if trigger is not None:
@@ -518,9 +519,11 @@ def act_date(
             chosen = next(iter(absolute.values()))
     if chosen is not None:
         resolved = resolve(chosen.expr, anchor, forward)
-        if resolved is None:
-            return NO_DATE
-        return EventDate(resolved[0], resolved[1], "sentence", chosen.text)
+        if resolved is not None:
+            return EventDate(resolved[0], resolved[1], "sentence", chosen.text)
+        # Relative words with no document date: nothing (never today). With a document
+        # date too coarse for them ("yesterday" in a story dated only "2024-03"), that
+        # date still places the act, at its own precision.
     if anchor is None:
         return NO_DATE
     return EventDate(anchor.iso(), anchor.precision, "document")

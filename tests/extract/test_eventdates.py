@@ -176,6 +176,15 @@ def test_without_a_document_date_nothing_is_dated_from_relative_words(extractor)
     assert (got.date, got.source) == ("2022-02-24", "sentence")
 
 
+def test_a_coarse_document_date_stands_in_for_words_it_cannot_resolve(extractor):
+    text = "Secretary of State John Kerry met Sergei Lavrov in Geneva yesterday."
+    got = date_of(extractor, text, "met", doc_date="2024-03")
+    assert (got.date, got.precision, got.source) == ("2024-03", "month", "document")
+    got = date_of(extractor, "Germany criticised Turkey last month.", "criticised",
+                  doc_date="2024-03")
+    assert (got.date, got.precision, got.source) == ("2024-02", "month", "sentence")
+
+
 # --- through the Extractor ------------------------------------------------------------------
 
 STORY = (
