@@ -306,7 +306,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     console.print(f"{s['documents']} documents, {s['actors']} actors, {s['relations']} "
                   f"relations ({s['asserted_relations']} asserted), {s['mentions']} relation "
                   "mentions", soft_wrap=True)
-    print_table(console, ["actor", "type", "country", "role", "asserted mentions"],
+    print_table(console, ["actor", "type", "country", "role", "asserted"],
                 ([a["name"], a["type"], a["country"], a["role"], a["asserted_mentions"]]
                  for a in data["actors"]), title="Actors (by asserted mentions)")
     print_table(console, ["source", "relation", "target", "count", "factuality", "evidence"],
@@ -354,7 +354,11 @@ def cmd_view(args: argparse.Namespace) -> int:
         if image:
             if window:
                 _require(render_image, window, "render_image")
-            print(f"image: {render_image(store, image, **options)}")
+            try:
+                print(f"image: {render_image(store, image, **options)}")
+            except ImportError as e:
+                raise NotAvailable(f"--png/--svg need matplotlib ({e.name} is not installed): "
+                                   "pip install 'actorgraph[image]'") from e
     return 0
 
 

@@ -26,16 +26,32 @@ _CHUNK = 1 << 20
 SHORT_CELL = 24
 #: The narrowest a long text column is squeezed to.
 LONG_MIN_WIDTH = 36
+#: The narrowest another long column (a long name) is squeezed to.
+NARROW_MIN_WIDTH = 16
+
+
+class _Console(Console):
+    """A rich console that lets the CLI handle a closed pipe (one exit code, 141)."""
+
+    def on_broken_pipe(self) -> None:
+        """Rich would exit with 1 here; raise so ``main`` exits the one documented way."""
+        raise BrokenPipeError
+
+
+def _color_system() -> str | None:
+    # Rich alone drops only colours under NO_COLOR and keeps bold/italic escapes; whoever
+    # sets it wants plain text, so no styling at all.
+    return None if os.environ.get("NO_COLOR") else "auto"
 
 
 def stdout_console() -> Console:
-    """A console on stdout; soft-wraps nothing, so piped output is not cut at 80 columns."""
-    return Console(highlight=False, soft_wrap=False)
+    """A console on stdout for tables and text (plain under ``NO_COLOR``)."""
+    return _Console(highlight=False, color_system=_color_system())
 
 
 def stderr_console() -> Console:
-    """A console on stderr for progress, status and notes."""
-    return Console(stderr=True, highlight=False)
+    """A console on stderr for progress, status and notes (plain under ``NO_COLOR``)."""
+    return _Console(stderr=True, highlight=False, color_system=_color_system())
 
 
 def cell(value: Any) -> str:
@@ -63,22 +79,33 @@ def print_table(console: Console, columns: Sequence[str], rows: Iterable[Sequenc
     """
     cells = [[cell(v) for v in row] for row in rows]
     longest = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    long = [n > SHORT_CELL for n in longest]
-    needed = sum(min(n, LONG_MIN_WIDTH) if lg else n for n, lg in zip(longest, long,
-                                                                          strict=True))
-    if needed + 3 * len(columns) + 1 > console.width:
+    floors = _floors(longest)
+    if sum(floors) + 3 * len(columns) + 1 > console.width:
         _print_blocks(console, columns, cells, title)
         return len(cells)
     table = Table(title=title, title_justify="left", expand=False)
-    for c, is_long in zip(columns, long, strict=True):
-        if is_long:  # a sentence or URL: wraps in the width the narrow columns leave
-            table.add_column(c, overflow="fold", ratio=1)
+    for c, n, floor in zip(columns, longest, floors, strict=True):
+        if n > SHORT_CELL:  # a sentence or URL: wraps in the width the narrow ones leave
+            table.add_column(c, overflow="fold", ratio=n, min_width=floor)
         else:  # names, ids, counts: kept whole, so they stay readable and greppable
             table.add_column(c, no_wrap=True)
     for r in cells:
         table.add_row(*r)
     console.print(table)
     return len(cells)
+
+
+def _floors(longest: list[int]) -> list[int]:
+    """The narrowest each column may get: short ones whole, the widest long one
+    ``LONG_MIN_WIDTH``, other long ones ``NARROW_MIN_WIDTH``.
+
+    >>> _floors([10, 150, 30])
+    [10, 36, 16]
+    """
+    widest = max(range(len(longest)), key=lambda i: longest[i], default=-1)
+    return [n if n <= SHORT_CELL else min(n, LONG_MIN_WIDTH if i == widest
+                                           else NARROW_MIN_WIDTH)
+            for i, n in enumerate(longest)]
 
 
 def _print_blocks(console: Console, columns: Sequence[str], cells: list[list[str]],

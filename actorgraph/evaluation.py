@@ -1381,6 +1381,7 @@ def main_cli(args: Any) -> int:
     config = None
     model, relations = getattr(args, "model", None), getattr(args, "relations", None)
     actors = getattr(args, "actors", None)
+    verbs = tuple(getattr(args, "verbs", None) or ())
     systems: dict[str, Predictor] = {}
     problems: list[Any] = []
 
@@ -1389,11 +1390,11 @@ def main_cli(args: Any) -> int:
         print(f"actorgraph eval: {problem}", file=sys.stderr)
 
     try:
-        if model or relations or actors:
-            from actorgraph.extract.pipeline import ExtractConfig
+        if model or relations or actors or verbs:
+            from actorgraph.api import make_config
 
-            config = ExtractConfig(model=model, relations=tuple(relations or ()),
-                                   actors=tuple(actors or ()))
+            # make_config passes verbs only to a build whose ExtractConfig takes them.
+            config = make_config(model=model, relations=relations, actors=actors, verbs=verbs)
         systems["actorgraph"] = extractor_predictor(config, on_problem)
     except ImportError as e:
         print(f"actorgraph eval: extractor unavailable ({e})", file=sys.stderr)
