@@ -498,7 +498,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         _err(f"query failed: {type(e).__name__}: {e}")
         return 1
     if args.format != "table":
-        sys.stdout.write(format_result(result, args.format))
+        # Line by line: one huge write to a pipe that closes part-way can come back as a
+        # short write with no error, and the rest would be lost without a word.
+        for line in format_result(result, args.format).splitlines(keepends=True):
+            sys.stdout.write(line)
         return 0
     n = print_table(stdout_console(), result.columns, result.rows)
     print(f"({n} row{'s' if n != 1 else ''})")

@@ -133,18 +133,26 @@ class PRF:
 
     @property
     def precision(self) -> float:
+        """True positives over predictions (0 when nothing was predicted)."""
         return self.tp / self.n_pred if self.n_pred else 0.0
 
     @property
     def recall(self) -> float:
+        """True positives over gold items (0 when there is no gold)."""
         return self.tp / self.n_gold if self.n_gold else 0.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall.
+
+        >>> round(PRF(tp=1, n_pred=2, n_gold=4).f1, 3)
+        0.333
+        """
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self, prefix: str = "") -> dict[str, float]:
+        """Precision, recall and F1 (rounded to 4 places) under ``prefix``-ed keys."""
         return {
             f"{prefix}precision": round(self.precision, 4),
             f"{prefix}recall": round(self.recall, 4),
@@ -252,6 +260,7 @@ class GoldActor:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> GoldActor:
+        """A gold actor from its JSON object (``name`` required, the rest optional)."""
         return cls(
             name=d["name"],
             aliases=tuple(d.get("aliases") or ()),
@@ -261,6 +270,7 @@ class GoldActor:
         )
 
     def names(self) -> set[str]:
+        """The normalised name and aliases: what a predicted actor may match."""
         return {normalize_name(n) for n in (self.name, *self.aliases)} - {""}
 
 
@@ -280,6 +290,8 @@ class GoldStatement:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> GoldStatement:
+        """A gold statement from one line of the gold JSONL (PLOVER filled from the
+        relation when absent)."""
         return cls(
             doc=d["doc"],
             sentence=d["sentence"],
@@ -294,6 +306,7 @@ class GoldStatement:
 
     @property
     def factuality(self) -> str:
+        """``asserted``, ``negated`` or the modality, as the extractor labels it."""
         return factuality(self.negated, self.modality)
 
 
@@ -768,6 +781,7 @@ class Re3dRelation:
 
     @property
     def quad(self) -> str:
+        """The quad class this re3d relation type maps to."""
         return RE3D_QUAD[self.type]
 
 

@@ -102,6 +102,7 @@ class Document:
 
     @property
     def hash(self) -> str:
+        """The content hash of ``text``: how a re-read document is recognised."""
         return content_hash(self.text)
 
 
