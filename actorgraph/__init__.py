@@ -11,6 +11,7 @@ The front door (all names load lazily: ``import actorgraph`` does not import spa
     build(paths, out)            extract and merge into the store under OUT
     open_store(out)              the store: actors(), relations(), stats(), ...
     run_query(out, cypher)       Cypher (or a library query name) on the embedded store
+    summarize(store)             stats, top actors and relations (what `summary` prints)
     to_networkx(store)           asserted facts as a networkx MultiDiGraph
     to_pandas(store, table)      a store table as a DataFrame (extra: actorgraph[pandas])
     Triple, ActorRef, Event, Document, ExtractConfig, QueryResult   the record types
@@ -59,6 +60,7 @@ _LAZY = {
     "run_query": "actorgraph.api",
     "to_networkx": "actorgraph.api",
     "to_pandas": "actorgraph.api",
+    "summarize": "actorgraph.api",
     "NotAvailable": "actorgraph.api",
     "Triple": "actorgraph.extract.triples",
     "ActorRef": "actorgraph.extract.triples",
@@ -73,7 +75,7 @@ _LAZY = {
 __all__ = [  # spelt out (not derived from _LAZY) so linters and IDEs can read it
     "ActorRef", "BuildSummary", "Document", "Event", "ExtractConfig", "InputProblem",
     "NotAvailable", "QueryResult", "Triple", "__version__", "build", "check_store", "extract",
-    "open_store", "run_query", "to_networkx", "to_pandas",
+    "open_store", "run_query", "summarize", "to_networkx", "to_pandas",
 ]
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time __getattr__ does this lazily
@@ -83,6 +85,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time __getattr__ does th
         check_store,
         open_store,
         run_query,
+        summarize,
         to_networkx,
         to_pandas,
     )

@@ -257,6 +257,51 @@ def to_networkx(store: Any, asserted_only: bool = True, since: str | None = None
     return graph
 
 
+def _evidence(store: Any, relation: dict[str, Any]) -> dict[str, Any] | None:
+    """One evidence sentence of a relation: from the relation record, or its first mention."""
+    if relation.get("evidence"):
+        ev = relation["evidence"][0]
+        return {"sentence": ev.get("sentence"), "doc": ev.get("doc")}
+    if hasattr(store, "mentions"):
+        for m in store.mentions(source=relation["source"], target=relation["target"],
+                                relation=relation["relation"],
+                                factuality=relation.get("factuality")):
+            return {"sentence": m.get("sentence"), "doc": m.get("doc")}
+    return None
+
+
+def summarize(store: Any, top: int = 15, since: str | None = None,
+              until: str | None = None) -> dict[str, Any]:
+    """What ``actorgraph summary`` shows: ``stats``, the ``top`` actors by asserted
+    mentions, and the ``top`` relations (asserted first, then by count) with their names
+    and one evidence sentence each. ``since``/``until`` (ISO dates) filter relations by
+    mention date, on a store that can.
+    """
+    window = {k: v for k, v in (("since", since), ("until", until)) if v}
+    missing = [k for k in window if not supports(store.relations, k)]
+    if missing:
+        raise NotAvailable(f"{'/'.join('--' + k for k in missing)}: not available in this "
+                           f"build (the store's relations() has no {', '.join(missing)} "
+                           "filter)")
+    actors = sorted(store.actors(), key=lambda a: (-(a.get("asserted_mentions") or 0),
+                                                   a["id"]))
+    names = {a["id"]: a["name"] for a in actors}
+    rels = sorted(store.relations(**window), key=lambda r: (
+        not r["asserted"], -r["count"], r["source"], r["target"], r["relation"]))[:top]
+    keys = ("source", "relation", "target", "factuality", "asserted", "count", "first_seen",
+            "last_seen")
+    return {
+        "stats": store.stats(), "window": window or None,
+        "actors": [{k: a.get(k) for k in ("id", "name", "type", "country", "role",
+                                           "asserted_mentions", "mentions")}
+                   for a in actors[:top]],
+        "relations": [{**{k: r.get(k) for k in keys},
+                       "source_name": names.get(r["source"], r["source"]),
+                       "target_name": names.get(r["target"], r["target"]),
+                       "evidence": _evidence(store, r)} for r in rels],
+    }
+
+
 TABLES = ("actors", "relations", "mentions", "documents")
 
 

@@ -16,7 +16,7 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +171,13 @@ def _write_record(record: Any, fmt: str, writer: Any) -> None:
                      f"{record.doc}: {record.sentence}\n")
 
 
+def _counted(documents: Iterable[Any], progress: BuildProgress) -> Iterator[Any]:
+    """``documents``, reporting each one read to ``progress``."""
+    for n, d in enumerate(documents, 1):
+        yield d
+        progress.update(n)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """``actorgraph extract``: print one relation mention (or event) per line."""
     from actorgraph.api import read_inputs
@@ -184,16 +191,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
     documents = read_inputs(args.paths, on_problem, date=args.date)
     extractor = _load_extractor(args)
     problems.extend(extractor.lexicon.problems)
+    # A live bar only when records go elsewhere (a file, a pipe): on the same terminal
+    # it would be torn by the lines printed under it.
+    console = stderr_console()
+    progress = BuildProgress(console, estimate_documents(args.paths),
+                             enabled=console.is_terminal and not sys.stdout.isatty())
     writer = csv.writer(sys.stdout) if args.format == "csv" else None
     if writer is not None:
         writer.writerow(EXTRACT_HEADER)
+    documents = _counted(documents, progress)
     if args.events:
         records: Iterable[Any] = (r for _d, triples, events in extractor.extract_records(
             documents) for r in (*triples, *events))
     else:
         records = extractor.extract(documents)
-    for record in records:
-        _write_record(record, args.format, writer)
+    try:
+        for n, record in enumerate(records, 1):
+            _write_record(record, args.format, writer)
+            progress.update(triples=n)
+    finally:
+        progress.close()
     return 1 if problems else 0
 
 
@@ -261,44 +278,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 # --- summary --------------------------------------------------------------------------
 
 
-def _evidence(store: Any, relation: dict[str, Any]) -> dict[str, Any] | None:
-    """One evidence sentence of a relation: from the relation record, or its first mention."""
-    if relation.get("evidence"):
-        ev = relation["evidence"][0]
-        return {"sentence": ev.get("sentence"), "doc": ev.get("doc")}
-    if hasattr(store, "mentions"):
-        for m in store.mentions(source=relation["source"], target=relation["target"],
-                                relation=relation["relation"],
-                                factuality=relation.get("factuality")):
-            return {"sentence": m.get("sentence"), "doc": m.get("doc")}
-    return None
-
-
-def summary_data(store: Any, top: int, window: dict[str, str]) -> dict[str, Any]:
-    """What ``summary`` prints: stats, top actors by asserted mentions, top relations."""
-    if window:
-        _require(store.relations, window, "the store's relations()")
-    actors = sorted(store.actors(), key=lambda a: (-(a.get("asserted_mentions") or 0),
-                                                   a["id"]))[:top]
-    names = {a["id"]: a["name"] for a in store.actors()}
-    rels = sorted(store.relations(**window), key=lambda r: (
-        not r["asserted"], -r["count"], r["source"], r["target"], r["relation"]))[:top]
-    relations = [{**{k: r.get(k) for k in ("source", "relation", "target", "factuality",
-                                             "asserted", "count", "first_seen", "last_seen")},
-                  "source_name": names.get(r["source"], r["source"]),
-                  "target_name": names.get(r["target"], r["target"]),
-                  "evidence": _evidence(store, r)} for r in rels]
-    return {"stats": store.stats(), "window": window or None,
-            "actors": [{k: a.get(k) for k in ("id", "name", "type", "country", "role",
-                                               "asserted_mentions", "mentions")}
-                       for a in actors], "relations": relations}
-
-
 def cmd_summary(args: argparse.Namespace) -> int:
     """``actorgraph summary``: counts, top actors and relations of a store."""
-    from actorgraph.api import open_store
+    from actorgraph.api import open_store, summarize
 
-    data = summary_data(open_store(_store(args)), args.top, _window(args))
+    data = summarize(open_store(_store(args)), args.top, **_window(args))
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return 0

@@ -189,6 +189,7 @@ class BuildProgress:
                  label: str = "documents") -> None:
         self.console, self.total, self.enabled = console, total, enabled
         self.label = label
+        self.done = self.triples = 0
         self.t0 = self.last = time.monotonic()
         self.progress = None
         self.task = None
@@ -206,24 +207,30 @@ class BuildProgress:
                 TextColumn("[progress.description]{task.description}"), BarColumn(),
                 MofNCompleteColumn(), TextColumn("{task.fields[triples]} triples"),
                 TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                console=console, transient=False)
+                console=console, transient=False,
+                # stdout carries the records (extract) or the report; only stderr lines
+                # (problems) are shown above the bar.
+                redirect_stdout=False, redirect_stderr=True)
             self.task = self.progress.add_task(label, total=total, triples=0)
             self.progress.start()
 
-    def update(self, done: int, triples: int = 0) -> None:
-        """Record ``done`` documents and ``triples`` so far."""
+    def update(self, done: int | None = None, triples: int | None = None) -> None:
+        """Record ``done`` documents and ``triples`` so far (None: unchanged)."""
         if not self.enabled:
             return
+        self.done = self.done if done is None else done
+        self.triples = self.triples if triples is None else triples
         if self.progress is not None:
             # The estimate can fall short (long documents are split): grow it, never stall.
-            total = max(self.total or 0, done) if self.total is not None else None
-            self.progress.update(self.task, completed=done, total=total, triples=triples)
+            total = max(self.total, self.done) if self.total is not None else None
+            self.progress.update(self.task, completed=self.done, total=total,
+                                 triples=self.triples)
         elif time.monotonic() - self.last > 10:
             self.last = time.monotonic()
-            rate = done / max(1e-9, self.last - self.t0)
+            rate = self.done / max(1e-9, self.last - self.t0)
             of = f" of ~{self.total}" if self.total else ""
-            self.console.print(f"actorgraph: {done}{of} {self.label}, {triples} triples, "
-                               f"{rate:.1f} docs/s", soft_wrap=True)
+            self.console.print(f"actorgraph: {self.done}{of} {self.label}, {self.triples} "
+                               f"triples, {rate:.1f} docs/s", soft_wrap=True)
 
     def __call__(self, summary: Any) -> None:
         """The ``progress`` callback of :func:`actorgraph.pipeline.build`."""

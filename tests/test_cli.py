@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph import cli
-from actorgraph.api import open_store, supports
+from actorgraph.api import open_store, summarize, supports
 from actorgraph.console import estimate_documents
 from actorgraph.graph.query import library_queries
 
@@ -58,10 +58,13 @@ def _flat(text: str) -> str:
     return re.sub(r"[\s│┃|]+", "", text)
 
 
-def _in_pty(args: list[str], env: dict[str, str], timeout: float = 300) -> str:
-    """Run the CLI with stdout and stderr on a pseudo-terminal; everything it printed."""
+def _in_pty(args: list[str], env: dict[str, str], timeout: float = 300,
+            stdout: object = None) -> str:
+    """Run the CLI with stderr (and stdout, unless given) on a pseudo-terminal; everything
+    it printed there."""
     leader, follower = pty.openpty()
-    proc = subprocess.Popen([*CLI, *args], stdout=follower, stderr=follower, cwd=REPO,
+    proc = subprocess.Popen([*CLI, *args], stdout=stdout or follower, stderr=follower,
+                            cwd=REPO,
                             env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "120",
                                  **env})
     os.close(follower)
@@ -229,7 +232,7 @@ def test_summary_json(run, out):
 def test_summary_text_has_every_evidence_sentence_whole(run, out):
     rc, text, _ = run("summary", "-o", out, "--top", "5", columns=80)
     assert rc == 0 and max(len(line) for line in text.splitlines()) <= 80
-    data = cli.summary_data(open_store(out), 5, {})
+    data = summarize(open_store(out), 5)
     for r in data["relations"]:
         assert _flat(r["evidence"]["sentence"]) in _flat(text)
 
@@ -265,6 +268,18 @@ def test_build_shows_model_status_then_progress_with_total(tmp_path):
     assert "Loading the spaCy model" in text
     assert "3/3" in text and "ETA" in text, text
     assert "documents read 3, added 3" in text
+
+
+def test_extract_to_a_file_shows_progress_and_keeps_records_out_of_it(tmp_path):
+    inputs = []
+    for i in range(3):
+        inputs.append(tmp_path / f"{i}.txt")
+        inputs[-1].write_text(f"Germany condemned Iran about {i}.", encoding="utf-8")
+    with open(tmp_path / "t.jsonl", "w") as f:
+        text = ANSI.sub("", _in_pty(["extract", *map(str, inputs)], {}, stdout=f))
+    assert "3/3" in text and "3 triples" in text and '"relation"' not in text
+    records = (tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(r)["relation"] for r in records] == ["CRITICIZES"] * 3
 
 
 def test_estimate_counts_files_and_jsonl_records(tmp_path):
