@@ -287,9 +287,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return 0
     s, console = data["stats"], stdout_console()
-    console.print(f"{s['documents']} documents, {s['actors']} actors, {s['relations']} "
-                  f"relations ({s['asserted_relations']} asserted), {s['mentions']} relation "
-                  "mentions", soft_wrap=True)
+    print(f"{s['documents']} documents, {s['actors']} actors, {s['relations']} relations "
+          f"({s['asserted_relations']} asserted), {s['mentions']} relation mentions")
     print_table(console, ["actor", "type", "country", "role", "asserted"],
                 ([a["name"], a["type"], a["country"], a["role"], a["asserted_mentions"]]
                  for a in data["actors"]), title="Actors (by asserted mentions)")

@@ -15,8 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 #: Suffixes ``read_documents`` reads when it walks a directory (mirrors its rules).
 _TEXT = {".txt", ".md", ".text", ".html", ".htm"}
@@ -78,7 +80,9 @@ def print_table(console: Console, columns: Sequence[str], rows: Iterable[Sequenc
     lines instead, like psql's expanded mode: still nothing is cut.
     """
     cells = [[cell(v) for v in row] for row in rows]
-    longest = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    # Terminal cells, not characters: a CJK name is twice as wide as it is long.
+    longest = [max([cell_len(c)] + [cell_len(r[i]) for r in cells])
+               for i, c in enumerate(columns)]
     floors = _floors(longest)
     if sum(floors) + 3 * len(columns) + 1 > console.width:
         _print_blocks(console, columns, cells, title)
@@ -90,7 +94,7 @@ def print_table(console: Console, columns: Sequence[str], rows: Iterable[Sequenc
         else:  # names, ids, counts: kept whole, so they stay readable and greppable
             table.add_column(c, no_wrap=True)
     for r in cells:
-        table.add_row(*r)
+        table.add_row(*map(Text, r))  # Text: "[USAGOV]" in a sentence is not rich markup
     console.print(table)
     return len(cells)
 
@@ -112,14 +116,14 @@ def _print_blocks(console: Console, columns: Sequence[str], cells: list[list[str
                   title: str | None) -> None:
     """One block per row: a rule, then ``column  value`` lines, values wrapped."""
     if title:
-        console.print(title, style="bold", soft_wrap=True)
+        console.print(Text(title), style="bold", soft_wrap=True)
     for i, row in enumerate(cells, 1):
         console.rule(f"{i}", align="left", characters="-")
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column(overflow="fold")
         for c, v in zip(columns, row, strict=True):
-            grid.add_row(c, v)
+            grid.add_row(Text(c), Text(v))
         console.print(grid)
 
 

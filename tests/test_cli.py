@@ -209,6 +209,14 @@ def _mentions(store, a, b):
             for ev in r["evidence"]]
 
 
+@pytest.mark.parametrize("columns", [30, 120])
+def test_cells_are_text_not_markup(run, out, columns):
+    value = "[bold]Quux[/bold] [USAGOV] \u8a00\u8449 [/]"
+    rc, text, _ = run("query", "-o", out, "RETURN $v AS v, 1 AS n", "-p", f"v={value}",
+                      columns=columns)
+    assert rc == 0 and _flat(value) in _flat(text)
+
+
 def test_query_errors_are_one_line(run, out):
     rc, _, err = run("query", "-o", out, "MATCH (a:Actor RETURN a")
     assert rc == 1 and err.count("\n") == 1 and err.startswith("actorgraph: query failed:")
