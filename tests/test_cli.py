@@ -336,13 +336,11 @@ def test_since_on_query_becomes_a_date_parameter(run, out):
 
 
 @pytest.mark.parametrize("args", [
-    ["check"], ["build", "seeds", "--wait", "5"], ["extract", "-", "--date", "2024-03-05"],
-    ["extract", "-", "--verbs", "verbs.toml"], ["view", "--since", "2024"],
-    ["export", "--since", "2024"]])
+    ["check", "-o", "OUT"], ["build", str(REPO / "seeds"), "-o", "OUT/b", "--wait", "5"],
+    ["extract", "-", "--date", "2024-03-05"], ["extract", "-", "--verbs", "verbs.toml"],
+    ["view", "-o", "OUT", "--since", "2024"], ["export", "-o", "OUT", "--since", "2024"]])
 def test_flags_awaiting_their_library_fail_with_one_line(run, out, args):
-    rc, _, err = run(*args[:1], "-o", out, *args[1:]) if args[0] in (
-        "check", "view", "export") else run(*args, *(["-o", out / "b"] if args[0] == "build"
-                                                      else []))
+    rc, _, err = run(*(a.replace("OUT", str(out)) for a in args))
     if rc == 2:
         assert err.count("\n") == 1 and "not available in this build" in err, err
     else:  # the library side has landed: the flag must then do its job
