@@ -138,6 +138,27 @@ def test_view_writes_out_graph_html_by_default(run, out):
     assert "Seeds desk" in (out / "graph.html").read_text(encoding="utf-8")
 
 
+def test_view_picture_only_leaves_the_page_alone(run, out, tmp_path):
+    pytest.importorskip("matplotlib")
+    before = (out / "graph.html").stat().st_mtime_ns
+    rc, text, _ = run("view", "-o", out, "--png", tmp_path / "g.png", "--max-nodes", "5")
+    assert rc == 0 and text.strip() == f"image: {tmp_path / 'g.png'}"
+    assert (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
+    assert (out / "graph.html").stat().st_mtime_ns == before
+
+
+def test_neo4j_failures_are_one_line(run, out):
+    for args in (["load", "-o", out], ["query", "top_actors", "--neo4j"]):
+        rc, _, err = run(*args, "--uri", "bolt://127.0.0.1:9", "--password", "x")
+        assert rc == 1 and err.count("\n") == 1 and "127.0.0.1:9" in err, err
+        assert "Traceback" not in err
+
+
+def test_version(run):
+    rc, text, _ = run("--version")
+    assert rc == 0 and text.startswith("actorgraph ")
+
+
 def test_neo4j_admin_command_never_overwrites_by_default(run, out, tmp_path):
     rc, text, _ = run("export", "-o", out, "--format", "neo4j-csv", "--to", tmp_path / "csv")
     assert rc == 0
