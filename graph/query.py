@@ -182,9 +182,16 @@ def return_columns(query: str) -> list[str] | None:
     ['a.name', 'type(r)', 'target']
     >>> return_columns("MATCH (n) WITH n RETURN 'a, b' AS s, count(*) AS n")
     ['s', 'n']
+    >>> return_columns("MATCH (n) RETURN n.id, EXISTS { MATCH (n)--() RETURN 1 } AS linked")
+    ['n.id', 'linked']
     """
     masked = _mask_literals(query)
-    starts = [m.end() for m in _RETURN.finditer(masked)]
+    depth, depths = 0, []
+    for c in masked:
+        depth += (c in "([{") - (c in ")]}")
+        depths.append(depth)
+    # The statement's own RETURN, not one inside a subquery ({ ... RETURN 1 }).
+    starts = [m.end() for m in _RETURN.finditer(masked) if depths[m.start()] == 0]
     if not starts:
         return None
     start = starts[-1]
