@@ -50,6 +50,10 @@ class _CallableExtract(types.ModuleType):
 import actorgraph.extract as _extract_package  # noqa: E402
 
 _extract_package.__class__ = _CallableExtract
+# inspect.signature() and IDEs then show extract()'s own parameters. actorgraph.api imports
+# only the standard library at module level, so this stays cheap.
+_extract_package.__signature__ = __import__("inspect").signature(
+    import_module("actorgraph.api").extract)
 
 # name -> module that defines it; resolved on first access (PEP 562), so the cost of an
 # import is paid only by the feature that needs it.
