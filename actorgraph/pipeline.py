@@ -13,10 +13,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from actorgraph.extract.documents import Document, InputProblem, read_documents
-from actorgraph.extract.pipeline import ExtractConfig, Extractor
 from actorgraph.graph.store import GRAPH_FILE, DocumentRecord, GraphStore
+
+if TYPE_CHECKING:
+    # Imported where used: extract.pipeline imports spaCy (about 2 CPU seconds), and
+    # summary, view and export reach open_store through this module without extracting.
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
 
 # Checkpoint interval; the variable lets tests (and crash drills) checkpoint more often.
 SAVE_EVERY_DOCS = int(os.environ.get("ACTORGRAPH_SAVE_EVERY_DOCS", "500"))
@@ -82,7 +87,10 @@ def build(
             on_problem(p)
 
     store = GraphStore.load(out / GRAPH_FILE)
-    extractor = extractor or Extractor(config)
+    if extractor is None:
+        from actorgraph.extract.pipeline import Extractor
+
+        extractor = Extractor(config)
     docs = _unseen(read_documents(paths, problem), store, summary)
     last_save, since_save = time.monotonic(), 0
     try:
