@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tracemalloc
+import zlib
 from pathlib import Path
 
 import pytest
@@ -159,13 +160,16 @@ def test_jsonl_bad_lines_are_reported_and_good_records_kept(tmp_path: Path) -> N
         ("d1", "Kerry met Lavrov."),
         ("news:7", "No id, so one is made from the file and line."),
     ]
-    assert (docs[0].title, docs[0].source, docs[0].date, docs[0].path) == (
+    assert (docs[0].title, docs[0].source, docs[0].date, docs[0].date_raw, docs[0].path) == (
         "Talks",
         "AP",
+        None,  # 20 is not a date: kept raw, never guessed
         "20",
         str(f),
     )
     assert problems == [
+        f"{f}:1: number '20' is not a date (epoch seconds have 9-10 digits): "
+        "document kept undated",
         f"{f}:2: malformed JSON: Expecting property name enclosed in double quotes",
         f"{f}:3: record has no 'text' field: skipped",
         f"{f}:4: record's 'text' is a list, not a string: skipped",
@@ -260,15 +264,35 @@ def test_truncated_and_fake_gzip(tmp_path: Path) -> None:
     whole = gzip.compress(body.encode())
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(whole[: len(whole) // 2])
+    # What the broken stream still holds: every line it completes is a record to keep.
+    readable = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(whole[: len(whole) // 2])
+    complete = readable.count(b"\n")
+    assert 0 < complete < 5000
     fake = tmp_path / "plain.txt.gz"
     fake.write_text("Not compressed at all.")
     docs, problems = read([cut, fake])
-    assert 0 < len(docs) - 1 < 5000  # what was readable before the cut is kept
-    assert docs[-1].id == "plain" and docs[-1].text == "Not compressed at all."
+    assert [d.id for d in docs] == [f"t{i}" for i in range(complete)] + ["plain"]
+    assert docs[-1].text == "Not compressed at all."
     assert problems == [
-        f"{cut}: read error, rest of file skipped: "
-        "Compressed file ended before the end-of-stream marker was reached",
+        f"{cut}: compressed data breaks off (Compressed file ended before the end-of-stream "
+        f"marker was reached): every complete record before it kept, the record on line "
+        f"{complete + 1} cut off",
         f"{fake}: not gzip-compressed despite the .gz name; read as it is",
+    ]
+
+
+def test_truncated_gzip_text_keeps_the_text_before_the_break(tmp_path: Path) -> None:
+    story = "".join(f"Paragraph {i}: Kerry met Lavrov in Geneva.\n" for i in range(40_000))
+    whole = gzip.compress(story.encode(), compresslevel=1)
+    cut = tmp_path / "wire.gz"
+    cut.write_bytes(whole[: len(whole) * 3 // 4])
+    readable = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(whole[: len(whole) * 3 // 4])
+    docs, problems = read([cut], max_chars=2_000_000)
+    assert len(docs) == 1 and docs[0].text == readable.decode()
+    assert len(readable) > 1_100_000  # more than one read buffer: none of it dropped
+    assert problems == [
+        f"{cut}: compressed data breaks off (Compressed file ended before the end-of-stream "
+        "marker was reached): the text before it kept"
     ]
 
 
