@@ -44,7 +44,10 @@ class BuildSummary:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """True unless an input was skipped or cut short: warnings (an unreadable date, NUL
+        bytes removed, a repeated segment) leave every document processed, so they are
+        reported but do not fail the build."""
+        return not any(not getattr(p, "warning", False) for p in self.problems)
 
 
 ProgressCallback = Callable[[BuildSummary], None]

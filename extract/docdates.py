@@ -119,6 +119,8 @@ def _shown(text: str) -> str:
 
 def _from_number(text: str) -> str:
     digits = len(text.split(".")[0])
+    if digits == 4 and "." not in text:
+        raise DateError(f"date {_shown(text)} has no day")  # a year alone
     if digits == 8 and "." not in text:
         try:
             return datetime.strptime(text, "%Y%m%d").date().isoformat()
