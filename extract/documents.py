@@ -770,10 +770,14 @@ class _Reader:
             # The stores keep one document per content hash, so a repeated segment would
             # otherwise be merged into the first without a word.
             again, earlier = repeats[0]
-            more = f" and {len(repeats) - 1} more" if len(repeats) > 1 else ""
+            what = (
+                f"segment {doc_id}#{again} repeats {doc_id}#{earlier}"
+                if len(repeats) == 1
+                else f"{len(repeats)} segments repeat earlier ones ({doc_id}#{again} = "
+                f"{doc_id}#{earlier}, ...)"
+            )
             src.problem(
-                f"segment {doc_id}#{again}{more} repeat earlier segments word for word "
-                f"({doc_id}#{again} = {doc_id}#{earlier}); stores keep one copy",
+                f"{what} word for word; stores keep one copy of identical text",
                 line,
                 warning=True,
             )
