@@ -144,16 +144,19 @@ def utf16_without_bom(head: bytes) -> str | None:
 
 
 def text_with_nuls(head: bytes) -> bool:
-    """Whether ``head``, which has NUL bytes, is still text: control bytes (NULs included)
-    are at most 1% of it (four at least, for tiny files). Binary formats have far more.
+    """Whether ``head``, which has NUL bytes, is still text: NULs are at most a tenth of it
+    and other control bytes at most 1%. Binary formats (images, PDFs, executables) are
+    full of other control bytes; stray NULs in text (padding left by a crashed writer, a
+    bad copy) come alone.
 
     >>> text_with_nuls(b"Kerry met\\x00 Lavrov in Geneva.\\n")
     True
-    >>> text_with_nuls(bytes(range(256)))
-    False
+    >>> text_with_nuls(bytes(range(256))), text_with_nuls(b"\\x00\\x01\\x02binary\\x00")
+    (False, False)
     """
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return controls <= max(4, len(head) // 100)
+    nuls = head.count(0)
+    others = len(head) - len(head.translate(None, _CONTROL_BYTES)) - nuls
+    return others <= len(head) // 100 and nuls * 10 <= len(head)
 
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
