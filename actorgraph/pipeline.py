@@ -72,13 +72,15 @@ def build(
     on_problem: Callable[[InputProblem], None] | None = None,
     progress: ProgressCallback | None = None,
     render: bool = True,
+    date: str | None = None,
 ) -> BuildSummary:
     """Extract every document under ``paths`` and merge it into the store in ``out_dir``.
 
     Documents already in the store (same content hash) are skipped, so building again
     with more inputs only adds the new ones. The store is saved every
     ``SAVE_EVERY_DOCS`` documents or ``SAVE_EVERY_SECONDS``, atomically, so an interrupted
-    build keeps what it merged and the next one resumes after it.
+    build keeps what it merged and the next one resumes after it. ``date`` dates the
+    documents that carry no date of their own (see ``read_documents``).
     """
     t0 = time.monotonic()
     out = Path(out_dir)
@@ -94,7 +96,7 @@ def build(
         from actorgraph.extract.pipeline import Extractor
 
         extractor = Extractor(config)
-    docs = _unseen(read_documents(paths, problem), store, summary)
+    docs = _unseen(read_documents(paths, problem, date=date), store, summary)
     last_save, since_save = time.monotonic(), 0
     try:
         for document, triples in extractor.extract_documents(docs):

@@ -27,6 +27,18 @@ consecutive and their concatenation is the whole text; whitespace-only segments 
 yielded. A document within the limit is yielded whole, with ``part=None, offset=0``.
 For HTML, text and offsets are those of the extracted text, not of the markup.
 
+Bytes that used to lose data are handled in :mod:`actorgraph.extract.rawinput`: UTF-16
+without a byte-order mark is recognised, a few stray NUL bytes are removed (and reported)
+rather than the file skipped as binary, and a truncated ``.gz`` keeps every record (or all
+the text) decompressed before the break. A long record whose segments repeat one another
+word for word is reported, since the stores keep one document per content hash.
+
+Each document is dated when it can be (:mod:`actorgraph.extract.docdates`): a JSONL
+record's ``date`` field, an HTML page's publication metadata, a wire dateline opening the
+text, or the ``date`` given to :func:`read_documents` for inputs that carry none.
+``Document.date`` is ISO 8601, ``Document.date_raw`` the value as given; a value that is not
+a date is reported as a warning and the document read undated.
+
 Problems are reported through ``on_problem`` as :class:`InputProblem`, one per problem,
 naming the file and (for line-based input) the line; the reader then carries on with the
 next record or file. After ``MAX_PROBLEMS_PER_FILE`` problems in one file the rest are
@@ -493,6 +505,7 @@ def read_documents(
     >>> print(problems[0])  # doctest: +ELLIPSIS
     /...news.jsonl:2: malformed JSON: Expecting property name enclosed in double quotes
     """
+    # Checked here, not in the generator, so a bad argument fails at the call.
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
     given = None if date is None else DocDate(docdates.parse_date(date), str(date))
@@ -500,8 +513,7 @@ def read_documents(
         paths = [paths]  # a lone path, not an iterable of one-character paths
     ids = _Ids() if check_ids else None
     reader = _Reader(on_problem or _ignore, max_chars, normalize, ids, given)
-    for p in paths:
-        yield from reader.read_path(p)
+    return itertools.chain.from_iterable(reader.read_path(p) for p in paths)
 
 
 class _Reader:
@@ -704,7 +716,7 @@ class _Reader:
                 "url": _scalar(rec.get("url")),
             }
             title = _scalar(rec.get("title"))
-            own = docdates.read_date(_scalar(rec.get("date")), lineno)
+            own = docdates.read_date(_record_date(rec), lineno)
             yield from self._split(
                 [text], src, doc_id, content_hash(text), meta, lambda t=title, o=own: (t, o),
                 line=lineno,
@@ -894,6 +906,20 @@ def _record(raw: bytes, lineno: int, src: _Source) -> dict | None:
         src.problem("record has an empty 'text': skipped", lineno)
     else:
         return rec
+    return None
+
+
+# The date field of a JSONL record: ``date``, else the names other tools export it under
+# (news-please and CC-News ``date_publish``, RSS ``pubDate``, schema.org ``datePublished``).
+_DATE_KEYS = ("date", "published", "date_publish", "datePublished", "pubDate",
+              "publish_date", "published_at")
+
+
+def _record_date(rec: dict) -> str | None:
+    for key in _DATE_KEYS:
+        value = _scalar(rec.get(key))
+        if value is not None:
+            return value
     return None
 
 

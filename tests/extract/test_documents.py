@@ -687,7 +687,7 @@ def test_given_date_dates_plain_inputs_but_not_dated_ones(tmp_path: Path) -> Non
 
 def test_a_given_date_that_is_not_a_date_is_refused_up_front(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="has no day"):
-        list(read_documents([tmp_path], date="March 2024"))
+        read_documents([tmp_path], date="March 2024")  # at the call, before any reading
 
 
 def test_jsonl_record_without_a_date_field_is_dated_by_its_dateline(tmp_path: Path) -> None:
@@ -805,3 +805,16 @@ def test_identical_segments_in_one_record_are_reported(tmp_path: Path) -> None:
         "one copy of identical text",
     ]
     assert all(p.warning for p in problems)
+
+
+def test_jsonl_date_under_the_names_other_tools_export(tmp_path: Path) -> None:
+    f = tmp_path / "crawl.jsonl"
+    f.write_text(
+        json.dumps({"id": "np", "date_publish": "2024-03-05 08:00:00", "text": "Kerry met Lavrov."})
+        + "\n" + json.dumps({"id": "rss", "pubDate": "Tue, 05 Mar 2024 08:00:00 GMT",
+                             "text": "Iran condemned Israel."}) + "\n"
+    )
+    docs, problems = read([f])
+    assert [(d.id, d.date) for d in docs] == [
+        ("np", "2024-03-05"), ("rss", "2024-03-05T08:00:00+00:00")]
+    assert problems == []
