@@ -916,10 +916,16 @@ _DATE_KEYS = ("date", "published", "date_publish", "datePublished", "pubDate",
 
 
 def _record_date(rec: dict) -> str | None:
+    """The record's date as given; a value of the wrong kind comes back as its JSON text,
+    so it is reported as unreadable instead of being dropped without a word."""
     for key in _DATE_KEYS:
-        value = _scalar(rec.get(key))
-        if value is not None:
-            return value
+        value = rec.get(key)
+        if isinstance(value, dict) and "$date" in value:
+            value = value["$date"]  # MongoDB's extended JSON: {"$date": "2024-03-05T..."}
+        if value is None or value == "":
+            continue
+        found = _scalar(value)
+        return found if found is not None else json.dumps(value)[:200]
     return None
 
 

@@ -812,9 +812,18 @@ def test_jsonl_date_under_the_names_other_tools_export(tmp_path: Path) -> None:
     f.write_text(
         json.dumps({"id": "np", "date_publish": "2024-03-05 08:00:00", "text": "Kerry met Lavrov."})
         + "\n" + json.dumps({"id": "rss", "pubDate": "Tue, 05 Mar 2024 08:00:00 GMT",
-                             "text": "Iran condemned Israel."}) + "\n"
+                             "text": "Iran condemned Israel."})
+        + "\n" + json.dumps({"id": "mongo", "date": {"$date": "2024-03-05T08:00:00Z"},
+                             "text": "Turkey urged Iran."})
+        + "\n" + json.dumps({"id": "list", "date": ["2024", "03"], "text": "NATO warned Russia."})
+        + "\n"
     )
     docs, problems = read([f])
-    assert [(d.id, d.date) for d in docs] == [
-        ("np", "2024-03-05"), ("rss", "2024-03-05T08:00:00+00:00")]
-    assert problems == []
+    assert [(d.id, d.date, d.date_raw) for d in docs] == [
+        ("np", "2024-03-05", "2024-03-05 08:00:00"),
+        ("rss", "2024-03-05T08:00:00+00:00", "Tue, 05 Mar 2024 08:00:00 GMT"),
+        ("mongo", "2024-03-05T08:00:00+00:00", "2024-03-05T08:00:00Z"),
+        ("list", None, '["2024", "03"]'),  # not dropped silently: kept raw and reported
+    ]
+    assert problems == [
+        f"{f}:4: unreadable date '[\"2024\", \"03\"]': document kept undated"]
