@@ -622,7 +622,10 @@ class _Reader:
         elif src.label.endswith(".gz"):
             src.problem("not gzip-compressed despite the .gz name; read as it is")
         if len(head) < SNIFF and not head.strip():
-            src.problem("empty file" if not head else "empty file (only whitespace)")
+            if gz is not None and gz.error is not None:
+                src.problem(f"compressed data breaks off ({_why(gz.error)}) before any text")
+            else:
+                src.problem("empty file" if not head else "empty file (only whitespace)")
             return
         encoding, mark = bom(head)
         if encoding is None and b"\x00" in head:

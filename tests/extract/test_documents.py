@@ -827,3 +827,14 @@ def test_jsonl_date_under_the_names_other_tools_export(tmp_path: Path) -> None:
     ]
     assert problems == [
         f"{f}:4: unreadable date '[\"2024\", \"03\"]': document kept undated"]
+
+
+def test_gzip_broken_before_any_text_says_so(tmp_path: Path) -> None:
+    f = tmp_path / "stub.jsonl.gz"
+    f.write_bytes(gzip.compress(b'{"id": "a", "text": "Kerry met Lavrov."}\n')[:10])  # header only
+    docs, problems = read([f])
+    assert docs == []
+    assert problems == [
+        f"{f}: compressed data breaks off (Compressed file ended before the end-of-stream "
+        "marker was reached) before any text"
+    ]
