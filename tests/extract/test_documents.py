@@ -838,3 +838,36 @@ def test_gzip_broken_before_any_text_says_so(tmp_path: Path) -> None:
         f"{f}: compressed data breaks off (Compressed file ended before the end-of-stream "
         "marker was reached) before any text"
     ]
+
+
+def test_build_stores_iso_dates_and_warns_once_for_the_bad_one(tmp_path: Path, extractor) -> None:
+    """Issue 16's first 'done when': JSONL in three date forms plus a bad one, an HTML page
+    dated only in its metadata, a text file with a dateline; real extractor, real store."""
+    from actorgraph.pipeline import build, open_store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wire.jsonl").write_text("".join(
+        json.dumps({"id": i, "date": raw, "source": "Reuters", "text": text}) + "\n"
+        for i, raw, _, text in WIRE
+    ))
+    (corpus / "page.html").write_text(
+        "<html><head><title>Kerry, Lavrov agree</title>"
+        '<meta property="article:published_time" content="2024-03-05T09:12:00Z">'
+        f"</head><body>{ARTICLE}</body></html>"
+    )
+    (corpus / "ap.txt").write_text(AP_STORY)
+    problems: list[InputProblem] = []
+    summary = build([corpus], tmp_path / "out", extractor=extractor, on_problem=problems.append,
+                    render=False)
+    assert summary.ok, [str(p) for p in problems]  # a warning does not fail the build
+    assert [str(p) for p in problems] == [
+        f"{corpus / 'wire.jsonl'}:4: unreadable date 'last Thursday': document kept undated"
+    ]
+    store = open_store(tmp_path / "out")
+    records = store.documents() if callable(store.documents) else store.documents.values()
+    dates = {d.id: d.date for d in records}
+    assert dates == {
+        "page": "2024-03-05T09:12:00+00:00", "ap": "2014-10-03",
+        **{i: iso for i, _, iso, _ in WIRE},
+    }
