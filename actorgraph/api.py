@@ -104,10 +104,19 @@ def _documents(source: Source, on_problem: Callable[[InputProblem], None] | None
         elif isinstance(item, str):
             texts += 1
             yield Document(id="text" if texts == 1 else f"text-{texts}", text=item,
-                           date=date, date_raw=date)
+                           date=_iso_date(date), date_raw=date)
         else:
             raise TypeError(f"extract() takes text, a Path or a Document, not "
                             f"{type(item).__name__}")
+
+
+def _iso_date(date: str | None) -> str | None:
+    """``date`` as ISO 8601 through the documents' date parser (ValueError if it is none)."""
+    if date is None:
+        return None
+    from actorgraph.extract import docdates
+
+    return docdates.parse_date(date)
 
 
 def read_inputs(paths: Iterable[str | Path],
@@ -115,17 +124,15 @@ def read_inputs(paths: Iterable[str | Path],
                 date: str | None = None) -> Iterable[Document]:
     """:func:`~actorgraph.extract.documents.read_documents`, with ``date`` for plain inputs.
 
-    ``date`` (ISO 8601) dates inputs that carry no date of their own (text files, stdin);
-    it needs a reader that takes ``default_date``, else :class:`NotAvailable`.
+    ``date`` dates the inputs that carry no date of their own (text files, stdin, records
+    without one); a value that is not a date is a :class:`ValueError` before anything is
+    read.
     """
     from actorgraph.extract.documents import read_documents
 
     if date is None:
         return read_documents(paths, on_problem)
-    if not supports(read_documents, "default_date"):
-        raise NotAvailable("--date: not available in this build "
-                           "(read_documents has no default_date)")
-    return read_documents(paths, on_problem, default_date=date)
+    return read_documents(paths, on_problem, date=date)
 
 
 def extract(source: Source, *, config: ExtractConfig | None = None, events: bool = False,
@@ -136,8 +143,10 @@ def extract(source: Source, *, config: ExtractConfig | None = None, events: bool
 
     A ``str`` is always text, never a file name: pass ``Path("news.txt")`` for a file.
     ``events=True`` adds one-actor :class:`~actorgraph.extract.events.Event` records after
-    each document's triples. ``options`` are ExtractConfig fields (``model``,
-    ``relations``, ``actors``, ``verbs``...). Bad inputs go to ``on_problem``.
+    each document's triples. ``date`` (any common form) dates what carries no date of its
+    own, so relative dates in the text ("on Monday") can be resolved. ``options`` are
+    ExtractConfig fields (``model``, ``relations``, ``actors``, ``verbs``...). Bad inputs
+    go to ``on_problem``.
 
     >>> triples = extract("Kerry met Lavrov in Geneva.")
     >>> sorted({(t.subject.name, t.relation, t.object.name) for t in triples})
@@ -157,18 +166,20 @@ def build(paths: Iterable[str | Path] | str | Path, out: str | Path = "out", *,
           config: ExtractConfig | None = None,
           on_problem: Callable[[InputProblem], None] | None = None,
           progress: Callable[[BuildSummary], None] | None = None, render: bool = True,
-          wait: float | None = None, **options: Any) -> BuildSummary:
+          wait: float | None = None, date: str | None = None,
+          **options: Any) -> BuildSummary:
     """Extract every document under ``paths`` and merge it into the store in ``out``.
 
     A thin call to :func:`actorgraph.pipeline.build` (documents already stored are
     skipped). ``wait`` is how long to wait for another writer's lock on ``out``, in
-    seconds; ``options`` are ExtractConfig fields.
+    seconds; ``date`` dates the inputs that carry no date of their own; ``options`` are
+    ExtractConfig fields.
     """
     from actorgraph import pipeline
 
     if isinstance(paths, str | Path):
         paths = [paths]
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = {} if date is None else {"date": date}
     if wait is not None:
         if not supports(pipeline.build, "wait"):
             raise NotAvailable("--wait: not available in this build (no writer lock)")

@@ -21,7 +21,7 @@ def _python(code: str) -> subprocess.CompletedProcess:
 
 
 def test_import_is_cheap_and_lazy():
-    r = _python("import sys, actorgraph\n"
+    r = _python("import sys, actorgraph, actorgraph.cli, actorgraph.console\n"
                 "actorgraph.Triple, actorgraph.ActorRef, actorgraph.QueryResult\n"
                 "actorgraph.open_store, actorgraph.run_query\n"
                 "print(sorted(m for m in ('spacy', 'ladybug', 'pandas', 'matplotlib')"
@@ -64,6 +64,8 @@ def test_extract_text_paths_documents_and_events(tmp_path):
     records = actorgraph.extract("Ousted President Askar Akayev has agreed to resign.",
                                  events=True)
     assert any(isinstance(r, actorgraph.Event) for r in records)
+    dated = actorgraph.extract(text, date="March 5, 2024")
+    assert dated[0].doc_date == "2024-03-05"
     with pytest.raises(TypeError, match="not int"):
         actorgraph.extract([3])
 

@@ -356,9 +356,23 @@ def test_since_on_query_becomes_a_date_parameter(run, out):
     assert rc == 2 and err == "actorgraph: --since: top_actors takes no $since parameter\n"
 
 
+def test_date_dates_plain_inputs(run, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Germany condemned Iran.", encoding="utf-8")
+    rc, text, err = run("extract", note, "--date", "5 March 2024")
+    assert rc == 0, err
+    assert json.loads(text.splitlines()[0])["doc_date"] == "2024-03-05"
+    rc, text, err = run("build", note, "-o", tmp_path / "o", "--no-view", "-q", "--date",
+                        "2024-03-05")
+    assert rc == 0, err
+    assert [d.date for d in open_store(tmp_path / "o").documents.values()] == ["2024-03-05"]
+    rc, _, err = run("extract", note, "--date", "not a date")
+    assert rc == 1 and err.count("\n") == 1 and "not a date" in err, err
+
+
 @pytest.mark.parametrize("args", [
     ["check", "-o", "OUT"], ["build", str(REPO / "seeds"), "-o", "OUT/b", "--wait", "5"],
-    ["extract", "-", "--date", "2024-03-05"], ["extract", "-", "--verbs", "verbs.toml"],
+    ["extract", "-", "--verbs", "verbs.toml"],
     ["view", "-o", "OUT", "--since", "2024"], ["export", "-o", "OUT", "--since", "2024"]])
 def test_flags_awaiting_their_library_fail_with_one_line(run, out, args):
     rc, _, err = run(*(a.replace("OUT", str(out)) for a in args))
