@@ -14,7 +14,7 @@ OUT ?= out
 
 demo: $(STAMP)
 	$(BIN)/actorgraph build seeds -o $(OUT)
-	$(BIN)/actorgraph summary $(OUT)
+	$(BIN)/actorgraph summary -o $(OUT)
 	@echo "Open $(OUT)/graph.html in a browser."
 
 test: $(DEVSTAMP) browser
@@ -39,12 +39,19 @@ $(DEVSTAMP): $(STAMP)
 	touch $@
 
 # Browser tests use Debian's Chromium (Playwright's own browser download is not possible
-# offline). Installing needs root; without it the browser tests skip with a reason.
+# offline). Installing needs root; without it the browser tests skip with a reason. Another
+# apt/dpkg run holding the lock is waited for up to APT_WAIT seconds; after that (or when
+# apt fails for any other reason) the suite still runs and the browser tests skip.
+APT_WAIT ?= 120
+APT := DEBIAN_FRONTEND=noninteractive timeout $(APT_WAIT) apt-get -qq -o DPkg::Lock::Timeout=$(APT_WAIT)
 browser:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
-	  || { if [ "$$(id -u)" = 0 ]; then \
-	         (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
-	       else echo "note: chromium not installed and not root: browser tests will skip"; fi; }
+	  || { if [ "$$(id -u)" != 0 ]; then \
+	         echo "note: chromium not installed and not root: browser tests will skip"; \
+	       elif ! ($(APT) update && $(APT) install -y chromium) >/dev/null 2>$(VENV)/apt.log; then \
+	         echo "note: apt could not install chromium within $(APT_WAIT) s" \
+	              "($$(tail -n 1 $(VENV)/apt.log || echo 'lock busy or offline')): browser tests will skip"; \
+	       fi; }
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check .

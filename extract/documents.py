@@ -27,6 +27,18 @@ consecutive and their concatenation is the whole text; whitespace-only segments 
 yielded. A document within the limit is yielded whole, with ``part=None, offset=0``.
 For HTML, text and offsets are those of the extracted text, not of the markup.
 
+Bytes that used to lose data are handled in :mod:`actorgraph.extract.rawinput`: UTF-16
+without a byte-order mark is recognised, a few stray NUL bytes are removed (and reported)
+rather than the file skipped as binary, and a truncated ``.gz`` keeps every record (or all
+the text) decompressed before the break. A long record whose segments repeat one another
+word for word is reported, since the stores keep one document per content hash.
+
+Each document is dated when it can be (:mod:`actorgraph.extract.docdates`): a JSONL
+record's ``date`` field, an HTML page's publication metadata, a wire dateline opening the
+text, or the ``date`` given to :func:`read_documents` for inputs that carry none.
+``Document.date`` is ISO 8601, ``Document.date_raw`` the value as given; a value that is not
+a date is reported as a warning and the document read undated.
+
 Problems are reported through ``on_problem`` as :class:`InputProblem`, one per problem,
 naming the file and (for line-based input) the line; the reader then carries on with the
 next record or file. After ``MAX_PROBLEMS_PER_FILE`` problems in one file the rest are
@@ -47,7 +59,6 @@ two different files with the same name under different roots become ``x`` and ``
 from __future__ import annotations
 
 import codecs
-import gzip
 import hashlib
 import io
 import itertools
@@ -55,12 +66,28 @@ import json
 import os
 import re
 import sys
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
+
+from actorgraph.extract import docdates
+from actorgraph.extract.docdates import DocDate
+from actorgraph.extract.rawinput import (
+    CHUNK,
+    GZIP_MAGIC,
+    SNIFF,
+    TolerantGzip,
+    bom,
+    declared_charset,
+    peeked,
+    sniff,
+    text_with_nuls,
+    utf16_without_bom,
+)
 
 #: Largest segment handed on, in characters. spaCy refuses texts over ``nlp.max_length``
 #: (1,000,000) and the parser's memory grows with text length.
@@ -72,9 +99,6 @@ TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
-_CHUNK = 1 << 20  # bytes read at a time
-_SNIFF = 8192  # bytes looked at for binary content, encodings and format
-_GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -102,24 +126,52 @@ class Document:
 
     @property
     def hash(self) -> str:
+        """The content hash of ``text``: how a re-read document is recognised."""
         return content_hash(self.text)
 
 
 @dataclass(frozen=True)
 class InputProblem:
-    """A bad input: which file (and line), and what is wrong with it.
+    r"""A bad input: which file (and line), and what is wrong with it.
+
+    ``warning`` marks a problem after which the whole input was still read (an unreadable
+    date, NUL bytes removed, a repeated segment): nothing was skipped, so it does not make
+    a build fail. Control characters in the file name or message are escaped
+    (:func:`escape_controls`), so a hostile name cannot drive the terminal.
 
     >>> str(InputProblem("news.jsonl", "malformed JSON: Expecting value", 3))
     'news.jsonl:3: malformed JSON: Expecting value'
+    >>> str(InputProblem("evil\x1b[2J.txt", "no text"))
+    'evil\\x1b[2J.txt: no text'
     """
 
     path: str
     message: str
     line: int | None = None
+    warning: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
+        return escape_controls(f"{where}: {self.message}")
+
+
+def escape_controls(text: str) -> str:
+    r"""``text`` safe to print on a terminal: control characters (C0, DEL, C1, line breaks)
+    and the invisible bidirectional and format characters become ``\xNN``/``\uNNNN``.
+
+    Escape sequences in a file name or record could otherwise clear the screen, retitle
+    the window or reorder the text shown ("Trojan Source").
+
+    >>> escape_controls("a\x00b\nc\u202ed\tok é")
+    'a\\x00b\\nc\\u202ed\\tok é'
+    """
+    if text.isprintable():
+        return text  # the common case, checked in C
+    # No-break and other spaces (Zs) are not "printable" to Python but print as spaces.
+    return "".join(
+        c if c.isprintable() or unicodedata.category(c) == "Zs" else repr(c)[1:-1]
+        for c in text
+    )
 
 
 ProblemHandler = Callable[[InputProblem], None]
@@ -269,8 +321,18 @@ class _HTMLText(HTMLParser):
         self._skip = 0
         self._pre = 0
         self._line_start = True
+        # Publication-date metadata: (rank, line, value) per candidate, see docdates.
+        self.dates: list[tuple[int, int, str]] = []
+        self._jsonld: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = docdates.html_date_candidate(tag, attrs)
+        if found is not None:
+            self.dates.append((found[0], self.getpos()[0], found[1]))
+        if tag == "script" and any(
+            k == "type" and (v or "").strip().lower() == "application/ld+json" for k, v in attrs
+        ):
+            self._jsonld = []
         if tag == "title" and self.title is None:
             self._title = []
         elif tag == "body":
@@ -288,6 +350,12 @@ class _HTMLText(HTMLParser):
         if tag == "title" and self._title is not None:
             self.title = _SPACES.sub(" ", "".join(self._title)).strip() or None
             self._title = None
+        elif tag == "script" and self._jsonld is not None:
+            line = self.getpos()[0]
+            for value in docdates.jsonld_dates("".join(self._jsonld)):
+                self.dates.append((docdates.JSONLD_RANK, line, value))
+            self._jsonld = None
+            self._skip = max(0, self._skip - 1)
         elif tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS:
@@ -301,6 +369,9 @@ class _HTMLText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._title is not None:
             self._title.append(data)
+            return
+        if self._jsonld is not None:
+            self._jsonld.append(data)
             return
         if self._skip:
             return
@@ -331,6 +402,11 @@ class _HTMLText(HTMLParser):
     def heading(self) -> str | None:
         return self.title or self._h1_text
 
+    @property
+    def date(self) -> DocDate:
+        """The page's publication date from its metadata (see docdates.best_html_date)."""
+        return docdates.best_html_date(self.dates)
+
 
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML page: one line per block element, markup dropped.
@@ -353,43 +429,6 @@ def _ignore(problem: InputProblem) -> None:
     pass
 
 
-def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
-    # cp1252 leaves five bytes undefined; Latin-1 gives them a character of the same length.
-    assert isinstance(err, UnicodeDecodeError)
-    return err.object[err.start : err.end].decode("latin-1"), err.end
-
-
-codecs.register_error("actorgraph-latin1", _latin1_fallback)
-
-
-class _Prefixed(io.RawIOBase):
-    """A byte stream that replays ``head`` (already read for sniffing) before ``rest``."""
-
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
-        super().__init__()
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self._head:
-            n = min(len(b), len(self._head))
-            b[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        data = self._rest.read(len(b))
-        b[: len(data)] = data
-        return len(data)
-
-
-def _peeked(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
-    """The first bytes of ``stream``, and a stream that still starts with them."""
-    head = stream.read(_SNIFF)
-    return head, io.BufferedReader(_Prefixed(head, stream), _CHUNK)
-
-
 class _Source:
     """One input being read: its name for messages and its problem budget."""
 
@@ -397,11 +436,15 @@ class _Source:
         self.label = label
         self._report = report
         self.count = 0
+        # Whether line numbers in the text are line numbers in the file (not so for HTML,
+        # whose text lines are block elements, nor for a JSONL record's text).
+        self.text_lines = False
+        self.cut_line: int | None = None  # a JSONL record cut off by a broken gzip stream
 
-    def problem(self, message: str, line: int | None = None) -> None:
+    def problem(self, message: str, line: int | None = None, warning: bool = False) -> None:
         self.count += 1
         if self.count <= MAX_PROBLEMS_PER_FILE:
-            self._report(InputProblem(self.label, message, line))
+            self._report(InputProblem(self.label, message, line, warning))
 
     def finish(self) -> None:
         if self.count > MAX_PROBLEMS_PER_FILE:
@@ -443,12 +486,16 @@ def read_documents(
     max_chars: int = DEFAULT_MAX_CHARS,
     normalize: bool = True,
     check_ids: bool = True,
+    date: str | None = None,
 ) -> Iterator[Document]:
     """Yield a :class:`Document` per article (or segment of one) found under ``paths``.
 
     ``max_chars`` bounds each yielded text (longer documents are split, see the module
     docstring); ``normalize`` applies :func:`normalize_text`; ``check_ids`` renames
-    colliding ids. Problems go to ``on_problem`` and never stop the iteration.
+    colliding ids. ``date`` dates the documents that carry no date of their own (no
+    metadata date, no dated dateline; see :mod:`actorgraph.extract.docdates`); a value that
+    is not a date raises :class:`ValueError` before anything is read. Problems go to
+    ``on_problem`` and never stop the iteration.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp()); f = d / "news.jsonl"
@@ -459,23 +506,31 @@ def read_documents(
     >>> print(problems[0])  # doctest: +ELLIPSIS
     /...news.jsonl:2: malformed JSON: Expecting property name enclosed in double quotes
     """
+    # Checked here, not in the generator, so a bad argument fails at the call.
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
+    given = None if date is None else DocDate(docdates.parse_date(date), str(date))
     if isinstance(paths, (str, Path)):
         paths = [paths]  # a lone path, not an iterable of one-character paths
-    reader = _Reader(on_problem or _ignore, max_chars, normalize, _Ids() if check_ids else None)
-    for p in paths:
-        yield from reader.read_path(p)
+    ids = _Ids() if check_ids else None
+    reader = _Reader(on_problem or _ignore, max_chars, normalize, ids, given)
+    return itertools.chain.from_iterable(reader.read_path(p) for p in paths)
 
 
 class _Reader:
     def __init__(
-        self, report: ProblemHandler, max_chars: int, normalize: bool, ids: _Ids | None
+        self,
+        report: ProblemHandler,
+        max_chars: int,
+        normalize: bool,
+        ids: _Ids | None,
+        given: DocDate | None = None,
     ) -> None:
         self.report = report
         self.max_chars = max_chars
         self.normalize = normalize
         self.ids = ids
+        self.given = given
 
     # -- paths ------------------------------------------------------------------------
 
@@ -552,78 +607,56 @@ class _Reader:
         try:
             yield from self._read_source(raw, src, base_id, identity, fmt)
         except (OSError, EOFError, zlib.error) as e:
-            # Mid-file failures: truncated or corrupt gzip, I/O errors. What was read stands.
+            # Mid-file failures of the file itself (I/O errors). What was read stands.
             src.problem(f"read error, rest of file skipped: {_why(e)}")
         src.finish()
 
     def _read_source(
         self, raw: BinaryIO, src: _Source, base_id: str, identity: str, fmt: str | None
     ) -> Iterator[Document]:
-        head, stream = _peeked(raw)
-        if head.startswith(_GZIP_MAGIC):
+        head, stream = peeked(raw)
+        gz = None
+        if head.startswith(GZIP_MAGIC):
             # Trust the bytes over the name: stdin and misnamed files can be gzip'd too.
-            head, stream = _peeked(gzip.GzipFile(fileobj=stream, mode="rb"))  # type: ignore[arg-type]
+            gz = TolerantGzip(stream)
+            head, stream = peeked(gz.buffered())
         elif src.label.endswith(".gz"):
             src.problem("not gzip-compressed despite the .gz name; read as it is")
-        if len(head) < _SNIFF and not head.strip():
-            src.problem("empty file" if not head else "empty file (only whitespace)")
+        if len(head) < SNIFF and not head.strip():
+            if gz is not None and gz.error is not None:
+                src.problem(f"compressed data breaks off ({_why(gz.error)}) before any text")
+            else:
+                src.problem("empty file" if not head else "empty file (only whitespace)")
             return
-        encoding, bom = _bom(head)
+        encoding, mark = bom(head)
         if encoding is None and b"\x00" in head:
-            src.problem("binary file, not text: skipped")
-            return
-        if fmt is None:
-            fmt = _sniff(head[len(bom) :])
+            encoding = utf16_without_bom(head)
+            if encoding is None and not text_with_nuls(head):
+                src.problem("binary file, not text: skipped")
+                return
+        fmt = fmt or sniff(_ascii_view(head[len(mark) :], encoding))
         if fmt == "jsonl":
-            yield from self._jsonl(stream, src, base_id)
-            return
-        if encoding is None:
-            encoding = _declared_charset(head) if fmt == "html" else None
-        chunks = self._decode(stream, src, encoding, len(bom))
-        if fmt == "html":
-            yield from self._html(chunks, src, base_id, identity)
+            utf8 = encoding in (None, "utf-8")
+            lines = stream if utf8 else _transcoded(stream, encoding or "utf-8")
+            yield from self._jsonl(lines, src, base_id, gz)
         else:
-            yield from self._text(chunks, src, base_id, identity)
-
-    def _decode(
-        self, stream: BinaryIO, src: _Source, encoding: str | None, skip: int
-    ) -> Iterator[str]:
-        """Decoded text chunks; UTF-8 unless a BOM, a charset or invalid first bytes say not."""
-        first = stream.read(_CHUNK)[skip:]
-        if encoding is None:
-            try:
-                codecs.getincrementaldecoder("utf-8")().decode(first, final=False)
-                encoding = "utf-8"
-            except UnicodeDecodeError as e:
-                line = first[: e.start].count(b"\n") + 1
-                src.problem(
-                    f"not valid UTF-8 (byte 0x{first[e.start]:02x}): read as Latin-1 (cp1252)",
-                    line,
-                )
-                encoding = "cp1252"
-        errors = "actorgraph-latin1" if encoding == "cp1252" else "strict"
-        decoder = codecs.getincrementaldecoder(encoding)(errors)
-        lines = 1
-        held = ""
-        chunk = first
-        while chunk:
-            try:
-                text = decoder.decode(chunk)
-            except UnicodeDecodeError as e:
-                pending = decoder.getstate()[0]
-                line = lines + (pending + chunk)[: e.start].count(b"\n")
-                src.problem(f"invalid {encoding} bytes replaced with U+FFFD", line)
-                decoder = codecs.getincrementaldecoder(encoding)("replace")
-                text = decoder.decode(pending + chunk)
-            lines += text.count("\n")
-            # A CRLF split across chunks must reach normalize_text whole, or it becomes two
-            # line breaks.
-            text, held = held + text, ""
-            if text.endswith("\r"):
-                text, held = text[:-1], "\r"
-            yield text
-            chunk = stream.read(_CHUNK)
-        yield held + decoder.decode(b"", final=True)
+            if encoding is None and fmt == "html":
+                encoding = declared_charset(head)
+            chunks = _decode(stream, src, encoding, len(mark))
+            if fmt == "html":
+                yield from self._html(chunks, src, base_id, identity)
+            else:
+                src.text_lines = True
+                yield from self._text(chunks, src, base_id, identity)
+        if gz is not None and gz.error is not None:
+            kept = (
+                "every complete record before it kept"
+                if fmt == "jsonl"
+                else "the text before it kept"
+            )
+            if src.cut_line is not None:
+                kept += f", the record on line {src.cut_line} cut off"
+            src.problem(f"compressed data breaks off ({_why(gz.error)}): {kept}")
 
     def _clean(self, text: str) -> str:
         return normalize_text(text) if self.normalize else text
@@ -640,10 +673,11 @@ class _Reader:
                     title.append(_first_line(chunk))
                 yield chunk
 
+        def late() -> tuple[str | None, DocDate]:
+            return (title[0] if title else None), DocDate(None, None)
+
         meta = {"path": src.label}
-        yield from self._split(
-            titled(chunks), src, base_id, identity, meta, lambda: title[0] if title else None
-        )
+        yield from self._split(titled(chunks), src, base_id, identity, meta, late)
 
     def _html(
         self, chunks: Iterable[str], src: _Source, base_id: str, identity: str
@@ -659,56 +693,37 @@ class _Reader:
             yield self._clean(parser.take())
 
         meta = {"path": src.label}
-        yield from self._split(texts(), src, base_id, identity, meta, lambda: parser.heading)
+        yield from self._split(
+            texts(), src, base_id, identity, meta, lambda: (parser.heading, parser.date)
+        )
 
-    def _jsonl(self, stream: BinaryIO, src: _Source, base_id: str) -> Iterator[Document]:
-        for lineno, raw in enumerate(stream, 1):
-            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8) :]
-            if not raw.strip():
-                continue
+    def _jsonl(
+        self, lines: Iterable[bytes], src: _Source, base_id: str, gz: TolerantGzip | None
+    ) -> Iterator[Document]:
+        for lineno, raw in enumerate(lines, 1):
+            if gz is not None and gz.error is not None and not raw.endswith(b"\n"):
+                src.cut_line = lineno  # the compressed data broke inside this record
+                return
             try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                src.problem(f"invalid UTF-8 (byte 0x{raw[e.start]:02x}) replaced", lineno)
-                line = raw.decode("utf-8", "replace")
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                if lineno == 1 and line.lstrip().startswith("["):
-                    src.problem(
-                        "a JSON array, expected JSON Lines (one object per line): skipped", 1
-                    )
-                    return
-                src.problem(f"malformed JSON: {e.msg}", lineno)
+                rec = _record(raw, lineno, src)
+            except _JsonArray:
+                return  # reported once, not line by line
+            if rec is None:
                 continue
-            if not isinstance(rec, dict):
-                src.problem(f"expected a JSON object, got {type(rec).__name__}", lineno)
-                continue
-            text = rec.get("text")
-            if text is None:
-                src.problem("record has no 'text' field: skipped", lineno)
-                continue
-            if not isinstance(text, str):
-                kind = type(text).__name__
-                src.problem(f"record's 'text' is a {kind}, not a string: skipped", lineno)
-                continue
-            if not text.strip():
-                src.problem("record has an empty 'text': skipped", lineno)
-                continue
+            text = self._clean(rec["text"])
             doc_id = _scalar(rec.get("id"))
             if doc_id is None:
                 doc_id = f"{base_id}:{lineno}"
-            text = self._clean(text)
             meta = {
                 "path": src.label,
-                "date": _scalar(rec.get("date")),
                 "source": _scalar(rec.get("source")),
                 "url": _scalar(rec.get("url")),
             }
             title = _scalar(rec.get("title"))
+            own = docdates.read_date(_record_date(rec), lineno)
             yield from self._split(
-                [text], src, doc_id, content_hash(text), meta, lambda t=title: t, line=lineno
+                [text], src, doc_id, content_hash(text), meta, lambda t=title, o=own: (t, o),
+                line=lineno,
             )
 
     # -- ids and segments -------------------------------------------------------------
@@ -720,16 +735,21 @@ class _Reader:
         doc_id: str,
         identity: str,
         meta: dict[str, str | None],
-        title: Callable[[], str | None],
+        late: Callable[[], tuple[str | None, DocDate]],
         line: int | None = None,
     ) -> Iterator[Document]:
-        """Documents from streamed text: one whole document, or its segments."""
+        """Documents from streamed text: one whole document, or its segments.
+
+        ``late`` gives the title and the document's own date, known only once reading has
+        begun (an HTML page's head); the first segment is searched for a dateline.
+        """
         parts = _segments(chunks, self.max_chars)
         first = next(parts, None)
         second = next(parts, None) if first is not None else None
         if second is None and (first is None or first[1].isspace()):
             src.problem("no text" if line is None else "record has no text", line)
             return
+        assert first is not None
         if self.ids is not None:
             new_id, renamed = self.ids.assign(doc_id, identity)
             if renamed:
@@ -738,20 +758,206 @@ class _Reader:
                     line,
                 )
             doc_id = new_id
+        title, own = late()
+        date, date_raw = _document_date(own, first[1], self.given, src, line)
+        base = Document(
+            id=doc_id, text=first[1], title=title, date=date, date_raw=date_raw, **meta
+        )
         if second is None:
-            assert first is not None
-            yield Document(id=doc_id, text=first[1], title=title(), **meta)
+            yield base
             return
-        assert first is not None
-        base = Document(id=doc_id, text="", title=title(), parent=doc_id, **meta)
+        base = replace(base, parent=doc_id)
         n = 0
+        seen: dict[str, int] = {}  # segment hash -> part, for this document only
+        repeats: list[tuple[int, int]] = []
         for offset, text in itertools.chain([first, second], parts):
             if text.isspace():
                 continue  # offsets stay exact, so nothing is lost by not yielding blanks
             n += 1
+            digest = content_hash(text)
+            if digest in seen:
+                repeats.append((n, seen[digest]))
+            else:
+                seen[digest] = n
             yield replace(base, id=f"{doc_id}#{n}", text=text, part=n, offset=offset)
         if n == 0:
             src.problem("no text" if line is None else "record has no text", line)
+        if repeats:
+            # The stores keep one document per content hash, so a repeated segment would
+            # otherwise be merged into the first without a word.
+            again, earlier = repeats[0]
+            what = (
+                f"segment {doc_id}#{again} repeats {doc_id}#{earlier}"
+                if len(repeats) == 1
+                else f"{len(repeats)} segments repeat earlier ones ({doc_id}#{again} = "
+                f"{doc_id}#{earlier}, ...)"
+            )
+            src.problem(
+                f"{what} word for word; stores keep one copy of identical text",
+                line,
+                warning=True,
+            )
+
+
+# --- decoding and records -------------------------------------------------------------------
+
+
+def _ascii_view(head: bytes, encoding: str | None) -> bytes:
+    """``head`` as ASCII-compatible bytes for format sniffing (UTF-16 decoded, NULs out)."""
+    if encoding in ("utf-16-le", "utf-16-be"):
+        return head[: len(head) // 2 * 2].decode(encoding, "replace").encode("utf-8")
+    return head.replace(b"\x00", b"")
+
+
+def _transcoded(stream: BinaryIO, encoding: str) -> Iterator[bytes]:
+    """The lines of a non-UTF-8 (UTF-16) stream as UTF-8 bytes, for the JSONL reader."""
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="\n")
+    for line in text:
+        yield line.encode("utf-8")
+
+
+def _decode(stream: BinaryIO, src: _Source, encoding: str | None, skip: int) -> Iterator[str]:
+    """Decoded text chunks; UTF-8 unless a BOM, a charset or invalid first bytes say not.
+
+    NUL characters are removed (they are never text, and spaCy and the stores choke on
+    them) and counted in one warning naming the line of the first.
+    """
+    first = stream.read(CHUNK)[skip:]
+    if encoding is None:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(first, final=False)
+            encoding = "utf-8"
+        except UnicodeDecodeError as e:
+            line = first[: e.start].count(b"\n") + 1
+            src.problem(
+                f"not valid UTF-8 (byte 0x{first[e.start]:02x}): read as Latin-1 (cp1252)",
+                line,
+            )
+            encoding = "cp1252"
+    errors = "actorgraph-latin1" if encoding == "cp1252" else "strict"
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
+    lines, nuls, nul_line = 1, 0, 0
+    held = ""
+    chunk = first
+    while True:
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as e:
+            pending = decoder.getstate()[0]
+            line = lines + (pending + chunk)[: e.start].count(b"\n")
+            src.problem(f"invalid {encoding} bytes replaced with U+FFFD", line)
+            decoder = codecs.getincrementaldecoder(encoding)("replace")
+            text = decoder.decode(pending + chunk, final=not chunk)
+        if "\x00" in text:
+            nul_line = nul_line or lines + text.count("\n", 0, text.index("\x00"))
+            nuls += text.count("\x00")
+            text = text.replace("\x00", "")
+        lines += text.count("\n")
+        # A CRLF split across chunks must reach normalize_text whole, or it becomes two
+        # line breaks.
+        text, held = held + text, ""
+        if chunk and text.endswith("\r"):
+            text, held = text[:-1], "\r"
+        yield text
+        if not chunk:
+            break
+        chunk = stream.read(CHUNK)
+    if nuls:
+        what = "a NUL byte" if nuls == 1 else f"{nuls} NUL bytes"
+        src.problem(f"{what} removed (the first on this line)", nul_line, warning=True)
+
+
+class _JsonArray(Exception):
+    """The file is one JSON array, not JSON Lines (already reported)."""
+
+
+def _record(raw: bytes, lineno: int, src: _Source) -> dict | None:
+    """One JSON Lines record with a usable ``text``, or None (the problem reported).
+
+    Raises :class:`_JsonArray` when the first line opens a JSON array.
+    """
+    if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    if not raw.strip():
+        return None
+    if b"\x00" in raw:
+        n = raw.count(b"\x00")
+        src.problem(f"{n} NUL byte{'s' if n > 1 else ''} removed", lineno, warning=True)
+        raw = raw.replace(b"\x00", b"")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        src.problem(f"invalid UTF-8 (byte 0x{raw[e.start]:02x}) replaced", lineno)
+        line = raw.decode("utf-8", "replace")
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        if lineno == 1 and line.lstrip().startswith("["):
+            src.problem("a JSON array, expected JSON Lines (one object per line): skipped", 1)
+            raise _JsonArray from None
+        else:
+            src.problem(f"malformed JSON: {e.msg}", lineno)
+        return None
+    if not isinstance(rec, dict):
+        src.problem(f"expected a JSON object, got {type(rec).__name__}", lineno)
+        return None
+    text = rec.get("text")
+    if text is None:
+        src.problem("record has no 'text' field: skipped", lineno)
+    elif not isinstance(text, str):
+        src.problem(f"record's 'text' is a {type(text).__name__}, not a string: skipped", lineno)
+    elif not text.strip():
+        src.problem("record has an empty 'text': skipped", lineno)
+    else:
+        return rec
+    return None
+
+
+# The date field of a JSONL record: ``date``, else the names other tools export it under
+# (news-please and CC-News ``date_publish``, RSS ``pubDate``, schema.org ``datePublished``).
+_DATE_KEYS = ("date", "published", "date_publish", "datePublished", "pubDate",
+              "publish_date", "published_at")
+
+
+def _record_date(rec: dict) -> str | None:
+    """The record's date as given; a value of the wrong kind comes back as its JSON text,
+    so it is reported as unreadable instead of being dropped without a word."""
+    for key in _DATE_KEYS:
+        value = rec.get(key)
+        if isinstance(value, dict) and "$date" in value:
+            value = value["$date"]  # MongoDB's extended JSON: {"$date": "2024-03-05T..."}
+        if value is None or value == "":
+            continue
+        found = _scalar(value)
+        return found if found is not None else json.dumps(value)[:200]
+    return None
+
+
+def _document_date(
+    own: DocDate, text: str, given: DocDate | None, src: _Source, line: int | None
+) -> tuple[str | None, str | None]:
+    """``Document.date`` and ``date_raw``, best source first (see :mod:`docdates`): the
+    document's own metadata date, a dated dateline, the caller's date (which also gives a
+    year-less dateline its year), else a year-less dateline's raw text only.
+
+    An own date that cannot be read is reported and left undated, not replaced by a
+    weaker source: the warning tells the user which value to fix.
+    """
+    if own.raw is not None:
+        if own.problem:
+            src.problem(own.problem, line if line is not None else own.line, warning=True)
+        return own.iso, own.raw
+    found = docdates.find_dateline(text)
+    if found is not None:
+        dated = docdates.dateline_date(found, given.iso if given is not None else None)
+        if dated.problem:
+            where = line if line is not None else (found.line if src.text_lines else None)
+            src.problem(dated.problem.replace("date", "dateline date", 1), where, warning=True)
+        if dated.iso is not None:
+            return dated.iso, dated.raw
+    if given is not None:
+        return given.iso, given.raw
+    return None, (found.raw if found is not None else None)
 
 
 # --- small helpers ------------------------------------------------------------------------
@@ -780,43 +986,6 @@ def _base_id(name: str) -> str:
         name = name[:-3]
     stem, suffix = os.path.splitext(name)
     return stem if suffix and stem and not stem.endswith("/") else name
-
-
-def _bom(head: bytes) -> tuple[str | None, bytes]:
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if head.startswith(bom):
-            return encoding, bom
-    return None, b""
-
-
-_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-
-
-def _declared_charset(head: bytes) -> str | None:
-    m = _CHARSET.search(head)
-    if not m:
-        return None
-    try:
-        name = codecs.lookup(m.group(1).decode("ascii")).name
-    except LookupError:
-        return None
-    # Pages that say Latin-1 are almost always cp1252 (the WHATWG rule browsers follow).
-    return "cp1252" if name in ("latin-1", "iso8859-1", "cp1252") else name
-
-
-def _sniff(head: bytes) -> str:
-    """Guess a format from the first bytes: jsonl, html or text."""
-    start = head.lstrip()[:512].lower()
-    # "[{" is a JSON array (reported by the JSONL reader); "[Reuters] Kerry..." is prose.
-    if start.startswith(b"{") or re.match(rb"\[\s*[{\]]", start):
-        return "jsonl"
-    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
-        return "html"
-    return "text"
 
 
 def _scalar(value: object) -> str | None:

