@@ -248,3 +248,18 @@ def test_two_workers_give_the_same_dated_records(extractor):
     parallel = [[t.to_dict() for t in ts] for _d, ts in two.extract_documents(docs)]
     assert parallel == serial
     assert any(t["date_source"] == "sentence" for ts in serial for t in ts)
+
+
+def test_a_dateline_dates_the_document_and_its_sentences(extractor, tmp_path):
+    from actorgraph.extract.documents import read_documents
+
+    (tmp_path / "kabul.txt").write_text(
+        "KABUL, Afghanistan, Oct. 3, 2014 (AP) — Pakistan accused India on Wednesday of "
+        "shelling villages in Kashmir, officials said. President Ashraf Ghani met Pakistani "
+        "Prime Minister Nawaz Sharif in Kabul yesterday.\n", encoding="utf-8")
+    docs = list(read_documents([tmp_path / "kabul.txt"]))
+    assert [d.date for d in docs] == ["2014-10-03"]  # a Friday, read from the dateline
+    triples = [t for _d, ts in extractor.extract_documents(docs) for t in ts]
+    dates = by_relation(triples)
+    assert dates["ACCUSES"] == ("2014-10-01", "day", "sentence")
+    assert dates["MEETS"] == ("2014-10-02", "day", "sentence")
