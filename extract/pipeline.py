@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from actorgraph.extract.actors import find_actors
 from actorgraph.extract.documents import Document
 from actorgraph.extract.events import Event
+from actorgraph.extract.frames import load_frames
 from actorgraph.extract.lexicon import load_actor_lexicon, load_relations
 from actorgraph.extract.nlp import load_pipeline
 from actorgraph.extract.relations import extract_records
@@ -44,6 +45,10 @@ class ExtractConfig:
     model: str | None = None
     relations: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
+    #: extra frame files (``extract/frames.py``) over the built-in ones; ``builtin_frames``
+    #: False leaves the built-in frames out
+    frames: tuple[str, ...] = ()
+    builtin_frames: bool = True
     batch_size: int = 32
     batch_chars: int = 100_000
     workers: int = 1
@@ -59,6 +64,8 @@ class Extractor:
         self.config = config or ExtractConfig()
         self.vocab = load_relations(self.config.relations)
         self.lexicon = load_actor_lexicon(self.config.actors)
+        self.frames = load_frames(self.config.frames, builtin=self.config.builtin_frames,
+                                  vocab=self.vocab)
         self.nlp = load_pipeline(self.config.model, self.lexicon)
 
     def triples_of(self, document: Document, doc: Doc) -> list[Triple]:
@@ -83,6 +90,7 @@ class Extractor:
             doc_date=document.date,
             doc_hash=document.hash,
             events=events,
+            frames=self.frames,
         )
         if document.offset:
             # Chunks of one long article: offsets count from the article's start.

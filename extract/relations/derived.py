@@ -28,10 +28,12 @@ def with_derived(found: list[Finding], vocab: RelationVocabulary) -> list[Findin
 
 
 def reverse_of(f: Finding, vocab: RelationVocabulary) -> Finding | None:
-    """Symmetric relations hold both ways: the statement from the object's side."""
-    if not vocab.get(f.relation).symmetric:
+    """Mutual acts hold both ways: the statement from the object's side."""
+    mutual = f.mutual if f.mutual is not None else vocab.get(f.relation).symmetric
+    if not mutual:
         return None
-    return Finding(f.obj, f.subject, f.relation, f.trigger, f.anchor, f.confidence * 0.95)
+    return Finding(f.obj, f.subject, f.relation, f.trigger, f.anchor, f.confidence * 0.95,
+                   mutual=f.mutual)
 
 
 def refusal_rejection(f: Finding, vocab: RelationVocabulary) -> Finding | None:

@@ -71,6 +71,20 @@ def factuality(anchor: Token) -> tuple[bool, str]:
     return negated, modality or "asserted"
 
 
+def framed_modality(anchor: Token, modality: str, complements: dict[int, str]) -> str:
+    """The modality of an act the cues left asserted, when it is (or is under) the
+    complement of a frame that sets one: "Russia wants Iran to attack Israel" (the attack
+    is requested, whatever the parse of "wants Iran to")."""
+    if modality != "asserted" or not complements:
+        return modality
+    for node in modality_path(anchor):
+        if node.i in complements:
+            return complements[node.i]
+        if node.dep_ == "relcl":
+            break  # a relative clause asserts on its own ("strikes that kill civilians")
+    return modality
+
+
 def modality_path(anchor: Token) -> list[Token]:
     """The heads that may set the act's factuality. "urged Washington to speed up funding
     and accused ...": a finite verb the parse joins to an infinitive is the matrix

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from actorgraph.extract.actors import ActorIndex, ActorMention
+from actorgraph.extract.frames import FrameSet
 from actorgraph.extract.lexicon import RelationVocabulary
 
 #: Actors a token stands for, each with how direct the link is (1.0 = named outright).
@@ -23,6 +24,11 @@ class Finding:
     trigger: list[Token]
     anchor: Token  # the token whose clause decides factuality
     confidence: float
+    #: Whether the act holds both ways; None: as its relation type says.
+    mutual: bool | None = None
+    #: Read by a plain verb sense (the verb and its object, nothing more), which a frame
+    #: that binds more ("told Iran to attack") may override.
+    plain: bool = False
 
 
 @dataclass
@@ -50,3 +56,6 @@ class Sentence:
     vocab: RelationVocabulary
     recent: list[Finding] = field(default_factory=list)
     subordinate: set[int] = field(default_factory=set)
+    frames: FrameSet | None = None
+    #: complement acts of the sentence's frames -> the modality the frame puts on them
+    complements: dict[int, str] = field(default_factory=dict)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.actors import ActorIndex
 from actorgraph.extract.events import Event
+from actorgraph.extract.frames import FrameSet
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.acts import domestic, one_actor_acts
 from actorgraph.extract.relations.confidence import (
@@ -18,7 +19,8 @@ from actorgraph.extract.relations.confidence import (
     trigger_tokens,
 )
 from actorgraph.extract.relations.derived import admissible, with_derived
-from actorgraph.extract.relations.factuality import factuality
+from actorgraph.extract.relations.factuality import factuality, framed_modality
+from actorgraph.extract.relations.framed import frame_complements, frame_findings, merge_frames
 from actorgraph.extract.relations.model import Finding, Sentence
 from actorgraph.extract.relations.nouns import noun_relations
 from actorgraph.extract.relations.predicates import (
@@ -46,9 +48,11 @@ class _Evidence:
 
 
 def find_statements(ctx: Sentence) -> list[Finding]:
-    """Every two-actor statement of a sentence, from every finder, in a stable order."""
-    return [*verb_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
-            *co_agent_relations(ctx), *membership_relations(ctx), *obligation_demands(ctx)]
+    """Every two-actor statement of a sentence, from every finder, in a stable order:
+    the rules first, then what the frames add."""
+    rules = [*verb_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
+             *co_agent_relations(ctx), *membership_relations(ctx), *obligation_demands(ctx)]
+    return merge_frames(rules, frame_findings(ctx, ctx.frames))
 
 
 def extract_records(
@@ -61,9 +65,11 @@ def extract_records(
     doc_date: str | None = None,
     doc_hash: str | None = None,
     events: bool = True,
+    frames: FrameSet | None = None,
 ) -> tuple[list[Triple], list[Event]]:
     """Every triple in ``doc`` and, if ``events``, every one-actor event: an act of an
-    actor that gave no triple (no actor is its target)."""
+    actor that gave no triple (no actor is its target). ``frames`` (from
+    :func:`actorgraph.extract.frames.load_frames`) add what the rules do not find."""
     source = text if text is not None else doc.text
     out: list[Triple] = []
     acts: list[Event] = []
@@ -74,7 +80,8 @@ def extract_records(
         recent = [(i, f) for i, f in recent if i >= sentence_back(sent, REFERENCE_WINDOW)]
         if not any(index.at(t) for t in sent):
             continue
-        ctx = Sentence(sent, index, vocab, [f for _i, f in recent])
+        ctx = Sentence(sent, index, vocab, [f for _i, f in recent], frames=frames)
+        ctx.complements = frame_complements(ctx)
         evidence = _Evidence(*sentence_span(sent, source), meta=meta)
         found = find_statements(ctx)
         recent.extend((sent.start, f) for f in found if f.subject.actor.is_actor)
@@ -130,7 +137,7 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
         if pair in kept and kept[pair].confidence >= conf:
             continue
         rtype = vocab.get(f.relation)
-        negated, modality = factuality(f.anchor)
+        negated, modality = statement_factuality(ctx, f.anchor)
         kept[pair] = Triple(
             doc=doc_id, sentence=evidence.sentence, start=evidence.start, end=evidence.end,
             subject=s.ref(), relation=f.relation, object=o.ref(), plover=rtype.plover,
@@ -138,6 +145,12 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
             modality=modality, confidence=conf, **evidence.meta,
         )
     return list(kept.values())
+
+
+def statement_factuality(ctx: Sentence, anchor: Token) -> tuple[bool, str]:
+    """(negated, modality) of the act at ``anchor``: its cues, then the frames'."""
+    negated, modality = factuality(anchor)
+    return negated, framed_modality(anchor, modality, ctx.complements)
 
 
 def statement_confidence(ctx: Sentence, f: Finding, anchors: set[int]) -> float:
@@ -165,7 +178,7 @@ def sentence_events(ctx: Sentence, anchors: set[int], taken: set[int], doc_id: s
             continue
         done.add((act.actor.actor.id, act.relation, act.role))
         rtype = ctx.vocab.get(act.relation)
-        negated, modality = factuality(act.anchor)
+        negated, modality = statement_factuality(ctx, act.anchor)
         conf = act.confidence * nesting(act.anchor, nested, ctx.subordinate)
         out.append(Event(
             doc=doc_id, sentence=evidence.sentence, start=evidence.start, end=evidence.end,

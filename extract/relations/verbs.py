@@ -108,7 +108,8 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         specific = 0.05 * sense.specificity
         if pairs:
             scan.found.extend(Finding(s, o, sense.relation, trig, verb,
-                                      min(1.0, 0.75 + specific) * sw * ow)
+                                      min(1.0, 0.75 + specific) * sw * ow,
+                                      plain=not sense.specificity)
                               for s, sw in agents for o, ow in pairs)
             scan.done = True
             break
