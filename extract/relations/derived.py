@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from actorgraph.extract.actors import ActorMention
 from actorgraph.extract.lexicon import RelationVocabulary
-from actorgraph.extract.relations.model import Finding
+from actorgraph.extract.relations.intent import intent_statement
+from actorgraph.extract.relations.model import Finding, Sentence
 from actorgraph.extract.relations.syntax import announcing_head, condition_mark, refusal_head
 from actorgraph.extract.relations.words import COOPERATIVE_QUADS, OFFICIAL_SECTORS
 
 
-def with_derived(found: list[Finding], vocab: RelationVocabulary) -> list[Finding]:
+def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
     """``found`` plus what follows from each statement, in a stable order: threats first
-    (an ultimatum is the news), then each statement, its reverse and its refusal."""
+    (an ultimatum is the news), then each statement, its reverse, its refusal and the
+    statement of intent announcing it."""
+    vocab = ctx.vocab
     out = list(found)
     for f in found:
         reverse = reverse_of(f, vocab)
@@ -21,6 +24,9 @@ def with_derived(found: list[Finding], vocab: RelationVocabulary) -> list[Findin
         rejection = refusal_rejection(f, vocab)
         if rejection is not None:
             out.append(rejection)
+        intent = intent_statement(ctx, f)
+        if intent is not None:
+            out.append(intent)
         threat = ultimatum_threat(f, vocab)
         if threat is not None:
             out.insert(0, threat)

@@ -39,8 +39,10 @@ from actorgraph.extract.relations.words import (
 NEGATION_SCOPE_DEPS = {"xcomp", "dobj", "pobj", "prep", "acl", "conj", "aux", "pcomp"}
 
 
-def factuality(anchor: Token) -> tuple[bool, str]:
+def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
     """(negated, modality) of the event anchored at ``anchor`` (a verb or relation noun).
+    ``statement``: the anchor makes a statement about an act ("pledged"), so its own
+    commissive cue, which makes the act it names intended, does not apply.
 
     Negation counts on the trigger and on heads reached through control (xcomp) or a
     noun's governing verb ("never agreed to any coordination", "refuses to deal with"),
@@ -57,7 +59,7 @@ def factuality(anchor: Token) -> tuple[bool, str]:
         if control_chain and negates(node, child):
             negated = True
         if modality is None and own_clause:
-            modality = modal_cue(anchor, node, child, depth)
+            modality = modal_cue(anchor, node, child, depth, statement)
         if modality is None and own_clause and any(
             k.dep_ == "prep" and k.lower_ == "according" for k in node.children
         ):
@@ -112,7 +114,8 @@ def keeps_negation_scope(node: Token) -> bool:
     return not (node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS)
 
 
-def modal_cue(anchor: Token, node: Token, child: Token | None, depth: int) -> str | None:
+def modal_cue(anchor: Token, node: Token, child: Token | None, depth: int,
+              statement: bool = False) -> str | None:
     """The modality ``node`` (``depth`` steps above ``anchor``, reached from ``child``) puts
     on the event, or None. The first cue that fits wins; a control verb that sets none
     ("travel to meet") leaves the later cues (its "will") to decide."""
@@ -120,7 +123,7 @@ def modal_cue(anchor: Token, node: Token, child: Token | None, depth: int) -> st
     if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
         return "hypothetical"
     if child is None:
-        cue = own_cue(node)
+        cue = own_cue(node, statement)
     else:
         cue = control_cue(anchor, node, child) or governor_cue(node, child)
     if cue is not None:
@@ -134,10 +137,10 @@ def modal_cue(anchor: Token, node: Token, child: Token | None, depth: int) -> st
     return None
 
 
-def own_cue(node: Token) -> str | None:
-    """The trigger's own cue: a promise ("offered troops") is intended, an act on "a
-    possible war" hypothetical."""
-    if node.lemma_ in COMMISSIVE_VERBS:
+def own_cue(node: Token, statement: bool = False) -> str | None:
+    """The trigger's own cue: a promise ("offered troops") is intended (not the promise
+    itself, a ``statement``), an act on "a possible war" hypothetical."""
+    if node.lemma_ in COMMISSIVE_VERBS and not statement:
         return "intended"
     if node.pos_ == "NOUN" and any(k.dep_ == "amod" and k.lower_ in UNCERTAIN_ADJECTIVES
                                    for k in node.children):

@@ -29,6 +29,12 @@ class Finding:
     #: Read by a plain verb sense (the verb and its object, nothing more), which a frame
     #: that binds more ("told Iran to attack") may override.
     plain: bool = False
+    #: Asserted whatever the cues of its anchor say: an announcement made by the act's own
+    #: clause ("Peru will send troops": the pledge is made, the sending is future).
+    asserted: bool = False
+    #: A statement about an act (a pledge), not the act its anchor names: the anchor's
+    #: own commissive cue ("offered troops": the aid is intended) is not its modality.
+    statement: bool = False
 
 
 @dataclass

@@ -122,7 +122,7 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
     tokens used, ``seen`` the statements of the document so far."""
     vocab = ctx.vocab
     kept: dict[tuple[str, str, str], Triple] = {}
-    for f in with_derived(found, vocab):
+    for f in with_derived(ctx, found):
         if not admissible(f, vocab):
             continue
         taken.update(t.i for t in f.trigger)
@@ -137,7 +137,8 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
         if pair in kept and kept[pair].confidence >= conf:
             continue
         rtype = vocab.get(f.relation)
-        negated, modality = statement_factuality(ctx, f.anchor)
+        negated, modality = (False, "asserted") if f.asserted else \
+            statement_factuality(ctx, f.anchor, f.statement)
         kept[pair] = Triple(
             doc=doc_id, sentence=evidence.sentence, start=evidence.start, end=evidence.end,
             subject=s.ref(), relation=f.relation, object=o.ref(), plover=rtype.plover,
@@ -147,9 +148,10 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
     return list(kept.values())
 
 
-def statement_factuality(ctx: Sentence, anchor: Token) -> tuple[bool, str]:
+def statement_factuality(ctx: Sentence, anchor: Token, statement: bool = False
+                         ) -> tuple[bool, str]:
     """(negated, modality) of the act at ``anchor``: its cues, then the frames'."""
-    negated, modality = factuality(anchor)
+    negated, modality = factuality(anchor, statement)
     return negated, framed_modality(anchor, modality, ctx.complements)
 
 

@@ -588,7 +588,7 @@ PLOVER_QUADS = {
     "VERBAL_CONFLICT": {"REQUEST", "ACCUSE", "REJECT", "THREATEN"},
     "MATERIAL_CONFLICT": {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"},
 }
-RELATION_FIELDS = {"plover", "description", "symmetric", "one_actor", "verbs", "nouns",
+RELATION_FIELDS = {"plover", "description", "symmetric", "one_actor", "verbs", "nouns", "one_way",
                    "adjectives"}
 
 
