@@ -68,9 +68,11 @@ class VerbSense:
     lemma: str
     words: tuple[str, ...] = ()
     prep: str | None = None
-    #: The act goes one way though its type is symmetric ("extradite to": the other
-    #: state receives, it does not extradite), so it is not mirrored.
-    one_way: bool = False
+    #: Whether the act holds both ways, when the trigger says so against its type:
+    #: False for a one-way trigger of a symmetric type ("extradite to": the receiving
+    #: state extradites no one), True for a mutual trigger of a one-way type ("clash
+    #: with"); None: as the type's ``symmetric`` says.
+    mutual: bool | None = None
 
     @property
     def specificity(self) -> int:
@@ -231,8 +233,11 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                 one_actor=bool(entry.get("one_actor", old.one_actor if old else True)),
             )
             one_way = _as_list(entry.get("one_way"), f"{where}.one_way")
-            for phrase in [*_as_list(entry.get("verbs"), f"{where}.verbs"), *one_way]:
-                sense = _parse_verb_phrase(name, phrase, one_way=phrase in one_way)
+            mutual = _as_list(entry.get("mutual"), f"{where}.mutual")
+            for phrase in [*_as_list(entry.get("verbs"), f"{where}.verbs"), *one_way, *mutual]:
+                sense = _parse_verb_phrase(
+                    name, phrase, mutual=False if phrase in one_way else
+                    True if phrase in mutual else None)
                 vocab.verbs.setdefault(sense.lemma, []).append(sense)
                 if sense.words:
                     # "put pressure on X": the noun also signals the relation when the parse
@@ -252,12 +257,12 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
     return vocab
 
 
-def _parse_verb_phrase(relation: str, phrase: str, one_way: bool = False) -> VerbSense:
+def _parse_verb_phrase(relation: str, phrase: str, mutual: bool | None = None) -> VerbSense:
     words = phrase.lower().split()
     prep = words[-1] if len(words) > 1 and words[-1] in PREPOSITIONS else None
     middle = tuple(words[1:-1] if prep else words[1:])
     return VerbSense(relation=relation, lemma=words[0], words=middle, prep=prep,
-                     one_way=one_way)
+                     mutual=mutual)
 
 
 def _read_intent(cues: IntentCues, table: dict, where: str) -> None:

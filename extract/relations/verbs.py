@@ -109,6 +109,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         if pairs:
             scan.found.extend(Finding(s, o, sense.relation, trig, verb,
                                       min(1.0, 0.75 + specific) * sw * ow,
+                                      mutual=sense.mutual,
                                       plain=not sense.specificity)
                               for s, sw in agents for o, ow in pairs)
             scan.done = True
@@ -170,7 +171,9 @@ def reciprocal(actors: Weighted, relation: str, trigger: list[Token],
 def complement_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: SenseScan,
                         agents: Weighted) -> list[Finding] | None:
     """"Iran threatened to shell Iraqi towns", "demanded that Mugabe abandon ...": the
-    target of the act is the target (or the agent) of its complement. The matched
+    target of the act is the target (or the agent) of its complement. Never mirrored:
+    "Obama agreed to lift sanctions on Iran" is no agreement by Iran (nor are the targets
+    of the fallbacks below: a mobilization's enemy, a protest's purpose, a place). The matched
     prepositional sense ("call for") carries the demand, else the first plain sense that
     is no meeting (one meets actors, not acts: "welcomed the agreement")."""
     plain = [s for s in senses if not s.words and not s.prep]
@@ -182,7 +185,7 @@ def complement_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], sca
     targets = complement_targets(ctx, verb, rtype.plover)
     if not targets:
         return None
-    return [Finding(s, o, base.relation, [verb], verb, 0.6 * sw * ow)
+    return [Finding(s, o, base.relation, [verb], verb, 0.6 * sw * ow, mutual=False)
             for o, ow in targets for s, sw in agents]
 
 
@@ -200,7 +203,7 @@ def mobilization_findings(ctx: Sentence, verb: Token, senses: list[VerbSense],
                if o.actor.is_actor]
     if not targets:
         return None
-    return [Finding(s, o, scan.fit[0].relation, [verb], verb, 0.6 * sw * ow)
+    return [Finding(s, o, scan.fit[0].relation, [verb], verb, 0.6 * sw * ow, mutual=False)
             for o, ow in targets for s, sw in agents]
 
 
@@ -213,7 +216,7 @@ def protest_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: 
     targets = purpose_targets(ctx, verb)
     if not targets:
         return None
-    return [Finding(s, o, scan.fit[0].relation, [verb], verb, 0.55 * sw * ow)
+    return [Finding(s, o, scan.fit[0].relation, [verb], verb, 0.55 * sw * ow, mutual=False)
             for o, ow in targets for s, sw in agents]
 
 
@@ -228,5 +231,5 @@ def place_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: Se
         return None
     trig = sorted([verb, *(o for o in objs if o.i != verb.i and ctx.index.at(o) is None)][:2],
                   key=lambda t: t.i)
-    return [Finding(s, o, sense.relation, trig, verb, 0.55 * sw * ow)
+    return [Finding(s, o, sense.relation, trig, verb, 0.55 * sw * ow, mutual=False)
             for o, ow in place_targets(ctx, [verb, *objs]) for s, sw in agents]

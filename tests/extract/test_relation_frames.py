@@ -66,3 +66,16 @@ def test_a_user_frame_fires(tmp_path):
     user = Extractor(ExtractConfig(frames=(str(path),), builtin_frames=False))
     assert ("Kenya", "CRITICIZES", "Somalia") not in pairs(plain, text)
     assert ("Kenya", "CRITICIZES", "Somalia") in pairs(user, text)
+
+
+@pytest.mark.parametrize("mutual, mirrored", [("true", True), ("false", False)])
+def test_a_frame_says_whether_its_act_is_mutual(tmp_path, mutual, mirrored):
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    path = tmp_path / "frames.toml"
+    path.write_text('[[frame]]\ntrigger = "scold"\ntarget = "prep"\npreps = ["at"]\n'
+                    f'relation = "CRITICIZES"\nmutual = {mutual}\n', encoding="utf-8")
+    user = Extractor(ExtractConfig(frames=(str(path),), builtin_frames=False))
+    got = pairs(user, "Kenya scolded at Somalia.")
+    assert ("Kenya", "CRITICIZES", "Somalia") in got
+    assert (("Somalia", "CRITICIZES", "Kenya") in got) is mirrored
