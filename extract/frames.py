@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from difflib import get_close_matches
 from pathlib import Path
 
@@ -61,7 +61,8 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 TARGET_PREPS = ("to", "on", "upon", "against", "for", "with", "of", "from", "in", "into",
                 "at", "toward", "towards", "over")
 FRAME_FIELDS = ("trigger", "pos", "relation", "target", "preps", "via", "particle", "objects",
-                "object_preps", "cameo", "plover", "mutual", "modality", "note")
+                "object_preps", "subjects", "cameo", "plover", "mutual", "modality", "origin",
+                "note")
 BUILTIN_FRAMES = LEXICON_DIR / "frames.toml"
 _CAMEO = re.compile(r"^\d{2,4}$")
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
@@ -88,6 +89,7 @@ class Frame:
     particle: str | None = None
     objects: tuple[str, ...] = ()
     object_preps: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
     cameo: str | None = None
     plover: str | None = None
     mutual: bool = False
@@ -98,7 +100,7 @@ class Frame:
     def specificity(self) -> int:
         """How much the frame demands beyond its trigger: more specific frames win."""
         return (2 * bool(self.objects) + bool(self.particle) + bool(self.preps)
-                + len(self.via) + bool(self.object_preps))
+                + len(self.via) + bool(self.object_preps) + bool(self.subjects))
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,28 @@ def _optional_str(entry: dict, key: str) -> str | None:
     return value.strip() if value else None
 
 
+def frames_from_record(entry: object, vocab: RelationVocabulary,
+                       origin: str = "") -> list[Frame]:
+    """One ``[[frame]]`` table as Frames, one per trigger (``trigger`` may be a list of
+    lemmas sharing everything else); ValueError says what is wrong with the record."""
+    if isinstance(entry, dict) and isinstance(entry.get("trigger"), list):
+        triggers = entry["trigger"]
+        if not triggers:
+            raise ValueError("trigger must not be an empty array")
+        first = frame_from_record({**entry, "trigger": triggers[0]}, vocab, origin)
+        out = [first]
+        for t in triggers[1:]:
+            # the rest of the record is checked once; each further trigger only as a word
+            if not isinstance(t, str) or not _WORD.match(t.strip().lower()):
+                raise ValueError(f"trigger {_what(t)} must be one lemma")
+            out.append(replace(first, trigger=t.strip().lower()))
+        return out
+    return [frame_from_record(entry, vocab, origin)]
+
+
 def frame_from_record(entry: object, vocab: RelationVocabulary, origin: str = "") -> Frame:
-    """One ``[[frame]]`` table as a Frame; ValueError says what is wrong with it."""
+    """One ``[[frame]]`` table (with one trigger) as a Frame; ValueError says what is wrong
+    with it. An ``origin`` field in the record (where a compiled frame came from) wins."""
     if not isinstance(entry, dict):
         raise ValueError(f"must be a [[frame]] table, not {_what(entry)}")
     for key in entry:
@@ -194,8 +216,9 @@ def frame_from_record(entry: object, vocab: RelationVocabulary, origin: str = ""
         particle=(_optional_str(entry, "particle") or "").lower() or None,
         objects=_strings(entry, "objects", _PHRASE),
         object_preps=_strings(entry, "object_preps", _WORD),
+        subjects=_strings(entry, "subjects", _PHRASE),
         cameo=cameo, plover=plover, mutual=entry.get("mutual", False), modality=modality,
-        origin=origin,
+        origin=_optional_str(entry, "origin") or origin,
     )
     _check_shape(frame)
     return frame
@@ -245,7 +268,20 @@ def read_frame_file(
     except (OSError, UnicodeError) as e:
         raise FrameError(f"{path}: cannot read frame file: {e}") from e
     frames: list[Frame] = []
-    for first, chunk in _records(text):
+    chunks = _records(text)
+    try:
+        # fast path: the whole file at once (the compiled CAMEO file has thousands of
+        # records); a syntax error falls back to record by record
+        whole = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        whole = None
+    entries = whole.get("frame") if whole is not None else None
+    if isinstance(entries, list) and len(entries) == len(chunks) - 1 and \
+            set(whole) == {"frame"}:
+        for (first, _), entry in zip(chunks[1:], entries, strict=True):
+            _add_record(frames, entry, vocab, path, first, report)
+        return frames
+    for first, chunk in chunks:
         try:
             data = tomllib.loads(chunk)
         except tomllib.TOMLDecodeError as e:
@@ -259,11 +295,17 @@ def read_frame_file(
                 report(InputProblem(str(path), f"unknown top-level key {key!r}; ignored",
                                     first))
         for entry in data.get("frame", []) if isinstance(data.get("frame"), list) else []:
-            try:
-                frames.append(frame_from_record(entry, vocab, f"{path}:{first}"))
-            except ValueError as e:
-                report(InputProblem(str(path), f"frame: {e}; skipped", first))
+            _add_record(frames, entry, vocab, path, first, report)
     return frames
+
+
+def _add_record(frames: list[Frame], entry: object, vocab: RelationVocabulary, path: Path,
+                line: int, report: Callable[[InputProblem], None]) -> None:
+    """Append the frames of one record, or report it as ``FILE:LINE`` and skip it."""
+    try:
+        frames.extend(frames_from_record(entry, vocab, f"{path}:{line}"))
+    except ValueError as e:
+        report(InputProblem(str(path), f"frame: {e}; skipped", line))
 
 
 def load_frames(
@@ -308,6 +350,24 @@ def word_forms(word: str) -> list[str]:
     return forms
 
 
+def head_forms(phrases: Sequence[str]) -> list[str]:
+    """Forms of the last words of ``phrases`` (either number), for one matcher node."""
+    return list(dict.fromkeys(f for p in phrases for f in word_forms(p.split()[-1])))
+
+
+def _phrase_at(doc: Doc, i: int, phrases: Sequence[str]) -> bool:
+    """True if one of ``phrases`` ends at token ``i``: its head there (either number) and
+    the words before it right before (hyphens skipped: "cease-fire" ~ "cease fire")."""
+    for phrase in phrases:
+        words = phrase.split()
+        if doc[i].lower_ not in word_forms(words[-1]):
+            continue
+        before = [t.lower_ for t in doc[max(0, i - 2 * len(words)):i] if t.text != "-"]
+        if len(words) == 1 or before[len(before) - len(words) + 1:] == words[:-1]:
+            return True
+    return False
+
+
 class _Pattern:
     """A DependencyMatcher pattern under construction, with the position of each role."""
 
@@ -318,7 +378,7 @@ class _Pattern:
     def add(self, left: str, name: str, attrs: dict, op: str = ">") -> _Pattern:
         self.nodes.append({"LEFT_ID": left, "REL_OP": op, "RIGHT_ID": name,
                            "RIGHT_ATTRS": attrs})
-        if name in {"target", "object", "complement"}:
+        if name in {"target", "object", "complement", "subject"}:
             self.roles[name] = len(self.nodes) - 1
         return self
 
@@ -330,13 +390,12 @@ class _Pattern:
 
 
 def _prep(preps: Sequence[str]) -> dict:
-    return {"DEP": "prep", "LOWER": {"IN": list(preps)}}
+    # the parser labels the "to" of "sent aid to Peru" dative, not prep
+    return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(preps)}}
 
 
-def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None,
-                 modifiers: Sequence[str] = ()) -> _Pattern:
-    """``base`` plus the object noun node: any noun, or one of ``forms`` with each of
-    ``modifiers`` as a dependent ("humanitarian aid")."""
+def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> _Pattern:
+    """``base`` plus the object noun node: any noun, or one of ``forms``."""
     attrs: dict = {"LOWER": {"IN": forms}} if forms else {"POS": {"IN": ["NOUN", "PROPN"]}}
     p = base.copy()
     if frame.object_preps:
@@ -344,8 +403,6 @@ def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None,
         p.add("object_prep", "object", {"DEP": "pobj", **attrs})
     else:
         p.add("trigger", "object", {"DEP": "dobj", **attrs})
-    for n, modifier in enumerate(modifiers):
-        p.add("object", f"modifier{n}", {"LOWER": modifier})
     return p
 
 
@@ -355,8 +412,8 @@ def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:
     out: list[_Pattern] = []
     if frame.target == "dobj":
         out.append(base.copy().add("trigger", "target", {"DEP": "dobj", **_NOMINAL}))
-        passive = base.copy().add("trigger", "target", {"DEP": "nsubjpass", **_NOMINAL})
-        out.append(passive)
+        if not frame.subjects:  # a passive's subject is its target, so no subject constraint
+            out.append(base.copy().add("trigger", "target", {"DEP": "nsubjpass", **_NOMINAL}))
     elif frame.target == "dative":
         out.append(base.copy().add("trigger", "target", {"DEP": "dative", **_NOMINAL}))
     elif frame.target == "prep":
@@ -399,16 +456,20 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
     one per alternative parse. The trigger is always node 0."""
     tags = ["NOUN"] if frame.pos == "NOUN" else ["VERB", "AUX"]
     base = _Pattern({"LEMMA": frame.trigger, "POS": {"IN": tags}})
+    if frame.subjects:
+        # "&MILITARY * EXERCISES": a constraint on the subject noun, not a binding of the
+        # source actor (the nation behind "Israeli aircraft" is found in code)
+        base.add("trigger", "subject", {"DEP": {"IN": ["nsubj", "nsubjpass"]},
+                                        "LOWER": {"IN": head_forms(frame.subjects)}})
     if frame.particle:
         base.add("trigger", "particle",
                  {"DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": frame.particle})
     bases = [base]
     if frame.objects or frame.target == "object_prep":
-        # one-word objects share one node; each phrase is an alternative of its own
-        single = [f for o in frame.objects if " " not in o for f in word_forms(o)]
-        bases = [_with_object(base, frame, single)] if single or not frame.objects else []
-        for phrase in (o.split() for o in frame.objects if " " in o):
-            bases.append(_with_object(base, frame, word_forms(phrase[-1]), phrase[:-1]))
+        # One node for every object head ("aid" of "humanitarian aid"): the words before
+        # the head of a phrase are checked on each match (``_phrase_at``), which keeps a
+        # frame with a 75-word synonym set to a few patterns.
+        bases = [_with_object(base, frame, head_forms(frame.objects))]
     out = []
     for b in bases:
         for p in _target_patterns(frame, b):
@@ -420,8 +481,13 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
 
 @dataclass(eq=False)
 class FrameSet:
-    """Loaded frames with their compiled patterns, indexed by trigger lemma. Matchers are
-    built once per spaCy vocabulary and lemma, on first use."""
+    """Loaded frames with their compiled patterns, indexed by trigger lemma and anchor word.
+
+    A frame's anchor is a word it cannot match without (an object noun form, else a subject
+    form, particle or preposition): a sentence runs only the matchers of the (lemma, anchor)
+    buckets whose trigger lemma and anchor word it contains, so a dictionary of thousands
+    of frames costs little more than a few. Matchers are built once per spaCy vocabulary
+    and bucket, on first use."""
 
     frames: Sequence[Frame]
     problems: list[InputProblem] = field(default_factory=list)
@@ -429,11 +495,16 @@ class FrameSet:
     def __post_init__(self) -> None:
         self.frames = tuple(self.frames)
         self.by_lemma: dict[str, list[int]] = {}
+        self.buckets: dict[tuple[str, str | None], list[int]] = {}
         for i, frame in enumerate(self.frames):
             self.by_lemma.setdefault(frame.trigger, []).append(i)
+            for anchor in _anchors(frame):
+                self.buckets.setdefault((frame.trigger, anchor), []).append(i)
+        self.anchors: dict[str, set[str | None]] = {}
+        for lemma, anchor in self.buckets:
+            self.anchors.setdefault(lemma, set()).add(anchor)
         self._compiled: dict[int, list[tuple[list[dict], dict[str, int]]]] = {}
-        self._matchers: dict[tuple[int, str], tuple[DependencyMatcher, dict[int, tuple]]] = {}
-        self._doc_cache: tuple[Doc | None, dict[str, list[FrameMatch]]] = (None, {})
+        self._matchers: dict[tuple, tuple[DependencyMatcher, dict[int, tuple]]] = {}
 
     def __len__(self) -> int:
         return len(self.frames)
@@ -450,12 +521,13 @@ class FrameSet:
             self._compiled[index] = compile_frame(self.frames[index])
         return self._compiled[index]
 
-    def _matcher(self, vocab: Vocab, lemma: str) -> tuple[DependencyMatcher, dict[int, tuple]]:
-        key = (id(vocab), lemma)
+    def _matcher(self, vocab: Vocab, bucket: tuple[str, str | None]
+                 ) -> tuple[DependencyMatcher, dict[int, tuple]]:
+        key = (id(vocab), bucket)
         if key not in self._matchers:
             matcher = DependencyMatcher(vocab)
             keys: dict[int, tuple] = {}
-            for i in self.by_lemma[lemma]:
+            for i in self.buckets[bucket]:
                 for n, (pattern, roles) in enumerate(self.compiled(i)):
                     name = f"frame{i}.{n}"
                     matcher.add(name, [pattern])
@@ -463,38 +535,56 @@ class FrameSet:
             self._matchers[key] = (matcher, keys)
         return self._matchers[key]
 
-    def _doc_matches(self, doc: Doc, lemma: str) -> list[FrameMatch]:
-        """All matches of the frames of ``lemma`` in ``doc``; cached for the last doc, so
-        that sentence after sentence of one doc run each matcher once."""
-        cached_doc, cache = self._doc_cache
-        if cached_doc is not doc:
-            cache = {}
-            self._doc_cache = (doc, cache)
-        if lemma not in cache:
-            matcher, keys = self._matcher(doc.vocab, lemma)
-            found = []
-            for key, tokens in matcher(doc):
-                index, roles = keys[key]
-                found.append(_frame_match(doc, self.frames[index], tokens, roles))
-            cache[lemma] = found
-        return cache[lemma]
+    def candidate_buckets(self, doclike: Doc | Span) -> list[tuple[str, str | None]]:
+        """The (lemma, anchor) buckets whose lemma and anchor word occur in ``doclike``."""
+        lemmas = {t.lemma_ for t in doclike if t.lemma_ in self.anchors}
+        if not lemmas:
+            return []  # most sentences: no trigger lemma, no matcher runs
+        words = {t.lower_ for t in doclike}
+        return sorted(((lemma, a) for lemma in lemmas for a in self.anchors[lemma]
+                       if a is None or a in words), key=lambda b: (b[0], b[1] or ""))
 
     def match(self, doclike: Doc | Span) -> list[FrameMatch]:
-        """Frame matches whose trigger lies in ``doclike``, by trigger position, the most
-        specific frame first; one match per (frame, trigger, target)."""
-        doc = doclike.doc if isinstance(doclike, Span) else doclike
-        start, end = (doclike.start, doclike.end) if isinstance(doclike, Span) else (0, len(doc))
-        # Only lemmas that trigger some frame run a matcher: most sentences run none.
-        lemmas = {t.lemma_ for t in doclike if t.lemma_ in self.by_lemma}
+        """Frame matches in a sentence Span, or in every sentence of a Doc: by trigger
+        position, the most specific frame first; one match per (frame, trigger, target).
+        Token indices are those of the Doc."""
+        if isinstance(doclike, Span):
+            return self._match_span(doclike)
+        sents = doclike.sents if doclike.has_annotation("SENT_START") else [doclike[:]]
+        return [m for sent in sents for m in self._match_span(sent)]
+
+    def _match_span(self, span: Span) -> list[FrameMatch]:
+        buckets = self.candidate_buckets(span)
+        if not buckets:
+            return []
+        # The matchers scan a copy of the sentence, not the whole article: their cost
+        # grows with the length of what they scan, once per bucket.
+        sdoc = span.as_doc()
         seen, out = set(), []
-        for lemma in sorted(lemmas):
-            for m in self._doc_matches(doc, lemma):
-                key = (m.frame, m.trigger, m.target)
-                if start <= m.trigger < end and key not in seen:
-                    seen.add(key)
+        for bucket in buckets:
+            matcher, keys = self._matcher(sdoc.vocab, bucket)
+            for key, tokens in matcher(sdoc):
+                index, roles = keys[key]
+                m = _frame_match(sdoc, self.frames[index], tokens, roles, span.start)
+                if m is not None and (m.frame, m.trigger, m.target) not in seen:
+                    seen.add((m.frame, m.trigger, m.target))
                     out.append(m)
         out.sort(key=lambda m: (m.trigger, -m.frame.specificity, m.target))
         return out
+
+
+def _anchors(frame: Frame) -> list[str | None]:
+    """Words one of which every match of ``frame`` contains, beside its trigger (None:
+    the frame needs no word but its trigger)."""
+    if frame.objects:
+        return sorted({f for o in frame.objects for f in word_forms(o.split()[-1])})
+    if frame.subjects:
+        return sorted({f for s in frame.subjects for f in word_forms(s.split()[-1])})
+    if frame.particle:
+        return [frame.particle]
+    if frame.preps:
+        return sorted(set(frame.preps))
+    return [None]
 
 
 def _complement_of(trigger: Token) -> Token | None:
@@ -508,7 +598,14 @@ def _complement_of(trigger: Token) -> Token | None:
 
 
 def _frame_match(doc: Doc, frame: Frame, tokens: list[int],
-                 roles: dict[str, int]) -> FrameMatch:
+                 roles: dict[str, int], offset: int = 0) -> FrameMatch | None:
+    """The match of ``tokens`` (positions in ``doc``, which starts at ``offset`` of the
+    original Doc), or None when an object or subject phrase is not there in full."""
+    if "object" in roles and frame.objects and not _phrase_at(
+            doc, tokens[roles["object"]], frame.objects):
+        return None
+    if "subject" in roles and not _phrase_at(doc, tokens[roles["subject"]], frame.subjects):
+        return None
     trigger = doc[tokens[roles["trigger"]]]
     target = doc[tokens[roles["target"]]]
     comp = tokens[roles["complement"]] if "complement" in roles else None
@@ -516,9 +613,10 @@ def _frame_match(doc: Doc, frame: Frame, tokens: list[int],
         found = _complement_of(trigger)
         comp = found.i if found is not None else None
     return FrameMatch(
-        frame=frame, trigger=trigger.i, target=target.i,
-        object=tokens[roles["object"]] if "object" in roles else None,
-        complement=comp, passive=target.dep_ == "nsubjpass",
+        frame=frame, trigger=trigger.i + offset, target=target.i + offset,
+        object=tokens[roles["object"]] + offset if "object" in roles else None,
+        complement=comp + offset if comp is not None else None,
+        passive=target.dep_ == "nsubjpass",
     )
 
 
