@@ -68,8 +68,9 @@ def reach(nlp, records: list[dict], frames) -> dict[str, int]:
     out = {"sentences": len(records), "any": 0, "gold_target": 0, "gold_target_plover": 0}
     for rec, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         matches = match_frames(doc, frames)
-        targets = {w.lower() for a in rec.get("target") or [] for w in
-                   str(a.get("actorText", "")).split()}
+        gold = rec.get("target") if isinstance(rec.get("target"), list) else []
+        targets = {w.lower() for a in gold if isinstance(a, dict)
+                   for w in str(a.get("actorText", "")).split()}
         event = OLD_LABELS.get(rec["event"], rec["event"])
         on_target = [m for m in matches if doc[m.target].lower_ in targets or any(
             t.lower_ in targets for t in doc[m.target].subtree)]
