@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from difflib import get_close_matches
+from functools import lru_cache
 from pathlib import Path
 
 import tomllib
@@ -552,6 +553,9 @@ class FrameSet:
             self.by_lemma.setdefault(frame.trigger, []).append(i)
             for anchor in _anchors(frame):
                 self.buckets.setdefault((frame.trigger, anchor), []).append(i)
+        # among equally specific frames, earlier ones (hand-written before dictionary
+        # frames in load_frame_set) sort first
+        self._rank = {f: i for i, f in reversed(list(enumerate(self.frames)))}
         self.anchors: dict[str, set[str | None]] = {}
         for lemma, anchor in self.buckets:
             self.anchors.setdefault(lemma, set()).add(anchor)
@@ -633,7 +637,8 @@ class FrameSet:
                         if m is not None and (m.frame, m.trigger, m.target) not in seen:
                             seen.add((m.frame, m.trigger, m.target))
                             out.append(m)
-        out.sort(key=lambda m: (m.trigger, -m.frame.specificity, m.target))
+        out.sort(key=lambda m: (m.trigger, -m.frame.specificity, self._rank[m.frame],
+                                m.target))
         return out
 
     def _match_span(self, span: Span) -> list[FrameMatch]:
@@ -652,7 +657,8 @@ class FrameSet:
                 if m is not None and (m.frame, m.trigger, m.target) not in seen:
                     seen.add((m.frame, m.trigger, m.target))
                     out.append(m)
-        out.sort(key=lambda m: (m.trigger, -m.frame.specificity, m.target))
+        out.sort(key=lambda m: (m.trigger, -m.frame.specificity, self._rank[m.frame],
+                                m.target))
         return out
 
 
@@ -719,6 +725,37 @@ def match_frames(doclike: Doc | Span, frames: FrameSet | Sequence[Frame],
             _SETS[id(frames)] = held
         frames = held[1]
     return frames.match(doclike, engine)
+
+
+def load_frame_set(
+    frames: Iterable[str | Path] = (), verbs: str | Path | None = None, *,
+    dictionary: bool = True, vocab: RelationVocabulary | None = None,
+    report: Callable[[InputProblem], None] | None = None,
+) -> FrameSet:
+    """Every frame extraction uses: the built-in frames, the user's frame files
+    (``frames``; CLI ``--frames FILE``), then the verb dictionary: the shipped compiled
+    CAMEO dictionary, or the user's own PETRARCH-format file (``verbs``; CLI
+    ``--verbs FILE``); ``dictionary=False`` leaves the dictionary out. Bad records go to
+    ``report`` and ``FrameSet.problems``."""
+    key = (tuple(map(str, frames)), str(verbs) if verbs else None, dictionary)
+    if report is None and vocab is None:
+        return _cached_frame_set(*key)  # one compiled set per configuration and process
+    return _frame_set(*key, vocab, report)
+
+
+def _frame_set(frames: tuple[str, ...], verbs: str | None, dictionary: bool,
+               vocab: RelationVocabulary | None,
+               report: Callable[[InputProblem], None] | None) -> FrameSet:
+    from actorgraph.extract.verbdict import load_verb_frames
+
+    hand = load_frames(frames, vocab=vocab, report=report)
+    return hand + load_verb_frames(verbs, report) if dictionary else hand
+
+
+@lru_cache(maxsize=4)
+def _cached_frame_set(frames: tuple[str, ...], verbs: str | None,
+                      dictionary: bool) -> FrameSet:
+    return _frame_set(frames, verbs, dictionary, None, None)
 
 
 def frame_fields() -> list[str]:

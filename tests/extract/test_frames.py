@@ -160,6 +160,22 @@ def test_compiled_patterns_are_dependency_matcher_patterns():
                    for n in pattern[1:])
 
 
+def test_load_frame_set_layers(tmp_path, nlp):
+    from actorgraph.extract.frames import load_frame_set
+
+    path = tmp_path / "mine.toml"
+    path.write_text('[[frame]]\ntrigger = "snub"\nrelation = "REJECTS"\n', encoding="utf-8")
+    hand = load_frame_set([path], dictionary=False)
+    everything = load_frame_set([path])
+    assert load_frame_set([path]) is everything  # compiled once per configuration
+    assert len(hand) == len(load_frames()) + 1 and len(everything) > len(hand) + 30000
+    doc = nlp("Sweden snubbed Norway.")
+    assert [m.frame.trigger for m in match_frames(doc, hand)] == ["snub"]
+    # the hand-written frame comes before equally specific dictionary frames
+    first = match_frames(doc, everything)[0]
+    assert first.frame.origin == f"{path}:1"
+
+
 def test_builtin_file_is_package_data():
     import actorgraph.extract.frames as mod
 
