@@ -32,6 +32,7 @@ from pathlib import Path
 
 import tomllib
 from spacy.matcher import DependencyMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -480,7 +481,9 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
 
 # --- matching ------------------------------------------------------------------------------
 
-_ATTRS = {"LEMMA": "lemma_", "POS": "pos_", "DEP": "dep_", "LOWER": "lower_"}
+# integer views of the matched attributes: comparing ids, not strings, is what keeps the
+# walk cheap (a string attribute is a StringStore lookup on every access)
+_ATTRS = {"LEMMA": "lemma", "POS": "pos", "DEP": "dep", "LOWER": "lower"}
 
 
 class TreePattern:
@@ -492,7 +495,7 @@ class TreePattern:
     for a fraction of the cost. ``FrameSet.match(..., engine="spacy")`` runs the
     DependencyMatcher itself (the tests check that both agree)."""
 
-    def __init__(self, pattern: list[dict]) -> None:
+    def __init__(self, pattern: list[dict], strings: StringStore) -> None:
         ids: dict[str, int] = {}
         self.parent: list[int] = []
         self.tests: list[tuple[tuple[str, object], ...]] = []
@@ -502,7 +505,8 @@ class TreePattern:
             ids[node["RIGHT_ID"]] = k
             self.parent.append(ids[node["LEFT_ID"]] if k else -1)
             self.tests.append(tuple(
-                (_ATTRS[attr], frozenset(value["IN"]) if isinstance(value, dict) else value)
+                (_ATTRS[attr], frozenset(strings[v] for v in value["IN"])
+                 if isinstance(value, dict) else strings[value])
                 for attr, value in node["RIGHT_ATTRS"].items()))
 
     def _ok(self, k: int, token: Token) -> bool:
@@ -512,10 +516,14 @@ class TreePattern:
                 return False
         return True
 
-    def matches(self, trigger: Token) -> list[list[int]]:
-        """Token indices, in pattern order, of every match rooted at ``trigger``."""
+    def matches(self, trigger: Token,
+                kids: dict[int, list[Token]] | None = None) -> list[list[int]]:
+        """Token indices, in pattern order, of every match rooted at ``trigger``.
+        ``kids`` caches each token's children across the patterns of one sentence
+        (spaCy builds a new Token object on every access)."""
         if not self._ok(0, trigger):
             return []
+        kids = {} if kids is None else kids
         found: list[list[int]] = []
         assigned: list[Token] = [trigger] * len(self.tests)
 
@@ -523,7 +531,11 @@ class TreePattern:
             if k == len(self.tests):
                 found.append([t.i for t in assigned])
                 return
-            for child in assigned[self.parent[k]].children:
+            parent = assigned[self.parent[k]]
+            children = kids.get(parent.i)
+            if children is None:
+                children = kids[parent.i] = list(parent.children)
+            for child in children:
                 if self._ok(k, child):
                     assigned[k] = child
                     walk(k + 1)
@@ -551,16 +563,14 @@ class FrameSet:
         self.buckets: dict[tuple[str, str | None], list[int]] = {}
         for i, frame in enumerate(self.frames):
             self.by_lemma.setdefault(frame.trigger, []).append(i)
-            for anchor in _anchors(frame):
+            for anchor in _anchors(frame.objects, frame.subjects, frame.particle, frame.preps):
                 self.buckets.setdefault((frame.trigger, anchor), []).append(i)
-        # among equally specific frames, earlier ones (hand-written before dictionary
-        # frames in load_frame_set) sort first
-        self._rank = {f: i for i, f in reversed(list(enumerate(self.frames)))}
         self.anchors: dict[str, set[str | None]] = {}
         for lemma, anchor in self.buckets:
             self.anchors.setdefault(lemma, set()).add(anchor)
         self._compiled: dict[int, list[tuple[list[dict], dict[str, int]]]] = {}
-        self._trees: dict[int, list[tuple[TreePattern, dict[str, int]]]] = {}
+        self._lemma_ids: dict[int, set[int]] = {}
+        self._trees: dict[tuple[int, int], list[tuple[TreePattern, dict[str, int]]]] = {}
         self._matchers: dict[tuple, tuple[DependencyMatcher, dict[int, tuple]]] = {}
 
     def __len__(self) -> int:
@@ -578,11 +588,15 @@ class FrameSet:
             self._compiled[index] = compile_frame(self.frames[index])
         return self._compiled[index]
 
-    def trees(self, index: int) -> list[tuple[TreePattern, dict[str, int]]]:
-        """The patterns of frame ``index`` ready to walk from a trigger (built once)."""
-        if index not in self._trees:
-            self._trees[index] = [(TreePattern(p), roles) for p, roles in self.compiled(index)]
-        return self._trees[index]
+    def trees(self, index: int, strings: StringStore
+              ) -> list[tuple[TreePattern, dict[str, int]]]:
+        """The patterns of frame ``index`` ready to walk from a trigger (built once per
+        string store)."""
+        key = (index, id(strings))
+        if key not in self._trees:
+            self._trees[key] = [(TreePattern(p, strings), roles)
+                                for p, roles in self.compiled(index)]
+        return self._trees[key]
 
     def _matcher(self, vocab: Vocab, bucket: tuple[str, str | None]
                  ) -> tuple[DependencyMatcher, dict[int, tuple]]:
@@ -619,11 +633,16 @@ class FrameSet:
         return [m for sent in sents for m in run(sent)]
 
     def _walk_span(self, span: Span) -> list[FrameMatch]:
-        triggers = [t for t in span if t.lemma_ in self.anchors]
+        strings = span.doc.vocab.strings
+        lemma_ids = self._lemma_ids.get(id(strings))
+        if lemma_ids is None:  # ids of the trigger lemmas: an int test per token
+            lemma_ids = self._lemma_ids[id(strings)] = {strings[w] for w in self.anchors}
+        triggers = [t for t in span if t.lemma in lemma_ids]
         if not triggers:
             return []  # most sentences: no trigger lemma, nothing runs
         words: set[str | None] = {t.lower_ for t in span}
         doc, seen, out = span.doc, set(), []
+        kids: dict[int, list[Token]] = {}
         for trigger in triggers:
             lemma = trigger.lemma_
             anchors = self.anchors[lemma] & words  # a set intersection, not a loop
@@ -631,15 +650,13 @@ class FrameSet:
                 anchors.add(None)
             indices = sorted({i for a in anchors for i in self.buckets[(lemma, a)]})
             for index in indices:
-                for tree, roles in self.trees(index):
-                    for tokens in tree.matches(trigger):
+                for tree, roles in self.trees(index, doc.vocab.strings):
+                    for tokens in tree.matches(trigger, kids):
                         m = _frame_match(doc, self.frames[index], tokens, roles)
-                        if m is not None and (m.frame, m.trigger, m.target) not in seen:
-                            seen.add((m.frame, m.trigger, m.target))
-                            out.append(m)
-        out.sort(key=lambda m: (m.trigger, -m.frame.specificity, self._rank[m.frame],
-                                m.target))
-        return out
+                        if m is not None and (index, m.trigger, m.target) not in seen:
+                            seen.add((index, m.trigger, m.target))
+                            out.append((index, m))
+        return _ordered(out)
 
     def _match_span(self, span: Span) -> list[FrameMatch]:
         buckets = self.candidate_buckets(span)
@@ -654,26 +671,34 @@ class FrameSet:
             for key, tokens in matcher(sdoc):
                 index, roles = keys[key]
                 m = _frame_match(sdoc, self.frames[index], tokens, roles, span.start)
-                if m is not None and (m.frame, m.trigger, m.target) not in seen:
-                    seen.add((m.frame, m.trigger, m.target))
-                    out.append(m)
-        out.sort(key=lambda m: (m.trigger, -m.frame.specificity, self._rank[m.frame],
-                                m.target))
-        return out
+                if m is not None and (index, m.trigger, m.target) not in seen:
+                    seen.add((index, m.trigger, m.target))
+                    out.append((index, m))
+        return _ordered(out)
 
 
-def _anchors(frame: Frame) -> list[str | None]:
-    """Words one of which every match of ``frame`` contains, beside its trigger (None:
-    the frame needs no word but its trigger)."""
-    if frame.objects:
-        return sorted({f for o in frame.objects for f in word_forms(o.split()[-1])})
-    if frame.subjects:
-        return sorted({f for s in frame.subjects for f in word_forms(s.split()[-1])})
-    if frame.particle:
-        return [frame.particle]
-    if frame.preps:
-        return sorted(set(frame.preps))
-    return [None]
+def _ordered(found: list[tuple[int, FrameMatch]]) -> list[FrameMatch]:
+    """Matches by trigger position, the most specific frame first; among equally specific
+    frames the earlier one (hand-written before dictionary frames in load_frame_set)."""
+    found.sort(key=lambda x: (x[1].trigger, -x[1].frame.specificity, x[0], x[1].target))
+    return [m for _, m in found]
+
+
+@lru_cache(maxsize=65536)
+def _anchors(objects: tuple[str, ...], subjects: tuple[str, ...], particle: str | None,
+             preps: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Words one of which every match of a frame contains, beside its trigger (None: the
+    frame needs no word but its trigger). Cached: the frames of one dictionary record
+    share their objects."""
+    if objects:
+        return tuple(sorted({f for o in objects for f in word_forms(o.split()[-1])}))
+    if subjects:
+        return tuple(sorted({f for s in subjects for f in word_forms(s.split()[-1])}))
+    if particle:
+        return (particle,)
+    if preps:
+        return tuple(sorted(set(preps)))
+    return (None,)
 
 
 def _complement_of(trigger: Token) -> Token | None:
