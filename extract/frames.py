@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from difflib import get_close_matches
+from functools import lru_cache
 from pathlib import Path
 
 import tomllib
 from spacy.matcher import DependencyMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -61,7 +63,8 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 TARGET_PREPS = ("to", "on", "upon", "against", "for", "with", "of", "from", "in", "into",
                 "at", "toward", "towards", "over")
 FRAME_FIELDS = ("trigger", "pos", "relation", "target", "preps", "via", "particle", "objects",
-                "object_preps", "cameo", "plover", "mutual", "modality", "note")
+                "object_preps", "subjects", "cameo", "plover", "mutual", "modality", "origin",
+                "note")
 BUILTIN_FRAMES = LEXICON_DIR / "frames.toml"
 _CAMEO = re.compile(r"^\d{2,4}$")
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
@@ -88,6 +91,7 @@ class Frame:
     particle: str | None = None
     objects: tuple[str, ...] = ()
     object_preps: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
     cameo: str | None = None
     plover: str | None = None
     mutual: bool = False
@@ -98,7 +102,7 @@ class Frame:
     def specificity(self) -> int:
         """How much the frame demands beyond its trigger: more specific frames win."""
         return (2 * bool(self.objects) + bool(self.particle) + bool(self.preps)
-                + len(self.via) + bool(self.object_preps))
+                + len(self.via) + bool(self.object_preps) + bool(self.subjects))
 
 
 @dataclass(frozen=True)
@@ -151,8 +155,28 @@ def _optional_str(entry: dict, key: str) -> str | None:
     return value.strip() if value else None
 
 
+def frames_from_record(entry: object, vocab: RelationVocabulary,
+                       origin: str = "") -> list[Frame]:
+    """One ``[[frame]]`` table as Frames, one per trigger (``trigger`` may be a list of
+    lemmas sharing everything else); ValueError says what is wrong with the record."""
+    if isinstance(entry, dict) and isinstance(entry.get("trigger"), list):
+        triggers = entry["trigger"]
+        if not triggers:
+            raise ValueError("trigger must not be an empty array")
+        first = frame_from_record({**entry, "trigger": triggers[0]}, vocab, origin)
+        out = [first]
+        for t in triggers[1:]:
+            # the rest of the record is checked once; each further trigger only as a word
+            if not isinstance(t, str) or not _WORD.match(t.strip().lower()):
+                raise ValueError(f"trigger {_what(t)} must be one lemma")
+            out.append(replace(first, trigger=t.strip().lower()))
+        return out
+    return [frame_from_record(entry, vocab, origin)]
+
+
 def frame_from_record(entry: object, vocab: RelationVocabulary, origin: str = "") -> Frame:
-    """One ``[[frame]]`` table as a Frame; ValueError says what is wrong with it."""
+    """One ``[[frame]]`` table (with one trigger) as a Frame; ValueError says what is wrong
+    with it. An ``origin`` field in the record (where a compiled frame came from) wins."""
     if not isinstance(entry, dict):
         raise ValueError(f"must be a [[frame]] table, not {_what(entry)}")
     for key in entry:
@@ -194,8 +218,9 @@ def frame_from_record(entry: object, vocab: RelationVocabulary, origin: str = ""
         particle=(_optional_str(entry, "particle") or "").lower() or None,
         objects=_strings(entry, "objects", _PHRASE),
         object_preps=_strings(entry, "object_preps", _WORD),
+        subjects=_strings(entry, "subjects", _PHRASE),
         cameo=cameo, plover=plover, mutual=entry.get("mutual", False), modality=modality,
-        origin=origin,
+        origin=_optional_str(entry, "origin") or origin,
     )
     _check_shape(frame)
     return frame
@@ -245,7 +270,20 @@ def read_frame_file(
     except (OSError, UnicodeError) as e:
         raise FrameError(f"{path}: cannot read frame file: {e}") from e
     frames: list[Frame] = []
-    for first, chunk in _records(text):
+    chunks = _records(text)
+    try:
+        # fast path: the whole file at once (the compiled CAMEO file has thousands of
+        # records); a syntax error falls back to record by record
+        whole = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        whole = None
+    entries = whole.get("frame") if whole is not None else None
+    if isinstance(entries, list) and len(entries) == len(chunks) - 1 and \
+            set(whole) == {"frame"}:
+        for (first, _), entry in zip(chunks[1:], entries, strict=True):
+            _add_record(frames, entry, vocab, path, first, report)
+        return frames
+    for first, chunk in chunks:
         try:
             data = tomllib.loads(chunk)
         except tomllib.TOMLDecodeError as e:
@@ -259,11 +297,17 @@ def read_frame_file(
                 report(InputProblem(str(path), f"unknown top-level key {key!r}; ignored",
                                     first))
         for entry in data.get("frame", []) if isinstance(data.get("frame"), list) else []:
-            try:
-                frames.append(frame_from_record(entry, vocab, f"{path}:{first}"))
-            except ValueError as e:
-                report(InputProblem(str(path), f"frame: {e}; skipped", first))
+            _add_record(frames, entry, vocab, path, first, report)
     return frames
+
+
+def _add_record(frames: list[Frame], entry: object, vocab: RelationVocabulary, path: Path,
+                line: int, report: Callable[[InputProblem], None]) -> None:
+    """Append the frames of one record, or report it as ``FILE:LINE`` and skip it."""
+    try:
+        frames.extend(frames_from_record(entry, vocab, f"{path}:{line}"))
+    except ValueError as e:
+        report(InputProblem(str(path), f"frame: {e}; skipped", line))
 
 
 def load_frames(
@@ -308,6 +352,24 @@ def word_forms(word: str) -> list[str]:
     return forms
 
 
+def head_forms(phrases: Sequence[str]) -> list[str]:
+    """Forms of the last words of ``phrases`` (either number), for one matcher node."""
+    return list(dict.fromkeys(f for p in phrases for f in word_forms(p.split()[-1])))
+
+
+def _phrase_at(doc: Doc, i: int, phrases: Sequence[str]) -> bool:
+    """True if one of ``phrases`` ends at token ``i``: its head there (either number) and
+    the words before it right before (hyphens skipped: "cease-fire" ~ "cease fire")."""
+    for phrase in phrases:
+        words = phrase.split()
+        if doc[i].lower_ not in word_forms(words[-1]):
+            continue
+        before = [t.lower_ for t in doc[max(0, i - 2 * len(words)):i] if t.text != "-"]
+        if len(words) == 1 or before[len(before) - len(words) + 1:] == words[:-1]:
+            return True
+    return False
+
+
 class _Pattern:
     """A DependencyMatcher pattern under construction, with the position of each role."""
 
@@ -318,7 +380,7 @@ class _Pattern:
     def add(self, left: str, name: str, attrs: dict, op: str = ">") -> _Pattern:
         self.nodes.append({"LEFT_ID": left, "REL_OP": op, "RIGHT_ID": name,
                            "RIGHT_ATTRS": attrs})
-        if name in {"target", "object", "complement"}:
+        if name in {"target", "object", "complement", "subject"}:
             self.roles[name] = len(self.nodes) - 1
         return self
 
@@ -330,13 +392,12 @@ class _Pattern:
 
 
 def _prep(preps: Sequence[str]) -> dict:
-    return {"DEP": "prep", "LOWER": {"IN": list(preps)}}
+    # the parser labels the "to" of "sent aid to Peru" dative, not prep
+    return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(preps)}}
 
 
-def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None,
-                 modifiers: Sequence[str] = ()) -> _Pattern:
-    """``base`` plus the object noun node: any noun, or one of ``forms`` with each of
-    ``modifiers`` as a dependent ("humanitarian aid")."""
+def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> _Pattern:
+    """``base`` plus the object noun node: any noun, or one of ``forms``."""
     attrs: dict = {"LOWER": {"IN": forms}} if forms else {"POS": {"IN": ["NOUN", "PROPN"]}}
     p = base.copy()
     if frame.object_preps:
@@ -344,8 +405,6 @@ def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None,
         p.add("object_prep", "object", {"DEP": "pobj", **attrs})
     else:
         p.add("trigger", "object", {"DEP": "dobj", **attrs})
-    for n, modifier in enumerate(modifiers):
-        p.add("object", f"modifier{n}", {"LOWER": modifier})
     return p
 
 
@@ -355,8 +414,8 @@ def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:
     out: list[_Pattern] = []
     if frame.target == "dobj":
         out.append(base.copy().add("trigger", "target", {"DEP": "dobj", **_NOMINAL}))
-        passive = base.copy().add("trigger", "target", {"DEP": "nsubjpass", **_NOMINAL})
-        out.append(passive)
+        if not frame.subjects:  # a passive's subject is its target, so no subject constraint
+            out.append(base.copy().add("trigger", "target", {"DEP": "nsubjpass", **_NOMINAL}))
     elif frame.target == "dative":
         out.append(base.copy().add("trigger", "target", {"DEP": "dative", **_NOMINAL}))
     elif frame.target == "prep":
@@ -399,16 +458,20 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
     one per alternative parse. The trigger is always node 0."""
     tags = ["NOUN"] if frame.pos == "NOUN" else ["VERB", "AUX"]
     base = _Pattern({"LEMMA": frame.trigger, "POS": {"IN": tags}})
+    if frame.subjects:
+        # "&MILITARY * EXERCISES": a constraint on the subject noun, not a binding of the
+        # source actor (the nation behind "Israeli aircraft" is found in code)
+        base.add("trigger", "subject", {"DEP": {"IN": ["nsubj", "nsubjpass"]},
+                                        "LOWER": {"IN": head_forms(frame.subjects)}})
     if frame.particle:
         base.add("trigger", "particle",
                  {"DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": frame.particle})
     bases = [base]
     if frame.objects or frame.target == "object_prep":
-        # one-word objects share one node; each phrase is an alternative of its own
-        single = [f for o in frame.objects if " " not in o for f in word_forms(o)]
-        bases = [_with_object(base, frame, single)] if single or not frame.objects else []
-        for phrase in (o.split() for o in frame.objects if " " in o):
-            bases.append(_with_object(base, frame, word_forms(phrase[-1]), phrase[:-1]))
+        # One node for every object head ("aid" of "humanitarian aid"): the words before
+        # the head of a phrase are checked on each match (``_phrase_at``), which keeps a
+        # frame with a 75-word synonym set to a few patterns.
+        bases = [_with_object(base, frame, head_forms(frame.objects))]
     out = []
     for b in bases:
         for p in _target_patterns(frame, b):
@@ -418,10 +481,78 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
 
 # --- matching ------------------------------------------------------------------------------
 
+# integer views of the matched attributes: comparing ids, not strings, is what keeps the
+# walk cheap (a string attribute is a StringStore lookup on every access)
+_ATTRS = {"LEMMA": "lemma", "POS": "pos", "DEP": "dep", "LOWER": "lower"}
+
+
+class TreePattern:
+    """A compiled pattern evaluated from a given trigger token.
+
+    spaCy's DependencyMatcher runs a token matcher for every node of every pattern over
+    every token, then joins the results; compiled frames are trees that hang from their
+    trigger by ``>`` only, so walking down from each trigger token finds the same matches
+    for a fraction of the cost. ``FrameSet.match(..., engine="spacy")`` runs the
+    DependencyMatcher itself (the tests check that both agree)."""
+
+    def __init__(self, pattern: list[dict], strings: StringStore) -> None:
+        ids: dict[str, int] = {}
+        self.parent: list[int] = []
+        self.tests: list[tuple[tuple[str, object], ...]] = []
+        for k, node in enumerate(pattern):
+            if k and node["REL_OP"] != ">":
+                raise ValueError(f"operator {node['REL_OP']!r}: only '>' is compiled")
+            ids[node["RIGHT_ID"]] = k
+            self.parent.append(ids[node["LEFT_ID"]] if k else -1)
+            self.tests.append(tuple(
+                (_ATTRS[attr], frozenset(strings[v] for v in value["IN"])
+                 if isinstance(value, dict) else strings[value])
+                for attr, value in node["RIGHT_ATTRS"].items()))
+
+    def _ok(self, k: int, token: Token) -> bool:
+        for name, value in self.tests[k]:
+            got = getattr(token, name)
+            if got not in value if isinstance(value, frozenset) else got != value:
+                return False
+        return True
+
+    def matches(self, trigger: Token,
+                kids: dict[int, list[Token]] | None = None) -> list[list[int]]:
+        """Token indices, in pattern order, of every match rooted at ``trigger``.
+        ``kids`` caches each token's children across the patterns of one sentence
+        (spaCy builds a new Token object on every access)."""
+        if not self._ok(0, trigger):
+            return []
+        kids = {} if kids is None else kids
+        found: list[list[int]] = []
+        assigned: list[Token] = [trigger] * len(self.tests)
+
+        def walk(k: int) -> None:
+            if k == len(self.tests):
+                found.append([t.i for t in assigned])
+                return
+            parent = assigned[self.parent[k]]
+            children = kids.get(parent.i)
+            if children is None:
+                children = kids[parent.i] = list(parent.children)
+            for child in children:
+                if self._ok(k, child):
+                    assigned[k] = child
+                    walk(k + 1)
+
+        walk(1)
+        return found
+
+
 @dataclass(eq=False)
 class FrameSet:
-    """Loaded frames with their compiled patterns, indexed by trigger lemma. Matchers are
-    built once per spaCy vocabulary and lemma, on first use."""
+    """Loaded frames with their compiled patterns, indexed by trigger lemma and anchor word.
+
+    A frame's anchor is a word it cannot match without (an object noun form, else a subject
+    form, particle or preposition): a sentence runs only the matchers of the (lemma, anchor)
+    buckets whose trigger lemma and anchor word it contains, so a dictionary of thousands
+    of frames costs little more than a few. Matchers are built once per spaCy vocabulary
+    and bucket, on first use."""
 
     frames: Sequence[Frame]
     problems: list[InputProblem] = field(default_factory=list)
@@ -429,11 +560,18 @@ class FrameSet:
     def __post_init__(self) -> None:
         self.frames = tuple(self.frames)
         self.by_lemma: dict[str, list[int]] = {}
+        self.buckets: dict[tuple[str, str | None], list[int]] = {}
         for i, frame in enumerate(self.frames):
             self.by_lemma.setdefault(frame.trigger, []).append(i)
+            for anchor in _anchors(frame.objects, frame.subjects, frame.particle, frame.preps):
+                self.buckets.setdefault((frame.trigger, anchor), []).append(i)
+        self.anchors: dict[str, set[str | None]] = {}
+        for lemma, anchor in self.buckets:
+            self.anchors.setdefault(lemma, set()).add(anchor)
         self._compiled: dict[int, list[tuple[list[dict], dict[str, int]]]] = {}
-        self._matchers: dict[tuple[int, str], tuple[DependencyMatcher, dict[int, tuple]]] = {}
-        self._doc_cache: tuple[Doc | None, dict[str, list[FrameMatch]]] = (None, {})
+        self._lemma_ids: dict[int, set[int]] = {}
+        self._trees: dict[tuple[int, int], list[tuple[TreePattern, dict[str, int]]]] = {}
+        self._matchers: dict[tuple, tuple[DependencyMatcher, dict[int, tuple]]] = {}
 
     def __len__(self) -> int:
         return len(self.frames)
@@ -450,12 +588,23 @@ class FrameSet:
             self._compiled[index] = compile_frame(self.frames[index])
         return self._compiled[index]
 
-    def _matcher(self, vocab: Vocab, lemma: str) -> tuple[DependencyMatcher, dict[int, tuple]]:
-        key = (id(vocab), lemma)
+    def trees(self, index: int, strings: StringStore
+              ) -> list[tuple[TreePattern, dict[str, int]]]:
+        """The patterns of frame ``index`` ready to walk from a trigger (built once per
+        string store)."""
+        key = (index, id(strings))
+        if key not in self._trees:
+            self._trees[key] = [(TreePattern(p, strings), roles)
+                                for p, roles in self.compiled(index)]
+        return self._trees[key]
+
+    def _matcher(self, vocab: Vocab, bucket: tuple[str, str | None]
+                 ) -> tuple[DependencyMatcher, dict[int, tuple]]:
+        key = (id(vocab), bucket)
         if key not in self._matchers:
             matcher = DependencyMatcher(vocab)
             keys: dict[int, tuple] = {}
-            for i in self.by_lemma[lemma]:
+            for i in self.buckets[bucket]:
                 for n, (pattern, roles) in enumerate(self.compiled(i)):
                     name = f"frame{i}.{n}"
                     matcher.add(name, [pattern])
@@ -463,38 +612,93 @@ class FrameSet:
             self._matchers[key] = (matcher, keys)
         return self._matchers[key]
 
-    def _doc_matches(self, doc: Doc, lemma: str) -> list[FrameMatch]:
-        """All matches of the frames of ``lemma`` in ``doc``; cached for the last doc, so
-        that sentence after sentence of one doc run each matcher once."""
-        cached_doc, cache = self._doc_cache
-        if cached_doc is not doc:
-            cache = {}
-            self._doc_cache = (doc, cache)
-        if lemma not in cache:
-            matcher, keys = self._matcher(doc.vocab, lemma)
-            found = []
-            for key, tokens in matcher(doc):
-                index, roles = keys[key]
-                found.append(_frame_match(doc, self.frames[index], tokens, roles))
-            cache[lemma] = found
-        return cache[lemma]
+    def candidate_buckets(self, doclike: Doc | Span) -> list[tuple[str, str | None]]:
+        """The (lemma, anchor) buckets whose lemma and anchor word occur in ``doclike``."""
+        lemmas = {t.lemma_ for t in doclike if t.lemma_ in self.anchors}
+        if not lemmas:
+            return []  # most sentences: no trigger lemma, no matcher runs
+        words = {t.lower_ for t in doclike}
+        return sorted(((lemma, a) for lemma in lemmas for a in self.anchors[lemma]
+                       if a is None or a in words), key=lambda b: (b[0], b[1] or ""))
 
-    def match(self, doclike: Doc | Span) -> list[FrameMatch]:
-        """Frame matches whose trigger lies in ``doclike``, by trigger position, the most
-        specific frame first; one match per (frame, trigger, target)."""
-        doc = doclike.doc if isinstance(doclike, Span) else doclike
-        start, end = (doclike.start, doclike.end) if isinstance(doclike, Span) else (0, len(doc))
-        # Only lemmas that trigger some frame run a matcher: most sentences run none.
-        lemmas = {t.lemma_ for t in doclike if t.lemma_ in self.by_lemma}
+    def match(self, doclike: Doc | Span, engine: str = "tree") -> list[FrameMatch]:
+        """Frame matches in a sentence Span, or in every sentence of a Doc: by trigger
+        position, the most specific frame first; one match per (frame, trigger, target).
+        Token indices are those of the Doc. ``engine="spacy"`` runs spaCy's
+        DependencyMatcher on the same patterns (slower; for checking)."""
+        run = self._match_span if engine == "spacy" else self._walk_span
+        if isinstance(doclike, Span):
+            return run(doclike)
+        sents = doclike.sents if doclike.has_annotation("SENT_START") else [doclike[:]]
+        return [m for sent in sents for m in run(sent)]
+
+    def _walk_span(self, span: Span) -> list[FrameMatch]:
+        strings = span.doc.vocab.strings
+        lemma_ids = self._lemma_ids.get(id(strings))
+        if lemma_ids is None:  # ids of the trigger lemmas: an int test per token
+            lemma_ids = self._lemma_ids[id(strings)] = {strings[w] for w in self.anchors}
+        triggers = [t for t in span if t.lemma in lemma_ids]
+        if not triggers:
+            return []  # most sentences: no trigger lemma, nothing runs
+        words: set[str | None] = {t.lower_ for t in span}
+        doc, seen, out = span.doc, set(), []
+        kids: dict[int, list[Token]] = {}
+        for trigger in triggers:
+            lemma = trigger.lemma_
+            anchors = self.anchors[lemma] & words  # a set intersection, not a loop
+            if None in self.anchors[lemma]:
+                anchors.add(None)
+            indices = sorted({i for a in anchors for i in self.buckets[(lemma, a)]})
+            for index in indices:
+                for tree, roles in self.trees(index, doc.vocab.strings):
+                    for tokens in tree.matches(trigger, kids):
+                        m = _frame_match(doc, self.frames[index], tokens, roles)
+                        if m is not None and (index, m.trigger, m.target) not in seen:
+                            seen.add((index, m.trigger, m.target))
+                            out.append((index, m))
+        return _ordered(out)
+
+    def _match_span(self, span: Span) -> list[FrameMatch]:
+        buckets = self.candidate_buckets(span)
+        if not buckets:
+            return []
+        # The matchers scan a copy of the sentence, not the whole article: their cost
+        # grows with the length of what they scan, once per bucket.
+        sdoc = span.as_doc()
         seen, out = set(), []
-        for lemma in sorted(lemmas):
-            for m in self._doc_matches(doc, lemma):
-                key = (m.frame, m.trigger, m.target)
-                if start <= m.trigger < end and key not in seen:
-                    seen.add(key)
-                    out.append(m)
-        out.sort(key=lambda m: (m.trigger, -m.frame.specificity, m.target))
-        return out
+        for bucket in buckets:
+            matcher, keys = self._matcher(sdoc.vocab, bucket)
+            for key, tokens in matcher(sdoc):
+                index, roles = keys[key]
+                m = _frame_match(sdoc, self.frames[index], tokens, roles, span.start)
+                if m is not None and (index, m.trigger, m.target) not in seen:
+                    seen.add((index, m.trigger, m.target))
+                    out.append((index, m))
+        return _ordered(out)
+
+
+def _ordered(found: list[tuple[int, FrameMatch]]) -> list[FrameMatch]:
+    """Matches by trigger position, the most specific frame first; among equally specific
+    frames the earlier one (hand-written before dictionary frames in load_frame_set)."""
+    found.sort(key=lambda x: (x[1].trigger, -x[1].frame.specificity, x[0], x[1].target))
+    return [m for _, m in found]
+
+
+@lru_cache(maxsize=65536)
+def _anchors(objects: tuple[str, ...], subjects: tuple[str, ...], particle: str | None,
+             preps: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Words one of which every match of a frame contains, beside its trigger (None: the
+    frame needs no word but its trigger). Cached: the frames of one dictionary record
+    share their objects."""
+    if objects:
+        return tuple(sorted({f for o in objects for f in word_forms(o.split()[-1])}))
+    if subjects:
+        return tuple(sorted({f for s in subjects for f in word_forms(s.split()[-1])}))
+    if particle:
+        return (particle,)
+    if preps:
+        return tuple(sorted(set(preps)))
+    return (None,)
 
 
 def _complement_of(trigger: Token) -> Token | None:
@@ -508,7 +712,14 @@ def _complement_of(trigger: Token) -> Token | None:
 
 
 def _frame_match(doc: Doc, frame: Frame, tokens: list[int],
-                 roles: dict[str, int]) -> FrameMatch:
+                 roles: dict[str, int], offset: int = 0) -> FrameMatch | None:
+    """The match of ``tokens`` (positions in ``doc``, which starts at ``offset`` of the
+    original Doc), or None when an object or subject phrase is not there in full."""
+    if "object" in roles and frame.objects and not _phrase_at(
+            doc, tokens[roles["object"]], frame.objects):
+        return None
+    if "subject" in roles and not _phrase_at(doc, tokens[roles["subject"]], frame.subjects):
+        return None
     trigger = doc[tokens[roles["trigger"]]]
     target = doc[tokens[roles["target"]]]
     comp = tokens[roles["complement"]] if "complement" in roles else None
@@ -516,16 +727,18 @@ def _frame_match(doc: Doc, frame: Frame, tokens: list[int],
         found = _complement_of(trigger)
         comp = found.i if found is not None else None
     return FrameMatch(
-        frame=frame, trigger=trigger.i, target=target.i,
-        object=tokens[roles["object"]] if "object" in roles else None,
-        complement=comp, passive=target.dep_ == "nsubjpass",
+        frame=frame, trigger=trigger.i + offset, target=target.i + offset,
+        object=tokens[roles["object"]] + offset if "object" in roles else None,
+        complement=comp + offset if comp is not None else None,
+        passive=target.dep_ == "nsubjpass",
     )
 
 
 _SETS: dict[int, tuple[Sequence[Frame], FrameSet]] = {}
 
 
-def match_frames(doclike: Doc | Span, frames: FrameSet | Sequence[Frame]) -> list[FrameMatch]:
+def match_frames(doclike: Doc | Span, frames: FrameSet | Sequence[Frame],
+                 engine: str = "tree") -> list[FrameMatch]:
     """The frames that fire in a Doc or sentence Span (see ``FrameSet.match``). Pass a
     ``FrameSet`` (from ``load_frames``); a plain sequence of frames is compiled once and
     kept while the same sequence object is passed."""
@@ -536,7 +749,38 @@ def match_frames(doclike: Doc | Span, frames: FrameSet | Sequence[Frame]) -> lis
             _SETS.clear()  # one plain sequence at a time: enough for callers that reuse it
             _SETS[id(frames)] = held
         frames = held[1]
-    return frames.match(doclike)
+    return frames.match(doclike, engine)
+
+
+def load_frame_set(
+    frames: Iterable[str | Path] = (), verbs: str | Path | None = None, *,
+    dictionary: bool = True, vocab: RelationVocabulary | None = None,
+    report: Callable[[InputProblem], None] | None = None,
+) -> FrameSet:
+    """Every frame extraction uses: the built-in frames, the user's frame files
+    (``frames``; CLI ``--frames FILE``), then the verb dictionary: the shipped compiled
+    CAMEO dictionary, or the user's own PETRARCH-format file (``verbs``; CLI
+    ``--verbs FILE``); ``dictionary=False`` leaves the dictionary out. Bad records go to
+    ``report`` and ``FrameSet.problems``."""
+    key = (tuple(map(str, frames)), str(verbs) if verbs else None, dictionary)
+    if report is None and vocab is None:
+        return _cached_frame_set(*key)  # one compiled set per configuration and process
+    return _frame_set(*key, vocab, report)
+
+
+def _frame_set(frames: tuple[str, ...], verbs: str | None, dictionary: bool,
+               vocab: RelationVocabulary | None,
+               report: Callable[[InputProblem], None] | None) -> FrameSet:
+    from actorgraph.extract.verbdict import load_verb_frames
+
+    hand = load_frames(frames, vocab=vocab, report=report)
+    return hand + load_verb_frames(verbs, report) if dictionary else hand
+
+
+@lru_cache(maxsize=4)
+def _cached_frame_set(frames: tuple[str, ...], verbs: str | None,
+                      dictionary: bool) -> FrameSet:
+    return _frame_set(frames, verbs, dictionary, None, None)
 
 
 def frame_fields() -> list[str]:

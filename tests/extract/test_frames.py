@@ -131,6 +131,14 @@ def test_no_trigger_lemma_no_match(nlp, builtin):
     assert match_frames(nlp("The weather was fine."), builtin) == []
 
 
+def test_object_phrases_are_checked_in_full(nlp):
+    frames = [Frame(trigger="send", relation="AIDS", target="object_prep",
+                    objects=("humanitarian aid", "cease fire"), preps=("to",))]
+    assert fired(nlp, frames, "Chile sent humanitarian aid to Peru.") == {
+        ("sent", "AIDS", "Peru", "aid")}
+    assert fired(nlp, frames, "Chile sent military aid to Peru.") == set()
+
+
 def test_passive_target_is_the_subject(nlp):
     frames = [Frame(trigger="attack", relation="ATTACKS")]
     doc = nlp("Ukraine was attacked by Russia.")
@@ -142,14 +150,30 @@ def test_compiled_patterns_are_dependency_matcher_patterns():
     frame = Frame(trigger="put", relation="DEMANDS", target="object_prep",
                   objects=("pressure", "economic pressure"), preps=("on",))
     alternatives = compile_frame(frame)
-    # two object groups (one word, one phrase) x (prep on object, on verb, dative)
-    assert len(alternatives) == 6
+    # one object node for both heads x (prep on the object, on the verb, dative)
+    assert len(alternatives) == 3
     for pattern, roles in alternatives:
         assert pattern[0] == {"RIGHT_ID": "trigger",
                               "RIGHT_ATTRS": {"LEMMA": "put", "POS": {"IN": ["VERB", "AUX"]}}}
         assert {"trigger", "target", "object"} <= set(roles)
         assert all({"LEFT_ID", "REL_OP", "RIGHT_ID", "RIGHT_ATTRS"} <= set(n)
                    for n in pattern[1:])
+
+
+def test_load_frame_set_layers(tmp_path, nlp):
+    from actorgraph.extract.frames import load_frame_set
+
+    path = tmp_path / "mine.toml"
+    path.write_text('[[frame]]\ntrigger = "snub"\nrelation = "REJECTS"\n', encoding="utf-8")
+    hand = load_frame_set([path], dictionary=False)
+    everything = load_frame_set([path])
+    assert load_frame_set([path]) is everything  # compiled once per configuration
+    assert len(hand) == len(load_frames()) + 1 and len(everything) > len(hand) + 30000
+    doc = nlp("Sweden snubbed Norway.")
+    assert [m.frame.trigger for m in match_frames(doc, hand)] == ["snub"]
+    # the hand-written frame comes before equally specific dictionary frames
+    first = match_frames(doc, everything)[0]
+    assert first.frame.origin == f"{path}:1"
 
 
 def test_builtin_file_is_package_data():
