@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extract.frames import FrameMatch, FrameSet
+from actorgraph.extract.frames import Frame, FrameMatch
 from actorgraph.extract.relations.arguments import noun_governor_subjects, passive_agents
+from actorgraph.extract.relations.confidence import trigger_tokens
 from actorgraph.extract.relations.mentions import mentions, modifier_actors, prep_mentions
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import infinitival
 from actorgraph.extract.relations.verbs import verb_agents
+from actorgraph.extract.relations.words import COOPERATIVE_QUADS
 
 # A frame names its target outright, as a verb sense does; a noun frame is as sure as a
 # relation noun ("sanctions against Iran").
@@ -21,15 +23,33 @@ VERB_FRAME_CONFIDENCE = 0.75
 NOUN_FRAME_CONFIDENCE = 0.65
 SPECIFICITY_BONUS = 0.05
 AUTHOR_PREPS = {"by", "from"}
+OPPOSING_PREPS = {"against"}
 
 
-def frame_findings(ctx: Sentence, frames: FrameSet | None) -> list[tuple[FrameMatch, Finding]]:
+def sentence_matches(ctx: Sentence) -> list[FrameMatch]:
+    """The frame matches of the sentence (matched once, read by every frame stage)."""
+    if ctx.frames is None or not len(ctx.frames):
+        return []
+    return ctx.frames.match(ctx.sent)
+
+
+def frame_findings(ctx: Sentence) -> list[tuple[FrameMatch, Finding]]:
     """The statements the frames give in the sentence, one per match and actor pair, each
     with the match that gave it."""
-    if frames is None or not len(frames):
+    if not ctx.matches:
         return []
-    return [(m, f) for m in frames.match(ctx.sent) if asks_an_act(ctx, m)
+    known = trigger_tokens(ctx)
+    return [(m, f) for m in ctx.matches if asks_an_act(ctx, m)
+            and not (is_dictionary_frame(m.frame) and m.trigger in known)
             for f in match_findings(ctx, m)]
+
+
+def is_dictionary_frame(frame: Frame) -> bool:
+    """A frame compiled from a verb dictionary (its origin is a line of the dictionary,
+    not of a TOML frame file). Such frames are broad (CAMEO codes "liberate" as a
+    concession), so they only speak for words the relation vocabulary does not know: at a
+    trigger of the vocabulary the rules and the hand-written frames decide."""
+    return not frame.origin.rsplit(":", 1)[0].endswith(".toml")
 
 
 def asks_an_act(ctx: Sentence, match: FrameMatch) -> bool:
@@ -49,17 +69,26 @@ def match_findings(ctx: Sentence, match: FrameMatch) -> list[Finding]:
     """The statements of one frame match: each source actor to each target actor."""
     doc = ctx.sent.doc
     trigger = doc[match.trigger]
+    frame = match.frame
+    if opposed_target(ctx, doc[match.target], frame.relation):
+        return []
     sources = frame_sources(ctx, trigger, match)
     targets = mentions(ctx, doc[match.target])
     if not sources or not targets:
         return []
-    frame = match.frame
     base = VERB_FRAME_CONFIDENCE if frame.pos == "VERB" else NOUN_FRAME_CONFIDENCE
     conf = min(1.0, base + SPECIFICITY_BONUS * min(frame.specificity, 3))
     words = [trigger] + ([doc[match.object]] if match.object is not None else [])
     return [Finding(s, o, frame.relation, sorted(words, key=lambda t: t.i), trigger,
                     conf * sw * ow, mutual=frame.mutual)
             for s, sw in sources for o, ow in targets]
+
+
+def opposed_target(ctx: Sentence, target: Token, relation: str) -> bool:
+    """A cooperative act's target named as its opponent: "deepen security cooperation
+    against North Korea" is no cooperation with North Korea (as for relation nouns)."""
+    return ctx.vocab.get(relation).quad in COOPERATIVE_QUADS and target.dep_ == "pobj" and \
+        target.head.lower_ in OPPOSING_PREPS
 
 
 def frame_sources(ctx: Sentence, trigger: Token, match: FrameMatch) -> Weighted:
@@ -83,9 +112,7 @@ def noun_sources(ctx: Sentence, noun: Token) -> Weighted:
 def frame_complements(ctx: Sentence) -> dict[int, str]:
     """The complement acts of the sentence's frames and the modality each frame puts on
     its act ("Russia wants Iran to attack Israel": the attack is requested)."""
-    if ctx.frames is None or not len(ctx.frames):
-        return {}
-    return {m.complement: m.frame.modality for m in ctx.frames.match(ctx.sent)
+    return {m.complement: m.frame.modality for m in ctx.matches
             if m.complement is not None and m.frame.modality not in {None, "asserted"}
             and asks_an_act(ctx, m)}
 
@@ -102,8 +129,12 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
     kept = [r for r in rules if not any(r is o for o in overridden)]
     read = {t.i for f in kept for t in (f.anchor, *f.trigger)}
     pairs = {(f.subject.actor.id, f.obj.actor.id) for f in kept}
-    added = [f for _m, f in framed if any(f is r for r in replacing) or (
-        f.anchor.i not in read and (f.subject.actor.id, f.obj.actor.id) not in pairs)]
+    added: list[Finding] = []
+    for _m, f in framed:  # most specific frame first, hand-written before dictionary
+        pair = (f.subject.actor.id, f.obj.actor.id)
+        if any(f is r for r in replacing) or (f.anchor.i not in read and pair not in pairs):
+            added.append(f)
+            pairs.add(pair)
     return kept + added
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from actorgraph.extract.actors import ActorIndex, ActorMention
-from actorgraph.extract.frames import FrameSet
+from actorgraph.extract.frames import FrameMatch, FrameSet
 from actorgraph.extract.lexicon import RelationVocabulary
 
 #: Actors a token stands for, each with how direct the link is (1.0 = named outright).
@@ -63,5 +63,7 @@ class Sentence:
     recent: list[Finding] = field(default_factory=list)
     subordinate: set[int] = field(default_factory=set)
     frames: FrameSet | None = None
+    #: the frame matches of the sentence
+    matches: list[FrameMatch] = field(default_factory=list)
     #: complement acts of the sentence's frames -> the modality the frame puts on them
     complements: dict[int, str] = field(default_factory=dict)

@@ -20,7 +20,12 @@ from actorgraph.extract.relations.confidence import (
 )
 from actorgraph.extract.relations.derived import admissible, with_derived
 from actorgraph.extract.relations.factuality import factuality, framed_modality
-from actorgraph.extract.relations.framed import frame_complements, frame_findings, merge_frames
+from actorgraph.extract.relations.framed import (
+    frame_complements,
+    frame_findings,
+    merge_frames,
+    sentence_matches,
+)
 from actorgraph.extract.relations.model import Finding, Sentence
 from actorgraph.extract.relations.nouns import noun_relations
 from actorgraph.extract.relations.predicates import (
@@ -52,7 +57,7 @@ def find_statements(ctx: Sentence) -> list[Finding]:
     the rules first, then what the frames add."""
     rules = [*verb_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
              *co_agent_relations(ctx), *membership_relations(ctx), *obligation_demands(ctx)]
-    return merge_frames(rules, frame_findings(ctx, ctx.frames))
+    return merge_frames(rules, frame_findings(ctx))
 
 
 def extract_records(
@@ -81,6 +86,7 @@ def extract_records(
         if not any(index.at(t) for t in sent):
             continue
         ctx = Sentence(sent, index, vocab, [f for _i, f in recent], frames=frames)
+        ctx.matches = sentence_matches(ctx)
         ctx.complements = frame_complements(ctx)
         evidence = _Evidence(*sentence_span(sent, source), meta=meta)
         found = find_statements(ctx)

@@ -79,3 +79,18 @@ def test_a_frame_says_whether_its_act_is_mutual(tmp_path, mutual, mirrored):
     got = pairs(user, "Kenya scolded at Somalia.")
     assert ("Kenya", "CRITICIZES", "Somalia") in got
     assert (("Somalia", "CRITICIZES", "Kenya") in got) is mirrored
+
+
+# --- the CAMEO verb dictionary (extract/verbdict.py) -----------------------------------
+
+
+def test_a_dictionary_frame_speaks_for_a_verb_the_vocabulary_does_not_know(extractor):
+    assert ("Kenya", "CRITICIZES", "Somalia") in pairs(extractor, "Kenya mocked Somalia.")
+
+
+def test_at_a_trigger_of_the_vocabulary_the_dictionary_adds_nothing(extractor):
+    # "condemn" is a trigger of the vocabulary: the rules find no actor it is aimed at (the
+    # attacks were in Iraq, not by it), and the dictionary's "condemn ... in" must not.
+    got = pairs(extractor, "The United States strongly condemns the terrorist attacks in Iraq "
+                           "today.")
+    assert ("United States", "CRITICIZES", "Iraq") not in got
