@@ -43,6 +43,11 @@ def intent_statement(ctx: Sentence, f: Finding) -> Finding | None:
     relation = statement_type(vocab, f.relation, negated)
     if relation is None or relation == f.relation or relation not in vocab:
         return None
+    if relation == cues.hostile and conditional_mood(f.anchor, cues):
+        # "she would pursue a fight against ISIS": "would" is also the conditional; a
+        # hostile act is a threat when committed to outright, or when its condition is
+        # named (an ultimatum, derived.ultimatum_threat).
+        return None
     trigger = sorted({commitment.i: commitment, **{t.i: t for t in f.trigger}}.values(),
                      key=lambda t: t.i)
     # The act announced in its own main clause ("Peru will send") carries the pledge
@@ -90,6 +95,15 @@ def commitment_of(act: Token, cues: IntentCues) -> Token | None:
     if act.dep_ == "ROOT" and aux & cues.aux:
         return act
     return None
+
+
+def conditional_mood(anchor: Token, cues: IntentCues) -> bool:
+    """The act (or the verb of an act noun) is announced only with "would"."""
+    act = governing_verb(anchor) if anchor.pos_ in {"NOUN", "PROPN"} else anchor
+    if act is None:
+        return False
+    aux = {k.lower_ for k in act.children if k.dep_ == "aux"}
+    return bool(aux & cues.reported_aux) and not aux & cues.aux
 
 
 def committers(ctx: Sentence, commitment: Token, act: Token) -> set[str]:

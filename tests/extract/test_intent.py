@@ -63,3 +63,16 @@ def test_the_intent_vocabulary_is_data():
     assert vocab.get("PLEDGES").plover == "AGREE"
     assert {"pledge", "promise", "offer"} <= vocab.intent.verbs
     assert vocab.intent.refusal == "REJECTS"
+
+
+def test_a_hostile_act_announced_with_will_is_a_threat(extractor):
+    got = rels(extractor, "Peru will send troops to Chile.")
+    assert ("Peru", "THREATENS", "Chile", False, "asserted") in got
+    assert ("Peru", "MOBILIZES_AGAINST", "Chile", False, "future") in got
+
+
+def test_a_hostile_act_in_the_conditional_is_no_threat(extractor):
+    # "would" is also the conditional: no condition named, no threat made.
+    got = rels(extractor, "Clinton told reporters she would fight ISIS.")
+    assert any(r[1] == "FIGHTS" for r in got)
+    assert not any(r[1] == "THREATENS" for r in got)
