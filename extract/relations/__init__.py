@@ -13,7 +13,10 @@ The stages, one module each:
 - ``arguments``: subjects, passive agents, control, conjunctions, relative clauses, objects;
 - ``verbs``, ``nouns``, ``predicates``: the relation finders;
 - ``targets``: targets beyond a trigger's objects (complement, purpose, place, condition);
+- ``framed``: frame matches (``extract/frames.py``, the CAMEO verb dictionary) as findings,
+  merged with the rules' (one statement per pair);
 - ``derived``: reverses of mutual acts, refusals, ultimatums, and what is kept;
+- ``intent``: statements of intent, offer, pledge and refusal as asserted acts;
 - ``factuality``: negation and modality; ``confidence``: nesting and attribution;
 - ``acts``: one-actor events; ``records``: the public :func:`extract_records`.
 
