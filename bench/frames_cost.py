@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--verbs", type=Path, help="a PETRARCH verb dictionary instead of CAMEO")
+    ap.add_argument("--corpus", type=Path,
+                    help="a JSONL corpus (bench/corpus.py) instead of seeds + PLOVER")
     ap.add_argument("--gain", action="store_true",
                     help="also run today's extractor on the PLOVER sentences it misses")
     args = ap.parse_args(argv)
@@ -125,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_pipeline()
     records = plover_records(PLOVER_DEV)
     corpus = texts(records)
+    if args.corpus:
+        from actorgraph.extract.documents import normalize_text, read_documents
+
+        corpus = [normalize_text(d.text) for d in read_documents([args.corpus])]
+        records = []
     t0 = time.process_time()
     docs = list(nlp.pipe(corpus))
     parse_s = time.process_time() - t0
