@@ -262,12 +262,15 @@ class CameoMap:
         return None
 
     def relation(self, code: str) -> str | None:
+        """The relation type of a CAMEO code, or None."""
         return self._longest(self.relations, code)
 
     def plover_of(self, code: str) -> str | None:
+        """The PLOVER category of a CAMEO code in the official table, or None."""
         return self._longest(self.plover, code)
 
     def is_mutual(self, code: str) -> bool:
+        """True for codes whose acts hold both ways (meetings, talks, signing)."""
         return any(code.startswith(p) for p in self.mutual)
 
 
@@ -618,6 +621,7 @@ class _Compiler:
                 self.cov.reasons[str(e)] += 1
 
     def run(self) -> tuple[list[dict], Coverage]:
+        """Compile every block; the records and the coverage."""
         for block in self.vd.blocks:
             self.block(block)
         verbs = {(v.lemma, v.particle) for b in self.vd.blocks for v in b.verbs}
