@@ -34,7 +34,7 @@ USER_VERBS = """\
 SCOLD [111]
 BERATE
 +TELL_OFF {+TELLS_OFF +TELLING_OFF +TOLD_OFF} [111]
-- * + (FOR &SCOLDING)                               [111]  # SCOLD
+- * + (FOR &SCOLDING)                               [111]  # SCOLD, BERATE
 - * (AT)                                             [111]  # SCOLD
 - * &UNDEFINED                                       [111]  # SCOLD
 - * FORGIVENESS                                      [---]  # null code: no event
@@ -72,6 +72,13 @@ def test_user_dictionary_lines_and_coverage(tmp_path):
     assert cov.malformed == 2
     greet = [r for r in records if r["trigger"] == ["greet"] and r["cameo"] == "043"]
     assert greet and greet[0]["relation"] == "MEETS" and not greet[0]["mutual"]
+    # a pattern applies to the verbs its comment names ("# SCOLD"), PETRARCH's scope to
+    # every verb of its block
+    at = [r["trigger"] for r in records if r.get("preps") == ["at"]]
+    assert at == [["scold"]]
+    wide, _ = compile_verb_dictionary(vd, load_cameo_map(), scope="block")
+    assert [r["trigger"] for r in wide if r.get("preps") == ["at"]] == [
+        ["scold", "berate"], ["tell"]]
     report = cov.report()
     assert "patterns compiled: 3 / 6 (50.0%)" in report and "undefined synonym set" in report
 
@@ -97,9 +104,9 @@ def test_shared_cameo_dictionary_coverage():
     assert [p.line for p in problems] == [5792] and "080!" in problems[0].message
     records, cov = compile_verb_dictionary(vd, load_cameo_map(plover_table=CAMEO2PLOVER))
     assert (cov.patterns, cov.patterns_compiled) == (4667, 3627)
-    assert (cov.verbs, cov.verbs_covered) == (1781, 1599)
+    assert (cov.verbs, cov.verbs_covered) == (1781, 1276)
     assert (cov.verb_codes, cov.verb_codes_compiled) == (1116, 980)
-    assert cov.frames == 38997 and cov.transformations == 9 and cov.malformed == 1
+    assert cov.frames == 5986 and cov.transformations == 9 and cov.malformed == 1
     pattern_reasons = sum(n for why, n in cov.reasons.items()
                           if not why.startswith(("verb code:", "verb line:")))
     # every pattern is compiled or counted under a reason: none is dropped silently
@@ -110,13 +117,17 @@ def test_shared_cameo_dictionary_coverage():
     # the shipped compiled form is this compilation, record for record
     with CAMEO_FRAMES.open("rb") as fh:
         assert tomllib.load(fh)["frame"] == records
+    # PETRARCH's own scope: every pattern for every verb of its block
+    _, wide = compile_verb_dictionary(vd, load_cameo_map(plover_table=CAMEO2PLOVER),
+                                      scope="block")
+    assert (wide.patterns_compiled, wide.verbs_covered, wide.frames) == (3627, 1599, 38997)
 
 
 def test_shipped_cameo_frames_load_and_fire(nlp):
     text = CAMEO_FRAMES.read_text(encoding="utf-8")
     assert "MIT License" in text and "Open Event Data Alliance" in text
     frames = load_verb_frames()
-    assert not frames.problems and len(frames) > 30000
+    assert not frames.problems and len(frames) > 5000
     doc = nlp("Kenya accused Somalia of harbouring militants.")
     got = {(doc[m.trigger].text, m.frame.relation, doc[m.target].text)
            for m in match_frames(doc, frames)}
