@@ -11,11 +11,16 @@ from spacy.tokens import Token
 from actorgraph.extract.frames import Frame, FrameMatch
 from actorgraph.extract.relations.arguments import noun_governor_subjects, passive_agents
 from actorgraph.extract.relations.confidence import trigger_tokens
-from actorgraph.extract.relations.mentions import mentions, modifier_actors, prep_mentions
+from actorgraph.extract.relations.mentions import (
+    mentions,
+    modifier_actors,
+    prep_mentions,
+    relation_noun,
+)
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import infinitival
 from actorgraph.extract.relations.verbs import verb_agents
-from actorgraph.extract.relations.words import COOPERATIVE_QUADS
+from actorgraph.extract.relations.words import COOPERATIVE_QUADS, REACTIONS, THING_WORDS
 
 # A frame names its target outright, as a verb sense does; a noun frame is as sure as a
 # relation noun ("sanctions against Iran").
@@ -70,7 +75,8 @@ def match_findings(ctx: Sentence, match: FrameMatch) -> list[Finding]:
     doc = ctx.sent.doc
     trigger = doc[match.trigger]
     frame = match.frame
-    if opposed_target(ctx, doc[match.target], frame.relation):
+    if opposed_target(ctx, doc[match.target], frame.relation) or \
+            names_an_act(ctx, doc[match.target], frame.relation):
         return []
     sources = frame_sources(ctx, trigger, match)
     targets = mentions(ctx, doc[match.target])
@@ -89,6 +95,16 @@ def opposed_target(ctx: Sentence, target: Token, relation: str) -> bool:
     against North Korea" is no cooperation with North Korea (as for relation nouns)."""
     return ctx.vocab.get(relation).quad in COOPERATIVE_QUADS and target.dep_ == "pobj" and \
         target.head.lower_ in OPPOSING_PREPS
+
+
+def names_an_act(ctx: Sentence, target: Token, relation: str) -> bool:
+    """A target that is an act or a thing said, not an actor: "marks a step toward the
+    defeat of ISIL", "conducted strikes" (the actors behind an act are its parties, which
+    the relation noun rules find, not the frame's). A reaction to an act is aimed at its
+    author ("praised Kenya's offer"), as the rules read it."""
+    if ctx.index.all_at(target) or ctx.vocab.get(relation).plover in REACTIONS:
+        return False
+    return relation_noun(ctx.vocab, target) is not None or target.lemma_.lower() in THING_WORDS
 
 
 def frame_sources(ctx: Sentence, trigger: Token, match: FrameMatch) -> Weighted:

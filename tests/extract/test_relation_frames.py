@@ -94,3 +94,14 @@ def test_at_a_trigger_of_the_vocabulary_the_dictionary_adds_nothing(extractor):
     got = pairs(extractor, "The United States strongly condemns the terrorist attacks in Iraq "
                            "today.")
     assert ("United States", "CRITICIZES", "Iraq") not in got
+
+
+@pytest.mark.parametrize("relation, aimed", [("COOPERATES_WITH", False), ("PRAISES", True)])
+def test_an_act_as_a_frame_target_names_no_actor_unless_reacted_to(tmp_path, relation, aimed):
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    path = tmp_path / "frames.toml"
+    path.write_text(f'[[frame]]\ntrigger = "mimic"\nrelation = "{relation}"\n', encoding="utf-8")
+    user = Extractor(ExtractConfig(frames=(str(path),), builtin_frames=False))
+    got = pairs(user, "Kenya mimicked Somalia's offensive.")
+    assert (("Kenya", relation, "Somalia") in got) is aimed
