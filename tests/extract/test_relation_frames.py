@@ -105,3 +105,15 @@ def test_an_act_as_a_frame_target_names_no_actor_unless_reacted_to(tmp_path, rel
     user = Extractor(ExtractConfig(frames=(str(path),), builtin_frames=False))
     got = pairs(user, "Kenya mimicked Somalia's offensive.")
     assert (("Kenya", relation, "Somalia") in got) is aimed
+
+
+def test_a_user_verb_dictionary_fires_in_extraction(tmp_path):
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    path = tmp_path / "my.verbs"
+    path.write_text("---  HECTOR   [111]  ---\nHECTOR\n- *        [111]\n", encoding="utf-8")
+    text = "Kenya hectored Somalia."
+    assert ("Kenya", "CRITICIZES", "Somalia") in pairs(
+        Extractor(ExtractConfig(verbs=str(path))), text)
+    assert ("Kenya", "CRITICIZES", "Somalia") not in pairs(
+        Extractor(ExtractConfig(dictionary=False)), text)
