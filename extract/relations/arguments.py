@@ -107,10 +107,24 @@ def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
         for c in head.children:
             if c.dep_ in {"dobj", "dative"}:
                 return weighted(mentions(ctx, c), 0.9)
+    asked = framed_controller(ctx, verb)
+    if asked is not None:
+        return asked  # (no actor if the one asked is none: "called on Arabs to unite")
     pressured = pressured_actors(ctx, head)
     if pressured:
         return pressured
     return weighted(subjects(ctx, head, depth + 1), 0.9)
+
+
+def framed_controller(ctx: Sentence, verb: Token) -> Weighted | None:
+    """The one a complement frame asks to act ("called on Iran to attack", "appealed to
+    Rome to reopen"): the frame's target does the act of its complement. None when no
+    frame asks for this act."""
+    for m in ctx.matches:
+        if m.complement == verb.i and m.frame.target == "complement_subject" and \
+                m.target != verb.i:
+            return weighted(mentions(ctx, ctx.sent.doc[m.target]), 0.9)
+    return None
 
 
 def pressured_actors(ctx: Sentence, head: Token) -> Weighted:

@@ -74,10 +74,12 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
 
 
 def framed_modality(anchor: Token, modality: str, complements: dict[int, str]) -> str:
-    """The modality of an act the cues left asserted, when it is (or is under) the
+    """The modality of an act the cues left asserted or intended, when it is (or is under) the
     complement of a frame that sets one: "Russia wants Iran to attack Israel" (the attack
     is requested, whatever the parse of "wants Iran to")."""
-    if modality != "asserted" or not complements:
+    if modality not in {"asserted", "intended"} or not complements:
+        # (a frame's modality is more specific than the "intended" any control verb gives:
+        # "called on Iran to attack" requests the attack)
         return modality
     for node in modality_path(anchor):
         if node.i in complements:

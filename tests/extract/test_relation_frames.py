@@ -117,3 +117,11 @@ def test_a_user_verb_dictionary_fires_in_extraction(tmp_path):
         Extractor(ExtractConfig(verbs=str(path))), text)
     assert ("Kenya", "CRITICIZES", "Somalia") not in pairs(
         Extractor(ExtractConfig(dictionary=False)), text)
+
+
+def test_the_one_a_frame_asks_does_the_act(extractor):
+    got = {(t.subject.name, t.relation, t.object.name, t.modality)
+           for t in extractor.extract_text("Russia called on Iran to attack Israel.")}
+    assert ("Russia", "URGES", "Iran", "asserted") in got
+    assert ("Iran", "ATTACKS", "Israel", "requested") in got
+    assert not any(r[0] == "Russia" and r[1] == "ATTACKS" for r in got)
