@@ -68,10 +68,36 @@ class VerbSense:
     lemma: str
     words: tuple[str, ...] = ()
     prep: str | None = None
+    #: Whether the act holds both ways, when the trigger says so against its type:
+    #: False for a one-way trigger of a symmetric type ("extradite to": the receiving
+    #: state extradites no one), True for a mutual trigger of a one-way type ("clash
+    #: with"); None: as the type's ``symmetric`` says.
+    mutual: bool | None = None
 
     @property
     def specificity(self) -> int:
         return len(self.words) + (1 if self.prep else 0)
+
+
+@dataclass
+class IntentCues:
+    """How statements of intent, offer, pledge and refusal become asserted acts of their
+    own (``[intent]`` in ``relations.toml``): "Peru pledged to send troops to Chile" is an
+    asserted pledge (CAMEO 03) beside the intended sending."""
+
+    #: verbs whose infinitive is the act committed to ("pledged to send")
+    verbs: set[str] = field(default_factory=set)
+    #: adjectives whose infinitive is the act committed to ("is ready to negotiate")
+    adjectives: set[str] = field(default_factory=set)
+    #: auxiliaries that announce an act ("will send"); ``reported_aux`` only in a clause
+    #: of a speech verb ("said it would not support")
+    aux: set[str] = field(default_factory=set)
+    reported_aux: set[str] = field(default_factory=set)
+    #: the types of the statement: of a cooperative act, of a hostile (material
+    #: conflict) act, of a refused cooperative act
+    cooperative: str | None = None
+    hostile: str | None = None
+    refusal: str | None = None
 
 
 @dataclass(eq=False)
@@ -85,6 +111,7 @@ class RelationVocabulary:
     #: Verbs through which a subject does the act its object names ("staged protests").
     support_verbs: set[str] = field(default_factory=set)
     adjectives: dict[str, list[VerbSense]] = field(default_factory=dict)
+    intent: IntentCues = field(default_factory=IntentCues)
 
     def get(self, name: str) -> RelationType:
         return self.types[name]
@@ -188,6 +215,7 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
         vocab.support_verbs.update(
             v.lower() for v in _as_list(acts.get("support_verbs"), f"{path}: acts.support_verbs")
         )
+        _read_intent(vocab.intent, data.get("intent") or {}, f"{path}: intent")
         for name, entry in (data.get("relations") or {}).items():
             where = f"{path}: relations.{name}"
             if not RELATION_NAME.match(name):
@@ -204,8 +232,12 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                 symmetric=bool(entry.get("symmetric", old.symmetric if old else False)),
                 one_actor=bool(entry.get("one_actor", old.one_actor if old else True)),
             )
-            for phrase in _as_list(entry.get("verbs"), f"{where}.verbs"):
-                sense = _parse_verb_phrase(name, phrase)
+            one_way = _as_list(entry.get("one_way"), f"{where}.one_way")
+            mutual = _as_list(entry.get("mutual"), f"{where}.mutual")
+            for phrase in [*_as_list(entry.get("verbs"), f"{where}.verbs"), *one_way, *mutual]:
+                sense = _parse_verb_phrase(
+                    name, phrase, mutual=False if phrase in one_way else
+                    True if phrase in mutual else None)
                 vocab.verbs.setdefault(sense.lemma, []).append(sense)
                 if sense.words:
                     # "put pressure on X": the noun also signals the relation when the parse
@@ -218,14 +250,31 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                 vocab.nouns.setdefault(noun.lower(), name)
     for senses in vocab.verbs.values():
         senses.sort(key=lambda s: -s.specificity)
+    for key in ("cooperative", "hostile", "refusal"):
+        name = getattr(vocab.intent, key)
+        if name is not None and name not in vocab.types:
+            raise LexiconError(f"intent.{key}: unknown relation {name!r}")
     return vocab
 
 
-def _parse_verb_phrase(relation: str, phrase: str) -> VerbSense:
+def _parse_verb_phrase(relation: str, phrase: str, mutual: bool | None = None) -> VerbSense:
     words = phrase.lower().split()
     prep = words[-1] if len(words) > 1 and words[-1] in PREPOSITIONS else None
     middle = tuple(words[1:-1] if prep else words[1:])
-    return VerbSense(relation=relation, lemma=words[0], words=middle, prep=prep)
+    return VerbSense(relation=relation, lemma=words[0], words=middle, prep=prep,
+                     mutual=mutual)
+
+
+def _read_intent(cues: IntentCues, table: dict, where: str) -> None:
+    """Layer an ``[intent]`` table over ``cues``: word lists extend, types replace."""
+    for key in ("verbs", "adjectives", "aux", "reported_aux"):
+        getattr(cues, key).update(w.lower() for w in _as_list(table.get(key), f"{where}.{key}"))
+    for key in ("cooperative", "hostile", "refusal"):
+        value = table.get(key)
+        if value is not None and not isinstance(value, str):
+            raise LexiconError(f"{where}.{key}: expected a relation name")
+        if value:
+            setattr(cues, key, value)
 
 
 # --- actors ---------------------------------------------------------------------------

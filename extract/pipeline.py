@@ -17,7 +17,8 @@ from actorgraph.extract.actors import find_actors
 from actorgraph.extract.documents import Document
 from actorgraph.extract.eventdates import NO_DATE, DocumentDater
 from actorgraph.extract.events import Event
-from actorgraph.extract.lexicon import load_actor_lexicon, load_relations
+from actorgraph.extract.frames import FrameSet, load_frame_set, load_frames
+from actorgraph.extract.lexicon import RelationVocabulary, load_actor_lexicon, load_relations
 from actorgraph.extract.nlp import load_pipeline
 from actorgraph.extract.relations import extract_records
 from actorgraph.extract.triples import Triple
@@ -49,6 +50,13 @@ class ExtractConfig:
     model: str | None = None
     relations: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
+    #: extra frame files (``extract/frames.py``) over the built-in ones; ``builtin_frames``
+    #: False leaves the built-in frames out; ``verbs`` a PETRARCH-format verb dictionary
+    #: in place of the shipped CAMEO one; ``dictionary`` False leaves the dictionary out
+    frames: tuple[str, ...] = ()
+    builtin_frames: bool = True
+    verbs: str | None = None
+    dictionary: bool = True
     batch_size: int = 32
     batch_chars: int = 100_000
     workers: int = 1
@@ -58,6 +66,21 @@ class ExtractConfig:
     extras: dict = field(default_factory=dict, compare=False, hash=False)
 
 
+def extraction_frames(config: ExtractConfig, vocab: RelationVocabulary) -> FrameSet:
+    """The frames extraction uses: built-in and user frame files, then the verb
+    dictionary (compiled once per configuration and process)."""
+    own = vocab if config.relations else None  # user types need the user's vocabulary
+    if config.builtin_frames:
+        return load_frame_set(config.frames, config.verbs, dictionary=config.dictionary,
+                              vocab=own)
+    hand = load_frames(config.frames, builtin=False, vocab=vocab)
+    if not config.dictionary:
+        return hand
+    from actorgraph.extract.verbdict import load_verb_frames
+
+    return hand + load_verb_frames(config.verbs)
+
+
 class Extractor:
     """Runs the pipeline stages: nlp -> actors -> relations, one document at a time."""
 
@@ -65,6 +88,7 @@ class Extractor:
         self.config = config or ExtractConfig()
         self.vocab = load_relations(self.config.relations)
         self.lexicon = load_actor_lexicon(self.config.actors)
+        self.frames = extraction_frames(self.config, self.vocab)
         self.nlp = load_pipeline(self.config.model, self.lexicon)
 
     def triples_of(self, document: Document, doc: Doc) -> list[Triple]:
@@ -89,6 +113,7 @@ class Extractor:
             doc_date=document.date,
             doc_hash=document.hash,
             events=events,
+            frames=self.frames,
         )
         triples, acts = self._stamp(document, doc, triples, acts)
         if document.offset:

@@ -588,7 +588,8 @@ PLOVER_QUADS = {
     "VERBAL_CONFLICT": {"REQUEST", "ACCUSE", "REJECT", "THREATEN"},
     "MATERIAL_CONFLICT": {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"},
 }
-RELATION_FIELDS = {"plover", "description", "symmetric", "one_actor", "verbs", "nouns",
+RELATION_FIELDS = {"plover", "description", "symmetric", "one_actor", "verbs", "nouns", "one_way",
+                   "mutual",
                    "adjectives"}
 
 
@@ -706,5 +707,7 @@ def test_on_senses_come_after_their_siblings(relations):
 ])
 def test_cameo_categories_have_their_common_triggers(relations, relation, triggers):
     entry = relations["relations"][relation]
-    listed = set(entry.get("verbs", [])) | set(entry.get("nouns", []))
+    # (one-way and mutual triggers are triggers too, listed apart for their direction)
+    listed = set(entry.get("verbs", [])) | set(entry.get("nouns", [])) | set(
+        entry.get("one_way", [])) | set(entry.get("mutual", []))
     assert not set(triggers) - listed

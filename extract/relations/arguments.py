@@ -1,0 +1,308 @@
+"""Arguments of a trigger: who does the act (subjects, passive agents, conjunctions,
+control, relative clauses, gerunds) and what it is done to (objects of the sense).
+
+Each mechanism is a function of its own; :func:`subjects` tries them in order.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.extract.lexicon import VerbSense
+from actorgraph.extract.relations.mentions import mentions, prep_mentions, weighted
+from actorgraph.extract.relations.model import Sentence, Weighted
+from actorgraph.extract.relations.syntax import (
+    finite_joined_to_infinitive,
+    infinitival,
+    is_passive,
+    is_verb,
+)
+from actorgraph.extract.relations.words import (
+    OBJECT_CONTROL,
+    PASSIVE_SUBJECT_DEPS,
+    REACTIONS,
+    REQUEST_VERBS,
+    SUBJECT_DEPS,
+    UNDOING_PARTICLES,
+)
+
+MAX_DEPTH = 6
+
+
+def subjects(ctx: Sentence, verb: Token, depth: int = 0) -> Weighted:
+    """Agents of ``verb``: its subject, a passive's by-agent, or an inherited subject."""
+    if depth > MAX_DEPTH:
+        return []
+    if is_passive(verb):
+        return passive_agents(ctx, verb)
+    own = own_subject(ctx, verb)
+    if own is not None:
+        return own
+    return inherited_subjects(ctx, verb, depth)
+
+
+def passive_agents(ctx: Sentence, verb: Token) -> Weighted:
+    """The by-agent of a passive ("was attacked by Russia"), or the owner of the hands
+    ("killed at the hands of Russian soldiers"); nobody if neither is named."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return mentions(ctx, p)
+        if c.dep_ == "prep" and c.lower_ == "at":
+            agents = [(m, w * 0.95) for h in c.children
+                      if h.dep_ == "pobj" and h.lemma_.lower() == "hand"
+                      for m, w in prep_mentions(ctx, [h], {"of"})]
+            if agents:
+                return agents
+    return []
+
+
+def own_subject(ctx: Sentence, verb: Token) -> Weighted | None:
+    """The actors of an active verb's own subject, or None when it has no subject."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                # "Carlin, who oversees ...": the relative pronoun is the head noun.
+                return weighted(mentions(ctx, verb.head), 0.95)
+            return mentions(ctx, c)
+    return None
+
+
+def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
+    """The subject a verb without one takes from the verb or noun it hangs from."""
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if infinitival(verb):
+        return controller_subjects(ctx, verb, depth)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return weighted(gerund_subjects(ctx, head, depth + 1), 0.85)
+    if finite_joined_to_infinitive(verb):
+        return weighted(subjects(ctx, head.head, depth + 1), 0.85)
+    if verb.dep_ in {"conj", "advcl", "pcomp"}:
+        return weighted(conjunct_subjects(ctx, verb, depth), 0.85)
+    if verb.dep_ in {"acomp", "amod"} and verb.pos_ == "ADJ":
+        return weighted(subjects(ctx, head, depth + 1), 0.95)
+    if verb.dep_ == "relcl":
+        return weighted(mentions(ctx, head), 0.9)
+    if verb.dep_ in {"acl"}:
+        # "Syrian fighters to fight ISIS": an actor noun is the subject of its clause;
+        # "plans to increase cooperation": otherwise the planner is.
+        own = mentions(ctx, head)
+        if own:
+            return weighted(own, 0.85)
+        return weighted(noun_governor_subjects(ctx, head, depth + 1), 0.8)
+    if verb.dep_ == "pobj" or head.dep_ == "prep":
+        return weighted(subjects(ctx, head.head, depth + 1), 0.8)
+    return []
+
+
+def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
+    """Control: the object of a request or help verb ("urged Obama to threaten" -> Obama
+    threatens), the one pressure is put on ("put pressure on Assad to meet"), else the
+    subject of the governing verb ("agreed to meet")."""
+    head = verb.head
+    if head.lemma_ in OBJECT_CONTROL:
+        for c in head.children:
+            if c.dep_ in {"dobj", "dative"}:
+                return weighted(mentions(ctx, c), 0.9)
+    asked = framed_controller(ctx, verb)
+    if asked is not None:
+        return asked  # (no actor if the one asked is none: "called on Arabs to unite")
+    pressured = pressured_actors(ctx, head)
+    if pressured:
+        return pressured
+    return weighted(subjects(ctx, head, depth + 1), 0.9)
+
+
+def framed_controller(ctx: Sentence, verb: Token) -> Weighted | None:
+    """The one a complement frame asks to act ("called on Iran to attack", "appealed to
+    Rome to reopen"): the frame's target does the act of its complement. None when no
+    frame asks for this act."""
+    for m in ctx.matches:
+        if m.complement == verb.i and m.frame.target == "complement_subject" and \
+                m.target != verb.i:
+            return weighted(mentions(ctx, ctx.sent.doc[m.target]), 0.9)
+    return None
+
+
+def pressured_actors(ctx: Sentence, head: Token) -> Weighted:
+    """"put pressure on Assad to meet ...": the pressured actor is the one to act."""
+    for c in head.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in ctx.vocab.light_nouns:
+            for h in (head, c):
+                for p in h.children:
+                    if p.dep_ == "prep" and p.lower_ in {"on", "upon"}:
+                        found = [(m, w * 0.85) for q in p.children if q.dep_ == "pobj"
+                                 for m, w in mentions(ctx, q)]
+                        if found:
+                            return found
+    return []
+
+
+def conjunct_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
+    """A conjoined or adverbial verb shares its head's subject. "Lin Jian said the reserve
+    was legitimate and urged Manila ...": when the parse joins "urged" to the reported
+    clause, whose subject is no actor, the speaker is the one who urged."""
+    head = verb.head
+    found = subjects(ctx, head, depth + 1)
+    if not found and verb.dep_ == "conj" and head.dep_ == "ccomp" and is_verb(head.head):
+        found = subjects(ctx, head.head, depth + 1)
+    return found
+
+
+def gerund_subjects(ctx: Sentence, prep: Token, depth: int) -> Weighted:
+    """Agents of a gerund after ``prep``: the object of the verb for "of/for/from"
+    ("accused Ukraine of attacking", "prevented Serbs from returning"), the subject of
+    a passive or adjective ("The UK is committed to destroying ISIL"), else the subject
+    of the verb ("cut ties by expelling")."""
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return []
+    if prep.lower_ in {"of", "for", "from"}:
+        for c in verb.children:
+            if c.dep_ in {"dobj", "dative"}:
+                return mentions(ctx, c)
+    for c in verb.children:
+        if c.dep_ in PASSIVE_SUBJECT_DEPS:
+            return mentions(ctx, c)
+    return subjects(ctx, verb, depth)
+
+
+def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
+    """Subjects of the verb a noun hangs from ("announced plans to increase ...").
+
+    Not through a request: in "demanded the withdrawal of Serbian forces" and "called
+    for sanctions" the demander is not the one to withdraw or sanction.
+    """
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verb(tok.head):
+            if reacts(ctx, tok.head):
+                return []
+            return subjects(ctx, tok.head, depth + 1)
+        if tok.dep_ == "pobj":
+            tok = tok.head.head  # over the preposition
+            if is_verb(tok):
+                if reacts(ctx, tok):
+                    return []
+                return subjects(ctx, tok, depth + 1)
+            continue
+        if tok.dep_ in {"conj", "appos", "compound"}:
+            tok = tok.head
+            continue
+        break
+    return []
+
+
+def reacts(ctx: Sentence, verb: Token) -> bool:
+    """A verb that asks for or reacts to an act rather than doing it: "demanded the
+    withdrawal of", "condemned the killing of", "rejected the visit of"."""
+    # Plain senses only: "issued a declaration" is no reaction because of "issue
+    # reminder to".
+    return verb.lemma_ in REQUEST_VERBS or any(
+        ctx.vocab.get(s.relation).plover in REACTIONS
+        for s in ctx.vocab.verb_senses(verb.lemma_, verb.lower_) if not s.words
+    )
+
+
+def by_agents(ctx: Sentence, verb: Token) -> Weighted:
+    """The by-agents of a reduced passive ("a team accompanied by SAS soldiers"), which
+    acts only through them, never through the noun it hangs from."""
+    return [m for c in verb.children if c.dep_ == "agent"
+            for p in c.children if p.dep_ == "pobj" for m in mentions(ctx, p)]
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """A participle hung on a noun: "the curfew imposed in Sudan"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+# --- objects ---------------------------------------------------------------------------
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of ``prep`` under ``tok`` (or under its particle: "crack down on")."""
+    out = []
+    for c in tok.children:
+        # "gave a warm welcome on Thursday to X": the parser may call that "to" dative.
+        if c.dep_ in {"prep", "prt", "agent", "dative"} and c.lower_ == prep:
+            # Not an absolute "with Thailand saying ...": that is a clause of its own.
+            out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"} and not (
+                prep == "with" and any(
+                    k.dep_ == "acl" and k.tag_ in {"VBG", "VBN"} or k.dep_ == "nsubj"
+                    for k in p.children)))
+        if c.dep_ == "prt":  # "crack down on": on hangs from the particle
+            out.extend(prep_objects(c, prep))
+    return out
+
+
+def sense_words(verb: Token, sense: VerbSense) -> list[Token] | None:
+    """The tokens that carry a sense's required words (particle, object noun: "put
+    pressure"), or None when one is missing or an undoing particle ("called off a
+    strike" is no "call strike") changes the verb."""
+    if any(c.dep_ == "prt" and c.lower_ in UNDOING_PARTICLES and c.lower_ not in sense.words
+           for c in verb.children):
+        return None
+    trigger: list[Token] = []
+    for word in sense.words:
+        hit = next((c for c in verb.children
+                    if c.dep_ in {"prt", "dobj", "acomp", "oprd", "advmod", "attr"}
+                    and (c.lemma_.lower() == word or c.lower_ == word)), None)
+        if hit is None:
+            return None
+        trigger.append(hit)
+    return trigger
+
+
+def verb_objects(ctx: Sentence, verb: Token, sense: VerbSense) -> tuple[list[Token], list[Token]]:
+    """(object tokens, extra trigger tokens) for a sense, or ([], []) if it does not fit."""
+    trigger = sense_words(verb, sense)
+    if trigger is None:
+        return [], []
+    if sense.prep:
+        return prep_sense_objects(ctx, verb, sense, [verb, *trigger]), trigger
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS], trigger
+    # The noun a sense names is part of the trigger, not its target ("use force").
+    used = {t.i for t in trigger}
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used]
+    if not objs and not sense.words and not any(
+        c.dep_ in {"xcomp", "ccomp", "prep", "attr", "oprd", "advcl"} for c in verb.children
+    ):
+        objs = shared_objects(verb)
+    return objs, trigger
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """"condemned and sanctioned Ukraine": conjoined verbs share the object that follows
+    the last of them (not "denied sheltering militants and accused India")."""
+    return [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and c.i > verb.i for o in c.children if o.dep_ == "dobj"]
+
+
+def prep_sense_objects(ctx: Sentence, verb: Token, sense: VerbSense,
+                       holders: list[Token]) -> list[Token]:
+    """Objects of a sense's preposition, on the verb or on its words, with the places the
+    parse puts them instead."""
+    prep = sense.prep or ""
+    objs = [o for h in holders for o in prep_objects(h, prep)]
+    if not objs and prep == "against":
+        # "fighting alongside Congo's army against M23": the parse hangs "against" on
+        # the actor named just before.
+        objs = [o for c in verb.children if c.dep_ == "prep" for p in c.children
+                if p.dep_ == "pobj" and ctx.index.all_at(p)
+                for o in prep_objects(p, "against")]
+    if not objs and prep == "for":
+        # "called for the EU to take a tougher line": the subject of a for-to clause.
+        objs = [s for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for s in c.children if s.dep_ == "nsubj"]
+    if not objs and not sense.words:
+        # The parse may hang the preposition under the verb's object, a thing that is
+        # neither an actor nor an act ("lifted restrictions on Gaza").
+        objs = [o for c in verb.children if c.dep_ == "dobj" and ctx.index.at(c) is None
+                and ctx.vocab.noun_relation(c.lemma_) is None
+                for o in prep_objects(c, prep)]
+    return objs

@@ -1,0 +1,92 @@
+"""Statements that follow from others: the reverse of a mutual act, the rejection a
+refusal states, the threat an ultimatum makes; and which statements are kept at all."""
+
+from __future__ import annotations
+
+from actorgraph.extract.actors import ActorMention
+from actorgraph.extract.lexicon import RelationVocabulary
+from actorgraph.extract.relations.intent import intent_statement
+from actorgraph.extract.relations.model import Finding, Sentence
+from actorgraph.extract.relations.syntax import announcing_head, condition_mark, refusal_head
+from actorgraph.extract.relations.words import COOPERATIVE_QUADS, OFFICIAL_SECTORS
+
+
+def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
+    """``found`` plus what follows from each statement, in a stable order: threats first
+    (an ultimatum is the news), then each statement, its reverse, its refusal and the
+    statement of intent announcing it."""
+    vocab = ctx.vocab
+    out = list(found)
+    for f in found:
+        reverse = reverse_of(f, vocab)
+        if reverse is not None:
+            out.append(reverse)
+        rejection = refusal_rejection(f, vocab)
+        if rejection is not None:
+            out.append(rejection)
+        intent = intent_statement(ctx, f)
+        if intent is not None:
+            out.append(intent)
+        threat = ultimatum_threat(f, vocab)
+        if threat is not None:
+            out.insert(0, threat)
+    return out
+
+
+def reverse_of(f: Finding, vocab: RelationVocabulary) -> Finding | None:
+    """Mutual acts hold both ways: the statement from the object's side."""
+    mutual = f.mutual if f.mutual is not None else vocab.get(f.relation).symmetric
+    if not mutual:
+        return None
+    return Finding(f.obj, f.subject, f.relation, f.trigger, f.anchor, f.confidence * 0.95,
+                   mutual=f.mutual)
+
+
+def refusal_rejection(f: Finding, vocab: RelationVocabulary) -> Finding | None:
+    """"A refuses to deal with B" is also an asserted act of rejection (PLOVER REJECT):
+    refusing to deal with someone rejects them; declining to condemn them does not."""
+    refusal = refusal_head(f.anchor)
+    if refusal is None or "REJECTS" not in vocab or f.relation == "REJECTS" or \
+            vocab.get(f.relation).quad not in COOPERATIVE_QUADS:
+        return None
+    return Finding(f.subject, f.obj, "REJECTS", [refusal, *f.trigger], refusal,
+                   f.confidence * 0.9)
+
+
+def ultimatum_threat(f: Finding, vocab: RelationVocabulary) -> Finding | None:
+    """"will withdraw its force from Chad unless ...": an act made conditional on what the
+    other side does is a threat (CAMEO 13), whatever the act."""
+    condition = condition_mark(f.anchor)
+    if condition is None or "THREATENS" not in vocab or f.relation == "THREATENS":
+        return None
+    return Finding(f.subject, f.obj, "THREATENS", [*f.trigger, condition],
+                   announcing_head(f.anchor), min(1.0, f.confidence * 1.05))
+
+
+def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> bool:
+    """A country and its own government (or military...) as both ends: "The French
+    government insisted that France ..." is one actor speaking of itself; so, in a hostile
+    act, is an official and the state he serves ("Lukashenko warned that Minsk would
+    retaliate"), while "Carter visited U.S. troops" is a visit."""
+    a, b = s.actor, o.actor
+    for person, state in ((a, b), (b, a)) if hostile else ():
+        if person.type == "PERSON" and person.sector in OFFICIAL_SECTORS and \
+                state.type == "COUNTRY" and state.country == person.country and \
+                state.sector in {None, "GOV", "MIL"}:
+            return True
+    if a.type != "COUNTRY" or b.type != "COUNTRY" or a.country != b.country:
+        return False
+    return (a.sector is None) != (b.sector is None)
+
+
+def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
+    """A statement between two different actors, not an actor and itself; a place is a
+    target only of a visit or of a material act done there."""
+    s, o = f.subject, f.obj
+    hostile = vocab.get(f.relation).quad not in COOPERATIVE_QUADS
+    if s.actor.id == o.actor.id or not s.actor.is_actor or self_reference(s, o, hostile):
+        return False
+    if not o.actor.is_actor:
+        return f.relation == "VISITS" or bool(
+            o.actor.country and vocab.get(f.relation).quad.startswith("MATERIAL"))
+    return True

@@ -1,0 +1,246 @@
+"""Factuality: whether an act is negated, and its modality (asserted, intended, future,
+hypothetical, requested, reported, denied, question), read from the path between its
+trigger and the sentence root."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from actorgraph.extract.relations.syntax import (
+    finite_joined_to_infinitive,
+    infinitival,
+    path_to_root,
+)
+from actorgraph.extract.relations.words import (
+    ALLEGING_VERBS,
+    AUX_WORDS,
+    CIRCUMSTANCE_PREPS,
+    COMMISSIVE_VERBS,
+    DEMAND_CLAUSE_VERBS,
+    DEONTIC_AUX,
+    FUTURE_AUX,
+    FUTURE_NOUNS,
+    FUTURE_VERBS,
+    HYPOTHETICAL_AUX,
+    INTENT_ADJECTIVES,
+    INTENT_NOUNS,
+    INTENT_VERBS,
+    NEG_WORDS,
+    NEGATING_VERBS,
+    REPORT_NOUNS,
+    REPORT_VERBS,
+    REQUEST_NOUNS,
+    REQUEST_VERBS,
+    UNCERTAIN_ADJECTIVES,
+    WH_WORDS,
+)
+
+# Links that keep negation scope (control, a noun's governing verb); others end it.
+NEGATION_SCOPE_DEPS = {"xcomp", "dobj", "pobj", "prep", "acl", "conj", "aux", "pcomp"}
+
+
+def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
+    """(negated, modality) of the event anchored at ``anchor`` (a verb or relation noun).
+    ``statement``: the anchor makes a statement about an act ("pledged"), so its own
+    commissive cue, which makes the act it names intended, does not apply.
+
+    Negation counts on the trigger and on heads reached through control (xcomp) or a
+    noun's governing verb ("never agreed to any coordination", "refuses to deal with"),
+    not through reported clauses. The nearest modal cue on the path to the root decides
+    the modality.
+    """
+    negated = False
+    modality: str | None = None
+    path = modality_path(anchor)
+    control_chain = True
+    own_clause = True  # a relative clause asserts on its own: no modality from above it
+    for depth, node in enumerate(path):
+        child = path[depth - 1] if depth else None
+        if control_chain and negates(node, child):
+            negated = True
+        if modality is None and own_clause:
+            modality = modal_cue(anchor, node, child, depth, statement)
+        if modality is None and own_clause and any(
+            k.dep_ == "prep" and k.lower_ == "according" for k in node.children
+        ):
+            modality = "reported"
+        if node.dep_ == "relcl":
+            own_clause = False
+        control_chain = control_chain and keeps_negation_scope(node)
+    if modality in {None, "future", "hypothetical"} and is_question(anchor.sent):
+        # "Will Israel strike Iran?" asks; it does not announce.
+        modality = "question"
+    return negated, modality or "asserted"
+
+
+def framed_modality(anchor: Token, modality: str, complements: dict[int, str]) -> str:
+    """The modality of an act the cues left asserted or intended, when it is (or is under) the
+    complement of a frame that sets one: "Russia wants Iran to attack Israel" (the attack
+    is requested, whatever the parse of "wants Iran to")."""
+    if modality not in {"asserted", "intended"} or not complements:
+        # (a frame's modality is more specific than the "intended" any control verb gives:
+        # "called on Iran to attack" requests the attack)
+        return modality
+    for node in modality_path(anchor):
+        if node.i in complements:
+            return complements[node.i]
+        if node.dep_ == "relcl":
+            break  # a relative clause asserts on its own ("strikes that kill civilians")
+    return modality
+
+
+def modality_path(anchor: Token) -> list[Token]:
+    """The heads that may set the act's factuality. "urged Washington to speed up funding
+    and accused ...": a finite verb the parse joins to an infinitive is the matrix
+    subject's own act, outside the infinitive's request."""
+    if finite_joined_to_infinitive(anchor):
+        return [anchor, *path_to_root(anchor.head.head)]
+    return path_to_root(anchor)
+
+
+def negates(node: Token, child: Token | None) -> bool:
+    """A negation on ``node`` ("did not attack"), or ``node`` a negating verb above the
+    act ("refused to deal with"; not a verb coordinated with "denied": "denied X and
+    accused Y")."""
+    if any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
+           for k in node.children):
+        return True
+    return child is not None and node.lemma_ in NEGATING_VERBS and child.dep_ != "conj"
+
+
+def keeps_negation_scope(node: Token) -> bool:
+    """Control and noun-governing links keep negation scope; clause boundaries end it, and
+    so does a scene ("did not meet Netanyahu during his visit": the visit took place)."""
+    if node.dep_ not in NEGATION_SCOPE_DEPS:
+        return False
+    return not (node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS)
+
+
+def modal_cue(anchor: Token, node: Token, child: Token | None, depth: int,
+              statement: bool = False) -> str | None:
+    """The modality ``node`` (``depth`` steps above ``anchor``, reached from ``child``) puts
+    on the event, or None. The first cue that fits wins; a control verb that sets none
+    ("travel to meet") leaves the later cues (its "will") to decide."""
+    kids = list(node.children)
+    if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
+        return "hypothetical"
+    if child is None:
+        cue = own_cue(node, statement)
+    else:
+        cue = control_cue(anchor, node, child) or governor_cue(node, child)
+    if cue is not None:
+        return cue
+    cue = auxiliary_cue(kids)
+    if cue is not None:
+        return cue
+    if child is None and any(k.dep_ == "nsubj" and k.lemma_.lower() in REPORT_NOUNS
+                             for k in kids):
+        return "reported"  # "reports say ..."
+    return None
+
+
+def own_cue(node: Token, statement: bool = False) -> str | None:
+    """The trigger's own cue: a promise ("offered troops") is intended (not the promise
+    itself, a ``statement``), an act on "a possible war" hypothetical."""
+    if node.lemma_ in COMMISSIVE_VERBS and not statement:
+        return "intended"
+    if node.pos_ == "NOUN" and any(k.dep_ == "amod" and k.lower_ in UNCERTAIN_ADJECTIVES
+                                   for k in node.children):
+        return "hypothetical"
+    return None
+
+
+def control_cue(anchor: Token, node: Token, child: Token) -> str | None:
+    """The cue of a verb or adjective that controls the act: "urged Obama to",
+    "put pressure on Assad to", "called for sanctions" (requested); "plans to" (future);
+    "wants to", "is willing to" (intended)."""
+    kids = list(node.children)
+    if infinitival(child) and node.lower_ in INTENT_ADJECTIVES:
+        return "intended"
+    if child.dep_ in {"dobj", "prep"} and node.lemma_ in REQUEST_VERBS and (
+            child.dep_ == "dobj" or child.lower_ in {"for", "on"}) and anchor.pos_ == "NOUN":
+        return "requested"
+    if not infinitival(child):
+        return None
+    if node.lemma_ in REQUEST_VERBS and any(
+        k.dep_ in {"dobj", "dative"} for k in kids
+    ) or any(k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in kids) or (
+        node.lemma_ in REQUEST_VERBS and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+    ):
+        return "requested"
+    if node.lemma_ in FUTURE_VERBS:
+        return "future"
+    if node.lemma_ in INTENT_VERBS or node.lemma_ in REQUEST_VERBS:
+        return "intended"
+    return None
+
+
+def governor_cue(node: Token, child: Token) -> str | None:
+    """The cue of a noun or verb the act is said in or about: an accusation ("accused
+    Ukraine of attacking") or a report is reported, a plan future, an intention intended,
+    a demand's clause requested, a denial's clause denied."""
+    if child.dep_ == "prep" and child.lower_ in {"of", "for"} and node.lemma_ in ALLEGING_VERBS:
+        return "reported"
+    if node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_NOUNS:
+        return "future"  # "announced plans to increase cooperation"
+    if node.pos_ == "NOUN" and node.lower_ in INTENT_NOUNS:
+        return "intended"
+    if node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:
+        # "the RIA story on coordination between Moscow and Washington"
+        return "reported"
+    if child.dep_ in {"ccomp", "acl"} and demands_clause(node):
+        # "demanded that Israel ease", "reiterated its demand that Israel ease" (not "told
+        # AFP that ...", which reports)
+        return "requested"
+    if child.dep_ == "ccomp" and (node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"):
+        return "denied" if node.lemma_ == "deny" else "reported"
+    return None
+
+
+def demands_clause(node: Token) -> bool:
+    """A verb or noun whose that-clause says what someone must do."""
+    if node.pos_ in {"VERB", "AUX"}:
+        return node.lemma_ in DEMAND_CLAUSE_VERBS or any(
+            k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in node.children)
+    return node.lemma_.lower() in REQUEST_NOUNS
+
+
+def auxiliary_cue(kids: list[Token]) -> str | None:
+    """must/should: requested ("Iraq must cooperate" is an obligation, not an act);
+    could/might: hypothetical; will/would: future."""
+    auxes = {k.lower_ for k in kids if k.dep_ in {"aux", "auxpass"}}
+    if auxes & DEONTIC_AUX:
+        return "requested"
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if auxes & FUTURE_AUX:
+        return "future"
+    return None
+
+
+def is_question(sent: Span) -> bool:
+    """A question mark at the end, or an interrogative opening ("Why aren't we ...",
+    "Will Iran ...") when the parser cut the sentence before its question mark."""
+    if sent.text.rstrip().rstrip("”\"'’ ").endswith("?"):
+        return True
+    words = [t for t in sent if not t.is_punct][:3]
+    if len(words) < 2:
+        return False
+    first, second = words[0].lower_, words[1].lower_
+    if first in WH_WORDS and (second in AUX_WORDS or words[1].tag_ in {"MD", "VBZ", "VBP",
+                                                                          "VBD"}):
+        return question_mark_follows(sent)
+    return first in AUX_WORDS and words[1].pos_ in {"PRON", "PROPN", "NOUN", "DET"} and \
+        question_mark_follows(sent)
+
+
+def question_mark_follows(sent: Span) -> bool:
+    """True when a "?" follows within the same line (the question runs on)."""
+    doc = sent.doc
+    for tok in doc[sent.start:]:
+        if tok.text == "?":
+            return True
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in {".", "!"}:
+            return False
+    return False

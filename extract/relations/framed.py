@@ -1,0 +1,160 @@
+"""Relations from frames (``extract/frames.py``): a frame match binds the trigger, the
+target and the object noun; the argument mechanisms of this package find the source
+(subjects, passive agents, conjunctions, control, relative clauses) and turn tokens into
+actor mentions. Rules and frames meet here: a frame only adds what the rules of the same
+trigger did not find."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.extract.frames import Frame, FrameMatch
+from actorgraph.extract.relations.arguments import noun_governor_subjects, passive_agents
+from actorgraph.extract.relations.confidence import trigger_tokens
+from actorgraph.extract.relations.mentions import (
+    mentions,
+    modifier_actors,
+    prep_mentions,
+    relation_noun,
+)
+from actorgraph.extract.relations.model import Finding, Sentence, Weighted
+from actorgraph.extract.relations.syntax import infinitival
+from actorgraph.extract.relations.verbs import verb_agents
+from actorgraph.extract.relations.words import COOPERATIVE_QUADS, REACTIONS, THING_WORDS
+
+# A frame names its target outright, as a verb sense does; a noun frame is as sure as a
+# relation noun ("sanctions against Iran").
+VERB_FRAME_CONFIDENCE = 0.75
+NOUN_FRAME_CONFIDENCE = 0.65
+SPECIFICITY_BONUS = 0.05
+AUTHOR_PREPS = {"by", "from"}
+OPPOSING_PREPS = {"against"}
+
+
+def sentence_matches(ctx: Sentence) -> list[FrameMatch]:
+    """The frame matches of the sentence (matched once, read by every frame stage)."""
+    if ctx.frames is None or not len(ctx.frames):
+        return []
+    return ctx.frames.match(ctx.sent)
+
+
+def frame_findings(ctx: Sentence) -> list[tuple[FrameMatch, Finding]]:
+    """The statements the frames give in the sentence, one per match and actor pair, each
+    with the match that gave it."""
+    if not ctx.matches:
+        return []
+    known = trigger_tokens(ctx)
+    return [(m, f) for m in ctx.matches if asks_an_act(ctx, m)
+            and not (is_dictionary_frame(m.frame) and m.trigger in known)
+            for f in match_findings(ctx, m)]
+
+
+def is_dictionary_frame(frame: Frame) -> bool:
+    """A frame compiled from a verb dictionary (its origin is a line of the dictionary,
+    not of a TOML frame file). Such frames are broad (CAMEO codes "liberate" as a
+    concession), so they only speak for words the relation vocabulary does not know: at a
+    trigger of the vocabulary the rules and the hand-written frames decide."""
+    return not frame.origin.rsplit(":", 1)[0].endswith(".toml")
+
+
+def asks_an_act(ctx: Sentence, match: FrameMatch) -> bool:
+    """A complement frame ("wants Moscow to pull back") holds only over an infinitive:
+    "a court martial was told today" after a reported clause, or "told AFP that ...",
+    asks nothing of anyone. Other frames hold as matched."""
+    if match.frame.target != "complement_subject":
+        return True
+    if match.complement is None:
+        return False
+    act = ctx.sent.doc[match.complement]
+    # (the parse gives "wants Moscow to pull back" a ccomp with its own subject)
+    return infinitival(act) or any(k.dep_ == "aux" and k.lower_ == "to" for k in act.children)
+
+
+def match_findings(ctx: Sentence, match: FrameMatch) -> list[Finding]:
+    """The statements of one frame match: each source actor to each target actor."""
+    doc = ctx.sent.doc
+    trigger = doc[match.trigger]
+    frame = match.frame
+    if opposed_target(ctx, doc[match.target], frame.relation) or \
+            names_an_act(ctx, doc[match.target], frame.relation):
+        return []
+    sources = frame_sources(ctx, trigger, match)
+    targets = mentions(ctx, doc[match.target])
+    if not sources or not targets:
+        return []
+    base = VERB_FRAME_CONFIDENCE if frame.pos == "VERB" else NOUN_FRAME_CONFIDENCE
+    conf = min(1.0, base + SPECIFICITY_BONUS * min(frame.specificity, 3))
+    words = [trigger] + ([doc[match.object]] if match.object is not None else [])
+    return [Finding(s, o, frame.relation, sorted(words, key=lambda t: t.i), trigger,
+                    conf * sw * ow, mutual=frame.mutual)
+            for s, sw in sources for o, ow in targets]
+
+
+def opposed_target(ctx: Sentence, target: Token, relation: str) -> bool:
+    """A cooperative act's target named as its opponent: "deepen security cooperation
+    against North Korea" is no cooperation with North Korea (as for relation nouns)."""
+    return ctx.vocab.get(relation).quad in COOPERATIVE_QUADS and target.dep_ == "pobj" and \
+        target.head.lower_ in OPPOSING_PREPS
+
+
+def names_an_act(ctx: Sentence, target: Token, relation: str) -> bool:
+    """A target that is an act or a thing said, not an actor: "marks a step toward the
+    defeat of ISIL", "conducted strikes" (the actors behind an act are its parties, which
+    the relation noun rules find, not the frame's). A reaction to an act is aimed at its
+    author ("praised Kenya's offer"), as the rules read it."""
+    if ctx.index.all_at(target) or ctx.vocab.get(relation).plover in REACTIONS:
+        return False
+    return relation_noun(ctx.vocab, target) is not None or target.lemma_.lower() in THING_WORDS
+
+
+def frame_sources(ctx: Sentence, trigger: Token, match: FrameMatch) -> Weighted:
+    """Who does the framed act: a passive trigger's by-agent ("charges against Chile were
+    filed by Peru"), a verb's subjects (through control, conjunctions and relative
+    clauses), a noun's modifier or author, else the subject of the verb it hangs from."""
+    if match.frame.pos == "NOUN":
+        return noun_sources(ctx, trigger)
+    if match.passive:
+        return passive_agents(ctx, trigger)
+    return verb_agents(ctx, trigger)
+
+
+def noun_sources(ctx: Sentence, noun: Token) -> Weighted:
+    """A relation noun's doer: "Turkish shelling", "charges by Peru", "Peru filed
+    charges"."""
+    own = [(m, 0.9) for m in modifier_actors(ctx, noun)]
+    return own or prep_mentions(ctx, [noun], AUTHOR_PREPS) or noun_governor_subjects(ctx, noun, 0)
+
+
+def frame_complements(ctx: Sentence) -> dict[int, str]:
+    """The complement acts of the sentence's frames and the modality each frame puts on
+    its act ("Russia wants Iran to attack Israel": the attack is requested)."""
+    return {m.complement: m.frame.modality for m in ctx.matches
+            if m.complement is not None and m.frame.modality not in {None, "asserted"}
+            and asks_an_act(ctx, m)}
+
+
+def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
+                 ) -> list[Finding]:
+    """The rules' statements and what the frames add: nothing at a trigger the rules read
+    (the rule's sense fits there), nothing for a pair the rules already relate in the
+    sentence (one statement per pair), except that a request frame ("told Iran to
+    attack") overrides the plain sense of its verb ("told Iran": a message) for its pair."""
+    overriding = [f for m, f in framed if m.frame.target == "complement_subject"]
+    overridden = [r for r in rules if r.plain and any(overrides(f, r) for f in overriding)]
+    replacing = [f for f in overriding if any(overrides(f, r) for r in overridden)]
+    kept = [r for r in rules if not any(r is o for o in overridden)]
+    read = {t.i for f in kept for t in (f.anchor, *f.trigger)}
+    pairs = {(f.subject.actor.id, f.obj.actor.id) for f in kept}
+    added: list[Finding] = []
+    for _m, f in framed:  # most specific frame first, hand-written before dictionary
+        pair = (f.subject.actor.id, f.obj.actor.id)
+        if any(f is r for r in replacing) or (f.anchor.i not in read and pair not in pairs):
+            added.append(f)
+            pairs.add(pair)
+    return kept + added
+
+
+def overrides(framed: Finding, rule: Finding) -> bool:
+    """The frame statement reads the same trigger and pair as the rule's."""
+    return framed.anchor.i == rule.anchor.i and framed.subject.actor.id == \
+        rule.subject.actor.id and framed.obj.actor.id == rule.obj.actor.id

@@ -1,0 +1,129 @@
+"""Statements of intent as asserted acts of their own (issue 14, item 3): an actor that
+pledges, offers, promises, plans or announces an act ("Peru will send troops to Chile",
+"Peru pledged to send troops to Chile") makes an asserted statement (CAMEO 03, PLOVER
+AGREE), while the act itself stays intended or future; a hostile act announced is a threat
+(CAMEO 13); a cooperative act announced as not to be done is a refusal (CAMEO 12). The
+words and types are data: ``[intent]`` in ``relations.toml``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.extract.lexicon import IntentCues, RelationVocabulary
+from actorgraph.extract.relations.factuality import factuality
+from actorgraph.extract.relations.mentions import mention
+from actorgraph.extract.relations.model import Finding, Sentence
+from actorgraph.extract.relations.syntax import (
+    condition_mark,
+    conjuncts,
+    governing_verb,
+    infinitival,
+)
+from actorgraph.extract.relations.words import COOPERATIVE_QUADS, SPEECH_VERBS
+
+#: An intent statement is a little less sure than the act it announces.
+INTENT_DISCOUNT = 0.9
+
+
+def intent_statement(ctx: Sentence, f: Finding) -> Finding | None:
+    """The asserted statement of intent, threat or refusal that announcing ``f`` makes,
+    or None when ``f`` is not announced by its own doer."""
+    vocab = ctx.vocab
+    cues = vocab.intent
+    if not f.subject.actor.is_actor or not f.obj.actor.is_actor:
+        return None
+    if condition_mark(f.anchor) is not None:
+        return None  # "will withdraw unless ...": an ultimatum, a threat of its own
+    commitment = commitment_of(f.anchor, cues)
+    if commitment is None or f.subject.actor.id not in committers(ctx, commitment, f.anchor):
+        return None
+    negated, modality = factuality(f.anchor)
+    if modality not in {"future", "intended"}:
+        return None  # asked, supposed, questioned: no one committed to it
+    relation = statement_type(vocab, f.relation, negated)
+    if relation is None or relation == f.relation or relation not in vocab:
+        return None
+    if relation == cues.hostile and conditional_mood(f.anchor, cues):
+        # "she would pursue a fight against ISIS": "would" is also the conditional; a
+        # hostile act is a threat when committed to outright, or when its condition is
+        # named (an ultimatum, derived.ultimatum_threat).
+        return None
+    trigger = sorted({commitment.i: commitment, **{t.i: t for t in f.trigger}}.values(),
+                     key=lambda t: t.i)
+    # The act announced in its own main clause ("Peru will send") carries the pledge
+    # asserted; a commitment word's clause decides it ("did not pledge to" is negated).
+    own = commitment is f.anchor and commitment.lemma_ not in cues.verbs
+    return Finding(f.subject, f.obj, relation, trigger, commitment,
+                   f.confidence * INTENT_DISCOUNT, mutual=False, asserted=own, statement=True)
+
+
+def statement_type(vocab: RelationVocabulary, relation: str, negated: bool) -> str | None:
+    """What announcing an act of ``relation`` states: a pledge of a cooperative act, a
+    threat of a material-conflict act, a refusal of a cooperative act announced as not to
+    be done; nothing for verbal conflict or a hostile act not to be done."""
+    cues, quad = vocab.intent, vocab.get(relation).quad
+    if quad in COOPERATIVE_QUADS:
+        return cues.refusal if negated else cues.cooperative
+    if quad == "MATERIAL_CONFLICT" and not negated:
+        return cues.hostile
+    return None
+
+
+def commitment_of(act: Token, cues: IntentCues) -> Token | None:
+    """The token that commits the act's subject to the act: a commitment verb or adjective
+    whose infinitive the act is ("pledged to send", "is ready to negotiate"), the speech
+    verb that reports an announced act ("said it would not support"), or the act itself
+    when announced in a main clause ("Peru will send troops") or a commitment verb itself
+    ("offered troops to Lebanon"). An act named by a noun is committed to through its verb
+    ("seek to deepen their partnership"). None otherwise."""
+    if act.pos_ in {"NOUN", "PROPN"}:
+        verb = governing_verb(act)
+        if verb is None:
+            return None
+        act = verb
+    if act.lemma_ in cues.verbs and act.dep_ == "ROOT":
+        return act
+    if infinitival(act) and not has_own_subject(act):
+        head = act.head
+        if head.lemma_ in cues.verbs or head.lower_ in cues.adjectives:
+            return head
+        return None
+    aux = {k.lower_ for k in act.children if k.dep_ == "aux"}
+    if act.dep_ == "ccomp" and act.head.lemma_ in SPEECH_VERBS and aux & (
+            cues.aux | cues.reported_aux):
+        return act.head
+    if act.dep_ == "ROOT" and aux & cues.aux:
+        return act
+    return None
+
+
+def conditional_mood(anchor: Token, cues: IntentCues) -> bool:
+    """The act (or the verb of an act noun) is announced only with "would"."""
+    act = governing_verb(anchor) if anchor.pos_ in {"NOUN", "PROPN"} else anchor
+    if act is None:
+        return False
+    aux = {k.lower_ for k in act.children if k.dep_ == "aux"}
+    return bool(aux & cues.reported_aux) and not aux & cues.aux
+
+
+def committers(ctx: Sentence, commitment: Token, act: Token) -> set[str]:
+    """Ids of the actors named as the subject of the committing clause ("Peru pledged",
+    "Ghana said it would", "Russia is ready"): by name or pronoun, not through a thing of
+    theirs ("the liberation of Raqqah will free ...")."""
+    holders = [commitment, act]
+    if commitment.pos_ == "ADJ":
+        holders.append(commitment.head)  # "is ready": the subject hangs on "is"
+    out: set[str] = set()
+    for h in holders:
+        for c in h.children:
+            if c.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            for tok in conjuncts(c):
+                if ctx.index.all_at(tok) or tok.pos_ == "PRON":
+                    out.update(m.actor.id for m, _w in mention(ctx, tok))
+    return out
+
+
+def has_own_subject(verb: Token) -> bool:
+    """A clause with its own subject ("wants Moscow to pull back"): the act is another's."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)

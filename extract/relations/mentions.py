@@ -1,0 +1,172 @@
+"""From tokens to actor mentions: names, appositions, pronouns, and the actors behind a
+thing ("Assad's air force", "positions of the Palestinian security forces")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from actorgraph.extract.actors import ActorMention, resolve_pronoun, resolve_speaker
+from actorgraph.extract.lexicon import RelationType, RelationVocabulary
+from actorgraph.extract.relations.model import Sentence, Weighted
+from actorgraph.extract.relations.syntax import conjuncts
+from actorgraph.extract.relations.words import PLURAL_PRONOUNS
+
+
+def mention(ctx: Sentence, tok: Token) -> Weighted:
+    """The actors a syntactic argument stands for, each with how direct the link is."""
+    group = ctx.index.all_at(tok)
+    if group:
+        # A definite description ("the minister") is a resolved reference, less sure
+        # than a name.
+        return [(m, 0.85 if m.source == "nominal" else 1.0) for m in group]
+    for c in tok.children:
+        if c.dep_ == "appos":
+            m = ctx.index.at(c)
+            if m is not None:
+                return [(m, 0.95)]
+    if tok.pos_ == "PRON":
+        return pronoun_mentions(ctx, tok)
+    # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":
+    # the modifiers are the actors behind a thing.
+    if tok.pos_ in {"NOUN", "PROPN"} or tok.dep_ in {"dobj", "pobj"}:
+        # (an object is a noun whatever its tag: "rejected a United Nations appeal")
+        found = [(m, 0.7) for m in modifier_actors(ctx, tok)]
+        return found or owner_actors(ctx, tok)
+    return []
+
+
+def pronoun_mentions(ctx: Sentence, tok: Token) -> Weighted:
+    """The antecedent of a pronoun, or all the conjoined actors a plural one stands for."""
+    m = resolve_pronoun(tok, ctx.index) or resolve_speaker(tok, ctx.index)
+    if m is not None and tok.lower_ in PLURAL_PRONOUNS:
+        # "Burkina Faso, Mali and Niger announced their withdrawal": "their" is all of them.
+        head = tok.doc[m.end - 1]
+        group = [g for c in head.conjuncts for g in ctx.index.all_at(c)
+                 if g.actor.is_actor and g.actor.id != m.actor.id]
+        if group:
+            return [(g, 0.75) for g in [m, *group]]
+    if m is not None and m.start < ctx.sent.start:
+        # The antecedent is in an earlier sentence: the record keeps the pronoun as its
+        # surface text, so the evidence sentence shows where the actor is.
+        m = ActorMention(tok.i, tok.i + 1, tok.text, m.actor, "pronoun")
+    return [(m, 0.75)] if m else []
+
+
+def owner_preps(rtype: RelationType | None) -> set[str]:
+    """Prepositions through which a thing's owner is named: "an appeal from President
+    Gbagbo" names the author of a speech act; "withdrawal from Bosnia" names a place left,
+    so a material act only takes "by"; "a camp for Congolese refugees" is theirs too."""
+    if rtype is None:
+        return {"of", "in", "inside", "from", "by", "for"}
+    if rtype.quad.startswith("VERBAL"):
+        return {"from", "by"}
+    return {"by"}
+
+
+def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
+    """Actors behind a thing through a preposition: "positions of the Palestinian
+    security forces", "leaders of Romania's government", "a village in Cambodia".
+
+    Relation nouns only through their author ("from", "by"): in "the killing of X" X is
+    the victim, not the one a condemnation is aimed at.
+    """
+    if depth > 1:
+        return []
+    preps = owner_preps(relation_noun(ctx.vocab, tok))
+    out: Weighted = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if c.lower_ in {"in", "inside"}:
+                # A place (with its country) stands for the target of an act done there.
+                out.extend((m, 0.6) for m in ctx.index.all_at(p) if is_place(m))
+            elif own := ctx.index.all_at(p):
+                out.extend((m, 0.65) for m in own)
+            elif p.pos_ == "PRON":
+                out.extend((m, w * 0.9) for m, w in mention(ctx, p))
+            elif modifiers := modifier_actors(ctx, p):
+                out.extend((m, 0.65) for m in modifiers)
+            else:
+                out.extend((m, w * 0.9) for m, w in owner_actors(ctx, p, depth + 1))
+    return out
+
+
+def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
+    """The relation a noun carries, by its form or its lemma ("talks", "attack"); a
+    two-word noun first ("hunger strike" is a protest, "strike" an attack)."""
+    if tok.i > 0 and (mod := tok.doc[tok.i - 1]).head.i == tok.i and mod.dep_ in {
+        "compound", "amod"
+    }:
+        for form in (tok.lower_, tok.lemma_.lower()):
+            found = vocab.noun_relation(f"{mod.lower_} {form}")
+            if found is not None:
+                return found
+    return vocab.noun_relation(tok.lower_) or vocab.noun_relation(tok.lemma_)
+
+
+def prep_mentions(
+    ctx: Sentence, heads: Iterable[Token], preps: set[str],
+    deps: frozenset[str] = frozenset({"prep"}),
+) -> Weighted:
+    """Actors named by the objects of the given prepositions under ``heads``."""
+    return [(m, w) for h in heads for p in h.children
+            if p.dep_ in deps and p.lower_ in preps
+            for q in p.children if q.dep_ == "pobj" for m, w in mentions(ctx, q)]
+
+
+def modifier_actors(ctx: Sentence, tok: Token) -> list[ActorMention]:
+    """Actors named by a noun's modifiers before it: possessors, nationality adjectives,
+    compounds ("Assad's air force", "Russian planes"), once each."""
+    out: list[ActorMention] = []
+    for c in tok.children:
+        if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > tok.i:
+            continue
+        for cc in (c, *c.conjuncts):
+            found = ctx.index.all_at(cc)
+            if not found and cc.dep_ == "poss" and cc.pos_ == "PRON":
+                found = [m for m, _w in mention(ctx, cc)]
+            out.extend(m for m in found if m.actor.is_actor)
+            if not found and cc.dep_ == "compound":
+                out.extend(modifier_actors(ctx, cc))
+        if c.dep_ == "compound" and ctx.index.at(c) is not None:
+            out.extend(modifier_actors(ctx, c))
+    seen: set[str] = set()
+    return [m for m in out if not (m.actor.id in seen or seen.add(m.actor.id))]
+
+
+def mentions(ctx: Sentence, tok: Token) -> Weighted:
+    """The actors of ``tok`` and its conjuncts, once each."""
+    out: Weighted = []
+    toks = conjuncts(tok)
+    # "visits by Kerry and CIA Director John Brennan": the parse may hang the first
+    # conjunct under the second as a modifier with the "and" beside it.
+    for c in tok.children:
+        if c.dep_ in {"nmod", "compound"} and any(k.dep_ == "cc" for k in c.children):
+            toks.extend(conjuncts(c))
+    for c in toks:
+        for m, w in mention(ctx, c):
+            if all(m.actor.id != o.actor.id for o, _ in out):
+                out.append((m, w))
+    return out
+
+
+def first_per_actor(found: Weighted) -> Weighted:
+    """The first (most direct) link to each actor, in order."""
+    seen: set[str] = set()
+    return [(m, w) for m, w in found if not (m.actor.id in seen or seen.add(m.actor.id))]
+
+
+def is_place(m: ActorMention) -> bool:
+    """A place with a known country, or a country named as a place ("in Syria")."""
+    a = m.actor
+    return bool(a.country) and (not a.is_actor or (a.type == "COUNTRY" and a.sector is None))
+
+
+def weighted(found: Weighted, factor: float) -> Weighted:
+    """``found`` with every link's weight multiplied by ``factor`` (a less direct path)."""
+    return [(m, w * factor) for m, w in found]

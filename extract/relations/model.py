@@ -1,0 +1,69 @@
+"""The records the relation finders pass around, and the sentence they work in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from actorgraph.extract.actors import ActorIndex, ActorMention
+from actorgraph.extract.frames import FrameMatch, FrameSet
+from actorgraph.extract.lexicon import RelationVocabulary
+
+#: Actors a token stands for, each with how direct the link is (1.0 = named outright).
+Weighted = list[tuple[ActorMention, float]]
+
+
+@dataclass
+class Finding:
+    """A two-actor statement found in a sentence, before factuality and dedupe."""
+
+    subject: ActorMention
+    obj: ActorMention
+    relation: str
+    trigger: list[Token]
+    anchor: Token  # the token whose clause decides factuality
+    confidence: float
+    #: Whether the act holds both ways; None: as its relation type says.
+    mutual: bool | None = None
+    #: Read by a plain verb sense (the verb and its object, nothing more), which a frame
+    #: that binds more ("told Iran to attack") may override.
+    plain: bool = False
+    #: Asserted whatever the cues of its anchor say: an announcement made by the act's own
+    #: clause ("Peru will send troops": the pledge is made, the sending is future).
+    asserted: bool = False
+    #: A statement about an act (a pledge), not the act its anchor names: the anchor's
+    #: own commissive cue ("offered troops": the aid is intended) is not its modality.
+    statement: bool = False
+
+
+@dataclass
+class Act:
+    """A one-actor act (see :class:`~actorgraph.extract.events.Event`)."""
+
+    actor: ActorMention
+    relation: str
+    trigger: list[Token]
+    anchor: Token
+    confidence: float
+    role: str = "source"  # or "target": done to the actor by no named doer
+    place: ActorMention | None = None
+    domestic: bool = False
+
+
+@dataclass
+class Sentence:
+    """One sentence with what every finder needs: the document's actors, the vocabulary,
+    the statements of the sentences just before (which "the accusation" may refer to),
+    and the clauses found to serve another act's purpose (they count as nested)."""
+
+    sent: Span
+    index: ActorIndex
+    vocab: RelationVocabulary
+    recent: list[Finding] = field(default_factory=list)
+    subordinate: set[int] = field(default_factory=set)
+    frames: FrameSet | None = None
+    #: the frame matches of the sentence
+    matches: list[FrameMatch] = field(default_factory=list)
+    #: complement acts of the sentence's frames -> the modality the frame puts on them
+    complements: dict[int, str] = field(default_factory=dict)

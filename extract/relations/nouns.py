@@ -1,0 +1,157 @@
+"""Relations told by a noun: "talks between Kerry and Lavrov", "visits by Kerry to
+Moscow", "cooperation with Syria", "Russia's attack on Ukraine", "with the help of"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from actorgraph.extract.lexicon import RelationType
+from actorgraph.extract.relations.arguments import noun_governor_subjects, subjects, verb_objects
+from actorgraph.extract.relations.mentions import (
+    mentions,
+    modifier_actors,
+    prep_mentions,
+    relation_noun,
+)
+from actorgraph.extract.relations.model import Finding, Sentence, Weighted
+from actorgraph.extract.relations.syntax import is_verb
+from actorgraph.extract.relations.targets import purpose_targets
+from actorgraph.extract.relations.words import AGENT_PREPS, COOPERATIVE_QUADS, MEMBERSHIP_NOUNS
+
+# Prepositions that name the other party of a relation noun. Cooperation against or over
+# someone is not cooperation with them ("security cooperation against North Korea").
+COOPERATIVE_PARTY_PREPS = {"with", "to", "toward", "towards", "of", "from", "for", "along"}
+HOSTILE_PARTY_PREPS = {"with", "against", "on", "to", "toward", "towards", "at", "over",
+                       "of", "from", "upon", "for", "into", "along"}
+# "opened investigations against X": prepositions a noun's target may hang by on its verb.
+VERB_HUNG_PREPS = {"against", "on", "upon", "into", "with", "toward", "towards"}
+
+
+@dataclass
+class NounRoles:
+    """The parties of a relation noun, by how they are named."""
+
+    agents: Weighted = field(default_factory=list)
+    patients: Weighted = field(default_factory=list)
+    between: Weighted = field(default_factory=list)
+    # agents named by "by"/"from" act together, not on each other
+    authors: bool = False
+
+
+def noun_relations(ctx: Sentence) -> Iterator[Finding]:
+    """Every statement a relation noun of the sentence carries."""
+    for tok in ctx.sent:
+        if tok.pos_ not in {"NOUN", "PROPN"} or ctx.index.at(tok) is not None:
+            continue
+        rtype = relation_noun(ctx.vocab, tok)
+        if rtype is None or is_light_noun(ctx, tok):
+            continue
+        yield from noun_findings(ctx, tok, rtype)
+
+
+def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Finding]:
+    """The statements of one relation noun: between its parties, or from its agents to
+    its patients."""
+    roles = noun_roles(ctx, tok, rtype)
+    roles.patients.extend(verb_hung_patients(ctx, tok, roles))
+    if not roles.agents and not roles.between and not roles.patients and rtype.symmetric:
+        governors = noun_governor_subjects(ctx, tok, 0)
+        if len(governors) > 1:
+            roles.agents = governors
+    if not roles.between and not roles.patients and rtype.symmetric and \
+            len(roles.agents) > 1 and not roles.authors:
+        # "the Tehran-Damascus-Moscow partnership": the modifiers relate to each other;
+        # mediators "by Saudi Arabia and the United States" do not.
+        roles.between, roles.agents = roles.agents, []
+    trig = [tok]
+    # "its European common market partners": a noun naming the actors themselves states
+    # a standing tie, weaker evidence of an act than "cooperation with".
+    standing = 0.7 if tok.lemma_.lower() in MEMBERSHIP_NOUNS | {"allies"} else 1.0
+    if len(roles.between) > 1:
+        return [Finding(s, o, rtype.name, trig, tok, 0.7 * standing * sw * ow)
+                for s, sw in roles.between for o, ow in roles.between
+                if s.actor.id != o.actor.id]
+    agents, patients = roles.agents, roles.patients
+    patients.extend(roles.between)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and agents \
+            and rtype.name in {"AIDS", "SUPPORTS", "COOPERATES_WITH"}:
+        # "X did Y with the help of Z": Z aids X.
+        patients = subjects(ctx, tok.head.head) if is_verb(tok.head.head) else []
+    elif not agents:
+        agents = noun_governor_subjects(ctx, tok, 0)
+    if not patients and rtype.plover == "PROTEST" and tok.dep_ == "dobj":
+        # "staged rallies ... saying he must resign": see purpose_targets.
+        patients = purpose_targets(ctx, tok.head)
+    return [Finding(s, o, rtype.name, trig, tok, 0.65 * standing * sw * ow)
+            for s, sw in agents for o, ow in patients]
+
+
+def noun_roles(ctx: Sentence, tok: Token, rtype: RelationType) -> NounRoles:
+    """Parties by the noun's modifiers ("Russia's attack") and prepositions: "by"/"from"
+    name the author, "between"/"among" the parties, the others the patient."""
+    roles = NounRoles(agents=[(m, 0.9) for m in modifier_actors(ctx, tok)])
+    party_preps = COOPERATIVE_PARTY_PREPS if rtype.quad in COOPERATIVE_QUADS \
+        else HOSTILE_PARTY_PREPS
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        prep = c.lower_
+        objs = [m for p in c.children if p.dep_ == "pobj" for m in mentions(ctx, p)]
+        if not objs and prep == "of":
+            objs = nested_patients(ctx, c)
+        if prep in AGENT_PREPS or (prep == "from" and rtype.plover != "RETREAT"):
+            # "support from our ally Turkey", "threats from Pyongyang": the author, not
+            # the target ("withdrawal from Syria" is left behind, not a doer).
+            roles.agents.extend(objs)
+            roles.authors = roles.authors or bool(objs)
+        elif prep in {"between", "among"}:
+            roles.between.extend(objs)
+        elif prep == "of" and rtype.name in {"AIDS", "SUPPORTS"}:
+            roles.agents.extend(objs)
+        elif prep in party_preps:
+            roles.patients.extend(objs)
+    return roles
+
+
+def nested_patients(ctx: Sentence, of: Token) -> Weighted:
+    """"withdrawal of its aircraft from Syria": the target sits one level down."""
+    objs: Weighted = []
+    for p in of.children:
+        for pp in p.children:
+            if pp.dep_ == "prep" and pp.lower_ in {"from", "to", "against", "on", "with"}:
+                objs = [m for q in pp.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
+    return objs
+
+
+def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
+    """Targets of an object noun hung on its verb: a co-target ("increase cooperation
+    with Syria, along with Iran"), or the noun's own preposition when the verb is no
+    trigger itself ("opened investigations against X", "staged protests against X")."""
+    if tok.dep_ != "dobj":
+        return []
+    out: Weighted = [m for c in tok.head.children
+                     if c.dep_ == "prep" and c.lower_ in {"along", "together"}
+                     for w in c.children if w.lower_ == "with"
+                     for q in w.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
+    head = tok.head
+    if not roles.patients and not out and not roles.between and not any(
+        not s.words for s in ctx.vocab.verb_senses(head.lemma_, head.lower_)
+    ):
+        out.extend(prep_mentions(ctx, [head], VERB_HUNG_PREPS))
+    return out
+
+
+def is_light_noun(ctx: Sentence, tok: Token) -> bool:
+    """True when the noun is part of a light-verb trigger that fits ("put pressure
+    on X"); in "staged protests against Turkey", where the sense "stage protest in"
+    does not fit, the noun is the trigger."""
+    head = tok.head
+    lemmas = {s.lemma for s in ctx.vocab.verb_senses(head.lemma_, head.lower_)}
+    return tok.dep_ in {"dobj"} and any(
+        s.lemma in lemmas and tok.lemma_.lower() in s.words
+        and (not s.prep or verb_objects(ctx, head, s)[0])
+        for s in ctx.vocab.light_nouns.get(tok.lemma_.lower(), [])
+    )

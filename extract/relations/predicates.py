@@ -1,0 +1,128 @@
+"""Relations told by neither a trigger verb nor a relation noun: adjective predicates
+("sympathetic to"), membership ("part of the U.S.-led coalition"), co-agents
+("fighting alongside Congo's army") and obligations ("declared that China must drop")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from actorgraph.extract.actors import ActorMention
+from actorgraph.extract.relations.arguments import prep_objects, subjects
+from actorgraph.extract.relations.mentions import mentions, modifier_actors, prep_mentions
+from actorgraph.extract.relations.model import Finding, Sentence, Weighted
+from actorgraph.extract.relations.words import (
+    CO_AGENT_PREPS,
+    DEONTIC_AUX,
+    MEMBERSHIP_NOUNS,
+    SPEECH_VERBS,
+)
+
+# Group nouns whose modifiers are the allies ("the U.S.-led coalition").
+GROUP_NOUNS = {"coalition", "alliance", "bloc"}
+
+
+def obligation_demands(ctx: Sentence) -> Iterator[Finding]:
+    """"The Bush administration declared that China must drop barriers": saying what
+    another actor must do is a demand on that actor (PLOVER REQUEST)."""
+    if "DEMANDS" not in ctx.vocab:
+        return
+    for tok in ctx.sent:
+        if tok.pos_ != "VERB" or tok.lemma_ not in SPEECH_VERBS:
+            continue
+        for c in tok.children:
+            if c.dep_ != "ccomp" or not any(
+                k.dep_ in {"aux", "auxpass"} and k.lower_ in DEONTIC_AUX for k in c.children
+            ):
+                continue
+            targets = [m for k in c.children if k.dep_ in {"nsubj", "nsubjpass"}
+                       for m in mentions(ctx, k)]
+            if not targets:
+                continue
+            trigger = [tok, *(k for k in c.children if k.lower_ in DEONTIC_AUX)]
+            for s, sw in subjects(ctx, tok):
+                for o, ow in targets:
+                    yield Finding(s, o, "DEMANDS", trigger, tok, 0.6 * sw * ow)
+
+
+def membership_relations(ctx: Sentence) -> Iterator[Finding]:
+    """"X is a member/part of Y's coalition", "characterizes X as a member of Y"."""
+    if "ALLIES_WITH" not in ctx.vocab:
+        return
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in MEMBERSHIP_NOUNS:
+            continue
+        groups = membership_groups(ctx, tok)
+        if not groups:
+            continue
+        for s, sw in members(ctx, tok):
+            for g in groups:
+                yield Finding(s, g, "ALLIES_WITH", [tok], tok, 0.65 * sw)
+
+
+def membership_groups(ctx: Sentence, tok: Token) -> list[ActorMention]:
+    """The body a membership noun names by "of": an actor, or the actors behind an
+    alliance ("part of the U.S.-led coalition")."""
+    groups: list[ActorMention] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "of":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            own = ctx.index.all_at(p)
+            if own:
+                groups.extend(own)
+            elif ctx.vocab.noun_relation(p.lemma_) is ctx.vocab.get(
+                    "ALLIES_WITH") or p.lemma_ in GROUP_NOUNS:
+                groups.extend(modifier_actors(ctx, p))
+    return groups
+
+
+def members(ctx: Sentence, tok: Token) -> Weighted:
+    """Who a membership noun is said of: the subject of "is a member", the object of
+    "characterizes X as a member", the noun an apposition describes."""
+    if tok.dep_ in {"attr", "oprd"}:
+        return subjects(ctx, tok.head)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        verb = tok.head.head
+        return [m for c in verb.children if c.dep_ == "dobj" for m in mentions(ctx, c)]
+    if tok.dep_ == "appos":
+        return mentions(ctx, tok.head)
+    return []
+
+
+def co_agent_relations(ctx: Sentence) -> Iterator[Finding]:
+    """Co-agents cooperate: "Burundian troops are fighting alongside Congo's army" ->
+    Burundi's military COOPERATES_WITH Congo's (the reverse follows from symmetry)."""
+    if "COOPERATES_WITH" not in ctx.vocab:
+        return
+    for tok in ctx.sent:
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        partners = prep_mentions(ctx, [tok], CO_AGENT_PREPS)
+        if not partners:
+            continue
+        for s, sw in subjects(ctx, tok):
+            for o, ow in partners:
+                yield Finding(s, o, "COOPERATES_WITH", [tok], tok, 0.6 * sw * ow)
+
+
+def adjective_relations(ctx: Sentence) -> Iterator[Finding]:
+    """Predicates such as "A has appeared sympathetic to B", "A is critical of B"."""
+    for tok in ctx.sent:
+        if tok.pos_ != "ADJ":
+            continue
+        for sense in ctx.vocab.adjectives.get(tok.lemma_.lower(), []):
+            objs = [o for ot in prep_objects(tok, sense.prep or "") for o in mentions(ctx, ot)]
+            if not objs:
+                continue
+            head = tok.head if tok.dep_ in {"acomp", "oprd", "attr", "xcomp"} else None
+            found = subjects(ctx, head) if head is not None else []
+            if tok.dep_ == "amod":
+                found = mentions(ctx, tok.head)
+            for s, sw in found:
+                for o, ow in objs:
+                    yield Finding(s, o, sense.relation, [tok], head or tok, 0.7 * sw * ow)
+            break

@@ -1,0 +1,199 @@
+"""The public entry: every triple and one-actor event of a parsed document, with its
+factuality and confidence, one statement per pair and type in a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph.extract.actors import ActorIndex
+from actorgraph.extract.events import Event
+from actorgraph.extract.frames import FrameSet
+from actorgraph.extract.lexicon import RelationVocabulary
+from actorgraph.extract.relations.acts import domestic, one_actor_acts
+from actorgraph.extract.relations.confidence import (
+    ATTRIBUTION_DISCOUNT,
+    attributes,
+    nesting,
+    trigger_tokens,
+)
+from actorgraph.extract.relations.derived import admissible, with_derived
+from actorgraph.extract.relations.factuality import factuality, framed_modality
+from actorgraph.extract.relations.framed import (
+    frame_complements,
+    frame_findings,
+    merge_frames,
+    sentence_matches,
+)
+from actorgraph.extract.relations.model import Finding, Sentence
+from actorgraph.extract.relations.nouns import noun_relations
+from actorgraph.extract.relations.predicates import (
+    adjective_relations,
+    co_agent_relations,
+    membership_relations,
+    obligation_demands,
+)
+from actorgraph.extract.relations.verbs import verb_relations
+from actorgraph.extract.triples import Triple
+
+# Statements of this many sentences before may be referred back to ("the accusation").
+REFERENCE_WINDOW = 2
+
+
+@dataclass
+class _Evidence:
+    """Where a sentence's records point: its text and character span in the source, and
+    the document fields every record carries."""
+
+    sentence: str
+    start: int
+    end: int
+    meta: dict = field(default_factory=dict)
+
+
+def find_statements(ctx: Sentence) -> list[Finding]:
+    """Every two-actor statement of a sentence, from every finder, in a stable order:
+    the rules first, then what the frames add."""
+    rules = [*verb_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
+             *co_agent_relations(ctx), *membership_relations(ctx), *obligation_demands(ctx)]
+    return merge_frames(rules, frame_findings(ctx))
+
+
+def extract_records(
+    doc: Doc,
+    index: ActorIndex,
+    vocab: RelationVocabulary,
+    doc_id: str,
+    text: str | None = None,
+    doc_title: str | None = None,
+    doc_date: str | None = None,
+    doc_hash: str | None = None,
+    events: bool = True,
+    frames: FrameSet | None = None,
+) -> tuple[list[Triple], list[Event]]:
+    """Every triple in ``doc`` and, if ``events``, every one-actor event: an act of an
+    actor that gave no triple (no actor is its target). ``frames`` (from
+    :func:`actorgraph.extract.frames.load_frames`) add what the rules do not find."""
+    source = text if text is not None else doc.text
+    out: list[Triple] = []
+    acts: list[Event] = []
+    seen: set[tuple] = set()
+    meta = {"doc_title": doc_title, "doc_date": doc_date, "doc_hash": doc_hash}
+    recent: list[tuple[int, Finding]] = []  # (sentence start, statement) of the last sentences
+    for sent in doc.sents:
+        recent = [(i, f) for i, f in recent if i >= sentence_back(sent, REFERENCE_WINDOW)]
+        if not any(index.at(t) for t in sent):
+            continue
+        ctx = Sentence(sent, index, vocab, [f for _i, f in recent], frames=frames)
+        ctx.matches = sentence_matches(ctx)
+        ctx.complements = frame_complements(ctx)
+        evidence = _Evidence(*sentence_span(sent, source), meta=meta)
+        found = find_statements(ctx)
+        recent.extend((sent.start, f) for f in found if f.subject.actor.is_actor)
+        # Every act the sentence mentions counts as above a nested one, whether or not it
+        # has a target: "refused to commit to any assistance to the war against Iraq".
+        anchors = {f.anchor.i for f in found} | trigger_tokens(ctx)
+        taken: set[int] = set()
+        out.extend(sentence_triples(ctx, found, anchors, taken, seen, doc_id, evidence))
+        if events:
+            acts.extend(sentence_events(ctx, anchors, taken, doc_id, evidence))
+    return out, acts
+
+
+def sentence_back(sent: Span, n: int) -> int:
+    """The start of the sentence ``n`` sentences before ``sent`` (or of the document)."""
+    start = sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = sent.doc[start - 1].sent.start
+    return start
+
+
+def sentence_span(sent: Span, source: str) -> tuple[str, int, int]:
+    """The sentence's text without surrounding space, and its character span."""
+    start, end = sent.start_char, sent.end_char
+    sentence = source[start:end]
+    stripped = sentence.strip()
+    start += len(sentence) - len(sentence.lstrip())
+    end = start + len(stripped)
+    return stripped, start, end
+
+
+def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], taken: set[int],
+                     seen: set[tuple], doc_id: str, evidence: _Evidence) -> list[Triple]:
+    """The triples of a sentence: one per pair and type ("agreed to a ceasefire" names the
+    agreement by verb and by noun), the most confident reading. ``taken`` collects the
+    tokens used, ``seen`` the statements of the document so far."""
+    vocab = ctx.vocab
+    kept: dict[tuple[str, str, str], Triple] = {}
+    for f in with_derived(ctx, found):
+        if not admissible(f, vocab):
+            continue
+        taken.update(t.i for t in f.trigger)
+        taken.add(f.anchor.i)
+        s, o = f.subject, f.obj
+        key = (s.actor.id, f.relation, o.actor.id, f.anchor.i)
+        if key in seen:
+            continue
+        seen.add(key)
+        conf = statement_confidence(ctx, f, anchors)
+        pair = (s.actor.id, f.relation, o.actor.id)
+        if pair in kept and kept[pair].confidence >= conf:
+            continue
+        rtype = vocab.get(f.relation)
+        negated, modality = (False, "asserted") if f.asserted else \
+            statement_factuality(ctx, f.anchor, f.statement)
+        kept[pair] = Triple(
+            doc=doc_id, sentence=evidence.sentence, start=evidence.start, end=evidence.end,
+            subject=s.ref(), relation=f.relation, object=o.ref(), plover=rtype.plover,
+            quad=rtype.quad, trigger=" ".join(t.text for t in f.trigger), negated=negated,
+            modality=modality, confidence=conf, **evidence.meta,
+        )
+    return list(kept.values())
+
+
+def statement_factuality(ctx: Sentence, anchor: Token, statement: bool = False
+                         ) -> tuple[bool, str]:
+    """(negated, modality) of the act at ``anchor``: its cues, then the frames'."""
+    negated, modality = factuality(anchor, statement)
+    return negated, framed_modality(anchor, modality, ctx.complements)
+
+
+def statement_confidence(ctx: Sentence, f: Finding, anchors: set[int]) -> float:
+    """A statement's confidence: its path's, discounted for nesting under another act
+    and for a telling that attributes another act, raised for lexicon actors."""
+    conf = f.confidence * nesting(f.anchor, anchors, ctx.subordinate)
+    if ctx.vocab.get(f.relation).plover == "CONSULT" and attributes(f.anchor, anchors):
+        # "two rebel commanders told AFP that ...": the telling attributes the act it
+        # reports; that act is the news.
+        conf *= ATTRIBUTION_DISCOUNT
+    if "lexicon" in (f.subject.source, f.obj.source):
+        conf = min(1.0, conf + 0.05)
+    return round(max(0.05, min(1.0, conf)), 3)
+
+
+def sentence_events(ctx: Sentence, anchors: set[int], taken: set[int], doc_id: str,
+                    evidence: _Evidence) -> list[Event]:
+    """The one-actor events of a sentence, one per actor, type and role."""
+    one = list(one_actor_acts(ctx, taken))
+    nested = anchors | {a.anchor.i for a in one}
+    done: set[tuple[str, str, str]] = set()
+    out: list[Event] = []
+    for act in one:
+        if (act.actor.actor.id, act.relation, act.role) in done:
+            continue
+        done.add((act.actor.actor.id, act.relation, act.role))
+        rtype = ctx.vocab.get(act.relation)
+        negated, modality = statement_factuality(ctx, act.anchor)
+        conf = act.confidence * nesting(act.anchor, nested, ctx.subordinate)
+        out.append(Event(
+            doc=doc_id, sentence=evidence.sentence, start=evidence.start, end=evidence.end,
+            actor=act.actor.ref(), relation=act.relation, plover=rtype.plover, quad=rtype.quad,
+            trigger=" ".join(t.text for t in act.trigger), negated=negated, modality=modality,
+            confidence=round(max(0.05, min(1.0, conf)), 3), role=act.role,
+            place=act.place.ref() if act.place is not None else None,
+            domestic=act.place is None and domestic(ctx, act.actor), **evidence.meta,
+        ))
+    return out

@@ -1,0 +1,102 @@
+"""Small questions about the dependency tree, shared by every stage."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.extract.relations.words import FUTURE_AUX, HYPOTHETICAL_AUX
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and its conjuncts, ``tok`` first."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i or c not in out:
+            out.append(c)
+    return out
+
+
+def infinitival(tok: Token) -> bool:
+    """An xcomp, or an infinitival adverbial clause ("threatened today to impose"), which
+    the parser often gives when words stand between the verb and its "to"."""
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def is_passive(verb: Token) -> bool:
+    """A verb with a passive subject or a passive auxiliary."""
+    return any(c.dep_ in {"nsubjpass", "csubjpass", "auxpass"} for c in verb.children)
+
+
+def is_verb(tok: Token) -> bool:
+    """A verb or an auxiliary used as a main verb."""
+    return tok.pos_ in {"VERB", "AUX"}
+
+
+def finite_joined_to_infinitive(verb: Token) -> bool:
+    """"urged Washington to speed up funding and accused ...": the parse joins a finite
+    verb to an infinitive, though it is the matrix subject's own act."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} and head.tag_ == "VB" \
+        and infinitival(head) and head.head.i != head.i
+
+
+def path_to_root(tok: Token) -> list[Token]:
+    """``tok`` and its heads up to the sentence root (at most 30)."""
+    path = [tok]
+    while path[-1].head.i != path[-1].i and len(path) < 30:
+        path.append(path[-1].head)
+    return path
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, through compounds, conjuncts and a preposition
+    ("launched a mediation effort", "took part in talks")."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in {"compound", "conj", "appos"}:
+            tok = tok.head
+        elif tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verb(tok.head):
+            return tok.head
+        elif tok.dep_ == "pobj" and is_verb(tok.head.head):
+            return tok.head.head
+        else:
+            return None
+    return None
+
+
+def condition_mark(anchor: Token, marks: frozenset[str] | set[str] = frozenset({"unless"})
+                   ) -> Token | None:
+    """The "unless" (or other ``marks``) of an act not yet done that is made conditional
+    on another's act."""
+    if anchor.tag_ in {"VBD", "VBN"} and not any(
+        k.dep_ == "aux" and k.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for k in anchor.children
+    ):
+        return None  # "withdrew unless": a past act is no threat
+    for c in anchor.children:
+        if c.dep_ == "advcl":
+            for k in c.children:
+                if k.dep_ == "mark" and k.lower_ in marks:
+                    return k
+    return None
+
+
+def announcing_head(anchor: Token) -> Token:
+    """The verb that announces an act ("announced that it will withdraw"), whose clause
+    decides whether the act's announcement itself is asserted; the act itself if none does."""
+    if anchor.dep_ in {"ccomp", "xcomp"} and is_verb(anchor.head):
+        return anchor.head
+    return anchor
+
+
+def refusal_head(anchor: Token) -> Token | None:
+    """The refusing verb that controls ``anchor`` ("refused to deal with"), if any."""
+    tok = anchor
+    for _ in range(3):
+        if tok.dep_ != "xcomp":
+            return None
+        tok = tok.head
+        if tok.lemma_ in {"refuse", "decline", "reject"}:
+            return tok
+    return None

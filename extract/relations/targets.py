@@ -1,0 +1,214 @@
+"""Targets found beyond a trigger's own objects: in its complement ("threatened to shell
+Iraqi towns"), its purpose ("a hunger strike to protest Sweden's decision"), the place it
+was done ("imposed a curfew in Cizre"), its condition ("unless Baghdad accepted"), or an
+act told before ("rejected the accusation")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.extract.relations.arguments import subjects
+from actorgraph.extract.relations.mentions import (
+    first_per_actor,
+    is_place,
+    mentions,
+    owner_actors,
+    prep_mentions,
+    weighted,
+)
+from actorgraph.extract.relations.model import Sentence, Weighted
+from actorgraph.extract.relations.syntax import condition_mark, infinitival, is_verb
+from actorgraph.extract.relations.words import (
+    ACT_NOUNS,
+    COOPERATIVE_QUADS,
+    DEFINITE_DETERMINERS,
+    DENIAL_VERBS,
+    PLACE_PREPS,
+    REACTIONS,
+    TARGET_PREPS,
+    VERBAL_ACTS,
+)
+
+CONDITIONS = {"unless", "if"}
+
+
+def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
+    """Whom a verb without an actor object is aimed at, through the act it is about:
+    "Iran threatened to shell Iraqi towns", "demanded that Mugabe abandon ...",
+    "demanded the withdrawal of Serbian forces", "..., a claim Yerevan rejected"."""
+    if plover in REACTIONS and verb.dep_ == "relcl" and verb.head.lemma_ in ACT_NOUNS:
+        summed = summed_act_doers(ctx, verb)
+        if summed is not None:
+            return summed
+    out: Weighted = []
+    if plover in VERBAL_ACTS:
+        out.extend(act_noun_targets(ctx, verb, plover))
+    for c in verb.children:
+        if infinitival(c) and is_verb(c) and plover == "THREATEN":
+            # "threatened to launch an offensive unless Baghdad accepted", "threatened
+            # to stop negotiations if the United States goes ahead": the threat is
+            # aimed at whom the condition names.
+            condition = condition_mark(c, CONDITIONS)
+            if condition is not None:
+                out.extend(condition_subjects(ctx, condition))
+        if infinitival(c) and is_verb(c) and plover in VERBAL_ACTS \
+                and not (plover == "REQUEST" and any(k.dep_ in {"dobj", "dative"}
+                                                     for k in verb.children)):
+            # (a request made to someone named is aimed at them, not at those the
+            # requested act concerns: "asked the peacekeepers to protect the Serbs")
+            if plover == "REJECT" and not rejects_someone(ctx, verb, c):
+                continue
+            out.extend(infinitive_targets(ctx, c))
+        elif c.dep_ == "ccomp" and plover in {"REQUEST", "ACCUSE", "THREATEN"}:
+            out.extend(clause_targets(ctx, c, plover))
+    return first_per_actor(out)
+
+
+def summed_act_doers(ctx: Sentence, verb: Token) -> Weighted | None:
+    """"accused Armenian forces of firing, a claim Yerevan rejected", "closed the offices,
+    a move that Belgrade condemned": the act the noun sums up is the sentence's, and its
+    doer the target. None when no verb governs the noun."""
+    main = next((a for a in verb.head.ancestors if is_verb(a)), None)
+    if main is None:
+        return None
+    return weighted(subjects(ctx, main), 0.85)
+
+
+def act_noun_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
+    """The actors of the act a verbal act's object names ("demanded the withdrawal of
+    Serbian forces", "called for sanctions against Nigeria"), or, for a definite noun
+    with none named, the authors of the act it refers back to."""
+    out: Weighted = []
+    for c in verb.children:
+        nouns = [c] if c.dep_ == "dobj" else [
+            p for p in c.children if p.dep_ == "pobj"
+        ] if c.dep_ == "prep" and c.lower_ in {"for", "on"} else []
+        acts = [n for n in nouns if ctx.vocab.noun_relation(n.lemma_) is not None]
+        summed = [n for n in nouns if n.lemma_ in ACT_NOUNS and n not in acts]
+        # A demand is aimed at whoever is to act or be acted on ("demanded the
+        # withdrawal of Serbian forces", "sanctions against Nigeria"); a condemnation
+        # or a rejection only at the act's author ("condemned the attack on Ukraine"
+        # blames the attacker, not Ukraine).
+        preps = {"by", "from"} if plover in {"ACCUSE", "REJECT"} else \
+            TARGET_PREPS | {"of", "with", "by"}
+        named = weighted(prep_mentions(ctx, acts, preps), 0.9)
+        out.extend(named or referred_act_authors(ctx, acts + summed))
+    return out
+
+
+def rejects_someone(ctx: Sentence, verb: Token, act: Token) -> bool:
+    """Declining to condemn Moscow is no rejection of Moscow; denying having armed the
+    RSF denies an act, it rejects no one. Refusing a cooperative act does reject."""
+    if verb.lemma_ in DENIAL_VERBS:
+        return False
+    return not any(ctx.vocab.get(v.relation).quad not in COOPERATIVE_QUADS
+                   for v in ctx.vocab.verb_senses(act.lemma_, act.lower_))
+
+
+def infinitive_targets(ctx: Sentence, act: Token) -> Weighted:
+    """The objects and prepositional objects of an infinitive ("threatened to shell Iraqi
+    towns" -> Iraq), not those of where or when it is done."""
+    out: Weighted = []
+    for a in act.children:
+        if a.dep_ in {"dobj", "dative"}:
+            out.extend(mentions(ctx, a))
+            holders = [a]
+        elif a.dep_ == "prep":
+            holders = [act]
+        else:
+            continue
+        for h in holders:
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ not in {"in", "at", "during", "after",
+                                                         "before"}:
+                    for q in p.children:
+                        if q.dep_ == "pobj":
+                            out.extend(mentions(ctx, q))
+    return out
+
+
+def clause_targets(ctx: Sentence, clause: Token, plover: str) -> Weighted:
+    """Whom a that-clause of a demand, accusation or threat is about: its subject; for a
+    conditional threat ("warned that Minsk would retaliate if Lithuania did not reopen the
+    crossings") the condition's subject."""
+    condition = condition_mark(clause, CONDITIONS) if plover == "THREATEN" else None
+    if condition is not None:
+        return condition_subjects(ctx, condition)
+    return [(m, w * 0.9) for a in clause.children if a.dep_ in {"nsubj", "nsubjpass"}
+            for m, w in mentions(ctx, a)]
+
+
+def condition_subjects(ctx: Sentence, mark: Token) -> Weighted:
+    """The actors an if/unless clause (given by its ``mark``) is about: its subject."""
+    return [(m, w * 0.9) for k in mark.head.children
+            if k.dep_ in {"nsubj", "nsubjpass"} for m, w in mentions(ctx, k)]
+
+
+def referred_act_authors(ctx: Sentence, acts: list[Token]) -> Weighted:
+    """Who did the act a definite noun refers back to: "Egypt accused Ethiopia of ...
+    Ethiopia rejected the accusation" -> Egypt (and both parties of an agreement)."""
+    out: Weighted = []
+    for n in acts:
+        rtype = ctx.vocab.noun_relation(n.lemma_)
+        if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_DETERMINERS
+                   for c in n.children):
+            continue
+        if rtype is None:
+            # "dismissed the move as blackmail": the act told just before
+            earlier = ctx.recent[-1] if ctx.recent else None
+        else:
+            # The latest statement of that type, or one whose sentence names the same
+            # act ("signed an agreement ... welcomed the agreement").
+            earlier = next((f for f in reversed(ctx.recent) if f.relation == rtype.name
+                            or any(t.lemma_ == n.lemma_ for t in f.anchor.sent)), None)
+        if earlier is not None:
+            out.append((earlier.subject, 0.8 if rtype else 0.7))
+            if rtype is not None and rtype.symmetric:
+                out.append((earlier.obj, 0.8))
+    return out
+
+
+def purpose_targets(ctx: Sentence, verb: Token) -> Weighted:
+    """Whom the purpose of an act names: the objects, prepositional objects (and the
+    actors behind them) of its to-infinitive or participle clause, or the subject of
+    what that clause says ("saying he must resign")."""
+    out: Weighted = []
+    for c in verb.children:
+        if c.dep_ not in {"advcl", "xcomp", "acl", "conj"} or c.pos_ != "VERB":
+            continue
+        if c.dep_ == "conj" and c.tag_ != "VBG":
+            continue
+        # What the purpose clause says itself ("to demand ...") is part of this act.
+        ctx.subordinate.add(c.i)
+        for a in c.children:
+            if a.dep_ in {"dobj", "dative"} or (
+                a.dep_ == "prep" and a.lower_ in TARGET_PREPS | {"for", "of"}
+            ):
+                nouns = [a] if a.dep_ != "prep" else [
+                    q for q in a.children if q.dep_ == "pobj"]
+                for n in nouns:
+                    out.extend(weighted(mentions(ctx, n), 0.9))
+                    out.extend(weighted(prep_mentions(ctx, [n], {"of", "from", "by", "against"}),
+                                        0.85))
+            elif a.dep_ == "ccomp":
+                out.extend((m, w * 0.85) for s in a.children
+                           if s.dep_ in {"nsubj", "nsubjpass"} for m, w in mentions(ctx, s))
+    return first_per_actor([(m, w) for m, w in out if m.actor.is_actor])
+
+
+def place_targets(ctx: Sentence, heads: list[Token]) -> Weighted:
+    """Places where an act with no actor as target was done: "in the town of Cizre",
+    "at targets in Jericho" (through things and "of" to the named place)."""
+    out: Weighted = []
+    for h in heads:
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
+                continue
+            for q in p.children:
+                if q.dep_ != "pobj":
+                    continue
+                direct = [(m, 1.0) for m in ctx.index.all_at(q)]
+                for m, w in direct or owner_actors(ctx, q):
+                    if is_place(m):
+                        out.append((m, w))
+    return first_per_actor(out)

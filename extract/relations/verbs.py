@@ -1,0 +1,235 @@
+"""Relations told by a verb: its senses from the vocabulary, their objects, reciprocal
+subjects, and the fallbacks that find a target beyond the verb's own objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from actorgraph.extract.lexicon import VerbSense
+from actorgraph.extract.relations.arguments import (
+    by_agents,
+    is_reduced_passive,
+    subjects,
+    verb_objects,
+)
+from actorgraph.extract.relations.mentions import mentions, prep_mentions, relation_noun
+from actorgraph.extract.relations.model import Finding, Sentence, Weighted
+from actorgraph.extract.relations.targets import (
+    complement_targets,
+    place_targets,
+    purpose_targets,
+)
+from actorgraph.extract.relations.words import (
+    CO_AGENT_PREPS,
+    MOTION_PREPS,
+    PERSONAL_RELATIONS,
+    TARGET_PREPS,
+    THING_WORDS,
+)
+
+
+@dataclass
+class SenseScan:
+    """What trying a verb's senses in turn gave: the statements, whether the verb is
+    done, and the senses the fallbacks start from."""
+
+    found: list[Finding] = field(default_factory=list)
+    done: bool = False
+    comitative: tuple[VerbSense, list[Token]] | None = None  # a with-sense with no with-object
+    prep_sense: VerbSense | None = None  # a prepositional sense whose object is no actor
+    fit: tuple[VerbSense, list[Token]] | None = None  # the best-fitting sense and its objects
+
+
+def verb_relations(ctx: Sentence) -> Iterator[Finding]:
+    """Every statement a verb of the sentence triggers."""
+    for tok in ctx.sent:
+        if tok.pos_ != "VERB":
+            continue
+        senses = ctx.vocab.verb_senses(tok.lemma_, tok.lower_)
+        if senses:
+            yield from verb_findings(ctx, tok, senses)
+
+
+def verb_agents(ctx: Sentence, verb: Token) -> Weighted:
+    """The doers of a verb: its subjects and co-agents ("fighting alongside Congo's army
+    against M23": the co-agent does it too); a reduced passive's by-agents."""
+    if is_reduced_passive(verb):
+        # "a USA team accompanied by 60 SAS soldiers": by-agent acts on the head noun.
+        return by_agents(ctx, verb)
+    found = subjects(ctx, verb)
+    if found:
+        found = found + [(m, w * 0.9) for m, w in prep_mentions(ctx, [verb], CO_AGENT_PREPS)]
+    return found
+
+
+def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[Finding]:
+    """The statements of one trigger verb: the first sense whose object is an actor, or
+    a reciprocal reading, else the first fallback that finds a target."""
+    agents = verb_agents(ctx, verb)
+    scan = scan_senses(ctx, verb, senses, agents)
+    out, done = scan.found, scan.done
+    if not done and scan.comitative is not None:
+        out.extend(reciprocal(agents, scan.comitative[0].relation, scan.comitative[1], verb))
+        done = True
+    if not agents:
+        return out
+    fallbacks: tuple[Callable[..., list[Finding] | None], ...] = (
+        complement_findings, mobilization_findings, protest_findings, place_findings)
+    for fallback in fallbacks:
+        if done:
+            break
+        got = fallback(ctx, verb, senses, scan, agents)
+        if got is not None:
+            out.extend(got)
+            done = True
+    return out
+
+
+def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
+                agents: Weighted) -> SenseScan:
+    """Try the senses, most specific first, until one names an actor target or reads as
+    reciprocal ("Kerry and Lavrov agreed")."""
+    scan = SenseScan()
+    reduced = is_reduced_passive(verb)
+    for sense in senses:
+        objs, extra = verb_objects(ctx, verb, sense)
+        if reduced and not sense.prep and not sense.words:
+            objs = [verb.head]
+        if sense.words and not extra:
+            continue
+        if scan.fit is None or (sense.words and not scan.fit[0].words):
+            scan.fit = (sense, objs)
+        pairs = sense_targets(ctx, verb, sense, objs)
+        rtype = ctx.vocab.get(sense.relation)
+        trig = sorted([verb, *extra], key=lambda t: t.i)
+        specific = 0.05 * sense.specificity
+        if pairs:
+            scan.found.extend(Finding(s, o, sense.relation, trig, verb,
+                                      min(1.0, 0.75 + specific) * sw * ow,
+                                      mutual=sense.mutual,
+                                      plain=not sense.specificity)
+                              for s, sw in agents for o, ow in pairs)
+            scan.done = True
+            break
+        light = bool(sense.words) and not objs  # "reached a consensus" (no "with")
+        if len(agents) > 1 and rtype.symmetric and (not sense.prep or light):
+            # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
+            scan.found.extend(reciprocal(agents, sense.relation, trig, verb))
+            scan.done = True
+            break
+        if len(agents) > 1 and sense.prep == "with" and not objs and scan.comitative is None:
+            # A with-verb without its with-object is reciprocal too ("Thai and Cambodian
+            # troops exchanged fire"), unless another sense fits better ("united against").
+            scan.comitative = (sense, trig)
+        if sense.prep and objs:
+            scan.prep_sense = sense
+            break
+    return scan
+
+
+def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token]) -> Weighted:
+    """The actors a sense's objects stand for."""
+    targets = objs
+    if sense.relation in PERSONAL_RELATIONS and not sense.words:
+        # One meets or hosts an actor, not a thing of theirs: "welcomed Trump's proposal"
+        # is no meeting with Trump.
+        targets = [ot for ot in objs if ctx.index.all_at(ot) or (
+            relation_noun(ctx.vocab, ot) is None and ot.lemma_.lower() not in THING_WORDS)]
+    pairs = [(o, w) for ot in targets for o, w in mentions(ctx, ot)]
+    if sense.prep in MOTION_PREPS and not any(
+        c.dep_ == "dobj" for c in verb.children
+    ) and sense.relation != "VISITS":
+        # "negotiators return to Geneva" travel there; "returned the prisoners to Iran" is
+        # the act ("return to"), aimed at an actor, not a place.
+        pairs = [(o, w) for o, w in pairs if o.actor.is_actor]
+    if not pairs and objs and not sense.prep and not sense.words:
+        pairs = recipient_targets(ctx, verb, objs)
+    return pairs
+
+
+def recipient_targets(ctx: Sentence, verb: Token, objs: list[Token]) -> Weighted:
+    """"sent arms to Pakistan", "confiscated weapons from armed groups": a thing as
+    object, the actor it goes to or comes from as target (actors only: "return to
+    Geneva" says where, not to whom)."""
+    holders = [verb, *(o for o in objs if ctx.vocab.noun_relation(o.lemma_) is None)]
+    return [(o, w * 0.85) for o, w in prep_mentions(
+        ctx, holders, TARGET_PREPS, frozenset({"prep", "dative"})) if o.actor.is_actor]
+
+
+def reciprocal(actors: Weighted, relation: str, trigger: list[Token],
+               anchor: Token) -> Iterator[Finding]:
+    """Each actor to each other: "Kerry and Lavrov agreed"."""
+    for s, sw in actors:
+        for o, ow in actors:
+            if s.actor.id != o.actor.id:
+                yield Finding(s, o, relation, trigger, anchor, 0.7 * sw * ow)
+
+
+def complement_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: SenseScan,
+                        agents: Weighted) -> list[Finding] | None:
+    """"Iran threatened to shell Iraqi towns", "demanded that Mugabe abandon ...": the
+    target of the act is the target (or the agent) of its complement. Never mirrored:
+    "Obama agreed to lift sanctions on Iran" is no agreement by Iran (nor are the targets
+    of the fallbacks below: a mobilization's enemy, a protest's purpose, a place). The matched
+    prepositional sense ("call for") carries the demand, else the first plain sense that
+    is no meeting (one meets actors, not acts: "welcomed the agreement")."""
+    plain = [s for s in senses if not s.words and not s.prep]
+    base = scan.prep_sense or next(
+        (s for s in plain if s.relation not in PERSONAL_RELATIONS), plain[0] if plain else None)
+    if base is None:
+        return None
+    rtype = ctx.vocab.get(base.relation)
+    targets = complement_targets(ctx, verb, rtype.plover)
+    if not targets:
+        return None
+    return [Finding(s, o, base.relation, [verb], verb, 0.6 * sw * ow, mutual=False)
+            for o, ow in targets for s, sw in agents]
+
+
+def mobilization_findings(ctx: Sentence, verb: Token, senses: list[VerbSense],
+                          scan: SenseScan, agents: Weighted) -> list[Finding] | None:
+    """"mobilized reservists for a possible war against Iraq": forces are readied against
+    whom the conflict they are readied for is aimed at."""
+    if scan.fit is None or ctx.vocab.get(scan.fit[0].relation).plover != "MOBILIZE":
+        return None
+    wars = [n for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "in"}
+            for n in c.children if n.dep_ == "pobj" and (
+                r := ctx.vocab.noun_relation(n.lemma_)) is not None
+            and r.quad.endswith("CONFLICT")]
+    targets = [(o, ow) for o, ow in prep_mentions(ctx, wars, {"against", "on", "with", "into"})
+               if o.actor.is_actor]
+    if not targets:
+        return None
+    return [Finding(s, o, scan.fit[0].relation, [verb], verb, 0.6 * sw * ow, mutual=False)
+            for o, ow in targets for s, sw in agents]
+
+
+def protest_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: SenseScan,
+                     agents: Weighted) -> list[Finding] | None:
+    """"blocked roads demanding that he be reinstated", "began a hunger strike to protest
+    Sweden's decision": a protest is aimed at whom its purpose names."""
+    if scan.fit is None or ctx.vocab.get(scan.fit[0].relation).plover != "PROTEST":
+        return None
+    targets = purpose_targets(ctx, verb)
+    if not targets:
+        return None
+    return [Finding(s, o, scan.fit[0].relation, [verb], verb, 0.55 * sw * ow, mutual=False)
+            for o, ow in targets for s, sw in agents]
+
+
+def place_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: SenseScan,
+                   agents: Weighted) -> list[Finding] | None:
+    """A material act with no actor as target is aimed at the place where it is done
+    ("imposed a curfew in the town of Cizre")."""
+    if scan.fit is None:
+        return None
+    sense, objs = scan.fit
+    if not ctx.vocab.get(sense.relation).quad.startswith("MATERIAL"):
+        return None
+    trig = sorted([verb, *(o for o in objs if o.i != verb.i and ctx.index.at(o) is None)][:2],
+                  key=lambda t: t.i)
+    return [Finding(s, o, sense.relation, trig, verb, 0.55 * sw * ow, mutual=False)
+            for o, ow in place_targets(ctx, [verb, *objs]) for s, sw in agents]

@@ -1,0 +1,53 @@
+"""Direction (issue 14, item 4): only mutual acts give both directions. Mutuality is data:
+a type's ``symmetric``, a trigger's ``one_way`` or ``mutual`` list in relations.toml, a
+frame's ``mutual``; a target found through a complement is never mirrored."""
+
+import pytest
+
+
+def pairs(extractor, text):
+    return {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+
+
+def test_an_agreement_to_act_on_someone_is_not_mirrored(extractor):
+    got = pairs(extractor, "Obama agreed to lift sanctions on Iran.")
+    assert ("Barack Obama", "EASES", "Iran") in got
+    assert not any(s == "Iran" for s, _r, _o in got)
+
+
+def test_a_one_way_trigger_of_a_symmetric_type_is_not_mirrored(extractor):
+    got = pairs(extractor, "Germany extradited the suspect to Turkey.")
+    assert ("Germany", "COOPERATES_WITH", "Turkey") in got
+    assert ("Turkey", "COOPERATES_WITH", "Germany") not in got
+
+
+@pytest.mark.parametrize("text", ["Kenya clashed with Somalia.",
+                                  "Kenya traded fire with Somalia."])
+def test_a_mutual_trigger_of_a_one_way_type_is_mirrored(extractor, text):
+    got = pairs(extractor, text)
+    assert {("Kenya", "FIGHTS", "Somalia"), ("Somalia", "FIGHTS", "Kenya")} <= got
+
+
+def test_a_one_way_act_of_the_same_type_is_not(extractor):
+    got = pairs(extractor, "Kenya fought against Somalia.")
+    assert ("Kenya", "FIGHTS", "Somalia") in got
+    assert ("Somalia", "FIGHTS", "Kenya") not in got
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Kerry met Lavrov.", "MEETS"),
+    ("Kerry held talks with Lavrov.", "NEGOTIATES"),
+])
+def test_mutual_types_still_give_both_directions(extractor, text, relation):
+    got = pairs(extractor, text)
+    assert {("John Kerry", relation, "Sergei Lavrov"),
+            ("Sergei Lavrov", relation, "John Kerry")} <= got
+
+
+def test_mutuality_is_read_from_the_lexicon():
+    from actorgraph.extract.lexicon import load_relations
+
+    vocab = load_relations()
+    assert [s.mutual for s in vocab.verb_senses("extradite")] == [False]
+    assert [s.mutual for s in vocab.verb_senses("clash")] == [True]
+    assert all(s.mutual is None for s in vocab.verb_senses("meet"))

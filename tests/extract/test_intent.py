@@ -1,0 +1,78 @@
+"""Statements of intent, offer, pledge and refusal are asserted acts of their own
+(extract/relations/intent.py, [intent] in relations.toml); the act announced keeps its
+non-asserted modality."""
+
+import pytest
+
+
+def rels(extractor, text):
+    return {(t.subject.name, t.relation, t.object.name, t.negated, t.modality)
+            for t in extractor.extract_text(text)}
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Peru pledged to send aid to Chile.", "intended"),
+    ("Peru will send aid to Chile.", "future"),
+    ("Peru said it would send aid to Chile.", "future"),
+    ("Syria offered troops to Lebanon.", "intended"),
+])
+def test_a_pledge_is_asserted_beside_the_act_it_announces(extractor, text, act):
+    subject, target = ("Syria", "Lebanon") if "Syria" in text else ("Peru", "Chile")
+    got = rels(extractor, text)
+    assert (subject, "PLEDGES", target, False, "asserted") in got
+    assert (subject, "AIDS", target, False, act) in got
+
+
+def test_a_cooperative_act_announced_as_not_to_be_done_is_a_refusal(extractor):
+    got = rels(extractor, "Ghana said it would not support Togo.")
+    assert ("Ghana", "REJECTS", "Togo", False, "asserted") in got
+    assert ("Ghana", "SUPPORTS", "Togo", True, "future") in got
+
+
+def test_a_hostile_act_vowed_is_a_threat(extractor):
+    got = rels(extractor, "Iran vowed to strike Israel.")
+    assert ("Iran", "THREATENS", "Israel", False, "asserted") in got
+    assert ("Iran", "ATTACKS", "Israel", False, "intended") in got
+
+
+def test_an_act_named_by_a_noun_is_pledged_through_its_verb(extractor):
+    got = rels(extractor, "Brazil and India seek to deepen their partnership.")
+    assert ("Brazil", "PLEDGES", "India", False, "asserted") in got
+
+
+def test_only_the_committer_pledges(extractor):
+    got = rels(extractor, "Morocco is ready to host talks between Israel and Egypt.")
+    assert not any(r[1] == "PLEDGES" and r[0] in {"Israel", "Egypt"} for r in got)
+
+
+def test_a_question_pledges_nothing(extractor):
+    got = rels(extractor, "Will Peru send aid to Chile?")
+    assert not any(r[1] == "PLEDGES" for r in got)
+
+
+def test_an_ultimatum_is_a_threat_not_a_pledge(extractor):
+    got = rels(extractor, "Nigeria will withdraw its force from Chad unless Chad pays.")
+    assert any(r[1] == "THREATENS" for r in got)
+    assert not any(r[1] == "PLEDGES" for r in got)
+
+
+def test_the_intent_vocabulary_is_data():
+    from actorgraph.extract.lexicon import load_relations
+
+    vocab = load_relations()
+    assert vocab.get("PLEDGES").plover == "AGREE"
+    assert {"pledge", "promise", "offer"} <= vocab.intent.verbs
+    assert vocab.intent.refusal == "REJECTS"
+
+
+def test_a_hostile_act_announced_with_will_is_a_threat(extractor):
+    got = rels(extractor, "Peru will send troops to Chile.")
+    assert ("Peru", "THREATENS", "Chile", False, "asserted") in got
+    assert ("Peru", "MOBILIZES_AGAINST", "Chile", False, "future") in got
+
+
+def test_a_hostile_act_in_the_conditional_is_no_threat(extractor):
+    # "would" is also the conditional: no condition named, no threat made.
+    got = rels(extractor, "Clinton told reporters she would fight ISIS.")
+    assert any(r[1] == "FIGHTS" for r in got)
+    assert not any(r[1] == "THREATENS" for r in got)

@@ -1,0 +1,127 @@
+"""Frames wired into relation finding (extract/relations/framed.py): a frame binds the
+trigger and the target, the argument mechanisms find the source, rules and frames give
+one statement per pair."""
+
+import pytest
+
+
+def rels(extractor, text):
+    return {(t.subject.name, t.relation, t.object.name, t.negated, t.modality)
+            for t in extractor.extract_text(text)}
+
+
+def pairs(extractor, text):
+    return {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington wants Moscow to pull back.", ("United States", "URGES", "Russia")),
+    ("Kenya presented evidence against Somalia.", ("Kenya", "ACCUSES", "Somalia")),
+    ("The French ministry advised citizens against travel to Malawi.",
+     ("France government", "SANCTIONS", "Malawi")),
+])
+def test_a_frame_finds_what_no_rule_does(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_a_passive_frame_takes_its_source_from_the_by_agent(extractor):
+    got = pairs(extractor, "Evidence against Somalia was presented by Kenya.")
+    assert ("Kenya", "ACCUSES", "Somalia") in got
+    assert ("Somalia", "ACCUSES", "Kenya") not in got
+
+
+def test_the_act_a_frame_asks_for_is_requested_never_asserted(extractor):
+    got = rels(extractor, "Russia wants Iran to attack Israel.")
+    assert ("Russia", "URGES", "Iran", False, "asserted") in got
+    assert ("Iran", "ATTACKS", "Israel", False, "requested") in got
+    assert not any(r[1] == "ATTACKS" and r[4] == "asserted" for r in got)
+
+
+def test_a_request_frame_overrides_the_plain_sense_of_its_verb(extractor):
+    got = pairs(extractor, "Russia told Iran to attack Israel.")
+    assert ("Russia", "DEMANDS", "Iran") in got
+    assert ("Russia", "COMMUNICATES_WITH", "Iran") not in got
+
+
+def test_telling_a_reporter_is_no_request(extractor):
+    got = rels(extractor, "Iran attacked Iraq, officials told AFP.")
+    assert ("Iran", "ATTACKS", "Iraq", False, "asserted") in got
+    assert not any(r[1] == "DEMANDS" for r in got)
+
+
+def test_rules_and_frames_give_one_statement_per_pair(extractor):
+    found = extractor.extract_text("Petraeus urged Obama to threaten Assad.")
+    urges = [t for t in found if t.relation == "URGES"]
+    assert len(urges) == 1
+
+
+def test_a_user_frame_fires(tmp_path):
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    text = "Kenya scolded at Somalia."
+    path = tmp_path / "frames.toml"
+    path.write_text('[[frame]]\ntrigger = "scold"\ntarget = "prep"\npreps = ["at"]\n'
+                    'relation = "CRITICIZES"\n', encoding="utf-8")
+    plain = Extractor(ExtractConfig(builtin_frames=False))
+    user = Extractor(ExtractConfig(frames=(str(path),), builtin_frames=False))
+    assert ("Kenya", "CRITICIZES", "Somalia") not in pairs(plain, text)
+    assert ("Kenya", "CRITICIZES", "Somalia") in pairs(user, text)
+
+
+@pytest.mark.parametrize("mutual, mirrored", [("true", True), ("false", False)])
+def test_a_frame_says_whether_its_act_is_mutual(tmp_path, mutual, mirrored):
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    path = tmp_path / "frames.toml"
+    path.write_text('[[frame]]\ntrigger = "scold"\ntarget = "prep"\npreps = ["at"]\n'
+                    f'relation = "CRITICIZES"\nmutual = {mutual}\n', encoding="utf-8")
+    user = Extractor(ExtractConfig(frames=(str(path),), builtin_frames=False))
+    got = pairs(user, "Kenya scolded at Somalia.")
+    assert ("Kenya", "CRITICIZES", "Somalia") in got
+    assert (("Somalia", "CRITICIZES", "Kenya") in got) is mirrored
+
+
+# --- the CAMEO verb dictionary (extract/verbdict.py) -----------------------------------
+
+
+def test_a_dictionary_frame_speaks_for_a_verb_the_vocabulary_does_not_know(extractor):
+    assert ("Kenya", "CRITICIZES", "Somalia") in pairs(extractor, "Kenya mocked Somalia.")
+
+
+def test_at_a_trigger_of_the_vocabulary_the_dictionary_adds_nothing(extractor):
+    # "condemn" is a trigger of the vocabulary: the rules find no actor it is aimed at (the
+    # attacks were in Iraq, not by it), and the dictionary's "condemn ... in" must not.
+    got = pairs(extractor, "The United States strongly condemns the terrorist attacks in Iraq "
+                           "today.")
+    assert ("United States", "CRITICIZES", "Iraq") not in got
+
+
+@pytest.mark.parametrize("relation, aimed", [("COOPERATES_WITH", False), ("PRAISES", True)])
+def test_an_act_as_a_frame_target_names_no_actor_unless_reacted_to(tmp_path, relation, aimed):
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    path = tmp_path / "frames.toml"
+    path.write_text(f'[[frame]]\ntrigger = "mimic"\nrelation = "{relation}"\n', encoding="utf-8")
+    user = Extractor(ExtractConfig(frames=(str(path),), builtin_frames=False))
+    got = pairs(user, "Kenya mimicked Somalia's offensive.")
+    assert (("Kenya", relation, "Somalia") in got) is aimed
+
+
+def test_a_user_verb_dictionary_fires_in_extraction(tmp_path):
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    path = tmp_path / "my.verbs"
+    path.write_text("---  HECTOR   [111]  ---\nHECTOR\n- *        [111]\n", encoding="utf-8")
+    text = "Kenya hectored Somalia."
+    assert ("Kenya", "CRITICIZES", "Somalia") in pairs(
+        Extractor(ExtractConfig(verbs=str(path))), text)
+    assert ("Kenya", "CRITICIZES", "Somalia") not in pairs(
+        Extractor(ExtractConfig(dictionary=False)), text)
+
+
+def test_the_one_a_frame_asks_does_the_act(extractor):
+    got = {(t.subject.name, t.relation, t.object.name, t.modality)
+           for t in extractor.extract_text("Russia called on Iran to attack Israel.")}
+    assert ("Russia", "URGES", "Iran", "asserted") in got
+    assert ("Iran", "ATTACKS", "Israel", "requested") in got
+    assert not any(r[0] == "Russia" and r[1] == "ATTACKS" for r in got)
