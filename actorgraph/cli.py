@@ -111,7 +111,8 @@ def _extract_config(args: argparse.Namespace) -> Any:
 
     return make_config(
         model=args.model, relations=args.relations, actors=args.actors, verbs=args.verbs,
-        batch_size=args.batch_size, workers=args.workers,
+        frames=args.frames, dictionary=False if args.no_dictionary else None,
+        dates=False if args.no_dates else None, batch_size=args.batch_size, workers=args.workers,
         # An address only makes sense for Dask, so it selects that engine by itself.
         engine="dask" if args.scheduler else args.engine, scheduler=args.scheduler)
 
@@ -125,9 +126,14 @@ def _load_extractor(args: argparse.Namespace) -> Any:
     with status(stderr_console(), f"Loading the spaCy model ({config.model or 'default'}) "
                                   "and lexicons..."):
         extractor = Extractor(config)
-    for p in extractor.lexicon.problems:
+    for p in _lexicon_problems(extractor):
         _err(str(p))
     return extractor
+
+
+def _lexicon_problems(extractor: Any) -> list[Any]:
+    """Bad records of --actors, --relations, --frames and --verbs files (each skipped)."""
+    return [*extractor.lexicon.problems, *getattr(extractor.frames, "problems", ())]
 
 
 # --- extract ------------------------------------------------------------------------------
@@ -190,7 +196,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     documents = read_inputs(args.paths, on_problem, date=args.date)
     extractor = _load_extractor(args)
-    problems.extend(extractor.lexicon.problems)
+    problems.extend(_lexicon_problems(extractor))
     # A live bar only when records go elsewhere (a file, a pipe): on the same terminal
     # it would be torn by the lines printed under it.
     console = stderr_console()
@@ -211,7 +217,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             progress.update(triples=n)
     finally:
         progress.close()
-    return 1 if problems else 0
+    # Warnings (a date that could not be read, NUL bytes removed) lose nothing.
+    return 1 if any(not getattr(p, "warning", False) for p in problems) else 0
 
 
 # --- build --------------------------------------------------------------------------------
@@ -235,7 +242,7 @@ def _print_build(summary: Any, lexicon_problems: Sequence[object]) -> None:
     if summary.problems:
         print(f"skipped or noted (file and line on stderr): {_problem_kinds(summary.problems)}")
     if lexicon_problems:
-        print(f"actor files: {len(lexicon_problems)} bad records skipped (file and line on "
+        print(f"lexicon files: {len(lexicon_problems)} bad records skipped (file and line on "
               "stderr)")
     print(f"triples {summary.triples}; graph: {s.get('actors', 0)} actors, "
           f"{s.get('relations', 0)} relations ({s.get('asserted_relations', 0)} asserted), "
@@ -267,12 +274,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             str(p)), progress=progress, render=not args.no_view, **extra)
     finally:
         progress.close()
-    _print_build(summary, extractor.lexicon.problems)
+    _print_build(summary, _lexicon_problems(extractor))
     if args.neo4j:
         rc = _load_neo4j(args, out)
         if rc:
             return rc
-    return 0 if summary.ok and not extractor.lexicon.problems else 1
+    return 0 if summary.ok and not _lexicon_problems(extractor) else 1
 
 
 # --- summary --------------------------------------------------------------------------
@@ -566,10 +573,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     """``actorgraph eval``: score extraction against gold annotations."""
     from actorgraph import evaluation
-    from actorgraph.api import make_config
 
-    if args.verbs:
-        make_config(verbs=args.verbs)  # one line, exit 2, if this build has no verb files
     return evaluation.main_cli(args)
 
 
@@ -600,6 +604,17 @@ def _add_window(p: argparse.ArgumentParser) -> None:
                    help="only mentions dated on or before DATE (a month or year: its end)")
 
 
+def _add_frame_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--frames", action="append", metavar="FILE",
+                   help="extra relation frames (TOML [[frame]] tables, as in "
+                        "extract/lexicon/frames.toml; repeatable)")
+    p.add_argument("--verbs", metavar="FILE",
+                   help="a PETRARCH-format verb dictionary used in place of the shipped "
+                        "CAMEO one")
+    p.add_argument("--no-dictionary", action="store_true",
+                   help="leave the CAMEO verb dictionary out")
+
+
 def _add_extract_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="spaCy model name or path (default en_core_web_md)")
     p.add_argument("--relations", action="append", metavar="FILE",
@@ -607,8 +622,9 @@ def _add_extract_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", action="append", metavar="FILE",
                    help="extra known actors: actors.toml shape, or a PETRARCH/TABARI "
                         ".actors.txt dictionary")
-    p.add_argument("--verbs", action="append", metavar="FILE",
-                   help="extra verb lexicon file (repeatable)")
+    _add_frame_options(p)
+    p.add_argument("--no-dates", action="store_true",
+                   help="leave every triple undated (to measure what dating costs)")
     p.add_argument("--date", metavar="DATE",
                    help="date of inputs that carry none of their own (text files, stdin)")
     p.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch")
@@ -761,8 +777,7 @@ def _parser_others(sub: Any) -> None:
     p.add_argument("--actors", action="append", metavar="FILE",
                    help="extra known actors for the extractor under test: actors.toml "
                         "shape or a PETRARCH/TABARI .actors.txt dictionary")
-    p.add_argument("--verbs", action="append", metavar="FILE",
-                   help="extra verb lexicon for the extractor under test (as in extract)")
+    _add_frame_options(p)
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -1440,7 +1440,9 @@ def main_cli(args: Any) -> int:
     config = None
     model, relations = getattr(args, "model", None), getattr(args, "relations", None)
     actors = getattr(args, "actors", None)
-    verbs = tuple(getattr(args, "verbs", None) or ())
+    verbs = getattr(args, "verbs", None)
+    frames = tuple(getattr(args, "frames", None) or ())
+    no_dictionary = bool(getattr(args, "no_dictionary", False))
     systems: dict[str, Predictor] = {}
     problems: list[Any] = []
 
@@ -1449,11 +1451,11 @@ def main_cli(args: Any) -> int:
         print(f"actorgraph eval: {problem}", file=sys.stderr)
 
     try:
-        if model or relations or actors or verbs:
+        if model or relations or actors or verbs or frames or no_dictionary:
             from actorgraph.api import make_config
 
-            # make_config passes verbs only to a build whose ExtractConfig takes them.
-            config = make_config(model=model, relations=relations, actors=actors, verbs=verbs)
+            config = make_config(model=model, relations=relations, actors=actors, verbs=verbs,
+                                 frames=frames, dictionary=False if no_dictionary else None)
         systems["actorgraph"] = extractor_predictor(config, on_problem)
     except ImportError as e:
         print(f"actorgraph eval: extractor unavailable ({e})", file=sys.stderr)

@@ -372,7 +372,6 @@ def test_date_dates_plain_inputs(run, tmp_path):
 
 @pytest.mark.parametrize("args", [
     ["check", "-o", "OUT"], ["build", str(REPO / "seeds"), "-o", "OUT/b", "--wait", "5"],
-    ["extract", "-", "--verbs", "verbs.toml"],
     ["view", "-o", "OUT", "--since", "2024"], ["export", "-o", "OUT", "--since", "2024"]])
 def test_flags_awaiting_their_library_fail_with_one_line(run, out, args):
     rc, _, err = run(*(a.replace("OUT", str(out)) for a in args))
@@ -381,3 +380,33 @@ def test_flags_awaiting_their_library_fail_with_one_line(run, out, args):
     else:  # the library side has landed: the flag must then do its job
         assert rc in (0, 1), err
         assert "not available" not in err
+
+
+def test_frames_from_a_user_file_fire_and_bad_records_get_one_line(run, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Germany flummoxed Iran.", encoding="utf-8")
+    rc, text, err = run("extract", note, "--no-dictionary")
+    assert rc == 0 and text.strip() == "", (text, err)
+    frames = tmp_path / "mine.toml"
+    frames.write_text('[[frame]]\ntrigger = "flummox"\nrelation = "CRITICIZES"\n'
+                      'target = "dobj"\n', encoding="utf-8")
+    rc, text, err = run("extract", note, "--no-dictionary", "--frames", frames)
+    assert rc == 0, err
+    record = json.loads(text.splitlines()[0])
+    assert (record["subject"]["id"], record["relation"], record["object"]["id"]) == (
+        "country:DEU", "CRITICIZES", "country:IRN")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[frame]]\nrelation = "CRITICIZES"\n', encoding="utf-8")
+    rc, _, err = run("extract", note, "--frames", bad)
+    assert rc == 1 and err.count("\n") == 1 and f"{bad}:1:" in err, err
+
+
+def test_no_dates_leaves_records_undated(run, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("On 3 March Germany condemned Iran.", encoding="utf-8")
+    rc, text, err = run("extract", note, "--date", "2024-03-05")
+    assert rc == 0, err
+    assert json.loads(text.splitlines()[0])["date"] == "2024-03-03"
+    rc, text, err = run("extract", note, "--date", "2024-03-05", "--no-dates")
+    assert rc == 0, err
+    assert json.loads(text.splitlines()[0])["date"] is None
