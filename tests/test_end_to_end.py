@@ -166,7 +166,7 @@ def test_bad_toml_actor_field_in_build(tmp_path):
     assert r.stderr.splitlines() == [
         f"actorgraph: {actors}:1: actor #1 (id 'org:acme'): name must be a string, not "
         "integer 3; skipped"]
-    assert "actor files: 1 bad records skipped" in r.stdout
+    assert "lexicon files: 1 bad records skipped" in r.stdout
     graph = json.loads((tmp_path / "out" / "graph.json").read_text())
     assert "org:quux" in {a["id"] for a in graph["actors"]}
 
