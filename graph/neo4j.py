@@ -62,6 +62,7 @@ from actorgraph.graph.model import (
     relation_types,
 )
 from actorgraph.graph.query import QueryResult, format_result  # noqa: F401  (re-exported)
+from actorgraph.graph.readonly import UnsafeQuery, check_read_only
 from actorgraph.graph.store import GRAPH_FILE, TRIPLES_FILE, DocumentRecord
 
 __all__ = [
@@ -639,6 +640,13 @@ def run_query(settings: Neo4jSettings, cypher: str, params: Mapping[str, Any] | 
     >>> r.columns                                                     # doctest: +SKIP
     ['name']
     """
+    if not write:
+        # A server may ignore the read-routing hint (ArcadeDB took CREATE in a "read"
+        # transaction), so the statement is checked here before it is sent.
+        try:
+            check_read_only(cypher)
+        except UnsafeQuery as e:
+            raise Neo4jQueryError(str(e)) from e
     neo4j = _neo4j()
     routing = neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ
     with connect(settings) as driver:
