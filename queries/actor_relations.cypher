@@ -25,8 +25,6 @@ RETURN DISTINCT
        CASE WHEN outgoing THEN type(r1) <> 'CLAIM' ELSE type(r2) <> 'CLAIM' END AS asserted,
        CASE WHEN outgoing THEN r1.count ELSE r2.count END AS count,
        CASE WHEN outgoing THEN r1.quad ELSE r2.quad END AS quad,
-       CASE WHEN outgoing THEN r1.documents ELSE r2.documents END AS documents,
-       CASE WHEN outgoing THEN r1.first_seen ELSE r2.first_seen END AS first_seen,
-       CASE WHEN outgoing THEN r1.last_seen ELSE r2.last_seen END AS last_seen
+       CASE WHEN outgoing THEN r1.documents ELSE r2.documents END AS documents
 ORDER BY asserted DESC, count DESC, relation ASC, subject_id ASC, object_id ASC,
          factuality ASC

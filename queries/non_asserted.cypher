@@ -7,6 +7,6 @@ WHERE m.relation = r.relation AND m.factuality = r.factuality
 WITH r, s, o, collect(m.sentence) AS evidence
 RETURN r.factuality AS factuality, s.id AS subject_id, s.name AS subject,
        r.relation AS relation, o.id AS object_id, o.name AS object, r.count AS count,
-       evidence
+       evidence AS evidence
 ORDER BY factuality ASC, count DESC, subject_id ASC, relation ASC, object_id ASC
 LIMIT $limit

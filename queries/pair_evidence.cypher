@@ -17,7 +17,8 @@ MATCH (s:Actor {id: sid})<-[:SUBJECT]-(m:Mention)-[:OBJECT]->(o:Actor {id: oid})
       (m)-[:IN_DOCUMENT]->(d:Document)
 WITH s, o, m.relation AS relation, m.factuality AS factuality, m.asserted AS asserted,
      collect(m.sentence) AS evidence, collect(d.id) AS evidence_docs, count(m) AS count
-RETURN DISTINCT s.id AS subject_id, s.name AS subject, relation, o.id AS object_id,
-       o.name AS object, factuality, asserted, count, evidence, evidence_docs
+RETURN DISTINCT s.id AS subject_id, s.name AS subject, relation AS relation, o.id AS object_id,
+       o.name AS object, factuality AS factuality, asserted AS asserted, count AS count,
+       evidence AS evidence, evidence_docs AS evidence_docs
 ORDER BY asserted DESC, count DESC, relation ASC, subject_id ASC, object_id ASC,
          factuality ASC

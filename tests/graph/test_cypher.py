@@ -124,8 +124,7 @@ def test_actors_and_relations_match_the_store(shared_out: Path, graph) -> None:
     assert meets == [{
         "subject_id": KERRY.id, "subject": "John Kerry", "relation": "MEETS",
         "object_id": LAVROV.id, "object": "Sergei Lavrov", "factuality": "asserted",
-        "asserted": True, "count": 3, "quad": "VERBAL_COOPERATION", "documents": 2,
-        "first_seen": dt.date(2016, 2, 1), "last_seen": dt.date(2016, 3, 7)}]
+        "asserted": True, "count": 3, "quad": "VERBAL_COOPERATION", "documents": 2}]
 
 
 def test_facts_are_typed_and_claims_are_claim(graph) -> None:
