@@ -345,7 +345,7 @@ def _translate_error(e: RuntimeError, timeout_ms: int) -> CypherError:
         )
     if "read-only" in msg:
         return CypherError(
-            "the Cypher graph is read-only (a cache of graph.json): change the graph by"
+            "the Cypher index is read-only (derived from store.sqlite): change the graph by"
             " building it again, not with write clauses"
         )
     if kind == "Parser":
