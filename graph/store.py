@@ -84,13 +84,6 @@ def _connect(path: Path | str, read_only: bool) -> sqlite3.Connection:
     target = f"file:{path}?mode=ro" if read_only else str(path)
     conn = sqlite3.connect(target, uri=read_only, isolation_level=None, timeout=30.0,
                            check_same_thread=False)
-    # 64 MiB of page cache (SQLite's default is 2 MiB): a batch inserts into the mention
-    # indexes at random places (ids start with content hashes), so a big store would
-    # otherwise read most of those pages back from the OS for every batch.
-    conn.execute("PRAGMA cache_size=-65536")
-    if not read_only:
-        # FULL: a committed batch survives power loss too (one fsync per batch is cheap).
-        conn.execute("PRAGMA synchronous=FULL")
     return conn
 
 
@@ -104,6 +97,13 @@ def _open_checked(path: Path, read_only: bool) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
+    # 64 MiB of page cache (SQLite's default is 2 MiB): a batch inserts into the mention
+    # indexes at random places (ids start with content hashes), so a big store would
+    # otherwise read most of those pages back from the OS for every batch.
+    conn.execute("PRAGMA cache_size=-65536")
+    if not read_only:
+        # FULL: a committed batch survives power loss too (one fsync per batch is cheap).
+        conn.execute("PRAGMA synchronous=FULL")
     return conn
 
 
