@@ -143,6 +143,13 @@ def _chunks(cur: sqlite3.Cursor, size: int = _CHUNK) -> Iterator[list[tuple]]:
         yield rows
 
 
+def _checkpoint(lconn: Any, rows: int) -> None:
+    # Pages a COPY wrote stay in the buffer pool until a checkpoint writes them out: with a
+    # bounded pool, a large sync must checkpoint between chunks or the pool fills up.
+    if rows >= _COPY_MIN:
+        lconn.execute("CHECKPOINT")
+
+
 def apply_batches(lconn: Any, conn: sqlite3.Connection, start: int, target: int) -> None:
     """Apply the store's batches ``start+1 .. target`` to the index."""
     window = (start, target)
@@ -151,6 +158,7 @@ def apply_batches(lconn: Any, conn: sqlite3.Connection, start: int, target: int)
                         " ORDER BY seq", window)
     for rows in _chunks(docs):
         _insert(lconn, DOCUMENT, DOCUMENT_PROPERTIES, rows)
+        _checkpoint(lconn, len(rows))
     n = len(MENTION_PROPERTIES)
     cur = conn.execute(f"SELECT {_MENTION_SQL} FROM mentions WHERE batch > ? AND batch <= ?"
                        " ORDER BY rowid", window)
@@ -159,6 +167,7 @@ def apply_batches(lconn: Any, conn: sqlite3.Connection, start: int, target: int)
         for table, col, to in ((SUBJECT, n, _ACTOR_END), (OBJECT, n + 1, _ACTOR_END),
                                (IN_DOCUMENT, n + 2, _DOC_END)):
             _insert(lconn, table, {}, [(r[0], r[col]) for r in rows], (MENTION, "id", *to))
+            _checkpoint(lconn, len(rows))
     _apply_relations(lconn, conn, window, replace=start > 0)
     counts = conn.execute(
         "SELECT actor, doc_hash, count(*) FROM (SELECT subject AS actor, doc_hash FROM"
@@ -166,6 +175,7 @@ def apply_batches(lconn: Any, conn: sqlite3.Connection, start: int, target: int)
         " mentions WHERE batch > ?1 AND batch <= ?2) GROUP BY actor, doc_hash", window)
     for rows in _chunks(counts):
         _insert(lconn, MENTIONED_IN, {"count": "INT64"}, rows, (ACTOR, "id", *_DOC_END))
+        _checkpoint(lconn, len(rows))
 
 
 def _apply_actors(lconn: Any, conn: sqlite3.Connection, window: tuple[int, int]) -> None:
@@ -211,6 +221,7 @@ def _apply_relations(lconn: Any, conn: sqlite3.Connection, window: tuple[int, in
         for rel_type, typed in sorted(by_type.items()):
             _insert(lconn, rel_type, RELATION_PROPERTIES, typed, _ACTORS)
         _insert(lconn, CLAIM, CLAIM_PROPERTIES, claims, _ACTORS)
+        _checkpoint(lconn, len(rows))
 
 
 def _delete_relations(lconn: Any, by_type: dict[str, list[tuple]],
