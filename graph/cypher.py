@@ -345,6 +345,11 @@ def _translate_error(e: RuntimeError, timeout_ms: int) -> CypherError:
             f"query interrupted: it ran longer than the {timeout_ms / 1000:g} s timeout"
             " (bound variable-length patterns, or add LIMIT)"
         )
+    if "buffer pool is full" in msg:
+        return CypherError(
+            f"query needs more memory than the Cypher buffer pool "
+            f"({READ_BUFFER_BYTES // 2**20} MiB, ACTORGRAPH_LBUG_BUFFER_MB): bound "
+            "variable-length patterns, or add LIMIT")
     if "read-only" in msg:
         return CypherError(
             "the Cypher index is read-only (derived from store.sqlite): change the graph by"
