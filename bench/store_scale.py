@@ -23,6 +23,7 @@ three years, from 20 outlets; one in ten not asserted. Printed:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import resource
@@ -73,7 +74,8 @@ class Corpus:
         r, made = self.rnd, 0
         while made < n_triples:
             k = min(self.per_doc, n_triples - made)
-            h = f"{prefix}{self.doc:012d}"
+            # Content-hash-like ids: Mention.id keeps the first 16 characters.
+            h = hashlib.sha256(f"{prefix}{self.doc}".encode()).hexdigest()
             day = f"{2022 + self.doc % 3}-{1 + self.doc % 12:02d}-{1 + self.doc % 28:02d}"
             triples = []
             for j in range(k):
