@@ -116,8 +116,24 @@ def build(
             summary.html_path = render_html(store, out / "graph.html")
     finally:
         store.close()
+    _refresh_index(out)
     summary.seconds = time.monotonic() - t0
     return summary
+
+
+def _refresh_index(out: Path) -> None:
+    """Bring an existing Cypher index up to the new batches now (incremental: the cost of
+    this build, not of the graph), so the first query after a build does not pay for it.
+    Best effort: a query holding the index, or any index problem, leaves the sync to the
+    next query."""
+    from actorgraph.graph.cypher_index import DB_FILE, CypherIndexError, sync_index
+    from actorgraph.graph.errors import StoreError
+
+    if (out / DB_FILE).exists():
+        try:
+            sync_index(out, wait_seconds=5.0)
+        except (CypherIndexError, StoreError, RuntimeError, OSError):
+            pass
 
 
 def _store_batches(store: StoreWriter, extracted: Iterable[tuple[Document, list[Triple]]],
