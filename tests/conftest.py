@@ -102,16 +102,24 @@ class _BoltDatabase:
         self.actor_ids: set[str] = set()
         self.doc_hashes: set[str] = set()
 
-    def track(self, store_dir):
+    def track(self, documents):
+        """Remember what a test loads (``(DocumentRecord, triples)`` pairs, or a store
+        directory / graph.json), so cleanup deletes exactly that; returns its argument."""
         import json
         from pathlib import Path
 
-        p = Path(store_dir)
-        p = p if p.suffix == ".json" else p / "graph.json"
-        payload = json.loads(p.read_text(encoding="utf-8"))
-        self.actor_ids |= {a["id"] for a in payload["actors"]}
-        self.doc_hashes |= {d["hash"] for d in payload["documents"]}
-        return store_dir
+        if isinstance(documents, str | Path):
+            p = Path(documents)
+            p = p if p.suffix == ".json" else p / "graph.json"
+            payload = json.loads(p.read_text(encoding="utf-8"))
+            self.actor_ids |= {a["id"] for a in payload["actors"]}
+            self.doc_hashes |= {d["hash"] for d in payload["documents"]}
+            return documents
+        for doc, triples in documents:
+            self.doc_hashes.add(doc.hash)
+            for t in triples:
+                self.actor_ids |= {t.subject.id, t.object.id}
+        return documents
 
     def cleanup(self, settings=None):
         from actorgraph.graph.neo4j import run_query
@@ -119,6 +127,10 @@ class _BoltDatabase:
         settings = settings or self.settings
         ids, hashes = sorted(self.actor_ids), sorted(self.doc_hashes)
         for i in range(0, max(len(ids), len(hashes)), 500):
+            # Mentions hang off their documents: delete them first, or they stay orphans.
+            run_query(settings, "MATCH (d:Document)<-[:IN_DOCUMENT]-(m:Mention) "
+                                "WHERE d.hash IN $h DETACH DELETE m",
+                      {"h": hashes[i:i + 500]}, write=True)
             run_query(settings, "MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a",
                       {"ids": ids[i:i + 500]}, write=True)
             run_query(settings, "MATCH (d:Document) WHERE d.hash IN $h DETACH DELETE d",
