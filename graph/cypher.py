@@ -68,6 +68,7 @@ from actorgraph.graph.model import (
     relation_types,
 )
 from actorgraph.graph.query import QueryResult, library_queries
+from actorgraph.graph.readonly import UnsafeQuery, check_read_only
 from actorgraph.graph.store import GRAPH_FILE, TRIPLES_FILE, GraphStore, StoreError
 
 DB_FILE = "graph.lbug"
@@ -111,6 +112,10 @@ class CypherGraph:
         missing one is an error rather than a silent null.
         """
         params = dict(params or {})
+        try:
+            check_read_only(query)
+        except UnsafeQuery as e:
+            raise CypherError(str(e)) from e
         check_params(query, params)
         try:
             result = self._conn.execute(query, params)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.graph.query import QueryResult
+from actorgraph.graph.readonly import UnsafeQuery, check_read_only
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_DATABASE = "neo4j"
@@ -170,6 +171,13 @@ def run_query(settings: Neo4jSettings, cypher: str, params: Mapping[str, Any] | 
     >>> r.columns                                                     # doctest: +SKIP
     ['name']
     """
+    if not write:
+        # A server may ignore the read-routing hint (ArcadeDB took CREATE in a "read"
+        # transaction), so the statement is checked here before it is sent.
+        try:
+            check_read_only(cypher)
+        except UnsafeQuery as e:
+            raise Neo4jQueryError(str(e)) from e
     neo4j = _neo4j()
     routing = neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ
     with connect(settings) as driver:

@@ -190,7 +190,7 @@ def _view(store: GraphStore, max_nodes: int | None) -> _View:
 
 def _summary(store: GraphStore) -> dict[str, Any]:
     stats = store.stats()
-    dates = sorted(str(d.date)[:10] for d in store.documents.values() if d.date)
+    dates = sorted(str(d.date)[:10] for d in store.documents() if d.date)
     return {**stats, "first_date": dates[0] if dates else None,
             "last_date": dates[-1] if dates else None}
 
@@ -529,6 +529,22 @@ def _shown_aliases(name: str, aliases: list[str], limit: int = 8) -> list[str]:
     return [a for a in sorted(aliases or [], key=str.lower) if a != name][:limit]
 
 
+def _evidence(store: GraphStore, keys: set[tuple[Any, Any, str]]
+              ) -> dict[tuple[Any, Any, str], tuple[list[list[str]], int]]:
+    """Up to PAGE_EVIDENCE ``[title, sentence]`` per shown relation, and its mention count
+    (the store keeps every mention; the page carries a few)."""
+    out: dict[tuple[Any, Any, str], tuple[list[list[str]], int]] = {}
+    for m in store.mentions():
+        key = (m["subject"], m["object"], f"{m['relation']}:{m['factuality']}")
+        if key not in keys:
+            continue
+        shown, count = out.get(key, ([], 0))
+        if len(shown) < PAGE_EVIDENCE:
+            shown.append([m["title"] or m["doc"] or "", m["sentence"] or ""])
+        out[key] = (shown, count + 1)
+    return out
+
+
 def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, float]] | None,
              show_non_asserted: bool) -> tuple[Any, dict[str, Any]]:
     """The pyvis Network with every drawn node and edge, and the page's filter facets."""
@@ -536,6 +552,7 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
     from pyvis.network import Network
 
     g = store.graph
+    evidence = _evidence(store, {(u, v, k) for u, v, k, _d in view.edges})
     n = len(view.nodes)
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     ids: dict[Any, int] = {}
@@ -579,8 +596,9 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
     seen: Counter[frozenset[Any]] = Counter()
     edges = []
     max_count = 1
-    for j, (u, v, _k, d) in enumerate(view.edges):
+    for j, (u, v, k, d) in enumerate(view.edges):
         asserted = bool(d.get("asserted"))
+        ev_shown, ev_count = evidence.get((u, v, k), ([], 0))
         quad = str(d.get("quad") or "OTHER").upper()
         quad_key = quad if quad in QUAD_COLOURS else "OTHER"
         relation = str(d.get("relation") or "RELATED")
@@ -604,10 +622,9 @@ def _network(view: _View, store: GraphStore, positions: dict[Any, tuple[float, f
             "asserted": asserted,
             "count": count,
             "confidence": _finite(d.get("confidence")),
-            "docs": len(d.get("docs") or []),
-            "evidence": [[ev.get("title") or ev.get("doc") or "", ev.get("sentence") or ""]
-                         for ev in (d.get("evidence") or [])[:PAGE_EVIDENCE]],
-            "nEvidence": len(d.get("evidence") or []),
+            "docs": int(d.get("documents") or 0),
+            "evidence": ev_shown,
+            "nEvidence": ev_count,
         }
         if u == v:
             options["selfReference"] = {"size": 14}
