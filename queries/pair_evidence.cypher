@@ -1,31 +1,25 @@
-// Evidence for a pair of actors: every relationship between a and b in either direction,
-// non-asserted ones included with their factuality, with the sentences that state it
-// (evidence and evidence_docs are parallel lists). Actors match by id, name or alias,
-// ignoring case.
+// Evidence for a pair of actors: every statement between a and b in either direction,
+// facts and claims (with their factuality), with the sentences that state it and the ids of
+// the documents they come from (evidence and evidence_docs are parallel lists, in mention
+// id order). One row per mention with outlet, date and url: the provenance query.
+// Actors match by id, name or alias, ignoring case.
 // params: a (string), b (string)
 WITH toLower($a) AS qa, toLower($b) AS qb
 MATCH (x:Actor)
 WHERE toLower(x.id) = qa OR toLower(x.name) = qa OR any(n IN x.aliases WHERE toLower(n) = qa)
-// One pass per direction (see actor_relations.cypher for why not startNode() or MATCH).
-UNWIND [true, false] AS outgoing
-OPTIONAL MATCH (x)-[r1]->(o:Actor)
-WHERE outgoing AND o.id <> x.id
-  AND (toLower(o.id) = qb OR toLower(o.name) = qb OR any(n IN o.aliases WHERE toLower(n) = qb))
-OPTIONAL MATCH (x)<-[r2]-(s:Actor)
-WHERE NOT outgoing AND s.id <> x.id
-  AND (toLower(s.id) = qb OR toLower(s.name) = qb OR any(n IN s.aliases WHERE toLower(n) = qb))
-WITH outgoing, x, r1, o, r2, s
-WHERE r1 IS NOT NULL OR r2 IS NOT NULL
-RETURN DISTINCT
-       CASE WHEN outgoing THEN x.id ELSE s.id END AS subject_id,
-       CASE WHEN outgoing THEN x.name ELSE s.name END AS subject,
-       CASE WHEN outgoing THEN type(r1) ELSE type(r2) END AS relation,
-       CASE WHEN outgoing THEN o.id ELSE x.id END AS object_id,
-       CASE WHEN outgoing THEN o.name ELSE x.name END AS object,
-       CASE WHEN outgoing THEN r1.factuality ELSE r2.factuality END AS factuality,
-       CASE WHEN outgoing THEN r1.asserted ELSE r2.asserted END AS asserted,
-       CASE WHEN outgoing THEN r1.count ELSE r2.count END AS count,
-       CASE WHEN outgoing THEN r1.evidence ELSE r2.evidence END AS evidence,
-       CASE WHEN outgoing THEN r1.evidence_docs ELSE r2.evidence_docs END AS evidence_docs
+MATCH (y:Actor)
+WHERE y.id <> x.id
+  AND (toLower(y.id) = qb OR toLower(y.name) = qb OR any(n IN y.aliases WHERE toLower(n) = qb))
+// OPTIONAL MATCH makes Ladybug expand from the actor rather than scan every mention.
+OPTIONAL MATCH (x)<-[:SUBJECT|OBJECT]-(m:Mention)-[:SUBJECT|OBJECT]->(y)
+WITH m WHERE m IS NOT NULL
+MATCH (s:Actor)<-[:SUBJECT]-(m)-[:OBJECT]->(o:Actor), (m)-[:IN_DOCUMENT]->(d:Document)
+// Sorted before collect, so the lists come in the same order on both engines (Ladybug
+// sorts inside WITH only with SKIP/LIMIT).
+WITH s, o, m, d ORDER BY m.id ASC SKIP 0 LIMIT 1000000000
+WITH s, o, m.relation AS relation, m.factuality AS factuality, m.asserted AS asserted,
+     count(m) AS count, collect(m.sentence) AS evidence, collect(d.id) AS evidence_docs
+RETURN s.id AS subject_id, s.name AS subject, relation, o.id AS object_id, o.name AS object,
+       factuality, asserted, count, evidence, evidence_docs
 ORDER BY asserted DESC, count DESC, relation ASC, subject_id ASC, object_id ASC,
          factuality ASC
