@@ -6,21 +6,16 @@ whichever store holds them (see MODEL.md section 2).
 
 >>> day_of("2024-03"), day_of("2024"), day_of("2024-03-05"), day_of("March"), day_of(None)
 ('2024-03-01', '2024-01-01', '2024-03-05', None, None)
->>> mention_id("0123456789abcdef0123", 7)
-'0123456789abcdef-7'
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
-from datetime import date as _date
 from typing import Any
 
 from actorgraph.extract.triples import ActorRef, Triple
-
-_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+from actorgraph.graph.model import mention_date, mention_id
 
 
 @dataclass(frozen=True)
@@ -44,16 +39,8 @@ class DocumentRecord:
 def day_of(value: str | None) -> str | None:
     """The ISO day of an ISO date of any precision (month -> its first day, year -> Jan 1);
     None when ``value`` does not start with a valid ISO date."""
-    if not value:
-        return None
-    m = _DAY.match(str(value))
-    if not m:
-        return None
-    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    try:
-        return _date(y, mo, d).isoformat()
-    except ValueError:
-        return None
+    day = mention_date(value)
+    return day.isoformat() if day else None
 
 
 def datetime_of(value: str | None) -> str | None:
@@ -61,11 +48,6 @@ def datetime_of(value: str | None) -> str | None:
     if value and "T" in str(value) and day_of(value):
         return str(value)
     return None
-
-
-def mention_id(doc_hash: str, index: int) -> str:
-    """``Mention.id``: first 16 characters of the document hash, ``-``, the triple's index."""
-    return f"{doc_hash[:16]}-{index}"
 
 
 def mention_row(doc: DocumentRecord, index: int, t: Triple) -> dict[str, Any]:

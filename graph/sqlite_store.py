@@ -6,6 +6,7 @@ however the writer moves on meanwhile (WAL snapshots).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -90,6 +91,16 @@ class SqliteStore:
     def meta(self) -> dict[str, str]:
         """The store's meta rows (format, version, store_id, created, last_batch)."""
         return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside one read transaction: every statement run in the block
+        sees the same committed batch, however the writer moves on meanwhile."""
+        self._conn.execute("BEGIN")
+        try:
+            yield self._conn
+        finally:
+            self._conn.execute("COMMIT")
 
     def has_document(self, content_hash: str) -> bool:
         """True when a document with this content hash is stored."""
