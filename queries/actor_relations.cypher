@@ -15,7 +15,7 @@ WHERE r1 IS NOT NULL OR r2 IS NOT NULL
 WITH outgoing, x, o, s,
      CASE WHEN outgoing THEN type(r1) ELSE type(r2) END AS rtype,
      CASE WHEN outgoing THEN r1.relation ELSE r2.relation END AS claimed,
-     CASE WHEN outgoing THEN r1.factuality ELSE r2.factuality END AS factuality,
+     CASE WHEN outgoing THEN r1.factuality ELSE r2.factuality END AS fact,
      CASE WHEN outgoing THEN r1.count ELSE r2.count END AS count,
      CASE WHEN outgoing THEN r1.quad ELSE r2.quad END AS quad,
      CASE WHEN outgoing THEN r1.documents ELSE r2.documents END AS documents,
@@ -29,7 +29,8 @@ RETURN DISTINCT
        CASE WHEN rtype = 'CLAIM' THEN claimed ELSE rtype END AS relation,
        CASE WHEN outgoing THEN o.id ELSE x.id END AS object_id,
        CASE WHEN outgoing THEN o.name ELSE x.name END AS object,
-       coalesce(factuality, 'asserted') AS factuality, rtype <> 'CLAIM' AS asserted,
-       count, quad, documents, outlets, first_seen, last_seen
+       coalesce(fact, 'asserted') AS factuality, rtype <> 'CLAIM' AS asserted,
+       count AS count, quad AS quad, documents AS documents, outlets AS outlets,
+       first_seen AS first_seen, last_seen AS last_seen
 ORDER BY asserted DESC, count DESC, relation ASC, subject_id ASC, object_id ASC,
          factuality ASC

@@ -12,7 +12,8 @@ WHERE y.id <> x.id
   AND (toLower(y.id) = qb OR toLower(y.name) = qb OR any(n IN y.aliases WHERE toLower(n) = qb))
 // OPTIONAL MATCH makes Ladybug expand from the actor rather than scan every mention.
 OPTIONAL MATCH (x)<-[:SUBJECT|OBJECT]-(m:Mention)-[:SUBJECT|OBJECT]->(y)
-WITH m WHERE m IS NOT NULL AND m.month IS NOT NULL AND (m.asserted OR NOT $facts_only)
+// DISTINCT: with a name shared by several actors, one mention can match both ways.
+WITH DISTINCT m WHERE m IS NOT NULL AND m.month IS NOT NULL AND (m.asserted OR NOT $facts_only)
   AND m.date >= date(CASE WHEN $since = '' THEN '0001-01-01' ELSE $since END)
   AND m.date <= date(CASE WHEN $until = '' THEN '9999-12-31' ELSE $until END)
 MATCH (s:Actor)<-[:SUBJECT]-(m)-[:OBJECT]->(o:Actor), (m)-[:IN_DOCUMENT]->(d:Document)

@@ -21,6 +21,7 @@ WITH m.month AS month, count(*) AS mentions,
      count(CASE WHEN m.quad IN ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION'] THEN 1 END)
        AS cooperation,
      count(CASE WHEN m.quad = 'MATERIAL_CONFLICT' THEN 1 END) AS material_conflict
-RETURN month, mentions, conflict, cooperation, material_conflict,
+RETURN month AS month, mentions AS mentions, conflict AS conflict,
+       cooperation AS cooperation, material_conflict AS material_conflict,
        round(1.0 * conflict / mentions, 3) AS conflict_share
 ORDER BY month ASC

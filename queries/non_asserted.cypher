@@ -11,6 +11,6 @@ WITH r, s, o, collect(m.sentence) AS evidence
 RETURN r.factuality AS factuality, s.id AS subject_id, s.name AS subject,
        r.relation AS relation, o.id AS object_id, o.name AS object, r.count AS count,
        r.documents AS documents, r.outlets AS outlets, r.first_seen AS first_seen,
-       r.last_seen AS last_seen, evidence
+       r.last_seen AS last_seen, evidence AS evidence
 ORDER BY factuality ASC, count DESC, subject_id ASC, relation ASC, object_id ASC
 LIMIT $limit

@@ -12,14 +12,16 @@ WHERE y.id <> x.id
   AND (toLower(y.id) = qb OR toLower(y.name) = qb OR any(n IN y.aliases WHERE toLower(n) = qb))
 // OPTIONAL MATCH makes Ladybug expand from the actor rather than scan every mention.
 OPTIONAL MATCH (x)<-[:SUBJECT|OBJECT]-(m:Mention)-[:SUBJECT|OBJECT]->(y)
-WITH m WHERE m IS NOT NULL
+// DISTINCT: with a name shared by several actors, one mention can match both ways.
+WITH DISTINCT m WHERE m IS NOT NULL
 MATCH (s:Actor)<-[:SUBJECT]-(m)-[:OBJECT]->(o:Actor), (m)-[:IN_DOCUMENT]->(d:Document)
 // Sorted before collect, so the lists come in the same order on both engines (Ladybug
 // sorts inside WITH only with SKIP/LIMIT).
 WITH s, o, m, d ORDER BY m.id ASC SKIP 0 LIMIT 1000000000
 WITH s, o, m.relation AS relation, m.factuality AS factuality, m.asserted AS asserted,
      count(m) AS count, collect(m.sentence) AS evidence, collect(d.id) AS evidence_docs
-RETURN s.id AS subject_id, s.name AS subject, relation, o.id AS object_id, o.name AS object,
-       factuality, asserted, count, evidence, evidence_docs
+RETURN s.id AS subject_id, s.name AS subject, relation AS relation, o.id AS object_id,
+       o.name AS object, factuality AS factuality, asserted AS asserted, count AS count,
+       evidence AS evidence, evidence_docs AS evidence_docs
 ORDER BY asserted DESC, count DESC, relation ASC, subject_id ASC, object_id ASC,
          factuality ASC

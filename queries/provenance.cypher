@@ -18,5 +18,5 @@ MATCH (m)-[:IN_DOCUMENT]->(d:Document)
 RETURN d.source AS outlet, d.date AS date, d.url AS url, d.title AS title,
        m.sentence AS sentence, m.date AS event_date, m.factuality AS factuality,
        s.name AS subject, m.relation AS relation, o.name AS object, m.id AS mention
-ORDER BY date IS NULL ASC, date ASC, outlet ASC, mention ASC
+ORDER BY date IS NULL ASC, date ASC, mention ASC
 LIMIT $limit

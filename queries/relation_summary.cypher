@@ -4,5 +4,5 @@
 MATCH (:Actor)-[r]->(:Actor)
 WITH CASE WHEN type(r) = 'CLAIM' THEN r.relation ELSE type(r) END AS relation, r.quad AS quad,
      coalesce(r.factuality, 'asserted') AS factuality, r
-RETURN relation, quad, factuality, count(r) AS relationships, sum(r.count) AS mentions
+RETURN relation AS relation, quad AS quad, factuality AS factuality, count(r) AS relationships, sum(r.count) AS mentions
 ORDER BY mentions DESC, relation ASC, factuality ASC
