@@ -104,16 +104,15 @@ class _BoltDatabase:
 
     def track(self, documents):
         """Remember what a test loads (``(DocumentRecord, triples)`` pairs, or a store
-        directory / graph.json), so cleanup deletes exactly that; returns its argument."""
-        import json
+        directory), so cleanup deletes exactly that; returns its argument."""
         from pathlib import Path
 
         if isinstance(documents, str | Path):
-            p = Path(documents)
-            p = p if p.suffix == ".json" else p / "graph.json"
-            payload = json.loads(p.read_text(encoding="utf-8"))
-            self.actor_ids |= {a["id"] for a in payload["actors"]}
-            self.doc_hashes |= {d["hash"] for d in payload["documents"]}
+            from actorgraph.graph.store import open_store
+
+            with open_store(documents) as store:
+                self.actor_ids |= {a["id"] for a in store.actors()}
+                self.doc_hashes |= {d.hash for d in store.documents()}
             return documents
         for doc, triples in documents:
             self.doc_hashes.add(doc.hash)

@@ -30,6 +30,7 @@ from actorgraph.graph.neo4j import (
     connect,
     dump_graph,
     load_documents,
+    load_store,
     run_query,
 )
 from actorgraph.graph.query import format_result, library_queries
@@ -494,3 +495,128 @@ def _kill(pid: int) -> None:
         pass
 
 
+
+
+# --- the store of record, and library queries on both engines -----------------------------
+
+
+def save_store(out, documents):
+    """The store of record (OUT/store.sqlite) holding ``documents``."""
+    from actorgraph.graph.store import MemoryStore
+
+    store = MemoryStore()
+    for doc, triples in documents:
+        store.add_document(doc, triples)
+    store.save(out)
+    return out
+
+
+@pytest.mark.bolt
+def test_load_store_reads_the_store_of_record_and_agrees_with_it(tmp_path, bolt_db):
+    from actorgraph.graph.store import open_store
+
+    docs = make_documents(30, seed=12)
+    out = bolt_db.track(save_store(tmp_path, docs))
+    summary = load_store(out, bolt_db.settings, batch_size=40)
+    assert (summary.documents_total, summary.documents_loaded) == (30, 30)
+    assert normalized(dump_graph(bolt_db.settings)) == expected(docs)
+    # The SQLite store and Neo4j aggregate the same mentions alike (two implementations).
+    with open_store(out) as store:
+        mine = {(r["source"], r["target"], r["relation"], r["factuality"]): r
+                for r in store.relations()}
+    theirs = run_query(bolt_db.settings, """
+        MATCH (s:Actor)-[r]->(t:Actor)
+        RETURN s.id AS source, t.id AS target,
+               CASE WHEN type(r) = 'CLAIM' THEN r.relation ELSE type(r) END AS relation,
+               coalesce(r.factuality, 'asserted') AS factuality, r.count AS count,
+               r.documents AS documents, r.outlets AS outlets, r.first_seen AS first_seen,
+               r.last_seen AS last_seen""").records()
+    keys = ("count", "documents", "outlets", "first_seen", "last_seen")
+    assert {(r["source"], r["target"], r["relation"], r["factuality"]):
+            tuple(r[k] for k in keys) for r in theirs} == {
+        k: tuple(r[k] for k in keys) for k, r in mine.items()}
+    assert load_store(out, bolt_db.settings).documents_skipped == 30
+
+
+def _library_params(q, out) -> dict:
+    """Defaults, plus a real pair of the graph for actor parameters (so rows come back)."""
+    from actorgraph.graph.store import open_store
+
+    with open_store(out) as store:
+        names = {a["id"]: a["name"] for a in store.actors()}
+        rel = max((r for r in store.relations(asserted_only=True)
+                   if r["source"] != r["target"]), key=lambda r: r["count"])
+    a, b = names[rel["source"]], names[rel["target"]]
+    given = {"actor": a.upper(), "a": a, "b": b.lower(), "source": a, "target": b,
+             "relation": rel["relation"], "since": "2016-01-01"}
+    return {**q.params, **{k: v for k, v in given.items() if k in q.params
+                           and q.params[k] is None}}
+
+
+def _library_parity(out, settings) -> int:
+    """Every library query: the same columns and rows from LadybugDB and the Bolt server."""
+    from actorgraph.graph import cypher
+
+    compared = 0
+    for name, q in library_queries().items():
+        params = _library_params(q, out)
+        embedded = cypher.run_query(out, q.text, params)
+        assert embedded.rows, f"{name} returns no rows to compare"
+        bolt = run_query(settings, q.text, params)
+        assert bolt.columns == embedded.columns, name
+        assert json.loads(json.dumps(bolt.rows, default=str)) == \
+            json.loads(json.dumps(embedded.rows, default=str)), name
+        compared += 1
+    return compared
+
+
+@pytest.mark.bolt
+def test_library_queries_equal_rows_on_both_engines(tmp_path, bolt_db):
+    docs = make_documents(40, seed=9)
+    docs = [(replace(d, date=d.date.replace("2024", "2016") if d.date else None),
+             [replace(t, date=t.date.replace("2024", "2016") if t.date else None) for t in ts])
+            for d, ts in docs] + [hedged_document()]
+    out = bolt_db.track(save_store(tmp_path, docs))
+    load_store(out, bolt_db.settings)
+    assert _library_parity(out, bolt_db.settings) == len(library_queries())
+
+
+@pytest.mark.bolt
+def test_timeline_queries_return_per_month_rows(bolt_db):
+    kerry = ActorRef("person:kerry", "John Kerry", "Kerry", "PERSON", country="USA")
+    lavrov = ActorRef("person:lavrov", "Sergei Lavrov", "Lavrov", "PERSON", country="RUS")
+    plan = [("2024-01-10", kerry, "MEETS", lavrov), ("2024-01-20", lavrov, "MEETS", kerry),
+            ("2024-02-02", kerry, "ACCUSES", lavrov), ("2024-02-03", lavrov, "THREATENS", kerry),
+            ("2024-02-04", kerry, "MEETS", lavrov), ("2024-03-01", kerry, "ACCUSES", lavrov)]
+    docs = []
+    for i, (day, s, rel, o) in enumerate(plan):
+        d = DocumentRecord(id=f"t-{i}", hash=f"h-t-{i}", title=f"T {i}", date=day,
+                           source=["AP", "AFP"][i % 2])
+        docs.append((d, [Triple(d.id, f"{s.name} {rel} {o.name}.", 0, 30, s, rel, o,
+                                VOCAB.get(rel).plover, VOCAB.get(rel).quad, "x",
+                                doc_hash=d.hash, date=day, date_precision="day",
+                                date_source="sentence")]))
+    load_documents(bolt_db.track(docs), bolt_db.settings)
+    lib = library_queries()
+
+    def run(name: str, **params) -> list[dict]:
+        return run_query(bolt_db.settings, lib[name].text, {**lib[name].params,
+                                                           **params}).records()
+
+    esc = run("escalation", a="kerry", b="lavrov")
+    assert [(r["month"], r["mentions"], r["conflict"], r["conflict_share"]) for r in esc] == [
+        ("2024-01", 2, 0, 0.0), ("2024-02", 3, 2, 0.667), ("2024-03", 1, 1, 1.0)]
+    dyad = run("dyad_timeline", a="Kerry", b="Lavrov", by="quad", since="2024-02-01")
+    assert [(r["month"], r["subject"], r["kind"], r["mentions"]) for r in dyad] == [
+        ("2024-02", "John Kerry", "VERBAL_CONFLICT", 1),
+        ("2024-02", "John Kerry", "VERBAL_COOPERATION", 1),
+        ("2024-02", "Sergei Lavrov", "VERBAL_CONFLICT", 1),
+        ("2024-03", "John Kerry", "VERBAL_CONFLICT", 1)]
+    act = run("actor_activity", actor="person:lavrov", by="relation", until="2024-02-28")
+    assert [(r["month"], r["role"], r["kind"], r["mentions"]) for r in act] == [
+        ("2024-01", "subject", "MEETS", 1), ("2024-01", "object", "MEETS", 1),
+        ("2024-02", "subject", "THREATENS", 1), ("2024-02", "object", "ACCUSES", 1),
+        ("2024-02", "object", "MEETS", 1)]
+    new = run("new_relations", since="2024-02-01")
+    assert [(r["source"], r["relation"], r["first_seen"]) for r in new] == [
+        ("Sergei Lavrov", "THREATENS", "2024-02-03"), ("John Kerry", "ACCUSES", "2024-02-02")]
