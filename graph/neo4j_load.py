@@ -32,11 +32,9 @@ see it missing.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from actorgraph.extract.triples import Triple
@@ -364,55 +362,24 @@ def upgrade_database(driver: Any, settings: Neo4jSettings,
 
 def store_documents(store: Any) -> tuple[Iterator[tuple[Any, list[Triple]]], int]:
     """``(documents with their triples in commit order, how many)`` of a store object (the
-    store API's ``document_triples()``) or of the store directory ``OUT``."""
-    if not hasattr(store, "document_triples"):
-        try:
-            from actorgraph.graph.store import open_store
-        except ImportError:  # a store before the v2 API: graph.json + triples.jsonl
-            return _legacy_documents(Path(store))
-        try:
-            store = open_store(store)
-        except Exception as e:
-            raise Neo4jLoadError(f"{store}: cannot open the store: {_first_line(e)}") from e
-    total = int(store.stats().get("documents", 0))
-    return iter(store.document_triples()), total
+    store API's ``document_triples()``) or of the store directory ``OUT`` (opened read-only
+    and closed when the iteration ends)."""
+    if hasattr(store, "document_triples"):
+        return iter(store.document_triples()), int(store.stats().get("documents", 0))
+    from actorgraph.graph.store import StoreError, open_store
 
-
-def _legacy_documents(out: Path) -> tuple[Iterator[tuple[Any, list[Triple]]], int]:
-    """graph.json (the ledger, in order, with triple counts) + triples.jsonl, streamed."""
-    graph_path = out if out.suffix == ".json" else out / "graph.json"
-    from actorgraph.graph.store import DocumentRecord
-
-    if not graph_path.exists():
-        raise Neo4jLoadError(f"{graph_path}: no graph store here (run actorgraph build first)")
     try:
-        payload = json.loads(graph_path.read_text(encoding="utf-8"))
-        documents = [DocumentRecord(**d) for d in payload["documents"]]
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise Neo4jLoadError(f"{graph_path}: cannot read the graph store: {_first_line(e)}") \
-            from e
-    limit = int(payload.get("triples_bytes", 0))
+        handle = open_store(store)
+    except StoreError as e:  # its message names the file and what to do
+        raise Neo4jLoadError(_first_line(e)) from e
 
     def stream() -> Iterator[tuple[Any, list[Triple]]]:
-        path = graph_path.parent / "triples.jsonl"
-        lines: Iterator[bytes] = iter(())
-        fh = path.open("rb") if path.exists() else None
-        if fh is not None:
-            lines = iter(fh.read(limit).splitlines())
-        for doc in documents:
-            triples = []
-            for line in lines:
-                if line.strip():
-                    triples.append(Triple.from_dict(json.loads(line)))
-                if len(triples) == doc.triples:
-                    break
-            if len(triples) < doc.triples:
-                raise Neo4jLoadError(f"{path}: fewer triples than {graph_path} lists")
-            yield doc, triples
-        if fh is not None:
-            fh.close()
+        try:
+            yield from handle.document_triples()
+        finally:
+            handle.close()
 
-    return stream(), len(documents)
+    return stream(), int(handle.stats().get("documents", 0))
 
 
 # --- public API ------------------------------------------------------------------------------

@@ -195,6 +195,13 @@ def test_unknown_relation_type_is_refused_before_any_statement():
         batch_rows([(DocumentRecord("d", "h", triples=1), [claim])])
 
 
+def test_a_missing_store_is_one_line_before_any_connection(tmp_path):
+    settings = Neo4jSettings(uri="bolt://127.0.0.1:1", password="pw")  # never contacted
+    with pytest.raises(Neo4jLoadError) as e:
+        load_store(tmp_path, settings)
+    assert "no store here" in str(e.value) and "\n" not in str(e.value)
+
+
 def test_load_summary_reads_as_one_line():
     s = LoadSummary(documents_total=3, documents_loaded=2, documents_skipped=1, batches=1)
     assert str(s).startswith("loaded 2 documents (1 already in the database) in 1 batch:")
