@@ -32,6 +32,7 @@ from actorgraph.graph.model import (
 )
 
 _CHUNK = 100_000
+_COPY_MIN = 2_000
 _UPDATE_CHUNK = 2_000
 _ARROW = {"STRING": "string", "INT64": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_",
           "DATE": "date32"}
@@ -41,6 +42,11 @@ _DOC_SQL = ("id, hash, title, day, datetime, date_raw, source, url, triples")
 _MENTION_SQL = ", ".join(f'"{c}"' for c in MENTION_PROPERTIES) + ", subject, object, doc_hash"
 _REL_SQL = ("source, target, relation, factuality, negated, modality, count, plover, quad,"
             " confidence, first_seen, last_seen, documents, outlets, asserted")
+
+
+_ACTOR_END = (ACTOR, "id")
+_DOC_END = (DOCUMENT, "hash")
+_ACTORS = (ACTOR, "id", ACTOR, "id")
 
 
 def _value(kind: str, v: Any) -> Any:
@@ -61,6 +67,21 @@ def _value(kind: str, v: Any) -> Any:
     return v
 
 
+def _column(pa: Any, kind: str, values: list[Any]) -> Any:
+    # Arrow casts the bulk of the values (ISO strings to dates, 0/1 to booleans): a
+    # Python call per cell would cost more than the COPY itself.
+    if kind == "DATE":
+        return pa.array([v[:10] if v else None for v in values], pa.string()).cast(
+            pa.date32())
+    if kind == "BOOLEAN":
+        return pa.array(values, pa.int64()).cast(pa.bool_())
+    if kind == "STRING[]":
+        return pa.array([_value(kind, v) for v in values], pa.list_(pa.string()))
+    if kind == "TIMESTAMP":
+        return pa.array([_value(kind, v) for v in values], pa.timestamp("us"))
+    return pa.array(values, getattr(pa, _ARROW[kind])())
+
+
 def _arrow(props: dict[str, str], rows: list[tuple], lead: tuple[str, ...] = ()) -> Any:
     """An Arrow table: ``lead`` string columns (rel endpoints) then ``props``, from rows
     holding the values in that order."""
@@ -68,23 +89,53 @@ def _arrow(props: dict[str, str], rows: list[tuple], lead: tuple[str, ...] = ())
 
     names = list(lead) + list(props)
     kinds = ["STRING"] * len(lead) + list(props.values())
-    fields, arrays = [], []
-    for i, (name, kind) in enumerate(zip(names, kinds, strict=True)):
-        if kind == "STRING[]":
-            t = pa.list_(pa.string())
-        elif kind == "TIMESTAMP":
-            t = pa.timestamp("us")
-        else:
-            t = getattr(pa, _ARROW[kind])()
-        fields.append(pa.field(name, t))
-        arrays.append(pa.array([_value(kind, r[i]) for r in rows], type=t))
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    arrays = [_column(pa, kind, list(col)) for kind, col in zip(kinds, columns, strict=True)]
+    return pa.Table.from_arrays(arrays, names=names)
 
 
 def _copy(lconn: Any, table: str, data: Any) -> None:
     if data.num_rows:
         # COPY reads the Python variable named in the statement; no row text enters it.
         lconn.execute(f"COPY {table} FROM data")
+
+
+Ends = tuple[str, str, str, str]  # from label, its key, to label, its key
+
+
+def _insert(lconn: Any, table: str, props: dict[str, str], rows: list[tuple],
+            ends: Ends | None = None) -> None:
+    """Add rows (endpoint keys first for a relationship table): COPY for many, one
+    UNWIND ... CREATE for few, because COPY costs about 0.1 s however few rows it has and
+    a small sync runs a dozen of them."""
+    if len(rows) >= _COPY_MIN:
+        lead = ("from", "to") if ends else ()
+        _copy(lconn, table, _arrow(props, rows, lead))
+        return
+    if not rows:
+        return
+    k = 2 if ends else 0
+    params = [{f"p{i}": _param(kind, r[k + i]) for i, kind in enumerate(props.values())}
+              | ({"f": r[0], "t": r[1]} if ends else {}) for r in rows]
+    # Every value is CAST: Ladybug infers a parameter column that is all null as STRING.
+    fields = ", ".join(f"`{name}`: CAST(x.p{i} AS {kind})"
+                       for i, (name, kind) in enumerate(props.items()))
+    if ends:
+        fl, fk, tl, tk = ends
+        stmt = (f"UNWIND $rows AS x MATCH (a:{fl} {{{fk}: x.f}}), (b:{tl} {{{tk}: x.t}}) "
+                f"CREATE (a)-[:{table} {{{fields}}}]->(b)")
+    else:
+        stmt = f"UNWIND $rows AS x CREATE (:{table} {{{fields}}})"
+    lconn.execute(stmt, {"rows": params})
+
+
+def _param(kind: str, v: Any) -> Any:
+    v = _value(kind, v)
+    if kind == "DATE" and v is not None:
+        return v.isoformat()
+    if kind == "TIMESTAMP" and v is not None:
+        return v.isoformat(sep=" ")
+    return v
 
 
 def _chunks(cur: sqlite3.Cursor, size: int = _CHUNK) -> Iterator[list[tuple]]:
@@ -99,21 +150,22 @@ def apply_batches(lconn: Any, conn: sqlite3.Connection, start: int, target: int)
     docs = conn.execute(f"SELECT {_DOC_SQL} FROM documents WHERE batch > ? AND batch <= ?"
                         " ORDER BY seq", window)
     for rows in _chunks(docs):
-        _copy(lconn, DOCUMENT, _arrow(DOCUMENT_PROPERTIES, rows))
+        _insert(lconn, DOCUMENT, DOCUMENT_PROPERTIES, rows)
     n = len(MENTION_PROPERTIES)
     cur = conn.execute(f"SELECT {_MENTION_SQL} FROM mentions WHERE batch > ? AND batch <= ?"
                        " ORDER BY rowid", window)
     for rows in _chunks(cur):
-        _copy(lconn, MENTION, _arrow(MENTION_PROPERTIES, [r[:n] for r in rows]))
-        for table, col in ((SUBJECT, n), (OBJECT, n + 1), (IN_DOCUMENT, n + 2)):
-            _copy(lconn, table, _arrow({}, [(r[0], r[col]) for r in rows], ("from", "to")))
+        _insert(lconn, MENTION, MENTION_PROPERTIES, [r[:n] for r in rows])
+        for table, col, to in ((SUBJECT, n, _ACTOR_END), (OBJECT, n + 1, _ACTOR_END),
+                               (IN_DOCUMENT, n + 2, _DOC_END)):
+            _insert(lconn, table, {}, [(r[0], r[col]) for r in rows], (MENTION, "id", *to))
     _apply_relations(lconn, conn, window, replace=start > 0)
     counts = conn.execute(
         "SELECT actor, doc_hash, count(*) FROM (SELECT subject AS actor, doc_hash FROM"
         " mentions WHERE batch > ?1 AND batch <= ?2 UNION ALL SELECT object, doc_hash FROM"
         " mentions WHERE batch > ?1 AND batch <= ?2) GROUP BY actor, doc_hash", window)
     for rows in _chunks(counts):
-        _copy(lconn, MENTIONED_IN, _arrow({"count": "INT64"}, rows, ("from", "to")))
+        _insert(lconn, MENTIONED_IN, {"count": "INT64"}, rows, (ACTOR, "id", *_DOC_END))
 
 
 def _apply_actors(lconn: Any, conn: sqlite3.Connection, window: tuple[int, int]) -> None:
@@ -127,7 +179,7 @@ def _apply_actors(lconn: Any, conn: sqlite3.Connection, window: tuple[int, int])
                 known.update(x[0] for x in lconn.execute(
                     f"UNWIND $ids AS i MATCH (a:{ACTOR} {{id: i}}) RETURN a.id",
                     {"ids": ids}).get_all())
-        _copy(lconn, ACTOR, _arrow(ACTOR_PROPERTIES, [r for r in rows if r[0] not in known]))
+        _insert(lconn, ACTOR, ACTOR_PROPERTIES, [r for r in rows if r[0] not in known])
         changed = [r for r in rows if r[0] in known]
         sets = ", ".join(f"a.`{k}` = CAST(x.`{k}` AS DATE)" if v == "DATE" else
                          f"a.`{k}` = x.`{k}`" for k, v in ACTOR_PROPERTIES.items() if k != "id")
@@ -157,8 +209,8 @@ def _apply_relations(lconn: Any, conn: sqlite3.Connection, window: tuple[int, in
         if replace:
             _delete_relations(lconn, by_type, claims)
         for rel_type, typed in sorted(by_type.items()):
-            _copy(lconn, rel_type, _arrow(RELATION_PROPERTIES, typed, ("from", "to")))
-        _copy(lconn, CLAIM, _arrow(CLAIM_PROPERTIES, claims, ("from", "to")))
+            _insert(lconn, rel_type, RELATION_PROPERTIES, typed, _ACTORS)
+        _insert(lconn, CLAIM, CLAIM_PROPERTIES, claims, _ACTORS)
 
 
 def _delete_relations(lconn: Any, by_type: dict[str, list[tuple]],

@@ -164,12 +164,13 @@ class SqliteStore:
             d["asserted"], d["negated"] = bool(d["asserted"]), bool(d["negated"])
             yield d
 
-    def document_triples(self, after_batch: int = 0
+    def document_triples(self, after_batch: int = 0, upto_batch: int | None = None
                          ) -> Iterator[tuple[DocumentRecord, list[Triple]]]:
-        """Every document committed after batch ``after_batch`` with its triples, in commit
-        order (what loaders and exports replay)."""
-        docs = self._rows(f"SELECT {_DOC_COLS} FROM documents WHERE batch > ? ORDER BY seq",
-                          (after_batch,))
+        """Every document committed after batch ``after_batch`` (and up to ``upto_batch``)
+        with its triples, in commit order (what loaders and exports replay)."""
+        upto = upto_batch if upto_batch is not None else 2**62
+        docs = self._rows(f"SELECT {_DOC_COLS} FROM documents WHERE batch > ? AND batch <= ?"
+                          " ORDER BY seq", (after_batch, upto))
         cols = ("sentence", "start", "end", "subject_ref", "object_ref", "relation",
                 "plover", "quad", "trigger", "negated", "modality", "confidence", "date",
                 "date_precision", "date_source", "extras")

@@ -19,7 +19,7 @@ def extractor():
 
 @pytest.fixture(scope="session")
 def seeds_out(tmp_path_factory, extractor):
-    """An OUT directory holding the seeds graph (graph.json, triples.jsonl, graph.html)."""
+    """An OUT directory holding the seeds store (store.sqlite, graph.html)."""
     from actorgraph.pipeline import build
 
     out = tmp_path_factory.mktemp("seeds_out")
@@ -30,8 +30,8 @@ def seeds_out(tmp_path_factory, extractor):
 
 @pytest.fixture(scope="session")
 def seeds_graph(seeds_out):
-    """The seeds graph.json path."""
-    return seeds_out / "graph.json"
+    """The seeds store file's path."""
+    return seeds_out / "store.sqlite"
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:  # tests.browser and bench.view_scale live beside 
 from hedged_graph import ESP, FACTS, HEDGED, HUN, PRT, hedged_store  # noqa: E402
 
 from actorgraph.extract.triples import ActorRef, Triple  # noqa: E402
-from actorgraph.graph.store import DocumentRecord, GraphStore  # noqa: E402
+from actorgraph.graph.store import DocumentRecord, GraphStore, open_store  # noqa: E402
 from actorgraph.graph.view import (  # noqa: E402
     ACTOR_COLOURS,
     NODE_MAX,
@@ -579,7 +579,7 @@ def test_seeds_graph_page(tmp_path: Path, chromium: Any) -> None:
     pipeline = pytest.importorskip("actorgraph.pipeline")
     seeds = sorted((ROOT / "seeds").glob("*"))
     pipeline.build(seeds, tmp_path / "out")
-    store = GraphStore.load(tmp_path / "out" / "graph.json")
+    store = open_store(tmp_path / "out")
     assert store.graph.number_of_nodes() > 0
     path = render_html(store, tmp_path / "seeds.html", title="Seeds")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
