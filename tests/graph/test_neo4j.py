@@ -245,6 +245,24 @@ def test_incremental_load_adds_each_new_document_once(bolt_db):
 
 
 @pytest.mark.bolt
+def test_outlets_are_recounted_walking_from_either_end(bolt_db, monkeypatch):
+    from actorgraph.graph import neo4j_load
+
+    walks = []
+    real = neo4j_load.outlets_statement
+
+    def spy(rtype, allowed=None, from_object=False):
+        walks.append(from_object)
+        return real(rtype, allowed, from_object)
+
+    monkeypatch.setattr(neo4j_load, "outlets_statement", spy)
+    docs = bolt_db.track(make_documents(40, seed=21))
+    load_documents(docs, bolt_db.settings, batch_size=1)
+    assert set(walks) == {True, False}  # both walks ran, and both counted right:
+    assert normalized(dump_graph(bolt_db.settings)) == expected(docs)
+
+
+@pytest.mark.bolt
 @pytest.mark.parametrize("batch_size", [1, 10_000])
 def test_batch_size_does_not_change_the_graph(bolt_db, batch_size):
     docs = bolt_db.track(make_documents(25, seed=3))
