@@ -152,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"open (index current? + open read-only): {(t6 - t5) * 1000:.0f} ms")
 
     hub = "actor 0"
-    params = {"actor": hub, "a": "Actor 0", "b": "actor:1"}
+    # The library's required parameters (timelines and provenance need a pair, a relation
+    # and a day); the rest keep their defaults.
+    params = {"actor": hub, "a": "Actor 0", "b": "actor:1", "source": "Actor 0",
+              "target": "actor:1", "relation": "MEETS", "since": "2000-01-01"}
     print(f"\n{'query':<20} {'rows':>6} {'first ms':>9} {'median ms':>10} {'max ms':>8} "
           f"{'CPU ms':>8}")
     with g:

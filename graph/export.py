@@ -1,70 +1,76 @@
-"""Export the embedded store: GraphML, GEXF (Gephi) and ``neo4j-admin`` import CSV.
+"""Export a store: GraphML, GEXF (static or dynamic), a flat triples table, neo4j-admin CSV.
 
-All three follow :mod:`actorgraph.graph.model`. GraphML and GEXF hold the actor graph
-(``Actor`` nodes, one edge per relationship) with scalar attributes only, as both formats
-require: lists become joined strings (``aliases`` and ``docs`` with ``"; "``, evidence
-sentences with ``" | "``) and null attributes are left out. Each node gets ``label`` (the
-actor's name) and each edge ``label`` (its type) and ``weight`` (``count``) for Gephi.
+Every export reads the store API of MODEL.md section 3 (``actors()``, ``relations()``,
+``mentions()``, ``documents()``), so it follows :mod:`actorgraph.graph.model` whichever
+store holds the graph. ``store`` is a store object or the directory ``OUT``.
 
-The CSV layout is what ``neo4j-admin database import full`` reads and yields the same
-database as :func:`actorgraph.graph.neo4j.load_store` (``Document`` nodes and
-``MENTIONED_IN`` included), so a large store can be bulk-imported instead of loaded.
+- **GraphML / GEXF**: the actor graph, asserted facts only by default
+  (``asserted_only=False`` adds the claims, each edge with its ``factuality``). Both formats
+  take scalars only: ``aliases`` become one ``"; "``-joined string and null attributes are
+  left out. Nodes get ``label`` (the name); edges ``label`` (the relation), ``weight``
+  (mentions) and an id ``e0``, ``e1``... ``since``/``until`` (ISO days, inclusive) keep the
+  relations with mentions dated in that window, their counts recomputed by the store.
+- **Dynamic GEXF** (``dynamic=True``): each edge carries *spells*, the days its mentions are
+  dated, adjacent days merged into one interval; each node the spells of its edges. Gephi's
+  timeline plays it; an edge without dated mentions has no spell (always shown).
+- **Triples table** (:func:`export_triples`): one row per mention with ids, dates, actors,
+  relation, factuality and the evidence (sentence, outlet, url, title), as CSV or Parquet
+  (pyarrow, with date, timestamp, boolean and integer columns).
+- **neo4j-admin CSV** (:mod:`actorgraph.graph.export_neo4j`): the whole model for a bulk
+  import, with ``date``/``datetime`` typed columns.
 
->>> from actorgraph.graph.store import open_store
->>> store = open_store("out")                             # doctest: +SKIP
->>> export_graphml(store, "out/graph.graphml")            # doctest: +SKIP
->>> export_gexf(store, "out/graph.gexf")                  # doctest: +SKIP
->>> result = export_neo4j_csv("out", "out/neo4j-import")  # doctest: +SKIP
->>> print(result.command)                                 # doctest: +SKIP
-neo4j-admin database import full --nodes=... --relationships=... neo4j
+>>> from actorgraph.graph.store import MemoryStore
+>>> export_gexf(MemoryStore(), "/tmp/empty.gexf", dynamic=True).name       # doctest: +SKIP
+'empty.gexf'
+>>> export_triples("out", "out/triples.parquet", since="2024-03-01")     # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
-import shlex
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from actorgraph.graph.model import (
-    ACTOR,
-    ACTOR_PROPERTIES,
-    DOCUMENT,
-    DOCUMENT_PROPERTIES,
-    MAX_EVIDENCE,
-    MENTIONED_IN,
-    MENTIONED_IN_PROPERTIES,
-    RELATION_PROPERTIES,
-    checked_relation_type,
-    relation_types,
+from actorgraph.graph.export_neo4j import (  # noqa: F401  (public API, re-exported)
+    ARRAY_DELIMITER,
+    FALLBACK_ARRAY_DELIMITER,
+    Neo4jCsvExport,
+    export_neo4j_csv,
 )
-from actorgraph.graph.store import GraphStore, SqliteStore, open_store
+from actorgraph.graph.model import document_dates, mention_date, month_of
 
 LIST_JOIN = "; "
-EVIDENCE_JOIN = " | "
-#: neo4j-admin's default array delimiter; swapped for U+001F when a value contains it.
-ARRAY_DELIMITER = ";"
-FALLBACK_ARRAY_DELIMITER = "\x1f"
+TRIPLE_FORMATS = ("csv", "parquet")
 
-# Model types -> neo4j-admin header types (INT64 is a Java long; STRING needs no suffix).
-_CSV_TYPES = {"STRING": "", "INT64": ":long", "DOUBLE": ":double", "BOOLEAN": ":boolean",
-              "STRING[]": ":string[]", "DATE": ":date", "TIMESTAMP": ":datetime"}
+__all__ = [
+    "ARRAY_DELIMITER", "FALLBACK_ARRAY_DELIMITER", "LIST_JOIN", "TRIPLE_COLUMNS",
+    "Neo4jCsvExport", "actor_graph", "export_gexf", "export_graphml", "export_neo4j_csv",
+    "export_triples", "open_for_export", "triple_rows",
+]
 
 
-def _open_store(store: SqliteStore | str | Path) -> tuple[SqliteStore, None]:
-    if isinstance(store, SqliteStore):
-        return store, None
-    return open_store(store), None
+@contextmanager
+def open_for_export(store: Any) -> Iterator[Any]:
+    """The store itself, or the store of ``OUT`` opened read-only (and closed after)."""
+    if hasattr(store, "relations"):
+        yield store
+        return
+    from actorgraph.graph.store import open_store
+
+    handle = open_store(store)
+    try:
+        yield handle
+    finally:
+        handle.close()
 
 
 # --- GraphML / GEXF -------------------------------------------------------------------------
-
 
 # XML 1.0 cannot carry most C0 control characters, even escaped; GraphML and GEXF are XML.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -74,207 +80,180 @@ def _xml_safe(value: Any) -> Any:
     return _XML_INVALID.sub("\ufffd", value) if isinstance(value, str) else value
 
 
-def scalar_graph(store: GraphStore | str | Path) -> nx.MultiDiGraph:
-    """The actor graph with list attributes joined into strings and nulls dropped.
+def _spells(days: set[str]) -> list[tuple[str, str]]:
+    """Days (ISO) as intervals, adjacent days merged: GEXF spells.
 
-    Edge keys are ``e0``, ``e1``...: both formats want document-unique edge ids, and the
-    store's keys (``MEETS:asserted``) repeat across actor pairs; ``relation`` and
-    ``factuality`` stay attributes.
+    >>> _spells({"2024-03-01", "2024-03-02", "2024-03-05"})
+    [('2024-03-01', '2024-03-02'), ('2024-03-05', '2024-03-05')]
     """
-    store, _ = _open_store(store)
-    g = nx.MultiDiGraph()
-    for a in store.actors():
-        attrs = {k: _xml_safe(v) for k, v in a.items() if k != "id" and v is not None}
-        attrs["aliases"] = _xml_safe(LIST_JOIN.join(a["aliases"]))
-        attrs["label"] = attrs["name"]
-        g.add_node(_xml_safe(a["id"]), **attrs)
-    evidence = _evidence(store)
-    for i, r in enumerate(store.relations()):
-        ev = evidence.get((r["source"], r["target"], r["relation"], r["factuality"]), [])
+    out: list[list[dt.date]] = []
+    for day in sorted(dt.date.fromisoformat(d) for d in days):
+        if out and (day - out[-1][1]).days <= 1:
+            out[-1][1] = day
+        else:
+            out.append([day, day])
+    return [(a.isoformat(), b.isoformat()) for a, b in out]
+
+
+def _edge_days(store: Any, asserted_only: bool, since: str | None,
+               until: str | None) -> dict[tuple[str, str, str, str], set[str]]:
+    days: dict[tuple[str, str, str, str], set[str]] = {}
+    for m in store.mentions(asserted=True if asserted_only else None, since=since,
+                            until=until):
+        day = mention_date(m["date"])
+        if day is not None:
+            key = (m["subject"], m["object"], m["relation"], m["factuality"])
+            days.setdefault(key, set()).add(day.isoformat())
+    return days
+
+
+def actor_graph(store: Any, asserted_only: bool = True, since: str | None = None,
+                until: str | None = None, dynamic: bool = False) -> nx.MultiDiGraph:
+    """The actor graph with scalar attributes only (what GraphML and GEXF can hold).
+
+    Nodes are the actors taking part in an exported relation. Edge keys are ``e0``,
+    ``e1``...: both formats want document-unique edge ids. With ``dynamic``, edges and
+    nodes carry ``spells`` (see the module docstring).
+    """
+    with open_for_export(store) as s:
+        rels = list(s.relations(asserted_only=asserted_only, since=since, until=until))
+        ends = {r["source"] for r in rels} | {r["target"] for r in rels}
+        days = _edge_days(s, asserted_only, since, until) if dynamic else {}
+        g = nx.MultiDiGraph()
+        for a in s.actors():
+            if a["id"] not in ends:
+                continue
+            attrs = {k: _xml_safe(v) for k, v in a.items() if k != "id" and v is not None}
+            attrs["aliases"] = _xml_safe(LIST_JOIN.join(a.get("aliases") or []))
+            attrs["label"] = attrs.get("name", a["id"])
+            g.add_node(_xml_safe(a["id"]), **attrs)
+    node_days: dict[str, set[str]] = {}
+    for i, r in enumerate(rels):
         attrs = {k: _xml_safe(v) for k, v in r.items()
                  if k not in ("source", "target") and v is not None}
-        attrs.update(
-            evidence=_xml_safe(EVIDENCE_JOIN.join(e["sentence"] for e in ev)),
-            evidence_docs=_xml_safe(LIST_JOIN.join(e["doc"] for e in ev)),
-            label=r["relation"],
-            weight=r["count"],
-        )
+        attrs.update(label=r["relation"], weight=r["count"])
+        key = (r["source"], r["target"], r["relation"], r["factuality"])
+        if days.get(key):
+            attrs["spells"] = _spells(days[key])
+            for end in (r["source"], r["target"]):
+                node_days.setdefault(end, set()).update(days[key])
         g.add_edge(_xml_safe(r["source"]), _xml_safe(r["target"]), key=f"e{i}", **attrs)
+    for node, ds in node_days.items():
+        g.nodes[_xml_safe(node)]["spells"] = _spells(ds)
     return g
 
 
-def _evidence(store: SqliteStore) -> dict[tuple[str, str, str, str], list[dict[str, Any]]]:
-    """Up to MAX_EVIDENCE mentions per relation (the store keeps them all)."""
-    out: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
-    for m in store.mentions():
-        ev = out.setdefault((m["subject"], m["object"], m["relation"], m["factuality"]), [])
-        if len(ev) < MAX_EVIDENCE:
-            ev.append(m)
-    return out
-
-
-def export_graphml(store: GraphStore | str | Path, path: str | Path) -> Path:
-    """Write the actor graph as GraphML (yEd, Cytoscape, networkx, Gephi).
-
-    >>> export_graphml(GraphStore(), "/tmp/empty.graphml").name
-    'empty.graphml'
-    """
+def export_graphml(store: Any, path: str | Path, asserted_only: bool = True,
+                   since: str | None = None, until: str | None = None) -> Path:
+    """Write the actor graph as GraphML (yEd, Cytoscape, networkx, Gephi); facts only unless
+    ``asserted_only`` is False."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_graphml(scalar_graph(store), path, encoding="utf-8", named_key_ids=True)
+    nx.write_graphml(actor_graph(store, asserted_only, since, until), path, encoding="utf-8",
+                     named_key_ids=True)
     return path
 
 
-def export_gexf(store: GraphStore | str | Path, path: str | Path) -> Path:
-    """Write the actor graph as GEXF 1.2 for Gephi (``weight`` = mention count).
-
-    >>> export_gexf(GraphStore(), "/tmp/empty.gexf").name
-    'empty.gexf'
-    """
+def export_gexf(store: Any, path: str | Path, asserted_only: bool = True,
+                since: str | None = None, until: str | None = None,
+                dynamic: bool = False) -> Path:
+    """Write the actor graph as GEXF 1.2 for Gephi (``weight`` = mentions); with
+    ``dynamic``, edge and node spells from the mention dates for Gephi's timeline."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_gexf(scalar_graph(store), path, encoding="utf-8", version="1.2draft")
+    g = actor_graph(store, asserted_only, since, until, dynamic=dynamic)
+    if dynamic:
+        g.graph["mode"] = "dynamic"  # also when nothing is dated: the file says what it is
+    nx.write_gexf(g, path, encoding="utf-8", version="1.2draft")
     return path
 
 
-# --- neo4j-admin CSV ------------------------------------------------------------------------
+# --- the flat triples table -----------------------------------------------------------------
+
+#: Column -> pyarrow type name of the triples table, in order.
+TRIPLE_COLUMNS: dict[str, str] = {
+    "mention_id": "string", "doc_id": "string", "doc_hash": "string",
+    "doc_date": "date32", "doc_datetime": "timestamp", "date": "date32", "month": "string",
+    "date_precision": "string", "date_source": "string",
+    "subject_id": "string", "subject": "string", "subject_text": "string",
+    "relation": "string", "object_id": "string", "object": "string", "object_text": "string",
+    "plover": "string", "quad": "string", "factuality": "string", "asserted": "bool",
+    "negated": "bool", "modality": "string", "confidence": "float64", "trigger": "string",
+    "sentence": "string", "start": "int64", "end": "int64", "outlet": "string",
+    "url": "string", "title": "string",
+}
 
 
-@dataclass
-class Neo4jCsvExport:
-    """What :func:`export_neo4j_csv` wrote and how to import it."""
-
-    out_dir: Path
-    nodes: list[Path] = field(default_factory=list)
-    relationships: list[Path] = field(default_factory=list)
-    schema: Path | None = None
-    array_delimiter: str = ARRAY_DELIMITER
-    counts: dict[str, int] = field(default_factory=dict)
-    database: str = "neo4j"
-
-    @property
-    def command(self) -> str:
-        """The ``neo4j-admin`` command line (Neo4j 5; run with the database stopped)."""
-        delim = ("U+001F" if self.array_delimiter == FALLBACK_ARRAY_DELIMITER
-                 else self.array_delimiter)
-        parts = ["neo4j-admin", "database", "import", "full"]
-        parts += [f"--nodes={p}" for p in self.nodes]
-        parts += [f"--relationships={p}" for p in self.relationships]
-        parts += [f"--array-delimiter={delim}", "--multiline-fields=true",
-                  "--overwrite-destination=true", self.database]
-        return " ".join(shlex.quote(p) for p in parts)
-
-    @property
-    def instructions(self) -> str:
-        """The import command, then the constraints the Bolt loader would create."""
-        return (f"{self.command}\n"
-                f"# then start Neo4j and create the constraints and indexes:\n"
-                f"cypher-shell -d {shlex.quote(self.database)} -f "
-                f"{shlex.quote(str(self.schema))}\n")
+def triple_rows(store: Any, since: str | None = None, until: str | None = None,
+                asserted: bool | None = None) -> Iterator[dict[str, Any]]:
+    """One row per mention (:data:`TRIPLE_COLUMNS`), in commit order; dates as
+    ``datetime.date``, the document datetime as an aware ``datetime`` (or None)."""
+    with open_for_export(store) as s:
+        names = {a["id"]: a["name"] for a in s.actors()}
+        for m in s.mentions(since=since, until=until, asserted=asserted):
+            day, stamp = document_dates(m["doc_date"])
+            date = mention_date(m["date"])
+            yield {
+                "mention_id": m["id"], "doc_id": m["doc"], "doc_hash": m["doc_hash"],
+                "doc_date": day, "doc_datetime": stamp, "date": date, "month": month_of(date),
+                "date_precision": m["date_precision"], "date_source": m["date_source"],
+                "subject_id": m["subject"], "subject": names.get(m["subject"]),
+                "subject_text": m["subject_text"], "relation": m["relation"],
+                "object_id": m["object"], "object": names.get(m["object"]),
+                "object_text": m["object_text"], "plover": m["plover"], "quad": m["quad"],
+                "factuality": m["factuality"], "asserted": bool(m["asserted"]),
+                "negated": bool(m["negated"]), "modality": m["modality"],
+                "confidence": m["confidence"], "trigger": m["trigger"],
+                "sentence": m["sentence"], "start": m["start"], "end": m["end"],
+                "outlet": m["source"], "url": m["url"], "title": m["title"],
+            }
 
 
-def _header(props: dict[str, str], key: str | None = None, id_space: str = "") -> list[str]:
-    cols = []
-    for name, typ in props.items():
-        if name == key:
-            cols.append(f"{name}:ID({id_space})")
-        else:
-            cols.append(name + _CSV_TYPES[typ])
-    return cols
+def export_triples(store: Any, path: str | Path, fmt: str | None = None,
+                   since: str | None = None, until: str | None = None,
+                   asserted: bool | None = None) -> Path:
+    """Write the triples table as CSV or Parquet (``fmt``, default from the suffix).
 
-
-def _cell(value: Any, typ: str, delim: str) -> Any:
-    if value is None:
-        return ""  # an empty field sets no property, as a null does in Cypher
-    if typ == "STRING[]":
-        return delim.join(value)
-    if typ == "BOOLEAN":
-        return "true" if value else "false"
-    return value
-
-
-def _mention_counts(store: SqliteStore, _unused: Path | None) -> Counter[tuple[str, str]]:
-    """``(actor id, document hash) -> count`` exactly as the Bolt loader computes it."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for m in store.mentions():
-        counts[(m["subject"], m["doc_hash"])] += 1
-        counts[(m["object"], m["doc_hash"])] += 1
-    return counts
-
-
-def export_neo4j_csv(store: GraphStore | str | Path, out_dir: str | Path,
-                     database: str = "neo4j",
-                     relation_vocabulary: list[str] | None = None) -> Neo4jCsvExport:
-    """Write ``actors.csv``, ``documents.csv``, ``relations.csv``, ``mentioned_in.csv`` and
-    ``schema.cypher`` for ``neo4j-admin database import full``.
-
-    ``store`` is a store (:func:`~actorgraph.graph.store.open_store`) or its directory. Array
-    properties use ``;`` as the delimiter unless some value contains one, in which case
-    U+001F is used; :attr:`Neo4jCsvExport.command` always names the one used.
-
-    >>> import tempfile
-    >>> r = export_neo4j_csv(GraphStore(), tempfile.mkdtemp())
-    >>> r.command.startswith("neo4j-admin database import full --nodes=")
-    True
+    ``since``/``until`` (ISO days, inclusive) keep mentions dated in that window (undated
+    ones drop out); ``asserted=True`` keeps facts only, ``False`` claims only. CSV cells
+    hold ISO dates and ``true``/``false``; Parquet has typed columns (``date32``,
+    ``timestamp[us, UTC]``, ``bool``, ``int64``, ``double``).
     """
-    from actorgraph.graph.neo4j import SCHEMA_STATEMENTS
-
-    store, triples_path = _open_store(store)
-    allowed = relation_vocabulary if relation_vocabulary is not None else relation_types()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    actors = list(store.actors())
-    relations = list(store.relations())
-    for r in relations:
-        checked_relation_type(r["relation"], allowed)  # the :TYPE column becomes a type
-
-    def lists() -> Iterable[str]:
-        for a in actors:
-            yield from a["aliases"]
-
-    delim = ARRAY_DELIMITER
-    if any(ARRAY_DELIMITER in s for s in lists()):
-        delim = FALLBACK_ARRAY_DELIMITER
-        if any(FALLBACK_ARRAY_DELIMITER in s for s in lists()):
-            raise ValueError("array values contain both ';' and U+001F: cannot export")
-
-    result = Neo4jCsvExport(out_dir=out, array_delimiter=delim, database=database)
-
-    def write(name: str, header: list[str], rows: Iterable[list[Any]]) -> Path:
-        path = out / name
-        n = 0
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)  # RFC 4180 quoting ("" inside quotes), as neo4j-admin reads
-            w.writerow(header)
-            for row in rows:
-                w.writerow(row)
-                n += 1
-        result.counts[name] = n
+    path = Path(path)
+    fmt = (fmt or path.suffix.lstrip(".") or "csv").lower()
+    if fmt not in TRIPLE_FORMATS:
+        raise ValueError(f"unknown triples format {fmt!r}: use csv or parquet")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = triple_rows(store, since, until, asserted)
+    if fmt == "parquet":
+        _write_parquet(rows, path)
         return path
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(TRIPLE_COLUMNS)
+        for r in rows:
+            w.writerow(["" if v is None else ("true" if v else "false") if isinstance(v, bool)
+                        else v.isoformat() if isinstance(v, dt.date) else v
+                        for v in r.values()])
+    return path
 
-    actor_props = ACTOR_PROPERTIES
-    result.nodes.append(write(
-        "actors.csv", _header(actor_props, "id", ACTOR) + [":LABEL"],
-        ([_cell(a.get(k), t, delim) for k, t in actor_props.items()] + [ACTOR]
-         for a in actors)))
-    doc_props = DOCUMENT_PROPERTIES
-    result.nodes.append(write(
-        "documents.csv", _header(doc_props, "hash", DOCUMENT) + [":LABEL"],
-        ([_cell(getattr(d, k, None), t, delim) for k, t in doc_props.items()] + [DOCUMENT]
-         for d in store.documents())))
-    result.relationships.append(write(
-        "relations.csv",
-        [f":START_ID({ACTOR})", f":END_ID({ACTOR})", ":TYPE"] + _header(RELATION_PROPERTIES),
-        ([r["source"], r["target"], r["relation"]]
-         + [_cell(r.get(k), t, delim) for k, t in RELATION_PROPERTIES.items()]
-         for r in relations)))
-    counts = _mention_counts(store, triples_path)
-    result.relationships.append(write(
-        "mentioned_in.csv",
-        [f":START_ID({ACTOR})", f":END_ID({DOCUMENT})", ":TYPE"]
-        + _header(MENTIONED_IN_PROPERTIES),
-        ([a, h, MENTIONED_IN, n] for (a, h), n in sorted(counts.items()))))
-    result.schema = out / "schema.cypher"
-    result.schema.write_text("".join(s + ";\n" for s in SCHEMA_STATEMENTS), encoding="utf-8")
-    (out / "IMPORT.txt").write_text(result.instructions, encoding="utf-8")
-    return result
+
+def _write_parquet(rows: Iterator[dict[str, Any]], path: Path, chunk: int = 50_000) -> None:
+    """Stream rows into a Parquet file in row groups of ``chunk`` (bounded memory)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as e:  # pragma: no cover - pyarrow ships with the store's extras
+        raise RuntimeError("Parquet export needs pyarrow: pip install pyarrow") from e
+    types = {"string": pa.string(), "date32": pa.date32(), "bool": pa.bool_(),
+             "float64": pa.float64(), "int64": pa.int64(),
+             "timestamp": pa.timestamp("us", tz="UTC")}
+    schema = pa.schema([(k, types[t]) for k, t in TRIPLE_COLUMNS.items()])
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for r in rows:
+            batch.append(r)
+            if len(batch) >= chunk:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))

@@ -5,7 +5,11 @@ answers and which parameters it takes::
 
     // Top actors by degree: who takes part in the most asserted relations.
     // params: limit (int, default 10)
-    MATCH (a:Actor)-[r]-(:Actor) WHERE r.asserted ...
+    MATCH (a:Actor)-[r]-(:Actor) WHERE type(r) <> 'CLAIM' ...
+
+A parameter without a default is required. Day parameters (``since``/``until``) are ISO
+strings, ``""`` meaning open, turned into dates inside the query (``date($since)``), so the
+same text and the same parameter values work on LadybugDB and on Neo4j.
 
 >>> q = parse_query_text("// Hello.\\n// params: limit (int, default 10)\\nRETURN 1 AS x")
 >>> q.description, q.params

@@ -1,4 +1,4 @@
-// Who is in conflict with whom: asserted relations (vocabulary-typed, not CLAIM) in the verbal and material conflict
+// Who is in conflict with whom: asserted relations in the verbal and material conflict
 // quad classes (request, accuse, reject, threaten, protest, sanction, mobilize, coerce,
 // assault), one row per source, relation type and target, strongest first.
 // params: min_count (int, default 1), limit (int, default 100)
@@ -6,6 +6,7 @@ MATCH (a:Actor)-[r]->(b:Actor)
 WHERE type(r) <> 'CLAIM' AND r.quad IN ['VERBAL_CONFLICT', 'MATERIAL_CONFLICT']
   AND r.count >= $min_count
 RETURN a.id AS source_id, a.name AS source, type(r) AS relation, r.quad AS quad,
-       b.id AS target_id, b.name AS target, r.count AS mentions, r.documents AS documents
+       b.id AS target_id, b.name AS target, r.count AS mentions, r.documents AS documents,
+       r.outlets AS outlets, r.first_seen AS first_seen, r.last_seen AS last_seen
 ORDER BY mentions DESC, source_id ASC, relation ASC, target_id ASC
 LIMIT $limit

@@ -6,6 +6,7 @@ MATCH (a:Actor)-[r]->(b:Actor)
 WHERE type(r) <> 'CLAIM' AND r.quad IN ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION']
   AND r.count >= $min_count
 RETURN a.id AS source_id, a.name AS source, type(r) AS relation, r.quad AS quad,
-       b.id AS target_id, b.name AS target, r.count AS mentions, r.documents AS documents
+       b.id AS target_id, b.name AS target, r.count AS mentions, r.documents AS documents,
+       r.outlets AS outlets, r.first_seen AS first_seen, r.last_seen AS last_seen
 ORDER BY mentions DESC, source_id ASC, relation ASC, target_id ASC
 LIMIT $limit

@@ -1,12 +1,16 @@
 // Claims that are not facts: negated, hypothetical, future, requested, reported, denied...
-// statements (CLAIM relationships), grouped by factuality, with their evidence sentences.
+// statements (CLAIM relationships), grouped by factuality, with how often, in how many
+// documents and outlets, when, and their sentences (by mention id).
 // params: limit (int, default 100)
 MATCH (s:Actor)-[r:CLAIM]->(o:Actor)
 MATCH (s)<-[:SUBJECT]-(m:Mention)-[:OBJECT]->(o)
 WHERE m.relation = r.relation AND m.factuality = r.factuality
+// Sorted before collect, so the evidence comes in the same order on both engines.
+WITH r, s, o, m ORDER BY m.id ASC SKIP 0 LIMIT 1000000000
 WITH r, s, o, collect(m.sentence) AS evidence
 RETURN r.factuality AS factuality, s.id AS subject_id, s.name AS subject,
        r.relation AS relation, o.id AS object_id, o.name AS object, r.count AS count,
-       evidence AS evidence
+       r.documents AS documents, r.outlets AS outlets, r.first_seen AS first_seen,
+       r.last_seen AS last_seen, evidence AS evidence
 ORDER BY factuality ASC, count DESC, subject_id ASC, relation ASC, object_id ASC
 LIMIT $limit

@@ -1,7 +1,8 @@
 // Evidence for a pair of actors: every statement between a and b in either direction,
-// facts and claims (with their factuality), with the sentences that state it and the
-// documents they come from (evidence and evidence_docs are parallel lists). Actors match by
-// id, name or alias, ignoring case.
+// facts and claims (with their factuality), with the sentences that state it and the ids of
+// the documents they come from (evidence and evidence_docs are parallel lists, in mention
+// id order). One row per mention with outlet, date and url: the provenance query.
+// Actors match by id, name or alias, ignoring case.
 // params: a (string), b (string)
 WITH toLower($a) AS qa, toLower($b) AS qb
 MATCH (x:Actor)
@@ -9,15 +10,17 @@ WHERE toLower(x.id) = qa OR toLower(x.name) = qa OR any(n IN x.aliases WHERE toL
 MATCH (y:Actor)
 WHERE y.id <> x.id
   AND (toLower(y.id) = qb OR toLower(y.name) = qb OR any(n IN y.aliases WHERE toLower(n) = qb))
-// One pass per direction; each pass expands from the subject's mentions.
-UNWIND [true, false] AS outgoing
-WITH CASE WHEN outgoing THEN x.id ELSE y.id END AS sid,
-     CASE WHEN outgoing THEN y.id ELSE x.id END AS oid
-MATCH (s:Actor {id: sid})<-[:SUBJECT]-(m:Mention)-[:OBJECT]->(o:Actor {id: oid}),
-      (m)-[:IN_DOCUMENT]->(d:Document)
+// OPTIONAL MATCH makes Ladybug expand from the actor rather than scan every mention.
+OPTIONAL MATCH (x)<-[:SUBJECT|OBJECT]-(m:Mention)-[:SUBJECT|OBJECT]->(y)
+// DISTINCT: with a name shared by several actors, one mention can match both ways.
+WITH DISTINCT m WHERE m IS NOT NULL
+MATCH (s:Actor)<-[:SUBJECT]-(m)-[:OBJECT]->(o:Actor), (m)-[:IN_DOCUMENT]->(d:Document)
+// Sorted before collect, so the lists come in the same order on both engines (Ladybug
+// sorts inside WITH only with SKIP/LIMIT).
+WITH s, o, m, d ORDER BY m.id ASC SKIP 0 LIMIT 1000000000
 WITH s, o, m.relation AS relation, m.factuality AS factuality, m.asserted AS asserted,
-     collect(m.sentence) AS evidence, collect(d.id) AS evidence_docs, count(m) AS count
-RETURN DISTINCT s.id AS subject_id, s.name AS subject, relation AS relation, o.id AS object_id,
+     count(m) AS count, collect(m.sentence) AS evidence, collect(d.id) AS evidence_docs
+RETURN s.id AS subject_id, s.name AS subject, relation AS relation, o.id AS object_id,
        o.name AS object, factuality AS factuality, asserted AS asserted, count AS count,
        evidence AS evidence, evidence_docs AS evidence_docs
 ORDER BY asserted DESC, count DESC, relation ASC, subject_id ASC, object_id ASC,

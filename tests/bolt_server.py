@@ -67,11 +67,16 @@ class BoltServer:
     """
 
     def __init__(self, root: str | Path | None = None, password: str = PASSWORD,
-                 database: str = DATABASE) -> None:
+                 database: str = DATABASE, settings: dict[str, str] | None = None,
+                 heap: str = "1g") -> None:
         self._own_root = root is None
         self.root = Path(root) if root else Path(tempfile.mkdtemp(prefix="arcadedb-"))
         self.password = password
         self.database = database
+        #: Extra ArcadeDB settings (``arcadedb.`` prefix optional), e.g. for the load bench.
+        self.extra = {k if k.startswith("arcadedb.") else f"arcadedb.{k}": v
+                      for k, v in (settings or {}).items()}
+        self.heap = heap
         self.bolt_port = free_port()
         self.http_port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
@@ -96,8 +101,9 @@ class BoltServer:
             "arcadedb.server.defaultDatabases":
                 f"{self.database}[{USERNAME}:{self.password}:admin]",
             "arcadedb.bolt.defaultDatabase": self.database,
+            **self.extra,
         }
-        return [str(java), "-Xmx1g", *(f"-D{k}={v}" for k, v in props.items()),
+        return [str(java), f"-Xmx{self.heap}", *(f"-D{k}={v}" for k, v in props.items()),
                 "-cp", str(home / "jars" / "*"), "com.arcadedb.server.ArcadeDBServer"]
 
     def start(self, timeout: float = 90.0) -> BoltServer:

@@ -102,13 +102,23 @@ class _BoltDatabase:
         self.actor_ids: set[str] = set()
         self.doc_hashes: set[str] = set()
 
-    def track(self, store_dir):
-        from actorgraph.graph.store import open_store
+    def track(self, documents):
+        """Remember what a test loads (``(DocumentRecord, triples)`` pairs, or a store
+        directory), so cleanup deletes exactly that; returns its argument."""
+        from pathlib import Path
 
-        with open_store(store_dir) as s:
-            self.actor_ids |= {a["id"] for a in s.actors()}
-            self.doc_hashes |= {d.hash for d in s.documents()}
-        return store_dir
+        if isinstance(documents, str | Path):
+            from actorgraph.graph.store import open_store
+
+            with open_store(documents) as store:
+                self.actor_ids |= {a["id"] for a in store.actors()}
+                self.doc_hashes |= {d.hash for d in store.documents()}
+            return documents
+        for doc, triples in documents:
+            self.doc_hashes.add(doc.hash)
+            for t in triples:
+                self.actor_ids |= {t.subject.id, t.object.id}
+        return documents
 
     def cleanup(self, settings=None):
         from actorgraph.graph.neo4j import run_query
@@ -116,6 +126,10 @@ class _BoltDatabase:
         settings = settings or self.settings
         ids, hashes = sorted(self.actor_ids), sorted(self.doc_hashes)
         for i in range(0, max(len(ids), len(hashes)), 500):
+            # Mentions hang off their documents: delete them first, or they stay orphans.
+            run_query(settings, "MATCH (d:Document)<-[:IN_DOCUMENT]-(m:Mention) "
+                                "WHERE d.hash IN $h DETACH DELETE m",
+                      {"h": hashes[i:i + 500]}, write=True)
             run_query(settings, "MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a",
                       {"ids": ids[i:i + 500]}, write=True)
             run_query(settings, "MATCH (d:Document) WHERE d.hash IN $h DETACH DELETE d",

@@ -1,14 +1,15 @@
-"""The query library (queries/*.cypher) on the embedded Cypher graph.
+"""The query library (queries/*.cypher) on the embedded Cypher graph (LadybugDB).
 
 Every query is checked three ways: its text keeps to the subset of Cypher that Ladybug and
-Neo4j 5 share (the Neo4j loader runs the same files); its rows equal an independent Python
-computation over the store (the oracle), on a synthetic graph and on the seeds graph; and
-on the seeds graph it returns the facts a reader of the two articles expects.
+Neo4j 5 share (the same files run on the Bolt server: tests/graph/test_neo4j.py compares
+the rows of both engines); its rows equal an independent Python computation over the
+store's API (the oracle), on a synthetic graph and on the seeds graph; and on the seeds
+graph it returns the facts a reader of the two articles expects.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import random
 import re
 from collections import Counter, defaultdict
@@ -22,10 +23,11 @@ from actorgraph.extract.triples import MODALITIES, ActorRef, Triple
 from actorgraph.graph.cypher import library_call, open_cypher, query_params
 from actorgraph.graph.query import library_queries
 from actorgraph.graph.records import day_of
-from actorgraph.graph.store import DocumentRecord, GraphStore, iter_triples, open_store
+from actorgraph.graph.store import DocumentRecord, MemoryStore, open_store
 
 LIBRARY = library_queries()
-REQUIRED = {"top_actors", "actor_relations", "cooperation", "conflict", "pair_evidence"}
+REQUIRED = {"top_actors", "actor_relations", "cooperation", "conflict", "pair_evidence",
+            "dyad_timeline", "actor_activity", "escalation", "new_relations", "provenance"}
 COOPERATION = ("VERBAL_COOPERATION", "MATERIAL_COOPERATION")
 CONFLICT = ("VERBAL_CONFLICT", "MATERIAL_CONFLICT")
 
@@ -122,7 +124,7 @@ def _split_top(s: str) -> list[str]:
     return [c for c in out + [cur] if c.strip()]
 
 
-# --- oracles: the same answers computed in Python from the store --------------------------------
+# --- oracles: the same answers computed in Python from the store's API ----------------------------
 
 
 def _matches(actor: dict[str, Any], value: str) -> bool:
@@ -131,127 +133,255 @@ def _matches(actor: dict[str, Any], value: str) -> bool:
             or any(a.lower() == v for a in actor["aliases"]))
 
 
-def _mention_counts(out: Path, store: GraphStore) -> Counter:
-    counts: Counter = Counter()
-    for t in iter_triples(out):
-        counts[(t.subject.id, t.doc_hash)] += 1
-        counts[(t.object.id, t.doc_hash)] += 1
-    return counts
+def _in_window(date: str | None, params: dict[str, Any], undated: bool = False) -> bool:
+    since, until = params.get("since", ""), params.get("until", "")
+    if date is None:
+        return undated and not since and not until
+    return (not since or date >= since) and (not until or date <= until)
 
 
-def oracle(name: str, out: Path, params: dict[str, Any]) -> list[list[Any]]:
-    store = open_store(out)
-    actors = {a["id"]: a for a in store.actors()}
-    evidence: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
-    for m in store.mentions():
-        evidence[(m["subject"], m["object"], m["relation"], m["factuality"])].append(
-            (m["sentence"], m["doc"]))
+def plain(rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows as JSON values: dates as ISO strings, as both engines print them."""
+    return json.loads(json.dumps(rows, default=str))
 
-    def ev(r: dict[str, Any]) -> list[tuple[str, str]]:
-        return evidence[(r["source"], r["target"], r["relation"], r["factuality"])]
 
-    def date(value: str | None) -> Any:
-        day = day_of(value)
-        return dt.date.fromisoformat(day) if day else None
-    rels = list(store.relations())
-    nm = {i: a["name"] for i, a in actors.items()}
+class Oracle:
+    """Library query answers from ``open_store(out)``: relations, mentions, actors and
+    documents as the store of record holds them, computed without Cypher."""
 
-    def rel_row(r: dict[str, Any]) -> list[Any]:
-        return [r["source"], nm[r["source"]], r["relation"], r["target"], nm[r["target"]]]
+    def __init__(self, out: Path) -> None:
+        with open_store(out) as store:
+            self.actors = {a["id"]: a for a in store.actors()}
+            self.rels = list(store.relations())
+            self.mentions = list(store.mentions())
+            self.docs = list(store.documents())
+        self.nm = {i: a["name"] for i, a in self.actors.items()}
 
+    def hits(self, value: str) -> set[str]:
+        return {i for i, a in self.actors.items() if _matches(a, value)}
+
+    def pair(self, a: str, b: str) -> list[dict[str, Any]]:
+        xa, xb = self.hits(a), self.hits(b)
+        return [m for m in self.mentions if m["subject"] != m["object"] and (
+            (m["subject"] in xa and m["object"] in xb)
+            or (m["subject"] in xb and m["object"] in xa))]
+
+    def rel_row(self, r: dict[str, Any]) -> list[Any]:
+        return [r["source"], self.nm[r["source"]], r["relation"], r["target"],
+                self.nm[r["target"]]]
+
+    def run(self, name: str, params: dict[str, Any]) -> list[list[Any]]:
+        method = getattr(self, name, None)
+        if method is None:
+            raise AssertionError(f"no oracle for library query {name}: add one")
+        return plain(method(params))
+
+    @staticmethod
     def by_fact(r: dict[str, Any]) -> tuple:
         return (not r["asserted"], -r["count"], r["relation"], r["source"], r["target"],
                 r["factuality"])
 
-    if name == "top_actors":
+    def top_actors(self, p: dict[str, Any]) -> list[list[Any]]:
         deg: Counter = Counter()
         mentions: Counter = Counter()
         partners: dict[str, set] = defaultdict(set)
-        for r in rels:
+        for r in self.rels:
             if r["asserted"] and r["source"] != r["target"]:
                 for a, b in ((r["source"], r["target"]), (r["target"], r["source"])):
                     deg[a] += 1
                     mentions[a] += r["count"]
                     partners[a].add(b)
-        rows = [[a, nm[a], actors[a]["type"], deg[a], len(partners[a]), mentions[a]]
+        rows = [[a, self.nm[a], self.actors[a]["type"], deg[a], len(partners[a]), mentions[a]]
                 for a in deg]
         rows.sort(key=lambda r: (-r[3], -r[5], r[0]))
-        return rows[:params["limit"]]
-    if name == "actor_relations":
-        hit = {i for i, a in actors.items() if _matches(a, params["actor"])}
-        sel = sorted((r for r in rels if r["source"] in hit or r["target"] in hit), key=by_fact)
-        return [rel_row(r) + [r["factuality"], r["asserted"], r["count"], r["quad"],
-                              r["documents"]] for r in sel]
-    if name in ("cooperation", "conflict"):
-        quads = COOPERATION if name == "cooperation" else CONFLICT
-        sel = [r for r in rels if r["asserted"] and r["quad"] in quads
-               and r["count"] >= params["min_count"]]
+        return rows[:p["limit"]]
+
+    def actor_relations(self, p: dict[str, Any]) -> list[list[Any]]:
+        hit = self.hits(p["actor"])
+        sel = sorted((r for r in self.rels if r["source"] in hit or r["target"] in hit),
+                     key=self.by_fact)
+        return [self.rel_row(r) + [r[k] for k in ("factuality", "asserted", "count", "quad",
+                                                   "documents", "outlets", "first_seen",
+                                                   "last_seen")] for r in sel]
+
+    def _quads(self, p: dict[str, Any], quads: tuple[str, ...]) -> list[list[Any]]:
+        sel = [r for r in self.rels if r["asserted"] and r["quad"] in quads
+               and r["count"] >= p["min_count"]]
         sel.sort(key=lambda r: (-r["count"], r["source"], r["relation"], r["target"]))
-        return [[r["source"], nm[r["source"]], r["relation"], r["quad"], r["target"],
-                 nm[r["target"]], r["count"], r["documents"]] for r in sel][:params["limit"]]
-    if name == "pair_evidence":
-        xa = {i for i, a in actors.items() if _matches(a, params["a"])}
-        xb = {i for i, a in actors.items() if _matches(a, params["b"])}
-        sel = sorted((r for r in rels if r["source"] != r["target"] and (
-            (r["source"] in xa and r["target"] in xb) or (r["source"] in xb and r["target"] in xa)
-        )), key=by_fact)
-        return [rel_row(r) + [r["factuality"], r["asserted"], r["count"],
-                              [e[0] for e in ev(r)], [e[1] for e in ev(r)]] for r in sel]
-    if name == "non_asserted":
-        sel = sorted((r for r in rels if not r["asserted"]),
+        return [[r["source"], self.nm[r["source"]], r["relation"], r["quad"], r["target"],
+                 self.nm[r["target"]], r["count"], r["documents"], r["outlets"],
+                 r["first_seen"], r["last_seen"]] for r in sel][:p["limit"]]
+
+    def cooperation(self, p: dict[str, Any]) -> list[list[Any]]:
+        return self._quads(p, COOPERATION)
+
+    def conflict(self, p: dict[str, Any]) -> list[list[Any]]:
+        return self._quads(p, CONFLICT)
+
+    def pair_evidence(self, p: dict[str, Any]) -> list[list[Any]]:
+        groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+        for m in self.pair(p["a"], p["b"]):
+            groups[(m["subject"], m["object"], m["relation"], m["factuality"],
+                    m["asserted"])].append(m)
+        rows = []
+        for (s, o, rel, fact, asserted), ms in groups.items():
+            ms.sort(key=lambda m: m["id"])
+            rows.append([s, self.nm[s], rel, o, self.nm[o], fact, asserted, len(ms),
+                         [m["sentence"] for m in ms], [m["doc"] for m in ms]])
+        rows.sort(key=lambda r: (not r[6], -r[7], r[2], r[0], r[3], r[5]))
+        return rows
+
+    def non_asserted(self, p: dict[str, Any]) -> list[list[Any]]:
+        sel = sorted((r for r in self.rels if not r["asserted"]),
                      key=lambda r: (r["factuality"], -r["count"], r["source"], r["relation"],
                                     r["target"]))
-        return [[r["factuality"]] + rel_row(r) + [r["count"], [e[0] for e in ev(r)]]
-                for r in sel][:params["limit"]]
-    if name == "documents":
+        rows = []
+        for r in sel[:p["limit"]]:
+            ms = sorted((m for m in self.mentions if (m["subject"], m["object"], m["relation"],
+                                                      m["factuality"]) ==
+                         (r["source"], r["target"], r["relation"], r["factuality"])),
+                        key=lambda m: m["id"])
+            rows.append([r["factuality"]] + self.rel_row(r) + [
+                r["count"], r["documents"], r["outlets"], r["first_seen"], r["last_seen"],
+                [m["sentence"] for m in ms]])
+        return rows
+
+    def _mentioned(self) -> Counter:
+        counts: Counter = Counter()
+        for m in self.mentions:
+            counts[(m["subject"], m["doc_hash"])] += 1
+            counts[(m["object"], m["doc_hash"])] += 1
+        return counts
+
+    def documents(self, p: dict[str, Any]) -> list[list[Any]]:
         per_doc: dict[str, set] = defaultdict(set)
-        for (a, h) in _mention_counts(out, store):
+        for (a, h) in self._mentioned():
             per_doc[h].add(a)
-        rows = [[d.id, d.title, date(d.date), d.source, d.triples, len(per_doc[d.hash]),
-                 d.hash] for d in store.documents()]
+        rows = [[d.id, d.title, day_of(d.date), d.source, d.triples, len(per_doc[d.hash]),
+                 d.hash] for d in self.docs]
         rows.sort(key=lambda r: (r[0], r[6]))
-        return rows[:params["limit"]]
-    if name == "actor_documents":
-        hit = {i for i, a in actors.items() if _matches(a, params["actor"])}
-        docs = {d.hash: d for d in store.documents()}
-        rows = [[a, nm[a], docs[h].id, docs[h].title, date(docs[h].date), n, h]
-                for (a, h), n in _mention_counts(out, store).items() if a in hit]
+        return rows[:p["limit"]]
+
+    def actor_documents(self, p: dict[str, Any]) -> list[list[Any]]:
+        hit = self.hits(p["actor"])
+        docs = {d.hash: d for d in self.docs}
+        rows = [[a, self.nm[a], docs[h].id, docs[h].title, day_of(docs[h].date), n, h]
+                for (a, h), n in self._mentioned().items() if a in hit]
         rows.sort(key=lambda r: (-r[5], r[0], r[2], r[6]))
         return rows
-    if name == "actors_by_country":
+
+    def actors_by_country(self, p: dict[str, Any]) -> list[list[Any]]:
         n: Counter = Counter()
         am: Counter = Counter()
         m: Counter = Counter()
-        # From the triples, not the stored counts: facts only for asserted_mentions.
-        asserted: Counter = Counter()
-        for t in iter_triples(out):
-            if t.asserted:
-                asserted[t.subject.id] += 1
-                asserted[t.object.id] += 1
-        for a in actors.values():
+        asserted: Counter = Counter()  # from the mentions: facts only
+        for x in self.mentions:
+            if x["asserted"]:
+                asserted[x["subject"]] += 1
+                asserted[x["object"]] += 1
+        for a in self.actors.values():
             if a["country"] is not None:
                 n[a["country"]] += 1
                 am[a["country"]] += asserted[a["id"]]
                 m[a["country"]] += a["mentions"]
         rows = [[c, n[c], am[c], m[c]] for c in n]
         rows.sort(key=lambda r: (-r[2], -r[1], -r[3], r[0]))
-        return rows[:params["limit"]]
-    if name == "relation_summary":
+        return rows[:p["limit"]]
+
+    def relation_summary(self, p: dict[str, Any]) -> list[list[Any]]:
         groups: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-        for r in rels:
+        for r in self.rels:
             g = groups[(r["relation"], r["quad"], r["factuality"])]
             g[0] += 1
             g[1] += r["count"]
         rows = [[*k, v[0], v[1]] for k, v in groups.items()]
         rows.sort(key=lambda r: (-r[4], r[0], r[2]))
         return rows
-    raise AssertionError(f"no oracle for library query {name}: add one")
+
+    def _timed(self, ms: list[dict[str, Any]], p: dict[str, Any]) -> list[dict[str, Any]]:
+        return [m for m in ms if m["date"] is not None and _in_window(m["date"], p)
+                and (m["asserted"] or not p["facts_only"])]
+
+    def dyad_timeline(self, p: dict[str, Any]) -> list[list[Any]]:
+        groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+        for m in self._timed(self.pair(p["a"], p["b"]), p):
+            kind = m["quad"] if p["by"] == "quad" else m["relation"]
+            groups[(m["date"][:7], m["subject"], kind, m["object"])].append(m)
+        rows = [[month, s, self.nm[s], kind, o, self.nm[o], len(ms),
+                 len({m["doc_hash"] for m in ms}),
+                 len({m["source"] for m in ms if m["source"] is not None})]
+                for (month, s, kind, o), ms in groups.items()]
+        rows.sort(key=lambda r: (r[0], r[1], r[3], r[4]))
+        return rows
+
+    def actor_activity(self, p: dict[str, Any]) -> list[list[Any]]:
+        groups: dict[tuple, list[str]] = defaultdict(list)
+        for x in self.hits(p["actor"]):
+            for m in self._timed(self.mentions, p):
+                if m["subject"] == m["object"] or x not in (m["subject"], m["object"]):
+                    continue
+                role = "subject" if m["subject"] == x else "object"
+                partner = m["object"] if role == "subject" else m["subject"]
+                kind = m["quad"] if p["by"] == "quad" else m["relation"]
+                groups[(x, m["date"][:7], role, kind)].append(partner)
+        rows = [[*k, len(ps), len(set(ps))] for k, ps in groups.items()]
+        rows.sort(key=lambda r: (r[0], r[1], r[2] != "subject", r[3]))
+        return rows
+
+    def escalation(self, p: dict[str, Any]) -> list[list[Any]]:
+        xa = self.hits(p["a"]) if p["a"] else set()
+        xb = self.hits(p["b"]) if p["b"] else set()
+
+        def keep(m: dict[str, Any]) -> bool:
+            s, o = m["subject"], m["object"]
+            if not p["a"]:
+                return True
+            if not p["b"]:
+                return s in xa or o in xa
+            return (s in xa and o in xb) or (s in xb and o in xa)
+
+        months: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for m in self._timed(self.mentions, p):
+            if keep(m):
+                months[m["date"][:7]].append(m)
+        rows = []
+        for month in sorted(months):
+            ms = months[month]
+            conflict = sum(m["quad"] in CONFLICT for m in ms)
+            rows.append([month, len(ms), conflict, sum(m["quad"] in COOPERATION for m in ms),
+                         sum(m["quad"] == "MATERIAL_CONFLICT" for m in ms),
+                         round(conflict / len(ms), 3)])
+        return rows
+
+    def new_relations(self, p: dict[str, Any]) -> list[list[Any]]:
+        sel = [r for r in self.rels if r["first_seen"] is not None
+               and r["first_seen"] >= p["since"] and (r["asserted"] or not p["facts_only"])]
+        sel.sort(key=lambda r: (r["source"], r["relation"], r["target"], r["factuality"]))
+        sel.sort(key=lambda r: r["first_seen"], reverse=True)
+        return [[r["source"], self.nm[r["source"]], r["relation"], r["factuality"],
+                 r["target"], self.nm[r["target"]], r["first_seen"], r["last_seen"],
+                 r["count"], r["documents"], r["outlets"]] for r in sel][:p["limit"]]
+
+    def provenance(self, p: dict[str, Any]) -> list[list[Any]]:
+        xs, xt = self.hits(p["source"]), self.hits(p["target"])
+        sel = [m for m in self.mentions if m["subject"] in xs and m["object"] in xt
+               and m["relation"] == p["relation"] and (m["asserted"] or not p["facts_only"])
+               and _in_window(m["date"], p, undated=True)]
+        rows = [[m["source"], day_of(m["doc_date"]), m["url"], m["title"], m["sentence"],
+                 m["date"], m["factuality"], self.nm[m["subject"]], m["relation"],
+                 self.nm[m["object"]], m["id"]] for m in sel]
+        rows.sort(key=lambda r: (r[1] is None, r[1] or "", r[10]))
+        return rows[:p["limit"]]
 
 
 # --- a synthetic graph with the awkward cases -----------------------------------------------------
 
+OUTLETS = [None, "AP", "Reuters", "AFP"]
 
-def synthetic_store(seed: int = 11) -> GraphStore:
+
+def synthetic_store(seed: int = 11) -> MemoryStore:
+    """Hostile and duplicate names, self-relations, every modality, documents repeated by
+    id with new content, dates of every precision and none, outlets and none."""
     rng = random.Random(seed)
     vocab = load_relations()
     types = [vocab.get(n) for n in vocab.names()]
@@ -259,22 +389,39 @@ def synthetic_store(seed: int = 11) -> GraphStore:
              "Dup Name", "})-[:X]->() DETACH DELETE n //", "Él"]
     actors = [ActorRef(f"a:{i}", n, n.split()[0], "PERSON" if i % 2 else "ORG",
                        [None, "USA", "RUS", "SYR"][i % 4]) for i, n in enumerate(names)]
-    store = GraphStore()
-    for d in range(12):
+    store = MemoryStore()
+    for d in range(14):
         ts = []
         for j in range(rng.randint(0, 9)):
             s, o = rng.choice(actors), rng.choice(actors)  # self-relations included
             rt = rng.choice(types[:8]) if rng.random() < 0.5 else rng.choice(types)
+            day = rng.choice([f"2016-0{1 + j % 4}-{10 + d:02d}", f"2016-0{1 + d % 5}", "2016",
+                              None])
             ts.append(Triple(
                 doc=f"doc{d % 10}", sentence=f"Sentence {j} of {d}: {s.name} / {o.name}.",
                 start=j * 50, end=j * 50 + 40, subject=s, relation=rt.name, object=o,
                 plover=rt.plover, quad=rt.quad, trigger="x",
                 negated=rng.random() < 0.1,
                 modality="asserted" if rng.random() < 0.7 else rng.choice(MODALITIES[1:]),
-                doc_hash=f"h{d}"))
-        # doc0 and doc1 come twice with different content (ids repeat, hashes do not).
+                doc_hash=f"h{d}", date=day, date_source="sentence" if day else None,
+                date_precision=None if day is None else ("day", "month", "year")[
+                    2 - day.count("-")]))
+        # doc0 .. doc3 come twice with different content (ids repeat, hashes do not).
+        date = None if d == 7 else (f"2016-03-0{d % 9 + 1}" if d % 3
+                                    else f"2016-03-0{d % 9 + 1}T09:15:00+01:00")
         store.add_document(DocumentRecord(f"doc{d % 10}", f"h{d}", title=f"T{d % 3}" if d % 4
-                                          else None, date="2016-03-0" + str(d % 9 + 1)), ts)
+                                          else None, date=date, source=OUTLETS[d % 4],
+                                          url=f"https://example.org/{d}"), ts)
+    # A dyad with dated facts in two months, both ways, for the timeline queries.
+    ann, bob = actors[0], actors[1]
+    dyad = [(ann, "MEETS", bob, "2016-02-03"), (bob, "MEETS", ann, "2016-02-20"),
+            (ann, "ACCUSES", bob, "2016-03-01"), (ann, "MEETS", bob, "2016-03-02")]
+    ts = [Triple("dyad", f"Dyad sentence {i}.", 30 * i, 30 * i + 17, s, rel, o,
+                 vocab.get(rel).plover, vocab.get(rel).quad, "x", doc_hash="h-dyad", date=day,
+                 date_precision="day", date_source="sentence")
+          for i, (s, rel, o, day) in enumerate(dyad)]
+    store.add_document(DocumentRecord("dyad", "h-dyad", title="Dyad", date="2016-03-05",
+                                      source="AP", url="https://example.org/dyad"), ts)
     return store
 
 
@@ -288,14 +435,25 @@ def synthetic_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 PARAMS = {
     "synthetic": [{"actor": "ann LEE"}, {"actor": "a:3"}, {"actor": "dup name"},
                   {"actor": "`Tick`"}, {"a": "ann lee", "b": "Bob"}, {"a": "a:2", "b": "dup name"},
+                  {"a": "dup name", "b": "dup name"}, {"a": "ann lee"},
+                  {"a": "ann lee", "b": "bob", "by": "quad", "facts_only": False},
+                  {"actor": "ann lee", "by": "relation", "since": "2016-02-01",
+                   "until": "2016-03-31"},
+                  {"since": "2016-03-01"}, {"since": "2016-02-01", "facts_only": False},
+                  {"source": "ann lee", "target": "bob", "relation": "MEETS"},
+                  {"source": "a:0", "target": "dup name", "relation": "MEETS",
+                   "facts_only": False},
                   {"limit": 3}, {"min_count": 2}, {}],
     "seeds": [{"actor": "Kerry"}, {"actor": "country:RUS"}, {"actor": "islamic state"},
-              {"a": "kerry", "b": "LAVROV"}, {"a": "Russia", "b": "Syria"}, {"limit": 5}, {}],
+              {"a": "kerry", "b": "LAVROV"}, {"a": "Russia", "b": "Syria"}, {"a": "Russia"},
+              {"source": "kerry", "target": "lavrov", "relation": "COOPERATES_WITH"},
+              {"since": "2016-01-01"}, {"limit": 5}, {}],
 }
 
 
 def _run_all(out: Path, graph_name: str) -> int:
     checked = 0
+    oracle = Oracle(out)
     with open_cypher(out) as g:
         for name, q in LIBRARY.items():
             required = {k for k, v in q.params.items() if v is None}
@@ -304,32 +462,38 @@ def _run_all(out: Path, graph_name: str) -> int:
                     continue
                 text, params = library_call(name, p)
                 got = g.run(text, params)
-                assert got.rows == oracle(name, out, params), f"{name} {p}"
+                assert plain(got.rows) == oracle.run(name, params), f"{name} {p}"
                 assert got.rows == g.run(text, params).rows  # deterministic
                 checked += 1
     return checked
 
 
 def test_every_query_matches_its_oracle_on_a_synthetic_graph(synthetic_out: Path) -> None:
-    assert _run_all(synthetic_out, "synthetic") >= len(LIBRARY) + 6
+    assert _run_all(synthetic_out, "synthetic") >= len(LIBRARY) + 10
+
+
+REAL = {"actor": "ann lee", "a": "ann lee", "b": "Bob", "source": "ann lee", "target": "bob",
+        "relation": "MEETS", "since": "2016-01-01"}
 
 
 def test_synthetic_graph_has_rows_for_every_query(synthetic_out: Path) -> None:
     # An oracle comparison over empty results would prove nothing.
     with open_cypher(synthetic_out) as g:
         for name, q in LIBRARY.items():
-            p = {k: v for k, v in {"actor": "ann lee", "a": "ann lee", "b": "Bob"}.items()
-                 if k in q.params}
+            p = {k: v for k, v in REAL.items() if k in q.params}
             assert g.run_library(name, p).rows, name
 
 
 def test_oracle_notices_a_wrong_query(synthetic_out: Path) -> None:
-    # The oracle comparison can fail: a query that forgets the asserted filter differs.
+    # The oracle comparison can fail: a query that forgets the facts-only filter differs.
+    oracle = Oracle(synthetic_out)
     text, params = library_call("cooperation")
     wrong = text.replace("type(r) <> 'CLAIM' AND ", "")
-    assert wrong != text
+    text2, params2 = library_call("escalation")
+    wrong2 = text2.replace("(m.asserted OR NOT $facts_only)", "(m.asserted OR $facts_only)")
     with open_cypher(synthetic_out) as g:
-        assert g.run(wrong, params).rows != oracle("cooperation", synthetic_out, params)
+        assert plain(g.run(wrong, params).rows) != oracle.run("cooperation", params)
+        assert plain(g.run(wrong2, params2).rows) != oracle.run("escalation", params2)
 
 
 def test_actors_by_country_ranks_by_asserted_mentions(tmp_path: Path) -> None:
@@ -346,32 +510,55 @@ def test_actors_by_country_ranks_by_asserted_mentions(tmp_path: Path) -> None:
 
     hedged = [t(hun, svk, i + 1, negated=i % 5 == 0, modality=MODALITIES[1 + i % 7])
               for i in range(10)]
-    store = GraphStore()
+    store = MemoryStore()
     store.add_document(DocumentRecord("d", "h"), [t(prt, esp, 0), *hedged])
     store.save(tmp_path)
     with open_cypher(tmp_path) as g:
         rows = g.run_library("actors_by_country", {"limit": 2}).records()
         every = g.run_library("actors_by_country").records()
+        kinds = g.run("MATCH (a:Actor)-[r]->(b:Actor) WHERE a.id = $id "
+                      "RETURN DISTINCT type(r) AS t ORDER BY t", {"id": hun.id}).rows
     assert [r["country"] for r in rows] == ["ESP", "PRT"]
     assert [(r["asserted_mentions"], r["mentions"]) for r in rows] == [(1, 1), (1, 1)]
     assert [(r["country"], r["asserted_mentions"], r["mentions"]) for r in every[2:]] == [
         ("HUN", 0, 10), ("SVK", 0, 10)]
-    assert every == [dict(zip(["country", "actors", "asserted_mentions", "mentions"], r,
-                              strict=True))
-                     for r in oracle("actors_by_country", tmp_path, {"limit": 50})]
+    assert kinds == [["CLAIM"]]  # no vocabulary-typed relationship is non-asserted
+    assert [list(r.values()) for r in every] == Oracle(tmp_path).run(
+        "actors_by_country", {"limit": 50})
 
 
 def test_column_names(synthetic_out: Path) -> None:
     with open_cypher(synthetic_out) as g:
-        cols = {n: g.run_library(n, {k: "x" for k in ("actor", "a", "b") if k in q.params}).columns
+        cols = {n: g.run_library(n, {k: REAL[k] for k in q.params if k in REAL}).columns
                 for n, q in LIBRARY.items()}
     assert cols["top_actors"] == ["id", "name", "type", "degree", "partners", "mentions"]
     assert cols["actors_by_country"] == ["country", "actors", "asserted_mentions", "mentions"]
     assert cols["cooperation"] == cols["conflict"] == [
-        "source_id", "source", "relation", "quad", "target_id", "target", "mentions", "documents"]
+        "source_id", "source", "relation", "quad", "target_id", "target", "mentions",
+        "documents", "outlets", "first_seen", "last_seen"]
     assert cols["pair_evidence"][-2:] == ["evidence", "evidence_docs"]
     assert cols["actor_relations"][:5] == ["subject_id", "subject", "relation", "object_id",
                                            "object"]
+    assert cols["provenance"][:5] == ["outlet", "date", "url", "title", "sentence"]
+    assert cols["dyad_timeline"][0] == cols["escalation"][0] == "month"
+    assert cols["escalation"][-1] == "conflict_share"
+
+
+def test_timeline_queries_return_per_month_rows(synthetic_out: Path) -> None:
+    with open_cypher(synthetic_out) as g:
+        esc = g.run_library("escalation").records()
+        months = [r["month"] for r in esc]
+        assert months == sorted(set(months)) and len(months) >= 3
+        assert all(re.fullmatch(r"\d{4}-\d{2}", m) for m in months)
+        assert all(0 <= r["conflict_share"] <= 1 for r in esc)
+        windowed = g.run_library("escalation", {"since": "2016-03-01", "until": "2016-03-31"})
+        assert [r["month"] for r in windowed.records()] == ["2016-03"]
+        dyad = g.run_library("dyad_timeline", {"a": "ann lee", "b": "bob",
+                                               "facts_only": False}).records()
+        assert dyad and {r["month"] for r in dyad} <= set(months) | {
+            r["month"] for r in g.run_library("escalation", {"facts_only": False}).records()}
+        activity = g.run_library("actor_activity", {"actor": "ann lee"}).records()
+        assert {r["role"] for r in activity} == {"subject", "object"}
 
 
 # --- the seeds graph ------------------------------------------------------------------------------
