@@ -1,219 +1,339 @@
-// actorgraph viewer. All data is untrusted article text: it is read from a JSON block and only
-// ever reaches the DOM through textContent, never innerHTML.
+// actorgraph viewer: data, filters, the network, panels and the URL state.
 (function () {
   "use strict";
+  var AG = window.AG, $ = AG.$, el = AG.el, fmt = AG.fmt, pretty = AG.pretty;
   var t0 = performance.now();
-  var raw = JSON.parse(document.getElementById("ag-data").textContent);
+  var raw = JSON.parse($("ag-data").textContent);
   var meta = raw.meta;
-  var nodes = new vis.DataSet(raw.nodes);
-  var edges = new vis.DataSet(raw.edges);
-  var $ = function (id) { return document.getElementById(id); };
+  var N = AG.records(raw.nodes), E = AG.records(raw.edges);
+  N.forEach(function (n, i) {
+    n.id = i;
+    n.typeKey = meta.actorColours[n.type] ? n.type : "OTHER";
+  });
+  E.forEach(function (e, i) {
+    e.id = i;
+    e.rel = meta.relations[e.relation];
+    e.quadKey = meta.quads[e.quad];
+    e.fact = meta.factualities[e.factuality];
+  });
+  var evidence = AG.EvidenceStore(meta.evidence);
 
-  // Adjacency by edge id, built once: filters and focus walk it on every change.
-  var adjacent = new Map();
-  nodes.forEach(function (n) { adjacent.set(n.id, []); });
-  edges.forEach(function (e) { adjacent.get(e.from).push(e.id); adjacent.get(e.to).push(e.id); });
+  // Adjacency by edge id, built once: filters, components and focus walk it.
+  var adjacent = N.map(function () { return []; });
+  E.forEach(function (e) { adjacent[e.from].push(e.id); if (e.to !== e.from) { adjacent[e.to].push(e.id); } });
+  // Most important first: asserted mentions, then all mentions (as the Python side ranks).
+  var ranked = N.slice().sort(function (a, b) {
+    return (b.asserted - a.asserted) || (b.mentions - a.mentions) || (a.name < b.name ? -1 : 1);
+  }).map(function (n) { return n.id; });
 
   var state = {
     quads: checkedSet("#ag-quads input", "quad"),
     relations: checkedSet("#ag-relations input", "relation"),
     types: checkedSet("#ag-types input", "type"),
-    minCount: 1,
-    nonAsserted: $("ag-non-asserted").checked,
-    hideIsolated: $("ag-hide-isolated").checked,
-    focus: null,
-    depth: 1
+    minCount: 1, nonAsserted: $("ag-non-asserted").checked, hideIsolated: true,
+    small: null, rollup: false, colour: "type", focus: null, depth: 1, selected: null
   };
-  var shownNodes = new Set();
-  var shownEdges = new Set();
-
+  var shownNodes = new Set(), shownEdges = new Set(), smallHidden = { groups: 0, actors: 0 };
+  var time = AG.TimeControl(E, function () { refresh(true); });
   function checkedSet(selector, key) {
     var s = new Set();
-    document.querySelectorAll(selector).forEach(function (box) {
-      if (box.checked) { s.add(box.dataset[key]); }
-    });
+    document.querySelectorAll(selector).forEach(function (box) { if (box.checked) { s.add(box.dataset[key]); } });
     return s;
   }
 
+  // --- what is shown ---
+  function endType(id) { return N[id].typeKey; }
   function edgePasses(e) {
-    return (e.asserted || state.nonAsserted) && e.count >= state.minCount &&
-      state.quads.has(e.quad) && state.relations.has(e.relation) &&
-      state.types.has(typeOf.get(e.from)) && state.types.has(typeOf.get(e.to));
+    if (state.rollup ? e.roll === 1 : e.roll === 2) { return false; }
+    if (!(e.asserted || state.nonAsserted)) { return false; }
+    if (!state.quads.has(e.quadKey) || !state.relations.has(e.rel)) { return false; }
+    if (!state.types.has(endType(e.from)) || !state.types.has(endType(e.to))) { return false; }
+    if (!time.passes(e)) { return false; }
+    var count = time.range ? time.countIn(e) : e.count;
+    return count >= state.minCount || (count === 0 && !e.days.length && time.keepUndated && e.count >= state.minCount);
   }
-
-  var typeOf = new Map();
-  nodes.forEach(function (n) { typeOf.set(n.id, n.typeKey); });
-
-  // Decide what is shown; compute() then lets the DataViews tell the network what changed.
+  function nodeAllowed(n) {
+    if (state.rollup ? n.rollup >= 0 : n.synthetic) { return false; }
+    return state.types.has(n.typeKey);
+  }
+  function neighbourhood(passing) {
+    var allowed = new Set([state.focus]), frontier = [state.focus];
+    for (var step = 0; step < state.depth; step++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        adjacent[id].forEach(function (eid) {
+          if (!passing.has(eid)) { return; }
+          var e = E[eid], other = e.from === id ? e.to : e.from;
+          if (!allowed.has(other)) { allowed.add(other); next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return allowed;
+  }
+  // Components of the shown relations (union-find); the small ones are hidden unless asked
+  // for, or unless they hold most of what is shown (then hiding them would hide the view).
+  function hideSmall() {
+    var parent = new Map();
+    function find(x) { while (parent.get(x) !== x) { parent.set(x, parent.get(parent.get(x))); x = parent.get(x); } return x; }
+    shownNodes.forEach(function (id) { parent.set(id, id); });
+    shownEdges.forEach(function (eid) { var e = E[eid]; parent.set(find(e.from), find(e.to)); });
+    var size = new Map();
+    shownNodes.forEach(function (id) { var r = find(id); size.set(r, (size.get(r) || 0) + 1); });
+    var small = [], smallActors = 0;
+    size.forEach(function (s, r) { if (s <= 3) { small.push(r); smallActors += s; } });
+    smallHidden = { groups: small.length, actors: smallActors };
+    var hide = state.small === null ? smallActors * 2 < shownNodes.size : !state.small;
+    if (!hide || state.focus !== null || !small.length) { smallHidden.hidden = false; return; }
+    smallHidden.hidden = true;
+    var gone = new Set(small);
+    shownNodes.forEach(function (id) { if (gone.has(find(id))) { shownNodes.delete(id); } });
+    shownEdges.forEach(function (eid) { if (!shownNodes.has(E[eid].from)) { shownEdges.delete(eid); } });
+  }
   function decide() {
     var passing = new Set();
-    edges.forEach(function (e) { if (edgePasses(e)) { passing.add(e.id); } });
-    var allowed = null;
-    if (state.focus !== null) {
-      allowed = new Set([state.focus]);
-      var frontier = [state.focus];
-      for (var step = 0; step < state.depth; step++) {
-        var next = [];
-        frontier.forEach(function (id) {
-          adjacent.get(id).forEach(function (eid) {
-            if (!passing.has(eid)) { return; }
-            var e = edges.get(eid);
-            var other = e.from === id ? e.to : e.from;
-            if (!allowed.has(other)) { allowed.add(other); next.push(other); }
-          });
-        });
-        frontier = next;
-      }
-    }
-    shownEdges = new Set();
-    shownNodes = new Set();
+    E.forEach(function (e) { if (edgePasses(e)) { passing.add(e.id); } });
+    var allowed = state.focus !== null ? neighbourhood(passing) : null;
+    shownEdges = new Set(); shownNodes = new Set();
     passing.forEach(function (eid) {
-      var e = edges.get(eid);
+      var e = E[eid];
       if (allowed && !(allowed.has(e.from) && allowed.has(e.to))) { return; }
       shownEdges.add(eid); shownNodes.add(e.from); shownNodes.add(e.to);
     });
+    hideSmall();
     if (state.focus !== null) { shownNodes.add(state.focus); }
     if (!state.hideIsolated) {
-      nodes.forEach(function (n) {
-        if (state.types.has(n.typeKey) && (!allowed || allowed.has(n.id))) { shownNodes.add(n.id); }
-      });
+      N.forEach(function (n) { if (nodeAllowed(n) && (!allowed || allowed.has(n.id))) { shownNodes.add(n.id); } });
     }
-  }
-  function compute() {
-    decide();
-    // vis-network redraws synchronously after each view's change; on a big graph every
-    // redraw costs a few hundred ms, so hold them and draw once (internal emitter, 9.1.x).
-    var emitter = network && network.body && network.body.emitter;
-    if (emitter) { emitter.emit("_blockRedraw"); }
-    try {
-      edgeView.refresh();
-      nodeView.refresh();
-    } finally {
-      if (emitter) { emitter.emit("_allowRedraw"); network.redraw(); }
-    }
-    status();
-  }
-
-  decide();  // before the views exist: a DataView applies its filter when it is made
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return shownNodes.has(n.id); } });
-  var edgeView = new vis.DataView(edges, { filter: function (e) { return shownEdges.has(e.id); } });
-
-  function fmt(n) { return n.toLocaleString("en"); }
-  // Actors rank by relation mentions asserted as fact, then by all their mentions (negated
-  // and hedged ones are stored for provenance but are not facts).
-  function byWeight(a, b) {
-    return (b.assertedMentions - a.assertedMentions) || (b.mentions - a.mentions);
-  }
-  function status() {
-    var text = "Showing " + fmt(shownNodes.size) + " of " + fmt(nodes.length) + " actors, " +
-      fmt(shownEdges.size) + " of " + fmt(edges.length) + " relations";
-    if (state.focus !== null) { text += " · around " + nodes.get(state.focus).label; }
-    $("ag-status").textContent = text;
-  }
-
-  // --- DOM builders (textContent only) ---
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  function swatch(cls, colour) { var s = el("span", cls); s.style.background = colour; return s; }
-  function pretty(s) { return String(s).replace(/_/g, " ").toLowerCase(); }
-  function nodeColour(n) { return meta.actorColours[n.group]; }
-  function quadColour(e) { return meta.quadColours[e.quad]; }
-
-  function nodeCard(n) {
-    var box = el("div");
-    var h = el("div", "ag-h"); h.append(swatch("ag-dot", nodeColour(n)), el("span", "", n.label));
-    box.append(h);
-    var facts = [n.typeKey === "OTHER" ? pretty(n.type) : meta.typeLabels[n.typeKey]];
-    if (n.country) { facts.push(n.country); }
-    if (n.sector) { facts.push(pretty(n.sector)); }
-    box.append(el("div", "ag-sub", facts.join(" · ")));
-    if (n.role) { box.append(el("div", "ag-sub", "Role: " + n.role)); }
-    var all = adjacent.get(n.id);
-    var on = all.filter(function (eid) { return shownEdges.has(eid); }).length;
-    box.append(el("div", "ag-sub", fmt(n.assertedMentions) + " asserted of " + fmt(n.mentions) +
-      " mention" + (n.mentions === 1 ? "" : "s") + " · " + fmt(all.length) + " relation" + (all.length === 1 ? "" : "s") +
-      (on < all.length ? " (" + fmt(on) + " shown)" : "")));
-    if (n.aliases && n.aliases.length) {
-      var more = n.nAliases - n.aliases.length - 1;
-      box.append(el("div", "ag-sub", "Also: " + n.aliases.join(", ") + (more > 0 ? " …" : "")));
-    }
-    return box;
-  }
-
-  function edgeCard(e, full) {
-    var box = el("div");
-    var a = nodes.get(e.from), b = nodes.get(e.to);
-    box.append(el("div", "ag-h", a.label + " → " + b.label));
-    var line = el("div", "ag-sub");
-    var tag = el("span", "ag-tag", e.relation); tag.style.background = quadColour(e);
-    line.append(tag, document.createTextNode(meta.quadLabels[e.quad] || pretty(e.quad)));
-    box.append(line);
-    if (!e.asserted) { box.append(el("div", "ag-factuality", "Not asserted: " + e.factuality)); }
-    box.append(el("div", "ag-sub", fmt(e.count) + " mention" + (e.count === 1 ? "" : "s") +
-      " in " + fmt(e.docs) + " document" + (e.docs === 1 ? "" : "s") +
-      (e.confidence !== null && e.confidence !== undefined ? " · confidence " + e.confidence : "")));
-    var shown = full ? e.evidence : e.evidence.slice(0, 2);
-    shown.forEach(function (ev) {
-      var div = el("div", "ag-ev");
-      div.append(el("q", "", ev[1]), el("div", "ag-src", "— " + ev[0]));
-      box.append(div);
-    });
-    if (e.nEvidence > shown.length) {
-      box.append(el("div", "ag-src", "+ " + (e.nEvidence - shown.length) + " more in the graph store"));
-    }
-    return box;
-  }
-
-  function details(card, extra) {
-    var body = $("ag-details-body");
-    body.replaceChildren(card);
-    if (extra) { body.append(extra); }
-    $("ag-details").hidden = false;
-  }
-
-  function relationList(n) {
-    var list = el("ul", "ag-rels");
-    var mine = adjacent.get(n.id).filter(function (eid) { return shownEdges.has(eid); })
-      .map(function (eid) { return edges.get(eid); })
-      .sort(function (x, y) { return y.count - x.count; });
-    mine.slice(0, 25).forEach(function (e) {
-      var li = el("li");
-      var other = nodes.get(e.from === n.id ? e.to : e.from);
-      var dir = e.from === n.id ? "→ " : "← ";
-      var btn = el("button", "", other.label);
-      btn.type = "button";
-      btn.addEventListener("click", function () { focusOn(other.id); });
-      var tag = el("span", "ag-tag", e.relation); tag.style.background = quadColour(e);
-      li.append(tag, document.createTextNode(dir), btn, el("span", "ag-n", " ×" + e.count));
-      list.append(li);
-    });
-    if (mine.length > 25) { list.append(el("li", "ag-src", "+ " + (mine.length - 25) + " more")); }
-    return list;
   }
 
   // --- the network ---
+  function nodeColour(n) {
+    if (state.colour === "community") {
+      return meta.communityColours[n.community] || "#c4c9cf";
+    }
+    return meta.actorColours[n.typeKey];
+  }
+  function visNode(n) {
+    var c = nodeColour(n);
+    var v = { id: n.id, value: n.asserted, hidden: !shownNodes.has(n.id),
+      color: { background: c, border: "#ffffff", highlight: { background: c, border: "#1f2328" },
+        hover: { background: c, border: "#1f2328" } } };
+    if (n.x !== null) { v.x = n.x; v.y = n.y; }
+    return v;
+  }
+  function visEdge(e) {
+    var c = meta.quadColours[e.quadKey];
+    var v = { id: e.id, from: e.from, to: e.to, value: e.count, hidden: !shownEdges.has(e.id),
+      color: e.asserted ? c : c + "99", dashes: !e.asserted };
+    if (e.from === e.to) { v.selfReference = { size: 14 }; }
+    if (e.curve) {
+      v.smooth = { enabled: true, type: e.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.curve) };
+    }
+    return v;
+  }
+  restoreHash(AG.readHash());
+  decide();
+  var nodes = new vis.DataSet(N.map(visNode)), edges = new vis.DataSet(E.map(visEdge));
   var container = $("ag-network");
-  var options = raw.options;
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
-  var timing = { start: t0, network: performance.now(), firstDraw: null, stable: null };
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, raw.options);
+  var timing = { start: t0, network: performance.now(), firstDraw: null, stable: null, filter: [] };
+  var labels = AG.LabelLayer(network, {
+    top: meta.topLabels, max: 150,
+    order: function () { return ranked.filter(function (id) { return shownNodes.has(id); }); },
+    name: function (id) { return N[id].name; }
+  });
 
+  // Visibility changes go straight to vis-network's items and one "_dataChanged": updating
+  // 20,000 DataSet items (or a DataView refresh, which rebuilds every edge) takes seconds.
+  function apply() {
+    var bn = network.body.nodes, be = network.body.edges, changed = false;
+    N.forEach(function (n) {
+      var hidden = !shownNodes.has(n.id);
+      if (bn[n.id] && bn[n.id].options.hidden !== hidden) { bn[n.id].options.hidden = hidden; changed = true; }
+    });
+    E.forEach(function (e) {
+      var hidden = !shownEdges.has(e.id);
+      if (be[e.id] && be[e.id].options.hidden !== hidden) { be[e.id].options.hidden = hidden; changed = true; }
+    });
+    if (changed) { network.body.emitter.emit("_dataChanged"); }
+  }
+  function refresh(reframe) {
+    var t = performance.now();
+    decide();
+    apply();
+    status();
+    table.render();
+    if (reframe) { frame(true); } else { network.redraw(); }
+    saveHash();
+    timing.filter.push(performance.now() - t);
+  }
+  function frame(animate) {
+    var ids = Array.from(shownNodes);
+    if (!ids.length) { network.redraw(); return; }
+    network.fit({ nodes: ids, animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+    // fit() frames the discs, not the names beside the outer ones: step back a little.
+    if (!animate) { network.moveTo({ scale: network.getScale() * 0.9 }); }
+  }
+
+  function status() {
+    var text = "Showing " + fmt(shownNodes.size) + " of " + fmt(meta.drawnNodes) + " actors, " +
+      fmt(shownEdges.size) + " of " + fmt(meta.drawnEdges) + " relations";
+    if (state.focus !== null) { text += " · around " + N[state.focus].name; }
+    if (smallHidden.hidden) { text += " · " + AG.plural(smallHidden.groups, "small group") + " hidden"; }
+    $("ag-status").textContent = text;
+    $("ag-small-n").textContent = smallHidden.groups ?
+      AG.plural(smallHidden.groups, "group") + ", " + AG.plural(smallHidden.actors, "actor") : "none";
+    $("ag-small").checked = !smallHidden.hidden;
+  }
+
+  // --- details: actor, relation, evidence ---
+  var Details = AG.Details({ N: N, E: E, meta: meta, adjacent: adjacent, evidence: evidence,
+    shownEdges: function () { return shownEdges; }, state: state, time: time,
+    focus: function (id) { focusOn(id); }, select: function (sel) { state.selected = sel; saveHash(); } });
+  network.on("click", function (p) {
+    if (p.nodes.length) { Details.node(p.nodes[0]); }
+    else if (p.edges.length) { Details.edge(p.edges[0]); }
+    else { Details.close(); }
+  });
+  network.on("doubleClick", function (p) { if (p.nodes.length) { focusOn(p.nodes[0]); } });
+  AG.Tooltip(network, container, Details);
+
+  // --- search and focus ---
+  var search = AG.Search(N, ranked, meta);
+  function focusOn(id) {
+    state.focus = id;
+    state.depth = Number($("ag-depth").value);
+    $("ag-search").value = N[id].name;
+    $("ag-clear").disabled = false;
+    $("ag-search-msg").textContent = "";
+    refresh(true);
+    network.selectNodes([id]);
+    Details.node(id);
+  }
+  function clearFocus() {
+    state.focus = null;
+    $("ag-clear").disabled = true;
+    network.unselectAll();
+    refresh(true);
+  }
+  $("ag-search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var id = search.find($("ag-search").value);
+    if (id === null) { $("ag-search-msg").textContent = "No actor matches that name."; } else { focusOn(id); }
+  });
+  $("ag-clear").addEventListener("click", clearFocus);
+  $("ag-depth").addEventListener("change", function () { if (state.focus !== null) { focusOn(state.focus); } });
+
+  // --- filters, colour, roll-up, layout ---
+  function bindFacet(selector, key, set) {
+    document.querySelectorAll(selector).forEach(function (box) {
+      box.addEventListener("change", function () {
+        if (box.checked) { set.add(box.dataset[key]); } else { set.delete(box.dataset[key]); }
+        refresh(true);
+      });
+    });
+  }
+  bindFacet("#ag-quads input", "quad", state.quads);
+  bindFacet("#ag-relations input", "relation", state.relations);
+  bindFacet("#ag-types input", "type", state.types);
+  function setAllRelations(on) {
+    document.querySelectorAll("#ag-relations input").forEach(function (box) {
+      box.checked = on;
+      if (on) { state.relations.add(box.dataset.relation); } else { state.relations.delete(box.dataset.relation); }
+    });
+    refresh(true);
+  }
+  $("ag-rel-all").addEventListener("click", function () { setAllRelations(true); });
+  $("ag-rel-none").addEventListener("click", function () { setAllRelations(false); });
+  $("ag-min-count").addEventListener("input", function () {
+    state.minCount = Number(this.value); $("ag-min-count-out").textContent = this.value; refresh(true);
+  });
+  $("ag-non-asserted").addEventListener("change", function () { state.nonAsserted = this.checked; refresh(true); });
+  $("ag-hide-isolated").addEventListener("change", function () { state.hideIsolated = this.checked; refresh(true); });
+  $("ag-small").addEventListener("change", function () { state.small = this.checked; refresh(true); });
+  $("ag-rollup").addEventListener("change", function () { state.rollup = this.checked; refresh(true); });
+  $("ag-colour").addEventListener("change", function () { state.colour = this.value; recolour(); saveHash(); });
+  function recolour() {
+    nodes.update(N.map(function (n) { var v = visNode(n); return { id: v.id, color: v.color }; }));
+  }
+  var layout = AG.Relayout(network, N, function () { return shownNodes; }, frame);
+  $("ag-physics").addEventListener("change", function () { network.setOptions({ physics: { enabled: this.checked } }); });
+  $("ag-fit").addEventListener("click", function () { frame(true); });
+
+  var table = AG.Table({
+    rows: function () {
+      return Array.from(shownEdges).map(function (eid) {
+        var e = E[eid];
+        return { id: eid, source: N[e.from].name, relation: e.rel, target: N[e.to].name,
+          quad: meta.quadLabels[e.quadKey] || pretty(e.quadKey), factuality: e.fact,
+          count: time.range ? time.countIn(e) : e.count, documents: e.documents, outlets: e.outlets,
+          first: e.days.length ? AG.dayISO(e.days[0]) : null,
+          last: e.days.length ? AG.dayISO(e.days[e.days.length - 2]) : null };
+      });
+    },
+    open: function (id) { Details.edge(id); }, changed: function () { saveHash(); }
+  });
+
+  // --- the URL hash: the view can be bookmarked and shared ---
+  function hidden(selector, key) {
+    var out = [];
+    document.querySelectorAll(selector).forEach(function (box) { if (!box.checked) { out.push(box.dataset[key]); } });
+    return out.join(",");
+  }
+  function saveHash() {
+    AG.writeHash({
+      q: hidden("#ag-quads input", "quad"), r: hidden("#ag-relations input", "relation"),
+      t: hidden("#ag-types input", "type"), m: state.minCount > 1 ? state.minCount : null,
+      n: state.nonAsserted ? 1 : null, i: state.hideIsolated ? null : 0,
+      s: state.small === null ? null : (state.small ? 1 : 0), u: state.rollup ? 1 : null,
+      c: state.colour === "community" ? "community" : null,
+      f: state.focus !== null ? N[state.focus].key : null, d: state.depth > 1 ? state.depth : null,
+      dt: time.hashValue ? time.hashValue() : null, ud: time.keepUndated ? null : 0,
+      tb: table.open ? table.sort.key + ":" + table.sort.dir : null,
+      e: state.selected
+    });
+  }
+  function uncheck(selector, key, set, list) {
+    if (!list) { return; }
+    var off = new Set(list.split(","));
+    document.querySelectorAll(selector).forEach(function (box) {
+      box.checked = !off.has(box.dataset[key]);
+      if (box.checked) { set.add(box.dataset[key]); } else { set.delete(box.dataset[key]); }
+    });
+  }
+  function restoreHash(h) {
+    uncheck("#ag-quads input", "quad", state.quads, h.q);
+    uncheck("#ag-relations input", "relation", state.relations, h.r);
+    uncheck("#ag-types input", "type", state.types, h.t);
+    if (h.m) { state.minCount = Math.max(1, Number(h.m) || 1); $("ag-min-count").value = String(state.minCount); $("ag-min-count-out").textContent = String(state.minCount); }
+    if (h.n) { state.nonAsserted = h.n === "1"; $("ag-non-asserted").checked = state.nonAsserted; }
+    if (h.i) { state.hideIsolated = h.i !== "0"; $("ag-hide-isolated").checked = state.hideIsolated; }
+    if (h.s) { state.small = h.s === "1"; }
+    if (h.u) { state.rollup = h.u === "1" && !$("ag-rollup").disabled; $("ag-rollup").checked = state.rollup; }
+    if (h.c === "community") { state.colour = "community"; $("ag-colour").value = "community"; }
+    if (h.d) { state.depth = Number(h.d) === 2 ? 2 : 1; $("ag-depth").value = String(state.depth); }
+    if (h.f) {
+      var hit = N.filter(function (n) { return n.key === h.f; })[0];
+      if (hit) { state.focus = hit.id; $("ag-search").value = hit.name; $("ag-clear").disabled = false; }
+    }
+    if (h.dt) { var p = h.dt.split(".."); time.set(p[0], p[1], h.ud !== "0"); }
+    else if (h.ud) { time.set(null, null, h.ud !== "0"); }
+    state.restore = h;
+  }
+  function restoreLate(h) {
+    if (h.tb) { var p = h.tb.split(":"); table.sort.key = p[0]; table.sort.dir = Number(p[1]) || -1; table.show(true); }
+    if (h.e !== undefined && E[Number(h.e)]) { Details.edge(Number(h.e)); }
+    else if (state.focus !== null) { network.selectNodes([state.focus]); Details.node(state.focus); }
+  }
+
+  // --- first drawing ---
   network.once("afterDrawing", function () {
     timing.firstDraw = performance.now();
-    if (!meta.physics) { markStable(); }
-  });
-  // fit() frames the discs, not the labels under the lowest ones: step back a little.
-  network.once("afterDrawing", function () {
-    if (!meta.physics) { network.moveTo({ scale: network.getScale() * 0.92 }); }
+    if (!meta.physics) { frame(false); markStable(); }
   });
   function markStable() {
-    if (timing.stable === null) {
-      timing.stable = performance.now();
-      document.body.dataset.state = "stable";
-    }
+    if (timing.stable === null) { timing.stable = performance.now(); document.body.dataset.state = "stable"; }
   }
   if (meta.physics) {
     $("ag-loading").hidden = false;
@@ -229,163 +349,21 @@
       network.redraw();
     });
   }
-
-  // Tooltip: our own element, filled with textContent, shown when the pointer rests.
-  // Hit-testing with getNodeAt/getEdgeAt costs no redraw; vis-network's own hover events
-  // redraw the whole canvas on every move, far too slow on a big graph.
-  var tip = $("ag-tip");
-  var pointer = { x: 0, y: 0 };
-  var tipAt = null;
-  var restTimer = null;
-  container.addEventListener("mousemove", function (ev) {
-    var r = container.getBoundingClientRect();
-    pointer = { x: ev.clientX - r.left, y: ev.clientY - r.top };
-    if (tipAt && Math.abs(tipAt.x - pointer.x) + Math.abs(tipAt.y - pointer.y) > 12) { hideTip(); }
-    clearTimeout(restTimer);
-    restTimer = setTimeout(hoverAt, 120);
+  window.addEventListener("hashchange", function () {
+    var h = AG.readHash();
+    restoreHash(h); recolour(); refresh(true); restoreLate(h);
   });
-  container.addEventListener("mouseleave", function () { clearTimeout(restTimer); hideTip(); });
-  function hoverAt() {
-    var node = network.getNodeAt(pointer);
-    if (node !== undefined) { showTip(nodeCard(nodes.get(node))); return; }
-    var edge = network.getEdgeAt(pointer);
-    if (edge !== undefined) { showTip(edgeCard(edges.get(edge), false)); return; }
-    hideTip();
-  }
-  function showTip(card) {
-    tip.replaceChildren(card);
-    tip.hidden = false;
-    tipAt = { x: pointer.x, y: pointer.y };
-    var w = container.clientWidth, h = container.clientHeight;
-    var x = pointer.x + 14, y = pointer.y + 14;
-    if (x + tip.offsetWidth > w) { x = Math.max(4, pointer.x - tip.offsetWidth - 14); }
-    if (y + tip.offsetHeight > h) { y = Math.max(4, pointer.y - tip.offsetHeight - 14); }
-    tip.style.left = x + "px"; tip.style.top = y + "px";
-  }
-  function hideTip() { tip.hidden = true; tipAt = null; }
-  ["dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTip); });
-
-  network.on("click", function (p) {
-    if (p.nodes.length) {
-      var n = nodes.get(p.nodes[0]);
-      details(nodeCard(n), relationList(n));
-    } else if (p.edges.length) {
-      details(edgeCard(edges.get(p.edges[0]), true));
-    } else {
-      $("ag-details").hidden = true;
-    }
-  });
-  $("ag-details-close").addEventListener("click", function () { $("ag-details").hidden = true; });
-  network.on("doubleClick", function (p) { if (p.nodes.length) { focusOn(p.nodes[0]); } });
-
-  // --- search and focus ---
-  var byName = new Map();
-  nodes.forEach(function (n) {
-    [n.label].concat(n.aliases || []).forEach(function (name) {
-      var k = String(name).toLowerCase();
-      if (!byName.has(k)) { byName.set(k, n.id); }
-    });
-  });
-  var names = $("ag-names");
-  nodes.get({ order: byWeight }).slice(0, 5000)
-    .forEach(function (n) {
-      var o = document.createElement("option");
-      o.value = n.label;
-      o.textContent = (meta.typeLabels[n.typeKey] || pretty(n.type)) +
-        (n.country ? " · " + n.country : "");
-      names.append(o);
-    });
-
-  function findActor(query) {
-    var q = query.trim().toLowerCase();
-    if (!q) { return null; }
-    if (byName.has(q)) { return byName.get(q); }
-    var best = null;
-    nodes.forEach(function (n) {
-      if (String(n.label).toLowerCase().indexOf(q) !== -1 && (!best || byWeight(n, best) < 0)) {
-        best = n;
-      }
-    });
-    return best ? best.id : null;
-  }
-
-  function focusOn(id) {
-    state.focus = id;
-    state.depth = Number($("ag-depth").value);
-    var n = nodes.get(id);
-    $("ag-search").value = n.label;
-    $("ag-clear").disabled = false;
-    $("ag-search-msg").textContent = "";
-    compute();
-    network.selectNodes([id]);
-    details(nodeCard(n), relationList(n));
-    network.fit({ nodes: Array.from(shownNodes), animation: { duration: 400 } });
-  }
-  function clearFocus() {
-    state.focus = null;
-    $("ag-clear").disabled = true;
-    network.unselectAll();
-    compute();
-    network.fit({ animation: { duration: 400 } });
-  }
-  $("ag-search-form").addEventListener("submit", function (ev) {
-    ev.preventDefault();
-    var id = findActor($("ag-search").value);
-    if (id === null) {
-      $("ag-search-msg").textContent = "No actor matches that name.";
-    } else {
-      focusOn(id);
-    }
-  });
-  $("ag-clear").addEventListener("click", clearFocus);
-  $("ag-depth").addEventListener("change", function () {
-    if (state.focus !== null) { focusOn(state.focus); }
-  });
-
-  // --- filters ---
-  function bindFacet(selector, key, set) {
-    document.querySelectorAll(selector).forEach(function (box) {
-      box.addEventListener("change", function () {
-        if (box.checked) { set.add(box.dataset[key]); } else { set.delete(box.dataset[key]); }
-        compute();
-      });
-    });
-  }
-  bindFacet("#ag-quads input", "quad", state.quads);
-  bindFacet("#ag-relations input", "relation", state.relations);
-  bindFacet("#ag-types input", "type", state.types);
-  function setAllRelations(on) {
-    document.querySelectorAll("#ag-relations input").forEach(function (box) {
-      box.checked = on;
-      if (on) { state.relations.add(box.dataset.relation); } else { state.relations.delete(box.dataset.relation); }
-    });
-    compute();
-  }
-  $("ag-rel-all").addEventListener("click", function () { setAllRelations(true); });
-  $("ag-rel-none").addEventListener("click", function () { setAllRelations(false); });
-  $("ag-min-count").addEventListener("input", function () {
-    state.minCount = Number(this.value);
-    $("ag-min-count-out").textContent = this.value;
-    compute();
-  });
-  $("ag-non-asserted").addEventListener("change", function () {
-    state.nonAsserted = this.checked; compute();
-  });
-  $("ag-hide-isolated").addEventListener("change", function () {
-    state.hideIsolated = this.checked; compute();
-  });
-  $("ag-physics").addEventListener("change", function () {
-    network.setOptions({ physics: { enabled: this.checked } });
-  });
-  $("ag-fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
-
   status();
+  restoreLate(state.restore);
+  if (state.colour !== "type") { recolour(); }
 
-  // For tests, benchmarks and the curious: the DataSets, views and controls.
+  // For tests, benchmarks and the curious.
   window.actorgraph = {
-    network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-    state: state, meta: meta, timing: timing, refresh: compute, focus: focusOn,
-    findActor: findActor, clearFocus: clearFocus,
-    shown: function () { return { nodes: nodeView.length, edges: edgeView.length }; }
+    network: network, nodes: nodes, edges: edges, N: N, E: E, state: state, meta: meta,
+    timing: timing, refresh: refresh, focus: focusOn, clearFocus: clearFocus, table: table,
+    findActor: search.find, labels: labels, time: time, layout: layout, details: Details,
+    shownNodes: function () { return Array.from(shownNodes); },
+    shownEdges: function () { return Array.from(shownEdges); },
+    shown: function () { return { nodes: shownNodes.size, edges: shownEdges.size }; }
   };
 })();

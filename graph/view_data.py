@@ -1,0 +1,257 @@
+"""What the viewer reads from a graph store: one function, plain dicts out.
+
+Every other viewer module (layout, page, picture) works on the dict :func:`view_data`
+returns, so the store's API is read in exactly one place. Two store shapes are understood:
+
+- the v2 store API (``store.mentions()``, ``store.relations()``, ``store.actors()``, see
+  MODEL.md): every mention with its document's date, outlet, URL and title;
+- the v1 ``GraphStore`` (a networkx graph whose relations hold up to 20 evidence sentences
+  and a list of document ids; dates, outlets and URLs come from the document ledger).
+
+>>> from actorgraph.graph.store import GraphStore
+>>> data = view_data(GraphStore())
+>>> sorted(data), data["summary"]["actors"]
+(['actors', 'relations', 'summary'], 0)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = ["relation_key", "view_data", "iso_day", "mark_spans"]
+
+_ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def iso_day(value: Any) -> str | None:
+    """``YYYY-MM-DD`` for an ISO date, datetime, ``YYYY-MM`` or ``YYYY`` (coarse dates take
+    the first day, as MODEL.md says); None for anything else.
+
+    >>> iso_day("2024-03-07T10:00:00+00:00"), iso_day("2024-03"), iso_day("5 March")
+    ('2024-03-07', '2024-03-01', None)
+    """
+    if value is None:
+        return None
+    m = _ISO_DAY.match(str(value))
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2) or "01", m.group(3) or "01"
+    if not ("01" <= month <= "12" and "01" <= day <= "31"):
+        return None
+    return f"{year}-{month}-{day}"
+
+
+def relation_key(r: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    """The identity of a relation: source, target, relation type, factuality."""
+    return (str(r["source"]), str(r["target"]), str(r["relation"]),
+            str(r.get("factuality") or "asserted"))
+
+
+def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
+    if since is None and until is None:
+        return True
+    if day is None:  # an undated mention cannot be placed inside a date range
+        return False
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def mark_spans(sentence: str, marks: Iterable[tuple[str | None, str]]) -> list[list[Any]]:
+    """Non-overlapping ``[start, end, kind]`` spans of each ``(text, kind)`` in ``sentence``.
+
+    Found by case-insensitive substring (a mention's offsets are document offsets, not
+    sentence ones); the first free occurrence wins and earlier marks take precedence, so
+    the subject is marked before the object and the trigger.
+
+    >>> mark_spans("Kerry met Lavrov.", [("Kerry", "s"), ("Lavrov", "o"), ("met", "t")])
+    [[0, 5, 's'], [6, 9, 't'], [10, 16, 'o']]
+    """
+    low = sentence.lower()
+    taken: list[list[Any]] = []
+    for text, kind in marks:
+        if not text or not text.strip():
+            continue
+        needle = text.lower()
+        start = low.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append([start, end, kind])
+                break
+            start = low.find(needle, start + 1)
+    return sorted(taken)
+
+
+def view_data(store: Any, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """Actors, relations (each with all its dated evidence) and a summary, as plain dicts.
+
+    ``since``/``until`` (ISO dates, inclusive) keep the mentions dated inside the range;
+    relations and actors left with none are dropped and counts are recounted.
+    Relation dicts carry ``days`` (``Counter`` of ISO day -> mentions; undated mentions are
+    not in it) and ``evidence``: ``{title, date, source, url, sentence, marks}`` with
+    ``marks`` from :func:`mark_spans` (subject, object, trigger).
+    """
+    since, until = iso_day(since) if since else None, iso_day(until) if until else None
+    if callable(getattr(store, "mentions", None)):
+        actors, relations, documents = _from_mentions(store, since, until)
+    else:
+        actors, relations, documents = _from_graph(store, since, until)
+    _recount_actors(actors, relations, since is not None or until is not None)
+    days = sorted(d for r in relations for d in r["days"])
+    summary = {
+        "documents": documents,
+        "actors": len(actors),
+        "relations": len(relations),
+        "asserted_relations": sum(1 for r in relations if r["asserted"]),
+        "mentions": sum(r["count"] for r in relations),
+        "first_date": days[0] if days else None,
+        "last_date": days[-1] if days else None,
+        "since": since, "until": until,
+    }
+    return {"actors": actors, "relations": relations, "summary": summary}
+
+
+def _recount_actors(actors: list[dict[str, Any]], relations: list[dict[str, Any]],
+                    dated: bool) -> None:
+    """Drop actors with no relation left after a date range; recount their mentions."""
+    if not dated:
+        return
+    mentions: Counter[str] = Counter()
+    asserted: Counter[str] = Counter()
+    for r in relations:
+        for end in (r["source"], r["target"]):
+            mentions[end] += r["count"]
+            if r["asserted"]:
+                asserted[end] += r["count"]
+    actors[:] = [a for a in actors if a["id"] in mentions]
+    for a in actors:
+        a["mentions"], a["asserted_mentions"] = mentions[a["id"]], asserted[a["id"]]
+
+
+def _actor(d: Mapping[str, Any], node: Any) -> dict[str, Any]:
+    return {"id": str(node), "name": str(d.get("name") or node),
+            "type": str(d.get("type") or "UNKNOWN"), "country": d.get("country"),
+            "sector": d.get("sector"), "role": d.get("role"),
+            "aliases": list(d.get("aliases") or []),
+            "mentions": int(d.get("mentions") or 0),
+            "asserted_mentions": int(d.get("asserted_mentions") or 0)}
+
+
+def _relation(r: Mapping[str, Any]) -> dict[str, Any]:
+    asserted = bool(r.get("asserted", (r.get("factuality") or "asserted") == "asserted"))
+    return {"source": str(r["source"]), "target": str(r["target"]),
+            "relation": str(r.get("relation") or "RELATED"),
+            "factuality": str(r.get("factuality") or ("asserted" if asserted else "unknown")),
+            "asserted": asserted, "quad": r.get("quad"), "plover": r.get("plover"),
+            "count": 0, "confidence": r.get("confidence"), "documents": 0, "outlets": 0,
+            "first_seen": None, "last_seen": None, "days": Counter(), "evidence": []}
+
+
+def _from_mentions(store: Any, since: str | None,
+                   until: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """The v2 store: every mention read once and grouped by relation."""
+    actors = [_actor(a, a["id"]) for a in store.actors()]
+    names = {a["id"]: a for a in actors}
+    rels: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    for r in store.relations(asserted_only=False):
+        rels[relation_key(r)] = _relation(r)
+    docs: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    outlets: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    all_docs: set[str] = set()
+    for m in store.mentions():
+        day = iso_day(m.get("date"))
+        if not _in_range(day, since, until):
+            continue
+        key = (str(m["subject"]), str(m["object"]), str(m["relation"]),
+               str(m.get("factuality") or "asserted"))
+        rel = rels.get(key)
+        if rel is None:
+            rel = rels[key] = _relation({**m, "source": key[0], "target": key[1]})
+        rel["count"] += 1
+        if day:
+            rel["days"][day] += 1
+        doc = str(m.get("doc") or m.get("doc_hash") or "")
+        docs[key].add(doc)
+        all_docs.add(doc)
+        if m.get("source"):
+            outlets[key].add(str(m["source"]))
+        s, o = names.get(key[0], {}), names.get(key[1], {})
+        sentence = str(m.get("sentence") or "")
+        rel["evidence"].append({
+            "title": m.get("title"), "date": day or iso_day(m.get("doc_date")),
+            "source": m.get("source"), "url": m.get("url"), "sentence": sentence,
+            "marks": mark_spans(sentence, [(m.get("subject_text") or s.get("name"), "s"),
+                                           (m.get("object_text") or o.get("name"), "o"),
+                                           (m.get("trigger"), "t")])})
+    out = []
+    for key, rel in rels.items():
+        if not rel["count"]:
+            continue
+        rel["documents"], rel["outlets"] = len(docs[key]), len(outlets[key])
+        _finish(rel)
+        out.append(rel)
+    return actors, out, len(all_docs)
+
+
+def _finish(rel: dict[str, Any]) -> None:
+    """Dates seen and evidence order (newest first, undated last)."""
+    if rel["days"]:
+        rel["first_seen"], rel["last_seen"] = min(rel["days"]), max(rel["days"])
+    rel["evidence"].sort(key=lambda e: e.get("date") or "", reverse=True)
+
+
+def _from_graph(store: Any, since: str | None,
+                until: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """The v1 store: relations hold document ids and up to 20 evidence sentences; the ledger
+    holds each document's date, outlet and URL. A relation's dates are its documents'."""
+    g = store.graph
+    ledger = store.documents if isinstance(store.documents, Mapping) else {
+        d.hash: d for d in store.documents()}
+    by_id = {d.id: d for d in ledger.values()}
+    actors = [_actor(g.nodes[n], n) for n in sorted(g.nodes, key=str)]
+    aliases = {a["id"]: sorted(a["aliases"] + [a["name"]], key=len, reverse=True)
+               for a in actors}
+    relations, all_docs = [], set()
+    for u, v, _k, d in sorted(g.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3]))):
+        rel = _relation({**d, "source": u, "target": v})
+        doc_ids = [i for i in (d.get("docs") or [])
+                   if _in_range(iso_day(getattr(by_id.get(i), "date", None)), since, until)]
+        if since is None and until is None:
+            rel["count"] = int(d.get("count") or 1)
+        else:
+            rel["count"] = len(doc_ids)  # per document: the v1 store has no mention dates
+        if not rel["count"]:
+            continue
+        for i in doc_ids:
+            day = iso_day(getattr(by_id.get(i), "date", None))
+            if day:
+                rel["days"][day] += 1
+        rel["documents"] = len(doc_ids)
+        rel["outlets"] = len({by_id[i].source for i in doc_ids if i in by_id and by_id[i].source})
+        all_docs.update(doc_ids)
+        for ev in d.get("evidence") or []:
+            doc = by_id.get(ev.get("doc"))
+            day = iso_day(getattr(doc, "date", None))
+            if not _in_range(day, since, until):
+                continue
+            sentence = str(ev.get("sentence") or "")
+            marks = [(_first_in(sentence, aliases.get(str(u), [])), "s"),
+                     (_first_in(sentence, aliases.get(str(v), [])), "o"),
+                     (ev.get("trigger"), "t")]
+            rel["evidence"].append({
+                "title": ev.get("title") or getattr(doc, "title", None) or ev.get("doc"),
+                "date": day, "source": getattr(doc, "source", None),
+                "url": getattr(doc, "url", None), "sentence": sentence,
+                "marks": mark_spans(sentence, marks)})
+        _finish(rel)
+        relations.append(rel)
+    return actors, relations, len(all_docs) if (since or until) else len(ledger)
+
+
+def _first_in(sentence: str, names: list[str]) -> str | None:
+    """The longest of an actor's names found in the sentence (v1 evidence has no surface
+    text, so the subject and object are found by their known names)."""
+    low = sentence.lower()
+    return next((n for n in names if n and n.lower() in low), None)
