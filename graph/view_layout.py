@@ -62,7 +62,8 @@ def communities(graph: nx.Graph, seed: int = 7) -> dict[Any, int]:
 
 
 def place(nodes: list[str], relations: list[dict[str, Any]], layout: Any, seed: int,
-          radius: Mapping[str, float], weight: Mapping[str, float]) -> dict[str, tuple[float, float]] | None:
+          radius: Mapping[str, float],
+          weight: Mapping[str, float]) -> dict[str, tuple[float, float]] | None:
     """Screen positions in pixels (y down), the same for the page and the picture.
 
     ``layout`` is a method name for :func:`compute_layout`, ``"physics"`` (None: the browser

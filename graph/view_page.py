@@ -233,7 +233,8 @@ def vis_options(n: int, m: int, view: View) -> dict[str, Any]:
         "nodes": {"shape": "dot", "borderWidth": 1, "borderWidthSelected": 3,
                   "scaling": {"min": NODE_MIN, "max": NODE_MAX, "label": {"enabled": False}},
                   "font": {"size": 0}, "color": {"border": "#ffffff"}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+        # Arrow heads on big graphs only once few relations are shown (see view.js).
+        "edges": {"arrows": {"to": {"enabled": not big, "scaleFactor": 0.55}},
                   "arrowStrikethrough": False, "smooth": False, "selectionWidth": 2,
                   "hoverWidth": 1.5, "scaling": {"min": 1, "max": 7 if max_count > 1 else 1.5}},
         "physics": {

@@ -134,10 +134,20 @@
   }
   restoreHash(AG.readHash());
   decide();
-  var nodes = new vis.DataSet(N.map(visNode)), edges = new vis.DataSet(E.map(visEdge));
+  var timing = { start: t0, parsed: performance.now(), firstDraw: null, stable: null, filter: [] };
+  // A big graph opens with its heaviest shown relations; the rest stream in after the first
+  // drawing (vis-network builds each edge object for ~50-100 us: 20,000 take seconds).
+  var byWeight = E.slice().sort(function (a, b) {
+    return (shownEdges.has(b.id) - shownEdges.has(a.id)) || (b.count - a.count) || (a.id - b.id);
+  });
+  var FIRST_EDGES = meta.physics ? E.length : 3000, CHUNK = 2000;
+  var queue = byWeight.slice(FIRST_EDGES);
+  var nodes = new vis.DataSet(N.map(visNode));
+  var edges = new vis.DataSet(byWeight.slice(0, FIRST_EDGES).map(visEdge));
+  timing.datasets = performance.now();
   var container = $("ag-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, raw.options);
-  var timing = { start: t0, network: performance.now(), firstDraw: null, stable: null, filter: [] };
+  timing.network = performance.now();
   var labels = AG.LabelLayer(network, {
     top: meta.topLabels, max: 150,
     order: function () { return ranked.filter(function (id) { return shownNodes.has(id); }); },
@@ -156,8 +166,23 @@
       var hidden = !shownEdges.has(e.id);
       if (be[e.id] && be[e.id].options.hidden !== hidden) { be[e.id].options.hidden = hidden; changed = true; }
     });
-    if (changed) { network.body.emitter.emit("_dataChanged"); }
+    // Only the visible-index lists depend on "hidden"; the full "_dataChanged" cascade also
+    // reconnects every edge and costs half a second at 20,000 relations (vis-network 9.1.2).
+    if (changed) { network._updateVisibleIndices(); }
+    arrows();
   }
+  // Arrow heads cost more than half of a drawing of thousands of edges and are specks at
+  // that zoom: drawn when few relations are shown or when zoomed in.
+  var arrowsOn = raw.options.edges.arrows.to.enabled;
+  function arrows() {
+    var want = shownEdges.size <= 4000 || network.getScale() > 0.7;
+    if (want !== arrowsOn) {
+      arrowsOn = want;
+      network.setOptions({ edges: { arrows: { to: { enabled: want, scaleFactor: 0.55 } } } });
+    }
+  }
+  var zoomTimer = null;
+  network.on("zoom", function () { clearTimeout(zoomTimer); zoomTimer = setTimeout(arrows, 150); });
   function refresh(reframe) {
     var t = performance.now();
     decide();
@@ -330,8 +355,19 @@
   // --- first drawing ---
   network.once("afterDrawing", function () {
     timing.firstDraw = performance.now();
-    if (!meta.physics) { frame(false); markStable(); }
+    if (!meta.physics) { frame(false); streamEdges(markStable); }
   });
+  // The queued edges go straight into vis-network's body, a chunk per task so the page
+  // stays responsive; one visible-index update per chunk instead of a full data cascade.
+  function streamEdges(done) {
+    if (!queue.length) { timing.allEdges = performance.now(); done(); return; }
+    var chunk = queue.splice(0, CHUNK), body = network.body;
+    chunk.forEach(function (e) { body.edges[e.id] = body.functions.createEdge(visEdge(e)); });
+    network._updateVisibleIndices();
+    network._updateValueRange(body.edges);
+    network.redraw();
+    setTimeout(function () { streamEdges(done); }, 0);
+  }
   function markStable() {
     if (timing.stable === null) { timing.stable = performance.now(); document.body.dataset.state = "stable"; }
   }
@@ -345,8 +381,7 @@
       network.setOptions({ physics: { enabled: false } });
       $("ag-physics").checked = false;
       $("ag-loading").hidden = true;
-      network.once("afterDrawing", markStable);
-      network.redraw();
+      streamEdges(function () { network.once("afterDrawing", markStable); network.redraw(); });
     });
   }
   window.addEventListener("hashchange", function () {
@@ -360,7 +395,7 @@
   // For tests, benchmarks and the curious.
   window.actorgraph = {
     network: network, nodes: nodes, edges: edges, N: N, E: E, state: state, meta: meta,
-    timing: timing, refresh: refresh, focus: focusOn, clearFocus: clearFocus, table: table,
+    timing: timing, refresh: refresh, streaming: function () { return queue.length > 0; }, focus: focusOn, clearFocus: clearFocus, table: table,
     findActor: search.find, labels: labels, time: time, layout: layout, details: Details,
     shownNodes: function () { return Array.from(shownNodes); },
     shownEdges: function () { return Array.from(shownEdges); },
