@@ -29,7 +29,7 @@ HOSTILE = _actor("org:hostile", XSS_NAME, "ORGANIZATION", XSS_ALIAS)
 NOBODY = _actor("party:nobody", "Quiet Party", "PARTY")
 
 
-def _t(doc: str, subj: ActorRef, rel: str, obj: ActorRef, plover: str, quad: str,
+def _t(doc: str, subj: ActorRef, rel: str, obj: ActorRef, plover: str, quad: str,  # noqa: PLR0913
        sentence: str, **kw: Any) -> Triple:
     return Triple(doc=doc, sentence=sentence, start=0, end=len(sentence), subject=subj,
                   relation=rel, object=obj, plover=plover, quad=quad, trigger="x", **kw)
@@ -68,3 +68,24 @@ def small_store() -> GraphStore:
     return s
 
 
+
+OUTLETS = ["Reuters", "AP", "AFP", "BBC", "Al Jazeera", "DW", "RFI"]
+
+
+def syndicated_store() -> GraphStore:
+    """Kerry meets Lavrov in 12 documents: one wire sentence copied by seven outlets, and
+    eleven other sentences, dated over three months (evidence paging and collapsing)."""
+    s = GraphStore()
+    wire = "Kerry met Lavrov in Geneva on Friday."
+    for i in range(12):
+        month = 1 + i // 4
+        doc = f"w{i}"
+        sentence = wire if i < 7 else f"Kerry met Lavrov for talks, round {i}."
+        outlet = OUTLETS[i % len(OUTLETS)]
+        s.add_document(DocumentRecord(doc, f"hw{i}", title=f"Talks {i}",
+                                      date=f"2016-0{month}-{10 + i:02d}", source=outlet,
+                                      url=f"https://news.example/{outlet.lower()}/{i}"), [
+            Triple(doc=doc, sentence=sentence, start=0, end=len(sentence), subject=KERRY,
+                   relation="MEETS", object=LAVROV, plover="CONSULT",
+                   quad="VERBAL_COOPERATION", trigger="met")])
+    return s
