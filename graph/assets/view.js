@@ -83,7 +83,9 @@
     var small = [], smallActors = 0;
     size.forEach(function (s, r) { if (s <= 3) { small.push(r); smallActors += s; } });
     smallHidden = { groups: small.length, actors: smallActors };
-    var hide = state.small === null ? smallActors * 2 < shownNodes.size : !state.small;
+    // Default: hidden on a big view where they are the minority (a handful of pairs on a
+    // small graph are worth seeing; a filter that leaves mostly pairs must not go blank).
+    var hide = state.small === null ? shownNodes.size > 100 && smallActors * 2 < shownNodes.size : !state.small;
     if (!hide || state.focus !== null || !small.length) { smallHidden.hidden = false; return; }
     smallHidden.hidden = true;
     var gone = new Set(small);

@@ -64,7 +64,7 @@
       var seen = e.days.length ? " · " + AG.dayISO(e.days[0]) +
         (e.days.length > 2 ? " – " + AG.dayISO(e.days[e.days.length - 2]) : "") : "";
       box.append(el("div", "ag-sub", AG.plural(e.count, "mention") + " in " + AG.plural(e.documents, "document") +
-        " from " + AG.plural(e.outlets, "outlet") + seen +
+        (e.outlets ? " from " + AG.plural(e.outlets, "outlet") : "") + seen +
         (e.confidence !== null && e.confidence !== undefined ? " · confidence " + e.confidence : "")));
       if (e.roll === 2) { box.append(el("div", "ag-sub", "Rolled up from " + AG.plural(e.members.length, "relation"))); }
       if (full) { box.append(AG.sparkline(e.days, meta.quadColours[e.quadKey])); }
@@ -170,13 +170,18 @@
       api.running = true;
       $("ag-relayout").disabled = true;
       var count = shown().size;
-      network.once("stabilized", function () {
+      var finished = false;
+      function finish() {
+        if (finished) { return; }
+        finished = true;
         network.setOptions({ physics: { enabled: false } });
         api.running = false;
         $("ag-relayout").disabled = false;
         $("ag-restore").disabled = false;
         frame(true);
-      });
+      }
+      network.once("stabilizationIterationsDone", finish);
+      network.once("stabilized", finish);
       network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based",
         stabilization: { enabled: true, iterations: count > 2000 ? 80 : count > 500 ? 150 : 300, fit: false } } });
       network.stabilize(count > 2000 ? 80 : count > 500 ? 150 : 300);

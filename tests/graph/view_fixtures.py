@@ -84,7 +84,7 @@ def syndicated_store() -> GraphStore:
         outlet = OUTLETS[i % len(OUTLETS)]
         s.add_document(DocumentRecord(doc, f"hw{i}", title=f"Talks {i}",
                                       date=f"2016-0{month}-{10 + i:02d}", source=outlet,
-                                      url=f"https://news.example/{outlet.lower()}/{i}"), [
+                                      url=f"https://news.example/{outlet.lower().replace(' ', '-')}/{i}"), [
             Triple(doc=doc, sentence=sentence, start=0, end=len(sentence), subject=KERRY,
                    relation="MEETS", object=LAVROV, plover="CONSULT",
                    quad="VERBAL_COOPERATION", trigger="met")])
