@@ -29,7 +29,7 @@ HOSTILE = _actor("org:hostile", XSS_NAME, "ORGANIZATION", XSS_ALIAS)
 NOBODY = _actor("party:nobody", "Quiet Party", "PARTY")
 
 
-def _t(doc: str, subj: ActorRef, rel: str, obj: ActorRef, plover: str, quad: str,  # noqa: PLR0913
+def _t(doc: str, subj: ActorRef, rel: str, obj: ActorRef, plover: str, quad: str,
        sentence: str, **kw: Any) -> Triple:
     return Triple(doc=doc, sentence=sentence, start=0, end=len(sentence), subject=subj,
                   relation=rel, object=obj, plover=plover, quad=quad, trigger="x", **kw)
@@ -82,9 +82,10 @@ def syndicated_store() -> GraphStore:
         doc = f"w{i}"
         sentence = wire if i < 7 else f"Kerry met Lavrov for talks, round {i}."
         outlet = OUTLETS[i % len(OUTLETS)]
+        slug = outlet.lower().replace(" ", "-")
         s.add_document(DocumentRecord(doc, f"hw{i}", title=f"Talks {i}",
                                       date=f"2016-0{month}-{10 + i:02d}", source=outlet,
-                                      url=f"https://news.example/{outlet.lower().replace(' ', '-')}/{i}"), [
+                                      url=f"https://news.example/{slug}/{i}"), [
             Triple(doc=doc, sentence=sentence, start=0, end=len(sentence), subject=KERRY,
                    relation="MEETS", object=LAVROV, plover="CONSULT",
                    quad="VERBAL_COOPERATION", trigger="met")])
