@@ -42,6 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from actorgraph.devsplit import SPLITS, gap_rows, in_half, seeds_half, split_of
 from actorgraph.extract.triples import MODALITIES
 
 #: A system under test: (doc id, text) pairs in, triple dicts (``Triple.to_dict()``) out.
@@ -1258,6 +1259,53 @@ REPORT_ROWS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+def _dataset_inputs(
+    gold_path: str | Path, seeds_dir: str | Path, data_dir: str | Path, datasets: Sequence[str]
+) -> dict[str, tuple[list[tuple[str, str]], Callable[[list[dict], str | None], dict[str, float]]]]:
+    """``{data set: (documents, score(predictions, half))}`` for every data set present;
+    ``half`` is ``"tune"``, ``"test"`` or None for all records (:mod:`actorgraph.devsplit`)."""
+    inputs: dict[str, Any] = {}
+    if "seeds" in datasets and Path(gold_path).exists() and Path(seeds_dir).is_dir():
+        gold = load_gold(gold_path)
+        texts = seed_documents(seeds_dir)
+        inputs["seeds"] = (
+            list(texts.items()),
+            lambda preds, half: seeds_metrics(score_seeds(*seeds_half(
+                gold, preds, half, normalize_text, sentence_matches))),
+        )
+    plover_path = Path(data_dir) / "plover" / "PLOVER_GSR_CAMEO.txt"
+    if "plover" in datasets and plover_path.exists():
+        records = load_plover(plover_path)
+        inputs["plover"] = (
+            [(r.id, r.text) for r in records],
+            lambda preds, half: plover_metrics(score_plover(
+                in_half(records, lambda r: r.id, half), preds)),
+        )
+    re3d_root = Path(data_dir) / "re3d"
+    if "re3d" in datasets and re3d_root.is_dir():
+        corpus = load_re3d(re3d_root)
+        inputs["re3d"] = (
+            list(corpus.documents.items()),
+            lambda preds, half: re3d_metrics(score_re3d(_re3d_half(corpus, half), preds)),
+        )
+    return inputs
+
+
+def _re3d_half(corpus: Re3dCorpus, half: str | None) -> Re3dCorpus:
+    if half is None:
+        return corpus
+    docs = {d: t for d, t in corpus.documents.items() if split_of(d) == half}
+    return Re3dCorpus(docs, [r for r in corpus.relations if r.doc in docs])
+
+
+#: The figures the tune/test table shows for each data set.
+HEADLINE: dict[str, list[tuple[str, str]]] = {
+    "seeds": [("pair_f1", "actor-pair F1"), ("typed_f1", "pair+PLOVER F1")],
+    "plover": [("accuracy", "category accuracy"), ("code_f1", "country-code F1")],
+    "re3d": [("pair_f1", "actor-pair F1"), ("directed_f1", "directed actor-pair F1")],
+}
+
+
 def run_all(
     systems: Mapping[str, Predictor],
     *,
@@ -1265,47 +1313,34 @@ def run_all(
     seeds_dir: str | Path = DEFAULT_SEEDS,
     data_dir: str | Path = DEFAULT_DATA,
     datasets: Sequence[str] = ("seeds", "plover", "re3d"),
+    halves: bool = True,
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Run every system on every data set that is present and score it the same way.
 
     Returns ``{data set: {system: {metric: value}}}``; each system entry also has
-    ``seconds`` (prediction plus scoring time). A data set whose files are missing is left
-    out; a system that raises gets ``{"error": message}`` instead of figures.
+    ``seconds`` (prediction plus scoring time). With ``halves`` every data set is also
+    scored on its fixed tune and test halves, as ``"<data set> (tune)"`` and ``"<data set>
+    (test)"`` (the system runs once; the halves split its predictions). A data set whose
+    files are missing is left out; a system that raises gets ``{"error": message}``
+    instead of figures.
     """
-    inputs: dict[str, tuple[list[tuple[str, str]], Callable[[list[dict]], dict[str, float]]]]
-    inputs = {}
-    if "seeds" in datasets and Path(gold_path).exists() and Path(seeds_dir).is_dir():
-        gold = load_gold(gold_path)
-        texts = seed_documents(seeds_dir)
-        inputs["seeds"] = (
-            list(texts.items()),
-            lambda preds: seeds_metrics(score_seeds(gold, preds)),
-        )
-    plover_path = Path(data_dir) / "plover" / "PLOVER_GSR_CAMEO.txt"
-    if "plover" in datasets and plover_path.exists():
-        records = load_plover(plover_path)
-        inputs["plover"] = (
-            [(r.id, r.text) for r in records],
-            lambda preds: plover_metrics(score_plover(records, preds)),
-        )
-    re3d_root = Path(data_dir) / "re3d"
-    if "re3d" in datasets and re3d_root.is_dir():
-        corpus = load_re3d(re3d_root)
-        inputs["re3d"] = (
-            list(corpus.documents.items()),
-            lambda preds: re3d_metrics(score_re3d(corpus, preds)),
-        )
+    inputs = _dataset_inputs(gold_path, seeds_dir, data_dir, datasets)
     results: dict[str, dict[str, dict[str, float]]] = {}
     for name, (docs, score) in inputs.items():
-        results[name] = {}
+        for half in (None, *SPLITS) if halves else (None,):
+            results[name if half is None else f"{name} ({half})"] = {}
         for system, predict in systems.items():
             t0 = time.perf_counter()
             try:
-                figures: dict[str, Any] = score(list(predict(docs)))
+                preds = list(predict(docs))
+                error = None
             except Exception as e:  # one broken system must not hide the other's figures
-                figures = {"error": f"{type(e).__name__}: {e}"}
-            figures["seconds"] = round(time.perf_counter() - t0, 2)
-            results[name][system] = figures
+                preds, error = [], f"{type(e).__name__}: {e}"
+            for half in (None, *SPLITS) if halves else (None,):
+                key = name if half is None else f"{name} ({half})"
+                figures: dict[str, Any] = {"error": error} if error else score(preds, half)
+                figures["seconds"] = round(time.perf_counter() - t0, 2)
+                results[key][system] = figures
     return results
 
 
@@ -1343,7 +1378,8 @@ def format_report(results: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> str
         for system in systems:
             if "error" in by_system[system]:
                 lines.append(f"| error ({system}) | {by_system[system]['error']} |")
-        for key, label in [*REPORT_ROWS.get(dataset, []), ("seconds", "run time, seconds")]:
+        rows = REPORT_ROWS.get(dataset.split(" (")[0], [])
+        for key, label in [*rows, ("seconds", "run time, seconds")]:
             values = [by_system[s].get(key) for s in systems]
             if all(v is None for v in values):
                 continue
@@ -1357,6 +1393,15 @@ def format_report(results: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> str
                 )
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
         blocks.append("\n".join(lines))
+    split = gap_rows(results, HEADLINE)
+    if split:
+        systems = list(next(iter(results.values())))
+        head = ["data set", "metric", f"{systems[0]} tune", f"{systems[0]} test",
+                "test - tune", *[f"{s} test" for s in systems[1:]]]
+        lines = ["### tune / test halves", "", "| " + " | ".join(head) + " |",
+                 "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(r) + " |" for r in split]
+        blocks.insert(0, "\n".join(lines))
     return "\n\n".join(blocks)
 
 

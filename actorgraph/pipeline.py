@@ -13,14 +13,21 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from actorgraph.extract.documents import Document, InputProblem, read_documents
-from actorgraph.extract.pipeline import ExtractConfig, Extractor
-from actorgraph.graph.store import GRAPH_FILE, DocumentRecord, GraphStore
+from actorgraph.extract.triples import Triple
+from actorgraph.graph.lock import DEFAULT_WAIT_SECONDS
+from actorgraph.graph.store import DocumentRecord, SqliteStore, StoreWriter, open_writer
+from actorgraph.graph.store import open_store as _open_store
 
-# Checkpoint interval; the variable lets tests (and crash drills) checkpoint more often.
-SAVE_EVERY_DOCS = int(os.environ.get("ACTORGRAPH_SAVE_EVERY_DOCS", "500"))
-SAVE_EVERY_SECONDS = 30.0
+if TYPE_CHECKING:  # the extractor imports spaCy: only build needs it, not summary or view
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+# Commit interval; the variable lets tests (and crash drills) commit more often. A commit
+# costs O(batch) (one SQLite transaction), so small batches cost little.
+SAVE_EVERY_DOCS = int(os.environ.get("ACTORGRAPH_SAVE_EVERY_DOCS", "200"))
+SAVE_EVERY_SECONDS = 10.0
 
 
 @dataclass
@@ -45,7 +52,7 @@ class BuildSummary:
 ProgressCallback = Callable[[BuildSummary], None]
 
 
-def _unseen(documents: Iterable[Document], store: GraphStore,
+def _unseen(documents: Iterable[Document], store: SqliteStore,
             summary: BuildSummary) -> Iterator[Document]:
     for d in documents:
         summary.documents_read += 1
@@ -53,6 +60,15 @@ def _unseen(documents: Iterable[Document], store: GraphStore,
             summary.documents_skipped_seen += 1
             continue
         yield d
+
+
+def document_record(document: Document) -> DocumentRecord:
+    """The ledger record of an extracted document."""
+    return DocumentRecord(
+        id=document.parent or document.id, hash=document.hash, title=document.title,
+        date=document.date, source=document.source, url=document.url,
+        date_raw=getattr(document, "date_raw", None),
+    )
 
 
 def build(
@@ -64,13 +80,16 @@ def build(
     on_problem: Callable[[InputProblem], None] | None = None,
     progress: ProgressCallback | None = None,
     render: bool = True,
+    lock_wait: float = DEFAULT_WAIT_SECONDS,
 ) -> BuildSummary:
-    """Extract every document under ``paths`` and merge it into the store in ``out_dir``.
+    """Extract every document under ``paths`` and store it in ``out_dir``.
 
     Documents already in the store (same content hash) are skipped, so building again
-    with more inputs only adds the new ones. The store is saved every
-    ``SAVE_EVERY_DOCS`` documents or ``SAVE_EVERY_SECONDS``, atomically, so an interrupted
-    build keeps what it merged and the next one resumes after it.
+    with more inputs only adds the new ones. Documents are committed in batches of
+    ``SAVE_EVERY_DOCS`` (or every ``SAVE_EVERY_SECONDS``), each in one transaction, so a
+    build killed at any point keeps every committed batch and the next one resumes after
+    it. The build is OUT's one writer: another build waits up to ``lock_wait`` seconds for
+    it, then raises :class:`~actorgraph.graph.errors.StoreLocked` naming the holder.
     """
     t0 = time.monotonic()
     out = Path(out_dir)
@@ -81,45 +100,59 @@ def build(
         if on_problem:
             on_problem(p)
 
-    store = GraphStore.load(out / GRAPH_FILE)
-    extractor = extractor or Extractor(config)
-    docs = _unseen(read_documents(paths, problem), store, summary)
-    last_save, since_save = time.monotonic(), 0
+    store = open_writer(out, wait_seconds=lock_wait)
     try:
-        for document, triples in extractor.extract_documents(docs):
-            record = DocumentRecord(
-                id=document.parent or document.id, hash=document.hash, title=document.title,
-                date=document.date, source=document.source, url=document.url,
-            )
-            if store.add_document(record, triples):
-                summary.documents_added += 1
-                summary.triples += len(triples)
-                since_save += 1
-            else:
-                summary.documents_skipped_seen += 1
-            if since_save >= SAVE_EVERY_DOCS or (
-                since_save and time.monotonic() - last_save > SAVE_EVERY_SECONDS
-            ):
-                store.save(out)
-                last_save, since_save = time.monotonic(), 0
-            if progress:
-                progress(summary)
-    finally:
-        # Save what was merged even when interrupted, so a re-run resumes after it.
-        summary.graph_path = store.save(out)
-    summary.stats = store.stats()
-    if render:
-        from actorgraph.graph.view import render_html
+        if extractor is None:
+            from actorgraph.extract.pipeline import Extractor
 
-        summary.html_path = render_html(store, out / "graph.html")
+            extractor = Extractor(config)
+        docs = _unseen(read_documents(paths, problem), store, summary)
+        _store_batches(store, extractor.extract_documents(docs), summary, progress)
+        summary.graph_path = Path(store.name)
+        summary.stats = store.stats()
+        if render:
+            from actorgraph.graph.view import render_html
+
+            summary.html_path = render_html(store, out / "graph.html")
+    finally:
+        store.close()
     summary.seconds = time.monotonic() - t0
     return summary
 
 
-def open_store(path: str | Path) -> GraphStore:
-    """The store at ``path`` (an OUT directory or its graph.json); errors if absent."""
-    p = Path(path)
-    graph_file = p / GRAPH_FILE if p.is_dir() or p.suffix != ".json" else p
-    if not graph_file.exists():
-        raise FileNotFoundError(f"{graph_file}: no graph here; run 'actorgraph build' first")
-    return GraphStore.load(graph_file)
+def _store_batches(store: StoreWriter, extracted: Iterable[tuple[Document, list[Triple]]],
+                   summary: BuildSummary, progress: ProgressCallback | None) -> None:
+    pending: list[tuple[DocumentRecord, list[Triple]]] = []
+    last_commit = time.monotonic()
+
+    def commit() -> None:
+        nonlocal pending, last_commit
+        if pending:
+            # The same content twice in one batch (a repeated input) counts once.
+            seen: set[str] = set()
+            unique = [x for x in pending if not (x[0].hash in seen or seen.add(x[0].hash))]
+            summary.documents_skipped_seen += len(pending) - len(unique)
+            added = store.add_batch(unique)
+            summary.documents_added += added
+            if added == len(unique):
+                summary.triples += sum(len(t) for _, t in unique)
+            pending = []
+        last_commit = time.monotonic()
+
+    try:
+        for document, triples in extracted:
+            pending.append((document_record(document), triples))
+            if len(pending) >= SAVE_EVERY_DOCS or \
+                    time.monotonic() - last_commit > SAVE_EVERY_SECONDS:
+                commit()
+            if progress:
+                progress(summary)
+    finally:
+        # Commit what was extracted even when interrupted, so a re-run resumes after it.
+        commit()
+
+
+def open_store(path: str | Path) -> SqliteStore:
+    """The store at ``path`` (an OUT directory or its store file), read-only; a one-line
+    :class:`~actorgraph.graph.errors.StoreError` when absent, damaged or in the old format."""
+    return _open_store(path)

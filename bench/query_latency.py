@@ -28,16 +28,17 @@ from _common import cpu_model, ram_gib  # noqa: E402
 
 from actorgraph.extract.lexicon import load_relations
 from actorgraph.extract.triples import MODALITIES, ActorRef, Triple
-from actorgraph.graph.cypher import build_database, database_path, graph_json, open_cypher
+from actorgraph.graph.cypher import open_cypher
+from actorgraph.graph.cypher_index import index_path, sync_index
 from actorgraph.graph.query import library_queries
-from actorgraph.graph.store import DocumentRecord, GraphStore
+from actorgraph.graph.store import DocumentRecord, MemoryStore
 
 COUNTRIES = ["USA", "RUS", "SYR", "IRQ", "IRN", "FRA", "GBR", "TUR", "CHN", "DEU", None]
 TYPES = ["PERSON", "ORG", "GPE", "NORP"]
 
 
 def synthetic_store(n_actors: int, n_relations: int, seed: int = 7,
-                    per_doc: int = 50) -> GraphStore:
+                    per_doc: int = 50) -> MemoryStore:
     """Documents of ``per_doc`` mentions until the store holds ``n_relations`` relationships
     (distinct source, target, type, factuality) among exactly ``n_actors`` actors."""
     rng = random.Random(seed)
@@ -52,7 +53,7 @@ def synthetic_store(n_actors: int, n_relations: int, seed: int = 7,
     ]
     # Zipf-ish: actor k is picked with weight 1/(k+1)^0.8, so hubs exist but do not dominate.
     cum = _accumulate([1.0 / (k + 1) ** 0.8 for k in range(n_actors)])
-    store = GraphStore()
+    store = MemoryStore()
     unused = 0  # actors not yet in the store are taken first, so all n_actors appear
     seen: set[tuple[str, str, str, str]] = set()  # relationship keys, as the store merges
     d = 0
@@ -129,27 +130,26 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     store = synthetic_store(args.actors, args.relations)
     t1 = time.perf_counter()
-    store.save(out)
+    store_file = store.save(out)
     t2 = time.perf_counter()
     stats = store.stats()
-    del store
-    graph_file = graph_json(out)
+    store.close()
     print(f"store: {stats['actors']} actors, {stats['relations']} relationships "
           f"({stats['asserted_relations']} asserted), {stats['mentions']} mentions, "
-          f"{stats['documents']} documents; graph.json {graph_file.stat().st_size / 1e6:.0f} MB")
+          f"{stats['documents']} documents; store.sqlite {store_file.stat().st_size / 1e6:.0f} MB")
     print(f"synthesise + merge {t1 - t0:.1f} s, save {t2 - t1:.1f} s")
 
     t3, c3 = time.perf_counter(), time.process_time()
-    build_database(graph_file, database_path(graph_file))
+    sync_index(out)
     t4, c4 = time.perf_counter(), time.process_time()
-    size = database_path(graph_file).stat().st_size / 1e6
-    print(f"load into Ladybug (read graph.json + triples.jsonl, COPY): {t4 - t3:.1f} s "
+    size = index_path(out).stat().st_size / 1e6
+    print(f"load into Ladybug (full index sync from store.sqlite): {t4 - t3:.1f} s "
           f"(CPU {c4 - c3:.1f} s), graph.lbug {size:.0f} MB")
 
     t5 = time.perf_counter()
     g = open_cypher(out)
     t6 = time.perf_counter()
-    print(f"open (fingerprint check + open read-only): {(t6 - t5) * 1000:.0f} ms")
+    print(f"open (index current? + open read-only): {(t6 - t5) * 1000:.0f} ms")
 
     hub = "actor 0"
     params = {"actor": hub, "a": "Actor 0", "b": "actor:1"}

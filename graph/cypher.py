@@ -1,38 +1,42 @@
-"""Cypher over the embedded store: a LadybugDB database mirrored from ``graph.json``.
+"""Cypher over the embedded store: LadybugDB, in-process, on an index synced by batch.
 
-The store of record is ``OUT/graph.json`` (+ ``OUT/triples.jsonl``); this module builds a
-read-only LadybugDB copy of it, ``OUT/graph.lbug``, following :mod:`actorgraph.graph.model`
-exactly, and runs Cypher on it in-process. The copy is a cache: it is rebuilt whenever
-``graph.json``, the relation vocabulary, the Ladybug version or this builder changes (the
-fingerprint lives beside it in ``OUT/graph.lbug.json``), always in a temporary directory
-first and then renamed into place, so a reader never sees a half-built database.
+The store of record is ``OUT/store.sqlite`` (:mod:`actorgraph.graph.store`). This module
+runs Cypher on ``OUT/graph.lbug``, an index of the same graph in the v2 model
+(:mod:`actorgraph.graph.model`), which :func:`open_cypher` first brings up to the store's
+last committed batch: only batches committed since the last sync are applied
+(:mod:`actorgraph.graph.cypher_index`), so the first query after a small build costs the
+size of that build, not of the graph. A reader holds a shared lock on the index while it
+has it open; the store's writer never waits for it.
 
 Schema (see :func:`schema_text`)
-    ``Actor`` node table, primary key ``id``. ``Document`` node table, primary key ``hash``:
-    the ledger is keyed by content hash, and one document ``id`` can appear twice when its
-    content changed between runs, so ``id`` cannot be a key. One relationship table per
-    vocabulary type (``Actor -> Actor``) with :data:`~actorgraph.graph.model.RELATION_PROPERTIES`,
-    and ``MENTIONED_IN`` (``Actor -> Document``, ``count``).
+    ``Actor`` (key ``id``), ``Document`` (key ``hash``: one document ``id`` can appear twice
+    when its content changed between runs), ``Mention`` (key ``id``) nodes;
+    ``(:Mention)-[:SUBJECT|OBJECT]->(:Actor)``, ``(:Mention)-[:IN_DOCUMENT]->(:Document)``;
+    one relationship table per vocabulary type for asserted facts, ``CLAIM`` for every
+    other statement, ``MENTIONED_IN`` (``Actor -> Document``, ``count``). Dates are DATE.
 
 Dialect: library queries (``queries/*.cypher``) stay in the common subset of Ladybug and
 Neo4j 5 Cypher, so :mod:`actorgraph.graph.neo4j` runs the same files unchanged. The one gap
 bridged here is ``type(r)``, which Ladybug lacks: every database is built with
 ``CREATE MACRO type(x) AS label(x)``. Other known gaps to avoid in shared queries: no
-``toString``/``startNode``/``endNode``/``labels`` in Ladybug; list indexing is 1-based in
-Ladybug and 0-based in Neo4j; no list comprehensions in Ladybug; ``ORDER BY`` inside
-``WITH`` needs ``SKIP``/``LIMIT`` in Ladybug; ``sum()`` over no rows is null in Ladybug and
-0 in Neo4j (wrap in ``coalesce``); an undirected pattern matches a self-loop twice in Ladybug.
+``toString``/``startNode``/``endNode``/``labels`` in Ladybug; ``end`` is a keyword to
+Ladybug, so write ``m.`end``` (Neo4j accepts it too); list indexing is 1-based in Ladybug
+and 0-based in Neo4j; no list comprehensions in Ladybug; ``ORDER BY`` inside ``WITH``
+needs ``SKIP``/``LIMIT`` in Ladybug; ``sum()`` over no rows is null in Ladybug and 0 in
+Neo4j (wrap in ``coalesce``); an undirected pattern matches a self-loop twice in Ladybug;
+date functions differ (use ``Mention.month``, a ``YYYY-MM`` string, for month buckets, and
+pass dates as parameters).
 
-The database is opened read-only: queries cannot change it (write clauses fail with
-:class:`CypherError`), and several processes may query it at once.
+Every statement passes :func:`actorgraph.graph.readonly.check_read_only` first, and the
+database is opened read-only.
 
 >>> import tempfile
 >>> from actorgraph.extract.triples import ActorRef, Triple
->>> from actorgraph.graph.store import DocumentRecord, GraphStore
+>>> from actorgraph.graph.store import DocumentRecord, MemoryStore
 >>> a = ActorRef("person:a", "Ann", "Ann", "PERSON")
 >>> b = ActorRef("person:b", "Bob", "Bob", "PERSON")
 >>> t = Triple("d1", "Ann met Bob.", 0, 12, a, "MEETS", b, "CONSULT", "VERBAL_COOPERATION", "met")
->>> store = GraphStore(); _ = store.add_document(DocumentRecord(id="d1", hash="h1"), [t])
+>>> store = MemoryStore(); _ = store.add_document(DocumentRecord(id="d1", hash="h1"), [t])
 >>> out = tempfile.mkdtemp(); _ = store.save(out)
 >>> with open_cypher(out) as g:
 ...     g.run("MATCH (s:Actor)-[r]->(o:Actor) RETURN s.name AS s, type(r) AS rel, o.name AS o")
@@ -44,40 +48,46 @@ QueryResult(columns=['s', 'rel', 'o'], rows=[['Ann', 'MEETS', 'Bob']])
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
-import shutil
-import tempfile
-from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from actorgraph.extract.lexicon import RELATION_NAME, load_relations
+from actorgraph.extract.lexicon import load_relations
+from actorgraph.graph.cypher_index import (
+    DB_FILE,
+    DEFAULT_LOCK_WAIT,
+    IndexError_,
+    index_lock,
+    index_path,
+    sync_index,
+)
+from actorgraph.graph.errors import StoreError
 from actorgraph.graph.model import (
     ACTOR,
     ACTOR_PROPERTIES,
+    CLAIM,
+    CLAIM_PROPERTIES,
     DOCUMENT,
     DOCUMENT_PROPERTIES,
+    IN_DOCUMENT,
+    MENTION,
+    MENTION_PROPERTIES,
     MENTIONED_IN,
     MENTIONED_IN_PROPERTIES,
+    OBJECT,
     RELATION_PROPERTIES,
-    relation_types,
+    SUBJECT,
 )
 from actorgraph.graph.query import QueryResult, library_queries
-from actorgraph.graph.store import GRAPH_FILE, TRIPLES_FILE, GraphStore, StoreError
+from actorgraph.graph.readonly import UnsafeQuery, check_read_only
+from actorgraph.graph.store import store_path
 
-DB_FILE = "graph.lbug"
-FINGERPRINT_SUFFIX = ".json"
-#: Bump when the database layout changes, so existing caches are rebuilt.
-BUILD_VERSION = 2  # 2: Actor.asserted_mentions
+__all__ = ["DB_FILE", "CypherError", "CypherGraph", "library_call", "open_cypher",
+           "run_query", "schema_text", "sync_index"]
+
 DEFAULT_TIMEOUT_MS = 30_000
-ACTOR_KEY = "id"
-DOCUMENT_KEY = "hash"
-_RESERVED = {ACTOR.upper(), DOCUMENT.upper(), MENTIONED_IN}
 
 
 class CypherError(RuntimeError):
@@ -88,18 +98,26 @@ class CypherError(RuntimeError):
 
 
 class CypherGraph:
-    """A read-only LadybugDB view of one stored graph. Use :func:`open_cypher` to get one."""
+    """A read-only LadybugDB view of one store. Use :func:`open_cypher` to get one."""
 
-    def __init__(self, graph_file: Path, db_path: Path, timeout_ms: int) -> None:
+    def __init__(self, db_path: Path, timeout_ms: int,
+                 lock_wait: float = DEFAULT_LOCK_WAIT) -> None:
         import ladybug
 
-        self.graph_file = graph_file
         self.db_path = db_path
         self.timeout_ms = timeout_ms
+        # Held while the database is open: a sync (another process's first query after a
+        # build) must not change the files under an open reader.
+        self._lock = index_lock(db_path, exclusive=False, wait_seconds=lock_wait)
+        try:
+            self._lock.__enter__()
+        except IndexError_ as e:
+            raise CypherError(str(e)) from e
         try:
             self._db = ladybug.Database(str(db_path), read_only=True)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as e:
+            self._lock.__exit__(None, None, None)
             raise CypherError(f"cannot open {db_path}: {_first_line(e)}") from e
         if timeout_ms > 0:
             self._conn.set_query_timeout(timeout_ms)
@@ -111,6 +129,10 @@ class CypherGraph:
         missing one is an error rather than a silent null.
         """
         params = dict(params or {})
+        try:
+            check_read_only(query)
+        except UnsafeQuery as e:
+            raise CypherError(str(e)) from e
         check_params(query, params)
         try:
             result = self._conn.execute(query, params)
@@ -132,10 +154,11 @@ class CypherGraph:
         return self.run(*library_call(name, params))
 
     def close(self) -> None:
-        """Release the database file; safe to call twice."""
+        """Release the database file and the index lock; safe to call twice."""
         if not self._db.is_closed:
             self._conn.close()
             self._db.close()
+            self._lock.__exit__(None, None, None)
 
     def __enter__(self) -> CypherGraph:
         return self
@@ -150,20 +173,28 @@ def open_cypher(
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     rebuild: bool = False,
 ) -> CypherGraph:
-    """Open the Cypher view of the graph at ``graph_path`` (``OUT`` or ``OUT/graph.json``).
+    """Open the Cypher view of the store at ``graph_path`` (OUT or OUT/store.sqlite).
 
-    Builds or refreshes ``OUT/graph.lbug`` first when it is missing or older than the graph.
-    ``timeout_ms`` bounds every query (0 disables it).
+    Syncs ``OUT/graph.lbug`` with the store first (only the batches it lacks; from scratch
+    when ``rebuild``, absent or damaged). ``timeout_ms`` bounds every query (0 disables it).
     """
-    graph_file = graph_json(graph_path)
-    db_path = ensure_database(graph_file, rebuild=rebuild)
+    out = store_path(graph_path).parent
     try:
-        return CypherGraph(graph_file, db_path, timeout_ms)
+        sync_index(out, rebuild=rebuild)
+        return CypherGraph(index_path(out), timeout_ms)
+    except StoreError as e:
+        raise CypherError(str(e)) from e
+    except (IndexError_, OSError) as e:
+        raise CypherError(f"{index_path(out)}: {e}") from e
     except CypherError:
         if rebuild:
             raise
-    # A cache that will not open (a stray .wal, a damaged or foreign file) is rebuilt once.
-    return CypherGraph(graph_file, ensure_database(graph_file, rebuild=True), timeout_ms)
+    # An index that will not open (a stray .wal, a damaged or foreign file) is rebuilt once.
+    try:
+        sync_index(out, rebuild=True)
+    except (StoreError, IndexError_) as e:
+        raise CypherError(str(e)) from e
+    return CypherGraph(index_path(out), timeout_ms)
 
 
 def run_query(
@@ -207,40 +238,38 @@ def schema_text(extra_relations: Iterable[str | Path] = ()) -> str:
       (:Actor)  key: id (unique)
     """
     vocab = load_relations(tuple(str(p) for p in extra_relations))
-    lines = ["Node labels"]
-    lines.append(f"  (:{ACTOR})  key: {ACTOR_KEY} (unique)")
-    lines += [f"    {k}: {v}" for k, v in ACTOR_PROPERTIES.items()]
-    lines.append(f"  (:{DOCUMENT})  key: {DOCUMENT_KEY} (unique; id may repeat across versions)")
-    lines += [f"    {k}: {v}" for k, v in DOCUMENT_PROPERTIES.items()]
-    lines.append("")
-    lines.append(f"Relationship types (:{ACTOR})-[:TYPE]->(:{ACTOR}), one per type and factuality")
+
+    def props(p: dict[str, str]) -> list[str]:
+        return [f"    {k}: {v}" for k, v in p.items()]
+
+    lines = ["Node labels", f"  (:{ACTOR})  key: id (unique)", *props(ACTOR_PROPERTIES),
+             f"  (:{DOCUMENT})  key: hash (unique; id may repeat across versions)",
+             *props(DOCUMENT_PROPERTIES), f"  (:{MENTION})  key: id (unique)",
+             *props(MENTION_PROPERTIES), "",
+             f"Provenance: (:{MENTION})-[:{SUBJECT}]->(:{ACTOR}), "
+             f"(:{MENTION})-[:{OBJECT}]->(:{ACTOR}), (:{MENTION})-[:{IN_DOCUMENT}]->"
+             f"(:{DOCUMENT})", "",
+             f"Asserted facts (:{ACTOR})-[:TYPE]->(:{ACTOR}), one per type"]
     width = max(len(n) for n in vocab.names())
     for name in vocab.names():
         rt = vocab.get(name)
         sym = ", symmetric" if rt.symmetric else ""
         lines.append(f"  {name.ljust(width)}  {rt.plover} / {rt.quad}{sym}")
-    lines.append("  properties:")
-    lines += [f"    {k}: {v}" for k, v in RELATION_PROPERTIES.items()]
-    lines.append("")
-    lines.append(f"(:{ACTOR})-[:{MENTIONED_IN}]->(:{DOCUMENT})")
-    lines += [f"    {k}: {v}" for k, v in MENTIONED_IN_PROPERTIES.items()]
-    lines.append("")
-    lines.append("Keys and indexes")
-    lines += [
-        f"  {ACTOR}.{ACTOR_KEY} and {DOCUMENT}.{DOCUMENT_KEY} are unique: primary keys in the",
-        "  embedded graph, uniqueness constraints in Neo4j (which also indexes Document.id).",
-        "  Look actors up by id for an index hit; name and alias matches scan the actors.",
-        "",
-        "Notes",
-    ]
-    lines += [
-        "  factuality is asserted, negated or a modality (hypothetical, future, requested...);",
-        "  only asserted = true relationships are facts. type(r) gives the type name.",
-        "  evidence and evidence_docs are parallel lists (sentence, its document id);",
-        "  docs lists the ids of all documents stating the relationship.",
-        "  Actor.mentions counts every relation mention of the actor, asserted_mentions only",
-        "  the asserted ones: rank actors by asserted_mentions.",
-    ]
+    lines += ["  properties:", *props(RELATION_PROPERTIES), "",
+              f"Everything else (:{ACTOR})-[:{CLAIM}]->(:{ACTOR}), one per relation and "
+              "factuality", *props(CLAIM_PROPERTIES), "",
+              f"(:{ACTOR})-[:{MENTIONED_IN}]->(:{DOCUMENT})", *props(MENTIONED_IN_PROPERTIES),
+              "", "Keys and indexes",
+              f"  {ACTOR}.id, {DOCUMENT}.hash and {MENTION}.id are unique: primary keys in the",
+              "  embedded graph, uniqueness constraints in Neo4j.",
+              "  Look actors up by id for an index hit; name and alias matches scan the actors.",
+              "", "Notes",
+              "  A vocabulary-typed relationship is an asserted fact; negated, hypothetical,",
+              "  future, reported... statements are CLAIM relationships (r.relation,",
+              "  r.factuality). type(r) gives the type name. Dates are DATE values; month",
+              "  buckets: Mention.month ('YYYY-MM'). Write m.`end` (end is a keyword).",
+              "  Actor.mentions counts every relation mention of the actor, asserted_mentions",
+              "  only the asserted ones: rank actors by asserted_mentions."]
     return "\n".join(lines) + "\n"
 
 
@@ -326,287 +355,3 @@ def _translate_error(e: RuntimeError, timeout_ms: int) -> CypherError:
     return CypherError(f"Cypher error: {detail}")
 
 
-# --- building the database ----------------------------------------------------------------
-
-
-def graph_json(graph_path: str | Path) -> Path:
-    """``OUT/graph.json`` for ``OUT`` or the file itself; CypherError when absent."""
-    p = Path(graph_path)
-    f = p / GRAPH_FILE if p.is_dir() or p.suffix != ".json" else p
-    if not f.is_file():
-        raise CypherError(f"no graph at {f}: build one first (actorgraph build <texts> -o OUT)")
-    return f
-
-
-def database_path(graph_file: Path) -> Path:
-    return graph_file.with_name(DB_FILE)
-
-
-def ensure_database(graph_file: Path, *, rebuild: bool = False) -> Path:
-    """Return the path of an up-to-date database for ``graph_file``, building it if needed."""
-    db_path = database_path(graph_file)
-    fp_path = db_path.with_name(db_path.name + FINGERPRINT_SUFFIX)
-    static = _static_fingerprint()
-    if not rebuild and db_path.is_file():
-        try:
-            stored = json.loads(fp_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            stored = None
-        if isinstance(stored, dict) and stored.get("static") == static:
-            if stored.get("stat") == _stat_key(graph_file):
-                return db_path
-            # Touched or copied but maybe not changed: the content hash decides.
-            if stored.get("sha256") == _sha256(graph_file):
-                _write_json(fp_path, {**stored, "stat": _stat_key(graph_file)})
-                return db_path
-    try:
-        build_database(graph_file, db_path)
-    except OSError as e:
-        raise CypherError(f"cannot build the Cypher cache {db_path}: {e.strerror or e}") from e
-    return db_path
-
-
-def build_database(graph_file: Path, db_path: Path) -> None:
-    """Build ``db_path`` from ``graph_file`` (and its ``triples.jsonl``), atomically."""
-    stat_before = _stat_key(graph_file)
-    digest = _sha256(graph_file)
-    data = read_graph(graph_file)
-    tmp_dir = Path(tempfile.mkdtemp(dir=db_path.parent, prefix=f".{db_path.name}."))
-    try:
-        tmp_db = tmp_dir / db_path.name
-        _load(data, graph_file.parent / TRIPLES_FILE, tmp_db)
-        leftovers = sorted(p.name for p in tmp_dir.iterdir() if p != tmp_db)
-        if leftovers:
-            raise CypherError(f"building {db_path} left {leftovers} behind; not installing it")
-        # A .wal from an older database would be replayed against the new file on open and
-        # fail (or corrupt it); it must go before the new file takes the name.
-        wal = db_path.with_name(db_path.name + ".wal")
-        wal.unlink(missing_ok=True)
-        os.replace(tmp_db, db_path)
-    finally:
-        shutil.rmtree(tmp_dir, ignore_errors=True)
-    fp = {"static": _static_fingerprint(), "sha256": digest, "stat": stat_before}
-    _write_json(db_path.with_name(db_path.name + FINGERPRINT_SUFFIX), fp)
-
-
-def read_graph(graph_file: Path) -> dict[str, Any]:
-    """The stored graph as plain records: ``documents``, ``actors``, ``relations`` (in the
-    shapes of :meth:`GraphStore.save`) and ``triples_bytes``.
-
-    graph.json already holds those lists, so the current format is read as JSON (at 500k
-    relations, building the networkx graph would double the load time); any other version
-    goes through :meth:`GraphStore.load`, which knows every format it accepts. Actors of a
-    graph.json written before ``asserted_mentions`` existed get it derived from the asserted
-    relations, as :meth:`GraphStore.load` does.
-    """
-    from actorgraph.graph.store import FORMAT, FORMAT_VERSION, fill_asserted_mentions
-
-    try:
-        with graph_file.open(encoding="utf-8") as fh:
-            payload = json.load(fh)
-    except (OSError, ValueError) as e:
-        raise CypherError(f"{graph_file}: cannot read graph file: {e}") from e
-    if (isinstance(payload, dict) and payload.get("format") == FORMAT
-            and payload.get("version") == FORMAT_VERSION):
-        try:
-            data = {k: payload[k] for k in ("documents", "actors", "relations")} | {
-                "triples_bytes": int(payload.get("triples_bytes", 0))}
-            fill_asserted_mentions(data["actors"], data["relations"])
-            return data
-        except (KeyError, TypeError, ValueError) as e:
-            raise CypherError(f"{graph_file}: cannot read graph file: {e}") from e
-    try:
-        store = GraphStore.load(graph_file)
-    except StoreError as e:
-        raise CypherError(str(e)) from e
-    return {
-        "documents": [vars(d) for d in store.documents.values()],
-        "actors": list(store.actors()),
-        "relations": list(store.relations()),
-        "triples_bytes": store._triples_bytes,
-    }
-
-
-def _load(data: dict[str, Any], triples_path: Path, db_file: Path) -> None:
-    import ladybug
-    import pyarrow as pa
-
-    types = _relation_tables(data["relations"])
-    db = ladybug.Database(str(db_file))
-    conn = ladybug.Connection(db)
-    try:
-        for stmt in schema_statements(types):
-            conn.execute(stmt)
-        conn_copy(conn, ACTOR, _arrow(pa, ACTOR_PROPERTIES, _columns(data["actors"],
-                                                                     ACTOR_PROPERTIES)))
-        conn_copy(conn, DOCUMENT, _arrow(pa, DOCUMENT_PROPERTIES,
-                                         _columns(data["documents"], DOCUMENT_PROPERTIES)))
-
-        counts = mention_counts(data["documents"], triples_path, data["triples_bytes"],
-                                data["relations"])
-        rel_cols = {"source": "STRING", "target": "STRING", **RELATION_PROPERTIES}
-        cols: dict[str, dict[str, list[Any]]] = {t: {c: [] for c in rel_cols} for t in types}
-        plain = [c for c in rel_cols if c not in ("evidence", "evidence_docs")]
-        for r in data["relations"]:
-            c = cols[r["relation"]]
-            for name in plain:
-                c[name].append(r.get(name))
-            ev = r.get("evidence") or []
-            c["evidence"].append([e.get("sentence") for e in ev])
-            c["evidence_docs"].append([e.get("doc") for e in ev])
-        data["relations"] = None  # the columns hold what is needed; free the records
-        for t in types:
-            conn_copy(conn, t, _arrow(pa, rel_cols, cols.pop(t)))
-
-        mcols: dict[str, list[Any]] = {"actor": [], "doc": [], "count": []}
-        for (a, h), n in sorted(counts.items()):
-            mcols["actor"].append(a)
-            mcols["doc"].append(h)
-            mcols["count"].append(n)
-        conn_copy(conn, MENTIONED_IN, _arrow(
-            pa, {"actor": "STRING", "doc": "STRING", **MENTIONED_IN_PROPERTIES}, mcols))
-    finally:
-        conn.close()
-        db.close()
-
-
-def schema_statements(types: list[str]) -> list[str]:
-    """DDL for the model; ``types`` must already be checked vocabulary names."""
-    def cols(props: dict[str, str]) -> str:
-        return ", ".join(f"`{k}` {v}" for k, v in props.items())
-
-    stmts = [
-        f"CREATE NODE TABLE {ACTOR}({cols(ACTOR_PROPERTIES)}, PRIMARY KEY({ACTOR_KEY}))",
-        f"CREATE NODE TABLE {DOCUMENT}({cols(DOCUMENT_PROPERTIES)}, PRIMARY KEY({DOCUMENT_KEY}))",
-    ]
-    stmts += [f"CREATE REL TABLE {t}(FROM {ACTOR} TO {ACTOR}, {cols(RELATION_PROPERTIES)})"
-              for t in types]
-    stmts.append(f"CREATE REL TABLE {MENTIONED_IN}(FROM {ACTOR} TO {DOCUMENT}, "
-                 f"{cols(MENTIONED_IN_PROPERTIES)})")
-    # Neo4j's type(r); Ladybug's label(r) returns the same string for a relationship.
-    stmts.append("CREATE MACRO type(x) AS label(x)")
-    return stmts
-
-
-def conn_copy(conn: Any, table: str, data: Any) -> None:
-    """Bulk-load an Arrow table (columns in table order; rel tables: from, to first)."""
-    if data.num_rows == 0:
-        return
-    # COPY reads the Python variable named in the statement; no row text enters the query.
-    conn.execute(f"COPY {table} FROM data")
-
-
-def mention_counts(
-    documents: list[dict[str, Any]],
-    triples_path: Path,
-    triples_bytes: int | None = None,
-    relations: list[dict[str, Any]] | None = None,
-) -> Counter[tuple[str, str]]:
-    """``(actor id, document hash) -> relation mentions`` for MENTIONED_IN.
-
-    Streams ``triples.jsonl`` up to ``triples_bytes`` (what graph.json covers). The store
-    appends each document's triples in ledger order, so records are matched to ledger
-    entries by position (exact even when ids repeat); a record that does not line up falls
-    back to its ``doc_hash``, then to a unique id. Without ``triples.jsonl`` the counts come
-    from the ``relations``' evidence (capped at MAX_EVIDENCE sentences per relationship, so
-    a lower bound).
-    """
-    counts: Counter[tuple[str, str]] = Counter()
-    hashes = {d["hash"] for d in documents}
-    by_id: dict[str, list[str]] = {}
-    for d in documents:
-        by_id.setdefault(d["id"], []).append(d["hash"])
-    if not triples_path.is_file():
-        for r in relations or []:
-            for ev in r.get("evidence") or []:
-                hs = by_id.get(ev.get("doc"), [])
-                if len(hs) == 1:
-                    counts[(r["source"], hs[0])] += 1
-                    counts[(r["target"], hs[0])] += 1
-        return counts
-    slots = iter([(d["hash"], d["id"]) for d in documents for _ in range(d.get("triples", 0))])
-    read = 0
-    with triples_path.open("rb") as fh:
-        for raw in fh:
-            read += len(raw)
-            if triples_bytes is not None and read > triples_bytes:
-                break  # from a run that died before saving graph.json: not in the ledger
-            if not raw.strip():
-                continue
-            # Only four fields are needed; Triple.from_dict would cost a third of the load.
-            t = json.loads(raw)
-            doc, doc_hash = str(t["doc"]), t.get("doc_hash")
-            slot = next(slots, None)
-            if slot is not None and slot[1] == doc and doc_hash in (None, slot[0]):
-                h = slot[0]
-            elif doc_hash in hashes:
-                h = doc_hash
-            elif len(by_id.get(doc, [])) == 1:
-                h = by_id[doc][0]
-            else:
-                continue
-            # Twice for a self-relation, as the store counts Actor.mentions.
-            counts[(t["subject"]["id"], h)] += 1
-            counts[(t["object"]["id"], h)] += 1
-    return counts
-
-
-def _relation_tables(relations: Iterable[dict[str, Any]]) -> list[str]:
-    """Vocabulary types plus any other well-formed type the store holds (a graph built
-    with an extra ``--relations`` file), each checked before it names a table."""
-    names = set(relation_types())
-    for r in relations:
-        t = r.get("relation")
-        if t not in names:
-            if not isinstance(t, str) or not RELATION_NAME.match(t) or t in _RESERVED:
-                raise CypherError(f"relationship type {t!r} in the graph is not a valid name")
-            names.add(t)
-    return sorted(names)
-
-
-_ARROW_TYPES = {"STRING": "string", "INT64": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_"}
-
-
-def _columns(rows: list[dict[str, Any]], columns: dict[str, str]) -> dict[str, list[Any]]:
-    return {n: [r.get(n) for r in rows] for n in columns}
-
-
-def _arrow(pa: Any, columns: dict[str, str], data: dict[str, list[Any]]) -> Any:
-    fields = []
-    for name, t in columns.items():
-        if t.endswith("[]"):
-            fields.append(pa.field(name, pa.list_(getattr(pa, _ARROW_TYPES[t[:-2]])())))
-        else:
-            fields.append(pa.field(name, getattr(pa, _ARROW_TYPES[t])()))
-    return pa.table({n: data[n] for n in columns}, schema=pa.schema(fields))
-
-
-def _static_fingerprint() -> dict[str, Any]:
-    import ladybug
-
-    return {"builder": BUILD_VERSION, "ladybug": ladybug.__version__,
-            "relation_types": relation_types()}
-
-
-def _stat_key(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

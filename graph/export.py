@@ -10,8 +10,8 @@ The CSV layout is what ``neo4j-admin database import full`` reads and yields the
 database as :func:`actorgraph.graph.neo4j.load_store` (``Document`` nodes and
 ``MENTIONED_IN`` included), so a large store can be bulk-imported instead of loaded.
 
->>> from actorgraph.graph.store import GraphStore
->>> store = GraphStore.load("out")                        # doctest: +SKIP
+>>> from actorgraph.graph.store import open_store
+>>> store = open_store("out")                             # doctest: +SKIP
 >>> export_graphml(store, "out/graph.graphml")            # doctest: +SKIP
 >>> export_gexf(store, "out/graph.gexf")                  # doctest: +SKIP
 >>> result = export_neo4j_csv("out", "out/neo4j-import")  # doctest: +SKIP
@@ -37,13 +37,14 @@ from actorgraph.graph.model import (
     ACTOR_PROPERTIES,
     DOCUMENT,
     DOCUMENT_PROPERTIES,
+    MAX_EVIDENCE,
     MENTIONED_IN,
     MENTIONED_IN_PROPERTIES,
     RELATION_PROPERTIES,
     checked_relation_type,
     relation_types,
 )
-from actorgraph.graph.store import GRAPH_FILE, TRIPLES_FILE, GraphStore
+from actorgraph.graph.store import GraphStore, SqliteStore, open_store
 
 LIST_JOIN = "; "
 EVIDENCE_JOIN = " | "
@@ -53,17 +54,13 @@ FALLBACK_ARRAY_DELIMITER = "\x1f"
 
 # Model types -> neo4j-admin header types (INT64 is a Java long; STRING needs no suffix).
 _CSV_TYPES = {"STRING": "", "INT64": ":long", "DOUBLE": ":double", "BOOLEAN": ":boolean",
-              "STRING[]": ":string[]"}
+              "STRING[]": ":string[]", "DATE": ":date", "TIMESTAMP": ":datetime"}
 
 
-def _open_store(store: GraphStore | str | Path) -> tuple[GraphStore, Path | None]:
-    if isinstance(store, GraphStore):
+def _open_store(store: SqliteStore | str | Path) -> tuple[SqliteStore, None]:
+    if isinstance(store, SqliteStore):
         return store, None
-    path = Path(store)
-    graph_file = path if path.suffix == ".json" else path / GRAPH_FILE
-    if not graph_file.exists():
-        raise FileNotFoundError(f"{graph_file}: no graph store here")
-    return GraphStore.load(graph_file), graph_file.parent / TRIPLES_FILE
+    return open_store(store), None
 
 
 # --- GraphML / GEXF -------------------------------------------------------------------------
@@ -91,12 +88,12 @@ def scalar_graph(store: GraphStore | str | Path) -> nx.MultiDiGraph:
         attrs["aliases"] = _xml_safe(LIST_JOIN.join(a["aliases"]))
         attrs["label"] = attrs["name"]
         g.add_node(_xml_safe(a["id"]), **attrs)
+    evidence = _evidence(store)
     for i, r in enumerate(store.relations()):
-        ev = r.get("evidence") or []
+        ev = evidence.get((r["source"], r["target"], r["relation"], r["factuality"]), [])
         attrs = {k: _xml_safe(v) for k, v in r.items()
-                 if k not in ("source", "target", "evidence") and v is not None}
+                 if k not in ("source", "target") and v is not None}
         attrs.update(
-            docs=_xml_safe(LIST_JOIN.join(r["docs"])),
             evidence=_xml_safe(EVIDENCE_JOIN.join(e["sentence"] for e in ev)),
             evidence_docs=_xml_safe(LIST_JOIN.join(e["doc"] for e in ev)),
             label=r["relation"],
@@ -104,6 +101,16 @@ def scalar_graph(store: GraphStore | str | Path) -> nx.MultiDiGraph:
         )
         g.add_edge(_xml_safe(r["source"]), _xml_safe(r["target"]), key=f"e{i}", **attrs)
     return g
+
+
+def _evidence(store: SqliteStore) -> dict[tuple[str, str, str, str], list[dict[str, Any]]]:
+    """Up to MAX_EVIDENCE mentions per relation (the store keeps them all)."""
+    out: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
+    for m in store.mentions():
+        ev = out.setdefault((m["subject"], m["object"], m["relation"], m["factuality"]), [])
+        if len(ev) < MAX_EVIDENCE:
+            ev.append(m)
+    return out
 
 
 def export_graphml(store: GraphStore | str | Path, path: str | Path) -> Path:
@@ -186,28 +193,12 @@ def _cell(value: Any, typ: str, delim: str) -> Any:
     return value
 
 
-def _mention_counts(store: GraphStore, triples_path: Path | None) -> Counter[tuple[str, str]]:
+def _mention_counts(store: SqliteStore, _unused: Path | None) -> Counter[tuple[str, str]]:
     """``(actor id, document hash) -> count`` exactly as the Bolt loader computes it."""
     counts: Counter[tuple[str, str]] = Counter()
-    if triples_path is not None and triples_path.exists():
-        from actorgraph.graph.neo4j import iter_store_documents
-
-        for doc, triples in iter_store_documents(triples_path.parent):
-            for t in triples:
-                counts[(t.subject.id, doc.hash)] += 1
-                counts[(t.object.id, doc.hash)] += 1
-        return counts
-    # No triples file (a store held only in memory): reconstruct from the evidence, a lower
-    # bound once a relationship has more than MAX_EVIDENCE sentences.
-    hashes: dict[str, list[str]] = {}
-    for d in store.documents.values():
-        hashes.setdefault(d.id, []).append(d.hash)
-    for r in store.relations():
-        for ev in r.get("evidence") or []:
-            hs = hashes.get(ev["doc"], [])
-            if len(hs) == 1:
-                counts[(r["source"], hs[0])] += 1
-                counts[(r["target"], hs[0])] += 1
+    for m in store.mentions():
+        counts[(m["subject"], m["doc_hash"])] += 1
+        counts[(m["object"], m["doc_hash"])] += 1
     return counts
 
 
@@ -217,8 +208,7 @@ def export_neo4j_csv(store: GraphStore | str | Path, out_dir: str | Path,
     """Write ``actors.csv``, ``documents.csv``, ``relations.csv``, ``mentioned_in.csv`` and
     ``schema.cypher`` for ``neo4j-admin database import full``.
 
-    ``store`` is a :class:`GraphStore` or the store directory / ``graph.json``; with a
-    directory the ``MENTIONED_IN`` counts are exact (from ``triples.jsonl``). Array
+    ``store`` is a store (:func:`~actorgraph.graph.store.open_store`) or its directory. Array
     properties use ``;`` as the delimiter unless some value contains one, in which case
     U+001F is used; :attr:`Neo4jCsvExport.command` always names the one used.
 
@@ -237,16 +227,10 @@ def export_neo4j_csv(store: GraphStore | str | Path, out_dir: str | Path,
     relations = list(store.relations())
     for r in relations:
         checked_relation_type(r["relation"], allowed)  # the :TYPE column becomes a type
-        r["evidence_docs"] = [e["doc"] for e in r.get("evidence") or []]
-        r["evidence"] = [e["sentence"] for e in r.get("evidence") or []]
 
     def lists() -> Iterable[str]:
         for a in actors:
             yield from a["aliases"]
-        for r in relations:
-            yield from r["docs"]
-            yield from r["evidence"]
-            yield from r["evidence_docs"]
 
     delim = ARRAY_DELIMITER
     if any(ARRAY_DELIMITER in s for s in lists()):
@@ -276,8 +260,8 @@ def export_neo4j_csv(store: GraphStore | str | Path, out_dir: str | Path,
     doc_props = DOCUMENT_PROPERTIES
     result.nodes.append(write(
         "documents.csv", _header(doc_props, "hash", DOCUMENT) + [":LABEL"],
-        ([_cell(getattr(d, k), t, delim) for k, t in doc_props.items()] + [DOCUMENT]
-         for d in store.documents.values())))
+        ([_cell(getattr(d, k, None), t, delim) for k, t in doc_props.items()] + [DOCUMENT]
+         for d in store.documents())))
     result.relationships.append(write(
         "relations.csv",
         [f":START_ID({ACTOR})", f":END_ID({ACTOR})", ":TYPE"] + _header(RELATION_PROPERTIES),

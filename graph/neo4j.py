@@ -43,7 +43,6 @@ loaded 12 documents (0 already in the database) in 1 batch: 41 nodes created ...
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -62,7 +61,8 @@ from actorgraph.graph.model import (
     relation_types,
 )
 from actorgraph.graph.query import QueryResult, format_result  # noqa: F401  (re-exported)
-from actorgraph.graph.store import GRAPH_FILE, TRIPLES_FILE, DocumentRecord
+from actorgraph.graph.readonly import UnsafeQuery, check_read_only
+from actorgraph.graph.store import DocumentRecord, StoreError, open_store
 
 __all__ = [
     "LoadSummary",
@@ -298,62 +298,28 @@ def ensure_schema(driver: Any, settings: Neo4jSettings) -> None:
 # --- reading the embedded store -------------------------------------------------------------
 
 
-def _store_paths(store_dir: str | Path) -> tuple[Path, Path]:
-    p = Path(store_dir)
-    graph_path = p if p.suffix == ".json" and not p.is_dir() else p / GRAPH_FILE
-    return graph_path, graph_path.parent / TRIPLES_FILE
-
-
-def _read_ledger(graph_path: Path) -> tuple[list[DocumentRecord], int]:
+def _read_ledger(store_dir: str | Path) -> tuple[list[DocumentRecord], int]:
     try:
-        payload = json.loads(graph_path.read_text(encoding="utf-8"))
-        documents = [DocumentRecord(**d) for d in payload["documents"]]
-        return documents, int(payload.get("triples_bytes", 0))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise Neo4jLoadError(f"{graph_path}: cannot read the graph store: {_first_line(e)}") \
-            from e
+        with open_store(store_dir) as store:
+            return list(store.documents()), store.last_batch
+    except StoreError as e:
+        raise Neo4jLoadError(str(e)) from e
 
 
 def iter_store_documents(store_dir: str | Path,
                          ledger: tuple[list[DocumentRecord], int] | None = None,
                          ) -> Iterator[tuple[DocumentRecord, list[Triple]]]:
-    """Yield ``(document, its triples)`` in ledger order, streaming ``triples.jsonl``.
+    """Yield ``(document, its triples)`` in commit order from the store in ``store_dir``.
 
-    The ledger in ``graph.json`` gives the order and each document's triple count; the
-    triples of a document are contiguous in ``triples.jsonl`` and in the same order. Bytes
-    past ``triples_bytes`` (left by an interrupted ``build``) are not part of the store.
+    ``ledger`` (from :func:`_read_ledger`) bounds the documents to the batches committed
+    when it was read, so a build running meanwhile does not change what is loaded.
     """
-    graph_path, triples_path = _store_paths(store_dir)
-    documents, limit = ledger if ledger is not None else _read_ledger(graph_path)
-    if not documents:
-        return
-    fh = triples_path.open("rb") if triples_path.exists() else None
-    read = 0
-
-    def next_triple() -> Triple:
-        nonlocal read
-        while fh is not None and read < limit:
-            line = fh.readline()
-            if not line:
-                break
-            read += len(line)
-            if line.strip():
-                return Triple.from_dict(json.loads(line))
-        raise Neo4jLoadError(f"{triples_path}: fewer triples than {graph_path} lists; "
-                             f"rebuild the store")
-
     try:
-        for doc in documents:
-            triples = [next_triple() for _ in range(doc.triples)]
-            for t in triples:
-                if t.doc_hash is not None and t.doc_hash != doc.hash:
-                    raise Neo4jLoadError(
-                        f"{triples_path}: triple of document {t.doc!r} is out of ledger order "
-                        f"(expected hash {doc.hash[:12]}...); rebuild the store")
-            yield doc, triples
-    finally:
-        if fh is not None:
-            fh.close()
+        with open_store(store_dir) as store:
+            upto = ledger[1] if ledger is not None else None
+            yield from store.document_triples(upto_batch=upto)
+    except StoreError as e:
+        raise Neo4jLoadError(str(e)) from e
 
 
 # --- one batch of whole documents -> parameter rows ------------------------------------------
@@ -583,11 +549,8 @@ def load_store(
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     allowed = relation_vocabulary if relation_vocabulary is not None else relation_types()
-    graph_path, _ = _store_paths(store_dir)
-    if not graph_path.exists():
-        raise Neo4jLoadError(f"{graph_path}: no graph store here (run actorgraph build first)")
     started = time.monotonic()
-    ledger = _read_ledger(graph_path)
+    ledger = _read_ledger(store_dir)
     total = len(ledger[0])
     summary = LoadSummary(documents_total=total)
     done = 0
@@ -599,7 +562,7 @@ def load_store(
                 try:
                     loaded, triples, stats = session.execute_write(_write_batch, batch, allowed)
                 except ValueError as e:  # an unchecked relationship type: nothing written
-                    raise Neo4jLoadError(f"{graph_path}: {e}; nothing of this batch was "
+                    raise Neo4jLoadError(f"{store_dir}: {e}; nothing of this batch was "
                                          f"written ({summary.documents_loaded} documents "
                                          f"committed before it)") from e
                 except Exception as e:
@@ -639,6 +602,13 @@ def run_query(settings: Neo4jSettings, cypher: str, params: Mapping[str, Any] | 
     >>> r.columns                                                     # doctest: +SKIP
     ['name']
     """
+    if not write:
+        # A server may ignore the read-routing hint (ArcadeDB took CREATE in a "read"
+        # transaction), so the statement is checked here before it is sent.
+        try:
+            check_read_only(cypher)
+        except UnsafeQuery as e:
+            raise Neo4jQueryError(str(e)) from e
     neo4j = _neo4j()
     routing = neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ
     with connect(settings) as driver:

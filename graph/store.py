@@ -1,28 +1,33 @@
-"""The embedded graph store: a networkx MultiDiGraph of actors and relations.
+"""The graph store: the store of record on disk, its one writer, and an in-memory store.
 
-Triples merge into it document by document; a ledger of content hashes keeps a document
-from being counted twice. The store persists to ``graph.json`` beside ``triples.jsonl``
-(every triple record, in merge order) and both are written so that a run killed at any
-point leaves the previous consistent state: triples are appended and synced first, then
-``graph.json`` is replaced atomically and records how many bytes of ``triples.jsonl`` it
-covers; bytes beyond that (from an interrupted run) are cut off on the next open.
+Store of record: ``OUT/store.sqlite`` (SQLite in WAL mode; the README's architecture
+section gives the measurements behind the choice). Each batch of documents, with their
+mentions and the actor and relation aggregates they change, is committed in one
+transaction, so a kill at any point leaves the last committed batch and a re-run resumes
+after it; the cost of a batch depends on the batch, not on the store. One writer at a time
+(:class:`~actorgraph.graph.lock.WriterLock` on ``OUT/.writer.lock``); readers take no lock,
+never block the writer and never see half a batch.
 
 >>> from actorgraph.extract.triples import ActorRef, Triple
 >>> a = ActorRef("person:a", "A", "A", "PERSON"); b = ActorRef("person:b", "B", "B", "PERSON")
->>> t = Triple("d1", "A met B.", 0, 8, a, "MEETS", b, "CONSULT", "VERBAL_COOPERATION", "met")
->>> store = GraphStore()
->>> store.add_document(DocumentRecord(id="d1", hash="h1"), [t])
+>>> t = Triple("d1", "A met B.", 0, 8, a, "MEETS", b, "CONSULT", "VERBAL_COOPERATION", "met",
+...            date="2024-03")
+>>> store = MemoryStore()
+>>> store.add_document(DocumentRecord(id="d1", hash="h1", source="wire"), [t])
 True
 >>> store.add_document(DocumentRecord(id="d1", hash="h1"), [t])  # same content: skipped
 False
->>> store.graph.edges["person:a", "person:b", "MEETS:asserted"]["count"]
+>>> r = next(store.relations())
+>>> r["count"], r["first_seen"], r["outlets"]
+(1, '2024-03-01', 1)
+>>> store.to_networkx().edges["person:a", "person:b", "MEETS:asserted"]["count"]
 1
 
 Actors count every relation mention they take part in (``mentions``, provenance) and, apart,
 the asserted ones (``asserted_mentions``): only those rank and size actors in default views.
 
 >>> from dataclasses import replace
->>> n = GraphStore()
+>>> n = MemoryStore()
 >>> _ = n.add_document(DocumentRecord(id="d2", hash="h2"), [t, replace(t, negated=True)])
 >>> {k: n.graph.nodes["person:a"][k] for k in ("mentions", "asserted_mentions")}
 {'mentions': 2, 'asserted_mentions': 1}
@@ -30,276 +35,202 @@ the asserted ones (``asserted_mentions``): only those rank and size actors in de
 
 from __future__ import annotations
 
-import json
 import os
+import sqlite3
 import tempfile
+import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
-import networkx as nx
+from actorgraph.extract.triples import Triple
+from actorgraph.graph import sqlite_schema
+from actorgraph.graph.errors import StoreError, StoreLocked
+from actorgraph.graph.lock import DEFAULT_WAIT_SECONDS, WriterLock
+from actorgraph.graph.records import DocumentRecord
+from actorgraph.graph.sqlite_schema import STORE_FILE
+from actorgraph.graph.sqlite_store import SqliteStore, edge_key
+from actorgraph.graph.sqlite_write import write_batch
 
-from actorgraph.extract.triples import ActorRef, Triple
-from actorgraph.graph.model import MAX_EVIDENCE
+__all__ = [
+    "STORE_FILE", "DocumentRecord", "MemoryStore", "SqliteStore", "StoreError",
+    "StoreLocked", "StoreMissing", "StoreWriter", "edge_key", "iter_triples", "open_store",
+    "open_writer", "store_path",
+]
 
-GRAPH_FILE = "graph.json"
-TRIPLES_FILE = "triples.jsonl"
-FORMAT = "actorgraph.graph"
-FORMAT_VERSION = 1
-
-
-class StoreError(RuntimeError):
-    """The stored graph cannot be read; the message names the file."""
-
-
-@dataclass(frozen=True)
-class DocumentRecord:
-    """A ledger entry: which document was merged, by content hash."""
-
-    id: str
-    hash: str
-    title: str | None = None
-    date: str | None = None
-    source: str | None = None
-    url: str | None = None
-    triples: int = 0
+#: Files of the first (v1) format, rewritten whole at every checkpoint.
+OLD_GRAPH_FILE = "graph.json"
+OLD_TRIPLES_FILE = "triples.jsonl"
 
 
-def edge_key(relation: str, factuality: str) -> str:
-    return f"{relation}:{factuality}"
+class StoreMissing(StoreError, FileNotFoundError):
+    """No store at the path given (nothing built there yet)."""
 
 
-class GraphStore:
-    """Actors as nodes, relations as edges (one per type and factuality), and the ledger."""
+def store_path(out: str | Path) -> Path:
+    """``OUT/store.sqlite`` for ``OUT``, for the store file itself, or for a v1
+    ``OUT/graph.json`` path (its directory)."""
+    p = Path(out)
+    if p.name == STORE_FILE or (p.suffix == ".sqlite" and p.is_file()):
+        return p
+    if p.suffix == ".json" and not p.is_dir():
+        return p.with_name(STORE_FILE)
+    return p / STORE_FILE
+
+
+def _connect(path: Path | str, read_only: bool) -> sqlite3.Connection:
+    # Autocommit mode: the writer opens its own transactions (BEGIN IMMEDIATE per batch),
+    # and each reader statement is its own snapshot.
+    target = f"file:{path}?mode=ro" if read_only else str(path)
+    conn = sqlite3.connect(target, uri=read_only, isolation_level=None, timeout=30.0,
+                           check_same_thread=False)
+    if not read_only:
+        # FULL: a committed batch survives power loss too (one fsync per batch is cheap).
+        conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+def _open_checked(path: Path, read_only: bool) -> sqlite3.Connection:
+    try:
+        conn = _connect(path, read_only)
+    except sqlite3.Error as e:
+        raise StoreError(f"{path}: cannot open the store ({e})") from e
+    try:
+        sqlite_schema.check(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_store(out: str | Path) -> SqliteStore:
+    """A read-only handle on the store in ``out`` (OUT or OUT/store.sqlite).
+
+    Takes no lock and never blocks a writer. Raises :class:`StoreError` with one line when
+    there is no store, the store is damaged or foreign, or OUT still holds the old format.
+    """
+    path = store_path(out)
+    if not path.is_file():
+        old = path.with_name(OLD_GRAPH_FILE)
+        if old.is_file():
+            raise StoreError(
+                f"{old}: a store in the old format (v1); any build into "
+                f"{path.parent} migrates it (actorgraph build -o {path.parent}, inputs optional)")
+        raise StoreMissing(
+            f"{path}: no store here; build one first (actorgraph build <texts> -o {path.parent})")
+    return SqliteStore(_open_checked(path, read_only=True), str(path))
+
+
+class StoreWriter(SqliteStore):
+    """The one writer of a store: holds OUT's writer lock until :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, name: str, lock: WriterLock | None) -> None:
+        super().__init__(conn, name)
+        self.lock = lock
+
+    def add_batch(self, items: Iterable[tuple[DocumentRecord, list[Triple]]]) -> int:
+        """Commit ``items`` as one batch (one transaction); returns documents added
+        (documents already stored are skipped)."""
+        _, added = write_batch(self._conn, items)
+        return added
+
+    def add_document(self, record: DocumentRecord, triples: Iterable[Triple]) -> bool:
+        """Store one document as its own batch; False (nothing changes) if already stored."""
+        return self.add_batch([(record, list(triples))]) == 1
+
+    def close(self) -> None:
+        """Close the connection and release the writer lock."""
+        super().close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def _create(path: Path) -> None:
+    # Built under a temporary name and renamed: a kill during creation leaves no
+    # half-made store.sqlite that later opens would call damaged.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("BEGIN")
+        sqlite_schema.create(conn, uuid.uuid4().hex,
+                             datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        conn.execute("COMMIT")
+        conn.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a store is as readable as OUT
+        os.replace(tmp, path)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(tmp + suffix).unlink(missing_ok=True)
+
+
+def open_writer(out: str | Path, *, wait_seconds: float = DEFAULT_WAIT_SECONDS,
+                command: str | None = None, migrate: bool = True) -> StoreWriter:
+    """The writer of the store in ``out``, created if absent; waits up to ``wait_seconds``
+    for another writer, then raises :class:`StoreLocked` naming it.
+
+    An OUT in the old format (graph.json + triples.jsonl) is migrated first (``migrate``).
+    """
+    path = store_path(out)
+    lock = WriterLock(path.parent, wait_seconds, command).acquire()
+    try:
+        if not path.is_file():
+            _create(path)
+        writer = StoreWriter(_open_checked(path, read_only=False), str(path), lock)
+    except BaseException:
+        lock.release()
+        raise
+    if migrate and (path.parent / OLD_GRAPH_FILE).is_file():
+        from actorgraph.graph.migrate import migrate_v1
+
+        try:
+            migrate_v1(path.parent, writer)
+        except BaseException:
+            writer.close()
+            raise
+    return writer
+
+
+class MemoryStore(StoreWriter):
+    """The in-memory store (small work, tests): the same schema and code as the store of
+    record in a private in-memory SQLite database, so both count alike."""
 
     def __init__(self) -> None:
-        self.graph = nx.MultiDiGraph()
-        self.documents: dict[str, DocumentRecord] = {}
-        self._pending: list[Triple] = []
-        self._triples_bytes = 0
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        sqlite_schema.create(conn, uuid.uuid4().hex,
+                             datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        super().__init__(conn, ":memory:", None)
 
-    # --- merging -----------------------------------------------------------------------
-
-    def has_document(self, content_hash: str) -> bool:
-        return content_hash in self.documents
-
-    def add_document(self, document: DocumentRecord, triples: Iterable[Triple]) -> bool:
-        """Merge one document's triples; False (and nothing changes) if already merged."""
-        if document.hash in self.documents:
-            return False
-        triples = list(triples)
-        self.documents[document.hash] = DocumentRecord(
-            **{**asdict(document), "triples": len(triples)}
-        )
-        for t in triples:
-            self._merge(t, document)
-        self._pending.extend(triples)
-        return True
-
-    def _merge(self, t: Triple, document: DocumentRecord) -> None:
-        self._merge_actor(t.subject, t.asserted)
-        self._merge_actor(t.object, t.asserted)
-        key = edge_key(t.relation, t.factuality)
-        g = self.graph
-        if not g.has_edge(t.subject.id, t.object.id, key):
-            g.add_edge(
-                t.subject.id,
-                t.object.id,
-                key,
-                relation=t.relation,
-                factuality=t.factuality,
-                asserted=t.asserted,
-                plover=t.plover,
-                quad=t.quad,
-                count=0,
-                confidence=0.0,
-                docs=[],
-                evidence=[],
-            )
-        e = g.edges[t.subject.id, t.object.id, key]
-        e["count"] += 1
-        e["confidence"] = max(e["confidence"], round(t.confidence, 3))
-        if document.id not in e["docs"]:
-            e["docs"].append(document.id)
-        if len(e["evidence"]) < MAX_EVIDENCE and not any(
-            ev["doc"] == document.id and ev["start"] == t.start for ev in e["evidence"]
-        ):
-            e["evidence"].append(
-                {
-                    "doc": document.id,
-                    "title": document.title,
-                    "sentence": t.sentence,
-                    "start": t.start,
-                    "end": t.end,
-                    "trigger": t.trigger,
-                }
-            )
-
-    def _merge_actor(self, a: ActorRef, asserted: bool) -> None:
-        g = self.graph
-        if a.id not in g:
-            g.add_node(a.id, name=a.name, type=a.type, country=a.country, sector=a.sector,
-                       role=a.role, aliases=[], mentions=0, asserted_mentions=0)
-        n = g.nodes[a.id]
-        n["mentions"] += 1
-        if asserted:
-            n["asserted_mentions"] += 1
-        # First non-empty value wins, so merge order (not chance) decides attributes.
-        for attr in ("country", "sector", "role"):
-            if n.get(attr) is None and getattr(a, attr) is not None:
-                n[attr] = getattr(a, attr)
-        if a.text not in n["aliases"]:
-            n["aliases"].append(a.text)
-
-    # --- reading -----------------------------------------------------------------------
-
-    def actors(self) -> Iterator[dict[str, Any]]:
-        """Actor records ``{id, name, type, ...}`` sorted by id."""
-        for node in sorted(self.graph.nodes):
-            d = self.graph.nodes[node]
-            yield {"id": node, **d, "aliases": sorted(d["aliases"])}
-
-    def relations(self, asserted_only: bool = False) -> Iterator[dict[str, Any]]:
-        """Relation records ``{source, target, relation, factuality, count, ...}``."""
-        for u, v, _k, d in sorted(self.graph.edges(keys=True, data=True),
-                                  key=lambda e: (e[0], e[1], e[2])):
-            if asserted_only and not d["asserted"]:
-                continue
-            yield {"source": u, "target": v, **d}
-
-    def stats(self) -> dict[str, int]:
-        asserted = sum(1 for *_, d in self.graph.edges(data=True) if d["asserted"])
-        return {
-            "documents": len(self.documents),
-            "actors": self.graph.number_of_nodes(),
-            "relations": self.graph.number_of_edges(),
-            "asserted_relations": asserted,
-            "mentions": sum(d["count"] for *_, d in self.graph.edges(data=True)),
-        }
-
-    # --- persistence -------------------------------------------------------------------
-
-    def save(self, out_dir: str | Path) -> Path:
-        """Persist to ``out_dir``: append new triples, then replace ``graph.json`` atomically."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        triples_path = out / TRIPLES_FILE
-        if self._pending or not triples_path.exists():
-            with triples_path.open("a", encoding="utf-8") as fh:
-                for t in self._pending:
-                    fh.write(json.dumps(t.to_dict(), ensure_ascii=False) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            self._pending.clear()
-        self._triples_bytes = triples_path.stat().st_size
-        payload = {
-            "format": FORMAT,
-            "version": FORMAT_VERSION,
-            "triples_bytes": self._triples_bytes,
-            "documents": [asdict(d) for d in self.documents.values()],
-            "actors": list(self.actors()),
-            "relations": list(self.relations()),
-        }
-        path = out / GRAPH_FILE
-        _atomic_write(path, json.dumps(payload, ensure_ascii=False))
+    def save(self, out: str | Path, *, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> Path:
+        """Write this store to ``out`` as its store of record (replacing one there), under
+        the writer lock; returns the store file's path."""
+        path = store_path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with WriterLock(path.parent, wait_seconds):
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            try:
+                dest = sqlite3.connect(tmp, isolation_level=None)
+                self._conn.backup(dest)
+                dest.execute("PRAGMA journal_mode=WAL")
+                dest.close()
+                os.chmod(tmp, 0o644)
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                os.replace(tmp, path)
+            finally:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(tmp + suffix).unlink(missing_ok=True)
         return path
 
-    @classmethod
-    def load(cls, path: str | Path) -> GraphStore:
-        """Open a store from ``graph.json`` (or the directory holding it).
 
-        A missing file gives an empty store bound to nothing; a damaged one raises
-        :class:`StoreError` rather than being overwritten.
-        """
-        path = Path(path)
-        if path.is_dir() or path.suffix != ".json":
-            path = path / GRAPH_FILE
-        store = cls()
-        if not path.exists():
-            return store
-        try:
-            payload = json.loads(path.read_text(encoding="utf-8"))
-            if payload.get("format") != FORMAT:
-                raise ValueError("not an actorgraph graph file")
-            for d in payload["documents"]:
-                rec = DocumentRecord(**d)
-                store.documents[rec.hash] = rec
-            for a in payload["actors"]:
-                a = dict(a)
-                store.graph.add_node(a.pop("id"), **a)
-            for r in payload["relations"]:
-                r = dict(r)
-                u, v = r.pop("source"), r.pop("target")
-                store.graph.add_edge(u, v, edge_key(r["relation"], r["factuality"]), **r)
-            _fill_asserted_mentions(dict(store.graph.nodes(data=True)),
-                                    store.graph.edges(data=True))
-        except (ValueError, KeyError, TypeError) as e:
-            raise StoreError(f"{path}: cannot read graph file: {e}") from e
-        store._triples_bytes = int(payload.get("triples_bytes", 0))
-        triples_path = path.parent / TRIPLES_FILE
-        if triples_path.exists() and triples_path.stat().st_size > store._triples_bytes:
-            # Lines past the recorded size come from a run that died before its graph.json
-            # was written; those documents are not in the ledger and will be merged again.
-            with triples_path.open("r+b") as fh:
-                fh.truncate(store._triples_bytes)
-        return store
+def iter_triples(out: str | Path) -> Iterator[Triple]:
+    """Every stored triple, in commit order (documents in order, triples in order)."""
+    with open_store(out) as store:
+        for _doc, triples in store.document_triples():
+            yield from triples
 
 
-def asserted_mention_counts(relations: Iterable[tuple[str, str, dict[str, Any]]],
-                            ) -> dict[str, int]:
-    """``actor id -> asserted relation mentions``, from ``(source, target, data)`` relations.
-
-    Every asserted mention adds one to its subject and one to its object (twice to an actor
-    related to itself), and a relationship's ``count`` is its number of mentions, so the sum
-    over asserted relationships equals what merging the triples counts.
-    """
-    counts: dict[str, int] = {}
-    for u, v, d in relations:
-        if d.get("asserted"):
-            n = int(d.get("count") or 0)
-            counts[u] = counts.get(u, 0) + n
-            counts[v] = counts.get(v, 0) + n
-    return counts
-
-
-def fill_asserted_mentions(actors: list[dict[str, Any]],
-                           relations: list[dict[str, Any]]) -> None:
-    """Complete actor records (``{"id", ...}``, as in graph.json) written before
-    ``asserted_mentions`` existed: the count is derived from the asserted relations."""
-    _fill_asserted_mentions({a["id"]: a for a in actors},
-                            ((r["source"], r["target"], r) for r in relations))
-
-
-def _fill_asserted_mentions(actors: dict[str, dict[str, Any]],
-                            relations: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
-    missing = [i for i, a in actors.items() if a.get("asserted_mentions") is None]
-    if not missing:
-        return
-    counts = asserted_mention_counts(relations)
-    for i in missing:
-        actors[i]["asserted_mentions"] = counts.get(i, 0)
-
-
-def iter_triples(out_dir: str | Path) -> Iterator[Triple]:
-    """Stream the triple records stored under ``out_dir``."""
-    path = Path(out_dir)
-    if path.is_file():
-        path = path.parent
-    with (path / TRIPLES_FILE).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield Triple.from_dict(json.loads(line))
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+#: Compat name for modules written against the first store (type hints, ``GraphStore()``).
+GraphStore = MemoryStore

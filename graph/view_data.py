@@ -1,15 +1,12 @@
 """What the viewer reads from a graph store: one function, plain dicts out.
 
 Every other viewer module (layout, page, picture) works on the dict :func:`view_data`
-returns, so the store's API is read in exactly one place. Two store shapes are understood:
+returns, so the store's API is read in exactly one place: ``store.actors()``,
+``store.relations()`` and ``store.mentions()`` (MODEL.md), every mention with its
+document's title, date, outlet and URL.
 
-- the v2 store API (``store.mentions()``, ``store.relations()``, ``store.actors()``, see
-  MODEL.md): every mention with its document's date, outlet, URL and title;
-- the v1 ``GraphStore`` (a networkx graph whose relations hold up to 20 evidence sentences
-  and a list of document ids; dates, outlets and URLs come from the document ledger).
-
->>> from actorgraph.graph.store import GraphStore
->>> data = view_data(GraphStore())
+>>> from actorgraph.graph.store import MemoryStore
+>>> data = view_data(MemoryStore())
 >>> sorted(data), data["summary"]["actors"]
 (['actors', 'relations', 'summary'], 0)
 """
@@ -94,10 +91,7 @@ def view_data(store: Any, since: str | None = None, until: str | None = None) ->
     ``marks`` from :func:`mark_spans` (subject, object, trigger).
     """
     since, until = iso_day(since) if since else None, iso_day(until) if until else None
-    if callable(getattr(store, "mentions", None)):
-        actors, relations, documents = _from_mentions(store, since, until)
-    else:
-        actors, relations, documents = _from_graph(store, since, until)
+    actors, relations, documents = _from_mentions(store, since, until)
     _recount_actors(actors, relations, since is not None or until is not None)
     days = sorted(d for r in relations for d in r["days"])
     summary = {
@@ -151,7 +145,8 @@ def _relation(r: Mapping[str, Any]) -> dict[str, Any]:
 
 def _from_mentions(store: Any, since: str | None,
                    until: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    """The v2 store: every mention read once and grouped by relation."""
+    """Every mention read once and grouped by relation; counts, documents, outlets and days
+    are recounted from the mentions kept (all of them, or those dated in the range)."""
     actors = [_actor(a, a["id"]) for a in store.actors()]
     names = {a["id"]: a for a in actors}
     rels: dict[tuple[str, str, str, str], dict[str, Any]] = {}
@@ -192,7 +187,9 @@ def _from_mentions(store: Any, since: str | None,
         rel["documents"], rel["outlets"] = len(docs[key]), len(outlets[key])
         _finish(rel)
         out.append(rel)
-    return actors, out, len(all_docs)
+    # Without a range every document counts, also those with no relation in them.
+    documents = len(all_docs) if (since or until) else int(store.stats()["documents"])
+    return actors, out, documents
 
 
 def _finish(rel: dict[str, Any]) -> None:
@@ -200,58 +197,3 @@ def _finish(rel: dict[str, Any]) -> None:
     if rel["days"]:
         rel["first_seen"], rel["last_seen"] = min(rel["days"]), max(rel["days"])
     rel["evidence"].sort(key=lambda e: e.get("date") or "", reverse=True)
-
-
-def _from_graph(store: Any, since: str | None,
-                until: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    """The v1 store: relations hold document ids and up to 20 evidence sentences; the ledger
-    holds each document's date, outlet and URL. A relation's dates are its documents'."""
-    g = store.graph
-    ledger = store.documents if isinstance(store.documents, Mapping) else {
-        d.hash: d for d in store.documents()}
-    by_id = {d.id: d for d in ledger.values()}
-    actors = [_actor(g.nodes[n], n) for n in sorted(g.nodes, key=str)]
-    aliases = {a["id"]: sorted(a["aliases"] + [a["name"]], key=len, reverse=True)
-               for a in actors}
-    relations, all_docs = [], set()
-    for u, v, _k, d in sorted(g.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3]))):
-        rel = _relation({**d, "source": u, "target": v})
-        doc_ids = [i for i in (d.get("docs") or [])
-                   if _in_range(iso_day(getattr(by_id.get(i), "date", None)), since, until)]
-        if since is None and until is None:
-            rel["count"] = int(d.get("count") or 1)
-        else:
-            rel["count"] = len(doc_ids)  # per document: the v1 store has no mention dates
-        if not rel["count"]:
-            continue
-        for i in doc_ids:
-            day = iso_day(getattr(by_id.get(i), "date", None))
-            if day:
-                rel["days"][day] += 1
-        rel["documents"] = len(doc_ids)
-        rel["outlets"] = len({by_id[i].source for i in doc_ids if i in by_id and by_id[i].source})
-        all_docs.update(doc_ids)
-        for ev in d.get("evidence") or []:
-            doc = by_id.get(ev.get("doc"))
-            day = iso_day(getattr(doc, "date", None))
-            if not _in_range(day, since, until):
-                continue
-            sentence = str(ev.get("sentence") or "")
-            marks = [(_first_in(sentence, aliases.get(str(u), [])), "s"),
-                     (_first_in(sentence, aliases.get(str(v), [])), "o"),
-                     (ev.get("trigger"), "t")]
-            rel["evidence"].append({
-                "title": ev.get("title") or getattr(doc, "title", None) or ev.get("doc"),
-                "date": day, "source": getattr(doc, "source", None),
-                "url": getattr(doc, "url", None), "sentence": sentence,
-                "marks": mark_spans(sentence, marks)})
-        _finish(rel)
-        relations.append(rel)
-    return actors, relations, len(all_docs) if (since or until) else len(ledger)
-
-
-def _first_in(sentence: str, names: list[str]) -> str | None:
-    """The longest of an actor's names found in the sentence (v1 evidence has no surface
-    text, so the subject and object are found by their known names)."""
-    low = sentence.lower()
-    return next((n for n in names if n and n.lower() in low), None)

@@ -2,6 +2,7 @@
 // factuality.
 // params: none
 MATCH (:Actor)-[r]->(:Actor)
-RETURN type(r) AS relation, r.quad AS quad, r.factuality AS factuality,
+RETURN coalesce(r.relation, type(r)) AS relation, r.quad AS quad,
+       coalesce(r.factuality, 'asserted') AS factuality,
        count(r) AS relationships, sum(r.count) AS mentions
 ORDER BY mentions DESC, relation ASC, factuality ASC

@@ -4,7 +4,7 @@
 // itself are left out.
 // params: limit (int, default 10)
 MATCH (a:Actor)-[r]-(b:Actor)
-WHERE r.asserted = true AND a.id <> b.id
+WHERE type(r) <> 'CLAIM' AND a.id <> b.id
 RETURN a.id AS id, a.name AS name, a.type AS type, count(r) AS degree,
        count(DISTINCT b.id) AS partners, sum(r.count) AS mentions
 ORDER BY degree DESC, mentions DESC, id ASC

@@ -19,7 +19,7 @@ def extractor():
 
 @pytest.fixture(scope="session")
 def seeds_out(tmp_path_factory, extractor):
-    """An OUT directory holding the seeds graph (graph.json, triples.jsonl, graph.html)."""
+    """An OUT directory holding the seeds store (store.sqlite, graph.html)."""
     from actorgraph.pipeline import build
 
     out = tmp_path_factory.mktemp("seeds_out")
@@ -30,8 +30,8 @@ def seeds_out(tmp_path_factory, extractor):
 
 @pytest.fixture(scope="session")
 def seeds_graph(seeds_out):
-    """The seeds graph.json path."""
-    return seeds_out / "graph.json"
+    """The seeds store file's path."""
+    return seeds_out / "store.sqlite"
 
 
 @pytest.fixture(scope="session")
@@ -103,14 +103,11 @@ class _BoltDatabase:
         self.doc_hashes: set[str] = set()
 
     def track(self, store_dir):
-        import json
-        from pathlib import Path
+        from actorgraph.graph.store import open_store
 
-        p = Path(store_dir)
-        p = p if p.suffix == ".json" else p / "graph.json"
-        payload = json.loads(p.read_text(encoding="utf-8"))
-        self.actor_ids |= {a["id"] for a in payload["actors"]}
-        self.doc_hashes |= {d["hash"] for d in payload["documents"]}
+        with open_store(store_dir) as s:
+            self.actor_ids |= {a["id"] for a in s.actors()}
+            self.doc_hashes |= {d.hash for d in s.documents()}
         return store_dir
 
     def cleanup(self, settings=None):

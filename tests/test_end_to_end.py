@@ -18,6 +18,18 @@ def run(*args, cwd=REPO, stdin=None):
                           text=True, timeout=300, env={**os.environ, "PYTHONUTF8": "1"})
 
 
+def stored(out):
+    """The store in ``out`` as plain records: documents, actors, relations, triples."""
+    from dataclasses import asdict
+
+    from actorgraph.graph.store import iter_triples, open_store
+
+    with open_store(out) as s:
+        return {"documents": [asdict(d) for d in s.documents()], "actors": list(s.actors()),
+                "relations": list(s.relations()),
+                "triples": [t.to_dict() for t in iter_triples(out)]}
+
+
 def find(triples, subj, rel, obj):
     return [t for t in triples if subj in t["subject"]["name"] and t["relation"] == rel
             and obj in t["object"]["name"]]
@@ -33,8 +45,8 @@ def built(tmp_path_factory):
 
 def test_build_writes_graph_triples_and_view(built):
     out, r = built
-    assert (out / "graph.json").exists() and (out / "graph.html").exists()
-    triples = [json.loads(x) for x in (out / "triples.jsonl").read_text().splitlines()]
+    assert (out / "store.sqlite").exists() and (out / "graph.html").exists()
+    triples = stored(out)["triples"]
     assert "documents read 2, added 2" in r.stdout
     # The seeds' signature facts, with their evidence sentences.
     coop = find(triples, "Kerry", "COOPERATES_WITH", "Lavrov")
@@ -56,7 +68,7 @@ def test_incremental_build_does_not_double_count(built, tmp_path):
     out, _ = built
     copy = tmp_path / "out"
     shutil.copytree(out, copy)
-    before = json.loads((copy / "graph.json").read_text())
+    before = stored(copy)
     extra = tmp_path / "more"
     extra.mkdir()
     shutil.copy(REPO / "seeds" / "usa-success-syria-iraq.txt", extra / "renamed-copy.txt")
@@ -64,7 +76,7 @@ def test_incremental_build_does_not_double_count(built, tmp_path):
     r = run("build", "seeds", extra, "-o", copy, "--no-view")
     assert r.returncode == 0, r.stderr
     assert "added 1, already in the graph 3" in r.stdout
-    after = json.loads((copy / "graph.json").read_text())
+    after = stored(copy)
     assert len(after["documents"]) == len(before["documents"]) + 1
     old = {(x["source"], x["target"], x["relation"], x["factuality"]): x["count"]
            for x in before["relations"]}
@@ -73,8 +85,7 @@ def test_incremental_build_does_not_double_count(built, tmp_path):
         if k in old:
             assert x["count"] == old[k], k
     assert any(x["relation"] == "CRITICIZES" for x in after["relations"])
-    lines = (copy / "triples.jsonl").read_text().splitlines()
-    assert len(lines) == sum(d["triples"] for d in after["documents"])
+    assert len(after["triples"]) == sum(d["triples"] for d in after["documents"])
 
 
 def test_unreadable_input_reported_others_processed(tmp_path):
@@ -88,7 +99,7 @@ def test_unreadable_input_reported_others_processed(tmp_path):
     assert any("bad.txt" in e and "binary" in e for e in errs), r.stderr
     assert any("missing.txt" in e for e in errs), r.stderr
     assert "added 1" in r.stdout
-    graph = json.loads((tmp_path / "out" / "graph.json").read_text())
+    graph = stored(tmp_path / "out")
     assert [d["id"] for d in graph["documents"]] == ["good"]
 
 
@@ -167,7 +178,7 @@ def test_bad_toml_actor_field_in_build(tmp_path):
         f"actorgraph: {actors}:1: actor #1 (id 'org:acme'): name must be a string, not "
         "integer 3; skipped"]
     assert "actor files: 1 bad records skipped" in r.stdout
-    graph = json.loads((tmp_path / "out" / "graph.json").read_text())
+    graph = stored(tmp_path / "out")
     assert "org:quux" in {a["id"] for a in graph["actors"]}
 
 
@@ -175,7 +186,7 @@ def test_unusable_actor_file_stops_before_the_store_is_touched(built, tmp_path):
     out, _ = built
     copy = tmp_path / "out"
     shutil.copytree(out, copy)
-    before = (copy / "graph.json").read_bytes()
+    before = stored(copy)
     junk = tmp_path / "junk.actors.txt"
     junk.write_bytes(b"\x00\x01\x02binary\x00" * 50)
     r = run("build", REPO / "seeds", tmp_path / "missing.txt", "-o", copy, "--no-view", "-q",
@@ -184,7 +195,7 @@ def test_unusable_actor_file_stops_before_the_store_is_touched(built, tmp_path):
     assert r.stderr.splitlines() == [
         f"actorgraph: {junk}: not a text file (binary content); expected a PETRARCH/TABARI "
         ".actors.txt dictionary"]
-    assert (copy / "graph.json").read_bytes() == before
+    assert stored(copy) == before
 
 
 def test_eval_takes_actors_and_relations(tmp_path):

@@ -722,3 +722,53 @@ def test_plover_event_is_one_trigger_and_a_reported_act():
     met = [t("RUS", "UKR", "CONSULT", "met", 0.8), t("UKR", "RUS", "CONSULT", "met", 0.7)]
     other = t("FRA", "DEU", "CONSULT", "talks", 0.6)
     assert plover_event([*met, other]) == ("CONSULT", {"RUS", "UKR"}, {"RUS", "UKR"})
+
+
+# --- tune/test halves --------------------------------------------------------------------------
+
+
+def test_halves_are_fixed_by_record_key_and_cover_everything(gold):
+    from actorgraph.devsplit import split_of
+
+    assert {split_of(f"REC-{i}") for i in range(20)} == {"tune", "test"}
+    assert split_of("REC-1") == split_of("REC-1") == split_of("REC-1#2")
+
+    def perfect(docs):
+        wanted = {doc_id for doc_id, _ in docs}
+        yield from (p for p in gold_as_predictions(gold) if p["doc"] in wanted)
+
+    res = ev.run_all({"perfect": perfect}, gold_path=GOLD, seeds_dir=SEEDS, datasets=("seeds",))
+    tune, test, whole = (res[k]["perfect"] for k in ("seeds (tune)", "seeds (test)", "seeds"))
+    # Each half scores its own gold only: a perfect system is perfect on both, and the
+    # halves' gold statements add up to the whole.
+    assert tune["typed_f1"] == test["typed_f1"] == 1.0
+    assert 0 < tune["typed_tp"] < whole["typed_tp"]
+    assert tune["typed_tp"] + test["typed_tp"] == whole["typed_tp"]
+
+
+def test_report_shows_tune_test_and_gap(gold):
+    def perfect(docs):
+        wanted = {doc_id for doc_id, _ in docs}
+        yield from (p for p in gold_as_predictions(gold) if p["doc"] in wanted)
+
+    def empty(docs):
+        return iter(())
+
+    res = ev.run_all({"ours": perfect, "base": empty}, gold_path=GOLD, seeds_dir=SEEDS,
+                     datasets=("seeds",))
+    text = ev.format_report(res)
+    assert "| data set | metric | ours tune | ours test | test - tune | base test |" in text
+    assert "| seeds | pair+PLOVER F1 | 1.000 | 1.000 | +0.000 | 0.000 |" in text
+
+
+def test_predictions_follow_the_gold_sentence_they_match():
+    from actorgraph.devsplit import seeds_half, split_of
+
+    g = ev.GoldStatement.from_dict({"doc": "d", "sentence": "A urged B.", "relation": "URGES",
+                                    "subject": {"name": "A"}, "object": {"name": "B"}})
+    half = split_of(ev.normalize_text(g.sentence))
+    other = "test" if half == "tune" else "tune"
+    # The prediction's sentence differs in typography only: it goes with the gold's half.
+    p = {"doc": "d", "sentence": "A urged B. ", "subject": {}, "object": {}}
+    assert seeds_half([g], [p], half, ev.normalize_text, ev.sentence_matches) == ([g], [p])
+    assert seeds_half([g], [p], other, ev.normalize_text, ev.sentence_matches) == ([], [])

@@ -8,6 +8,7 @@ on the seeds graph it returns the facts a reader of the two articles expects.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from collections import Counter, defaultdict
@@ -20,7 +21,8 @@ from actorgraph.extract.lexicon import load_relations
 from actorgraph.extract.triples import MODALITIES, ActorRef, Triple
 from actorgraph.graph.cypher import library_call, open_cypher, query_params
 from actorgraph.graph.query import library_queries
-from actorgraph.graph.store import DocumentRecord, GraphStore, iter_triples
+from actorgraph.graph.records import day_of
+from actorgraph.graph.store import DocumentRecord, GraphStore, iter_triples, open_store
 
 LIBRARY = library_queries()
 REQUIRED = {"top_actors", "actor_relations", "cooperation", "conflict", "pair_evidence"}
@@ -138,8 +140,19 @@ def _mention_counts(out: Path, store: GraphStore) -> Counter:
 
 
 def oracle(name: str, out: Path, params: dict[str, Any]) -> list[list[Any]]:
-    store = GraphStore.load(out)
+    store = open_store(out)
     actors = {a["id"]: a for a in store.actors()}
+    evidence: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for m in store.mentions():
+        evidence[(m["subject"], m["object"], m["relation"], m["factuality"])].append(
+            (m["sentence"], m["doc"]))
+
+    def ev(r: dict[str, Any]) -> list[tuple[str, str]]:
+        return evidence[(r["source"], r["target"], r["relation"], r["factuality"])]
+
+    def date(value: str | None) -> Any:
+        day = day_of(value)
+        return dt.date.fromisoformat(day) if day else None
     rels = list(store.relations())
     nm = {i: a["name"] for i, a in actors.items()}
 
@@ -167,15 +180,15 @@ def oracle(name: str, out: Path, params: dict[str, Any]) -> list[list[Any]]:
     if name == "actor_relations":
         hit = {i for i, a in actors.items() if _matches(a, params["actor"])}
         sel = sorted((r for r in rels if r["source"] in hit or r["target"] in hit), key=by_fact)
-        return [rel_row(r) + [r["factuality"], r["asserted"], r["count"], r["quad"], r["docs"]]
-                for r in sel]
+        return [rel_row(r) + [r["factuality"], r["asserted"], r["count"], r["quad"],
+                              r["documents"]] for r in sel]
     if name in ("cooperation", "conflict"):
         quads = COOPERATION if name == "cooperation" else CONFLICT
         sel = [r for r in rels if r["asserted"] and r["quad"] in quads
                and r["count"] >= params["min_count"]]
         sel.sort(key=lambda r: (-r["count"], r["source"], r["relation"], r["target"]))
         return [[r["source"], nm[r["source"]], r["relation"], r["quad"], r["target"],
-                 nm[r["target"]], r["count"], len(r["docs"])] for r in sel][:params["limit"]]
+                 nm[r["target"]], r["count"], r["documents"]] for r in sel][:params["limit"]]
     if name == "pair_evidence":
         xa = {i for i, a in actors.items() if _matches(a, params["a"])}
         xb = {i for i, a in actors.items() if _matches(a, params["b"])}
@@ -183,27 +196,25 @@ def oracle(name: str, out: Path, params: dict[str, Any]) -> list[list[Any]]:
             (r["source"] in xa and r["target"] in xb) or (r["source"] in xb and r["target"] in xa)
         )), key=by_fact)
         return [rel_row(r) + [r["factuality"], r["asserted"], r["count"],
-                              [e["sentence"] for e in r["evidence"]],
-                              [e["doc"] for e in r["evidence"]]] for r in sel]
+                              [e[0] for e in ev(r)], [e[1] for e in ev(r)]] for r in sel]
     if name == "non_asserted":
         sel = sorted((r for r in rels if not r["asserted"]),
                      key=lambda r: (r["factuality"], -r["count"], r["source"], r["relation"],
                                     r["target"]))
-        return [[r["factuality"]] + rel_row(r) + [r["count"],
-                                                  [e["sentence"] for e in r["evidence"]]]
+        return [[r["factuality"]] + rel_row(r) + [r["count"], [e[0] for e in ev(r)]]
                 for r in sel][:params["limit"]]
     if name == "documents":
         per_doc: dict[str, set] = defaultdict(set)
         for (a, h) in _mention_counts(out, store):
             per_doc[h].add(a)
-        rows = [[d.id, d.title, d.date, d.source, d.triples, len(per_doc[d.hash]), d.hash]
-                for d in store.documents.values()]
+        rows = [[d.id, d.title, date(d.date), d.source, d.triples, len(per_doc[d.hash]),
+                 d.hash] for d in store.documents()]
         rows.sort(key=lambda r: (r[0], r[6]))
         return rows[:params["limit"]]
     if name == "actor_documents":
         hit = {i for i, a in actors.items() if _matches(a, params["actor"])}
-        docs = {d.hash: d for d in store.documents.values()}
-        rows = [[a, nm[a], docs[h].id, docs[h].title, docs[h].date, n, h]
+        docs = {d.hash: d for d in store.documents()}
+        rows = [[a, nm[a], docs[h].id, docs[h].title, date(docs[h].date), n, h]
                 for (a, h), n in _mention_counts(out, store).items() if a in hit]
         rows.sort(key=lambda r: (-r[5], r[0], r[2], r[6]))
         return rows
@@ -315,7 +326,8 @@ def test_synthetic_graph_has_rows_for_every_query(synthetic_out: Path) -> None:
 def test_oracle_notices_a_wrong_query(synthetic_out: Path) -> None:
     # The oracle comparison can fail: a query that forgets the asserted filter differs.
     text, params = library_call("cooperation")
-    wrong = text.replace("r.asserted = true AND ", "")
+    wrong = text.replace("type(r) <> 'CLAIM' AND ", "")
+    assert wrong != text
     with open_cypher(synthetic_out) as g:
         assert g.run(wrong, params).rows != oracle("cooperation", synthetic_out, params)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from actorgraph.extract.lexicon import load_relations
 from actorgraph.extract.triples import ActorRef, Triple
-from actorgraph.graph.store import DocumentRecord, GraphStore
+from actorgraph.graph.store import DocumentRecord, MemoryStore
 
 PRT = ActorRef("country:PRT", "Portugal", "Portugal", "COUNTRY", "PRT")
 ESP = ActorRef("country:ESP", "Spain", "Spain", "COUNTRY", "ESP")
@@ -44,7 +44,7 @@ def hedged_document(doc: str = "europe") -> tuple[DocumentRecord, list[Triple]]:
     return DocumentRecord(doc, f"hash-{doc}", title="Europe"), triples
 
 
-def hedged_store() -> GraphStore:
-    store = GraphStore()
+def hedged_store() -> MemoryStore:
+    store = MemoryStore()
     store.add_document(*hedged_document())
     return store

@@ -1,7 +1,8 @@
-"""graph.cypher: the LadybugDB mirror of the store, its cache and its errors."""
+"""graph.cypher: the LadybugDB index of the store (v2 model), its incremental sync, errors."""
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 import json
 import os
@@ -13,7 +14,6 @@ import actorgraph.graph.cypher as cypher_mod
 from actorgraph.extract.triples import ActorRef, Triple
 from actorgraph.graph.cypher import (
     CypherError,
-    database_path,
     library_call,
     open_cypher,
     query_params,
@@ -21,8 +21,9 @@ from actorgraph.graph.cypher import (
     schema_text,
     to_python,
 )
-from actorgraph.graph.model import MAX_EVIDENCE, relation_types
-from actorgraph.graph.store import DocumentRecord, GraphStore
+from actorgraph.graph.cypher_index import IndexError_, read_fingerprint, sync_index
+from actorgraph.graph.model import relation_types
+from actorgraph.graph.store import DocumentRecord, MemoryStore, open_store, open_writer
 
 HOSTILE_NAME = "O'Brien \"the `Tick`\" })-[:X]->() DETACH DELETE n //"
 HOSTILE_SENTENCE = "He said: '}) MATCH (n) DETACH DELETE n //' and `DROP TABLE Actor`;\n$x {y}"
@@ -43,19 +44,23 @@ def triple(doc: str, s: ActorRef, rel: str, o: ActorRef, sentence: str, start: i
                   quad=rt.quad if rt else "X", trigger="t", **kw)
 
 
-def small_store() -> GraphStore:
-    store = GraphStore()
-    store.add_document(DocumentRecord("d1", "h1", title="Talks"), [
-        triple("d1", KERRY, "MEETS", LAVROV, "Kerry met Lavrov.", 0),
+def small_store() -> MemoryStore:
+    store = MemoryStore()
+    store.add_document(DocumentRecord("d1", "h1", title="Talks", source="AP",
+                                      date="2016-03-01"), [
+        triple("d1", KERRY, "MEETS", LAVROV, "Kerry met Lavrov.", 0, date="2016-02",
+               date_precision="month", date_source="sentence"),
         triple("d1", KERRY, "MEETS", LAVROV, "Kerry met Lavrov again.", 20),
         triple("d1", KERRY, "ATTACKS", LAVROV, "Kerry did not attack Lavrov.", 50,
                negated=True),
         triple("d1", LAVROV, "FIGHTS", ISIS, "Lavrov vowed to fight ISIS.", 90,
                confidence=0.9),
     ])
-    store.add_document(DocumentRecord("d2", "h2", title="Hostile"), [
+    store.add_document(DocumentRecord("d2", "h2", title="Hostile", source="Reuters",
+                                      date="2016-03-07T10:00:00+01:00"), [
         triple("d2", HOSTILE, "CRITICIZES", KERRY, HOSTILE_SENTENCE, 0),
-        triple("d2", KERRY, "MEETS", LAVROV, "Kerry and Lavrov met in Moscow.", 100),
+        triple("d2", KERRY, "MEETS", LAVROV, "Kerry and Lavrov met in Moscow.", 100,
+               date="2016-03-07", date_precision="day", date_source="document"),
         triple("d2", KERRY, "AIDS", ISIS, "If Kerry armed ISIS...", 200,
                modality="hypothetical"),
     ])
@@ -92,8 +97,9 @@ def test_module_doctests() -> None:
 
 def test_tables_follow_the_model(graph) -> None:
     tables = {r[1]: r[2] for r in graph.run("CALL show_tables() RETURN *").rows}
-    assert tables["Actor"] == "NODE" and tables["Document"] == "NODE"
-    assert tables["MENTIONED_IN"] == "REL"
+    assert tables["Actor"] == tables["Document"] == tables["Mention"] == "NODE"
+    for t in ("MENTIONED_IN", "CLAIM", "SUBJECT", "OBJECT", "IN_DOCUMENT"):
+        assert tables[t] == "REL", t
     for t in relation_types():
         assert tables[t] == "REL", t
     # Document is keyed by content hash (the ledger key), Actor by id.
@@ -102,41 +108,59 @@ def test_tables_follow_the_model(graph) -> None:
 
 
 def test_actors_and_relations_match_the_store(shared_out: Path, graph) -> None:
-    store = GraphStore.load(shared_out)
+    store = open_store(shared_out)
     n = graph.run("MATCH (a:Actor) RETURN count(a) AS n").rows
     assert n == [[store.stats()["actors"]]]
     rows = graph.run(
-        "MATCH (x:Actor)-[r]->(y:Actor) RETURN x.id AS s, type(r) AS t, y.id AS o, "
-        "r.factuality AS f, r.asserted AS a, r.count AS c, r.docs AS docs "
-        "ORDER BY s, t, o, f").rows
+        "MATCH (x:Actor)-[r]->(y:Actor) RETURN x.id AS s, coalesce(r.relation, type(r)) AS t,"
+        " y.id AS o, coalesce(r.factuality, 'asserted') AS f, type(r) <> 'CLAIM' AS a,"
+        " r.count AS c, r.documents AS d, r.outlets AS ou ORDER BY s, t, o, f").rows
     expected = sorted(
         [r["source"], r["relation"], r["target"], r["factuality"], r["asserted"], r["count"],
-         r["docs"]] for r in store.relations())
+         r["documents"], r["outlets"]] for r in store.relations())
     assert rows == expected
     kerry = graph.run_library("actor_relations", {"actor": "KERRY"}).records()
     meets = [r for r in kerry if r["relation"] == "MEETS"]
     assert meets == [{
         "subject_id": KERRY.id, "subject": "John Kerry", "relation": "MEETS",
         "object_id": LAVROV.id, "object": "Sergei Lavrov", "factuality": "asserted",
-        "asserted": True, "count": 3, "quad": "VERBAL_COOPERATION", "docs": ["d1", "d2"]}]
+        "asserted": True, "count": 3, "quad": "VERBAL_COOPERATION", "documents": 2}]
+
+
+def test_facts_are_typed_and_claims_are_claim(graph) -> None:
+    claims = graph.run("MATCH (a:Actor)-[r:CLAIM]->(b:Actor) RETURN a.id AS s, r.relation AS"
+                       " rel, r.factuality AS f, r.negated AS neg ORDER BY rel").rows
+    assert claims == [[KERRY.id, "AIDS", "hypothetical", False],
+                      [KERRY.id, "ATTACKS", "negated", True]]
+    # No vocabulary-typed relationship is a non-fact.
+    assert graph.run("MATCH (:Actor)-[r:ATTACKS]->(:Actor) RETURN count(r) AS n").rows == [[0]]
 
 
 def test_actor_properties(graph) -> None:
     r = graph.run("MATCH (a:Actor {id: $id}) RETURN a.name AS name, a.country AS c, "
                   "a.role AS role, a.sector AS sector, a.aliases AS al, a.mentions AS m, "
-                  "a.asserted_mentions AS am", {"id": KERRY.id}).records()
+                  "a.asserted_mentions AS am, a.first_seen AS f", {"id": KERRY.id}).records()
     # 6 mentions: the negated attack and the hypothetical aid are not among the 4 asserted.
     assert r == [{"name": "John Kerry", "c": "USA", "role": "diplomat", "sector": None,
-                  "al": ["Kerry"], "m": 6, "am": 4}]
+                  "al": ["Kerry"], "m": 6, "am": 4, "f": dt.date(2016, 2, 1)}]
 
 
-def test_evidence_is_split_into_parallel_lists(graph) -> None:
-    r = graph.run("MATCH (:Actor {id: $k})-[r:MEETS]->(:Actor) "
-                  "RETURN r.evidence AS ev, r.evidence_docs AS docs, r.confidence AS c",
-                  {"k": KERRY.id}).records()
-    assert r == [{"ev": ["Kerry met Lavrov.", "Kerry met Lavrov again.",
-                         "Kerry and Lavrov met in Moscow."],
-                  "docs": ["d1", "d1", "d2"], "c": 0.5}]
+def test_provenance_is_one_query_with_native_dates(graph) -> None:
+    rows = graph.run(
+        "MATCH (s:Actor {id:$source})<-[:SUBJECT]-(m:Mention)-[:OBJECT]->(o:Actor {id:$target}),"
+        " (m)-[:IN_DOCUMENT]->(d:Document) WHERE m.relation = $relation AND m.asserted"
+        " RETURN d.source, d.date, d.datetime, m.date, m.month, m.sentence, m.`end`"
+        " ORDER BY d.date, m.sentence",
+        {"source": KERRY.id, "target": LAVROV.id, "relation": "MEETS"}).rows
+    assert rows == [
+        ["AP", dt.date(2016, 3, 1), None, None, None, "Kerry met Lavrov again.", 43],
+        ["AP", dt.date(2016, 3, 1), None, dt.date(2016, 2, 1), "2016-02", "Kerry met Lavrov.",
+         17],
+        ["Reuters", dt.date(2016, 3, 7), dt.datetime(2016, 3, 7, 9, 0), dt.date(2016, 3, 7),
+         "2016-03", "Kerry and Lavrov met in Moscow.", 131]]
+    ids = graph.run("MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document {hash: 'h2'})"
+                    " RETURN m.id ORDER BY m.id").rows
+    assert ids == [["h2-0"], ["h2-1"], ["h2-2"]]
 
 
 def test_mentioned_in_counts_relation_mentions_per_document(graph) -> None:
@@ -163,26 +187,8 @@ def test_asserted_mentions_mirror_the_store(graph) -> None:
     assert [r[2] for r in rows] == [1, 1, 4, 4]  # hostile, isis, kerry, lavrov
 
 
-def test_graph_json_without_asserted_mentions_gets_them_derived(tmp_path: Path) -> None:
-    # A graph.json from before asserted_mentions: the current format is read as plain JSON,
-    # and the count is derived from the asserted relations, as GraphStore.load does.
-    from hedged_graph import ESP, HUN, PRT, SVK, hedged_store
-
-    hedged_store().save(tmp_path)
-    path = tmp_path / "graph.json"
-    payload = json.loads(path.read_text(encoding="utf-8"))
-    for a in payload["actors"]:
-        del a["asserted_mentions"]
-    path.write_text(json.dumps(payload), encoding="utf-8")
-    rows = run_query(tmp_path, "MATCH (a:Actor) RETURN a.id AS id, a.mentions AS m, "
-                               "a.asserted_mentions AS am ORDER BY id").rows
-    assert rows == [[ESP.id, 2, 2], [HUN.id, 10, 0], [PRT.id, 2, 2], [SVK.id, 10, 0]]
-    top = run_query(tmp_path, *library_call("actors_by_country", {"limit": 2})).records()
-    assert {r["country"] for r in top} == {"PRT", "ESP"}
-
-
 def test_documents_keyed_by_hash_when_an_id_repeats(tmp_path: Path) -> None:
-    store = GraphStore()
+    store = MemoryStore()
     store.add_document(DocumentRecord("same", "v1"), [triple("same", KERRY, "MEETS", LAVROV,
                                                              "Kerry met Lavrov.")])
     store.add_document(DocumentRecord("same", "v2"), [
@@ -195,27 +201,8 @@ def test_documents_keyed_by_hash_when_an_id_repeats(tmp_path: Path) -> None:
                     ["v2", ISIS.id, 1], ["v2", KERRY.id, 1], ["v2", LAVROV.id, 2]]
 
 
-def test_mentions_fall_back_to_evidence_without_triples_file(tmp_path: Path) -> None:
-    small_store().save(tmp_path)
-    (tmp_path / "triples.jsonl").unlink()
-    rows = run_query(tmp_path, "MATCH (a:Actor {id: $id})-[m:MENTIONED_IN]->(d:Document) "
-                               "RETURN d.id AS doc, m.count AS n ORDER BY doc",
-                     {"id": KERRY.id}).rows
-    assert rows == [["d1", 3], ["d2", 3]]
-
-
-def test_evidence_is_capped_but_counts_are_not(tmp_path: Path) -> None:
-    store = GraphStore()
-    store.add_document(DocumentRecord("d", "h"), [
-        triple("d", KERRY, "MEETS", LAVROV, f"Meeting {i}.", i * 20) for i in range(30)])
-    store.save(tmp_path)
-    r = run_query(tmp_path, "MATCH (:Actor)-[r:MEETS]->(:Actor) "
-                            "RETURN r.count AS c, size(r.evidence) AS e").rows
-    assert r == [[30, MAX_EVIDENCE]]
-
-
 def test_empty_store_builds(tmp_path: Path) -> None:
-    GraphStore().save(tmp_path)
+    MemoryStore().save(tmp_path)
     with open_cypher(tmp_path) as g:
         for name in ("top_actors", "documents", "relation_summary", "cooperation"):
             assert g.run_library(name).rows == []
@@ -225,35 +212,36 @@ def test_empty_store_builds(tmp_path: Path) -> None:
 
 
 def test_hostile_strings_are_stored_verbatim(graph) -> None:
-    r = graph.run("MATCH (a:Actor)-[r:CRITICIZES]->(b:Actor) RETURN a.id AS id, a.name AS name, "
-                  "r.evidence AS ev").records()
-    assert r == [{"id": HOSTILE.id, "name": HOSTILE_NAME, "ev": [HOSTILE_SENTENCE]}]
+    r = graph.run("MATCH (a:Actor)<-[:SUBJECT]-(m:Mention) WHERE m.relation = 'CRITICIZES' "
+                  "RETURN a.id AS id, a.name AS name, m.sentence AS ev").records()
+    assert r == [{"id": HOSTILE.id, "name": HOSTILE_NAME, "ev": HOSTILE_SENTENCE}]
     # ...and can be looked up by parameter, which is how user text enters a query.
     found = graph.run("MATCH (a:Actor) WHERE a.name = $n RETURN a.id AS id",
                       {"n": HOSTILE_NAME}).rows
     assert found == [[HOSTILE.id]]
     ev = graph.run_library("pair_evidence", {"a": "o'brien", "b": "kerry"}).records()
     assert [e["evidence"] for e in ev] == [[HOSTILE_SENTENCE]]
-    assert graph.run("MATCH (n) RETURN count(n) AS n").rows == [[6]]  # 4 actors + 2 documents
+    # 4 actors + 2 documents + 7 mentions
+    assert graph.run("MATCH (n) RETURN count(n) AS n").rows == [[13]]
 
 
 def test_relation_type_outside_the_vocabulary(tmp_path: Path) -> None:
     # An extra --relations vocabulary type gets its own table...
-    store = GraphStore()
+    store = MemoryStore()
     store.add_document(DocumentRecord("d", "h"), [
         triple("d", KERRY, "BRIBES", LAVROV, "Kerry bribed Lavrov.")])
     store.save(tmp_path)
     assert run_query(tmp_path, "MATCH ()-[r:BRIBES]->() RETURN type(r) AS t").rows == [["BRIBES"]]
     # ...but a name that is not an identifier never reaches a statement.
     bad = tmp_path / "bad"
-    store = GraphStore()
+    store = MemoryStore()
     store.add_document(DocumentRecord("d", "h"), [
         triple("d", KERRY, "X(a:Actor) DETACH DELETE a //", LAVROV, "x")])
     store.save(bad)
     with pytest.raises(CypherError, match="not a valid name"):
         open_cypher(bad)
     with pytest.raises(CypherError, match="not a valid name"):
-        store2 = GraphStore()
+        store2 = MemoryStore()
         store2.add_document(DocumentRecord("d", "h"), [
             triple("d", KERRY, "MENTIONED_IN", LAVROV, "x")])
         store2.save(bad)
@@ -295,13 +283,14 @@ def test_values_are_plain_python(graph) -> None:
     node = graph.run("MATCH (a:Actor {id: $id}) RETURN a", {"id": ISIS.id}).rows[0][0]
     assert node == {"id": ISIS.id, "name": "ISIS", "type": "ORG", "country": None,
                     "sector": None, "role": None, "aliases": ["Isis"], "mentions": 2,
-                    "asserted_mentions": 1, "_label": "Actor"}
+                    "asserted_mentions": 1, "first_seen": None, "last_seen": None,
+                    "_label": "Actor"}
     rel = graph.run("MATCH (:Actor)-[r:FIGHTS]->(:Actor) RETURN r").rows[0][0]
     assert rel["_label"] == "FIGHTS" and rel["confidence"] == 0.9 and "_ID" not in rel
     path = graph.run("MATCH p = (:Actor)-[:FIGHTS]->(:Actor) RETURN p").rows[0][0]
     assert [n["id"] for n in path["nodes"]] == [LAVROV.id, ISIS.id]
     assert [r["_label"] for r in path["relationships"]] == ["FIGHTS"]
-    json.dumps(graph.run("MATCH (a:Actor)-[r]->(b) RETURN a, r, b").rows)  # JSON-able
+    json.dumps(graph.run("MATCH (a:Actor)-[r]->(b:Actor) RETURN a.id, r.count, b.id").rows)
 
 
 def test_to_python_decimal() -> None:
@@ -332,22 +321,17 @@ def test_semantic_errors(graph) -> None:
 def test_writes_are_refused(graph) -> None:
     for q in ("CREATE (:Actor {id: 'x'})", "MATCH (n) DETACH DELETE n",
               "MATCH (a:Actor) SET a.name = 'x'"):
-        with pytest.raises(CypherError, match="read-only"):
+        with pytest.raises(CypherError, match="refused"):
             graph.run(q)
     assert graph.run("MATCH (a:Actor) RETURN count(a) AS n").rows == [[4]]
 
 
-def test_missing_graph(tmp_path: Path) -> None:
-    with pytest.raises(CypherError, match=r"no graph at .*graph\.json: build one first"):
+def test_missing_and_damaged_store(tmp_path: Path) -> None:
+    with pytest.raises(CypherError, match=r"store.sqlite: no store here; build one first"):
         open_cypher(tmp_path)
-    with pytest.raises(CypherError, match="no graph at"):
-        run_query(tmp_path / "nowhere" / "graph.json", "RETURN 1 AS x")
-
-
-def test_damaged_graph(tmp_path: Path) -> None:
-    (tmp_path / "graph.json").write_text("{not json")
-    with pytest.raises(CypherError, match="cannot read graph file"):
-        open_cypher(tmp_path)
+    (tmp_path / "store.sqlite").write_text("{not a database" * 50)
+    with pytest.raises(CypherError, match="not a readable SQLite store"):
+        run_query(tmp_path, "RETURN 1 AS x")
 
 
 def test_timeout(shared_out: Path) -> None:
@@ -367,51 +351,64 @@ def test_library_call_params() -> None:
         library_call("nope")
 
 
-# --- the cache --------------------------------------------------------------------------------
+# --- the index: synced by batch ---------------------------------------------------------------
 
 
-def test_cache_is_reused_and_rebuilt_on_change(out: Path) -> None:
-    db = database_path(out / "graph.json")
-    fp = db.with_name(db.name + ".json")
+def add(out: Path, doc: str, *triples: Triple) -> None:
+    with open_writer(out) as w:
+        w.add_batch([(DocumentRecord(doc, f"h-{doc}", source="AFP"), list(triples))])
+
+
+def test_index_is_reused_then_synced_incrementally(out: Path) -> None:
+    db = out / "graph.lbug"
     with open_cypher(out) as g:
         assert g.run("MATCH (d:Document) RETURN count(d) AS n").rows == [[2]]
-    assert db.is_file() and fp.is_file()
+    assert read_fingerprint(db)["last_batch"] == 2
     ino = db.stat().st_ino
-    with open_cypher(out):
-        pass
-    assert db.stat().st_ino == ino  # unchanged graph: not rebuilt
-
-    os.utime(out / "graph.json")  # touched, same content: still not rebuilt
-    with open_cypher(out):
-        pass
-    assert db.stat().st_ino == ino
-
-    store = GraphStore.load(out)
-    store.add_document(DocumentRecord("d3", "h3"), [
-        triple("d3", ISIS, "ATTACKS", LAVROV, "ISIS attacked.")])
-    store.save(out)
+    assert sync_index(out)["mode"] == "current"
+    add(out, "d3", triple("d3", ISIS, "ATTACKS", LAVROV, "ISIS attacked."),
+        triple("d3", KERRY, "MEETS", LAVROV, "Kerry met Lavrov once more."),
+        triple("d3", KERRY, "ATTACKS", LAVROV, "Kerry did not attack.", negated=True))
+    info = sync_index(out)
+    assert (info["mode"], info["from_batch"], info["to_batch"]) == ("incremental", 2, 3)
+    assert db.stat().st_ino == ino  # updated in place, not rebuilt
     with open_cypher(out) as g:
         assert g.run("MATCH (d:Document) RETURN count(d) AS n").rows == [[3]]
         assert g.run("MATCH (:Actor {id: $i})-[r:ATTACKS]->(:Actor) RETURN r.count AS c",
                      {"i": ISIS.id}).rows == [[1]]
-    assert db.stat().st_ino != ino
-    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
-    assert leftovers == []
+        meets = g.run("MATCH (:Actor {id: $k})-[r:MEETS]->(:Actor) RETURN r.count, "
+                      "r.documents, r.outlets", {"k": KERRY.id}).rows
+        assert meets == [[4, 3, 3]]  # one relationship, updated: not a second one
+        claim = g.run("MATCH (:Actor {id: $k})-[r:CLAIM]->(:Actor) WHERE r.relation = "
+                      "'ATTACKS' RETURN r.count", {"k": KERRY.id}).rows
+        assert claim == [[2]]
+        kerry = g.run("MATCH (a:Actor {id: $k}) RETURN a.mentions, a.asserted_mentions",
+                      {"k": KERRY.id}).rows
+        assert kerry == [[8, 5]]
+    # The synced index equals one built from scratch.
+    fresh = out / "fresh"
+    with open_store(out) as s:
+        with open_writer(fresh) as w:
+            w.add_batch(list(s.document_triples()))
+    q = ("MATCH (a:Actor)-[r]->(b) RETURN a.id, type(r), b.id, r.count, r.documents, "
+         "a.mentions ORDER BY a.id, type(r), b.id")
+    assert run_query(out, q).rows == run_query(fresh, q).rows
+    assert [p.name for p in out.iterdir() if p.name.startswith(".") and
+            p.name != ".writer.lock"] == []
 
 
-def test_open_graph_keeps_its_snapshot_while_rebuilt(out: Path) -> None:
+def test_open_reader_holds_off_a_sync(out: Path) -> None:
     with open_cypher(out) as old:
-        store = GraphStore.load(out)
-        store.add_document(DocumentRecord("d3", "h3"), [
-            triple("d3", ISIS, "ATTACKS", LAVROV, "ISIS attacked.")])
-        store.save(out)
-        with open_cypher(out) as new:
-            assert new.run("MATCH (d:Document) RETURN count(d) AS n").rows == [[3]]
+        add(out, "d3", triple("d3", ISIS, "ATTACKS", LAVROV, "ISIS attacked."))
+        with pytest.raises(IndexError_, match="graph.lbug is in use by a query"):
+            sync_index(out, wait_seconds=0.2)
         assert old.run("MATCH (d:Document) RETURN count(d) AS n").rows == [[2]]
+    with open_cypher(out) as new:
+        assert new.run("MATCH (d:Document) RETURN count(d) AS n").rows == [[3]]
 
 
-def test_stale_wal_and_damaged_cache_are_recovered(out: Path) -> None:
-    db = database_path(out / "graph.json")
+def test_stale_wal_damaged_index_and_unfinished_sync_are_recovered(out: Path) -> None:
+    db = out / "graph.lbug"
     with open_cypher(out):
         pass
     wal = db.with_name(db.name + ".wal")
@@ -422,24 +419,31 @@ def test_stale_wal_and_damaged_cache_are_recovered(out: Path) -> None:
     db.write_bytes(b"garbage" * 100)
     with open_cypher(out) as g:
         assert g.run("MATCH (a:Actor) RETURN count(a) AS n").rows == [[4]]
+    fp = db.with_name(db.name + ".json")
+    fp.write_text(json.dumps({**json.loads(fp.read_text()), "syncing": True}))
+    ino = db.stat().st_ino
+    with open_cypher(out) as g:  # a sync that never finished: rebuilt from scratch
+        assert g.run("MATCH (a:Actor) RETURN count(a) AS n").rows == [[4]]
+    assert db.stat().st_ino != ino
 
 
-def test_fingerprint_mismatch_rebuilds(out: Path) -> None:
-    db = database_path(out / "graph.json")
+def test_fingerprint_mismatch_and_a_new_store_rebuild(out: Path) -> None:
+    db = out / "graph.lbug"
     fp = db.with_name(db.name + ".json")
     with open_cypher(out):
         pass
     ino = db.stat().st_ino
     data = json.loads(fp.read_text())
-    data["static"]["builder"] = -1  # as if built by an older layout
+    data["static"]["index"] = -1  # as if built by an older layout
     fp.write_text(json.dumps(data))
     with open_cypher(out):
         pass
     assert db.stat().st_ino != ino
-    fp.unlink()
-    with open_cypher(out):
-        pass
-    assert fp.is_file()
+    ino = db.stat().st_ino
+    MemoryStore().save(out)  # another store under the same name
+    with open_cypher(out) as g:
+        assert g.run("MATCH (a:Actor) RETURN count(a) AS n").rows == [[0]]
+    assert db.stat().st_ino != ino
 
 
 def test_schema_text() -> None:
@@ -447,16 +451,17 @@ def test_schema_text() -> None:
     assert "(:Actor)  key: id (unique)" in text
     assert "(:Document)  key: hash (unique" in text
     assert "(:Actor)-[:MENTIONED_IN]->(:Document)" in text
+    assert "(:Mention)-[:IN_DOCUMENT]->(:Document)" in text
     for t in relation_types():
         assert f"  {t} " in text
-    for prop in ("factuality: STRING", "asserted: BOOLEAN", "evidence_docs: STRING[]",
-                 "aliases: STRING[]", "triples: INT64"):
+    for prop in ("factuality: STRING", "asserted: BOOLEAN", "first_seen: DATE",
+                 "aliases: STRING[]", "triples: INT64", "datetime: TIMESTAMP"):
         assert prop in text
     assert "MEETS" in text and "CONSULT / VERBAL_COOPERATION, symmetric" in text
 
 
-def test_cache_that_cannot_be_written_is_a_clear_error(out: Path) -> None:
-    (out / "graph.lbug").mkdir()  # in the way of the cache file (as a read-only dir would be)
-    with pytest.raises(CypherError, match="cannot build the Cypher cache .*graph.lbug"):
-        open_cypher(out)
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+def test_whatever_is_in_the_way_of_the_index_is_replaced(out: Path) -> None:
+    (out / "graph.lbug").mkdir()  # not a database: the index is derived data, rebuilt
+    (out / "graph.lbug" / "x").write_text("")
+    with open_cypher(out) as g:
+        assert g.run("MATCH (a:Actor) RETURN count(a) AS n").rows == [[4]]

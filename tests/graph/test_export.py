@@ -24,7 +24,7 @@ from actorgraph.graph.export import (
     export_graphml,
     export_neo4j_csv,
 )
-from actorgraph.graph.store import GraphStore
+from actorgraph.graph.store import GraphStore, open_store
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def store_dir(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_xml_exports_read_back_with_lists_joined(store_dir, tmp_path, fmt):
-    store = GraphStore.load(store_dir)
+    store = open_store(store_dir)
     path = tmp_path / f"g.{fmt}"
     (export_graphml if fmt == "graphml" else export_gexf)(store, path)
     g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
@@ -47,10 +47,16 @@ def test_xml_exports_read_back_with_lists_joined(store_dir, tmp_path, fmt):
         assert int(n["mentions"]) == a["mentions"]
         assert int(n["asserted_mentions"]) == a["asserted_mentions"]
         assert ("country" in n) == (a["country"] is not None)  # nulls are left out
-    exported = sorted((u, v, d["relation"], d["factuality"], int(d["count"]), d["docs"],
-                       d["evidence"]) for u, v, d in g.edges(data=True))
+    exported = sorted((u, v, d["relation"], d["factuality"], int(d["count"]),
+                       int(d["documents"]), d["evidence"]) for u, v, d in g.edges(data=True))
+    evidence: dict = {}
+    for m in store.mentions():
+        ev = evidence.setdefault((m["subject"], m["object"], m["relation"], m["factuality"]), [])
+        if len(ev) < 20:
+            ev.append(m["sentence"])
     expected = sorted((r["source"], r["target"], r["relation"], r["factuality"], r["count"],
-                       "; ".join(r["docs"]), " | ".join(e["sentence"] for e in r["evidence"]))
+                       r["documents"], " | ".join(evidence[(r["source"], r["target"],
+                                                            r["relation"], r["factuality"])]))
                       for r in store.relations())
     assert exported == expected
     assert {n["name"] for _, n in g.nodes(data=True)} >= set(HOSTILE)

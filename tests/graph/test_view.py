@@ -152,8 +152,7 @@ def test_page_holds_every_relation_and_summary(tmp_path: Path) -> None:
     assert {e["relation"] for e in es if not e["asserted"]} == {"ATTACKS", "SANCTIONS"}
     meets = next(e for e in es if e["relation"] == "MEETS")
     assert meets["count"] == 2 and meets["documents"] == 1 and meets["outlets"] == 1
-    # 2016-03-01 (a day number); the v1 store dates documents, not mentions: one per document
-    assert meets["days"] == [16861, 1]
+    assert meets["days"] == [16861, 2]  # 2016-03-01 (a day number), two mentions
     # Kerry<->Lavrov have two relations: they fan out to both sides instead of overlapping.
     pair = [e["curve"] for e in es if e["relation"] in ("MEETS", "NEGOTIATES")]
     assert len(pair) == 2 and all(pair) and (pair[0] > 0) != (pair[1] > 0) or \
@@ -175,8 +174,8 @@ def test_evidence_carries_title_date_outlet_safe_url_and_marks(tmp_path: Path) -
     assert items == [[XSS_TITLE, "2016-04-02", "<b>Outlet</b>", None]]  # javascript: dropped
     meets = next(e for e in es if e["relation"] == "MEETS")
     groups = evidence[meets["id"]]
-    # (the v1 store keeps one evidence sentence per document offset: both start at 0)
-    assert [g[0] for g in groups] == ["Kerry met Lavrov in Moscow."]
+    assert [g[0] for g in groups] == ["Kerry met Lavrov in Moscow.",
+                                     "Kerry met Lavrov again on Tuesday."]
     assert groups[0][2] == [["Kerry and Lavrov meet", "2016-03-01", "Reuters",
                              "https://example.org/kerry?a=1&b=<2>"]]
     # Subject and object found by the actors' names; the trigger "x" is not in the sentence.
@@ -332,7 +331,7 @@ def test_rollup_puts_sectors_into_their_country(tmp_path: Path) -> None:
     sentence = "The Turkish army shelled Syrian army positions."
     s.add_document(DocumentRecord("d", "h", date="2016-05-01"), [
         Triple("d", sentence, 0, 10, a, "ATTACKS", syr_army, "ASSAULT", "MATERIAL_CONFLICT",
-               "shelled") for a in (army, gov, erdogan)])
+               "shelled", date="2016-05-01") for a in (army, gov, erdogan)])
     data = page_data(render_html(s, tmp_path / "g.html"))
     allrec = records(data["edges"])
     rolled = [e for e in allrec if e["roll"] == 2]

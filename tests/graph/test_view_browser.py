@@ -28,7 +28,7 @@ from view_fixtures import (  # noqa: E402
     syndicated_store,
 )
 
-from actorgraph.graph.store import GraphStore  # noqa: E402
+from actorgraph.graph.store import GraphStore, open_store  # noqa: E402
 from actorgraph.graph.view import render_html, select_actors  # noqa: E402
 from tests.browser import have_chromium, open_browser, open_page, wait_for  # noqa: E402
 
@@ -352,7 +352,7 @@ def test_community_colours_and_country_rollup_toggle(tmp_path: Path, chromium: A
 
 @pytest.mark.slow
 def test_seeds_page(seeds_out: Path, chromium: Any, tmp_path: Path) -> None:
-    store = GraphStore.load(seeds_out / "graph.json")
+    store = open_store(seeds_out)
     path = render_html(store, tmp_path / "seeds.html", title="Seeds")
     with open_page(path, context=chromium) as (page, log):
         loaded(page)

@@ -31,6 +31,9 @@ NOBODY = _actor("party:nobody", "Quiet Party", "PARTY")
 
 def _t(doc: str, subj: ActorRef, rel: str, obj: ActorRef, plover: str, quad: str,
        sentence: str, **kw: Any) -> Triple:
+    # The act's date as extraction gives it when the sentence has none: the document's.
+    kw.setdefault("date", {"d1": "2016-03-01", "d2": "2016-04-02"}.get(doc))
+    kw.setdefault("date_source", "document")
     return Triple(doc=doc, sentence=sentence, start=0, end=len(sentence), subject=subj,
                   relation=rel, object=obj, plover=plover, quad=quad, trigger="x", **kw)
 
@@ -88,5 +91,6 @@ def syndicated_store() -> GraphStore:
                                       url=f"https://news.example/{slug}/{i}"), [
             Triple(doc=doc, sentence=sentence, start=0, end=len(sentence), subject=KERRY,
                    relation="MEETS", object=LAVROV, plover="CONSULT",
-                   quad="VERBAL_COOPERATION", trigger="met")])
+                   quad="VERBAL_COOPERATION", trigger="met",
+                   date=f"2016-0{month}-{10 + i:02d}", date_source="document")])
     return s

@@ -1,0 +1,146 @@
+"""``check_store``: verify a store of record in depth (what ``actorgraph check OUT`` runs).
+
+Opening a store checks only its format, version and shape (cheap, every time). This check
+reads everything: SQLite's own page check, orphans (mentions without their document or
+actors, relations without their actors), counts that must agree (a document's
+``triples`` against its mentions, relation and actor aggregates against the mentions) and
+batch order (batches numbered 1..last, every row's batch committed, documents in commit
+order). Each problem is one line; the report ends with how to repair.
+
+>>> import tempfile
+>>> from actorgraph.graph.store import MemoryStore
+>>> out = tempfile.mkdtemp(); _ = MemoryStore().save(out)
+>>> check_store(out).ok
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from actorgraph.graph.errors import StoreError
+from actorgraph.graph.store import open_store, store_path
+
+#: (what is wrong, SQL counting the rows that show it)
+_CHECKS: tuple[tuple[str, str], ...] = (
+    ("mentions whose document is missing",
+     "SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.hash = m.doc_hash"
+     " WHERE d.hash IS NULL"),
+    ("mentions whose subject or object actor is missing",
+     "SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE"
+     " a.id = m.subject) OR NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = m.object)"),
+    ("relations whose source or target actor is missing",
+     "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE"
+     " a.id = r.source) OR NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = r.target)"),
+    ("documents whose triples count differs from their mentions",
+     "SELECT count(*) FROM documents d WHERE d.triples <> (SELECT count(*) FROM mentions m"
+     " WHERE m.doc_hash = d.hash)"),
+    ("relations whose count differs from their mentions",
+     "SELECT count(*) FROM relations r WHERE r.count <> (SELECT count(*) FROM mentions m"
+     " WHERE m.subject = r.source AND m.object = r.target AND m.relation = r.relation"
+     " AND m.factuality = r.factuality)"),
+    ("mentions without a relation aggregate",
+     "SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE"
+     " r.source = m.subject AND r.target = m.object AND r.relation = m.relation AND"
+     " r.factuality = m.factuality)"),
+    ("actors whose mentions differ from their relation mentions",
+     "SELECT count(*) FROM actors a WHERE a.mentions <> (SELECT count(*) FROM mentions m"
+     " WHERE m.subject = a.id) + (SELECT count(*) FROM mentions m WHERE m.object = a.id)"),
+    ("rows from a batch that was never committed",
+     "SELECT (SELECT count(*) FROM documents WHERE batch > ?1 OR batch < 1)"
+     " + (SELECT count(*) FROM mentions WHERE batch > ?1 OR batch < 1)"
+     " + (SELECT count(*) FROM actors WHERE batch > ?1 OR batch < 1)"
+     " + (SELECT count(*) FROM relations WHERE batch > ?1 OR batch < 1)"),
+    ("documents out of commit order (a later document in an earlier batch)",
+     "SELECT count(*) FROM documents a JOIN documents b ON b.seq = a.seq + 1"
+     " WHERE b.batch < a.batch"),
+)
+
+
+@dataclass
+class CheckReport:
+    """What :func:`check_store` found: ``ok`` when ``problems`` is empty."""
+
+    path: str
+    counts: dict[str, int] = field(default_factory=dict)
+    last_batch: int = 0
+    problems: list[str] = field(default_factory=list)
+    repair: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        """The report as printable lines."""
+        c = self.counts
+        head = (f"{self.path}: {c.get('documents', 0)} documents, {c.get('actors', 0)} actors,"
+                f" {c.get('relations', 0)} relations, {c.get('mentions', 0)} mentions,"
+                f" {self.last_batch} batches")
+        out = [head]
+        out += [f"{self.path}: {p}" for p in self.problems]
+        out.append("ok" if self.ok else f"repair: {self.repair}")
+        return out
+
+
+def check_store(out: str | Path) -> CheckReport:
+    """Verify the store in ``out``; never raises for a damaged store (the report says it).
+
+    A store that will not even open gives a report with that one problem.
+    """
+    path = store_path(out)
+    report = CheckReport(path=str(path))
+    try:
+        store = open_store(out)
+    except StoreError as e:
+        report.problems.append(str(e).removeprefix(f"{path}: "))
+        report.repair = _rebuild_hint(path)
+        return report
+    with store, store.read_snapshot() as conn:
+        try:
+            report.last_batch = int(conn.execute(
+                "SELECT value FROM meta WHERE key = 'last_batch'").fetchone()[0])
+            report.counts = store.stats()
+            pages = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            if pages != ["ok"]:
+                report.problems.append(f"SQLite page check: {pages[0]}"
+                                       + (f" (+{len(pages) - 1} more)" if len(pages) > 1 else ""))
+            numbers = [r[0] for r in conn.execute("SELECT batch FROM batches ORDER BY batch")]
+            if numbers != list(range(1, report.last_batch + 1)):
+                report.problems.append(f"batches table holds {len(numbers)} batches, "
+                                       f"meta.last_batch says {report.last_batch}")
+            for what, sql in _CHECKS:
+                args = (report.last_batch,) if "?1" in sql else ()
+                n = conn.execute(sql, args).fetchone()[0]
+                if n:
+                    report.problems.append(f"{n} {what}")
+        except Exception as e:  # a damaged file can fail any statement: report, not raise
+            report.problems.append(f"cannot read: {e}")
+    if report.problems:
+        report.repair = _rebuild_hint(path)
+    return report
+
+
+def _rebuild_hint(path: Path) -> str:
+    return (f"move {path.parent} aside and build again from the same inputs "
+            f"(actorgraph build <inputs> -o {path.parent}); or restore {path.name} from a "
+            "backup. A store whose mentions are intact can be copied into a new OUT with "
+            "actorgraph.graph.check.rebuild_store(old, new)")
+
+
+def rebuild_store(source: str | Path, dest: str | Path, batch_docs: int = 500) -> int:
+    """Copy every readable document of the store in ``source`` into a new store in
+    ``dest`` (aggregates recomputed from the mentions); returns documents copied."""
+    from actorgraph.graph.store import open_writer
+
+    copied, batch = 0, []
+    with open_store(source) as old, open_writer(dest) as new:
+        for item in old.document_triples():
+            batch.append(item)
+            if len(batch) >= batch_docs:
+                copied += new.add_batch(batch)
+                batch = []
+        if batch:
+            copied += new.add_batch(batch)
+    return copied

@@ -1,0 +1,112 @@
+"""The SQLite layout of the store of record, and the check every open makes of it.
+
+One file, ``OUT/store.sqlite``, in WAL mode: a writer commits each batch in one
+transaction while readers keep reading the last committed state (SQLite's WAL gives every
+read transaction a snapshot), so no reader ever sees half a batch or blocks the writer.
+
+Every row carries ``batch``: the number of the batch that wrote (for actors and relations,
+last changed) it. ``meta.last_batch`` is the newest committed batch; the Cypher index keeps
+the last batch it holds and applies only newer ones.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from actorgraph.graph.errors import StoreError
+
+STORE_FILE = "store.sqlite"
+FORMAT = "actorgraph.store"
+FORMAT_VERSION = 2
+
+TABLES: dict[str, str] = {
+    "meta": "key TEXT PRIMARY KEY, value TEXT",
+    "batches": "batch INTEGER PRIMARY KEY, committed TEXT, documents INTEGER, "
+               "mentions INTEGER",
+    "documents": "seq INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL UNIQUE, "
+                 "id TEXT NOT NULL, title TEXT, date TEXT, day TEXT, datetime TEXT, "
+                 "date_raw TEXT, source TEXT, url TEXT, triples INTEGER NOT NULL, "
+                 "batch INTEGER NOT NULL",
+    "actors": "id TEXT PRIMARY KEY, name TEXT, type TEXT, country TEXT, sector TEXT, "
+              "role TEXT, aliases TEXT NOT NULL, mentions INTEGER NOT NULL, "
+              "asserted_mentions INTEGER NOT NULL, first_seen TEXT, last_seen TEXT, "
+              "batch INTEGER NOT NULL",
+    "relations": "source TEXT NOT NULL, target TEXT NOT NULL, relation TEXT NOT NULL, "
+                 "factuality TEXT NOT NULL, asserted INTEGER NOT NULL, "
+                 "negated INTEGER NOT NULL, modality TEXT, plover TEXT, quad TEXT, "
+                 "count INTEGER NOT NULL, confidence REAL, first_seen TEXT, "
+                 "last_seen TEXT, documents INTEGER NOT NULL, outlets INTEGER NOT NULL, "
+                 "outlet_list TEXT NOT NULL, batch INTEGER NOT NULL, "
+                 "PRIMARY KEY (source, target, relation, factuality)",
+    "mentions": "id TEXT NOT NULL UNIQUE, doc_hash TEXT NOT NULL, idx INTEGER NOT NULL, "
+                "batch INTEGER NOT NULL, subject TEXT NOT NULL, object TEXT NOT NULL, "
+                "subject_ref TEXT NOT NULL, object_ref TEXT NOT NULL, subject_text TEXT, "
+                "object_text TEXT, relation TEXT NOT NULL, factuality TEXT NOT NULL, "
+                "asserted INTEGER NOT NULL, negated INTEGER NOT NULL, modality TEXT, "
+                "plover TEXT, quad TEXT, confidence REAL, trigger TEXT, sentence TEXT, "
+                "start INTEGER, \"end\" INTEGER, date TEXT, month TEXT, "
+                "date_precision TEXT, date_source TEXT, extras TEXT",
+}
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_hash, idx)",
+    "CREATE INDEX IF NOT EXISTS mentions_pair ON mentions(subject, object)",
+    "CREATE INDEX IF NOT EXISTS mentions_object ON mentions(object)",
+    "CREATE INDEX IF NOT EXISTS mentions_batch ON mentions(batch)",
+    "CREATE INDEX IF NOT EXISTS documents_batch ON documents(batch)",
+    "CREATE INDEX IF NOT EXISTS actors_batch ON actors(batch)",
+    "CREATE INDEX IF NOT EXISTS relations_batch ON relations(batch)",
+)
+
+
+def columns(table: str) -> list[str]:
+    """Column names of ``table`` in declaration order (constraints left out)."""
+    # A table constraint ("PRIMARY KEY (a, b)") comes last and is not a column.
+    body = TABLES[table].split(", PRIMARY KEY (")[0]
+    return [part.split()[0].strip('"') for part in body.split(", ")]
+
+
+def create(conn: sqlite3.Connection, store_id: str, created: str) -> None:
+    """Create the tables and meta rows of an empty store (inside the caller's transaction)."""
+    for name, cols in TABLES.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+    for stmt in INDEXES:
+        conn.execute(stmt)
+    conn.executemany(
+        "INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
+        [("format", FORMAT), ("version", str(FORMAT_VERSION)), ("store_id", store_id),
+         ("created", created), ("last_batch", "0")],
+    )
+
+
+def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+    """Check format, version and shape; return the meta rows or raise a one-line StoreError.
+
+    Cheap on purpose (no scan of the data): it runs on every open. ``check_store`` does the
+    deep verification.
+    """
+    try:
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            raise StoreError(f"{path}: not an actorgraph store (no meta table)")
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{path}: not a readable SQLite store ({e})") from e
+    if meta.get("format") != FORMAT:
+        raise StoreError(f"{path}: not an actorgraph store (format {meta.get('format')!r})")
+    if meta.get("version") != str(FORMAT_VERSION):
+        raise StoreError(
+            f"{path}: store version {meta.get('version')!r}, this actorgraph reads version "
+            f"{FORMAT_VERSION}: upgrade actorgraph, or rebuild OUT from its inputs")
+    for name in TABLES:
+        if name not in tables:
+            raise StoreError(f"{path}: damaged store: table {name} is missing")
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({name})")}
+        lost = [c for c in columns(name) if c not in have]
+        if lost:
+            raise StoreError(f"{path}: damaged store: table {name} lacks {', '.join(lost)}")
+    if not meta.get("last_batch", "").isdigit():
+        raise StoreError(f"{path}: damaged store: meta.last_batch is "
+                         f"{meta.get('last_batch')!r}")
+    return meta

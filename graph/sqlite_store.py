@@ -1,0 +1,229 @@
+"""The read API over a SQLite store (on disk or in memory): MODEL.md section 3.
+
+Each public read runs in one read transaction, so it sees one committed batch boundary
+however the writer moves on meanwhile (WAL snapshots).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from actorgraph.extract.triples import Triple
+from actorgraph.graph.records import DocumentRecord, triple_of
+
+_DOC_COLS = "id, hash, title, date, source, url, triples, date_raw"
+_REL_COLS = ("source", "target", "relation", "factuality", "asserted", "negated",
+             "modality", "count", "plover", "quad", "confidence", "first_seen",
+             "last_seen", "documents", "outlets")
+_ACTOR_COLS = ("id", "name", "type", "country", "sector", "role", "aliases", "mentions",
+               "asserted_mentions", "first_seen", "last_seen")
+_MENTION_SELECT = (
+    "SELECT m.id, d.id, m.doc_hash, d.title, d.source, d.url, d.date, m.date,"
+    " m.date_precision, m.date_source, m.sentence, m.start, m.\"end\", m.trigger,"
+    " m.subject, m.object, m.subject_text, m.object_text, m.relation, m.plover, m.quad,"
+    " m.negated, m.modality, m.factuality, m.asserted, m.confidence"
+    " FROM mentions m JOIN documents d ON d.hash = m.doc_hash")
+_MENTION_KEYS = ("id", "doc", "doc_hash", "title", "source", "url", "doc_date", "date",
+                 "date_precision", "date_source", "sentence", "start", "end", "trigger",
+                 "subject", "object", "subject_text", "object_text", "relation", "plover",
+                 "quad", "negated", "modality", "factuality", "asserted", "confidence")
+# Relations recomputed from the mentions in a date window; the stored row gives the
+# attributes that do not depend on the window (modality, plover, quad of the first mention).
+_WINDOW_RELATIONS = (
+    "SELECT m.subject, m.object, m.relation, m.factuality, r.asserted, r.negated,"
+    " r.modality, count(*), r.plover, r.quad, max(m.confidence), min(m.date),"
+    " max(m.date), count(DISTINCT m.doc_hash), count(DISTINCT d.source)"
+    " FROM mentions m JOIN documents d ON d.hash = m.doc_hash"
+    " JOIN relations r ON r.source = m.subject AND r.target = m.object"
+    " AND r.relation = m.relation AND r.factuality = m.factuality"
+    " WHERE {where} GROUP BY m.subject, m.object, m.relation, m.factuality"
+    " ORDER BY m.subject, m.object, m.relation, m.factuality")
+
+
+def edge_key(relation: str, factuality: str) -> str:
+    """The networkx edge key of a relation: ``RELATION:factuality``."""
+    return f"{relation}:{factuality}"
+
+
+def _window(since: str | None, until: str | None, col: str = "m.date"
+            ) -> tuple[list[str], list[Any]]:
+    where, args = [], []
+    if since:
+        where.append(f"{col} >= ?")
+        args.append(since[:10])
+    if until:
+        where.append(f"{col} <= ?")
+        args.append(until[:10])
+    return where, args
+
+
+class SqliteStore:
+    """Documents, actors, relations and mentions of one store; see MODEL.md section 3."""
+
+    def __init__(self, conn: sqlite3.Connection, name: str) -> None:
+        self._conn = conn
+        self.name = name
+        self._graph: nx.MultiDiGraph | None = None
+        self._graph_batch = -1
+
+    # --- small helpers -------------------------------------------------------------------
+
+    def _rows(self, sql: str, args: tuple | list = ()) -> Iterator[tuple]:
+        # A read transaction per call: one snapshot for the whole iteration (WAL).
+        cur = self._conn.cursor()
+        try:
+            yield from cur.execute(sql, args)
+        finally:
+            cur.close()
+
+    @property
+    def last_batch(self) -> int:
+        """The newest committed batch number (0 for an empty store)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'last_batch'").fetchone()
+        return int(row[0])
+
+    def meta(self) -> dict[str, str]:
+        """The store's meta rows (format, version, store_id, created, last_batch)."""
+        return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside one read transaction: every statement run in the block
+        sees the same committed batch, however the writer moves on meanwhile."""
+        self._conn.execute("BEGIN")
+        try:
+            yield self._conn
+        finally:
+            self._conn.execute("COMMIT")
+
+    def has_document(self, content_hash: str) -> bool:
+        """True when a document with this content hash is stored."""
+        return self._conn.execute("SELECT 1 FROM documents WHERE hash = ?",
+                                  (content_hash,)).fetchone() is not None
+
+    # --- the read API --------------------------------------------------------------------
+
+    def documents(self) -> Iterator[DocumentRecord]:
+        """Every stored document, in commit order."""
+        for r in self._rows(f"SELECT {_DOC_COLS} FROM documents ORDER BY seq"):
+            yield DocumentRecord(*r)
+
+    def actors(self) -> Iterator[dict[str, Any]]:
+        """Actor records (the Actor node's keys), sorted by id; dates ISO strings."""
+        for r in self._rows(f"SELECT {', '.join(_ACTOR_COLS)} FROM actors ORDER BY id"):
+            d = dict(zip(_ACTOR_COLS, r, strict=True))
+            d["aliases"] = json.loads(d["aliases"])
+            yield d
+
+    def relations(self, asserted_only: bool = False, since: str | None = None,
+                  until: str | None = None) -> Iterator[dict[str, Any]]:
+        """Relation records ``{source, target, relation, factuality, asserted, ...}``.
+
+        With ``since``/``until`` (ISO dates, inclusive) the aggregates are recomputed from
+        the mentions dated in that window (undated mentions drop out).
+        """
+        if since or until:
+            where, args = _window(since, until)
+            if asserted_only:
+                where.append("m.asserted = 1")
+            sql = _WINDOW_RELATIONS.format(where=" AND ".join(where))
+        else:
+            sql = (f"SELECT {', '.join(_REL_COLS)} FROM relations"
+                   f"{' WHERE asserted = 1' if asserted_only else ''}"
+                   " ORDER BY source, target, relation, factuality")
+            args = []
+        for r in self._rows(sql, args):
+            d = dict(zip(_REL_COLS, r, strict=True))
+            d["asserted"], d["negated"] = bool(d["asserted"]), bool(d["negated"])
+            yield d
+
+    def mentions(self, source: str | None = None, target: str | None = None,
+                 relation: str | None = None, factuality: str | None = None,
+                 asserted: bool | None = None, since: str | None = None,
+                 until: str | None = None) -> Iterator[dict[str, Any]]:
+        """Mention records with their document's title, outlet, url and date, in commit
+        order; every argument given narrows them."""
+        where, args = _window(since, until)
+        for col, value in (("m.subject", source), ("m.object", target),
+                           ("m.relation", relation), ("m.factuality", factuality)):
+            if value is not None:
+                where.append(f"{col} = ?")
+                args.append(value)
+        if asserted is not None:
+            where.append("m.asserted = ?")
+            args.append(int(asserted))
+        sql = _MENTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        for r in self._rows(sql + " ORDER BY d.seq, m.idx", args):
+            d = dict(zip(_MENTION_KEYS, r, strict=True))
+            d["asserted"], d["negated"] = bool(d["asserted"]), bool(d["negated"])
+            yield d
+
+    def document_triples(self, after_batch: int = 0, upto_batch: int | None = None
+                         ) -> Iterator[tuple[DocumentRecord, list[Triple]]]:
+        """Every document committed after batch ``after_batch`` (and up to ``upto_batch``)
+        with its triples, in commit order (what loaders and exports replay)."""
+        upto = upto_batch if upto_batch is not None else 2**62
+        docs = self._rows(f"SELECT {_DOC_COLS} FROM documents WHERE batch > ? AND batch <= ?"
+                          " ORDER BY seq", (after_batch, upto))
+        cols = ("sentence", "start", "end", "subject_ref", "object_ref", "relation",
+                "plover", "quad", "trigger", "negated", "modality", "confidence", "date",
+                "date_precision", "date_source", "extras")
+        sql = (f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in cols)} FROM mentions"
+               " WHERE doc_hash = ? ORDER BY idx")
+        for r in docs:
+            doc = DocumentRecord(*r)
+            rows = self._conn.execute(sql, (doc.hash,)).fetchall()
+            yield doc, [triple_of(dict(zip(cols, m, strict=True)), doc) for m in rows]
+
+    def stats(self) -> dict[str, int]:
+        """Counts: documents, actors, relations, asserted_relations, mentions."""
+        one = self._conn.execute
+        return {
+            "documents": one("SELECT count(*) FROM documents").fetchone()[0],
+            "actors": one("SELECT count(*) FROM actors").fetchone()[0],
+            "relations": one("SELECT count(*) FROM relations").fetchone()[0],
+            "asserted_relations": one(
+                "SELECT count(*) FROM relations WHERE asserted = 1").fetchone()[0],
+            "mentions": one("SELECT count(*) FROM mentions").fetchone()[0],
+        }
+
+    def to_networkx(self, asserted_only: bool = True, since: str | None = None,
+                    until: str | None = None) -> nx.MultiDiGraph:
+        """The actor graph: nodes are actor dicts, edges keyed ``RELATION:factuality`` with
+        the relation dict. Only actors taking part in a returned relation are nodes, so an
+        actor named only in claims is absent from the default (facts-only) graph."""
+        g = nx.MultiDiGraph()
+        rels = list(self.relations(asserted_only=asserted_only, since=since, until=until))
+        ends = {r["source"] for r in rels} | {r["target"] for r in rels}
+        for a in self.actors():
+            if a["id"] in ends:
+                g.add_node(a["id"], **{k: v for k, v in a.items() if k != "id"})
+        for r in rels:
+            data = {k: v for k, v in r.items() if k not in ("source", "target")}
+            g.add_edge(r["source"], r["target"], edge_key(r["relation"], r["factuality"]),
+                       **data)
+        return g
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """Compat: ``to_networkx(asserted_only=False)``, cached until the next batch."""
+        batch = self.last_batch
+        if self._graph is None or batch != self._graph_batch:
+            self._graph, self._graph_batch = self.to_networkx(asserted_only=False), batch
+        return self._graph
+
+    def close(self) -> None:
+        """Close the connection; safe to call twice."""
+        self._conn.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
