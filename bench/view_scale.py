@@ -114,7 +114,8 @@ def synthetic_store(actors: int = 5000, relations: int = 20000, seed: int = 1,
                 subject=people[a], relation=rel, object=people[b], plover=sense.plover,
                 quad=sense.quad, trigger=rel.lower(), negated=fact == "negated",
                 modality="hypothetical" if fact == "hypothetical" else "asserted",
-                confidence=round(0.4 + 0.6 * rng.random(), 3), doc_title=title, doc_date=date))
+                confidence=round(0.4 + 0.6 * rng.random(), 3), doc_title=title, doc_date=date,
+                date=date, date_precision="day", date_source="document"))
         outlet = OUTLETS[(d // triples_per_doc) % len(OUTLETS)]
         store.add_document(DocumentRecord(id=doc_id, hash=f"h{doc_id}", title=title, date=date,
                                           source=outlet,
