@@ -137,15 +137,16 @@ def compute_layout(graph: nx.Graph, method: str = "auto", *, seed: int = 7,
 def _pack(pieces: list[dict[Any, tuple[float, float]]],
           gap: float = 1.6) -> dict[Any, tuple[float, float]]:
     """Pack laid-out components: the big ones in rows (largest first) into a roughly 3:2
-    block, the small ones (``SMALL_COMPONENT`` actors or fewer) in a narrow block to its
-    right, so hiding them leaves the main picture whole."""
+    block, the small ones (``SMALL_COMPONENT`` actors or fewer) in a strip under it, so
+    hiding them leaves the main picture whole."""
     big = [p for p in pieces if len(p) > SMALL_COMPONENT] or pieces
     small = [p for p in pieces if len(p) <= SMALL_COMPONENT] if big is not pieces else []
     out, width = _shelf(big, gap, 1.5)
     if small:
-        side, _ = _shelf(small, gap, 0.35)
-        x0 = width + 2 * gap
-        out.update({v: (x + x0, y) for v, (x, y) in side.items()})
+        # A strip under the main block, as wide as it: the details panel sits on the right.
+        strip, _ = _shelf(small, gap, 1.5, row_width=width)
+        y0 = max(p[1] for p in out.values()) + 2 * gap
+        out.update({v: (x, y + y0) for v, (x, y) in strip.items()})
     if not out:
         return out
     cx = (max(p[0] for p in out.values()) + min(p[0] for p in out.values())) / 2
@@ -153,17 +154,18 @@ def _pack(pieces: list[dict[Any, tuple[float, float]]],
     return {v: (px - cx, py - cy) for v, (px, py) in out.items()}
 
 
-def _shelf(pieces: list[dict[Any, tuple[float, float]]], gap: float,
-           aspect: float) -> tuple[dict[Any, tuple[float, float]], float]:
-    """Shelf-pack pieces in order into rows about ``aspect`` times as wide as tall; the
-    positions (top left at 0, 0) and the block's width."""
+def _shelf(pieces: list[dict[Any, tuple[float, float]]], gap: float, aspect: float,
+           row_width: float | None = None) -> tuple[dict[Any, tuple[float, float]], float]:
+    """Shelf-pack pieces in order into rows about ``aspect`` times as wide as tall (or
+    ``row_width`` wide); the positions (top left at 0, 0) and the block's width."""
     boxes = []
     for local in pieces:
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]
         boxes.append((min(xs), min(ys), max(xs) - min(xs) + gap, max(ys) - min(ys) + gap))
     area = sum(w * h for *_, w, h in boxes)
-    row_width = max([math.sqrt(area * aspect), *(w for *_, w, _h in boxes)] or [0.0])
+    row_width = max([row_width or math.sqrt(area * aspect), *(w for *_, w, _h in boxes)]
+                    or [0.0])
     out: dict[Any, tuple[float, float]] = {}
     x = y = row_height = width = 0.0
     for local, (x0, y0, w, h) in zip(pieces, boxes, strict=True):

@@ -198,7 +198,9 @@
   function frame(animate) {
     var ids = Array.from(shownNodes);
     if (!ids.length) { network.redraw(); return; }
-    network.fit({ nodes: ids, animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+    // A small view may zoom in past 1:1 (vis-network stops at 1 by default) to fill the canvas.
+    network.fit({ nodes: ids, maxZoomLevel: 2,
+      animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
     // fit() frames the discs, not the names beside the outer ones: step back a little.
     if (!animate) { network.moveTo({ scale: network.getScale() * 0.9 }); }
   }

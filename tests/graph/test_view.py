@@ -297,7 +297,7 @@ def test_small_components_are_packed_beside_the_main_ones() -> None:
     big = [pos[v] for v in range(12)] + [pos[v] for v in range(19, 25)]
     small = [pos[v] for v in range(12, 19)]
     assert SMALL_COMPONENT == 3
-    assert min(p[0] for p in small) > max(p[0] for p in big)  # a block to the right
+    assert min(p[1] for p in small) > max(p[1] for p in big)  # a strip under the rest
     main_w = max(p[0] for p in big[:12]) - min(p[0] for p in big[:12])
     xs = [p[0] for p in pos.values()]
     assert main_w > 0.3 * (max(xs) - min(xs))

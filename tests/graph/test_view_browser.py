@@ -350,6 +350,17 @@ def test_community_colours_and_country_rollup_toggle(tmp_path: Path, chromium: A
         clean(log)
 
 
+def test_physics_layout_settles_then_stops(tmp_path: Path, chromium: Any) -> None:
+    store = small_store()
+    path = render_html(store, tmp_path / "g.html", layout="physics")
+    with open_page(path, context=chromium) as (page, log):
+        loaded(page)
+        assert not page.is_checked("#ag-physics")
+        assert page.evaluate("actorgraph.network.physics.physicsEnabled") is False
+        assert page.evaluate("actorgraph.labels.placed.length") == shown(page)[0]
+        clean(log)
+
+
 @pytest.mark.slow
 def test_seeds_page(seeds_out: Path, chromium: Any, tmp_path: Path) -> None:
     store = open_store(seeds_out)
