@@ -22,7 +22,10 @@ NODE_MIN, NODE_MAX = 7, 32
 #: Actor types that stand for a whole country; sector actors roll up into them.
 COUNTRY_TYPES = {"COUNTRY"}
 #: Actor types never rolled into a country (a person is not a sector of the state).
-NOT_ROLLED = {"PERSON", "COUNTRY", "IGO", "MEDIA"}
+NOT_ROLLED = {"PERSON", "IGO", "MEDIA"}
+#: The sectors of the state (CAMEO codes) that roll up: government, military, intelligence,
+#: legislature, judiciary, police. Rebels, opposition, business, NGOs stay themselves.
+STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
 _EPOCH = date(1970, 1, 1).toordinal()
 
 
@@ -89,9 +92,11 @@ def radii(actors: list[dict[str, Any]]) -> dict[str, float]:
 def rollup(actors: list[dict[str, Any]]) -> tuple[dict[str, str], list[dict[str, Any]]]:
     """Which actor rolls up into which country actor, and the country actors to add.
 
-    A sector actor (it has a country and a sector, and is not a person, a country, an IGO or
-    a medium) rolls into the country actor of its country: the most mentioned actor of type
-    COUNTRY with that country code, or a new one named by the code when the view has none.
+    A state-sector actor (it has a country and one of ``STATE_SECTORS``, such as "Russia
+    government" or "Syria military", and is not a person, an IGO or a medium; "Syria
+    rebels" stays itself) rolls into the country actor of its
+    country: the most mentioned actor of type COUNTRY with that country code and no sector,
+    or a new one named after the country when the view has none.
 
     >>> m, new = rollup([{"id": "gov:tur", "name": "Turkish government", "type": "GOVERNMENT",
     ...                   "country": "TUR", "sector": "GOV"}])
@@ -100,12 +105,14 @@ def rollup(actors: list[dict[str, Any]]) -> tuple[dict[str, str], list[dict[str,
     """
     country_of: dict[str, str] = {}
     for a in sorted(actors, key=rank_key):
-        if str(a.get("type")).upper() in COUNTRY_TYPES and a.get("country"):
+        if str(a.get("type")).upper() in COUNTRY_TYPES and a.get("country") \
+                and not a.get("sector"):
             country_of.setdefault(str(a["country"]).upper(), a["id"])
     mapping, added = {}, {}
     for a in actors:
         code = str(a.get("country") or "").upper()
-        if not code or not a.get("sector") or str(a.get("type")).upper() in NOT_ROLLED:
+        if not code or str(a.get("sector") or "").upper() not in STATE_SECTORS \
+                or str(a.get("type")).upper() in NOT_ROLLED:
             continue
         target = country_of.get(code)
         if target is None:

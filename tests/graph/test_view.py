@@ -319,12 +319,13 @@ def test_rollup_puts_sectors_into_their_country(tmp_path: Path) -> None:
         return ActorRef(id_, name, name, type_, country=country, sector=sector)
 
     tur = actor("country:tur", "Turkey", "COUNTRY", "TUR")
-    army = actor("org:tur_army", "Turkish army", "ORGANIZATION", "TUR", "MILITARY")
-    gov = actor("org:tur_gov", "Turkish government", "ORGANIZATION", "TUR", "GOVERNMENT")
-    syr_army = actor("org:syr_army", "Syrian army", "ORGANIZATION", "SYR", "MILITARY")
-    erdogan = actor("person:erdogan", "Erdogan", "PERSON", "TUR", "GOVERNMENT")
+    army = actor("org:tur_army", "Turkish army", "ORGANIZATION", "TUR", "MIL")
+    gov = actor("org:tur_gov", "Turkish government", "ORGANIZATION", "TUR", "GOV")
+    syr_army = actor("org:syr_army", "Syrian army", "ORGANIZATION", "SYR", "MIL")
+    erdogan = actor("person:erdogan", "Erdogan", "PERSON", "TUR", "GOV")
+    rebels = actor("country:syr_reb", "Syria rebels", "COUNTRY", "SYR", "REB")
     mapping, added = rollup([dict(a.to_dict(), aliases=[]) for a in
-                             (tur, army, gov, syr_army, erdogan)])
+                             (tur, army, gov, syr_army, erdogan, rebels)])
     assert mapping == {army.id: tur.id, gov.id: tur.id, syr_army.id: "country:syr"}
     assert [a["name"] for a in added] == ["Syrian Arab Republic"]
     s = GraphStore()

@@ -377,4 +377,14 @@ def test_seeds_page(seeds_out: Path, chromium: Any, tmp_path: Path) -> None:
         wait_for(page, "document.querySelector('#ag-details .ag-ev')")
         assert page.locator("#ag-details mark").count() >= 1
         small_png(page, DOCS / "viewer-seeds.png")
+        # Roll state sectors into their country: "Russia government" joins Russia.
+        assert page.is_enabled("#ag-rollup")
+        before = shown(page)
+        page.check("#ag-rollup")
+        after = shown(page)
+        assert after[0] < before[0]
+        names = page.evaluate("actorgraph.shownNodes().map(i => actorgraph.N[i].name)")
+        assert "Russia government" not in names and "Russia" in names
+        page.uncheck("#ag-rollup")
+        assert shown(page) == before
         clean(log)
