@@ -156,10 +156,11 @@ def render_image(
 ) -> Path:
     """Draw the network to ``path`` as PNG or SVG (by suffix): a report figure.
 
-    The same positions as the page (same store, layout and seed), nodes coloured by actor
-    type and sized by asserted mentions, edges coloured by quad class, legends, the corpus
-    summary under the title. The ``labels`` actors with most asserted mentions are named,
-    never overlapping (a label that cannot sit by its disc moves out with a leader line).
+    Laid out like the page (same layout and seed) from the actors and relations it draws,
+    nodes coloured by actor type and sized by asserted mentions, edges coloured by quad
+    class, legends, the corpus summary under the title. The ``labels`` actors with most
+    asserted mentions are named, never overlapping (a label that cannot sit by its disc
+    moves out with a leader line).
     Relations not asserted, and actors with no other relation, are left out unless
     ``show_non_asserted`` (then dashed). ``max_nodes`` defaults to 150 (``None``: all).
 
@@ -175,12 +176,24 @@ def render_image(
         raise ValueError(f"{path}: render_image writes .png or .svg files")
     if layout == "physics":  # no browser to settle it: use the precomputed layout
         layout = "auto"
-    view = build(store, max_nodes=max_nodes, layout=layout, seed=seed, since=since,
-                 until=until)
+    _check_layout(layout)
+    data = view_data(store, since, until)
+    if not show_non_asserted:
+        # Laid out from what it draws: actors named only in claims would leave holes.
+        data = _asserted_only(data)
+    view = build_view(data, max_nodes, layout, seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     draw_figure(view, path, fmt, title=title or "Actor network",
                 show_non_asserted=show_non_asserted, labels=labels, size=size, dpi=dpi)
     return path
+
+
+def _asserted_only(data: dict[str, Any]) -> dict[str, Any]:
+    """The view data with asserted relations only, and the actors taking part in them."""
+    relations = [r for r in data["relations"] if r["asserted"]]
+    linked = {end for r in relations for end in (r["source"], r["target"])}
+    return {**data, "relations": relations,
+            "actors": [a for a in data["actors"] if a["id"] in linked]}
 
 
 __all__ += ["build", "radii"]

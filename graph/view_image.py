@@ -112,7 +112,9 @@ def draw_figure(view: View, path: Any, fmt: str, *, title: str, show_non_asserte
                      "left out")
         fig.suptitle(plain(title), fontsize=15, x=0.02, ha="left", y=0.985)
         fig.text(0.02, 0.94, plain(text), fontsize=9.5, color="#57606a", ha="left", va="top")
-        fig.subplots_adjust(left=0.02, right=0.82, top=0.89, bottom=0.02)
+        # The legends need about 2.7 inches on the right, whatever the figure's width.
+        fig.subplots_adjust(left=0.02, right=max(0.5, 1 - 2.7 / size[0]), top=0.89,
+                            bottom=0.02)
         _draw_labels(fig, ax, sorted(actors, key=rank_key)[:labels], pos, radius)
         fig.savefig(path, format=fmt, dpi=dpi, facecolor="white",
                     metadata={"Date": None} if fmt == "svg" else None)

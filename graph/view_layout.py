@@ -144,8 +144,8 @@ def _pack(pieces: list[dict[Any, tuple[float, float]]],
     out, width = _shelf(big, gap, 1.5)
     if small:
         # A strip under the main block, as wide as it: the details panel sits on the right.
-        strip, _ = _shelf(small, gap, 1.5, row_width=width)
-        y0 = max(p[1] for p in out.values()) + 2 * gap
+        strip, _ = _shelf(small, gap * 0.6, 1.5, row_width=width)
+        y0 = max(p[1] for p in out.values()) + gap
         out.update({v: (x, y + y0) for v, (x, y) in strip.items()})
     if not out:
         return out

@@ -18,7 +18,8 @@
       if (waiting.has(k)) { waiting.get(k).push(cb); return; }
       waiting.set(k, [cb]);
       var s = document.createElement("script");
-      s.src = spec.files + k + ".js";
+      // Relative to the page; the name is encoded so a space or "#" in it cannot break it.
+      s.src = encodeURIComponent(spec.files + k + ".js");
       s.onerror = function () {
         chunks.set(k, null);
         (waiting.get(k) || []).forEach(function (f) { f(); });

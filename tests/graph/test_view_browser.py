@@ -29,7 +29,7 @@ from view_fixtures import (  # noqa: E402
 )
 
 from actorgraph.graph.store import GraphStore, open_store  # noqa: E402
-from actorgraph.graph.view import render_html, select_actors  # noqa: E402
+from actorgraph.graph.view import render_html, render_image, select_actors  # noqa: E402
 from tests.browser import have_chromium, open_browser, open_page, wait_for  # noqa: E402
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -377,6 +377,12 @@ def test_seeds_page(seeds_out: Path, chromium: Any, tmp_path: Path) -> None:
         wait_for(page, "document.querySelector('#ag-details .ag-ev')")
         assert page.locator("#ag-details mark").count() >= 1
         small_png(page, DOCS / "viewer-seeds.png")
+        figure = render_image(store, tmp_path / "figure.png", title="Seeds", size=(11, 7),
+                              dpi=110)
+        from PIL import Image
+
+        Image.open(figure).convert("RGB").quantize(256).save(DOCS / "figure-seeds.png",
+                                                             optimize=True)
         # Roll state sectors into their country: "Russia government" joins Russia.
         assert page.is_enabled("#ag-rollup")
         before = shown(page)
