@@ -70,6 +70,7 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
+        """True when no problem was found."""
         return not self.problems
 
     def lines(self) -> list[str]:

@@ -58,7 +58,7 @@ from actorgraph.extract.lexicon import load_relations
 from actorgraph.graph.cypher_index import (
     DB_FILE,
     DEFAULT_LOCK_WAIT,
-    IndexError_,
+    CypherIndexError,
     index_lock,
     index_path,
     sync_index,
@@ -111,7 +111,7 @@ class CypherGraph:
         self._lock = index_lock(db_path, exclusive=False, wait_seconds=lock_wait)
         try:
             self._lock.__enter__()
-        except IndexError_ as e:
+        except CypherIndexError as e:
             raise CypherError(str(e)) from e
         try:
             self._db = ladybug.Database(str(db_path), read_only=True)
@@ -184,7 +184,7 @@ def open_cypher(
         return CypherGraph(index_path(out), timeout_ms)
     except StoreError as e:
         raise CypherError(str(e)) from e
-    except (IndexError_, OSError) as e:
+    except (CypherIndexError, OSError) as e:
         raise CypherError(f"{index_path(out)}: {e}") from e
     except CypherError:
         if rebuild:
@@ -192,7 +192,7 @@ def open_cypher(
     # An index that will not open (a stray .wal, a damaged or foreign file) is rebuilt once.
     try:
         sync_index(out, rebuild=True)
-    except (StoreError, IndexError_) as e:
+    except (StoreError, CypherIndexError) as e:
         raise CypherError(str(e)) from e
     return CypherGraph(index_path(out), timeout_ms)
 
@@ -345,7 +345,7 @@ def _translate_error(e: RuntimeError, timeout_ms: int) -> CypherError:
         )
     if "read-only" in msg:
         return CypherError(
-            "the Cypher graph is read-only (a cache of graph.json): change the graph by"
+            "the Cypher index is read-only (derived from store.sqlite): change the graph by"
             " building it again, not with write clauses"
         )
     if kind == "Parser":

@@ -60,11 +60,12 @@ ACTOR_KEY, DOCUMENT_KEY, MENTION_KEY = "id", "hash", "id"
 DEFAULT_LOCK_WAIT = 60.0
 
 
-class IndexError_(RuntimeError):
+class CypherIndexError(RuntimeError):
     """The index cannot be synced or opened; one line naming the problem."""
 
 
 def index_path(out: Path) -> Path:
+    """``OUT/graph.lbug``."""
     return out / DB_FILE
 
 
@@ -84,7 +85,7 @@ def index_lock(db_path: Path, exclusive: bool, wait_seconds: float) -> Iterator[
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     what = "being synced" if not exclusive else "in use by a query"
-                    raise IndexError_(f"{db_path} is {what}; waited {wait_seconds:g} s, "
+                    raise CypherIndexError(f"{db_path} is {what}; waited {wait_seconds:g} s, "
                                       "try again") from None
                 time.sleep(0.05)
         yield
@@ -93,6 +94,7 @@ def index_lock(db_path: Path, exclusive: bool, wait_seconds: float) -> Iterator[
 
 
 def static_fingerprint() -> dict[str, Any]:
+    """What besides the store decides the index's layout: a change means a rebuild."""
     import ladybug
 
     return {"index": INDEX_VERSION, "ladybug": ladybug.__version__,
@@ -100,6 +102,7 @@ def static_fingerprint() -> dict[str, Any]:
 
 
 def read_fingerprint(db_path: Path) -> dict[str, Any]:
+    """The index's fingerprint (``{}`` when missing or unreadable)."""
     try:
         fp = json.loads(db_path.with_name(db_path.name + FINGERPRINT_SUFFIX).read_text())
     except (OSError, ValueError):
@@ -246,7 +249,7 @@ def _relation_tables(conn: sqlite3.Connection) -> list[str]:
             if (not isinstance(t, str) or not RELATION_NAME.match(t)
                     or t in STRUCTURAL_TYPES or t.upper() in (ACTOR.upper(), DOCUMENT.upper(),
                                                                 MENTION.upper())):
-                raise IndexError_(f"relationship type {t!r} in the store is not a valid name")
+                raise CypherIndexError(f"relationship type {t!r} in the store is not a valid name")
             names.add(t)
     return sorted(names)
 

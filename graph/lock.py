@@ -73,6 +73,7 @@ class WriterLock:
 
     @property
     def held(self) -> bool:
+        """True while this object holds the lock."""
         return self._fd is not None
 
     def holder(self) -> dict[str, Any]:

@@ -59,6 +59,7 @@ class _BatchAggregate:
         self.relations: dict[RelKey, dict[str, Any]] = {}
 
     def add(self, doc: DocumentRecord, triples: list[Triple]) -> None:
+        """Add one document's rows and its actor and relation deltas."""
         self.documents.append(document_row(doc, len(triples), self.batch))
         seen: set[RelKey] = set()
         for i, t in enumerate(triples):

@@ -21,7 +21,7 @@ from actorgraph.graph.cypher import (
     schema_text,
     to_python,
 )
-from actorgraph.graph.cypher_index import IndexError_, read_fingerprint, sync_index
+from actorgraph.graph.cypher_index import CypherIndexError, read_fingerprint, sync_index
 from actorgraph.graph.model import relation_types
 from actorgraph.graph.store import DocumentRecord, MemoryStore, open_store, open_writer
 
@@ -400,7 +400,7 @@ def test_index_is_reused_then_synced_incrementally(out: Path) -> None:
 def test_open_reader_holds_off_a_sync(out: Path) -> None:
     with open_cypher(out) as old:
         add(out, "d3", triple("d3", ISIS, "ATTACKS", LAVROV, "ISIS attacked."))
-        with pytest.raises(IndexError_, match="graph.lbug is in use by a query"):
+        with pytest.raises(CypherIndexError, match="graph.lbug is in use by a query"):
             sync_index(out, wait_seconds=0.2)
         assert old.run("MATCH (d:Document) RETURN count(d) AS n").rows == [[2]]
     with open_cypher(out) as new:
