@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["relation_key", "view_data", "iso_day", "mark_spans"]
+__all__ = ["iso_day", "mark_spans", "relation_key", "shown_date", "view_data"]
 
 _ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -39,6 +39,21 @@ def iso_day(value: Any) -> str | None:
     if not ("01" <= month <= "12" and "01" <= day <= "31"):
         return None
     return f"{year}-{month}-{day}"
+
+
+def shown_date(m: Mapping[str, Any]) -> str | None:
+    """A mention's date as precise as it is known (``2016-03`` for "in March 2016"), else
+    its document's day.
+
+    >>> shown_date({"date": "2016-03-01", "date_precision": "month"})
+    '2016-03'
+    >>> shown_date({"date": None, "doc_date": "2016-03-07T10:00:00+00:00"})
+    '2016-03-07'
+    """
+    day = iso_day(m.get("date"))
+    if day is None:
+        return iso_day(m.get("doc_date"))
+    return day[:{"year": 4, "month": 7}.get(str(m.get("date_precision")), 10)]
 
 
 def relation_key(r: Mapping[str, Any]) -> tuple[str, str, str, str]:
@@ -175,7 +190,7 @@ def _from_mentions(store: Any, since: str | None,
         s, o = names.get(key[0], {}), names.get(key[1], {})
         sentence = str(m.get("sentence") or "")
         rel["evidence"].append({
-            "title": m.get("title"), "date": day or iso_day(m.get("doc_date")),
+            "title": m.get("title"), "date": shown_date(m),
             "source": m.get("source"), "url": m.get("url"), "sentence": sentence,
             "marks": mark_spans(sentence, [(m.get("subject_text") or s.get("name"), "s"),
                                            (m.get("object_text") or o.get("name"), "o"),
