@@ -197,6 +197,8 @@
   }
   function frame(animate) {
     var ids = Array.from(shownNodes);
+    // An animation redraws every frame: on thousands of relations one jump is smoother.
+    animate = animate && shownEdges.size <= 3000;
     if (!ids.length) { network.redraw(); return; }
     // A small view may zoom in past 1:1 (vis-network stops at 1 by default) to fill the canvas.
     network.fit({ nodes: ids, maxZoomLevel: 2,
