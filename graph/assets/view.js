@@ -353,7 +353,12 @@
     state.restore = h;
   }
   function restoreLate(h) {
-    if (h.tb) { var p = h.tb.split(":"); table.sort.key = p[0]; table.sort.dir = Number(p[1]) || -1; table.show(true); }
+    if (h.tb) {
+      var p = h.tb.split(":");
+      if (table.keys.indexOf(p[0]) >= 0) { table.sort.key = p[0]; }  // only a known column
+      table.sort.dir = Number(p[1]) === 1 ? 1 : -1;
+      table.show(true);
+    }
     if (h.e !== undefined && E[Number(h.e)]) { Details.edge(Number(h.e)); }
     else if (state.focus !== null) { network.selectNodes([state.focus]); Details.node(state.focus); }
   }

@@ -90,6 +90,7 @@
     AG.$("ag-table-toggle").addEventListener("click", function () { table.show(!table.open); ctx.changed(); });
     AG.$("ag-table-close").addEventListener("click", function () { table.show(false); ctx.changed(); });
     table.render = render;
+    table.keys = cols.map(function (c) { return c[0]; });
     return table;
   };
 })();
