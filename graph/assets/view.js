@@ -298,7 +298,8 @@
         var e = E[eid];
         return { id: eid, source: N[e.from].name, relation: e.rel, target: N[e.to].name,
           quad: meta.quadLabels[e.quadKey] || pretty(e.quadKey), factuality: e.fact,
-          count: time.range ? time.countIn(e) : e.count, documents: e.documents, outlets: e.outlets,
+          count: e.count, inRange: time.range ? time.countIn(e) : null,
+          documents: e.documents, outlets: e.outlets,
           first: e.days.length ? AG.dayISO(e.days[0]) : null,
           last: e.days.length ? AG.dayISO(e.days[e.days.length - 2]) : null };
       });

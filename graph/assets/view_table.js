@@ -10,6 +10,7 @@
     var cols = [
       ["source", "Source"], ["relation", "Relation"], ["target", "Target"],
       ["quad", "Quad class"], ["factuality", "Factuality"], ["count", "Mentions"],
+      ["inRange", "In date range"],
       ["documents", "Documents"], ["outlets", "Outlets"], ["first", "First seen"],
       ["last", "Last seen"]];
     var sort = { key: "count", dir: -1 };
@@ -33,7 +34,7 @@
         var b = AG.el("button", "", c[1] + (sort.key === c[0] ? (sort.dir > 0 ? " ▲" : " ▼") : ""));
         b.type = "button"; b.dataset.key = c[0];
         b.addEventListener("click", function () {
-          sort.dir = sort.key === c[0] ? -sort.dir : (c[0] === "count" || c[0] === "documents" || c[0] === "outlets" ? -1 : 1);
+          sort.dir = sort.key === c[0] ? -sort.dir : (["count", "inRange", "documents", "outlets"].indexOf(c[0]) >= 0 ? -1 : 1);
           sort.key = c[0];
           render();
           ctx.changed();
