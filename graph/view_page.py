@@ -55,7 +55,8 @@ _ASSETS = Path(__file__).resolve().parent / "assets"
 _VIS_VERSION = "9.1.2"
 #: The page scripts, inlined in this order (each its own <script>, each hashed in the CSP).
 SCRIPTS = ["view_util.js", "view_labels.js", "view_evidence.js", "view_time.js",
-           "view_table.js", "view_panels.js", "view.js"]
+           "view_table.js", "view_panels.js", "view_core.js", "view_draw.js",
+           "view_controls.js", "view_state.js", "view.js"]
 #: Evidence JSON up to this size stays inside the page (one file to share); above it the
 #: evidence goes to side files so the page opens fast.
 INLINE_EVIDENCE_LIMIT = 1_500_000

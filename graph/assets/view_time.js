@@ -32,8 +32,7 @@
     var hist = AG.bars(counts, 260, 46, "#8c959f", labels);
     AG.$("ag-hist").append(hist);
     var from = AG.$("ag-date-from"), to = AG.$("ag-date-to");
-    from.max = to.max = String(months - 1);
-    from.value = "0"; to.value = String(months - 1);
+    from.max = to.max = to.value = String(months - 1); from.value = "0";
 
     function paint() {
       var a = Number(from.value), b = Number(to.value);
