@@ -72,11 +72,9 @@
       this.details.node(this.state.focus);
     }
   };
+  // A hash edited by hand (or a pasted link in the same tab) opens that view afresh: every
+  // value absent from it goes back to its default, as on a first visit.
   V.watchHash = function () {
-    var self = this;
-    window.addEventListener("hashchange", function () {
-      var h = AG.readHash();
-      self.restoreHash(h); self.recolour(); self.refresh(true); self.restoreLate(h);
-    });
+    window.addEventListener("hashchange", function () { window.location.reload(); });
   };
 })();

@@ -31,8 +31,9 @@
     var labels = counts.map(function (_, i) { return AG.monthISO(first + i); });
     var hist = AG.bars(counts, 260, 46, "#8c959f", labels);
     AG.$("ag-hist").append(hist);
-    var from = AG.$("ag-date-from"), to = AG.$("ag-date-to");
-    from.max = to.max = to.value = String(months - 1); from.value = "0";
+    var from = AG.$("ag-date-from"), to = AG.$("ag-date-to"), reset = AG.$("ag-date-reset");
+    from.max = to.max = String(months - 1);  // before the value: a range clamps to its max
+    from.value = "0"; to.value = from.max;
 
     function paint() {
       var a = Number(from.value), b = Number(to.value);
@@ -55,9 +56,7 @@
     AG.$("ag-undated").addEventListener("change", function () {
       ctl.keepUndated = this.checked; onChange();
     });
-    AG.$("ag-date-reset").addEventListener("click", function () {
-      from.value = "0"; to.value = String(months - 1); read(); onChange();
-    });
+    reset.addEventListener("click", function () { from.value = "0"; to.value = from.max; read(); onChange(); });
     // Mentions of the edge inside the range (its whole count when no range is set).
     ctl.countIn = function (e) {
       if (!ctl.range) { return e.count; }

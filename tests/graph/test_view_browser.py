@@ -292,14 +292,20 @@ def test_url_hash_restores_a_view(tmp_path: Path, chromium: Any) -> None:
         assert page.evaluate("actorgraph.N[actorgraph.state.focus].name") == "Syria"
         assert not page.is_hidden("#ag-table")
         # A hand-made hash with junk in it changes nothing it should not.
+        page.goto("about:blank")
         page.goto(url.split("#")[0] + "#tb=__proto__:9&e=99999&f=%3Cimg%20src%3Dx%3E&m=abc"
                   "&dt=never..ever")
-        page.reload()
         loaded(page)
         assert page.evaluate("actorgraph.table.sort.key") == "count"
         assert page.evaluate("actorgraph.state.focus") is None
         assert shown(page) == asserted_counts(store)
         assert page.evaluate("window.__pwned === undefined")
+        # Editing the hash in place opens that view afresh.
+        page.evaluate("location.hash = 'q=VERBAL_COOPERATION'")
+        page.wait_for_timeout(300)
+        loaded(page)
+        assert not page.is_checked("#ag-quads input[data-quad='VERBAL_COOPERATION']")
+        assert page.is_hidden("#ag-table")
     finally:
         page.close()
 
