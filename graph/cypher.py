@@ -58,6 +58,7 @@ from actorgraph.extract.lexicon import load_relations
 from actorgraph.graph.cypher_index import (
     DB_FILE,
     DEFAULT_LOCK_WAIT,
+    READ_BUFFER_BYTES,
     CypherIndexError,
     index_lock,
     index_path,
@@ -114,7 +115,8 @@ class CypherGraph:
         except CypherIndexError as e:
             raise CypherError(str(e)) from e
         try:
-            self._db = ladybug.Database(str(db_path), read_only=True)
+            self._db = ladybug.Database(str(db_path), read_only=True,
+                                        buffer_pool_size=READ_BUFFER_BYTES)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as e:
             self._lock.__exit__(None, None, None)

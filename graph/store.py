@@ -54,8 +54,8 @@ from actorgraph.graph.sqlite_write import write_batch
 
 __all__ = [
     "STORE_FILE", "DocumentRecord", "MemoryStore", "SqliteStore", "StoreError",
-    "StoreLocked", "StoreMissing", "StoreWriter", "edge_key", "iter_triples", "open_store",
-    "open_writer", "store_path",
+    "StoreLocked", "StoreMissing", "StoreWriter", "edge_key", "iter_triples", "migrate_store",
+    "open_store", "open_writer", "store_path",
 ]
 
 #: Files of the first (v1) format, rewritten whole at every checkpoint.
@@ -84,9 +84,6 @@ def _connect(path: Path | str, read_only: bool) -> sqlite3.Connection:
     target = f"file:{path}?mode=ro" if read_only else str(path)
     conn = sqlite3.connect(target, uri=read_only, isolation_level=None, timeout=30.0,
                            check_same_thread=False)
-    if not read_only:
-        # FULL: a committed batch survives power loss too (one fsync per batch is cheap).
-        conn.execute("PRAGMA synchronous=FULL")
     return conn
 
 
@@ -100,6 +97,13 @@ def _open_checked(path: Path, read_only: bool) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
+    # 64 MiB of page cache (SQLite's default is 2 MiB): a batch inserts into the mention
+    # indexes at random places (ids start with content hashes), so a big store would
+    # otherwise read most of those pages back from the OS for every batch.
+    conn.execute("PRAGMA cache_size=-65536")
+    if not read_only:
+        # FULL: a committed batch survives power loss too (one fsync per batch is cheap).
+        conn.execute("PRAGMA synchronous=FULL")
     return conn
 
 
@@ -114,8 +118,8 @@ def open_store(out: str | Path) -> SqliteStore:
         old = path.with_name(OLD_GRAPH_FILE)
         if old.is_file():
             raise StoreError(
-                f"{old}: a store in the old format (v1); any build into "
-                f"{path.parent} migrates it (actorgraph build -o {path.parent}, inputs optional)")
+                f"{old}: a store in the old format (v1); the next build into {path.parent} "
+                f"migrates it (actorgraph build <inputs> -o {path.parent})")
         raise StoreMissing(
             f"{path}: no store here; build one first (actorgraph build <texts> -o {path.parent})")
     return SqliteStore(_open_checked(path, read_only=True), str(path))
@@ -223,6 +227,14 @@ class MemoryStore(StoreWriter):
                 for suffix in ("", "-wal", "-shm"):
                     Path(tmp + suffix).unlink(missing_ok=True)
         return path
+
+
+def migrate_store(out: str | Path, *, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> Path:
+    """Migrate an OUT in the old format (graph.json + triples.jsonl) to the store of record
+    now, as the next writer would; returns the store file. A no-op on a current store."""
+    writer = open_writer(out, wait_seconds=wait_seconds)
+    writer.close()
+    return Path(writer.name)
 
 
 def iter_triples(out: str | Path) -> Iterator[Triple]:

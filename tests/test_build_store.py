@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.graph.store import open_store
+from actorgraph.graph.store import open_store, open_writer
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTRIES = ["Germany", "France", "Iran", "Turkey", "Russia", "China", "Japan", "Egypt",
@@ -135,3 +135,23 @@ def test_query_on_a_damaged_store_is_one_line(tmp_path):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode != 0 and "Traceback" not in r.stderr, r.stderr
     assert "store.sqlite" in r.stderr
+
+
+def test_reading_a_store_does_not_import_spacy(tmp_path):
+    from actorgraph.extract.triples import ActorRef, Triple
+    from actorgraph.graph.store import DocumentRecord
+
+    a, b = (ActorRef(f"country:{c}", c, c, "COUNTRY", c) for c in ("DEU", "IRN"))
+    doc = (DocumentRecord("d", "h"),
+           [Triple("d", "DEU condemned IRN.", 0, 18, a, "CRITICIZES", b, "DISAPPROVE",
+                   "VERBAL_CONFLICT", "condemned")])
+    code = ("import sys; from actorgraph.pipeline import open_store; "
+            "from actorgraph.graph.view import render_html; "
+            "s = open_store(sys.argv[1]); s.stats(); list(s.relations()); list(s.mentions()); "
+            "render_html(s, sys.argv[1] + '/g.html'); "
+            "assert not [m for m in sys.modules if m.split('.')[0] == 'spacy'], 'spacy'")
+    with open_writer(tmp_path) as w:
+        w.add_batch([doc])
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=REPO,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
