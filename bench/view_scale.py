@@ -47,6 +47,7 @@ TYPE_MIX = {"PERSON": 0.45, "ORGANIZATION": 0.2, "COUNTRY": 0.05, "ARMED_GROUP":
 COUNTRIES = ["USA", "RUS", "SYR", "IRQ", "TUR", "IRN", "FRA", "GBR", "DEU", "CHN", None]
 WORDS = ["council", "front", "ministry", "brigade", "union", "party", "agency", "league",
          "forces", "committee", "press", "movement", "alliance", "office", "guard"]
+OUTLETS = ["reuters.example", "apnews.example", "afp.example", "bbc.example", "aljazeera.example"]
 SURNAMES = ["Haddad", "Petrov", "Smith", "Yilmaz", "Karimi", "Dubois", "Ivanova", "Nasser",
             "Okafor", "Schmidt", "Zhang", "Garcia", "Rahman", "Novak", "Silva", "Ali"]
 
@@ -113,9 +114,12 @@ def synthetic_store(actors: int = 5000, relations: int = 20000, seed: int = 1,
                 subject=people[a], relation=rel, object=people[b], plover=sense.plover,
                 quad=sense.quad, trigger=rel.lower(), negated=fact == "negated",
                 modality="hypothetical" if fact == "hypothetical" else "asserted",
-                confidence=round(0.4 + 0.6 * rng.random(), 3), doc_title=title, doc_date=date))
-        store.add_document(DocumentRecord(id=doc_id, hash=f"h{doc_id}", title=title, date=date),
-                           triples)
+                confidence=round(0.4 + 0.6 * rng.random(), 3), doc_title=title, doc_date=date,
+                date=date, date_precision="day", date_source="document"))
+        outlet = OUTLETS[(d // triples_per_doc) % len(OUTLETS)]
+        store.add_document(DocumentRecord(id=doc_id, hash=f"h{doc_id}", title=title, date=date,
+                                          source=outlet,
+                                          url=f"https://{outlet}/news/{doc_id}"), triples)
     return store
 
 
@@ -142,43 +146,71 @@ PAGE_TIMING = """() => {
   const origin = nav ? nav.startTime : 0;
   const t = window.actorgraph.timing;
   return {first_paint_ms: t.firstDraw - origin, stable_ms: t.stable - origin,
+          script_start_ms: t.start - origin, parsed_ms: t.parsed - origin,
+          datasets_ms: t.datasets - origin, network_ms: t.network - origin,
           dom_content_loaded_ms: nav ? nav.domContentLoadedEventEnd - origin : null,
-          shown: window.actorgraph.shown()};
+          all_edges_ms: t.allEdges - origin,
+          shown: window.actorgraph.shown(),
+          labels: window.actorgraph.labels.placed.length,
+          top_labels: window.actorgraph.labels.placed.filter(p => p.top).length};
 }"""
 
-INTERACT = """() => {
+OPEN_EVIDENCE = """async () => {
   const a = window.actorgraph;
-  const box = document.querySelector('#ag-quads input[data-quad="MATERIAL_CONFLICT"]');
+  const e = a.shownEdges().map(i => a.E[i]).sort((x, y) => y.count - x.count)[0];
+  const t = performance.now();
+  a.details.edge(e.id);
+  while (!document.querySelector('#ag-details .ag-ev')) {
+    await new Promise(r => setTimeout(r, 5));
+    if (performance.now() - t > 20000) { break; }
+  }
+  return Math.round(performance.now() - t);
+}"""
+
+# Each filter: the change in the page (decide what is shown, hand it to vis-network), then
+# the time until the next frame is painted (the re-framing animation's first frame).
+INTERACT = """async () => {
+  const a = window.actorgraph;
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  const out = {};
+  async function timed(name, act) {
+    const t = performance.now();
+    act();
+    const sync = performance.now() - t;
+    await frame();
+    out[name] = {sync_ms: Math.round(sync), to_frame_ms: Math.round(performance.now() - t),
+                 shown: a.shown()};
+    await new Promise(r => setTimeout(r, 800));  // let the re-framing animation finish
+  }
+  const quad = document.querySelector('#ag-quads input[data-quad="MATERIAL_CONFLICT"]');
+  await timed('quad_off', () => quad.click());
+  await timed('quad_on', () => quad.click());
+  const min = document.getElementById('ag-min-count');
+  await timed('min_count_3', () => { min.value = '3'; min.dispatchEvent(new Event('input')); });
+  await timed('min_count_1', () => { min.value = '1'; min.dispatchEvent(new Event('input')); });
+  const from = document.getElementById('ag-date-from');
+  await timed('date_range', () => { from.value = String(Math.floor(Number(from.max) / 2));
+                                     from.dispatchEvent(new Event('input')); });
+  await timed('date_all', () => document.getElementById('ag-date-reset').click());
+  const hub = a.N.slice().sort((x, y) => y.mentions - x.mentions)[0];
+  await timed('focus', () => a.focus(hub.id));
+  await timed('clear_focus', () => a.clearFocus());
   let t = performance.now();
-  box.click();                       // hide one quad class: filter, refresh views
   a.network.redraw();
-  const filter_ms = performance.now() - t;
-  const after = a.shown();
-  box.click();
-  t = performance.now();
-  a.network.redraw();
-  const redraw_ms = performance.now() - t;
-  const hub = a.nodes.get({order: (x, y) => y.mentions - x.mentions})[0];
-  t = performance.now();
-  a.focus(hub.id);
-  a.network.redraw();
-  const focus_ms = performance.now() - t;
-  const focused = a.shown();
-  a.clearFocus();
+  out.redraw_ms = Math.round(performance.now() - t);
   const c = document.getElementById('ag-network');
   const at = {x: c.clientWidth / 2, y: c.clientHeight / 2};
   t = performance.now();
   a.network.getNodeAt(at);
   a.network.getEdgeAt(at);
-  const hit_test_ms = performance.now() - t;
-  return {filter_ms, redraw_ms, focus_ms, hit_test_ms, after_filter: after, focused};
+  out.hit_test_ms = Math.round((performance.now() - t) * 10) / 10;
+  return out;
 }"""
 
 
 def run(actors: int, relations: int, layout: str, out_dir: Path,
         max_nodes: int | None) -> dict[str, object]:
     from actorgraph.graph.view import render_html
-    from tests.browser import open_page, wait_for
 
     t = time.perf_counter()
     store = synthetic_store(actors, relations)
@@ -190,20 +222,59 @@ def run(actors: int, relations: int, layout: str, out_dir: Path,
     render_html(store, page_path, layout=layout, max_nodes=max_nodes,  # type: ignore[arg-type]
                 title=f"Synthetic {actors:,} x {relations:,}")
     render_s = time.perf_counter() - t
+    side = sorted(out_dir.glob(f"{name}.evidence.*.js"))
     result: dict[str, object] = {
         "actors": actors, "relations": relations, "layout": layout, "max_nodes": max_nodes,
         "store_build_s": round(build_s, 2), "render_html_s": round(render_s, 2),
         "page_mb": round(page_path.stat().st_size / 1e6, 2),
+        "evidence_files": len(side),
+        "evidence_mb": round(sum(f.stat().st_size for f in side) / 1e6, 2),
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
     }
+    result.update(_browse(page_path, out_dir / f"{name}.png"))
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    return result
+
+
+def _tree_cpu_seconds() -> float:
+    """CPU seconds (user + system) of every live process below this one: the Playwright
+    driver and Chromium's processes (read from /proc; Linux only)."""
+    parent: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parent[pid], ticks[pid] = int(fields[1]), int(fields[11]) + int(fields[12])
+    mine, total = {os.getpid()}, 0
+    changed = True
+    while changed:
+        changed = False
+        for pid, ppid in parent.items():
+            if ppid in mine and pid not in mine:
+                mine.add(pid)
+                changed = True
+    total = sum(ticks[p] for p in mine if p != os.getpid() and p in ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _browse(page_path: Path, screenshot: Path) -> dict[str, object]:
+    """Open the page, time paint and interactions; CPU seconds of browser and driver."""
+    from tests.browser import open_page, wait_for
+
+    cpu0 = _tree_cpu_seconds()
     t = time.perf_counter()
     with open_page(page_path, timeout_ms=600_000) as (page, log):
         wait_for(page, "document.body.dataset.state === 'stable'", timeout_s=600)
         wall = time.perf_counter() - t
+        cpu_stable = round(_tree_cpu_seconds() - cpu0, 2)
         timing = page.evaluate(PAGE_TIMING)
-        page.screenshot(path=str(out_dir / f"{name}.png"))
+        page.screenshot(path=str(screenshot))
         interact = page.evaluate(INTERACT)
-        # Pointer moves over the canvas: vis-network hit-tests nodes and edges for hover on
-        # every move, the cost a user feels most.
+        evidence_ms = page.evaluate(OPEN_EVIDENCE)
+        # Pointer moves over the canvas: the hit test behind the tooltip on every move.
         box = page.locator("#ag-network").bounding_box()
         moves = 30
         t = time.perf_counter()
@@ -212,22 +283,29 @@ def run(actors: int, relations: int, layout: str, out_dir: Path,
                             box["y"] + box["height"] * (0.3 + 0.4 * ((k * 7) % moves) / moves))
             page.evaluate("new Promise(r => requestAnimationFrame(() => r(0)))")
         hover_ms = (time.perf_counter() - t) * 1000 / moves
-        result.update({
-            "first_paint_ms": round(timing["first_paint_ms"]),
-            "stable_ms": round(timing["stable_ms"]),
-            "wall_open_to_stable_s": round(wall, 2),
-            "shown": timing["shown"],
-            "filter_ms": round(interact["filter_ms"]),
-            "focus_ms": round(interact["focus_ms"]),
-            "redraw_ms": round(interact["redraw_ms"]),
-            "pointer_move_ms": round(hover_ms),
-            "tooltip_hit_test_ms": round(interact["hit_test_ms"], 1),
-            "after_filter": interact["after_filter"],
-            "focused": interact["focused"],
-            "console_errors": log.errors,
-            "external_requests": log.external_requests,
-        })
-    return result
+        errors, external = list(log.errors), list(log.external_requests)
+        cpu_all = round(_tree_cpu_seconds() - cpu0, 2)
+    filters = {k: v for k, v in interact.items() if isinstance(v, dict)}
+    return {
+        "first_paint_ms": round(timing["first_paint_ms"]),
+        "paint_stages_ms": {k: round(timing[k]) for k in (
+            "script_start_ms", "parsed_ms", "datasets_ms", "network_ms")},
+        "all_edges_drawn_ms": round(timing["all_edges_ms"]),
+        "stable_ms": round(timing["stable_ms"]),
+        "browser_cpu_s_to_stable": cpu_stable,
+        "wall_open_to_stable_s": round(wall, 2),
+        "shown": timing["shown"],
+        "labels_drawn": timing["labels"], "top_labels_drawn": timing["top_labels"],
+        "filters": filters,
+        "filter_max_to_frame_ms": max(v["to_frame_ms"] for v in filters.values()),
+        "redraw_ms": interact["redraw_ms"],
+        "open_evidence_ms": evidence_ms,
+        "pointer_move_ms": round(hover_ms),
+        "tooltip_hit_test_ms": interact["hit_test_ms"],
+        "browser_cpu_s_total": cpu_all,
+        "console_errors": errors,
+        "external_requests": external,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -96,6 +96,8 @@ def open_page(path: str | Path, *, viewport: tuple[int, int] = (1400, 900),
             yield opened
         return
     url = Path(path).resolve().as_uri()
+    # The page's own side files (NAME.evidence.K.js beside NAME.html) are part of the page.
+    sibling = url[: -len(Path(path).suffix)] + ".evidence." if Path(path).suffix else None
     log = PageLog()
     page = context.new_page()
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
@@ -103,7 +105,8 @@ def open_page(path: str | Path, *, viewport: tuple[int, int] = (1400, 900),
 
     def route(r: Any) -> None:
         req_url = r.request.url
-        if req_url == url:
+        if req_url == url or (sibling and req_url.startswith(sibling)
+                              and req_url.endswith(".js")):
             r.continue_()
         else:
             log.external_requests.append(req_url)
