@@ -181,9 +181,7 @@ def build(paths: Iterable[str | Path] | str | Path, out: str | Path = "out", *,
         paths = [paths]
     extra: dict[str, Any] = {} if date is None else {"date": date}
     if wait is not None:
-        if not supports(pipeline.build, "wait"):
-            raise NotAvailable("--wait: not available in this build (no writer lock)")
-        extra["wait"] = wait
+        extra["lock_wait"] = wait
     return pipeline.build(paths, out, extractor=extractor(config, **options),
                           on_problem=on_problem, progress=progress, render=render, **extra)
 
@@ -195,24 +193,18 @@ def open_store(out: str | Path = "out") -> Any:
     >>> open_store(tempfile.mkdtemp())
     Traceback (most recent call last):
     ...
-    FileNotFoundError: ...: no graph here; run 'actorgraph build' first
+    actorgraph.graph.store.StoreMissing: ...: no store here; build one first (...)
     """
-    from actorgraph.graph import store as store_module
+    from actorgraph.graph.store import open_store as open_store_of_record
 
-    if hasattr(store_module, "open_store"):  # the store of record (its own integrity checks)
-        return store_module.open_store(out)
-    from actorgraph.pipeline import open_store as open_json_store
-
-    return open_json_store(out)
+    return open_store_of_record(out)
 
 
 def check_store(out: str | Path = "out") -> Any:
     """Verify the store under ``out`` (counts, orphans, order): the store's ``check_store``."""
-    from actorgraph.graph import store as store_module
+    from actorgraph.graph.check import check_store as check
 
-    if not hasattr(store_module, "check_store"):
-        raise NotAvailable("check: not available in this build (no check_store)")
-    return store_module.check_store(out)
+    return check(out)
 
 
 def store_dir(out_or_store: Any) -> Path:

@@ -258,12 +258,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     out, paths = _store(args), list(args.paths)
     extra: dict[str, Any] = {}
-    for flag, value, why in (("wait", args.wait, "no writer lock yet"),
-                             ("date", args.date, "build takes no date for plain inputs")):
+    for flag, keyword, value in (("wait", "lock_wait", args.wait),
+                                 ("date", "date", args.date)):
         if value is not None:
-            if not supports(pipeline.build, flag):
-                raise NotAvailable(f"--{flag}: not available in this build ({why})")
-            extra[flag] = value
+            if not supports(pipeline.build, keyword):
+                raise NotAvailable(f"--{flag}: not available in this build")
+            extra[keyword] = value
     # The extractor (and its lexicons) first: a bad --actors/--relations file stops the
     # build before the store is touched, and its skipped records are reported up front.
     extractor = _load_extractor(args)
@@ -509,8 +509,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 # --- export, check, eval ----------------------------------------------------------------------
 
 EXPORT_DEFAULT = {"graphml": "graph.graphml", "gexf": "graph.gexf",
-                  "neo4j-csv": "neo4j-import"}
-OVERWRITE = " --overwrite-destination=true"
+                  "neo4j-csv": "neo4j-import", "triples": "triples.csv"}
 
 
 def _export_paths(args: argparse.Namespace) -> tuple[Path, Path]:
@@ -526,22 +525,17 @@ def _export_paths(args: argparse.Namespace) -> tuple[Path, Path]:
 def _neo4j_csv(store: Any, to: Path, args: argparse.Namespace, window: dict[str, str]) -> None:
     from actorgraph.graph.export import export_neo4j_csv
 
-    _require(export_neo4j_csv, window, "export_neo4j_csv")
-    if supports(export_neo4j_csv, "overwrite"):
-        result = export_neo4j_csv(store, to, overwrite=args.overwrite, **window)
-        instructions = result.instructions
-    else:
-        result = export_neo4j_csv(store, to, **window)
-        instructions = result.instructions
-        if not args.overwrite:
-            # Importing over an existing database deletes it: only on explicit request.
-            instructions = instructions.replace(OVERWRITE, "")
+    if window:  # the import files are the whole store: a database is not a window
+        raise NotAvailable("--since/--until: not available for neo4j-csv (it exports the "
+                           "whole store; filter in Cypher after the import)")
+    # Importing over an existing database deletes it: the command overwrites only on request.
+    result = export_neo4j_csv(store, to, overwrite=args.overwrite)
     print(f"wrote {', '.join(f'{k} ({v} rows)' for k, v in result.counts.items())} "
           f"to {result.out_dir}")
-    print(instructions.rstrip())
+    print(result.instructions.rstrip())
     if not args.overwrite:
-        print("# neo4j-admin refuses an existing database; to replace it, add"
-              f"{OVERWRITE} (or run export with --overwrite)")
+        print("# neo4j-admin refuses an existing database; to replace it, run export "
+              "with --overwrite")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -555,9 +549,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "neo4j-csv":
         _neo4j_csv(store, to, args, window)
         return 0
+    if args.format == "triples":
+        # One row per mention; facts and claims both unless --facts-only.
+        print(export.export_triples(store, to, asserted=True if args.facts_only else None,
+                                    **window))
+        return 0
+    options: dict[str, Any] = {"asserted_only": not args.claims, **window}
+    if args.format == "gexf":
+        options["dynamic"] = args.dynamic
+    elif args.dynamic:
+        raise NotAvailable("--dynamic: only for --format gexf (Gephi's timeline)")
     func = export.export_graphml if args.format == "graphml" else export.export_gexf
-    _require(func, window, func.__name__)
-    print(func(store, to, **window))
+    print(func(store, to, **options))
     return 0
 
 
@@ -642,7 +645,7 @@ def _add_neo4j_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--username", help="default $NEO4J_USERNAME")
     p.add_argument("--password", help="default $NEO4J_PASSWORD (prefer the variable)")
     p.add_argument("--database", help="default $NEO4J_DATABASE")
-    p.add_argument("--batch-size-neo4j", type=int, default=1000,
+    p.add_argument("--batch-size-neo4j", type=int, default=5000,
                    help="triples per Neo4j transaction (whole documents)")
 
 
@@ -745,15 +748,24 @@ def _parser_others(sub: Any) -> None:
   actorgraph schema | less
 """, cmd_schema)
 
-    p = _command(sub, "export", "export to GraphML, GEXF or neo4j-admin CSV", """
-  actorgraph export -o out --format graphml          # writes out/graph.graphml
-  actorgraph export -o out --format gexf --to actors.gexf --since 2024-01-01
+    p = _command(sub, "export", "export to GraphML, GEXF, a triples table or neo4j-admin CSV",
+                 """
+  actorgraph export -o out --format graphml          # writes out/graph.graphml (facts)
+  actorgraph export -o out --format gexf --dynamic --to timeline.gexf   # Gephi's timeline
+  actorgraph export -o out --format triples --to triples.parquet --since 2024-01-01
   actorgraph export -o out --format neo4j-csv --to import/   # prints the neo4j-admin command
 """, cmd_export)
     _add_store(p)
     p.add_argument("--format", choices=list(EXPORT_DEFAULT), default="graphml")
     p.add_argument("--to", metavar="PATH", help="file (directory for neo4j-csv) to write; "
-                   "default OUT/graph.graphml, OUT/graph.gexf or OUT/neo4j-import/")
+                   "default OUT/graph.graphml, OUT/graph.gexf, OUT/triples.csv (.parquet "
+                   "writes Parquet) or OUT/neo4j-import/")
+    p.add_argument("--claims", action="store_true",
+                   help="graphml/gexf: add the non-asserted statements (edge 'factuality')")
+    p.add_argument("--dynamic", action="store_true",
+                   help="gexf: edge and node spells from the mention dates")
+    p.add_argument("--facts-only", action="store_true",
+                   help="triples: asserted mentions only")
     p.add_argument("--overwrite", action="store_true",
                    help="neo4j-csv: print the import command with --overwrite-destination")
     _add_window(p)

@@ -365,21 +365,62 @@ def test_date_dates_plain_inputs(run, tmp_path):
     rc, text, err = run("build", note, "-o", tmp_path / "o", "--no-view", "-q", "--date",
                         "2024-03-05")
     assert rc == 0, err
-    assert [d.date for d in open_store(tmp_path / "o").documents.values()] == ["2024-03-05"]
+    assert [d.date for d in open_store(tmp_path / "o").documents()] == ["2024-03-05"]
     rc, _, err = run("extract", note, "--date", "not a date")
     assert rc == 1 and err.count("\n") == 1 and "not a date" in err, err
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "-o", "OUT"], ["build", str(REPO / "seeds"), "-o", "OUT/b", "--wait", "5"],
-    ["view", "-o", "OUT", "--since", "2024"], ["export", "-o", "OUT", "--since", "2024"]])
-def test_flags_awaiting_their_library_fail_with_one_line(run, out, args):
-    rc, _, err = run(*(a.replace("OUT", str(out)) for a in args))
-    if rc == 2:
-        assert err.count("\n") == 1 and "not available in this build" in err, err
-    else:  # the library side has landed: the flag must then do its job
-        assert rc in (0, 1), err
-        assert "not available" not in err
+def test_check_reports_a_sound_store_and_a_damaged_one(run, out):
+    rc, text, err = run("check", "-o", out)
+    assert rc == 0, err
+    (out / "store.sqlite").write_bytes(b"not a database at all" * 100)
+    rc, text, err = run("check", "-o", out)
+    assert rc != 0
+    assert (text + err).strip().count("\n") <= 3 and "store.sqlite" in text + err
+
+
+def test_a_second_writer_waits_then_names_the_holder(run, out, tmp_path):
+    from actorgraph.graph.store import open_writer
+
+    writer = open_writer(out)  # holds OUT's writer lock, as a running build would
+    try:
+        t0 = time.monotonic()
+        rc, _, err = run("build", REPO / "seeds", "-o", out, "--wait", "1", "-q", "--no-view")
+        assert rc != 0 and time.monotonic() - t0 >= 1
+        assert err.count("\n") == 1 and str(os.getpid()) in err, err
+    finally:
+        writer.close()
+
+
+def test_windows_filter_summary_view_and_export(run, out, tmp_path):
+    rc, text, err = run("summary", "-o", out, "--format", "json", "--since", "2999")
+    assert rc == 0, err
+    assert json.loads(text)["relations"] == []  # the seeds are undated: nothing in 2999
+    rc, text, err = run("view", "-o", out, "--since", "2999", "--html", tmp_path / "v.html")
+    assert rc == 0 and (tmp_path / "v.html").exists(), err
+    rc, text, err = run("export", "-o", out, "--format", "triples", "--to",
+                        tmp_path / "t.csv", "--since", "2999")
+    assert rc == 0, err
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8").count("\n") == 1  # header only
+
+
+def test_export_triples_and_dynamic_gexf(run, out, tmp_path):
+    import networkx as nx
+
+    rc, _, err = run("export", "-o", out, "--format", "triples", "--to", tmp_path / "t.csv")
+    assert rc == 0, err
+    rows = (tmp_path / "t.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) - 1 == open_store(out).stats()["mentions"]
+    rc, _, err = run("export", "-o", out, "--format", "triples", "--facts-only", "--to",
+                     tmp_path / "f.csv")
+    assert rc == 0, err
+    assert len((tmp_path / "f.csv").read_text(encoding="utf-8").splitlines()) < len(rows)
+    rc, _, err = run("export", "-o", out, "--format", "gexf", "--dynamic", "--to",
+                     tmp_path / "g.gexf")
+    assert rc == 0, err
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 0
+    rc, _, err = run("export", "-o", out, "--format", "graphml", "--dynamic")
+    assert rc == 2 and "only for --format gexf" in err
 
 
 def test_frames_from_a_user_file_fire_and_bad_records_get_one_line(run, tmp_path):
