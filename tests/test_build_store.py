@@ -120,9 +120,9 @@ CLI = [sys.executable, "-m", "actorgraph"]
 @pytest.mark.parametrize("command", ["summary", "view", "export"])
 def test_damaged_store_is_one_line_and_non_zero_through_the_cli(tmp_path, command):
     (tmp_path / "store.sqlite").write_bytes(b"\x00not a store\x00" * 100)
-    extra = {"view": ["-o", str(tmp_path / "g.html")],
-             "export": ["--format", "graphml", "-o", str(tmp_path / "g.graphml")]}
-    r = subprocess.run([*CLI, command, str(tmp_path), *extra.get(command, [])], cwd=REPO,
+    extra = {"view": ["--html", str(tmp_path / "g.html")],
+             "export": ["--format", "graphml", "--to", str(tmp_path / "g.graphml")]}
+    r = subprocess.run([*CLI, command, "-o", str(tmp_path), *extra.get(command, [])], cwd=REPO,
                        capture_output=True, text=True, timeout=120)
     assert r.returncode != 0
     assert r.stderr.strip().count("\n") == 0, r.stderr
@@ -131,7 +131,7 @@ def test_damaged_store_is_one_line_and_non_zero_through_the_cli(tmp_path, comman
 
 def test_query_on_a_damaged_store_is_one_line(tmp_path):
     (tmp_path / "store.sqlite").write_bytes(b"\x00not a store\x00" * 100)
-    r = subprocess.run([*CLI, "query", "RETURN 1 AS x", "--graph", str(tmp_path)], cwd=REPO,
+    r = subprocess.run([*CLI, "query", "RETURN 1 AS x", "-o", str(tmp_path)], cwd=REPO,
                        capture_output=True, text=True, timeout=120)
     assert r.returncode != 0 and "Traceback" not in r.stderr, r.stderr
     assert "store.sqlite" in r.stderr

@@ -124,7 +124,9 @@ def test_actors_and_relations_match_the_store(shared_out: Path, graph) -> None:
     assert meets == [{
         "subject_id": KERRY.id, "subject": "John Kerry", "relation": "MEETS",
         "object_id": LAVROV.id, "object": "Sergei Lavrov", "factuality": "asserted",
-        "asserted": True, "count": 3, "quad": "VERBAL_COOPERATION", "documents": 2}]
+        "asserted": True, "count": 3, "quad": "VERBAL_COOPERATION", "documents": 2,
+        # AP and Reuters; the month-precise sentence date counts from the 1st of its month.
+        "outlets": 2, "first_seen": dt.date(2016, 2, 1), "last_seen": dt.date(2016, 3, 7)}]
 
 
 def test_facts_are_typed_and_claims_are_claim(graph) -> None:
