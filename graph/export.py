@@ -1,6 +1,6 @@
 """Export a store: GraphML, GEXF (static or dynamic), a flat triples table, neo4j-admin CSV.
 
-Every export reads the store API of MODEL.md section 3 (``actors()``, ``relations()``,
+Every export reads the store API of docs/MODEL.md section 3 (``actors()``, ``relations()``,
 ``mentions()``, ``documents()``), so it follows :mod:`actorgraph.graph.model` whichever
 store holds the graph. ``store`` is a store object or the directory ``OUT``.
 

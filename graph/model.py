@@ -1,6 +1,6 @@
 """The v2 graph model, defined once as data for every store, view and export.
 
-See ``MODEL.md`` (section 2) for the contract; this module is its executable form.
+See ``docs/MODEL.md`` (section 2) for the contract; this module is its executable form.
 
 Nodes
     ``(:Actor {id, name, type, country, sector, role, aliases, mentions, asserted_mentions,
@@ -218,7 +218,7 @@ def mention_date(value: str | None) -> dt.date | None:
     """A triple's date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) as a day.
 
     A coarser date stands for its first day (``2024-03`` -> 2024-03-01, ``2024`` -> Jan 1),
-    as MODEL.md fixes it; anything unreadable is None (undated), never today.
+    as docs/MODEL.md fixes it; anything unreadable is None (undated), never today.
 
     >>> mention_date("2024-03"), mention_date("2024"), mention_date("soon")
     (datetime.date(2024, 3, 1), datetime.date(2024, 1, 1), None)

@@ -2,7 +2,7 @@
 
 Every store (the on-disk SQLite store and :class:`~actorgraph.graph.store.MemoryStore`)
 turns a document's triples into these rows the same way, so counts, dates and ids agree
-whichever store holds them (see MODEL.md section 2).
+whichever store holds them (see docs/MODEL.md section 2).
 
 >>> day_of("2024-03"), day_of("2024"), day_of("2024-03-05"), day_of("March"), day_of(None)
 ('2024-03-01', '2024-01-01', '2024-03-05', None, None)

@@ -1,4 +1,4 @@
-"""The read API over a SQLite store (on disk or in memory): MODEL.md section 3.
+"""The read API over a SQLite store (on disk or in memory): docs/MODEL.md section 3.
 
 Each public read runs in one read transaction, so it sees one committed batch boundary
 however the writer moves on meanwhile (WAL snapshots).
@@ -64,7 +64,7 @@ def _window(since: str | None, until: str | None, col: str = "m.date"
 
 
 class SqliteStore:
-    """Documents, actors, relations and mentions of one store; see MODEL.md section 3."""
+    """Documents, actors, relations and mentions of one store; see docs/MODEL.md section 3."""
 
     def __init__(self, conn: sqlite3.Connection, name: str) -> None:
         self._conn = conn

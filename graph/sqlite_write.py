@@ -2,7 +2,7 @@
 aggregates, in one transaction.
 
 The cost is O(batch): the batch is aggregated in Python first, then only the actors and
-relations it touches are read back, merged and upserted. Merge rules (MODEL.md section 2):
+relations it touches are read back, merged and upserted. Merge rules (docs/MODEL.md section 2):
 ``count`` adds up, ``confidence`` is the maximum, ``first_seen``/``last_seen`` the min/max
 of mention dates, ``documents`` the distinct documents (each stored document is new, so
 one per document mentioning the relation), ``outlets`` the distinct document sources; an

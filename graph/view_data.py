@@ -2,7 +2,7 @@
 
 Every other viewer module (layout, page, picture) works on the dict :func:`view_data`
 returns, so the store's API is read in exactly one place: ``store.actors()``,
-``store.relations()`` and ``store.mentions()`` (MODEL.md), every mention with its
+``store.relations()`` and ``store.mentions()`` (docs/MODEL.md), every mention with its
 document's title, date, outlet and URL.
 
 >>> from actorgraph.graph.store import MemoryStore
@@ -25,7 +25,7 @@ _ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 def iso_day(value: Any) -> str | None:
     """``YYYY-MM-DD`` for an ISO date, datetime, ``YYYY-MM`` or ``YYYY`` (coarse dates take
-    the first day, as MODEL.md says); None for anything else.
+    the first day, as docs/MODEL.md says); None for anything else.
 
     >>> iso_day("2024-03-07T10:00:00+00:00"), iso_day("2024-03"), iso_day("5 March")
     ('2024-03-07', '2024-03-01', None)
