@@ -961,61 +961,10 @@ def score_re3d(corpus: Re3dCorpus, predictions: Iterable[Mapping[str, Any]]) -> 
     >>> r["pair"].f1, r["directed"].f1, r["quad_agreement"]
     (1.0, 1.0, 1.0)
     """
-    # Gold units: unordered span pairs, remembering types and the direction of each.
-    gold_units: dict[tuple[str, frozenset], dict[str, Any]] = {}
-    for r in corpus.relations:
-        key = (r.doc, frozenset({(r.source.begin, r.source.end), (r.target.begin, r.target.end)}))
-        unit = gold_units.setdefault(
-            key, {"ends": (r.source, r.target), "quads": set(), "directions": set()}
-        )
-        unit["quads"].add(r.quad)
-        if r.type in RE3D_SYMMETRIC:
-            unit["directions"].update({(r.source, r.target), (r.target, r.source)})
-        else:
-            unit["directions"].add((r.source, r.target))
+    gold_units = _re3d_gold_units(corpus)
     gold_list = list(gold_units.values())
-    gold_keys = list(gold_units)
-
-    # Predicted units: one per document and unordered actor pair.
-    pred_units: dict[tuple, dict[str, Any]] = {}
-    for p in predictions:
-        if _is_event(p):
-            continue
-        doc = str(p.get("doc"))
-        text = corpus.documents.get(doc)
-        if text is None:
-            continue
-        subj, obj = p.get("subject") or {}, p.get("object") or {}
-        s_spans, o_spans = locate_actor(text, p, "subject"), locate_actor(text, p, "object")
-        s_key = tuple(s_spans[:1]) or normalize_name(subj.get("text") or subj.get("name") or "")
-        o_key = tuple(o_spans[:1]) or normalize_name(obj.get("text") or obj.get("name") or "")
-        key = (doc, frozenset({s_key, o_key}))
-        unit = pred_units.setdefault(key, {"doc": doc, "triples": []})
-        unit["triples"].append((subj, s_spans, obj, o_spans, _pred_plover(p)))
-    pred_list = list(pred_units.values())
-
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    for j, u in enumerate(pred_list):
-        by_doc[u["doc"]].append(j)
-    pair_edges: dict[int, list[int]] = {}
-    directed_edges: dict[int, list[int]] = {}
-    for i, (key, g) in enumerate(zip(gold_keys, gold_list, strict=True)):
-        a, b = g["ends"]
-        pair_edges[i], directed_edges[i] = [], []
-        for j in by_doc.get(key[0], ()):
-            pair_ok = directed_ok = False
-            for subj, s_spans, obj, o_spans, _ in pred_list[j]["triples"]:
-                for src, tgt in g["directions"]:
-                    if _mention_match(s_spans, subj, src) and _mention_match(o_spans, obj, tgt):
-                        directed_ok = True
-                if (_mention_match(s_spans, subj, a) and _mention_match(o_spans, obj, b)) or (
-                    _mention_match(s_spans, subj, b) and _mention_match(o_spans, obj, a)
-                ):
-                    pair_ok = True
-            if pair_ok:
-                pair_edges[i].append(j)
-            if directed_ok:
-                directed_edges[i].append(j)
+    pred_list = _re3d_pred_units(corpus, predictions)
+    pair_edges, directed_edges = _re3d_edges(list(gold_units), gold_list, pred_list)
     directed = max_matching(len(gold_list), directed_edges)
     pair = max_matching(len(gold_list), pair_edges, seed=directed)
     quad_ok = 0
@@ -1028,6 +977,84 @@ def score_re3d(corpus: Re3dCorpus, predictions: Iterable[Mapping[str, Any]]) -> 
         "quad_agreement": quad_ok / len(pair) if pair else 0.0,
         "quad_n": len(pair),
     }
+
+
+def _re3d_gold_units(corpus: Re3dCorpus) -> dict[tuple[str, frozenset], dict[str, Any]]:
+    """Gold units of :func:`score_re3d`: a document and an unordered pair of spans, with the
+    ends, the quad classes and the allowed (source, target) directions of its relations."""
+    gold_units: dict[tuple[str, frozenset], dict[str, Any]] = {}
+    for r in corpus.relations:
+        key = (r.doc, frozenset({(r.source.begin, r.source.end), (r.target.begin, r.target.end)}))
+        unit = gold_units.setdefault(
+            key, {"ends": (r.source, r.target), "quads": set(), "directions": set()}
+        )
+        unit["quads"].add(r.quad)
+        if r.type in RE3D_SYMMETRIC:
+            unit["directions"].update({(r.source, r.target), (r.target, r.source)})
+        else:
+            unit["directions"].add((r.source, r.target))
+    return gold_units
+
+
+def _re3d_pred_units(corpus: Re3dCorpus, predictions: Iterable[Mapping[str, Any]]
+                     ) -> list[dict[str, Any]]:
+    """Predicted units of :func:`score_re3d`: one per document and unordered actor pair,
+    each with its triples as (subject, its spans, object, its spans, PLOVER category)."""
+    pred_units: dict[tuple, dict[str, Any]] = {}
+    for p in predictions:
+        if _is_event(p):
+            continue
+        doc = str(p.get("doc"))
+        text = corpus.documents.get(doc)
+        if text is None:
+            continue
+        subj, obj = p.get("subject") or {}, p.get("object") or {}
+        s_spans, o_spans = locate_actor(text, p, "subject"), locate_actor(text, p, "object")
+        # An end that cannot be placed is keyed by its name, so it still pairs up once.
+        s_key = tuple(s_spans[:1]) or normalize_name(subj.get("text") or subj.get("name") or "")
+        o_key = tuple(o_spans[:1]) or normalize_name(obj.get("text") or obj.get("name") or "")
+        key = (doc, frozenset({s_key, o_key}))
+        unit = pred_units.setdefault(key, {"doc": doc, "triples": []})
+        unit["triples"].append((subj, s_spans, obj, o_spans, _pred_plover(p)))
+    return list(pred_units.values())
+
+
+def _re3d_edges(
+    gold_keys: list[tuple[str, frozenset]], gold_list: list[dict[str, Any]],
+    pred_list: list[dict[str, Any]],
+) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """For each gold unit, the predicted units of its document that match it as a pair,
+    and those that match it in a direction it allows: the edges to match one-to-one."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for j, u in enumerate(pred_list):
+        by_doc[u["doc"]].append(j)
+    pair_edges: dict[int, list[int]] = {}
+    directed_edges: dict[int, list[int]] = {}
+    for i, (key, g) in enumerate(zip(gold_keys, gold_list, strict=True)):
+        pair_edges[i], directed_edges[i] = [], []
+        for j in by_doc.get(key[0], ()):
+            pair_ok, directed_ok = _re3d_unit_match(g, pred_list[j]["triples"])
+            if pair_ok:
+                pair_edges[i].append(j)
+            if directed_ok:
+                directed_edges[i].append(j)
+    return pair_edges, directed_edges
+
+
+def _re3d_unit_match(gold: dict[str, Any], triples: list[tuple]) -> tuple[bool, bool]:
+    """(some triple matches the gold unit's two ends either way round, some triple matches
+    them in a direction the gold unit allows)."""
+    a, b = gold["ends"]
+    pair_ok = directed_ok = False
+    for subj, s_spans, obj, o_spans, _ in triples:
+        for src, tgt in gold["directions"]:
+            if _mention_match(s_spans, subj, src) and _mention_match(o_spans, obj, tgt):
+                directed_ok = True
+        if (_mention_match(s_spans, subj, a) and _mention_match(o_spans, obj, b)) or (
+            _mention_match(s_spans, subj, b) and _mention_match(o_spans, obj, a)
+        ):
+            pair_ok = True
+    return pair_ok, directed_ok
 
 
 def re3d_metrics(result: Mapping[str, Any]) -> dict[str, float]:

@@ -370,6 +370,39 @@ def _country_of_text(text: str, lex: ActorLexicon) -> str | None:
     return lex.capitals.get(text.strip().lower())
 
 
+@dataclass
+class _Found:
+    """The actor mentions of one document found so far. The steps of :func:`find_actors`
+    add to it in order of trust, and a later step leaves tokens an earlier one took."""
+
+    doc: Doc
+    lex: ActorLexicon
+    res: _Resolver
+    mentions: list[ActorMention] = field(default_factory=list)
+    groups: dict[int, list[ActorMention]] = field(default_factory=dict)
+    taken: set[int] = field(default_factory=set)
+
+    def add(self, start: int, end: int, actor: Actor, source: str) -> ActorMention:
+        """Record a mention of ``actor`` over tokens ``start:end``."""
+        m = ActorMention(start, end, self.doc[start:end].text, actor, source)
+        actor.aliases.add(m.text)
+        self.mentions.append(m)
+        self.taken.update(range(start, end))
+        return m
+
+    def is_free(self, start: int, end: int) -> bool:
+        """True when no mention holds any token of ``start:end``."""
+        return not any(i in self.taken for i in range(start, end))
+
+    def index(self) -> ActorIndex:
+        """The mentions in text order, with the token lookup."""
+        # The lookup is built before sorting: where mentions overlap, the one found last
+        # holds the token.
+        by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
+        self.mentions.sort(key=lambda m: m.start)
+        return ActorIndex(mentions=self.mentions, by_token=by_token, groups=self.groups)
+
+
 def find_actors(
     doc: Doc, lexicon: ActorLexicon | None = None, places: Gazetteer | None = None
 ) -> ActorIndex:
@@ -379,116 +412,195 @@ def find_actors(
     """
     lex = lexicon or load_actor_lexicon()
     res = _Resolver(doc, lex, places if places is not None else Gazetteer.default())
-    mentions: list[ActorMention] = []
-    groups: dict[int, list[ActorMention]] = {}
-    taken: set[int] = set()
+    found = _Found(doc, lex, res)
+    unattributed = _add_collectives(found)
+    _add_hyphenated_lists(found)
+    people = _add_entities(found)
+    _add_untagged_surnames(found)
+    nationality = _attribute_people(found, people)
+    _add_body_references(found)
+    _add_title_references(found)
+    _add_country_references(found)
+    _regroup_ethnic_mentions(found)
+    _attribute_collectives(found, unattributed)
+    _attribute_home_officials(found, people, nationality)
+    return found.index()
 
-    def add(start: int, end: int, actor: Actor, source: str) -> ActorMention:
-        m = ActorMention(start, end, doc[start:end].text, actor, source)
-        actor.aliases.add(m.text)
-        mentions.append(m)
-        taken.update(range(start, end))
-        return m
 
-    # 1. Collectives first: "the Iraqi military" is one actor, not a demonym plus a noun.
+def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
+    """Step 1: collectives first, as "the Iraqi military" is one actor, not a demonym plus
+    a noun. Returns the collectives of a context sector that name no country (step 4)."""
+    lex = found.lex
     unattributed: list[tuple[Token, str]] = []
-    for tok in doc:
-        if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
-            # A collective word modifying another noun is part of a title or a name
-            # ("Assistant Attorney General John Carlin", "army officers").
-            continue
-        low = tok.lower_
-        lemma = tok.lemma_.lower()
-        sector = lex.collectives.get(low) or lex.collectives.get(lemma)
-        if sector is None and (low in lex.person_words or lemma in lex.person_words) \
-                and not tok.text[0].isupper():
-            # "a senior Russian official" is an unnamed person of a country; a capitalised
-            # "Secretary" is a title before a name.
-            sector = lex.titles.get(lemma) or lex.titles.get(low)
+    for tok in found.doc:
+        sector = _collective_sector(tok, lex)
         if sector is None:
             continue
-        isos: list[str] = []
-        bodies: list[KnownActor] = []  # "Saudi and Houthi negotiators": the Houthis too
-        first = tok.i
-        for child in tok.children:
-            if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and child.i < tok.i:
-                for mod in (child, *child.conjuncts):
-                    span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
-                        if mod is child else doc[mod.i: mod.i + 1]
-                    iso = _country_of_text(span.text, lex)
-                    if iso and iso not in isos:
-                        isos.append(iso)
-                        first = min(first, span.start)
-                    elif not iso and mod is not child and (known := lex.lookup(span.text)) \
-                            and known.type != "COUNTRY":
-                        bodies.append(known)
-                if isos:
-                    break
-        last = tok.i
-        # A named modifier makes it someone's ("Hamas fighters", "ISIL terrorists in Syria",
-        # "Coalition military forces"); a religion or an ethnic group does not ("Moslem
-        # fundamentalist demonstrators").
-        owned = not isos and any(
-            c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
-            and c.ent_type_ != "NORP" and (c.ent_type_ or c.pos_ == "PROPN"
-                                           or c.lemma_.lower() in NOMINAL_HEADS)
-            for c in tok.children)
-        if owned:
+        isos, bodies, first = _modifier_countries(tok, lex)
+        if not isos and _owned(tok):
             continue
+        last = tok.i
         if not isos:
-            # "opposition groups in Zimbabwe", "the government of Iraq"
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
-                    for p in child.children:
-                        iso = _country_of_text(p.text, lex) if p.dep_ == "pobj" else None
-                        if iso and p.ent_type_ in {"GPE", "NORP", ""}:
-                            isos.append(iso)
-                            last = p.i
-                    break
-        if not isos and sector in CONTEXT_SECTORS and low in lex.collectives:
+            isos, last = _countries_after(tok, lex)
+        if not isos and sector in CONTEXT_SECTORS and tok.lower_ in lex.collectives:
             unattributed.append((tok, sector))
-        if isos and not any(i in taken for i in range(first, last + 1)):
-            ents_here = [e for e in doc.ents if e.start <= tok.i < e.end]
-            if ents_here and ents_here[0].label_ == "PERSON":
-                continue
-            if ents_here and ents_here[0].label_ in {"ORG", "FAC"} and _named_body(
-                ents_here[0], first, tok.i, lex
-            ):
-                continue
-            made = [add(first, last + 1, res.country_actor(iso, sector), "collective")
-                    for iso in isos]
-            made += [add(first, last + 1, res.actor(_known_to_actor(k)), "lexicon")
+        if isos and found.is_free(first, last + 1) and not _entity_holds(tok, first, lex):
+            made = [found.add(first, last + 1, found.res.country_actor(iso, sector),
+                              "collective") for iso in isos]
+            made += [found.add(first, last + 1, found.res.actor(_known_to_actor(k)), "lexicon")
                      for k in bodies]
             if len(made) > 1:
-                groups[tok.i] = made
+                found.groups[tok.i] = made
+    return unattributed
 
-    # 1b. Hyphenated actor lists: "U.S.-Russia", "Tehran-Damascus-Moscow", "U.S.-led".
-    for tok in doc:
-        if "-" not in tok.text or tok.i in taken:
-            continue
-        parts = [p for p in tok.text.split("-") if p]
-        found: list[Actor] = []
-        for part in parts:
-            if part.lower() in HYPHEN_SUFFIXES:
-                continue
-            iso = _country_of_text(part, lex)
-            known = lex.lookup(part) if iso is None else None
-            if iso:
-                found.append(res.country_actor(iso))
-            elif known is not None and known.type != "COUNTRY":
-                found.append(res.actor(_known_to_actor(known)))
-            else:
-                found = []
+
+def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
+    """The sector of a collective noun ("military": MIL) or of an unnamed person's noun
+    ("official"); None for any other token."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+        # A collective word modifying another noun is part of a title or a name
+        # ("Assistant Attorney General John Carlin", "army officers").
+        return None
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    sector = lex.collectives.get(low) or lex.collectives.get(lemma)
+    if sector is None and (low in lex.person_words or lemma in lex.person_words) \
+            and not tok.text[0].isupper():
+        # "a senior Russian official" is an unnamed person of a country; a capitalised
+        # "Secretary" is a title before a name.
+        sector = lex.titles.get(lemma) or lex.titles.get(low)
+    return sector
+
+
+def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[KnownActor], int]:
+    """The countries the modifiers before a collective name, the known bodies conjoined
+    with them, and the first token of the phrase: "the Russian and American militaries"."""
+    doc = tok.doc
+    isos: list[str] = []
+    bodies: list[KnownActor] = []  # "Saudi and Houthi negotiators": the Houthis too
+    first = tok.i
+    for child in tok.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and child.i < tok.i:
+            for mod in (child, *child.conjuncts):
+                span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
+                    if mod is child else doc[mod.i: mod.i + 1]
+                iso = _country_of_text(span.text, lex)
+                if iso and iso not in isos:
+                    isos.append(iso)
+                    first = min(first, span.start)
+                elif not iso and mod is not child and (known := lex.lookup(span.text)) \
+                        and known.type != "COUNTRY":
+                    bodies.append(known)
+            if isos:
                 break
-        if found:
-            made = [add(tok.i, tok.i + 1, a, "lexicon") for a in found]
-            if len(made) > 1:
-                groups[tok.i] = made
+    return isos, bodies, first
 
-    # 2. Named entities (the ruler's known actors carry their id).
-    pending_people: list[tuple[Span, Actor]] = []
-    # "Foreign Minister Therese Kayikwamba Wagner": a known actor's name (Wagner Group) that
-    # runs on from a person's name is the end of that name.
+
+def _owned(tok: Token) -> bool:
+    """True when a named modifier makes a collective someone's ("Hamas fighters", "ISIL
+    terrorists in Syria", "Coalition military forces"); a religion or an ethnic group does
+    not ("Moslem fundamentalist demonstrators")."""
+    return any(
+        c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
+        and c.ent_type_ != "NORP" and (c.ent_type_ or c.pos_ == "PROPN"
+                                       or c.lemma_.lower() in NOMINAL_HEADS)
+        for c in tok.children)
+
+
+def _countries_after(tok: Token, lex: ActorLexicon) -> tuple[list[str], int]:
+    """The countries a collective's first "in"/"of"/"from" phrase names ("opposition
+    groups in Zimbabwe", "the government of Iraq"), and the phrase's last country token."""
+    isos: list[str] = []
+    last = tok.i
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+            for p in child.children:
+                iso = _country_of_text(p.text, lex) if p.dep_ == "pobj" else None
+                if iso and p.ent_type_ in {"GPE", "NORP", ""}:
+                    isos.append(iso)
+                    last = p.i
+            break
+    return isos, last
+
+
+def _entity_holds(tok: Token, first: int, lex: ActorLexicon) -> bool:
+    """True when the entity around a collective is a person's name or a named body
+    ("Syrian Democratic Forces"), which step 2 resolves as a whole."""
+    ents_here = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
+    if ents_here and ents_here[0].label_ == "PERSON":
+        return True
+    return bool(ents_here) and ents_here[0].label_ in {"ORG", "FAC"} and _named_body(
+        ents_here[0], first, tok.i, lex)
+
+
+def _add_hyphenated_lists(found: _Found) -> None:
+    """Step 1b: hyphenated actor lists: "U.S.-Russia", "Tehran-Damascus-Moscow", "U.S.-led"."""
+    for tok in found.doc:
+        if "-" not in tok.text or tok.i in found.taken:
+            continue
+        actors = _hyphenated_actors(tok.text, found)
+        if actors:
+            made = [found.add(tok.i, tok.i + 1, a, "lexicon") for a in actors]
+            if len(made) > 1:
+                found.groups[tok.i] = made
+
+
+def _hyphenated_actors(text: str, found: _Found) -> list[Actor]:
+    """The actors each part of a hyphenated word names, or none unless every part (bar
+    suffixes such as "led") names one."""
+    lex = found.lex
+    actors: list[Actor] = []
+    for part in (p for p in text.split("-") if p):
+        if part.lower() in HYPHEN_SUFFIXES:
+            continue
+        iso = _country_of_text(part, lex)
+        known = lex.lookup(part) if iso is None else None
+        if iso:
+            actors.append(found.res.country_actor(iso))
+        elif known is not None and known.type != "COUNTRY":
+            actors.append(found.res.actor(_known_to_actor(known)))
+        else:
+            return []
+    return actors
+
+
+def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
+    """Step 2: named entities (the ruler's known actors carry their id). Returns the
+    people named, with their spans, for titles and countries (steps 3 and 5)."""
+    lex, res = found.lex, found.res
+    people: list[tuple[Span, Actor]] = []
+    ents, name_runs = _joined_name_runs(found.doc)
+    for ent in ents:
+        if ent.label_ not in ENTITY_LABELS or not found.is_free(ent.start, ent.end):
+            continue
+        span = _strip_possessive(ent)
+        if _inside_title(span, lex):
+            continue  # "State" in "Secretary of State"
+        stripped = _strip_title_prefix(span, lex)
+        titled = _titled_name(ent, span, stripped, lex)
+        span = stripped
+        if len(span) == 0:
+            continue
+        if ent.start in name_runs:
+            actor = res.person(span.text)  # (not the known actor its last word names)
+        elif titled and ent.label_ != "PERSON":
+            # A title before capitalised words makes them a name, whatever NER said
+            # ("Secretary of Defense Ash Carter" tagged ORG, "General Petraeus" GPE).
+            actor = res.person(span.text)
+        else:
+            actor = _entity_actor(span, ent, res, lex)
+        if actor is None:
+            continue
+        found.add(span.start, span.end, actor, "lexicon" if actor.source == "lexicon" else "ner")
+        if actor.type == "PERSON":
+            people.append((span, actor))
+    return people
+
+
+def _joined_name_runs(doc: Doc) -> tuple[list[Span], set[int]]:
+    """The document's entities, with a known actor's name that runs on from a person's
+    name joined to it, and the starts of the joined names: in "Foreign Minister Therese
+    Kayikwamba Wagner", "Wagner" (the Wagner Group) is the end of her name."""
     ents = list(doc.ents)
     name_runs: set[int] = set()
     for a, b in zip(ents, ents[1:], strict=False):
@@ -497,40 +609,26 @@ def find_actors(
             ents[ents.index(a)] = Span(doc, a.start, b.end, label="PERSON")
             ents.remove(b)
             name_runs.add(a.start)
-    for ent in ents:
-        if ent.label_ not in ENTITY_LABELS or any(i in taken for i in range(ent.start, ent.end)):
-            continue
-        span = _strip_possessive(ent)
-        if _inside_title(span, lex):
-            continue  # "State" in "Secretary of State"
-        stripped = _strip_title_prefix(span, lex)
-        titled_name = len(stripped) < len(span) or (
-            ent.label_ in {"ORG", "GPE", "NORP"} and ent.ent_id_ == ""
-            and _title_before(doc, span.start, lex)[0] is not None
-            and lex.lookup(span.text) is None and all(t.is_title for t in span)
-        )
-        span = stripped
-        if len(span) == 0:
-            continue
-        if ent.start in name_runs:
-            actor = res.person(span.text)  # (not the known actor its last word names)
-        elif titled_name and ent.label_ != "PERSON":
-            # A title before capitalised words makes them a name, whatever NER said
-            # ("Secretary of Defense Ash Carter" tagged ORG, "General Petraeus" GPE).
-            actor = res.person(span.text)
-        else:
-            actor = _entity_actor(span, ent, res, lex)
-        if actor is None:
-            continue
-        m = add(span.start, span.end, actor, "lexicon" if actor.source == "lexicon" else "ner")
-        if actor.type == "PERSON":
-            pending_people.append((span, actor))
-        del m
+    return ents, name_runs
 
-    # 2b. A surname NER left untagged ("Jorge Trujillo criticized Guatemala. Trujillo later
-    # accused Honduras") is the person named in full in the same document.
-    for tok in doc:
-        if tok.i in taken or tok.ent_type_ in ENTITY_LABELS or not tok.is_title or not (
+
+def _titled_name(ent: Span, span: Span, stripped: Span, lex: ActorLexicon) -> bool:
+    """True when a title stands before the entity ("[Defense Ash Carter]" after "Secretary
+    of", "General Petraeus"), inside or before the span NER marked."""
+    doc = ent.doc
+    return len(stripped) < len(span) or (
+        ent.label_ in {"ORG", "GPE", "NORP"} and ent.ent_id_ == ""
+        and _title_before(doc, span.start, lex)[0] is not None
+        and lex.lookup(span.text) is None and all(t.is_title for t in span)
+    )
+
+
+def _add_untagged_surnames(found: _Found) -> None:
+    """Step 2b: a surname NER left untagged ("Jorge Trujillo criticized Guatemala. Trujillo
+    later accused Honduras") is the person named in full in the same document."""
+    lex, res = found.lex, found.res
+    for tok in found.doc:
+        if tok.i in found.taken or tok.ent_type_ in ENTITY_LABELS or not tok.is_title or not (
             tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text in lex.exact_people
         ):
             # (a capitalised word-like name the tagger took for a noun: "Trump met Putin";
@@ -540,51 +638,75 @@ def find_actors(
             continue  # part of another name ("the Trujillo Foundation")
         if person_key(tok.text) in res.surnames or lex.person(tok.text) is not None:
             # (or a well-known person NER missed: "Trump met Putin")
-            add(tok.i, tok.i + 1, res.person(tok.text), "ner")
+            found.add(tok.i, tok.i + 1, res.person(tok.text), "ner")
 
-    # 3. Titles and country attribution for people: "U.S. Assistant Attorney General John
-    # Carlin", "his Russian counterpart, Foreign Minister Sergei Lavrov".
-    # Tokens that say whose a person is ("South African leader F.W. de Klerk"): they do not
-    # tell what country the document is about (step 5).
+
+def _attribute_people(found: _Found, people: list[tuple[Span, Actor]]) -> set[int]:
+    """Step 3: titles and country attribution for people: "U.S. Assistant Attorney General
+    John Carlin", "his Russian counterpart, Foreign Minister Sergei Lavrov".
+
+    Returns the tokens that say whose a person is ("South African leader F.W. de Klerk"):
+    they do not tell what country the document is about (step 5)."""
     nationality: set[int] = set()
-    for span, actor in pending_people:
-        title, sector, tstart = _title_before(doc, span.start, lex)
-        if title:
-            actor.role = actor.role or title
-            actor.sector = actor.sector or sector
-        iso = _country_word_before(doc, tstart, lex) if title else None
-        if iso:
-            nationality.update(range(max(0, tstart - 3), span.end))
-        if iso is None:
-            head = span.root
-            if head.dep_ == "appos":
-                iso = _modifier_country(head.head, lex)
-            else:
-                iso = next((_modifier_country(c, lex, self_ok=True) for c in head.children
-                            if c.dep_ == "appos"), None)
-        appos = next((c for c in span.root.children if c.dep_ == "appos"), None)
-        office = next((m for m in mentions if appos is not None and m.start <= appos.i < m.end
-                       and m.source == "collective" and m.actor.sector in STATE_SECTORS
-                       and appos.lower_ in lex.person_words), None)
-        if office is not None:
-            # "Sergei Lavrov, Russia's foreign minister": the office named beside a person
-            # is that person, of that country.
-            iso = iso or office.actor.country
-            office.actor = actor
-        if not title:
-            # "Kofi Annan, the UN secretary-general": a title in apposition after the name.
-            after, after_sector = _appositive_title(appos, lex) if appos is not None else (
-                None, None)
-            if after:
-                actor.role = actor.role or after
-                actor.sector = actor.sector or after_sector
-        if iso and actor.country is None:
-            actor.country = iso
+    for span, actor in people:
+        nationality.update(_attribute_person(found, span, actor))
+    return nationality
 
-    # 3b. Nominal references to a named body: "the coalition", "Coalition forces", "the
-    # group" after "Global Coalition against Daesh" or "Islamic State" was named.
-    for tok in doc:
-        if tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"}:
+
+def _attribute_person(found: _Found, span: Span, actor: Actor) -> range:
+    """Set the role, sector and country of one named person from the words around the
+    name; returns the tokens of a country word before its title (empty when none)."""
+    doc, lex = found.doc, found.lex
+    title, sector, tstart = _title_before(doc, span.start, lex)
+    if title:
+        actor.role = actor.role or title
+        actor.sector = actor.sector or sector
+    iso = _country_word_before(doc, tstart, lex) if title else None
+    nationality = range(max(0, tstart - 3), span.end) if iso else range(0)
+    if iso is None:
+        iso = _apposition_country(span.root, lex)
+    appos = next((c for c in span.root.children if c.dep_ == "appos"), None)
+    office = _office_beside(appos, found)
+    if office is not None:
+        # "Sergei Lavrov, Russia's foreign minister": the office named beside a person
+        # is that person, of that country.
+        iso = iso or office.actor.country
+        office.actor = actor
+    if not title and appos is not None:
+        # "Kofi Annan, the UN secretary-general": a title in apposition after the name.
+        after, after_sector = _appositive_title(appos, lex)
+        if after:
+            actor.role = actor.role or after
+            actor.sector = actor.sector or after_sector
+    if iso and actor.country is None:
+        actor.country = iso
+    return nationality
+
+
+def _apposition_country(head: Token, lex: ActorLexicon) -> str | None:
+    """The country a phrase in apposition with a name gives ("his Russian counterpart,
+    Foreign Minister Sergei Lavrov"; "Lavrov, the Russian minister")."""
+    if head.dep_ == "appos":
+        return _modifier_country(head.head, lex)
+    return next((_modifier_country(c, lex, self_ok=True) for c in head.children
+                 if c.dep_ == "appos"), None)
+
+
+def _office_beside(appos: Token | None, found: _Found) -> ActorMention | None:
+    """The state office a collective mention in apposition names ("Russia's foreign
+    minister"), if ``appos`` is one."""
+    if appos is None:
+        return None
+    return next((m for m in found.mentions if m.start <= appos.i < m.end
+                 and m.source == "collective" and m.actor.sector in STATE_SECTORS
+                 and appos.lower_ in found.lex.person_words), None)
+
+
+def _add_body_references(found: _Found) -> None:
+    """Step 3b: nominal references to a named body: "the coalition", "Coalition forces",
+    "the group" after "Global Coalition against Daesh" or "Islamic State" was named."""
+    for tok in found.doc:
+        if tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         head = tok.lemma_.lower()
         if head not in NOMINAL_HEADS:
@@ -592,29 +714,34 @@ def find_actors(
         if tok.dep_ != "compound" and not _definite(tok):
             continue
         wanted = NOMINAL_HEADS[head]
-        antecedent = next((m for m in reversed(mentions) if m.start < tok.i and (
+        antecedent = next((m for m in reversed(found.mentions) if m.start < tok.i and (
             head in m.actor.name.lower() or m.actor.type in wanted
         ) and m.actor.type not in {LOCATION, "PERSON", "COUNTRY"}), None)
         if antecedent is not None:
-            add(tok.i, tok.i + 1, antecedent.actor, "nominal")
+            found.add(tok.i, tok.i + 1, antecedent.actor, "nominal")
 
-    # 3b'. Definite titles refer back to the one person who holds that title: "The minister
-    # criticized NATO" after "Russian Foreign Minister Sergei Lavrov arrived".
+
+def _add_title_references(found: _Found) -> None:
+    """Step 3b': definite titles refer back to the one person who holds that title: "The
+    minister criticized NATO" after "Russian Foreign Minister Sergei Lavrov arrived"."""
+    lex = found.lex
     heads = {t.rsplit(" ", 1)[-1] for t in lex.titles} | lex.person_words
-    for tok in doc:
-        if tok.lower_ not in heads or tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"} \
+    for tok in found.doc:
+        if tok.lower_ not in heads or tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"} \
                 or tok.dep_ == "compound":
             continue
-        antecedent = _title_antecedent(tok, mentions, lex)
+        antecedent = _title_antecedent(tok, found.mentions, lex)
         if antecedent is not None:
-            add(tok.i, tok.i + 1, antecedent, "nominal")
+            found.add(tok.i, tok.i + 1, antecedent, "nominal")
 
-    # 3b-2. "Taiwan's President said the island would not bow": a definite country noun is
-    # the country named just before, when one is clear; "the two leaders", "both sides"
-    # are the two named just before.
-    for tok in doc:
+
+def _add_country_references(found: _Found) -> None:
+    """Step 3b-2: "Taiwan's President said the island would not bow": a definite country
+    noun is the country named just before, when one is clear; "the two leaders", "both
+    sides" are the two named just before."""
+    for tok in found.doc:
         if tok.lower_ not in PLURAL_REFERENCES and tok.lemma_.lower() not in COUNTRY_NOUNS \
-                or tok.i in taken or tok.dep_ == "compound":
+                or tok.i in found.taken or tok.dep_ == "compound":
             continue
         count = next((GROUP_COUNTS[c.lower_] for c in tok.children
                       if c.dep_ in {"nummod", "det", "predet"} and c.lower_ in GROUP_COUNTS), 0)
@@ -622,62 +749,75 @@ def find_actors(
         if count and kind and tok.tag_ == "NNS":
             # "the two leaders", "both sides", "the three countries": the ones named just
             # before, if there are just that many.
-            found = _plural_antecedents(tok, mentions, count, kind)
-            if found:
-                made = [add(tok.i, tok.i + 1, a, "nominal") for a in found]
-                groups[tok.i] = made
-            continue
-        if tok.lemma_.lower() not in COUNTRY_NOUNS or any(
-            c.dep_ in {"amod", "compound", "prep"} for c in tok.children
-        ):
-            continue
-        if tok.tag_ == "NNS" or not _definite(tok, {"the"}):
-            continue
-        antecedent = _country_antecedent(tok, mentions)
-        if antecedent is not None:
-            add(tok.i, tok.i + 1, antecedent, "nominal")
+            actors = _plural_antecedents(tok, found.mentions, count, kind)
+            if actors:
+                found.groups[tok.i] = [found.add(tok.i, tok.i + 1, a, "nominal")
+                                       for a in actors]
+        else:
+            _add_country_reference(found, tok)
 
-    # 3c. "Ethnic Albanians in south Serbia", "ethnic Turks", "Albanians of southern
-    # Serbia": an ethnic group is no nationality. It belongs to the country it lives in.
-    for m in mentions:
-        residence = _ethnic_residence(doc, m, mentions, lex)
+
+def _add_country_reference(found: _Found, tok: Token) -> None:
+    """Add the country a bare, singular, definite country noun ("the country", "the
+    island") refers to, when one is clear."""
+    if tok.lemma_.lower() not in COUNTRY_NOUNS or any(
+        c.dep_ in {"amod", "compound", "prep"} for c in tok.children
+    ):
+        return
+    if tok.tag_ == "NNS" or not _definite(tok, {"the"}):
+        return
+    antecedent = _country_antecedent(tok, found.mentions)
+    if antecedent is not None:
+        found.add(tok.i, tok.i + 1, antecedent, "nominal")
+
+
+def _regroup_ethnic_mentions(found: _Found) -> None:
+    """Step 3c: "Ethnic Albanians in south Serbia", "ethnic Turks", "Albanians of southern
+    Serbia": an ethnic group is no nationality. It belongs to the country it lives in."""
+    for m in found.mentions:
+        residence = _ethnic_residence(found.doc, m, found.mentions, found.lex)
         if residence is not None:
-            m.actor = res.ethnic_group(m, *residence)
+            m.actor = found.res.ethnic_group(m, *residence)
 
-    # 4. "Egyptian police opened fire to disperse demonstrators": a collective without a
-    # country belongs to the one country its sentence is about, if there is just one.
-    nominal = {m.start: m for m in mentions if m.source == "nominal" and m.actor.country}
+
+def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]]) -> None:
+    """Step 4: "Egyptian police opened fire to disperse demonstrators": a collective without
+    a country belongs to the one country its sentence is about, if there is just one."""
+    res = found.res
+    nominal = {m.start: m for m in found.mentions if m.source == "nominal" and m.actor.country}
     for tok, sector in unattributed:
-        if tok.i in taken:
+        if tok.i in found.taken:
             continue
         # "the country's army": the country "the country" refers to (step 3b-2).
         owner = next((nominal[c.i] for c in tok.children
                       if c.dep_ == "poss" and c.i in nominal), None)
         if owner is not None:
-            add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector), "context")
+            found.add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector),
+                      "context")
             continue
         sent = tok.sent
-        isos = _countries_named([m for m in mentions if sent.start <= m.start < sent.end],
+        isos = _countries_named([m for m in found.mentions if sent.start <= m.start < sent.end],
                                 towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
-            add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+            found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
 
-    # 5. "President Omar El Bashir ... the curfew imposed in Sudan": an official with a
-    # state title and no country word serves the one country the document is about. Not
-    # one whose office acts abroad (an envoy in Moscow is no Russian).
+
+def _attribute_home_officials(found: _Found, people: list[tuple[Span, Actor]],
+                              nationality: set[int]) -> None:
+    """Step 5: "President Omar El Bashir ... the curfew imposed in Sudan": an official with
+    a state title and no country word serves the one country the document is about. Not
+    one whose office acts abroad (an envoy in Moscow is no Russian)."""
+    mentions = found.mentions
     doc_isos = _countries_named([m for m in mentions if m.start not in nationality])
-    if len(doc_isos) == 1 and _is_home(next(iter(doc_isos)), mentions, doc):
-        iso = next(iter(doc_isos))
-        for _span, actor in pending_people:
-            role = (actor.role or "").lower()
-            if actor.country is None and role and actor.sector in STATE_SECTORS and not any(
-                w in role for w in lex.abroad_titles
-            ):
-                actor.country = iso
-
-    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    mentions.sort(key=lambda m: m.start)
-    return ActorIndex(mentions=mentions, by_token=by_token, groups=groups)
+    if len(doc_isos) != 1 or not _is_home(next(iter(doc_isos)), mentions, found.doc):
+        return
+    iso = next(iter(doc_isos))
+    for _span, actor in people:
+        role = (actor.role or "").lower()
+        if actor.country is None and role and actor.sector in STATE_SECTORS and not any(
+            w in role for w in found.lex.abroad_titles
+        ):
+            actor.country = iso
 
 
 def _country_antecedent(tok: Token, mentions: list[ActorMention]) -> Actor | None:
@@ -890,7 +1030,14 @@ def _modifier_country(tok: Token, lex: ActorLexicon, self_ok: bool = False) -> s
 
 
 def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
-    text = span.text
+    """The actor a named entity names, or None when it names none. Readings go from the
+    surest (an id the ruler gave) to guesses from context; the first that fits wins."""
+    return (_coded_actor(span, ent, res, lex) or _country_word_actor(span, ent, res, lex)
+            or _surname_actor(span, ent, res, lex) or _context_actor(span, ent, res, lex))
+
+
+def _coded_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
+    """The actor the ruler's id or the lexicon gives the entity."""
     ent_id = ent.ent_id_
     if ent_id.startswith("capital:"):
         return res.country_actor(ent_id.split(":", 1)[1])
@@ -898,11 +1045,18 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         _, iso, sector = ent_id.split(":")
         return res.country_actor(iso, sector)
     known = lex.actors.get(ent_id) if ent_id else None
-    known = known or lex.lookup(text)
-    if known is not None:
-        if known.type == "COUNTRY" and known.country:
-            return res.country_actor(known.country)
-        return res.actor(_known_to_actor(known))
+    known = known or lex.lookup(span.text)
+    if known is None:
+        return None
+    if known.type == "COUNTRY" and known.country:
+        return res.country_actor(known.country)
+    return res.actor(_known_to_actor(known))
+
+
+def _country_word_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon
+                        ) -> Actor | None:
+    """The country a demonym, a capital or a misspelt country name stands for."""
+    text = span.text
     if ent.label_ == "NORP" or len(span) == 1:
         # A demonym is its country whatever NER calls it ("Ugandan opposition candidates"
         # comes tagged ORG).
@@ -925,24 +1079,33 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         iso = lex.country_of_misspelling(text)
         if iso:
             return res.country_actor(iso)
-    # Document-level consistency: a surname seen before as a person is that person,
-    # whatever label NER gives it this time ("Carlin" ORG, "Syromolotov" NORP).
+    return None
+
+
+def _surname_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
+    """A person NER gave another label: document-level consistency makes a surname seen
+    before as a person that person, whatever label NER gives it this time ("Carlin" ORG,
+    "Syromolotov" NORP); a well-known name is its person ("Donald Trump" tagged ORG)."""
+    text = span.text
+    if ent.label_ == "PERSON":
+        return None
     key = person_key(text)
-    if ent.label_ != "PERSON" and len(span) == 1:
+    if len(span) == 1:
         for p in res.persons:
             if key in {surname(p.name), family_name_first(p.name)}:
                 return p
         if text[:1].isupper() and (key in res.surnames or lex.person(text) is not None):
             return res.person(text)
-    if ent.label_ != "PERSON" and len(span) > 1 and lex.person(text) is not None:
-        return res.person(text)  # "Donald Trump" tagged ORG
-    doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if after not in {"'s", "’s"} and (
-        (ent.label_ in {"PERSON", "ORG"} and before in LOCATIVE_WORDS)
-        or (ent.label_ in {"PERSON", "ORG", "NORP"} and _named_place(span))
-    ):
+    if len(span) > 1 and lex.person(text) is not None:
+        return res.person(text)
+    return None
+
+
+def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
+    """An entity no lexicon knows, read by its label and the words around it: a town, a
+    person, or an organisation; None for a bare NORP or a PERSON with no capital."""
+    text = span.text
+    if _place_by_context(span, ent):
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
         return res.place(span)
     if ent.label_ == "PERSON":
@@ -960,14 +1123,33 @@ def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> A
         return res.place(span)
     if ent.label_ == "NORP":
         return None
+    return _organisation(span, res, lex)
+
+
+def _place_by_context(span: Span, ent: Span) -> bool:
+    """True when the words around an entity make it a place: after "near", "in" and the
+    like, or named as one ("the town of Cizre"); not when it owns something ("'s")."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after not in {"'s", "’s"} and (
+        (ent.label_ in {"PERSON", "ORG"} and before in LOCATIVE_WORDS)
+        or (ent.label_ in {"PERSON", "ORG", "NORP"} and _named_place(span))
+    )
+
+
+def _organisation(span: Span, res: _Resolver, lex: ActorLexicon) -> Actor:
+    """An organisation (or a news medium) by name, of the country its name or the word
+    before it gives."""
+    text = span.text
     low = {t.lower_ for t in span}
     kind = "MEDIA" if low & MEDIA_WORDS else "ORGANIZATION"
     # "the U.S. Commerce Department", "South Korea's Unification Ministry", "the Nigerian
     # Union of Teachers": a body named with its country belongs to it; a ministry or an
     # army is that country's government or military.
     country = next((iso for t in span if (iso := _country_of_text(t.text, lex))), None) \
-        or _country_word_before(doc, span.start, lex)
-    sector = lex.collectives.get(root.lower_) if country else None
+        or _country_word_before(span.doc, span.start, lex)
+    sector = lex.collectives.get(span.root.lower_) if country else None
     return res.actor(Actor(id=f"org:{slug(text)}", name=text, type=kind, country=country,
                            sector=sector))
 

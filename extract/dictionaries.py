@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -227,6 +227,30 @@ def _open_text(path: Path):
     return fh
 
 
+@dataclass
+class _Line:
+    """One line of a dictionary that holds anything, split into its parts."""
+
+    number: int
+    line: str  # without its comment
+    text: str  # the phrase before the codes, stripped: "" on a code line
+    codes: list[str]
+    bad_bytes: str | None  # why the line is not UTF-8, if it is not
+    malformed: str | None  # what is wrong with its codes, if anything
+
+
+@dataclass
+class _Tally:
+    """What one read has seen, to tell why a file yields no actor."""
+
+    entries: int = 0  # entries finished, bar skipped ones
+    coded: int = 0  # of them, those with any code
+    countries: int = 0  # of them, those naming a country
+    yielded: int = 0  # actors yielded
+    lines: int = 0  # lines holding anything
+    junk: int = 0  # lines of bad bytes or control characters
+
+
 def read_petrarch_actors(
     path: str | Path, on_problem: ProblemHandler | None = None
 ) -> Iterator[KnownActor]:
@@ -239,105 +263,139 @@ def read_petrarch_actors(
     path = Path(path)
     problem = _Reporter(str(path), on_problem or _warn)
     entry: _Entry | None = None
-    entries = coded = countries = yielded = lines = junk = 0
-
-    def finish(e: _Entry | None) -> KnownActor | None:
-        nonlocal entries, coded, countries
-        if e is None or e.skipped:
-            return None
-        entries += 1
-        codes = [c for c in e.codes if c != "---"]
-        coded += bool(e.codes)
-        if e.codes and not codes:
-            return None  # [---]: the dictionary says this phrase is no actor
-        actor = _actor(e.primary, e.aliases, codes)
-        countries += actor is None
-        return actor
-
+    tally = _Tally()
+    # Problems are reported from this frame only, never from a helper: the default
+    # handler's warning names the caller by a fixed stack depth.
     with _open_text(path) as fh:
-        for lineno, data in enumerate(fh, 1):
-            try:
-                raw = data.decode("utf-8")
-                bad_bytes = None
-            except UnicodeDecodeError as err:
-                raw = data.decode("utf-8", errors="replace")
-                bad_bytes = f"not UTF-8: byte 0x{data[err.start]:02X} at column {err.start + 1}"
-            if lineno == 1:
-                raw = raw.removeprefix("\ufeff")
-            if "---STOP---" in raw:
-                break
-            line = raw.split("#", 1)[0].rstrip()
-            if not line.strip():
-                continue
-            lines += 1
-            phrase, codes, malformed = _split_codes(line)
-            text = phrase.strip()
-            if not text:  # a code line: belongs to the entry above
-                if entry is None:
-                    problem(lineno, f"code line {_shown(line)} before any actor phrase")
-                elif entry.skipped:
-                    pass
-                elif bad_bytes or malformed:
-                    junk += bad_bytes is not None
-                    problem(lineno, f"{bad_bytes or malformed}; entry "
-                                    f"{_shown(entry.primary)} (line {entry.line}) skipped")
-                    entry.skipped = True
-                else:
-                    entry.codes.extend(codes)
-                continue
-            if text.startswith("+"):
-                if entry is None:
-                    problem(lineno, f"synonym {_shown(text)} before any primary phrase")
-                    continue
-                if entry.skipped:
-                    continue
-                if malformed or bad_bytes:
-                    junk += bad_bytes is not None
-                    problem(lineno, f"{bad_bytes or malformed}; synonym skipped")
-                    continue
-                synonyms = [a for a in text.split("+") if a.strip()]
-                if not synonyms:
-                    problem(lineno, "empty synonym '+'; skipped")
-                for synonym in synonyms:
-                    why = _phrase_problem(synonym)
-                    if why:
-                        junk += why.startswith(("control", "replacement"))
-                        problem(lineno, f"{why}; synonym skipped")
-                    else:
-                        entry.aliases.append(synonym)
-                entry.codes.extend(codes)
-                continue
-            actor = finish(entry)
-            if actor is not None:
-                yielded += 1
-                yield actor
-            entry = _Entry(lineno, text, codes=codes)
-            why = bad_bytes or malformed or _phrase_problem(text)
-            if why:
-                junk += bool(bad_bytes) or why.startswith(("control", "replacement"))
-                problem(lineno, f"{why}; entry skipped")
-                entry.skipped = True
-    actor = finish(entry)
+        for ln in _dictionary_lines(fh):
+            tally.lines += 1
+            if not ln.text:  # a code line: belongs to the entry above
+                messages = _add_code_line(entry, ln, tally)
+            elif ln.text.startswith("+"):
+                messages = _add_synonyms(entry, ln, tally)
+            else:
+                actor = _finish(entry, tally)
+                if actor is not None:
+                    tally.yielded += 1
+                    yield actor
+                entry, messages = _start_entry(ln, tally)
+            for message in messages:
+                problem(ln.number, message)
+    actor = _finish(entry, tally)
     if actor is not None:
-        yielded += 1
+        tally.yielded += 1
         yield actor
     problem.finish()
-    first = problem.first
-    worst = (f" ({problem.count} problems; first, line {first.line}: {first.message})"
+    error = _no_actor_error(path, tally, problem.first, problem.count)
+    if error is not None:
+        raise error
+
+
+def _dictionary_lines(fh: Iterable[bytes]) -> Iterator[_Line]:
+    """The lines of an open dictionary that hold anything besides a comment, up to a
+    ``---STOP---`` line; bytes that are not UTF-8 are replaced, and said so."""
+    for lineno, data in enumerate(fh, 1):
+        try:
+            raw = data.decode("utf-8")
+            bad_bytes = None
+        except UnicodeDecodeError as err:
+            raw = data.decode("utf-8", errors="replace")
+            bad_bytes = f"not UTF-8: byte 0x{data[err.start]:02X} at column {err.start + 1}"
+        if lineno == 1:
+            raw = raw.removeprefix("\ufeff")
+        if "---STOP---" in raw:
+            return
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        phrase, codes, malformed = _split_codes(line)
+        yield _Line(lineno, line, phrase.strip(), codes, bad_bytes, malformed)
+
+
+def _add_code_line(entry: _Entry | None, ln: _Line, tally: _Tally) -> list[str]:
+    """Give the codes of a code line to the entry above; returns the problems."""
+    if entry is None:
+        return [f"code line {_shown(ln.line)} before any actor phrase"]
+    if entry.skipped:
+        return []
+    if ln.bad_bytes or ln.malformed:
+        # A bad code makes the whole entry's coding unknown: skip the entry.
+        tally.junk += ln.bad_bytes is not None
+        entry.skipped = True
+        return [f"{ln.bad_bytes or ln.malformed}; entry {_shown(entry.primary)} "
+                f"(line {entry.line}) skipped"]
+    entry.codes.extend(ln.codes)
+    return []
+
+
+def _add_synonyms(entry: _Entry | None, ln: _Line, tally: _Tally) -> list[str]:
+    """Give the synonyms (and codes) of a ``+`` line to the entry above; returns the
+    problems. A bad synonym skips only itself."""
+    if entry is None:
+        return [f"synonym {_shown(ln.text)} before any primary phrase"]
+    if entry.skipped:
+        return []
+    if ln.malformed or ln.bad_bytes:
+        tally.junk += ln.bad_bytes is not None
+        return [f"{ln.bad_bytes or ln.malformed}; synonym skipped"]
+    synonyms = [a for a in ln.text.split("+") if a.strip()]
+    messages = [] if synonyms else ["empty synonym '+'; skipped"]
+    for synonym in synonyms:
+        why = _phrase_problem(synonym)
+        if why:
+            tally.junk += why.startswith(("control", "replacement"))
+            messages.append(f"{why}; synonym skipped")
+        else:
+            entry.aliases.append(synonym)
+    entry.codes.extend(ln.codes)
+    return messages
+
+
+def _start_entry(ln: _Line, tally: _Tally) -> tuple[_Entry, list[str]]:
+    """A new entry for a primary phrase, skipped if the phrase or its codes are bad;
+    returns it with the problems."""
+    entry = _Entry(ln.number, ln.text, codes=ln.codes)
+    why = ln.bad_bytes or ln.malformed or _phrase_problem(ln.text)
+    if not why:
+        return entry, []
+    tally.junk += bool(ln.bad_bytes) or why.startswith(("control", "replacement"))
+    entry.skipped = True
+    return entry, [f"{why}; entry skipped"]
+
+
+def _finish(entry: _Entry | None, tally: _Tally) -> KnownActor | None:
+    """The actor a complete entry names, or None (no entry, a skipped one, ``[---]``, or
+    a country, which the built-in lexicon already has)."""
+    if entry is None or entry.skipped:
+        return None
+    tally.entries += 1
+    codes = [c for c in entry.codes if c != "---"]
+    tally.coded += bool(entry.codes)
+    if entry.codes and not codes:
+        return None  # [---]: the dictionary says this phrase is no actor
+    actor = _actor(entry.primary, entry.aliases, codes)
+    tally.countries += actor is None
+    return actor
+
+
+def _no_actor_error(path: Path, tally: _Tally, first: InputProblem | None, count: int
+                    ) -> LexiconError | None:
+    """Why a read file is no usable actor dictionary, or None when it is one."""
+    worst = (f" ({count} problems; first, line {first.line}: {first.message})"
              if first else "")
-    if yielded:
-        if not coded:
-            raise LexiconError(f"{path}: not a PETRARCH/TABARI actor dictionary: no entry "
-                               f"has a valid [CODE]{worst}")
-        return
-    if not lines:
-        raise LexiconError(f"{path}: no actors: the dictionary has no entries")
-    if junk * 2 >= lines:
-        raise LexiconError(f"{path}: not a text actor dictionary: {junk} of {lines} lines "
-                           "are not UTF-8 text or hold control characters")
-    if first is not None and not entries:
-        raise LexiconError(f"{path}: no actors: no valid entry{worst}")
-    if countries:
-        raise LexiconError(f"{path}: no actors to import: its {countries} entries are "
-                           "countries, which the built-in lexicon already has")
-    raise LexiconError(f"{path}: no actors: no entry names an actor")
+    if tally.yielded:
+        if not tally.coded:
+            return LexiconError(f"{path}: not a PETRARCH/TABARI actor dictionary: no entry "
+                                f"has a valid [CODE]{worst}")
+        return None
+    if not tally.lines:
+        return LexiconError(f"{path}: no actors: the dictionary has no entries")
+    if tally.junk * 2 >= tally.lines:
+        return LexiconError(f"{path}: not a text actor dictionary: {tally.junk} of "
+                            f"{tally.lines} lines are not UTF-8 text or hold control characters")
+    if first is not None and not tally.entries:
+        return LexiconError(f"{path}: no actors: no valid entry{worst}")
+    if tally.countries:
+        return LexiconError(f"{path}: no actors to import: its {tally.countries} entries are "
+                            "countries, which the built-in lexicon already has")
+    return LexiconError(f"{path}: no actors: no entry names an actor")

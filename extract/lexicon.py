@@ -641,49 +641,60 @@ def _read_toml_actors(
 
 @lru_cache(maxsize=8)
 def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexicon:
-    import pycountry
-
     base = Path(lexicon_dir)
     lex = ActorLexicon()
+    _add_countries(lex, base)
+    _add_builtin_actors(lex, base)
+    problems: list[InputProblem] = []
+    for path in map(Path, extra):
+        problems.extend(_add_actor_file(lex, path))
+    lex.problems = tuple(problems)
+    _add_titles(lex, base)
+    return lex
 
-    def add_person(person: KnownActor, case_sensitive: Iterable[str] = ()) -> None:
-        # The first file to name a person keeps them; a later one may add aliases.
-        known = lex.actors.setdefault(person.id, person)
-        exact = set(case_sensitive)
-        for alias in person.aliases:
-            alias = _clean_alias(alias)
-            if alias in exact:
-                lex.exact_people.setdefault(alias, known.id)
-            elif alias:
-                lex.people.setdefault(_fold(alias), known.id)
 
-    def add(actor: KnownActor, case_sensitive: Iterable[str] = ()) -> None:
-        lex.actors[actor.id] = actor
-        exact = set(case_sensitive)
-        for alias in actor.aliases:
-            alias = _clean_alias(alias)
-            if not alias:
-                continue
-            if alias in exact or _is_exact_case(alias):
-                lex.exact_aliases.setdefault(alias, actor.id)
-            else:
-                lex.aliases.setdefault(_fold(alias), actor.id)
+def _add_actor(lex: ActorLexicon, actor: KnownActor, case_sensitive: Iterable[str] = ()) -> None:
+    """Add a known actor and its aliases; an alias an earlier actor holds stays its."""
+    lex.actors[actor.id] = actor
+    exact = set(case_sensitive)
+    for alias in actor.aliases:
+        alias = _clean_alias(alias)
+        if not alias:
+            continue
+        if alias in exact or _is_exact_case(alias):
+            lex.exact_aliases.setdefault(alias, actor.id)
+        else:
+            lex.aliases.setdefault(_fold(alias), actor.id)
 
-    countries = _read_toml(base / "countries.toml") if (base / "countries.toml").exists() else {}
+
+def _add_person(lex: ActorLexicon, person: KnownActor, case_sensitive: Iterable[str] = ()
+                ) -> None:
+    """Add a well-known person and their aliases."""
+    # The first file to name a person keeps them; a later one may add aliases.
+    known = lex.actors.setdefault(person.id, person)
+    exact = set(case_sensitive)
+    for alias in person.aliases:
+        alias = _clean_alias(alias)
+        if alias in exact:
+            lex.exact_people.setdefault(alias, known.id)
+        elif alias:
+            lex.people.setdefault(_fold(alias), known.id)
+
+
+def _add_countries(lex: ActorLexicon, base: Path) -> None:
+    """Add the countries of ``countries.toml``, with their names, demonyms, capitals and
+    institutions."""
+    path = base / "countries.toml"
+    countries = _read_toml(path) if path.exists() else {}
     # A name the file gives one country is not another's through pycountry ("Congo" is the
     # DR Congo in wire copy, while pycountry's short name for COG is "Congo").
     claimed = {_fold(n): iso3 for iso3, entry in countries.items()
                for n in entry.get("names") or () if isinstance(n, str)}
     for iso3, entry in countries.items():
-        where = f"{base / 'countries.toml'}: {iso3}"
-        pyc = pycountry.countries.get(alpha_3=iso3)
-        names = _as_list(entry.get("names"), f"{where}.names")
-        if pyc is not None:
-            names += [n for n in (pyc.name, getattr(pyc, "common_name", pyc.name))
-                      if claimed.get(_fold(n), iso3) == iso3]
-        name = entry.get("name") or (getattr(pyc, "common_name", None) or pyc.name if pyc else iso3)
-        names.append(name)
-        add(
+        where = f"{path}: {iso3}"
+        names, name = _country_names(iso3, entry, claimed, where)
+        _add_actor(
+            lex,
             KnownActor(
                 id=country_id(iso3),
                 name=name,
@@ -693,61 +704,96 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
             ),
             case_sensitive=_as_list(entry.get("case_sensitive"), f"{where}.case_sensitive"),
         )
-        exact = set(_as_list(entry.get("case_sensitive"), f"{where}.case_sensitive"))
-        for dem in _as_list(entry.get("demonyms"), f"{where}.demonyms"):
-            # "Poles" names Poland, "poles" does not: exact-case forms keep their case.
-            lex.demonyms.setdefault(dem if dem in exact else _fold(dem), iso3)
-        for cap in _as_list(entry.get("capitals"), f"{where}.capitals"):
-            lex.capitals.setdefault(_fold(cap), iso3)
-        for inst, sector in (entry.get("institutions") or {}).items():
-            lex.institutions.setdefault(_fold(inst), (iso3, sector))
+        _add_country_words(lex, iso3, entry, where)
 
-    def strict(problem: InputProblem) -> None:
-        raise LexiconError(str(problem))
 
-    problems: list[InputProblem] = []
+def _country_names(iso3: str, entry: dict, claimed: dict[str, str], where: str
+                   ) -> tuple[list[str], str]:
+    """A country's names (the file's, then pycountry's it does not give another country)
+    and its display name, which is among them."""
+    # Imported here: pycountry's tables cost start-up time only a lexicon load needs.
+    import pycountry
+
+    pyc = pycountry.countries.get(alpha_3=iso3)
+    names = _as_list(entry.get("names"), f"{where}.names")
+    if pyc is not None:
+        names += [n for n in (pyc.name, getattr(pyc, "common_name", pyc.name))
+                  if claimed.get(_fold(n), iso3) == iso3]
+    name = entry.get("name") or (getattr(pyc, "common_name", None) or pyc.name if pyc else iso3)
+    names.append(name)
+    return names, name
+
+
+def _add_country_words(lex: ActorLexicon, iso3: str, entry: dict, where: str) -> None:
+    """Add the demonyms, capitals and institutions that name a country."""
+    exact = set(_as_list(entry.get("case_sensitive"), f"{where}.case_sensitive"))
+    for dem in _as_list(entry.get("demonyms"), f"{where}.demonyms"):
+        # "Poles" names Poland, "poles" does not: exact-case forms keep their case.
+        lex.demonyms.setdefault(dem if dem in exact else _fold(dem), iso3)
+    for cap in _as_list(entry.get("capitals"), f"{where}.capitals"):
+        lex.capitals.setdefault(_fold(cap), iso3)
+    for inst, sector in (entry.get("institutions") or {}).items():
+        lex.institutions.setdefault(_fold(inst), (iso3, sector))
+
+
+def _strict(problem: InputProblem) -> None:
+    """A bad record of a built-in file is a bug in the package: stop on it."""
+    raise LexiconError(str(problem))
+
+
+def _add_builtin_actors(lex: ActorLexicon, base: Path) -> None:
+    """Add the known actors of ``actors.toml`` and the people of ``people.toml``."""
     builtin = base / "actors.toml"
     if builtin.exists():
-        for known, case_sensitive in _read_toml_actors(builtin, strict):
-            add(known, case_sensitive)
+        for known, case_sensitive in _read_toml_actors(builtin, _strict):
+            _add_actor(lex, known, case_sensitive)
     people = base / "people.toml"
     if people.exists():
-        for person, case_sensitive in _read_toml_people(_read_toml(people), people, strict):
-            add_person(person, case_sensitive)
-    for path in map(Path, extra):
-        # A user's file: bad records are skipped and reported; one with no actor is an error.
-        found: list[InputProblem] = []
-        loaded = 0
-        if path.suffix == ".txt":
-            from actorgraph.extract.dictionaries import read_petrarch_actors
+        for person, case_sensitive in _read_toml_people(_read_toml(people), people, _strict):
+            _add_person(lex, person, case_sensitive)
 
-            for known in read_petrarch_actors(path, on_problem=found.append):
-                # The built-in lexicon wins for an alias both define.
-                add(known)
-                loaded += 1
-        else:
-            if not path.exists():
-                raise LexiconError(f"{path}: actor file not found")
-            for known, case_sensitive in _read_toml_actors(path, found.append):
-                add(known, case_sensitive)
-                loaded += 1
-            for person, case_sensitive in _read_toml_people(_read_toml(path), path,
-                                                             found.append):
-                add_person(person, case_sensitive)
-                loaded += 1
-            if not loaded:
-                bad = [p for p in found if p.message.startswith("actor #")]
-                detail = (f"all {len(bad)} [[actor]] entries are bad" if bad
-                          else "the file has no [[actor]] tables")
-                if found:
-                    first = found[0]
-                    at = f", line {first.line}" if first.line else ""
-                    why = first.message.removesuffix("; skipped").removesuffix("; ignored")
-                    detail += f" (first{at}: {why})"
-                raise LexiconError(f"{path}: no actors loaded: {detail}")
-        problems.extend(found)
-    lex.problems = tuple(problems)
 
+def _add_actor_file(lex: ActorLexicon, path: Path) -> list[InputProblem]:
+    """Add the actors of a user's file and return its bad records, which are skipped; a
+    TOML file with no actor raises :class:`LexiconError`."""
+    found: list[InputProblem] = []
+    if path.suffix == ".txt":
+        # Imported here: the dictionaries module imports this one.
+        from actorgraph.extract.dictionaries import read_petrarch_actors
+
+        for known in read_petrarch_actors(path, on_problem=found.append):
+            # The built-in lexicon wins for an alias both define.
+            _add_actor(lex, known)
+        return found
+    if not path.exists():
+        raise LexiconError(f"{path}: actor file not found")
+    loaded = 0
+    for known, case_sensitive in _read_toml_actors(path, found.append):
+        _add_actor(lex, known, case_sensitive)
+        loaded += 1
+    for person, case_sensitive in _read_toml_people(_read_toml(path), path, found.append):
+        _add_person(lex, person, case_sensitive)
+        loaded += 1
+    if not loaded:
+        raise _no_actors_loaded(path, found)
+    return found
+
+
+def _no_actors_loaded(path: Path, found: list[InputProblem]) -> LexiconError:
+    """The error for an actor file that yields no actor, naming its first bad record."""
+    bad = [p for p in found if p.message.startswith("actor #")]
+    detail = (f"all {len(bad)} [[actor]] entries are bad" if bad
+              else "the file has no [[actor]] tables")
+    if found:
+        first = found[0]
+        at = f", line {first.line}" if first.line else ""
+        why = first.message.removesuffix("; skipped").removesuffix("; ignored")
+        detail += f" (first{at}: {why})"
+    return LexiconError(f"{path}: no actors loaded: {detail}")
+
+
+def _add_titles(lex: ActorLexicon, base: Path) -> None:
+    """Add the titles, collective nouns, person words and abroad titles of ``titles.toml``."""
     titles_path = base / "titles.toml"
     if titles_path.exists():
         data = _read_toml(titles_path)
@@ -759,4 +805,3 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
         lex.abroad_titles = frozenset(
             w.lower() for w in _as_list((data.get("abroad_titles") or {}).get("words"), "")
         )
-    return lex
