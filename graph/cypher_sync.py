@@ -145,18 +145,40 @@ def _checkpoint(lconn: Any, rows: int) -> None:
         lconn.execute("CHECKPOINT")
 
 
+def _window_params(conn: sqlite3.Connection, start: int, target: int
+                   ) -> tuple[str, dict[str, int | None]]:
+    """The condition on ``mentions`` that selects batches ``start+1 .. target``, and its
+    parameters.
+
+    The store keeps no index on ``mentions.batch`` (every commit paid for it): mentions
+    are appended in commit order, so a window of batches is a range of row ids, found from
+    the window's documents (``documents_batch`` then ``mentions_doc``: O(window)). The
+    batch test stays on top of the range so the rows are exactly those of the window. A
+    full sync (``start == 0``) reads everything anyway and scans.
+    """
+    params: dict[str, int | None] = {"s": start, "t": target, "lo": None, "hi": None}
+    if start == 0:
+        return "batch > :s AND batch <= :t", params
+    params["lo"], params["hi"] = conn.execute(
+        "SELECT min(m.rowid), max(m.rowid) FROM documents d JOIN mentions m"
+        " ON m.doc_hash = d.hash WHERE d.batch > ? AND d.batch <= ?",
+        (start, target)).fetchone()
+    return "rowid BETWEEN :lo AND :hi AND batch > :s AND batch <= :t", params
+
+
 def apply_batches(lconn: Any, conn: sqlite3.Connection, start: int, target: int) -> None:
     """Apply the store's batches ``start+1 .. target`` to the index."""
-    window = (start, target)
+    window = _window_params(conn, start, target)
     _apply_actors(lconn, conn, window)
     docs = conn.execute(f"SELECT {_DOC_SQL} FROM documents WHERE batch > ? AND batch <= ?"
-                        " ORDER BY seq", window)
+                        " ORDER BY seq", (start, target))
     for rows in _chunks(docs):
         _insert(lconn, DOCUMENT, DOCUMENT_PROPERTIES, rows)
         _checkpoint(lconn, len(rows))
     n = len(MENTION_PROPERTIES)
-    cur = conn.execute(f"SELECT {_MENTION_SQL} FROM mentions WHERE batch > ? AND batch <= ?"
-                       " ORDER BY rowid", window)
+    where, params = window
+    cur = conn.execute(f"SELECT {_MENTION_SQL} FROM mentions WHERE {where} ORDER BY rowid",
+                       params)
     for rows in _chunks(cur):
         _insert(lconn, MENTION, MENTION_PROPERTIES, [r[:n] for r in rows])
         for table, col, to in ((SUBJECT, n, _ACTOR_END), (OBJECT, n + 1, _ACTOR_END),
@@ -166,19 +188,31 @@ def apply_batches(lconn: Any, conn: sqlite3.Connection, start: int, target: int)
     _apply_relations(lconn, conn, window, replace=start > 0)
     counts = conn.execute(
         "SELECT actor, doc_hash, count(*) FROM (SELECT subject AS actor, doc_hash FROM"
-        " mentions WHERE batch > ?1 AND batch <= ?2 UNION ALL SELECT object, doc_hash FROM"
-        " mentions WHERE batch > ?1 AND batch <= ?2) GROUP BY actor, doc_hash", window)
+        f" mentions WHERE {where} UNION ALL SELECT object, doc_hash FROM"
+        f" mentions WHERE {where}) GROUP BY actor, doc_hash", params)
     for rows in _chunks(counts):
         _insert(lconn, MENTIONED_IN, {"count": "INT64"}, rows, (ACTOR, "id", *_DOC_END))
         _checkpoint(lconn, len(rows))
 
 
-def _apply_actors(lconn: Any, conn: sqlite3.Connection, window: tuple[int, int]) -> None:
-    cur = conn.execute(f"SELECT {_ACTOR_SQL} FROM actors WHERE batch > ? AND batch <= ?",
-                       window)
+def _changed(table: str, cols: str, keys: str, where: str) -> str:
+    """The rows of ``table`` a batch window changed: those whose ``keys`` a mention of the
+    window names (a row changes only when a mention of it is written) and whose batch is
+    in the window (a later batch may have changed them again). No index on ``batch``."""
+    return (f"SELECT {cols} FROM {table} WHERE {keys} AND batch > :s AND batch <= :t"
+            if where.startswith("rowid") else
+            f"SELECT {cols} FROM {table} WHERE batch > :s AND batch <= :t")
+
+
+def _apply_actors(lconn: Any, conn: sqlite3.Connection,
+                  window: tuple[str, dict[str, int | None]]) -> None:
+    where, params = window
+    keys = (f"id IN (SELECT subject FROM mentions WHERE {where}"
+            f" UNION SELECT object FROM mentions WHERE {where})")
+    cur = conn.execute(_changed("actors", _ACTOR_SQL, keys, where), params)
     for rows in _chunks(cur):
         known: set[str] = set()
-        if window[0] > 0:
+        if params["s"]:
             for i in range(0, len(rows), _UPDATE_CHUNK):
                 ids = [r[0] for r in rows[i:i + _UPDATE_CHUNK]]
                 known.update(x[0] for x in lconn.execute(
@@ -196,10 +230,12 @@ def _apply_actors(lconn: Any, conn: sqlite3.Connection, window: tuple[int, int])
                           {"rows": params})
 
 
-def _apply_relations(lconn: Any, conn: sqlite3.Connection, window: tuple[int, int],
-                     replace: bool) -> None:
-    cur = conn.execute(f"SELECT {_REL_SQL} FROM relations WHERE batch > ? AND batch <= ?",
-                       window)
+def _apply_relations(lconn: Any, conn: sqlite3.Connection,
+                     window: tuple[str, dict[str, int | None]], replace: bool) -> None:
+    where, params = window
+    keys = ("(source, target, relation, factuality) IN (SELECT subject, object, relation,"
+            f" factuality FROM mentions WHERE {where})")
+    cur = conn.execute(_changed("relations", _REL_SQL, keys, where), params)
     facts_cols = list(RELATION_PROPERTIES)
     for rows in _chunks(cur):
         by_type: dict[str, list[tuple]] = {}

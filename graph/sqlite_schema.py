@@ -52,11 +52,15 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_hash, idx)",
     "CREATE INDEX IF NOT EXISTS mentions_pair ON mentions(subject, object)",
     "CREATE INDEX IF NOT EXISTS mentions_object ON mentions(object)",
-    "CREATE INDEX IF NOT EXISTS mentions_batch ON mentions(batch)",
     "CREATE INDEX IF NOT EXISTS documents_batch ON documents(batch)",
-    "CREATE INDEX IF NOT EXISTS actors_batch ON actors(batch)",
-    "CREATE INDEX IF NOT EXISTS relations_batch ON relations(batch)",
 )
+# Indexes of earlier stores that every batch paid for and nothing needs: the rows of a batch
+# window are found from its documents (documents_batch, then mentions_doc: see
+# cypher_sync), and an upsert that moves an actor or relation to a new batch had to delete
+# its old entry at a random place of these indexes (about a tenth of the pages each commit
+# wrote at 200k triples). Dropped by the writer on open; the tables are unchanged, so the
+# format version is too (an older actorgraph still reads the store, only slower to sync).
+DROPPED_INDEXES = ("mentions_batch", "actors_batch", "relations_batch")
 
 
 def columns(table: str) -> list[str]:
@@ -77,6 +81,15 @@ def create(conn: sqlite3.Connection, store_id: str, created: str) -> None:
         [("format", FORMAT), ("version", str(FORMAT_VERSION)), ("store_id", store_id),
          ("created", created), ("last_batch", "0")],
     )
+
+
+def drop_old_indexes(conn: sqlite3.Connection) -> None:
+    """Drop the indexes of :data:`DROPPED_INDEXES` a store made by an earlier version holds
+    (the writer's open; one short transaction, nothing when they are gone)."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    for name in DROPPED_INDEXES:
+        if name in have:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:

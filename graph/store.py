@@ -105,6 +105,7 @@ def _open_checked(path: Path, read_only: bool) -> sqlite3.Connection:
     if not read_only:
         # FULL: a committed batch survives power loss too (one fsync per batch is cheap).
         conn.execute("PRAGMA synchronous=FULL")
+        sqlite_schema.drop_old_indexes(conn)
     return conn
 
 

@@ -222,3 +222,23 @@ def test_memory_and_disk_stores_count_alike(tmp_path):
         assert list(w.relations()) == list(mem.relations())
         assert list(w.mentions()) == list(mem.mentions())
         assert w.stats() == mem.stats()
+
+
+def test_writer_drops_the_batch_indexes_of_an_older_store(tmp_path):
+    # Stores made before the indexes went carry them; the writer drops them on open and the
+    # rows and counts stay as they were.
+    with open_writer(tmp_path) as w:
+        w.add_document(DocumentRecord("d1", "h1"), [triple(A, "MEETS", B)])
+    conn = sqlite3.connect(tmp_path / "store.sqlite")
+    for name, table in (("mentions_batch", "mentions"), ("actors_batch", "actors"),
+                        ("relations_batch", "relations")):
+        conn.execute(f"CREATE INDEX {name} ON {table}(batch)")
+    conn.commit()
+    conn.close()
+    with open_writer(tmp_path) as w:
+        w.add_document(DocumentRecord("d2", "h2"), [triple(A, "MEETS", B, doc="d2")])
+        names = {r[0] for r in w._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert not names & {"mentions_batch", "actors_batch", "relations_batch"}
+        assert "mentions_doc" in names
+        assert rel(w, A.id, B.id, "MEETS:asserted")["count"] == 2
