@@ -135,13 +135,5 @@ def rebuild_store(source: str | Path, dest: str | Path, batch_docs: int = 500) -
     ``dest`` (aggregates recomputed from the mentions); returns documents copied."""
     from actorgraph.graph.store import open_writer
 
-    copied, batch = 0, []
     with open_store(source) as old, open_writer(dest) as new:
-        for item in old.document_triples():
-            batch.append(item)
-            if len(batch) >= batch_docs:
-                copied += new.add_batch(batch)
-                batch = []
-        if batch:
-            copied += new.add_batch(batch)
-    return copied
+        return new.add_in_batches(old.document_triples(), batch_docs)

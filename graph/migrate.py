@@ -87,16 +87,8 @@ def migrate_v1(out: str | Path, writer: StoreWriter) -> int:
     """Replay OUT's v1 files into ``writer``; returns documents added. Raises one-line
     :class:`StoreError` when the old files cannot be read (nothing is moved then)."""
     out = Path(out)
-    added, batch = 0, []
-    for item in _documents(out):
-        if writer.has_document(item[0].hash):
-            continue
-        batch.append(item)
-        if len(batch) >= MIGRATE_BATCH_DOCS:
-            added += writer.add_batch(batch)
-            batch = []
-    if batch:
-        added += writer.add_batch(batch)
+    # Documents a killed migration already committed are skipped: add_batch knows them.
+    added = writer.add_in_batches(_documents(out), MIGRATE_BATCH_DOCS)
     backup = out / BACKUP_DIR
     backup.mkdir(exist_ok=True)
     for name in (OLD_TRIPLES_FILE, OLD_GRAPH_FILE):  # graph.json last: it marks "pending"

@@ -140,6 +140,18 @@ class StoreWriter(SqliteStore):
         _, added = write_batch(self._conn, items)
         return added
 
+    def add_in_batches(self, items: Iterable[tuple[DocumentRecord, list[Triple]]],
+                       batch_docs: int) -> int:
+        """Commit ``items`` in batches of ``batch_docs`` documents (one transaction each);
+        returns documents added. A stream of any length costs one batch of memory."""
+        added, batch = 0, []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_docs:
+                added += self.add_batch(batch)
+                batch = []
+        return added + (self.add_batch(batch) if batch else 0)
+
     def add_document(self, record: DocumentRecord, triples: Iterable[Triple]) -> bool:
         """Store one document as its own batch; False (nothing changes) if already stored."""
         return self.add_batch([(record, list(triples))]) == 1
