@@ -6,6 +6,10 @@ an earlier measurement loaded cannot hide a cost:
 - ``gazetteer cold``: ``Gazetteer.default()`` with an empty cache directory (builds the
   index from GeoNames and writes the cache);
 - ``gazetteer warm``: the same once the cache exists (every later process);
+- ``frames, no dictionary`` / ``dictionary cold`` / ``dictionary warm``: ``load_frame_set``
+  without the CAMEO verb dictionary, and with it from an empty cache directory (reads the
+  shipped TOML and writes the cache, :mod:`actorgraph.extract.frames_cache`) and from a
+  filled one: the difference to the first is what the dictionary costs a process;
 - ``import <module>``: importing a module a non-extracting command uses, with whether spaCy
   came with it;
 - ``summary`` (with ``--out OUT``): ``actorgraph summary OUT`` end to end.
@@ -29,6 +33,8 @@ from _common import machine, report  # noqa: E402
 
 GAZETTEER = ("from actorgraph.extract.places import Gazetteer; "
              "assert Gazetteer.default().country('Kirkuk') == 'IRQ'")
+FRAMES = ("from actorgraph.extract.frames import load_frame_set; "
+          "assert len(load_frame_set(dictionary={on})) {test}")
 MODULES = ["actorgraph.graph.store", "actorgraph.graph.view", "actorgraph.graph.export",
            "actorgraph.graph.cypher", "actorgraph.pipeline"]
 
@@ -40,6 +46,21 @@ def child_cpu(argv: list[str], env: dict[str, str] | None = None) -> tuple[float
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return cpu, out.stdout
+
+
+def dictionary_rows(py: str, repeat: int) -> list[dict]:
+    """CPU of loading the frames without the verb dictionary, and with it from an empty
+    and from a filled cache directory (each in a fresh interpreter)."""
+    off, cold, warm = [], [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            env = {**os.environ, "ACTORGRAPH_CACHE_DIR": cache}
+            off.append(child_cpu([py, "-c", FRAMES.format(on=False, test="< 1000")], env)[0])
+            cold.append(child_cpu([py, "-c", FRAMES.format(on=True, test="> 5000")], env)[0])
+            warm.append(child_cpu([py, "-c", FRAMES.format(on=True, test="> 5000")], env)[0])
+    return [{"what": "frames, no dictionary", "cpu_s": round(min(off), 3)},
+            {"what": "frames + dictionary cold (builds the cache)", "cpu_s": round(min(cold), 3)},
+            {"what": "frames + dictionary warm (cache filled)", "cpu_s": round(min(warm), 3)}]
 
 
 def main() -> None:
@@ -60,6 +81,7 @@ def main() -> None:
             warm.append(child_cpu([py, "-c", GAZETTEER], env)[0])
     rows.append({"what": "gazetteer cold (builds the cache)", "cpu_s": round(min(cold), 3)})
     rows.append({"what": "gazetteer warm (cache filled)", "cpu_s": round(min(warm), 3)})
+    rows.extend(dictionary_rows(py, args.repeat))
     for module in MODULES:
         code = f"import sys, {module}; print('spacy' in sys.modules)"
         runs = [child_cpu([py, "-c", code]) for _ in range(args.repeat)]

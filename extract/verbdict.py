@@ -686,7 +686,8 @@ def load_verb_frames(verbs: str | Path | None = None,
                      report: Callable[[InputProblem], None] | None = None) -> FrameSet:
     """Dictionary frames: the shipped compiled CAMEO dictionary, or, with ``verbs``, the
     user's own PETRARCH-format verb dictionary compiled on the fly (bad lines go to
-    ``report``; ``FrameSet.problems`` keeps them). Cached per path."""
+    ``report``; ``FrameSet.problems`` keeps them). Cached per path in the process, and on
+    disk per file content (:mod:`actorgraph.extract.frames_cache`)."""
     return _load_verb_frames(str(verbs) if verbs else None, report)
 
 
@@ -700,12 +701,22 @@ def _load_verb_frames(verbs: str | None,
         if report:
             report(problem)
 
+    def shipped() -> FrameSet:
+        return FrameSet(read_frame_file(CAMEO_FRAMES, report=keep), problems)
+
+    def compiled() -> FrameSet:
+        records, _ = compile_verb_dictionary(read_verb_dictionary(verbs, keep))
+        return FrameSet(records_to_frames(records), problems)
+
+    from actorgraph.extract.frames_cache import cached_frame_set
+
     if verbs is None:
         if not CAMEO_FRAMES.is_file():
             return FrameSet([])
-        return FrameSet(read_frame_file(CAMEO_FRAMES, report=keep), problems)
-    records, _ = compile_verb_dictionary(read_verb_dictionary(verbs, keep))
-    return FrameSet(records_to_frames(records), problems)
+        # Parsing and checking thousands of records costs about a CPU second per process:
+        # the loaded frames are kept on disk (extract/frames_cache.py).
+        return cached_frame_set(CAMEO_FRAMES, shipped, report)
+    return cached_frame_set(verbs, compiled, report)
 
 
 NOTICE = """\
