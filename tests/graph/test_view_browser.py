@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,9 @@ from actorgraph.graph.view import render_html, render_image, select_actors  # no
 from tests.browser import have_chromium, open_browser, open_page, wait_for  # noqa: E402
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-DOCS = ROOT / "docs"
+# The README's screenshots are refreshed only on request (ACTORGRAPH_SCREENSHOTS=docs):
+# a test run must not rewrite tracked files.
+DOCS = ROOT / os.environ.get("ACTORGRAPH_SCREENSHOTS", "tests/artifacts")
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not have_chromium(), reason="needs Playwright and Chromium")]
