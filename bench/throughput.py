@@ -51,7 +51,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEFAULT_CORPUS, ROOT, machine, report, subset  # noqa: E402
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The bench's options."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--mb", type=float, default=2.0, help="MiB of the corpus (0: all of it)")
@@ -66,11 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dictionary", metavar="on,off",
                     help="builds with the CAMEO verb dictionary on and/or off, interleaved "
                          "with raw nlp.pipe")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     from actorgraph.extract.documents import normalize_text, read_documents
     from actorgraph.extract.pipeline import ExtractConfig, Extractor
-    from actorgraph.pipeline import build
 
     info = machine()
     tmp = Path(tempfile.mkdtemp(prefix="ag-throughput-"))
@@ -80,20 +83,26 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     base = Extractor(ExtractConfig(batch_size=args.batch_size))
     load_s = time.perf_counter() - t0
-    nlp = base.nlp
     print(f"corpus {data} ({data.stat().st_size / 2**20:.1f} MiB): {len(texts)} documents, "
-          f"{words} words; model load {load_s:.1f} s; components {nlp.pipe_names}")
+          f"{words} words; model load {load_s:.1f} s; components {base.nlp.pipe_names}")
     if args.dictionary:
-        rows = dictionary_cost(data, texts, words, args, tmp)
-        info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
-        report("throughput-dictionary", info, rows, args.results)
-        return 0
-    if args.dates:
-        rows = dates_cost(data, words, args, tmp)
+        kind, rows = "throughput-dictionary", dictionary_cost(data, texts, words, args, tmp)
+    elif args.dates:
+        kind, rows = "throughput-dates", dates_cost(data, words, args, tmp)
         rows.append(dating_alone(base, data, rows))
-        info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
-        report("throughput-dates", info, rows, args.results)
-        return 0
+    else:
+        kind, rows = "throughput", raw_vs_build(base.nlp, data, texts, words, args, tmp)
+    info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+    report(kind, info, rows, args.results)
+    return 0
+
+
+def raw_vs_build(nlp: Any, data: Path, texts: list[str], words: int,
+                 args: argparse.Namespace, tmp: Path) -> list[dict[str, Any]]:
+    """Raw ``nlp.pipe`` against ``build`` per worker count, printed as a table."""
+    from actorgraph.extract.pipeline import ExtractConfig, Extractor
+    from actorgraph.pipeline import build
+
     print(f"{'workers':>7} {'raw w/s':>9} {'build w/s':>9} {'build/raw':>9} "
           f"{'raw s':>7} {'build s':>7} {'triples':>8}" + ("  cli s" if args.cli else ""))
     rows = []
@@ -108,11 +117,9 @@ def main(argv: list[str] | None = None) -> int:
             for _doc in nlp.pipe(texts, batch_size=args.batch_size, n_process=w):
                 pass
             raw_s = min(raw_s, time.perf_counter() - t0)
-            out = tmp / f"out-{w}-{r}"
             t0 = time.perf_counter()
-            summary = build([data], out, extractor=ex, render=False)
+            summary = build([data], tmp / f"out-{w}-{r}", extractor=ex, render=False)
             build_s = min(build_s, time.perf_counter() - t0)
-
         row = {"workers": w, "words": words, "documents": len(texts),
                "raw_wps": round(words / raw_s), "build_wps": round(words / build_s),
                "ratio": round(raw_s / build_s, 3), "raw_s": round(raw_s, 1),
@@ -122,18 +129,20 @@ def main(argv: list[str] | None = None) -> int:
         line = (f"{w:>7} {row['raw_wps']:>9} {row['build_wps']:>9} {row['ratio']:>9.1%} "
                 f"{raw_s:>7.1f} {build_s:>7.1f} {summary.triples:>8}")
         if args.cli:
-            t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "actorgraph", "build", str(data), "-o",
-                            str(tmp / f"cli-{w}"), "-q", "--workers", str(w), "--batch-size",
-                            str(args.batch_size)], cwd=ROOT, check=True,
-                           stdout=subprocess.DEVNULL)
-            row["cli_s"] = round(time.perf_counter() - t0, 1)
+            row["cli_s"] = _cli_build_seconds(data, w, args, tmp)
             line += f"  {row['cli_s']:.1f}"
         print(line, flush=True)
         rows.append(row)
-    info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
-    report("throughput", info, rows, args.results)
-    return 0
+    return rows
+
+
+def _cli_build_seconds(data: Path, workers: int, args: argparse.Namespace, tmp: Path) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "actorgraph", "build", str(data), "-o",
+                    str(tmp / f"cli-{workers}"), "-q", "--workers", str(workers),
+                    "--batch-size", str(args.batch_size)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return round(time.perf_counter() - t0, 1)
 
 
 def _cpu() -> float:
