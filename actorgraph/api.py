@@ -12,7 +12,6 @@ Cypher engine on the first :func:`run_query`.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -32,21 +31,8 @@ Source = Any
 
 
 class NotAvailable(RuntimeError):
-    """A feature whose library side is not in this build (another branch brings it)."""
-
-
-def supports(func: Callable[..., Any], parameter: str) -> bool:
-    """Whether ``func`` takes a keyword ``parameter``: how optional features are detected.
-
-    >>> supports(supports, "parameter"), supports(supports, "colour")
-    (True, False)
-    """
-    try:
-        params = inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
-    return parameter in params or any(
-        p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+    """A feature that cannot serve this request (an option the extractor lacks, a flag that
+    does not apply to the chosen format); the CLI prints it as one line and exits 2."""
 
 
 def make_config(config: ExtractConfig | None = None, **options: Any) -> ExtractConfig:
@@ -243,33 +229,16 @@ def run_query(out_or_store: Any, cypher: str, params: dict[str, Any] | None = No
 
 def to_networkx(store: Any, asserted_only: bool = True, since: str | None = None,
                 until: str | None = None) -> nx.MultiDiGraph:
-    """The store as a networkx MultiDiGraph; asserted facts only unless told otherwise.
-
-    Uses the store's own ``to_networkx`` when it has one; otherwise copies the graph
-    without its non-asserted edges. ``since``/``until`` (ISO dates) need a store that
-    filters by mention date.
-    """
-    if hasattr(store, "to_networkx"):
-        return store.to_networkx(asserted_only=asserted_only, since=since, until=until)
-    if since or until:
-        raise NotAvailable("since/until: not available in this build (store lacks dates)")
-    graph = store.graph.copy()
-    if asserted_only:
-        graph.remove_edges_from([(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
-                                 if not d.get("asserted", True)])
-    return graph
+    """The store as a networkx MultiDiGraph; asserted facts only unless told otherwise;
+    ``since``/``until`` (ISO dates) keep the mentions dated in that window."""
+    return store.to_networkx(asserted_only=asserted_only, since=since, until=until)
 
 
 def _evidence(store: Any, relation: dict[str, Any]) -> dict[str, Any] | None:
-    """One evidence sentence of a relation: from the relation record, or its first mention."""
-    if relation.get("evidence"):
-        ev = relation["evidence"][0]
-        return {"sentence": ev.get("sentence"), "doc": ev.get("doc")}
-    if hasattr(store, "mentions"):
-        for m in store.mentions(source=relation["source"], target=relation["target"],
-                                relation=relation["relation"],
-                                factuality=relation.get("factuality")):
-            return {"sentence": m.get("sentence"), "doc": m.get("doc")}
+    """One evidence sentence of a relation: its first mention."""
+    for m in store.mentions(source=relation["source"], target=relation["target"],
+                            relation=relation["relation"], factuality=relation["factuality"]):
+        return {"sentence": m.get("sentence"), "doc": m.get("doc")}
     return None
 
 
@@ -278,14 +247,9 @@ def summarize(store: Any, top: int = 15, since: str | None = None,
     """What ``actorgraph summary`` shows: ``stats``, the ``top`` actors by asserted
     mentions, and the ``top`` relations (asserted first, then by count) with their names
     and one evidence sentence each. ``since``/``until`` (ISO dates) filter relations by
-    mention date, on a store that can.
+    mention date.
     """
     window = {k: v for k, v in (("since", since), ("until", until)) if v}
-    missing = [k for k in window if not supports(store.relations, k)]
-    if missing:
-        raise NotAvailable(f"{'/'.join('--' + k for k in missing)}: not available in this "
-                           f"build (the store's relations() has no {', '.join(missing)} "
-                           "filter)")
     actors = sorted(store.actors(), key=lambda a: (-(a.get("asserted_mentions") or 0),
                                                    a["id"]))
     names = {a["id"]: a["name"] for a in actors}
@@ -320,15 +284,7 @@ def to_pandas(store: Any, table: str = "relations", **filters: Any) -> pd.DataFr
         raise ImportError("to_pandas needs pandas: pip install 'actorgraph[pandas]'") from e
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}: use one of {', '.join(TABLES)}")
-    if not hasattr(store, table):
-        raise NotAvailable(f"{table}: not available in this build (store has no {table}())")
     from dataclasses import asdict, is_dataclass
 
-    source = getattr(store, table)
-    if callable(source):
-        rows: Iterable[Any] = source(**filters)
-    elif filters:  # the older store keeps its ledger as a plain dict, with no filters
-        raise NotAvailable(f"{table} filters: not available in this build")
-    else:
-        rows = source.values() if isinstance(source, dict) else source
+    rows = getattr(store, table)(**filters)
     return pd.DataFrame([asdict(r) if is_dataclass(r) else dict(r) for r in rows])

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph import __version__
-from actorgraph.api import NotAvailable, supports
+from actorgraph.api import NotAvailable
 from actorgraph.console import (
     BuildProgress,
     estimate_documents,
@@ -95,15 +95,6 @@ def _store(args: argparse.Namespace) -> Path:
 def _window(args: argparse.Namespace) -> dict[str, str]:
     """``since``/``until`` keywords for the store calls, only those given."""
     return {k: v for k in ("since", "until") if (v := getattr(args, k, None))}
-
-
-def _require(func: Callable[..., Any], keywords: Iterable[str], what: str) -> None:
-    """Fail with one line when ``func`` (in this build) does not take ``keywords``."""
-    missing = [k for k in keywords if not supports(func, k)]
-    if missing:
-        flags = "/".join(f"--{k}" for k in missing)
-        raise NotAvailable(f"{flags}: not available in this build ({what} has no "
-                           f"{', '.join(missing)} filter)")
 
 
 def _extract_config(args: argparse.Namespace) -> Any:
@@ -257,13 +248,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from actorgraph import pipeline
 
     out, paths = _store(args), list(args.paths)
-    extra: dict[str, Any] = {}
-    for flag, keyword, value in (("wait", "lock_wait", args.wait),
-                                 ("date", "date", args.date)):
-        if value is not None:
-            if not supports(pipeline.build, keyword):
-                raise NotAvailable(f"--{flag}: not available in this build")
-            extra[keyword] = value
+    extra = {k: v for k, v in (("lock_wait", args.wait), ("date", args.date)) if v is not None}
     # The extractor (and its lexicons) first: a bad --actors/--relations file stops the
     # build before the store is touched, and its skipped records are reported up front.
     extractor = _load_extractor(args)
@@ -335,15 +320,11 @@ def cmd_view(args: argparse.Namespace) -> int:
     window = _window(args)
     store = open_store(out)
     options: dict[str, Any] = {"max_nodes": args.max_nodes, "title": args.title, **window}
-    if window:
-        _require(render_html, window, "render_html")
     if html is not None:
         path = render_html(store, html, show_non_asserted=args.show_non_asserted, **options)
         print(f"view: {path}")
     for image in (args.png, args.svg):
         if image:
-            if window:
-                _require(render_image, window, "render_image")
             try:
                 print(f"image: {render_image(store, image, **options)}")
             except ImportError as e:

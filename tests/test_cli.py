@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph import cli
-from actorgraph.api import open_store, summarize, supports
+from actorgraph.api import open_store, summarize
 from actorgraph.console import estimate_documents
 from actorgraph.graph.query import library_queries
 
@@ -338,14 +338,10 @@ def test_bad_date_is_a_usage_error(run, out):
     assert rc == 2 and "'2024-13' is not a date" in err
 
 
-def test_since_on_summary_filters_or_says_not_available(run, out):
+def test_since_on_summary_filters(run, out):
     rc, text, err = run("summary", "-o", out, "--format", "json", "--since", "1900",
                         "--until", "1900")
-    if supports(open_store(out).relations, "since"):
-        assert rc == 0 and json.loads(text)["relations"] == []
-    else:
-        assert rc == 2 and err == ("actorgraph: --since/--until: not available in this build "
-                                   "(the store's relations() has no since, until filter)\n")
+    assert rc == 0 and json.loads(text)["relations"] == [], err
 
 
 def test_since_on_query_becomes_a_date_parameter(run, out):
