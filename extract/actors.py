@@ -363,8 +363,7 @@ def _appositive_title(tok: Token, lex: ActorLexicon) -> tuple[str | None, str | 
 
 
 def _country_of_text(text: str, lex: ActorLexicon) -> str | None:
-    iso = lex.country_word_of(text) if hasattr(lex, "country_word_of") else None
-    iso = iso or lex.country_of_word(text)
+    iso = lex.country_of_word(text)
     if iso:
         return iso
     return lex.capitals.get(text.strip().lower())
