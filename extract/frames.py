@@ -97,6 +97,9 @@ class Frame:
     mutual: bool = False
     modality: str | None = None
     origin: str = ""
+    #: compiled from a verb dictionary (CAMEO): broad, so it speaks only where the
+    #: vocabulary and hand-written frames are silent (relations/framed.py)
+    dictionary: bool = False
 
     @property
     def specificity(self) -> int:

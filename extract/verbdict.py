@@ -32,7 +32,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -702,11 +702,13 @@ def _load_verb_frames(verbs: str | None,
             report(problem)
 
     def shipped() -> FrameSet:
-        return FrameSet(read_frame_file(CAMEO_FRAMES, report=keep), problems)
+        frames = read_frame_file(CAMEO_FRAMES, report=keep)
+        return FrameSet([replace(f, dictionary=True) for f in frames], problems)
 
     def compiled() -> FrameSet:
         records, _ = compile_verb_dictionary(read_verb_dictionary(verbs, keep))
-        return FrameSet(records_to_frames(records), problems)
+        return FrameSet([replace(f, dictionary=True) for f in records_to_frames(records)],
+                        problems)
 
     from actorgraph.extract.frames_cache import cached_frame_set
 

@@ -50,11 +50,10 @@ def frame_findings(ctx: Sentence) -> list[tuple[FrameMatch, Finding]]:
 
 
 def is_dictionary_frame(frame: Frame) -> bool:
-    """A frame compiled from a verb dictionary (its origin is a line of the dictionary,
-    not of a TOML frame file). Such frames are broad (CAMEO codes "liberate" as a
-    concession), so they only speak for words the relation vocabulary does not know: at a
-    trigger of the vocabulary the rules and the hand-written frames decide."""
-    return not frame.origin.rsplit(":", 1)[0].endswith(".toml")
+    """A frame compiled from a verb dictionary. Such frames are broad (CAMEO codes
+    "liberate" as a concession), so they only speak for words the relation vocabulary does
+    not know: at a trigger of the vocabulary the rules and the hand-written frames decide."""
+    return frame.dictionary
 
 
 def asks_an_act(ctx: Sentence, match: FrameMatch) -> bool:
