@@ -7,14 +7,20 @@
 WITH toLower($a) AS qa, toLower($b) AS qb
 MATCH (x:Actor)
 WHERE toLower(x.id) = qa OR toLower(x.name) = qa OR any(n IN x.aliases WHERE toLower(n) = qa)
-MATCH (y:Actor)
+// Anchored at a: its mentions, then the other actor of each, checked against b. Every hop
+// is an OPTIONAL MATCH from a bound node: a plain MATCH after WITH makes Ladybug scan and
+// hash-join every mention.
+OPTIONAL MATCH (x)<-[:SUBJECT|OBJECT]-(m:Mention)
+WITH qb, x, m WHERE m IS NOT NULL
+OPTIONAL MATCH (m)-[:SUBJECT|OBJECT]->(y:Actor)
 WHERE y.id <> x.id
   AND (toLower(y.id) = qb OR toLower(y.name) = qb OR any(n IN y.aliases WHERE toLower(n) = qb))
-// OPTIONAL MATCH makes Ladybug expand from the actor rather than scan every mention.
-OPTIONAL MATCH (x)<-[:SUBJECT|OBJECT]-(m:Mention)-[:SUBJECT|OBJECT]->(y)
 // DISTINCT: with a name shared by several actors, one mention can match both ways.
-WITH DISTINCT m WHERE m IS NOT NULL
-MATCH (s:Actor)<-[:SUBJECT]-(m)-[:OBJECT]->(o:Actor), (m)-[:IN_DOCUMENT]->(d:Document)
+WITH m, y WHERE y IS NOT NULL
+WITH DISTINCT m
+OPTIONAL MATCH (m)-[:SUBJECT]->(s:Actor)
+OPTIONAL MATCH (m)-[:OBJECT]->(o:Actor)
+OPTIONAL MATCH (m)-[:IN_DOCUMENT]->(d:Document)
 // Sorted before collect, so the lists come in the same order on both engines (Ladybug
 // sorts inside WITH only with SKIP/LIMIT).
 WITH s, o, m, d ORDER BY m.id ASC SKIP 0 LIMIT 1000000000
