@@ -7,14 +7,18 @@
 WITH toLower($source) AS qs, toLower($target) AS qt
 MATCH (s:Actor)
 WHERE toLower(s.id) = qs OR toLower(s.name) = qs OR any(n IN s.aliases WHERE toLower(n) = qs)
-OPTIONAL MATCH (s)<-[:SUBJECT]-(m:Mention)-[:OBJECT]->(o:Actor)
-WHERE m.relation = $relation
-  AND (toLower(o.id) = qt OR toLower(o.name) = qt OR any(n IN o.aliases WHERE toLower(n) = qt))
-WITH s, m, o WHERE m IS NOT NULL AND (m.asserted OR NOT $facts_only)
+// Anchored at the source, one OPTIONAL MATCH per hop: Ladybug then expands from the bound
+// node instead of scanning every mention.
+OPTIONAL MATCH (s)<-[:SUBJECT]-(m:Mention)
+WITH qt, s, m WHERE m IS NOT NULL AND m.relation = $relation
+  AND (m.asserted OR NOT $facts_only)
   AND ((m.date IS NULL AND $since = '' AND $until = '')
        OR (m.date >= date(CASE WHEN $since = '' THEN '0001-01-01' ELSE $since END)
            AND m.date <= date(CASE WHEN $until = '' THEN '9999-12-31' ELSE $until END)))
-MATCH (m)-[:IN_DOCUMENT]->(d:Document)
+OPTIONAL MATCH (m)-[:OBJECT]->(o:Actor)
+WITH s, m, o, qt
+WHERE toLower(o.id) = qt OR toLower(o.name) = qt OR any(n IN o.aliases WHERE toLower(n) = qt)
+OPTIONAL MATCH (m)-[:IN_DOCUMENT]->(d:Document)
 RETURN d.source AS outlet, d.date AS date, d.url AS url, d.title AS title,
        m.sentence AS sentence, m.date AS event_date, m.factuality AS factuality,
        s.name AS subject, m.relation AS relation, o.name AS object, m.id AS mention
