@@ -262,7 +262,7 @@ def first_query(out: Path, corpus: Corpus, new_docs: int, directory: Path | None
 
 
 def query_latency(out: Path, corpus: Corpus, new_docs: int, repeat: int,
-                  compare: Path | None = None) -> dict:
+                  compare: Path | None = None, queries: Path | None = None) -> dict:
     """Index sync, first query after a build and warm library queries; with ``compare``,
     the same for that query directory in the same run (``speedup`` = compare / library)."""
     from actorgraph.graph.cypher_index import sync_index
@@ -271,7 +271,7 @@ def query_latency(out: Path, corpus: Corpus, new_docs: int, repeat: int,
     full = sync_index(out)
     res: dict[str, Any] = {"index_full_s": round(time.monotonic() - t0, 1),
                            "index_mode": full["mode"]}
-    dirs: dict[str, Path | None] = {"library": None}
+    dirs: dict[str, Path | None] = {"library": queries}
     if compare:
         dirs["compare"] = compare
     for label, d in dirs.items():
@@ -306,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--checkpoints", default="10000,100000,300000,1000000,10000000",
                     help="store sizes (triples) at which commit times are reported")
     ap.add_argument("--no-queries", action="store_true")
+    ap.add_argument("--queries", type=Path, metavar="DIR",
+                    help="time the .cypher files of DIR instead of the library (a snapshot)")
     ap.add_argument("--compare-queries", type=Path, metavar="DIR",
                     help="also time the .cypher files of DIR (e.g. main's queries/), same run")
     ap.add_argument("--queries-only", action="store_true",
@@ -327,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             row["rss_after_build_mb"] = round(_rss_mb())
         if not args.no_queries:
             row.update(query_latency(out, corpus, args.new_docs, args.repeat,
-                                     args.compare_queries))
+                                     args.compare_queries, args.queries))
     row.update(peak_rss_mb=round(_rss_mb()), load_start=round(load0, 2),
                load_end=round(os.getloadavg()[0], 2),
                cpu_s=round(time.process_time() - cpu0, 1))
