@@ -5,16 +5,19 @@
 // params: a (string, default ""), b (string, default ""), facts_only (bool, default true), since (date, default ""), until (date, default "")
 // Two parts, one of which returns rows: overall (a = '') scans the mentions alone; for an
 // actor or a dyad, the mentions are reached from actor a (an OPTIONAL MATCH per hop, so
-// Ladybug expands from the bound node instead of scanning every mention).
+// Ladybug expands from the bound node instead of scanning every mention). Counted per
+// month and quad first, so the CASEs run per group, not per mention.
 MATCH (m:Mention)
 WHERE $a = '' AND m.month IS NOT NULL AND (m.asserted OR NOT $facts_only)
   AND m.date >= date(CASE WHEN $since = '' THEN '0001-01-01' ELSE $since END)
   AND m.date <= date(CASE WHEN $until = '' THEN '9999-12-31' ELSE $until END)
-WITH m.month AS month, count(*) AS mentions,
-     count(CASE WHEN m.quad IN ['VERBAL_CONFLICT', 'MATERIAL_CONFLICT'] THEN 1 END) AS conflict,
-     count(CASE WHEN m.quad IN ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION'] THEN 1 END)
+WITH m.month AS month, m.quad AS quad, count(*) AS n
+WITH month, sum(n) AS mentions,
+     sum(CASE WHEN quad IN ['VERBAL_CONFLICT', 'MATERIAL_CONFLICT'] THEN n ELSE 0 END)
+       AS conflict,
+     sum(CASE WHEN quad IN ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION'] THEN n ELSE 0 END)
        AS cooperation,
-     count(CASE WHEN m.quad = 'MATERIAL_CONFLICT' THEN 1 END) AS material_conflict
+     sum(CASE WHEN quad = 'MATERIAL_CONFLICT' THEN n ELSE 0 END) AS material_conflict
 RETURN month AS month, mentions AS mentions, conflict AS conflict,
        cooperation AS cooperation, material_conflict AS material_conflict,
        round(1.0 * conflict / mentions, 3) AS conflict_share
@@ -37,11 +40,13 @@ WHERE type(l2) <> role
 WITH m, y WHERE y IS NOT NULL
 // DISTINCT: a mention can be reached from both of its actors.
 WITH DISTINCT m
-WITH m.month AS month, count(*) AS mentions,
-     count(CASE WHEN m.quad IN ['VERBAL_CONFLICT', 'MATERIAL_CONFLICT'] THEN 1 END) AS conflict,
-     count(CASE WHEN m.quad IN ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION'] THEN 1 END)
+WITH m.month AS month, m.quad AS quad, count(*) AS n
+WITH month, sum(n) AS mentions,
+     sum(CASE WHEN quad IN ['VERBAL_CONFLICT', 'MATERIAL_CONFLICT'] THEN n ELSE 0 END)
+       AS conflict,
+     sum(CASE WHEN quad IN ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION'] THEN n ELSE 0 END)
        AS cooperation,
-     count(CASE WHEN m.quad = 'MATERIAL_CONFLICT' THEN 1 END) AS material_conflict
+     sum(CASE WHEN quad = 'MATERIAL_CONFLICT' THEN n ELSE 0 END) AS material_conflict
 RETURN month AS month, mentions AS mentions, conflict AS conflict,
        cooperation AS cooperation, material_conflict AS material_conflict,
        round(1.0 * conflict / mentions, 3) AS conflict_share
