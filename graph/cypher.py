@@ -25,7 +25,15 @@ and 0-based in Neo4j; no list comprehensions in Ladybug; ``ORDER BY`` inside ``W
 needs ``SKIP``/``LIMIT`` in Ladybug; ``sum()`` over no rows is null in Ladybug and 0 in
 Neo4j (wrap in ``coalesce``); an undirected pattern matches a self-loop twice in Ladybug;
 date functions differ (use ``Mention.month``, a ``YYYY-MM`` string, for month buckets, and
-pass dates as parameters).
+pass dates as parameters); two ``any(n IN <one list> WHERE ...)`` with different conditions in
+one query give wrong results in Ladybug (both use one of the conditions).
+
+Planning, for queries that anchor at an actor: a plain ``MATCH`` after a ``WITH`` makes
+Ladybug scan the whole relationship or node table and hash-join it (every mention, at
+1M mentions hundreds of ms); an ``OPTIONAL MATCH`` per hop from the bound node makes it
+expand from that node instead (then drop the null rows). A filter on a parameter alone
+(``WHERE $a = ''``) does not stop a scan. Comparing nodes (``a <> b``) is about 3x cheaper
+than comparing their ``id`` strings.
 
 Every statement passes :func:`actorgraph.graph.readonly.check_read_only` first, and the
 database is opened read-only.
