@@ -4,6 +4,7 @@
 // params: min_count (int, default 1), limit (int, default 100)
 // The relationship types of these quad classes in the vocabulary, spelled out so Ladybug
 // scans those tables only (tests/test_queries.py checks them against the vocabulary).
+// Types added by an extra --relations file are not among them.
 MATCH (a:Actor)-[r:ABDUCTS|ACCUSES|ARRESTS|ATTACKS|COERCES|CRITICIZES|DEMANDS|FIGHTS|
        KILLS|MOBILIZES_AGAINST|OPPOSES|PROTESTS_AGAINST|REJECTS|SANCTIONS|THREATENS|
        URGES]->(b:Actor)

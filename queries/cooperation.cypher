@@ -4,6 +4,7 @@
 // params: min_count (int, default 1), limit (int, default 100)
 // The relationship types of these quad classes in the vocabulary, spelled out so Ladybug
 // scans those tables only (tests/test_queries.py checks them against the vocabulary).
+// Types added by an extra --relations file are not among them.
 MATCH (a:Actor)-[r:AGREES_WITH|AIDS|ALLIES_WITH|COMMUNICATES_WITH|CONCEDES_TO|
        COOPERATES_WITH|EASES|MEETS|NEGOTIATES|NORMALIZES_TIES_WITH|PLEDGES|PRAISES|
        SIGNS_WITH|SUPPORTS|VISITS|WITHDRAWS_FROM]->(b:Actor)
