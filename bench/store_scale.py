@@ -2,6 +2,8 @@
 
     python bench/store_scale.py                       # 1,000,000 triples
     python bench/store_scale.py --triples 200000 --results bench/results.jsonl
+    python bench/store_scale.py --out /tmp/s1m --no-queries        # build once, keep
+    python bench/store_scale.py --out /tmp/s1m --queries-only --compare-queries /tmp/main-q
 
 Synthetic triples (fixed seed): ``--actors`` actors, ``--relations`` relation slots
 (source, target, type, factuality) from which triples are drawn, so the store ends with
@@ -16,7 +18,12 @@ three years, from 20 outlets; one in ten not asserted. Printed:
   store and to an empty one, and their ratio;
 - Cypher index: full sync after the build; after adding ``--new-docs`` documents, the
   incremental sync (which ``build`` runs at its end) and then the first query (open +
-  ``top_actors``, the "first query after a build"); the median of warm library queries;
+  ``top_actors``, the "first query after a build");
+- every library query warm (median of ``--repeat`` runs each, on the actors of the
+  corpus's first asserted triple) and the median over all of them, plus overall
+  ``escalation`` beside them; ``--compare-queries DIR`` times another query directory
+  (say main's ``queries/`` copied to /tmp) in the same run, turn about, so before/after
+  is a ratio under one load; ``--queries-only --out DIR`` reuses a store built earlier;
 - load average at start and end, CPU seconds of the whole run.
 """
 

@@ -690,3 +690,32 @@ def test_latency_bench_runs_small(tmp_path: Path, capsys: pytest.CaptureFixture)
     assert "ladybug 0.22.0" in out and "load into Ladybug" in out
     for name in LIBRARY:
         assert re.search(rf"^{name}\s+\d+\s+[\d.]+", out, re.M), name
+
+
+def test_store_scale_bench_times_every_query_against_a_compare_dir(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "store_scale.py"
+    spec = importlib.util.spec_from_file_location("store_scale", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    other = tmp_path / "other"
+    other.mkdir()
+    for name, q in LIBRARY.items():  # the library again, as a compare directory
+        (other / f"{name}.cypher").write_text(q.text, encoding="utf-8")
+    out = tmp_path / "store"
+    args = ["--triples", "3000", "--actors", "300", "--relations", "2000", "--repeat", "1",
+            "--checkpoints", "1000", "--out", str(out), "--compare-queries", str(other),
+            "--results", str(tmp_path / "r.jsonl")]
+    assert bench.main(args) == 0
+    row = json.loads((tmp_path / "r.jsonl").read_text())["rows"][0]
+    assert set(row["warm_ms"]) == set(LIBRARY) | {"escalation_overall"}
+    assert row["warm_failed"] == row["compare_failed"] == [] == row["compare_rows_differ"]
+    assert all(row["warm_rows"][n] > 0 for n in ("top_actors", "pair_evidence", "provenance"))
+    assert row["warm_median_ms"] > 0 and row["first_query_s"] > 0
+    assert set(row["speedup"]) == set(row["warm_ms"])
+    # Again on the store just built, queries only: the build figures are not repeated.
+    assert bench.main(["--queries-only", *args]) == 0
+    again = json.loads((tmp_path / "r.jsonl").read_text().splitlines()[1])["rows"][0]
+    assert "build_s" not in again and again["index_sync_mode"] == "incremental"
