@@ -426,11 +426,16 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+# _fold and _clean_alias are pure functions of a string, run on every name and word the
+# actor steps look up (often the same ones); bounded caches, as a corpus has no end of
+# new words.
+@lru_cache(maxsize=200_000)
 def _fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+@lru_cache(maxsize=200_000)
 def _clean_alias(text: str) -> str:
     text = text.strip().strip(".,;:\"“”")
     text = re.sub(r"^(?i:the)\s+", "", text)
