@@ -5,6 +5,7 @@ excluded.
     python bench/extract_cpu.py                      # first 0.5 MiB of bench/data/corpus.jsonl
     python bench/extract_cpu.py --mb 1 --repeat 3
     python bench/extract_cpu.py --profile 25         # cProfile of one pass, top 25 by tottime
+    python bench/extract_cpu.py --docs /tmp/actorgraph-identical.spacy  # identical.py's Docs
 
 The texts are parsed once with ``nlp.pipe`` (untimed, kept in memory), then each setting
 extracts over every parsed Doc ``--repeat`` times, settings alternating. CPU time is
@@ -40,6 +41,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--profile", type=int, default=0, metavar="N",
                     help="profile one pass per setting instead and print the top N functions")
     ap.add_argument("--results", type=Path, help="append JSON results to this file")
+    ap.add_argument("--docs", type=Path,
+                    help="the texts and parsed Docs of bench/identical.py (seeds, PLOVER "
+                         "sentences, --mb of the corpus), kept in this DocBin: no parse")
     return ap.parse_args(argv)
 
 
@@ -70,7 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     extractors = {on: Extractor(ExtractConfig(dictionary=on)) for on in settings}
     tmp = Path(tempfile.mkdtemp(prefix="ag-extract-cpu-"))
     data = subset(args.corpus, args.mb, tmp)
-    pairs, words = parsed(data, next(iter(extractors.values())).nlp)
+    nlp = next(iter(extractors.values())).nlp
+    if args.docs:
+        from identical import documents, parsed_docs
+
+        from actorgraph.extract.documents import normalize_text
+
+        docs_in = documents(args.corpus, args.mb)
+        pairs = list(zip(docs_in, parsed_docs(docs_in, nlp, args.docs), strict=True))
+        words = sum(len(normalize_text(d.text).split()) for d in docs_in)
+    else:
+        pairs, words = parsed(data, nlp)
     print(f"corpus {data}: {len(pairs)} documents, {words} words (parsed, untimed)")
     if args.profile:
         for on, ex in extractors.items():

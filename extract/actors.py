@@ -304,37 +304,40 @@ def _strip_possessive(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def _inside_title(span: Span, lex: ActorLexicon) -> bool:
-    """True when the span is the tail of a title phrase ("State" in "Secretary of State")."""
-    doc = span.doc
+def _inside_title(span: Span, lex: ActorLexicon, lowers: list[str]) -> bool:
+    """True when the span is the tail of a title phrase ("State" in "Secretary of State").
+    ``lowers``: the document's lowercase forms (``_Found.lowers``)."""
     if span.label_ == "PERSON" or len(span) > 3:
         return False
     for i in range(max(0, span.start - 4), span.start):
-        if " ".join(t.lower_ for t in doc[i: span.end]) in lex.titles:
+        if " ".join(lowers[i: span.end]) in lex.titles:
             return True
     return False
 
 
-def _strip_title_prefix(span: Span, lex: ActorLexicon) -> Span:
-    """Drop title words NER put inside a name: "[Defense Ash Carter]" after "Secretary of"."""
+def _strip_title_prefix(span: Span, lex: ActorLexicon, lowers: list[str]) -> Span:
+    """Drop title words NER put inside a name: "[Defense Ash Carter]" after "Secretary of".
+    ``lowers``: the document's lowercase forms (``_Found.lowers``)."""
     doc = span.doc
     for k in (3, 2, 1):
         if len(span) - k < 1:
             continue
         for i in range(max(0, span.start - 4), span.start + 1):
-            if " ".join(t.lower_ for t in doc[i: span.start + k]) in lex.titles:
+            if " ".join(lowers[i: span.start + k]) in lex.titles:
                 return doc[span.start + k: span.end]
     return span
 
 
-def _title_before(doc: Doc, start: int, lex: ActorLexicon) -> tuple[str | None, str | None, int]:
-    """Longest title phrase ending right before token ``start``: (title, sector, its start)."""
+def _title_before(doc: Doc, start: int, lex: ActorLexicon, lowers: list[str]
+                  ) -> tuple[str | None, str | None, int]:
+    """Longest title phrase ending right before token ``start``: (title, sector, its start).
+    ``lowers``: the document's lowercase forms (``_Found.lowers``)."""
     best: tuple[str | None, str | None, int] = (None, None, start)
     for n in range(1, 6):
         i = start - n
         if i < 0:
             break
-        phrase = " ".join(t.lower_ for t in doc[i:start])
+        phrase = " ".join(lowers[i:start])
         # "Secretary-General" may come as three tokens.
         phrase = phrase if phrase in lex.titles else phrase.replace(" - ", "-")
         if phrase in lex.titles:
@@ -406,10 +409,14 @@ class _Found:
     #: token, and six steps walk the whole document. Tokens are views of the Doc, which
     #: extraction does not change.
     tokens: list[Token] = field(default_factory=list)
+    #: Their lowercase forms, which the title steps join into phrases many times over.
+    lowers: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.tokens:
             self.tokens = list(self.doc)
+        if not self.lowers:
+            self.lowers = [t.lower_ for t in self.tokens]
 
     def add(self, start: int, end: int, actor: Actor, source: str) -> ActorMention:
         """Record a mention of ``actor`` over tokens ``start:end``."""
@@ -605,10 +612,10 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
         if ent.label_ not in ENTITY_LABELS or not found.is_free(ent.start, ent.end):
             continue
         span = _strip_possessive(ent)
-        if _inside_title(span, lex):
+        if _inside_title(span, lex, found.lowers):
             continue  # "State" in "Secretary of State"
-        stripped = _strip_title_prefix(span, lex)
-        titled = _titled_name(ent, span, stripped, lex)
+        stripped = _strip_title_prefix(span, lex, found.lowers)
+        titled = _titled_name(ent, span, stripped, lex, found.lowers)
         span = stripped
         if len(span) == 0:
             continue
@@ -643,13 +650,14 @@ def _joined_name_runs(doc: Doc) -> tuple[list[Span], set[int]]:
     return ents, name_runs
 
 
-def _titled_name(ent: Span, span: Span, stripped: Span, lex: ActorLexicon) -> bool:
+def _titled_name(ent: Span, span: Span, stripped: Span, lex: ActorLexicon,
+                 lowers: list[str]) -> bool:
     """True when a title stands before the entity ("[Defense Ash Carter]" after "Secretary
     of", "General Petraeus"), inside or before the span NER marked."""
     doc = ent.doc
     return len(stripped) < len(span) or (
         ent.label_ in {"ORG", "GPE", "NORP"} and ent.ent_id_ == ""
-        and _title_before(doc, span.start, lex)[0] is not None
+        and _title_before(doc, span.start, lex, lowers)[0] is not None
         and lex.lookup(span.text) is None and all(t.is_title for t in span)
     )
 
@@ -688,7 +696,7 @@ def _attribute_person(found: _Found, span: Span, actor: Actor) -> range:
     """Set the role, sector and country of one named person from the words around the
     name; returns the tokens of a country word before its title (empty when none)."""
     doc, lex = found.doc, found.lex
-    title, sector, tstart = _title_before(doc, span.start, lex)
+    title, sector, tstart = _title_before(doc, span.start, lex, found.lowers)
     if title:
         actor.role = actor.role or title
         actor.sector = actor.sector or sector
