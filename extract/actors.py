@@ -155,6 +155,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
 
 
+@lru_cache(maxsize=200_000)
 def person_key(name: str) -> str:
     """Name used for the id: given name and surname without particles ("al-Assad")."""
     words = [w for w in re.split(r"[\s]+", name) if w]
