@@ -362,15 +362,24 @@ def head_forms(phrases: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(f for p in phrases for f in word_forms(p.split()[-1])))
 
 
+@lru_cache(maxsize=200_000)
+def _phrase_words(phrase: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A frame phrase's words and the forms of its last one: pure functions of the string,
+    asked for at every candidate match (bounded, as user frame files may hold many)."""
+    words = tuple(phrase.split())
+    return words, frozenset(word_forms(words[-1]))
+
+
 def _phrase_at(doc: Doc, i: int, phrases: Sequence[str]) -> bool:
     """True if one of ``phrases`` ends at token ``i``: its head there (either number) and
     the words before it right before (hyphens skipped: "cease-fire" ~ "cease fire")."""
+    low = doc[i].lower_
     for phrase in phrases:
-        words = phrase.split()
-        if doc[i].lower_ not in word_forms(words[-1]):
+        words, forms = _phrase_words(phrase)
+        if low not in forms:
             continue
         before = [t.lower_ for t in doc[max(0, i - 2 * len(words)):i] if t.text != "-"]
-        if len(words) == 1 or before[len(before) - len(words) + 1:] == words[:-1]:
+        if len(words) == 1 or before[len(before) - len(words) + 1:] == list(words[:-1]):
             return True
     return False
 
