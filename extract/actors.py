@@ -765,7 +765,7 @@ def _add_title_references(found: _Found) -> None:
     """Step 3b': definite titles refer back to the one person who holds that title: "The
     minister criticized NATO" after "Russian Foreign Minister Sergei Lavrov arrived"."""
     lex = found.lex
-    heads = {t.rsplit(" ", 1)[-1] for t in lex.titles} | lex.person_words
+    heads = _title_heads(lex)
     for tok in found.tokens:
         if tok.lower_ not in heads or tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"} \
                 or tok.dep_ == "compound":
@@ -773,6 +773,14 @@ def _add_title_references(found: _Found) -> None:
         antecedent = _title_antecedent(tok, found.mentions, lex)
         if antecedent is not None:
             found.add(tok.i, tok.i + 1, antecedent, "nominal")
+
+
+@lru_cache(maxsize=8)
+def _title_heads(lex: ActorLexicon) -> frozenset[str]:
+    """Last words of the lexicon's titles, and its person words. Cached per lexicon (a
+    lexicon hashes by identity and is not changed once loaded); a few lexicons at most
+    live in one process."""
+    return frozenset({t.rsplit(" ", 1)[-1] for t in lex.titles} | lex.person_words)
 
 
 def _add_country_references(found: _Found) -> None:
