@@ -85,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         words = sum(len(normalize_text(d.text).split()) for d in docs_in)
     else:
         pairs, words = parsed(data, nlp)
-    print(f"corpus {data}: {len(pairs)} documents, {words} words (parsed, untimed)")
+    import actorgraph.extract
+
+    # The code measured (a snapshot on PYTHONPATH may stand in for the worktree's).
+    info["code"] = str(Path(actorgraph.extract.__file__).parent)
+    print(f"corpus {data if not args.docs else args.docs}: {len(pairs)} documents, {words} "
+          f"words (parsed, untimed); code {info['code']}")
     if args.profile:
         for on, ex in extractors.items():
             prof = cProfile.Profile()
