@@ -671,11 +671,11 @@ class FrameSet:
         lemma_ids = self._lemma_ids.get(id(strings))
         if lemma_ids is None:  # ids of the trigger lemmas: an int test per token
             lemma_ids = self._lemma_ids[id(strings)] = {strings[w] for w in self.anchors}
-        tokens = list(span)  # once: iterating a Span builds a new Token per token
-        triggers = [t for t in tokens if t.lemma in lemma_ids]
+        toks = list(span)  # once: iterating a Span builds a new Token per token
+        triggers = [t for t in toks if t.lemma in lemma_ids]
         if not triggers:
             return []  # most sentences: no trigger lemma, nothing runs
-        words: set[str | None] = {t.lower_ for t in tokens}
+        words: set[str | None] = {t.lower_ for t in toks}
         doc, seen, out = span.doc, set(), []
         kids: dict[int, list[Token]] = {}
         for trigger in triggers:
