@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -146,11 +147,15 @@ class ActorIndex:
         return [m] if m else []
 
 
+# Pure functions of a string, called for the same few thousand names over and over: the
+# caches are bounded so that a corpus of endless new names cannot grow them without end.
+@lru_cache(maxsize=200_000)
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
 
 
+@lru_cache(maxsize=200_000)
 def person_key(name: str) -> str:
     """Name used for the id: given name and surname without particles ("al-Assad")."""
     words = [w for w in re.split(r"[\s]+", name) if w]
@@ -177,6 +182,18 @@ def family_name_first(name: str) -> str | None:
     return None
 
 
+def _ents_within(ents: tuple[Span, ...], start: int, end: int) -> list[Span]:
+    """The entities of ``ents`` (a document's, in order) that lie within tokens
+    ``start:end``: what ``Span.ents`` gives, without building every entity again."""
+    out = []
+    for e in ents:
+        if e.start >= start:
+            if e.end > end:
+                break  # as spaCy's Span.ents stops
+            out.append(e)
+    return out
+
+
 def _known_to_actor(k: KnownActor) -> Actor:
     return Actor(id=k.id, name=k.name, type=k.type, country=k.country, sector=k.sector,
                  source="lexicon")
@@ -189,11 +206,15 @@ class _Resolver:
         self.places = places
         self.actors: dict[str, Actor] = {}
         self.persons: list[Actor] = []
+        # doc.ents builds a new Span for every entity on each access; the entities are
+        # fixed once the pipeline has run (extraction never sets them), so one tuple per
+        # document serves every lookup.
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
         # Surnames of the people NER names in full anywhere in the document: a lone
         # "Assad" tagged ORG before "Bashar al-Assad" is named is still that person.
-        self.surnames = {surname(e.text) for e in doc.ents
+        self.surnames = {surname(e.text) for e in self.ents
                          if e.label_ == "PERSON" and len(person_key(e.text).split("_")) > 1}
-        self.surnames |= {family for e in doc.ents if e.label_ == "PERSON"
+        self.surnames |= {family for e in self.ents if e.label_ == "PERSON"
                           and (family := family_name_first(e.text))}
 
     def place(self, span: Span) -> Actor:
@@ -204,10 +225,12 @@ class _Resolver:
         doc = span.doc
         country = None
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
-            after = next((e for e in doc.ents if e.start == span.end + 1), None)
+            after = next((e for e in self.ents if e.start == span.end + 1), None)
             country = _country_of_text(after.text, self.lex) if after is not None else None
         if country is None:
-            named = {iso for e in span.sent.ents if e.start != span.start
+            sent = span.sent
+            named = {iso for e in _ents_within(self.ents, sent.start, sent.end)
+                     if e.start != span.start
                      and (iso := _country_of_text(e.text, self.lex))}
             country = self.places.country(text, prefer=named)
         return self.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION,
@@ -282,37 +305,40 @@ def _strip_possessive(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def _inside_title(span: Span, lex: ActorLexicon) -> bool:
-    """True when the span is the tail of a title phrase ("State" in "Secretary of State")."""
-    doc = span.doc
+def _inside_title(span: Span, lex: ActorLexicon, lowers: list[str]) -> bool:
+    """True when the span is the tail of a title phrase ("State" in "Secretary of State").
+    ``lowers``: the document's lowercase forms (``_Found.lowers``)."""
     if span.label_ == "PERSON" or len(span) > 3:
         return False
     for i in range(max(0, span.start - 4), span.start):
-        if " ".join(t.lower_ for t in doc[i: span.end]) in lex.titles:
+        if " ".join(lowers[i: span.end]) in lex.titles:
             return True
     return False
 
 
-def _strip_title_prefix(span: Span, lex: ActorLexicon) -> Span:
-    """Drop title words NER put inside a name: "[Defense Ash Carter]" after "Secretary of"."""
+def _strip_title_prefix(span: Span, lex: ActorLexicon, lowers: list[str]) -> Span:
+    """Drop title words NER put inside a name: "[Defense Ash Carter]" after "Secretary of".
+    ``lowers``: the document's lowercase forms (``_Found.lowers``)."""
     doc = span.doc
     for k in (3, 2, 1):
         if len(span) - k < 1:
             continue
         for i in range(max(0, span.start - 4), span.start + 1):
-            if " ".join(t.lower_ for t in doc[i: span.start + k]) in lex.titles:
+            if " ".join(lowers[i: span.start + k]) in lex.titles:
                 return doc[span.start + k: span.end]
     return span
 
 
-def _title_before(doc: Doc, start: int, lex: ActorLexicon) -> tuple[str | None, str | None, int]:
-    """Longest title phrase ending right before token ``start``: (title, sector, its start)."""
+def _title_before(doc: Doc, start: int, lex: ActorLexicon, lowers: list[str]
+                  ) -> tuple[str | None, str | None, int]:
+    """Longest title phrase ending right before token ``start``: (title, sector, its start).
+    ``lowers``: the document's lowercase forms (``_Found.lowers``)."""
     best: tuple[str | None, str | None, int] = (None, None, start)
     for n in range(1, 6):
         i = start - n
         if i < 0:
             break
-        phrase = " ".join(t.lower_ for t in doc[i:start])
+        phrase = " ".join(lowers[i:start])
         # "Secretary-General" may come as three tokens.
         phrase = phrase if phrase in lex.titles else phrase.replace(" - ", "-")
         if phrase in lex.titles:
@@ -380,6 +406,18 @@ class _Found:
     mentions: list[ActorMention] = field(default_factory=list)
     groups: dict[int, list[ActorMention]] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)
+    #: The document's tokens, made once: iterating a Doc builds a new Token object per
+    #: token, and six steps walk the whole document. Tokens are views of the Doc, which
+    #: extraction does not change.
+    tokens: list[Token] = field(default_factory=list)
+    #: Their lowercase forms, which the title steps join into phrases many times over.
+    lowers: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.tokens:
+            self.tokens = list(self.doc)
+        if not self.lowers:
+            self.lowers = [t.lower_ for t in self.tokens]
 
     def add(self, start: int, end: int, actor: Actor, source: str) -> ActorMention:
         """Record a mention of ``actor`` over tokens ``start:end``."""
@@ -431,7 +469,7 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
     a noun. Returns the collectives of a context sector that name no country (step 4)."""
     lex = found.lex
     unattributed: list[tuple[Token, str]] = []
-    for tok in found.doc:
+    for tok in found.tokens:
         sector = _collective_sector(tok, lex)
         if sector is None:
             continue
@@ -443,7 +481,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
             isos, last = _countries_after(tok, lex)
         if not isos and sector in CONTEXT_SECTORS and tok.lower_ in lex.collectives:
             unattributed.append((tok, sector))
-        if isos and found.is_free(first, last + 1) and not _entity_holds(tok, first, lex):
+        if isos and found.is_free(first, last + 1) and not _entity_holds(tok, first, lex,
+                                                                         found.res.ents):
             made = [found.add(first, last + 1, found.res.country_actor(iso, sector),
                               "collective") for iso in isos]
             made += [found.add(first, last + 1, found.res.actor(_known_to_actor(k)), "lexicon")
@@ -522,10 +561,11 @@ def _countries_after(tok: Token, lex: ActorLexicon) -> tuple[list[str], int]:
     return isos, last
 
 
-def _entity_holds(tok: Token, first: int, lex: ActorLexicon) -> bool:
+def _entity_holds(tok: Token, first: int, lex: ActorLexicon, ents: tuple[Span, ...]) -> bool:
     """True when the entity around a collective is a person's name or a named body
-    ("Syrian Democratic Forces"), which step 2 resolves as a whole."""
-    ents_here = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
+    ("Syrian Democratic Forces"), which step 2 resolves as a whole. ``ents``: the
+    document's entities (``_Resolver.ents``)."""
+    ents_here = [e for e in ents if e.start <= tok.i < e.end]
     if ents_here and ents_here[0].label_ == "PERSON":
         return True
     return bool(ents_here) and ents_here[0].label_ in {"ORG", "FAC"} and _named_body(
@@ -534,7 +574,7 @@ def _entity_holds(tok: Token, first: int, lex: ActorLexicon) -> bool:
 
 def _add_hyphenated_lists(found: _Found) -> None:
     """Step 1b: hyphenated actor lists: "U.S.-Russia", "Tehran-Damascus-Moscow", "U.S.-led"."""
-    for tok in found.doc:
+    for tok in found.tokens:
         if "-" not in tok.text or tok.i in found.taken:
             continue
         actors = _hyphenated_actors(tok.text, found)
@@ -573,10 +613,10 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
         if ent.label_ not in ENTITY_LABELS or not found.is_free(ent.start, ent.end):
             continue
         span = _strip_possessive(ent)
-        if _inside_title(span, lex):
+        if _inside_title(span, lex, found.lowers):
             continue  # "State" in "Secretary of State"
-        stripped = _strip_title_prefix(span, lex)
-        titled = _titled_name(ent, span, stripped, lex)
+        stripped = _strip_title_prefix(span, lex, found.lowers)
+        titled = _titled_name(ent, span, stripped, lex, found.lowers)
         span = stripped
         if len(span) == 0:
             continue
@@ -611,13 +651,14 @@ def _joined_name_runs(doc: Doc) -> tuple[list[Span], set[int]]:
     return ents, name_runs
 
 
-def _titled_name(ent: Span, span: Span, stripped: Span, lex: ActorLexicon) -> bool:
+def _titled_name(ent: Span, span: Span, stripped: Span, lex: ActorLexicon,
+                 lowers: list[str]) -> bool:
     """True when a title stands before the entity ("[Defense Ash Carter]" after "Secretary
     of", "General Petraeus"), inside or before the span NER marked."""
     doc = ent.doc
     return len(stripped) < len(span) or (
         ent.label_ in {"ORG", "GPE", "NORP"} and ent.ent_id_ == ""
-        and _title_before(doc, span.start, lex)[0] is not None
+        and _title_before(doc, span.start, lex, lowers)[0] is not None
         and lex.lookup(span.text) is None and all(t.is_title for t in span)
     )
 
@@ -626,7 +667,7 @@ def _add_untagged_surnames(found: _Found) -> None:
     """Step 2b: a surname NER left untagged ("Jorge Trujillo criticized Guatemala. Trujillo
     later accused Honduras") is the person named in full in the same document."""
     lex, res = found.lex, found.res
-    for tok in found.doc:
+    for tok in found.tokens:
         if tok.i in found.taken or tok.ent_type_ in ENTITY_LABELS or not tok.is_title or not (
             tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text in lex.exact_people
         ):
@@ -656,7 +697,7 @@ def _attribute_person(found: _Found, span: Span, actor: Actor) -> range:
     """Set the role, sector and country of one named person from the words around the
     name; returns the tokens of a country word before its title (empty when none)."""
     doc, lex = found.doc, found.lex
-    title, sector, tstart = _title_before(doc, span.start, lex)
+    title, sector, tstart = _title_before(doc, span.start, lex, found.lowers)
     if title:
         actor.role = actor.role or title
         actor.sector = actor.sector or sector
@@ -704,7 +745,7 @@ def _office_beside(appos: Token | None, found: _Found) -> ActorMention | None:
 def _add_body_references(found: _Found) -> None:
     """Step 3b: nominal references to a named body: "the coalition", "Coalition forces",
     "the group" after "Global Coalition against Daesh" or "Islamic State" was named."""
-    for tok in found.doc:
+    for tok in found.tokens:
         if tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         head = tok.lemma_.lower()
@@ -724,8 +765,8 @@ def _add_title_references(found: _Found) -> None:
     """Step 3b': definite titles refer back to the one person who holds that title: "The
     minister criticized NATO" after "Russian Foreign Minister Sergei Lavrov arrived"."""
     lex = found.lex
-    heads = {t.rsplit(" ", 1)[-1] for t in lex.titles} | lex.person_words
-    for tok in found.doc:
+    heads = _title_heads(lex)
+    for tok in found.tokens:
         if tok.lower_ not in heads or tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"} \
                 or tok.dep_ == "compound":
             continue
@@ -734,11 +775,19 @@ def _add_title_references(found: _Found) -> None:
             found.add(tok.i, tok.i + 1, antecedent, "nominal")
 
 
+@lru_cache(maxsize=8)
+def _title_heads(lex: ActorLexicon) -> frozenset[str]:
+    """Last words of the lexicon's titles, and its person words. Cached per lexicon (a
+    lexicon hashes by identity and is not changed once loaded); a few lexicons at most
+    live in one process."""
+    return frozenset({t.rsplit(" ", 1)[-1] for t in lex.titles} | lex.person_words)
+
+
 def _add_country_references(found: _Found) -> None:
     """Step 3b-2: "Taiwan's President said the island would not bow": a definite country
     noun is the country named just before, when one is clear; "the two leaders", "both
     sides" are the two named just before."""
-    for tok in found.doc:
+    for tok in found.tokens:
         if tok.lower_ not in PLURAL_REFERENCES and tok.lemma_.lower() not in COUNTRY_NOUNS \
                 or tok.i in found.taken or tok.dep_ == "compound":
             continue

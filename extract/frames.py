@@ -66,6 +66,8 @@ FRAME_FIELDS = ("trigger", "pos", "relation", "target", "preps", "via", "particl
                 "object_preps", "subjects", "cameo", "plover", "mutual", "modality", "origin",
                 "note")
 BUILTIN_FRAMES = LEXICON_DIR / "frames.toml"
+#: Entries of the (lemma, anchors) -> frames memo of a FrameSet before it starts afresh.
+FRAME_MEMO_SIZE = 200_000
 _CAMEO = re.compile(r"^\d{2,4}$")
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 _PHRASE = re.compile(r"^[a-z0-9][a-z0-9'-]*( [a-z0-9][a-z0-9'-]*)*$")
@@ -360,15 +362,24 @@ def head_forms(phrases: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(f for p in phrases for f in word_forms(p.split()[-1])))
 
 
+@lru_cache(maxsize=200_000)
+def _phrase_words(phrase: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A frame phrase's words and the forms of its last one: pure functions of the string,
+    asked for at every candidate match (bounded, as user frame files may hold many)."""
+    words = tuple(phrase.split())
+    return words, frozenset(word_forms(words[-1]))
+
+
 def _phrase_at(doc: Doc, i: int, phrases: Sequence[str]) -> bool:
     """True if one of ``phrases`` ends at token ``i``: its head there (either number) and
     the words before it right before (hyphens skipped: "cease-fire" ~ "cease fire")."""
+    low = doc[i].lower_
     for phrase in phrases:
-        words = phrase.split()
-        if doc[i].lower_ not in word_forms(words[-1]):
+        words, forms = _phrase_words(phrase)
+        if low not in forms:
             continue
         before = [t.lower_ for t in doc[max(0, i - 2 * len(words)):i] if t.text != "-"]
-        if len(words) == 1 or before[len(before) - len(words) + 1:] == words[:-1]:
+        if len(words) == 1 or before[len(before) - len(words) + 1:] == list(words[:-1]):
             return True
     return False
 
@@ -577,6 +588,7 @@ class FrameSet:
         self._lemma_ids: dict[int, set[int]] = {}
         self._trees: dict[tuple[int, int], list[tuple[TreePattern, dict[str, int]]]] = {}
         self._matchers: dict[tuple, tuple[DependencyMatcher, dict[int, tuple]]] = {}
+        self._frame_memo: dict[tuple[str, frozenset], list[int]] = {}
 
     @classmethod
     def indexed(cls, frames: Sequence[Frame], problems: list[InputProblem],
@@ -659,10 +671,11 @@ class FrameSet:
         lemma_ids = self._lemma_ids.get(id(strings))
         if lemma_ids is None:  # ids of the trigger lemmas: an int test per token
             lemma_ids = self._lemma_ids[id(strings)] = {strings[w] for w in self.anchors}
-        triggers = [t for t in span if t.lemma in lemma_ids]
+        toks = list(span)  # once: iterating a Span builds a new Token per token
+        triggers = [t for t in toks if t.lemma in lemma_ids]
         if not triggers:
             return []  # most sentences: no trigger lemma, nothing runs
-        words: set[str | None] = {t.lower_ for t in span}
+        words: set[str | None] = {t.lower_ for t in toks}
         doc, seen, out = span.doc, set(), []
         kids: dict[int, list[Token]] = {}
         for trigger in triggers:
@@ -670,8 +683,7 @@ class FrameSet:
             anchors = self.anchors[lemma] & words  # a set intersection, not a loop
             if None in self.anchors[lemma]:
                 anchors.add(None)
-            indices = sorted({i for a in anchors for i in self.buckets[(lemma, a)]})
-            for index in indices:
+            for index in self._frames_of(lemma, frozenset(anchors)):
                 for tree, roles in self.trees(index, doc.vocab.strings):
                     for tokens in tree.matches(trigger, kids):
                         m = _frame_match(doc, self.frames[index], tokens, roles)
@@ -679,6 +691,20 @@ class FrameSet:
                             seen.add((index, m.trigger, m.target))
                             out.append((index, m))
         return _ordered(out)
+
+    def _frames_of(self, lemma: str, anchors: frozenset[str | None]) -> list[int]:
+        """Positions of the frames of trigger ``lemma`` whose anchor is among ``anchors``,
+        in order. Memoised per set: the buckets do not change once indexed (``_index``
+        makes a new memo), and a lemma meets few distinct anchor sets; bounded all the
+        same, as a corpus has no end of sentences."""
+        key = (lemma, anchors)
+        found = self._frame_memo.get(key)
+        if found is None:
+            found = sorted({i for a in anchors for i in self.buckets[(lemma, a)]})
+            if len(self._frame_memo) >= FRAME_MEMO_SIZE:
+                self._frame_memo.clear()
+            self._frame_memo[key] = found
+        return found
 
     def _match_span(self, span: Span) -> list[FrameMatch]:
         buckets = self.candidate_buckets(span)

@@ -320,6 +320,10 @@ class ActorLexicon:
     #: Bad records of the extra actor files, skipped on load (``FILE:LINE: what``).
     problems: tuple[InputProblem, ...] = ()
     _words: dict[str, str] | None = field(default=None, repr=False)
+    #: memo of ``country_of_misspelling``, which compares a word with every country word.
+    #: Like ``_words`` it takes the lexicon as fixed once loaded; bounded (a corpus has no
+    #: end of capitalised words).
+    _misspelt: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def lookup(self, text: str) -> KnownActor | None:
         """The known actor a surface form names, or None.
@@ -365,6 +369,13 @@ class ActorLexicon:
         >>> load_actor_lexicon().country_of_misspelling("Austria") is None  # a real name
         True
         """
+        if text not in self._misspelt:
+            if len(self._misspelt) >= MEMO_SIZE:
+                self._misspelt.clear()
+            self._misspelt[text] = self._misspelling(text)
+        return self._misspelt[text]
+
+    def _misspelling(self, text: str) -> str | None:
         word = _fold(_clean_alias(text))
         if len(word) < MISSPELLING_MIN or not word.isalpha() or self.country_of_word(text):
             return None
@@ -405,6 +416,8 @@ def country_id(iso3: str) -> str:
     return f"country:{iso3}"
 
 
+#: Entries of a lexicon's memo before it starts afresh.
+MEMO_SIZE = 200_000
 # Shortest word read as a misspelt country name: shorter names sit one letter apart.
 MISSPELLING_MIN = 6
 
@@ -426,11 +439,16 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+# _fold and _clean_alias are pure functions of a string, run on every name and word the
+# actor steps look up (often the same ones); bounded caches, as a corpus has no end of
+# new words.
+@lru_cache(maxsize=200_000)
 def _fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+@lru_cache(maxsize=200_000)
 def _clean_alias(text: str) -> str:
     text = text.strip().strip(".,;:\"“”")
     text = re.sub(r"^(?i:the)\s+", "", text)

@@ -14,6 +14,12 @@ ATTRIBUTION_DISCOUNT = 0.7
 
 def trigger_tokens(ctx: Sentence) -> set[int]:
     """Indices of the sentence's verbs and nouns that name an act of the vocabulary."""
+    if ctx.triggers is None:  # asked by the frames and by the records of each sentence
+        ctx.triggers = frozenset(_trigger_tokens(ctx))
+    return set(ctx.triggers)
+
+
+def _trigger_tokens(ctx: Sentence) -> set[int]:
     return {t.i for t in ctx.sent if (
         t.pos_ == "VERB" and ctx.vocab.verb_senses(t.lemma_, t.lower_)
     ) or (t.pos_ in {"NOUN", "PROPN"} and ctx.index.at(t) is None

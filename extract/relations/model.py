@@ -67,3 +67,6 @@ class Sentence:
     matches: list[FrameMatch] = field(default_factory=list)
     #: complement acts of the sentence's frames -> the modality the frame puts on them
     complements: dict[int, str] = field(default_factory=dict)
+    #: memo of ``confidence.trigger_tokens``: it reads only the sentence, the actor index
+    #: and the vocabulary, none of which changes while the sentence is read
+    triggers: frozenset[int] | None = field(default=None, repr=False)

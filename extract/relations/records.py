@@ -81,9 +81,14 @@ def extract_records(
     seen: set[tuple] = set()
     meta = {"doc_title": doc_title, "doc_date": doc_date, "doc_hash": doc_hash}
     recent: list[tuple[int, Finding]] = []  # (sentence start, statement) of the last sentences
-    for sent in doc.sents:
-        recent = [(i, f) for i, f in recent if i >= sentence_back(sent, REFERENCE_WINDOW)]
-        if not any(index.at(t) for t in sent):
+    # The sentences once, as a list: the window's start is then an index away, where
+    # sentence_back walks tokens and builds their sentences again for every sentence.
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
+        back = sents[max(0, k - REFERENCE_WINDOW)].start  # = sentence_back(sent, WINDOW)
+        recent = [(i, f) for i, f in recent if i >= back]
+        # by token index: no Token object is built for the many sentences without actors
+        if not any(index.by_token.get(i) for i in range(sent.start, sent.end)):
             continue
         ctx = Sentence(sent, index, vocab, [f for _i, f in recent], frames=frames)
         ctx.matches = sentence_matches(ctx)

@@ -391,3 +391,29 @@ def test_a_well_known_name_ner_mislabels_is_still_the_person(extractor):
     index = actors(extractor, "Russian President Vladimir Putin apologized to Aliyev in a "
                               "phone call.")
     assert by_text(index, "Aliyev").country == "AZE"
+
+
+def test_entities_within_a_sentence_as_spacy_gives_them(extractor):
+    # find_actors reads the document's entities once and filters them per sentence; the
+    # filter must give what Span.ents gives (its early stop included).
+    from actorgraph.extract.actors import _ents_within
+
+    doc = extractor.nlp("Kerry met Lavrov in Geneva on Monday. The talks in Vienna "
+                        "included Iran and the European Union. Assad stayed in Damascus.")
+    ents = tuple(doc.ents)
+    assert len(ents) >= 6
+    for sent in doc.sents:
+        assert [(e.start, e.end, e.label_) for e in _ents_within(ents, sent.start, sent.end)] \
+            == [(e.start, e.end, e.label_) for e in sent.ents]
+    span = doc[2:9]  # ends inside no entity but cuts the sentence
+    assert [e.text for e in _ents_within(ents, span.start, span.end)] == \
+        [e.text for e in span.ents]
+
+
+def test_misspelling_memo_answers_as_the_lookup_does(extractor):
+    lex = extractor.lexicon
+    words = ["Afganistan", "Austria", "Quatar", "Ethopia", "Iraq", "Nigerria"]
+    fresh = [lex._misspelling(w) for w in words]
+    assert fresh[0] == "AFG" and fresh[1] is None
+    assert [lex.country_of_misspelling(w) for w in words] == fresh
+    assert [lex.country_of_misspelling(w) for w in words] == fresh  # from the memo

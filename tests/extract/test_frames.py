@@ -180,3 +180,20 @@ def test_builtin_file_is_package_data():
     import actorgraph.extract.frames as mod
 
     assert Path(mod.BUILTIN_FRAMES).is_file()
+
+
+def test_frames_of_a_trigger_memo_matches_the_buckets():
+    # FrameSet._frames_of memoises the frames of (lemma, anchor words); its answer must be
+    # the union of the buckets, in frame order, and stay so when asked again.
+    from actorgraph.extract.frames import load_frame_set
+
+    frames = load_frame_set((), None, dictionary=True)
+    lemma = next(iter(sorted(frames.anchors, key=lambda w: -len(frames.anchors[w]))))
+    anchors = frozenset(frames.anchors[lemma])
+    want = sorted({i for a in anchors for i in frames.buckets[(lemma, a)]})
+    assert len(want) > 1
+    assert frames._frames_of(lemma, anchors) == want
+    assert frames._frames_of(lemma, anchors) == want
+    one = frozenset(list(anchors)[:1])
+    assert frames._frames_of(lemma, one) == sorted(
+        {i for a in one for i in frames.buckets[(lemma, a)]})
