@@ -85,6 +85,8 @@ def match_findings(ctx: Sentence, match: FrameMatch) -> list[Finding]:
     base = VERB_FRAME_CONFIDENCE if frame.pos == "VERB" else NOUN_FRAME_CONFIDENCE
     conf = min(1.0, base + SPECIFICITY_BONUS * min(frame.specificity, 3))
     words = [trigger] + ([doc[match.object]] if match.object is not None else [])
+    if frame.backward:  # "Kenya received a loan from China": China -> Kenya
+        sources, targets = targets, sources
     return [Finding(s, o, frame.relation, sorted(words, key=lambda t: t.i), trigger,
                     conf * sw * ow, mutual=frame.mutual)
             for s, sw in sources for o, ow in targets]
