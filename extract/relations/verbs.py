@@ -24,6 +24,7 @@ from actorgraph.extract.relations.targets import (
 )
 from actorgraph.extract.relations.words import (
     CO_AGENT_PREPS,
+    MESSAGE_NOUNS,
     MOTION_PREPS,
     PERSONAL_RELATIONS,
     TARGET_PREPS,
@@ -98,7 +99,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         objs, extra = verb_objects(ctx, verb, sense)
         if reduced and not sense.prep and not sense.words:
             objs = [verb.head]
-        if sense.words and not extra:
+        if sense.words and not extra or conveys_message(ctx, verb, sense):
             continue
         if scan.fit is None or (sense.words and not scan.fit[0].words):
             scan.fit = (sense, objs)
@@ -128,6 +129,15 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             scan.prep_sense = sense
             break
     return scan
+
+
+def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
+    """A material sense whose direct object is a message ("provided a statement on the
+    SDF advance", "sent a letter to Iran"): the verb conveys words, not aid, so the sense
+    does not hold (a "send letter to" sense of the vocabulary may)."""
+    if sense.words or ctx.vocab.get(sense.relation).quad != "MATERIAL_COOPERATION":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in verb.children)
 
 
 def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token]) -> Weighted:

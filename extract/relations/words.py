@@ -65,3 +65,4 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "csubj", "parataxis"}
 WH_WORDS = word_set("wh_words")
 AUX_WORDS = word_set("aux_words")
 DEFINITE_DETERMINERS = word_set("definite_determiners")
+MESSAGE_NOUNS = word_set("message_nouns")

@@ -713,3 +713,18 @@ def test_a_threat_with_a_condition_in_a_that_clause_is_aimed_at_its_subject(extr
 def test_an_official_may_visit_or_meet_his_own_state(extractor):
     assert ("Ash Carter", "VISITS", "United States") in pairs(
         extractor, "Defense Secretary Ash Carter flew to visit U.S. service members.")
+
+
+@pytest.mark.parametrize("text", [
+    "Lt. Gen. Stephen Townsend provided the following statement on the SDF advance.",
+    "General Joseph Votel provided an overview of the CENTCOM vision.",
+])
+def test_a_message_given_is_no_aid_to_its_topic(extractor, text):
+    assert not [p for p in pairs(extractor, text) if p[1] == "AIDS"]
+
+
+def test_a_message_sent_to_an_actor_is_communication_and_aid_stays_aid(extractor):
+    assert pairs(extractor, "The UK sent a letter to Iran.") == {
+        ("United Kingdom", "COMMUNICATES_WITH", "Iran")}
+    assert ("United Kingdom", "AIDS", "Iraq") in pairs(extractor,
+                                                       "Britain provided aid to Iraq.")
