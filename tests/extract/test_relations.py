@@ -728,3 +728,10 @@ def test_a_message_sent_to_an_actor_is_communication_and_aid_stays_aid(extractor
         ("United Kingdom", "COMMUNICATES_WITH", "Iran")}
     assert ("United Kingdom", "AIDS", "Iraq") in pairs(extractor,
                                                        "Britain provided aid to Iraq.")
+
+
+def test_cooperating_on_a_conflict_is_no_cooperation_with_whom_it_is_of(extractor):
+    assert pairs(extractor, "Turkey is a key player in the region dealing with the Syrian "
+                            "conflict.") == set()
+    assert ("Turkey", "COOPERATES_WITH", "Syria") in pairs(extractor,
+                                                           "Turkey is dealing with Syria.")
