@@ -735,3 +735,12 @@ def test_cooperating_on_a_conflict_is_no_cooperation_with_whom_it_is_of(extracto
                             "conflict.") == set()
     assert ("Turkey", "COOPERATES_WITH", "Syria") in pairs(extractor,
                                                            "Turkey is dealing with Syria.")
+
+
+def test_a_place_is_no_partner_but_may_receive_aid(extractor):
+    assert pairs(extractor, "The UK is working with Kobani to restore services.") == set()
+    assert not pairs(extractor, "A Christian missionary from Calgary was arrested in Lebanon "
+                                "for collaborating with Israel.") & {
+        ("Israel", "COOPERATES_WITH", "Calgary"), ("Calgary", "COOPERATES_WITH", "Israel")}
+    assert ("United Kingdom", "AIDS", "Aleppo") in pairs(extractor,
+                                                         "Britain provided aid to Aleppo.")
