@@ -72,3 +72,9 @@ def test_a_frame_cannot_be_both_mutual_and_backward():
     with pytest.raises(ValueError, match="cannot also be backward"):
         frame_from_record({"trigger": "get", "relation": "AIDS", "mutual": True,
                            "backward": True}, load_relations())
+
+
+def test_a_mediator_acts_on_the_sides_which_do_not_mediate_back(extractor):
+    got = pairs(extractor, "Norway brokered talks between Israel and the PLO.")
+    assert ("Norway", "NEGOTIATES", "Israel") in got
+    assert ("Israel", "NEGOTIATES", "Norway") not in got
