@@ -744,3 +744,10 @@ def test_a_place_is_no_partner_but_may_receive_aid(extractor):
         ("Israel", "COOPERATES_WITH", "Calgary"), ("Calgary", "COOPERATES_WITH", "Israel")}
     assert ("United Kingdom", "AIDS", "Aleppo") in pairs(extractor,
                                                          "Britain provided aid to Aleppo.")
+
+
+def test_a_complaint_is_against_what_it_is_about_else_whom_it_is_made_to(extractor):
+    assert pairs(extractor, "Lebanon complained to the United Nations on Tuesday over two "
+                            "Israeli air raids.") == {("Lebanon", "ACCUSES", "Israel")}
+    assert pairs(extractor, "China complained to the United States.") == {
+        ("China", "ACCUSES", "United States")}
