@@ -1096,6 +1096,11 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
     if _place_by_context(span, ent):
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
         return res.place(span)
+    seen = res.actors.get(f"place:{slug(text)}")
+    if seen is not None and ent.label_ in {"PERSON", "ORG"}:
+        # One name, one sense per document: "the city of Raqqah" makes the later "the
+        # liberation of Raqqah" that town, whatever label NER gives it there.
+        return seen
     if ent.label_ == "PERSON":
         if not any(t.is_alpha and t.text[0].isupper() for t in span):
             return None

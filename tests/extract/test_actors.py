@@ -391,3 +391,10 @@ def test_a_well_known_name_ner_mislabels_is_still_the_person(extractor):
     index = actors(extractor, "Russian President Vladimir Putin apologized to Aliyev in a "
                               "phone call.")
     assert by_text(index, "Aliyev").country == "AZE"
+
+
+def test_a_town_named_as_one_stays_a_town_in_its_document(extractor):
+    index = actors(extractor, "The SDF began an operation to isolate the city of Raqqah. "
+                              "The liberation of Raqqah will free Syrians.")
+    kinds = {m.actor.type for m in index.mentions if m.text == "Raqqah"}
+    assert kinds == {"LOCATION"}
