@@ -69,7 +69,7 @@ def extractor(config: ExtractConfig | None = None, **options: Any) -> Extractor:
     """The extractor for ``config`` (model loaded once per configuration and reused).
 
     Options are :class:`~actorgraph.extract.pipeline.ExtractConfig` fields (``model``,
-    ``relations``, ``actors``, ``workers``...).
+    ``relations``, ``actors``, ``words``, ``workers``...).
     """
     return _cached_extractor(make_config(config, **options))
 

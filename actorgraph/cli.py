@@ -102,7 +102,7 @@ def _extract_config(args: argparse.Namespace) -> Any:
 
     return make_config(
         model=args.model, relations=args.relations, actors=args.actors, verbs=args.verbs,
-        frames=args.frames, dictionary=False if args.no_dictionary else None,
+        frames=args.frames, words=args.words, dictionary=False if args.no_dictionary else None,
         dates=False if args.no_dates else None, batch_size=args.batch_size, workers=args.workers,
         # An address only makes sense for Dask, so it selects that engine by itself.
         engine="dask" if args.scheduler else args.engine, scheduler=args.scheduler)
@@ -123,8 +123,10 @@ def _load_extractor(args: argparse.Namespace) -> Any:
 
 
 def _lexicon_problems(extractor: Any) -> list[Any]:
-    """Bad records of --actors, --relations, --frames and --verbs files (each skipped)."""
-    return [*extractor.lexicon.problems, *getattr(extractor.frames, "problems", ())]
+    """Bad records of --actors, --relations, --frames, --verbs and --words files (each
+    skipped)."""
+    return [*extractor.lexicon.problems, *getattr(extractor.frames, "problems", ()),
+            *extractor.word_problems]
 
 
 # --- extract ------------------------------------------------------------------------------
@@ -597,6 +599,9 @@ def _add_frame_options(p: argparse.ArgumentParser) -> None:
                         "CAMEO one")
     p.add_argument("--no-dictionary", action="store_true",
                    help="leave the CAMEO verb dictionary out")
+    p.add_argument("--words", action="append", metavar="FILE",
+                   help="words to add to the rules' word lists (TOML [section] tables with "
+                        "words = [...], as in extract/lexicon/words.toml; repeatable)")
 
 
 def _add_extract_options(p: argparse.ArgumentParser) -> None:

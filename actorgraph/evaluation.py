@@ -1087,7 +1087,7 @@ def extractor_predictor(
 
     extractor = Extractor(config)
     if on_problem is not None:
-        for problem in extractor.lexicon.problems:
+        for problem in (*extractor.lexicon.problems, *extractor.word_problems):
             on_problem(problem)
 
     def predict(docs: Iterable[tuple[str, str]]) -> Iterator[dict[str, Any]]:
@@ -1504,6 +1504,7 @@ def main_cli(args: Any) -> int:
     actors = getattr(args, "actors", None)
     verbs = getattr(args, "verbs", None)
     frames = tuple(getattr(args, "frames", None) or ())
+    words = tuple(getattr(args, "words", None) or ())
     no_dictionary = bool(getattr(args, "no_dictionary", False))
     systems: dict[str, Predictor] = {}
     problems: list[Any] = []
@@ -1513,11 +1514,12 @@ def main_cli(args: Any) -> int:
         print(f"actorgraph eval: {problem}", file=sys.stderr)
 
     try:
-        if model or relations or actors or verbs or frames or no_dictionary:
+        if model or relations or actors or verbs or frames or words or no_dictionary:
             from actorgraph.api import make_config
 
             config = make_config(model=model, relations=relations, actors=actors, verbs=verbs,
-                                 frames=frames, dictionary=False if no_dictionary else None)
+                                 frames=frames, words=words,
+                                 dictionary=False if no_dictionary else None)
         systems["actorgraph"] = extractor_predictor(config, on_problem)
     except ImportError as e:
         print(f"actorgraph eval: extractor unavailable ({e})", file=sys.stderr)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
 from actorgraph.extract.places import Gazetteer
 from actorgraph.extract.triples import ActorRef
+from actorgraph.extract.wordlists import word_set
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 SECTOR_NAMES = {
@@ -43,29 +44,19 @@ SECTOR_NAMES = {
     "IGO": "international organisation",
     "NGO": "NGO",
 }
-MEDIA_WORDS = {"news", "agency", "tv", "television", "radio", "times", "post", "journal",
-               "bulletin", "herald", "tribune", "gazette", "press", "magazine", "channel"}
-# Verbs whose subject is a person in practice: an unknown "GPE" saying or urging is a name.
-HUMAN_VERBS = {"say", "tell", "urge", "ask", "reply", "concede", "insist", "argue", "add",
-               "note", "explain", "admit", "testify", "describe", "warn", "claim", "write"}
+MEDIA_WORDS = word_set("media_words")
+HUMAN_VERBS = word_set("human_verbs")
 PRONOUNS = {
     "he": "PERSON", "him": "PERSON", "his": "PERSON", "she": "PERSON", "her": "PERSON",
     "it": "THING", "its": "THING", "they": "GROUP", "them": "GROUP", "their": "GROUP",
 }
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "der", "da", "di", "le"}
+NAME_PARTICLES = word_set("name_particles")
 LOCATION = "LOCATION"
 # Entity labels under which an unknown word may be a misspelt country name; a PERSON is a
 # name in its own right ("Frances", "Germain").
 MISSPELT_LABELS = {"GPE", "NORP", "ORG", "LOC"}
-# Words before a place name: an unknown name after them is a place, not a person.
-LOCATIVE_WORDS = {"near", "in", "at", "outside", "around", "inside", "across", "throughout",
-                  "northeast", "northwest", "southeast", "southwest", "north", "south", "east",
-                  "west"}
-# Nouns naming a kind of place: the name they introduce is a place ("the town of Cizre",
-# "the capital Kabul"), whatever NER says.
-PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "port",
-               "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood",
-               "municipality", "governorate", "island", "peninsula", "valley", "camp"}
+LOCATIVE_WORDS = word_set("locative_words")
+PLACE_NOUNS = word_set("place_nouns")
 # Head nouns of definite descriptions of a named body, with the actor types they may also
 # refer to without sharing the word: "the group" is the armed group named before.
 NOMINAL_HEADS = {"coalition": set(), "alliance": set(), "council": set(), "league": set(),
@@ -88,10 +79,8 @@ PLURAL_REFERENCES = {
     "neighbours": "COUNTRY", "states": "COUNTRY",
     "sides": "ANY", "parties": "ANY", "rivals": "ANY", "allies": "ANY", "groups": "ANY"}
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
-# Nouns that refer back to a country named before: "the country", "the island".
-COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "island", "emirate", "sultanate"}
-HYPHEN_SUFFIXES = {"led", "backed", "based", "sponsored", "brokered", "allied", "run",
-                   "controlled", "held", "funded", "armed", "trained", "owned", "made"}
+COUNTRY_NOUNS = word_set("country_nouns")
+HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 
 
 @dataclass
@@ -1156,6 +1145,11 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
     if _place_by_context(span, ent):
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
         return res.place(span)
+    seen = res.actors.get(f"place:{slug(text)}")
+    if seen is not None and ent.label_ in {"PERSON", "ORG"}:
+        # One name, one sense per document: "the city of Raqqah" makes the later "the
+        # liberation of Raqqah" that town, whatever label NER gives it there.
+        return seen
     if ent.label_ == "PERSON":
         if not any(t.is_alpha and t.text[0].isupper() for t in span):
             return None
@@ -1208,9 +1202,7 @@ def pronoun_kind(token: Token) -> str | None:
 
 FIRST_PERSON = {"i": "PERSON", "me": "PERSON", "my": "PERSON", "we": "GROUP", "us": "GROUP",
                 "our": "GROUP"}
-# Verbs that attribute a quotation to its speaker.
-QUOTING_VERBS = {"say", "tell", "add", "declare", "insist", "state", "stress", "warn",
-                 "announce", "write", "tweet", "vow", "pledge", "promise", "assert", "note"}
+QUOTING_VERBS = word_set("quoting_verbs")
 
 
 def resolve_speaker(token: Token, index: ActorIndex) -> ActorMention | None:

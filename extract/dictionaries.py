@@ -38,14 +38,9 @@ from pathlib import Path
 
 from actorgraph.extract.documents import MAX_PROBLEMS_PER_FILE, InputProblem
 from actorgraph.extract.lexicon import KnownActor, LexiconError, LexiconWarning
+from actorgraph.extract.wordlists import word_set
 
-ORG_WORDS = {
-    "ministry", "party", "army", "council", "committee", "front", "movement", "forces",
-    "force", "organization", "organisation", "union", "agency", "association", "bank",
-    "court", "assembly", "parliament", "government", "police", "brigade", "brigades",
-    "group", "league", "institute", "commission", "office", "department", "corporation",
-    "company", "network", "alliance", "coalition", "guard", "guards", "militia", "service",
-}
+ORG_WORDS = word_set("org_words")
 INTERNATIONAL = {"IGO": "IGO", "IMG": "ARMED_GROUP", "NGO": "ORGANIZATION",
                  "MNC": "ORGANIZATION", "UIS": "ORGANIZATION"}
 ARMED_SECTORS = {"REB", "INS", "IMG", "SEP", "UAF"}

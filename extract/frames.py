@@ -63,8 +63,8 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 TARGET_PREPS = ("to", "on", "upon", "against", "for", "with", "of", "from", "in", "into",
                 "at", "toward", "towards", "over")
 FRAME_FIELDS = ("trigger", "pos", "relation", "target", "preps", "via", "particle", "objects",
-                "object_preps", "subjects", "cameo", "plover", "mutual", "modality", "origin",
-                "note")
+                "object_preps", "subjects", "cameo", "plover", "mutual", "backward", "modality",
+                "origin", "note")
 BUILTIN_FRAMES = LEXICON_DIR / "frames.toml"
 #: Entries of the (lemma, anchors) -> frames memo of a FrameSet before it starts afresh.
 FRAME_MEMO_SIZE = 200_000
@@ -97,6 +97,9 @@ class Frame:
     cameo: str | None = None
     plover: str | None = None
     mutual: bool = False
+    #: the target does the act to the source: "received a loan from China" is China's aid
+    #: (PETRARCH's ``[:B]`` codes), so the statement runs target -> source
+    backward: bool = False
     modality: str | None = None
     origin: str = ""
     #: compiled from a verb dictionary (CAMEO): broad, so it speaks only where the
@@ -215,8 +218,11 @@ def frame_from_record(entry: object, vocab: RelationVocabulary, origin: str = ""
         raise ValueError(f"plover {plover!r} is no PLOVER category")
     if cameo is not None and not _CAMEO.match(cameo):
         raise ValueError(f"cameo {cameo!r} must be 2-4 digits")
-    if not isinstance(entry.get("mutual", False), bool):
-        raise ValueError(f"mutual must be true or false, not {_what(entry['mutual'])}")
+    for flag in ("mutual", "backward"):
+        if not isinstance(entry.get(flag, False), bool):
+            raise ValueError(f"{flag} must be true or false, not {_what(entry[flag])}")
+    if entry.get("mutual") and entry.get("backward"):
+        raise ValueError("a mutual act holds both ways: it cannot also be backward")
     frame = Frame(
         trigger=trigger, relation=relation, pos=pos, target=target,
         preps=_strings(entry, "preps", _WORD), via=_strings(entry, "via", _WORD),
@@ -224,7 +230,8 @@ def frame_from_record(entry: object, vocab: RelationVocabulary, origin: str = ""
         objects=_strings(entry, "objects", _PHRASE),
         object_preps=_strings(entry, "object_preps", _WORD),
         subjects=_strings(entry, "subjects", _PHRASE),
-        cameo=cameo, plover=plover, mutual=entry.get("mutual", False), modality=modality,
+        cameo=cameo, plover=plover, mutual=entry.get("mutual", False),
+        backward=entry.get("backward", False), modality=modality,
         origin=_optional_str(entry, "origin") or origin,
     )
     _check_shape(frame)

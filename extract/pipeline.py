@@ -22,6 +22,7 @@ from actorgraph.extract.lexicon import RelationVocabulary, load_actor_lexicon, l
 from actorgraph.extract.nlp import load_pipeline
 from actorgraph.extract.relations import extract_records
 from actorgraph.extract.triples import Triple
+from actorgraph.extract.wordlists import use_words
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class ExtractConfig:
     builtin_frames: bool = True
     verbs: str | None = None
     dictionary: bool = True
+    #: user word files (``extract/lexicon/words.toml`` shape) adding to the rules' word lists
+    words: tuple[str, ...] = ()
     batch_size: int = 32
     batch_chars: int = 100_000
     workers: int = 1
@@ -89,6 +92,8 @@ class Extractor:
         self.vocab = load_relations(self.config.relations)
         self.lexicon = load_actor_lexicon(self.config.actors)
         self.frames = extraction_frames(self.config, self.vocab)
+        #: bad entries of the ``words`` files (each skipped), as ``FILE:LINE`` problems
+        self.word_problems = tuple(use_words(self.config.words))
         self.nlp = load_pipeline(self.config.model, self.lexicon)
 
     def triples_of(self, document: Document, doc: Doc) -> list[Triple]:
@@ -102,6 +107,8 @@ class Extractor:
     def _records(
         self, document: Document, doc: Doc, events: bool
     ) -> tuple[list[Triple], list[Event]]:
+        # The word lists are the process's: another extractor may have set others since.
+        use_words(self.config.words)
         index = find_actors(doc, self.lexicon)
         triples, acts = extract_records(
             doc,

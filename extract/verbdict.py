@@ -506,17 +506,19 @@ def pattern_shape(pattern: VerbPattern, synsets: dict[str, list[str]]) -> dict:
     return {**shape, "target": "dobj"}
 
 
-def _resolve(code: str) -> tuple[str | None, bool]:
-    """(forward CAMEO code, or None for the null code, and mutual) of a code. ``---`` is
+def _resolve(code: str) -> tuple[str | None, bool, bool]:
+    """(CAMEO code, or None for the null code; mutual; backward) of a code. ``---`` is
     PETRARCH's null code: the pattern names a use of the verb that is no event ("- *
     {CABINET MEETING} [---]" in the CALL block, whose code is 041 phone call). ``A:B`` codes
-    A from source to target and B back: ``[062:062]`` is mutual, ``[:173]`` only backward."""
+    A from source to target and B back: ``[062:062]`` is mutual, and ``[:B]`` is only the
+    act back, from the target to the source ("- * LOAN (FROM) [:071]": who received a
+    loan from X was aided by X), a backward frame."""
     forward, _, back = code.partition(":")
-    if forward == "" and back:
-        raise Uncompilable("reverse-direction code only ([:B])")
+    if forward == "" and back and back != "---":
+        return back, False, True
     if forward in {"", "---"}:
-        return None, False
-    return forward, forward == back
+        return None, False, False
+    return forward, forward == back, False
 
 
 def _block_verbs(block: VerbBlock) -> dict[str | None, list[str]]:
@@ -557,7 +559,7 @@ class _Compiler:
         return relation, plover, self.cmap.is_mutual(code)
 
     def _emit(self, block: VerbBlock, shape: dict, code: str, mutual: bool, line: int,
-              verbs: dict[str | None, list[str]]) -> int:
+              verbs: dict[str | None, list[str]], backward: bool = False) -> int:
         relation, plover, table_mutual = self._relation(code)
         n = 0
         for particle, lemmas in verbs.items():
@@ -568,7 +570,10 @@ class _Compiler:
             if particle:
                 rec["particle"] = particle
             rec.update(relation=relation, cameo=code, plover=plover,
-                       mutual=mutual or table_mutual, origin=f"{self.name}:{line}")
+                       mutual=(mutual or table_mutual) and not backward)
+            if backward:
+                rec["backward"] = True
+            rec["origin"] = f"{self.name}:{line}"
             try:  # the record must load as frames: the shipped file has no bad record
                 frames_from_record({**rec, "trigger": lemmas[:1]}, self.vocab)
             except ValueError as e:
@@ -597,10 +602,10 @@ class _Compiler:
                 continue  # the verb alone is no event
             self.cov.verb_codes += 1
             try:
-                code, mutual = _resolve(v.code)
+                code, mutual, backward = _resolve(v.code)
                 if code:
                     self._emit(block, {"target": "dobj"}, code, mutual, v.line,
-                               {v.particle: [v.lemma]})
+                               {v.particle: [v.lemma]}, backward)
                     self.cov.verb_codes_compiled += 1
             except Uncompilable as e:
                 self.cov.reasons[f"verb code: {e}"] += 1
@@ -609,11 +614,12 @@ class _Compiler:
             try:
                 if not verbs:
                     raise Uncompilable("block has no verb a frame can trigger on")
-                code, mutual = _resolve(p.code)
+                code, mutual, backward = _resolve(p.code)
                 if code is None:
                     raise Uncompilable("null code [---] (no event)")
                 shape = pattern_shape(p, self.vd.synsets)
-                if self._emit(block, shape, code, mutual, p.line, self._scoped(verbs, p)):
+                if self._emit(block, shape, code, mutual, p.line, self._scoped(verbs, p),
+                              backward):
                     self.cov.patterns_compiled += 1
                 else:
                     raise Uncompilable("particle differs from every verb of the block")

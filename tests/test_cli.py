@@ -447,3 +447,23 @@ def test_no_dates_leaves_records_undated(run, tmp_path):
     rc, text, err = run("extract", note, "--date", "2024-03-05", "--no-dates")
     assert rc == 0, err
     assert json.loads(text.splitlines()[0])["date"] is None
+
+
+def test_words_from_a_user_file_change_extraction_and_bad_ones_get_one_line(run, tmp_path):
+    from actorgraph.extract.wordlists import use_words
+
+    note = tmp_path / "note.txt"
+    note.write_text("Peru yearns to attack Chile.", encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[intent_verbs]\nwords = ["yearn"]\n', encoding="utf-8")
+    try:
+        rc, text, err = run("extract", note, "--words", mine)
+        assert rc == 0, err
+        assert json.loads(text.splitlines()[0])["modality"] == "intended"
+        bad = tmp_path / "bad.toml"
+        bad.write_text('[intent_verb]\nwords = ["yearn"]\n', encoding="utf-8")
+        rc, text, err = run("extract", note, "--words", bad)
+        assert err.count("\n") == 1 and f"{bad}:1: unknown word list" in err, err
+        assert json.loads(text.splitlines()[0])["modality"] == "asserted"
+    finally:
+        use_words(())  # the lists are the process's; later tests read the shipped ones

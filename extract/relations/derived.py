@@ -10,6 +10,9 @@ from actorgraph.extract.relations.model import Finding, Sentence
 from actorgraph.extract.relations.syntax import announcing_head, condition_mark, refusal_head
 from actorgraph.extract.relations.words import COOPERATIVE_QUADS, OFFICIAL_SECTORS
 
+#: PLOVER categories of acts done with a partner, which a place cannot be.
+PARTNER_CATEGORIES = {"COOPERATE"}
+
 
 def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
     """``found`` plus what follows from each statement, in a stable order: threats first
@@ -79,14 +82,23 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> b
     return (a.sector is None) != (b.sector is None)
 
 
+def is_partnership(f: Finding, vocab: RelationVocabulary) -> bool:
+    """A relation whose target is a partner (COOPERATE: cooperation, alliance): a town is
+    none ("working with Kobani", "collaborating with Israel" said of a missionary from
+    Calgary)."""
+    return vocab.get(f.relation).plover in PARTNER_CATEGORIES
+
+
 def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     """A statement between two different actors, not an actor and itself; a place is a
-    target only of a visit or of a material act done there."""
+    target only of a visit or of a material act done there (troops or aid sent to it,
+    shelling of it), never a partner (:func:`is_partnership`)."""
     s, o = f.subject, f.obj
     hostile = vocab.get(f.relation).quad not in COOPERATIVE_QUADS
     if s.actor.id == o.actor.id or not s.actor.is_actor or self_reference(s, o, hostile):
         return False
     if not o.actor.is_actor:
         return f.relation == "VISITS" or bool(
-            o.actor.country and vocab.get(f.relation).quad.startswith("MATERIAL"))
+            o.actor.country and vocab.get(f.relation).quad.startswith("MATERIAL")
+            and not is_partnership(f, vocab))
     return True

@@ -21,14 +21,15 @@ from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import infinitival
 from actorgraph.extract.relations.verbs import verb_agents
 from actorgraph.extract.relations.words import COOPERATIVE_QUADS, REACTIONS, THING_WORDS
+from actorgraph.extract.wordlists import word_set
 
 # A frame names its target outright, as a verb sense does; a noun frame is as sure as a
 # relation noun ("sanctions against Iran").
 VERB_FRAME_CONFIDENCE = 0.75
 NOUN_FRAME_CONFIDENCE = 0.65
 SPECIFICITY_BONUS = 0.05
-AUTHOR_PREPS = {"by", "from"}
-OPPOSING_PREPS = {"against"}
+AUTHOR_PREPS = word_set("author_preps")
+OPPOSING_PREPS = word_set("opposing_preps")
 
 
 def sentence_matches(ctx: Sentence) -> list[FrameMatch]:
@@ -84,6 +85,8 @@ def match_findings(ctx: Sentence, match: FrameMatch) -> list[Finding]:
     base = VERB_FRAME_CONFIDENCE if frame.pos == "VERB" else NOUN_FRAME_CONFIDENCE
     conf = min(1.0, base + SPECIFICITY_BONUS * min(frame.specificity, 3))
     words = [trigger] + ([doc[match.object]] if match.object is not None else [])
+    if frame.backward:  # "Kenya received a loan from China": China -> Kenya
+        sources, targets = targets, sources
     return [Finding(s, o, frame.relation, sorted(words, key=lambda t: t.i), trigger,
                     conf * sw * ow, mutual=frame.mutual)
             for s, sw in sources for o, ow in targets]

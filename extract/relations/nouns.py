@@ -20,14 +20,11 @@ from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import is_verb
 from actorgraph.extract.relations.targets import purpose_targets
 from actorgraph.extract.relations.words import AGENT_PREPS, COOPERATIVE_QUADS, MEMBERSHIP_NOUNS
+from actorgraph.extract.wordlists import word_set
 
-# Prepositions that name the other party of a relation noun. Cooperation against or over
-# someone is not cooperation with them ("security cooperation against North Korea").
-COOPERATIVE_PARTY_PREPS = {"with", "to", "toward", "towards", "of", "from", "for", "along"}
-HOSTILE_PARTY_PREPS = {"with", "against", "on", "to", "toward", "towards", "at", "over",
-                       "of", "from", "upon", "for", "into", "along"}
-# "opened investigations against X": prepositions a noun's target may hang by on its verb.
-VERB_HUNG_PREPS = {"against", "on", "upon", "into", "with", "toward", "towards"}
+COOPERATIVE_PARTY_PREPS = word_set("cooperative_party_preps")
+HOSTILE_PARTY_PREPS = word_set("hostile_party_preps")
+VERB_HUNG_PREPS = word_set("verb_hung_preps")
 
 
 @dataclass

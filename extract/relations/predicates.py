@@ -18,9 +18,9 @@ from actorgraph.extract.relations.words import (
     MEMBERSHIP_NOUNS,
     SPEECH_VERBS,
 )
+from actorgraph.extract.wordlists import word_set
 
-# Group nouns whose modifiers are the allies ("the U.S.-led coalition").
-GROUP_NOUNS = {"coalition", "alliance", "bloc"}
+GROUP_NOUNS = word_set("group_nouns")
 
 
 def obligation_demands(ctx: Sentence) -> Iterator[Finding]:

@@ -28,8 +28,9 @@ from actorgraph.extract.relations.words import (
     TARGET_PREPS,
     VERBAL_ACTS,
 )
+from actorgraph.extract.wordlists import word_set
 
-CONDITIONS = {"unless", "if"}
+CONDITIONS = word_set("conditions")
 
 
 def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:

@@ -24,6 +24,9 @@ from actorgraph.extract.relations.targets import (
 )
 from actorgraph.extract.relations.words import (
     CO_AGENT_PREPS,
+    COOPERATIVE_QUADS,
+    ISSUE_NOUNS,
+    MESSAGE_NOUNS,
     MOTION_PREPS,
     PERSONAL_RELATIONS,
     TARGET_PREPS,
@@ -98,7 +101,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         objs, extra = verb_objects(ctx, verb, sense)
         if reduced and not sense.prep and not sense.words:
             objs = [verb.head]
-        if sense.words and not extra:
+        if sense.words and not extra or conveys_message(ctx, verb, sense):
             continue
         if scan.fit is None or (sense.words and not scan.fit[0].words):
             scan.fit = (sense, objs)
@@ -130,6 +133,15 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
     return scan
 
 
+def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
+    """A material sense whose direct object is a message ("provided a statement on the
+    SDF advance", "sent a letter to Iran"): the verb conveys words, not aid, so the sense
+    does not hold (a "send letter to" sense of the vocabulary may)."""
+    if sense.words or ctx.vocab.get(sense.relation).quad != "MATERIAL_COOPERATION":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in verb.children)
+
+
 def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token]) -> Weighted:
     """The actors a sense's objects stand for."""
     targets = objs
@@ -138,6 +150,8 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # is no meeting with Trump.
         targets = [ot for ot in objs if ctx.index.all_at(ot) or (
             relation_noun(ctx.vocab, ot) is None and ot.lemma_.lower() not in THING_WORDS)]
+    if ctx.vocab.get(sense.relation).quad in COOPERATIVE_QUADS:
+        targets = [ot for ot in targets if not is_issue(ctx, ot)]
     pairs = [(o, w) for ot in targets for o, w in mentions(ctx, ot)]
     if sense.prep in MOTION_PREPS and not any(
         c.dep_ == "dobj" for c in verb.children
@@ -148,6 +162,12 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
     if not pairs and objs and not sense.prep and not sense.words:
         pairs = recipient_targets(ctx, verb, objs)
     return pairs
+
+
+def is_issue(ctx: Sentence, tok: Token) -> bool:
+    """A trouble or matter that is no actor: "the Syrian conflict", "the crisis in Syria".
+    Cooperating on it is not cooperating with whom it is of."""
+    return not ctx.index.all_at(tok) and tok.lemma_.lower() in ISSUE_NOUNS
 
 
 def recipient_targets(ctx: Sentence, verb: Token, objs: list[Token]) -> Weighted:

@@ -417,3 +417,10 @@ def test_misspelling_memo_answers_as_the_lookup_does(extractor):
     assert fresh[0] == "AFG" and fresh[1] is None
     assert [lex.country_of_misspelling(w) for w in words] == fresh
     assert [lex.country_of_misspelling(w) for w in words] == fresh  # from the memo
+
+
+def test_a_town_named_as_one_stays_a_town_in_its_document(extractor):
+    index = actors(extractor, "The SDF began an operation to isolate the city of Raqqah. "
+                              "The liberation of Raqqah will free Syrians.")
+    kinds = {m.actor.type for m in index.mentions if m.text == "Raqqah"}
+    assert kinds == {"LOCATION"}

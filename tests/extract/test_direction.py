@@ -51,3 +51,30 @@ def test_mutuality_is_read_from_the_lexicon():
     assert [s.mutual for s in vocab.verb_senses("extradite")] == [False]
     assert [s.mutual for s in vocab.verb_senses("clash")] == [True]
     assert all(s.mutual is None for s in vocab.verb_senses("meet"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CAMEO "- * &CURRENCY (FROM) [:071]": who obtains money from X is aided by X
+    ("Kenya obtained dollars from China.", ("China", "AIDS", "Kenya")),
+    # the OFFEND block, [:110]: the offended disapproves of the offender
+    ("Iran's remarks offended Saudi Arabia.", ("Saudi Arabia", "CRITICIZES", "Iran")),
+])
+def test_a_backward_dictionary_frame_runs_from_its_target(extractor, text, expected):
+    got = pairs(extractor, text)
+    assert expected in got
+    assert (expected[2], expected[1], expected[0]) not in got
+
+
+def test_a_frame_cannot_be_both_mutual_and_backward():
+    from actorgraph.extract.frames import frame_from_record
+    from actorgraph.extract.lexicon import load_relations
+
+    with pytest.raises(ValueError, match="cannot also be backward"):
+        frame_from_record({"trigger": "get", "relation": "AIDS", "mutual": True,
+                           "backward": True}, load_relations())
+
+
+def test_a_mediator_acts_on_the_sides_which_do_not_mediate_back(extractor):
+    got = pairs(extractor, "Norway brokered talks between Israel and the PLO.")
+    assert ("Norway", "NEGOTIATES", "Israel") in got
+    assert ("Israel", "NEGOTIATES", "Norway") not in got

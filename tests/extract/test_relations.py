@@ -713,3 +713,41 @@ def test_a_threat_with_a_condition_in_a_that_clause_is_aimed_at_its_subject(extr
 def test_an_official_may_visit_or_meet_his_own_state(extractor):
     assert ("Ash Carter", "VISITS", "United States") in pairs(
         extractor, "Defense Secretary Ash Carter flew to visit U.S. service members.")
+
+
+@pytest.mark.parametrize("text", [
+    "Lt. Gen. Stephen Townsend provided the following statement on the SDF advance.",
+    "General Joseph Votel provided an overview of the CENTCOM vision.",
+])
+def test_a_message_given_is_no_aid_to_its_topic(extractor, text):
+    assert not [p for p in pairs(extractor, text) if p[1] == "AIDS"]
+
+
+def test_a_message_sent_to_an_actor_is_communication_and_aid_stays_aid(extractor):
+    assert pairs(extractor, "The UK sent a letter to Iran.") == {
+        ("United Kingdom", "COMMUNICATES_WITH", "Iran")}
+    assert ("United Kingdom", "AIDS", "Iraq") in pairs(extractor,
+                                                       "Britain provided aid to Iraq.")
+
+
+def test_cooperating_on_a_conflict_is_no_cooperation_with_whom_it_is_of(extractor):
+    assert pairs(extractor, "Turkey is a key player in the region dealing with the Syrian "
+                            "conflict.") == set()
+    assert ("Turkey", "COOPERATES_WITH", "Syria") in pairs(extractor,
+                                                           "Turkey is dealing with Syria.")
+
+
+def test_a_place_is_no_partner_but_may_receive_aid(extractor):
+    assert pairs(extractor, "The UK is working with Kobani to restore services.") == set()
+    assert not pairs(extractor, "A Christian missionary from Calgary was arrested in Lebanon "
+                                "for collaborating with Israel.") & {
+        ("Israel", "COOPERATES_WITH", "Calgary"), ("Calgary", "COOPERATES_WITH", "Israel")}
+    assert ("United Kingdom", "AIDS", "Aleppo") in pairs(extractor,
+                                                         "Britain provided aid to Aleppo.")
+
+
+def test_a_complaint_is_against_what_it_is_about_else_whom_it_is_made_to(extractor):
+    assert pairs(extractor, "Lebanon complained to the United Nations on Tuesday over two "
+                            "Israeli air raids.") == {("Lebanon", "ACCUSES", "Israel")}
+    assert pairs(extractor, "China complained to the United States.") == {
+        ("China", "ACCUSES", "United States")}

@@ -103,10 +103,20 @@ def test_shared_cameo_dictionary_coverage():
     vd = read_verb_dictionary(CAMEO, problems.append)
     assert [p.line for p in problems] == [5792] and "080!" in problems[0].message
     records, cov = compile_verb_dictionary(vd, load_cameo_map(plover_table=CAMEO2PLOVER))
-    assert (cov.patterns, cov.patterns_compiled) == (4667, 3627)
-    assert (cov.verbs, cov.verbs_covered) == (1781, 1276)
-    assert (cov.verb_codes, cov.verb_codes_compiled) == (1116, 980)
-    assert cov.frames == 5986 and cov.transformations == 9 and cov.malformed == 1
+    # [:B] patterns (the act back, target -> source) compile to backward frames: before
+    # they did, 3627 patterns, 1276 verbs, 980 verb codes and 5986 frames
+    assert (cov.patterns, cov.patterns_compiled) == (4667, 3717)
+    assert (cov.verbs, cov.verbs_covered) == (1781, 1294)
+    assert (cov.verb_codes, cov.verb_codes_compiled) == (1116, 994)
+    assert cov.frames == 6097 and cov.transformations == 9 and cov.malformed == 1
+    assert sum(1 for r in records if r.get("backward")) == 106
+    assert not any(r.get("backward") and r["mutual"] for r in records)
+    # material cooperation is one-way unless its pattern says [A:A]
+    assert {r["mutual"] for r in records if r["cameo"].startswith("06")} == {True, False}
+    for r in records:
+        if r["cameo"].startswith("06"):
+            forward, _, back = _code_of(vd, r).partition(":")
+            assert r["mutual"] == (forward == back), r
     pattern_reasons = sum(n for why, n in cov.reasons.items()
                           if not why.startswith(("verb code:", "verb line:")))
     # every pattern is compiled or counted under a reason: none is dropped silently
@@ -120,7 +130,28 @@ def test_shared_cameo_dictionary_coverage():
     # PETRARCH's own scope: every pattern for every verb of its block
     _, wide = compile_verb_dictionary(vd, load_cameo_map(plover_table=CAMEO2PLOVER),
                                       scope="block")
-    assert (wide.patterns_compiled, wide.verbs_covered, wide.frames) == (3627, 1599, 38997)
+    assert (wide.patterns_compiled, wide.verbs_covered, wide.frames) == (3717, 1614, 39619)
+
+
+def _code_of(vd, record):
+    """The code written on the dictionary line a record came from."""
+    line = int(record["origin"].rsplit(":", 1)[1])
+    return next(p.code for b in vd.blocks for p in [*b.patterns, *b.verbs] if p.line == line)
+
+
+def test_backward_patterns_run_from_the_target(tmp_path, nlp):
+    path = tmp_path / "mine.verbs.txt"
+    path.write_text("---  RECEIVE   [---]  ---\nRECEIVE\nOBTAIN\n"
+                    "- * LOAN (FROM)                                [:071]  # OBTAIN\n"
+                    "- * &UNKNOWN_SET                              [071]   # OBTAIN\n"
+                    "\n---  OFFEND   [:110]  ---\nOFFEND\n", encoding="utf-8")
+    vd = read_verb_dictionary(path, lambda p: None)
+    records, cov = compile_verb_dictionary(vd)
+    loan = next(r for r in records if r["trigger"] == ["obtain"])
+    assert (loan["relation"], loan["cameo"], loan.get("backward"), loan["mutual"]) == (
+        "AIDS", "071", True, False)
+    assert next(r for r in records if r["trigger"] == ["offend"]).get("backward") is True
+    assert cov.patterns_compiled == 1
 
 
 def test_shipped_cameo_frames_load_and_fire(nlp):
