@@ -1,0 +1,231 @@
+"""Deferred aggregates (store format 3): pending delta rows, how readers merge them, and
+the fold that writes them into ``actors`` and ``relations``.
+
+A commit only appends: its documents, its mentions, and the batch's own partial aggregates
+(one row per actor and per relation it touches) in ``actor_deltas``/``relation_deltas``.
+Reading and rewriting the stored aggregates in every commit made the commit grow with the
+store (random pages of two big tables read and written back); appending does not.
+
+:func:`merged_sql` is the one definition of an aggregate: the folded row (if any) and the
+pending deltas of a key, merged by the rules of docs/MODEL.md section 2. Readers select
+:func:`current_sql` (folded rows with nothing pending, then merged rows), and :func:`fold`
+upserts the very same merged rows, so reads are the same before and after a fold.
+
+Merge rules, with the folded row as the earliest part (its ``batch`` is below every pending
+delta's): counts and documents add up (a document is stored once, in one batch, so the
+per-batch document counts are distinct documents); confidence is the maximum;
+``first_seen``/``last_seen`` the min/max; outlets and aliases the union of the parts' sets;
+an actor's name and type, and a relation's ``asserted``/``negated``/``modality``/``plover``/
+``quad``, come from the earliest part (the relation's first mention); an actor's
+``country``/``sector``/``role`` is the earliest non-empty one; ``batch`` is the latest.
+
+The fold is one transaction: a kill during it leaves the deltas pending (nothing folded)
+or folded and deleted, never both. It also fills ``mention_pairs``/``mention_objects`` for
+the mentions after ``meta.folded_mentions``; lookups read those tables plus the unfolded
+tail of ``mentions``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from typing import Any
+
+from actorgraph.graph.errors import StoreError
+from actorgraph.graph.sqlite_schema import columns
+
+FOLD_MIN_ROWS = 20_000
+FOLD_RATIO = 0.25
+_KEYS = {"actors": ("id",), "relations": ("source", "target", "relation", "factuality")}
+_DELTAS = {"actors": "actor_deltas", "relations": "relation_deltas"}
+
+
+def _cols(table: str) -> str:
+    return ", ".join(columns(table))
+
+
+def _parts(table: str) -> str:
+    keys = ", ".join(_KEYS[table])
+    cols = _cols(table)
+    return (f"SELECT {cols} FROM {table} WHERE ({keys}) IN (SELECT {keys} FROM"
+            f" {_DELTAS[table]}) UNION ALL SELECT {cols} FROM {_DELTAS[table]}")
+
+
+def _set_union(table: str, col: str) -> str:
+    """Per key, the sorted JSON array of the distinct values of the parts' JSON ``col``."""
+    keys = ", ".join(f"p.{k}" for k in _KEYS[table])
+    n = len(_KEYS[table])
+    order = ", ".join(str(i) for i in range(1, n + 2))
+    group = ", ".join(_KEYS[table])
+    return (f"SELECT {group}, count(*) AS n, json_group_array(value) AS list FROM"
+            f" (SELECT DISTINCT {keys}, j.value FROM parts p, json_each(p.{col}) j"
+            f" ORDER BY {order}) GROUP BY {group}")
+
+
+def _firsts(table: str, cols: tuple[str, ...], earliest_set: tuple[str, ...] = ()) -> str:
+    """``parts`` with, on every row, the earliest part's ``cols`` and the earliest non-null
+    ``earliest_set`` of its key (window functions: values pass through untouched)."""
+    keys = ", ".join(_KEYS[table])
+    out = [f"first_value({c}) OVER w AS f_{c}" for c in cols]
+    out += [f"first_value({c}) OVER (PARTITION BY {keys} ORDER BY {c} IS NULL, batch)"
+            f" AS f_{c}" for c in earliest_set]
+    return (f"SELECT *, {', '.join(out)} FROM parts"
+            f" WINDOW w AS (PARTITION BY {keys} ORDER BY batch)")
+
+
+def _merged_actors() -> str:
+    firsts, earliest = ("name", "type"), ("country", "sector", "role")
+    return (
+        f"WITH parts AS MATERIALIZED ({_parts('actors')}),"
+        f" s AS ({_set_union('actors', 'aliases')}),"
+        f" g AS (SELECT id, "
+        + ", ".join(f"min(f_{c}) AS {c}" for c in firsts + earliest)
+        + ", sum(mentions) AS mentions, sum(asserted_mentions) AS asserted_mentions,"
+        " min(first_seen) AS first_seen, max(last_seen) AS last_seen, max(batch) AS batch"
+        f" FROM ({_firsts('actors', firsts, earliest)}) GROUP BY id)"
+        " SELECT g.id AS id, g.name, g.type, g.country, g.sector, g.role,"
+        " coalesce(s.list, '[]') AS aliases, g.mentions, g.asserted_mentions, g.first_seen,"
+        " g.last_seen, g.batch FROM g LEFT JOIN s USING (id)")
+
+
+def _merged_relations() -> str:
+    keys = "source, target, relation, factuality"
+    firsts = ("asserted", "negated", "modality", "plover", "quad")
+    return (
+        f"WITH parts AS MATERIALIZED ({_parts('relations')}),"
+        f" s AS ({_set_union('relations', 'outlet_list')}),"
+        f" g AS (SELECT {keys}, "
+        + ", ".join(f"min(f_{c}) AS {c}" for c in firsts)
+        + ", sum(count) AS count, max(confidence) AS confidence, min(first_seen) AS first_seen,"
+        " max(last_seen) AS last_seen, sum(documents) AS documents, max(batch) AS batch"
+        f" FROM ({_firsts('relations', firsts)}) GROUP BY {keys})"
+        " SELECT g.source AS source, g.target AS target, g.relation AS relation,"
+        " g.factuality AS factuality, "
+        + ", ".join(f"g.{c} AS {c}" for c in firsts)
+        + ", g.count, g.confidence, g.first_seen, g.last_seen, g.documents,"
+        " coalesce(s.n, 0) AS outlets, coalesce(s.list, '[]') AS outlet_list, g.batch"
+        f" FROM g LEFT JOIN s USING ({keys})")
+
+
+_MERGED = {"actors": _merged_actors(), "relations": _merged_relations()}
+
+
+def merged_sql(table: str) -> str:
+    """SELECT of the merged rows (every column of ``table``) of the keys with pending
+    deltas: the folded row and the deltas of each key, by the merge rules."""
+    return _MERGED[table]
+
+
+def current_sql(table: str, where: str = "1", cols: str | None = None) -> str:
+    """A compound SELECT of the exact current rows of ``table`` (``actors`` or
+    ``relations``) matching ``where`` (plain column names; named parameters only, as it
+    appears twice): folded rows with nothing pending, then merged ones. ``ORDER BY`` may
+    follow it (by result column names)."""
+    keys = ", ".join(_KEYS[table])
+    cols = cols or _cols(table)
+    return (f"SELECT {cols} FROM {table} WHERE ({keys}) NOT IN (SELECT {keys} FROM"
+            f" {_DELTAS[table]}) AND ({where}) UNION ALL SELECT {cols} FROM"
+            f" ({_MERGED[table]}) WHERE ({where})")
+
+
+def mention_lookup(subject: bool, obj: bool) -> str:
+    """SELECT of the rowids of the mentions with subject ``:subject`` and/or object
+    ``:object``: folded ones from mention_pairs/mention_objects, the rest from the tail."""
+    tail = ("SELECT rowid FROM mentions WHERE rowid > (SELECT CAST(value AS INTEGER) FROM"
+            " meta WHERE key = 'folded_mentions')")
+    if subject and obj:
+        return ("SELECT mention FROM mention_pairs WHERE subject = :subject AND object ="
+                f" :object UNION ALL {tail} AND subject = :subject AND object = :object")
+    if subject:
+        return ("SELECT mention FROM mention_pairs WHERE subject = :subject"
+                f" UNION ALL {tail} AND subject = :subject")
+    return ("SELECT mention FROM mention_objects WHERE object = :object"
+            f" UNION ALL {tail} AND object = :object")
+
+
+def _upsert(table: str) -> str:
+    cols = columns(table)
+    sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in _KEYS[table])
+    # WHERE true: without it SQLite would read ON CONFLICT as a join constraint.
+    return (f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM"
+            f" ({_MERGED[table]}) WHERE true ON CONFLICT ({', '.join(_KEYS[table])})"
+            f" DO UPDATE SET {sets}")
+
+
+_FOLD_STEPS = (
+    _upsert("actors"),
+    _upsert("relations"),
+    "DELETE FROM actor_deltas",
+    "DELETE FROM relation_deltas",
+    # Sorted, so the lookup tables are filled page after page.
+    "INSERT INTO mention_pairs (subject, object, mention) SELECT subject, object, rowid"
+    " FROM mentions WHERE rowid > :folded ORDER BY subject, object, rowid",
+    "INSERT INTO mention_objects (object, mention) SELECT object, rowid FROM mentions"
+    " WHERE rowid > :folded ORDER BY object, rowid",
+    "UPDATE meta SET value = CAST(:top AS TEXT) WHERE key = 'folded_mentions'",
+)
+
+
+def _run(conn: sqlite3.Connection, sql: str, args: dict[str, Any]) -> None:
+    conn.execute(sql, {k: v for k, v in args.items() if f":{k}" in sql})
+
+
+def _top(conn: sqlite3.Connection, table: str) -> int:
+    # Append-only rowid tables (deltas are only ever deleted all at once), so the largest
+    # rowid is the row count, found in O(log n).
+    return int(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
+
+
+def pending_rows(conn: sqlite3.Connection) -> int:
+    """Delta rows not folded yet."""
+    return _top(conn, "actor_deltas") + _top(conn, "relation_deltas")
+
+
+def fold(conn: sqlite3.Connection) -> bool:
+    """Fold every pending delta and mention into the aggregates and lookup tables, in one
+    transaction; False (nothing written) when nothing was pending."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        folded = int(conn.execute(
+            "SELECT value FROM meta WHERE key = 'folded_mentions'").fetchone()[0])
+        top = _top(conn, "mentions")
+        if not pending_rows(conn) and top == folded:
+            conn.execute("ROLLBACK")
+            return False
+        for sql in _FOLD_STEPS:
+            _run(conn, sql, {"folded": folded, "top": top})
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return True
+
+
+def _setting(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise StoreError(f"{name}={raw!r}: not a number") from None
+    if value < 0:
+        raise StoreError(f"{name}={raw!r}: must not be negative")
+    return value
+
+
+def due(conn: sqlite3.Connection) -> bool:
+    """True when a fold is due: more than ``ACTORGRAPH_FOLD_MIN_ROWS`` (20,000) pending
+    delta rows, and more than ``ACTORGRAPH_FOLD_RATIO`` (1/4) of the mentions count.
+
+    The ratio keeps the folds geometric (each O(store), one per constant growth factor),
+    so their cost per batch stays flat; the minimum keeps small stores from folding often.
+    """
+    pending = pending_rows(conn)
+    return (pending > _setting("ACTORGRAPH_FOLD_MIN_ROWS", FOLD_MIN_ROWS)
+            and pending > _setting("ACTORGRAPH_FOLD_RATIO", FOLD_RATIO) * _top(conn, "mentions"))
+
+
+def fold_if_due(conn: sqlite3.Connection) -> bool:
+    """:func:`fold` when :func:`due`; True when it folded."""
+    return due(conn) and fold(conn)
