@@ -225,7 +225,3 @@ def due(conn: sqlite3.Connection) -> bool:
     return (pending > _setting("ACTORGRAPH_FOLD_MIN_ROWS", FOLD_MIN_ROWS)
             and pending > _setting("ACTORGRAPH_FOLD_RATIO", FOLD_RATIO) * _top(conn, "mentions"))
 
-
-def fold_if_due(conn: sqlite3.Connection) -> bool:
-    """:func:`fold` when :func:`due`; True when it folded."""
-    return due(conn) and fold(conn)

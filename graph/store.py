@@ -38,6 +38,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
@@ -48,7 +49,7 @@ from actorgraph.graph import sqlite_schema
 from actorgraph.graph.errors import StoreError, StoreLocked
 from actorgraph.graph.lock import DEFAULT_WAIT_SECONDS, WriterLock
 from actorgraph.graph.records import DocumentRecord
-from actorgraph.graph.sqlite_fold import fold, fold_if_due
+from actorgraph.graph.sqlite_fold import due, fold
 from actorgraph.graph.sqlite_schema import STORE_FILE
 from actorgraph.graph.sqlite_store import SqliteStore, edge_key
 from actorgraph.graph.sqlite_write import write_batch
@@ -139,7 +140,8 @@ class StoreWriter(SqliteStore):
     def __init__(self, conn: sqlite3.Connection, name: str, lock: WriterLock | None) -> None:
         super().__init__(conn, name)
         self.lock = lock
-        self.folds = 0  # folds this writer made (bench/store_scale.py reports them)
+        # Folds this writer made and their CPU seconds (bench/store_scale.py reports them).
+        self.folds, self.fold_cpu_s = 0, 0.0
         self._closed = False
 
     def add_batch(self, items: Iterable[tuple[DocumentRecord, list[Triple]]]) -> int:
@@ -147,14 +149,17 @@ class StoreWriter(SqliteStore):
         (documents already stored are skipped). Folds the pending aggregates after it
         when due (its own transaction: graph/sqlite_fold.py)."""
         _, added = write_batch(self._conn, items)
-        if added:
-            self.folds += fold_if_due(self._conn)
+        if added and due(self._conn):
+            self.fold()
         return added
 
     def fold(self) -> bool:
         """Fold every pending aggregate now (one transaction); False when none was."""
+        c0 = time.process_time()
         folded = fold(self._conn)
-        self.folds += folded
+        if folded:
+            self.folds += 1
+            self.fold_cpu_s += time.process_time() - c0
         return folded
 
     def add_in_batches(self, items: Iterable[tuple[DocumentRecord, list[Triple]]],
