@@ -221,7 +221,9 @@ def due(conn: sqlite3.Connection) -> bool:
     The ratio keeps the folds geometric (each O(store), one per constant growth factor),
     so their cost per batch stays flat; the minimum keeps small stores from folding often.
     """
+    # Both settings read every time, so a bad one is reported whatever the store's size.
+    least = _setting("ACTORGRAPH_FOLD_MIN_ROWS", FOLD_MIN_ROWS)
+    ratio = _setting("ACTORGRAPH_FOLD_RATIO", FOLD_RATIO)
     pending = pending_rows(conn)
-    return (pending > _setting("ACTORGRAPH_FOLD_MIN_ROWS", FOLD_MIN_ROWS)
-            and pending > _setting("ACTORGRAPH_FOLD_RATIO", FOLD_RATIO) * _top(conn, "mentions"))
+    return pending > least and pending > ratio * _top(conn, "mentions")
 
