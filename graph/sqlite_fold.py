@@ -122,9 +122,14 @@ def current_sql(table: str, where: str = "1", cols: str | None = None) -> str:
     appears twice): folded rows with nothing pending, then merged ones. ``ORDER BY`` may
     follow it (by result column names)."""
     keys = ", ".join(_KEYS[table])
+    same = " AND ".join(f"k.{c} = t.{c}" for c in _KEYS[table])
     cols = cols or _cols(table)
-    return (f"SELECT {cols} FROM {table} WHERE ({keys}) NOT IN (SELECT {keys} FROM"
-            f" {_DELTAS[table]}) AND ({where}) UNION ALL SELECT {cols} FROM"
+    # The pending keys materialized once: SQLite builds no automatic index for a correlated
+    # subquery on a table, nor for a row-value NOT IN, so either form scanned the deltas
+    # once per folded row (61 s for 92k relations with 40k pending ones, measured).
+    return (f"WITH pending AS MATERIALIZED (SELECT DISTINCT {keys} FROM {_DELTAS[table]})"
+            f" SELECT {cols} FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM pending k"
+            f" WHERE {same}) AND ({where}) UNION ALL SELECT {cols} FROM"
             f" ({_MERGED[table]}) WHERE ({where})")
 
 
