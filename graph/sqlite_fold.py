@@ -62,30 +62,35 @@ def _set_union(table: str, col: str) -> str:
             f" ORDER BY {order}) GROUP BY {group}")
 
 
-def _firsts(table: str, cols: tuple[str, ...], earliest_set: tuple[str, ...] = ()) -> str:
-    """``parts`` with, on every row, the earliest part's ``cols`` and the earliest non-null
-    ``earliest_set`` of its key (window functions: values pass through untouched)."""
-    keys = ", ".join(_KEYS[table])
-    out = [f"first_value({c}) OVER w AS f_{c}" for c in cols]
-    out += [f"first_value({c}) OVER (PARTITION BY {keys} ORDER BY {c} IS NULL, batch)"
-            f" AS f_{c}" for c in earliest_set]
-    return (f"SELECT *, {', '.join(out)} FROM parts"
-            f" WINDOW w AS (PARTITION BY {keys} ORDER BY batch)")
+def _at(table: str, alias: str, batch: str) -> str:
+    """Join ``parts`` as ``alias`` on the key and the batch in ``g``'s column ``batch``
+    (keys and batch are unique among the parts: one delta per batch and key)."""
+    same = " AND ".join(f"{alias}.{k} = g.{k}" for k in _KEYS[table])
+    return f"parts {alias} ON {same} AND {alias}.batch = g.{batch}"
 
 
 def _merged_actors() -> str:
-    firsts, earliest = ("name", "type"), ("country", "sector", "role")
+    # The earliest part's name and type, the earliest non-null country/sector/role: found
+    # by joining the part of the earliest (non-null) batch; values pass through untouched
+    # (text functions would cut a value at a NUL) and no window sort is needed (measured:
+    # 0.64 s against 1.16 s for 54k actors).
+    earliest = ("country", "sector", "role")
     return (
         f"WITH parts AS MATERIALIZED ({_parts('actors')}),"
         f" s AS ({_set_union('actors', 'aliases')}),"
-        f" g AS (SELECT id, "
-        + ", ".join(f"min(f_{c}) AS {c}" for c in firsts + earliest)
+        " g AS (SELECT id, min(batch) AS b0, "
+        + ", ".join(f"min(CASE WHEN {c} IS NOT NULL THEN batch END) AS b_{c}"
+                    for c in earliest)
         + ", sum(mentions) AS mentions, sum(asserted_mentions) AS asserted_mentions,"
         " min(first_seen) AS first_seen, max(last_seen) AS last_seen, max(batch) AS batch"
-        f" FROM ({_firsts('actors', firsts, earliest)}) GROUP BY id)"
-        " SELECT g.id AS id, g.name, g.type, g.country, g.sector, g.role,"
-        " coalesce(s.list, '[]') AS aliases, g.mentions, g.asserted_mentions, g.first_seen,"
-        " g.last_seen, g.batch FROM g LEFT JOIN s USING (id)")
+        " FROM parts GROUP BY id)"
+        " SELECT g.id AS id, p0.name AS name, p0.type AS type, "
+        + ", ".join(f"p_{c}.{c} AS {c}" for c in earliest)
+        + ", coalesce(s.list, '[]') AS aliases, g.mentions AS mentions,"
+        " g.asserted_mentions AS asserted_mentions, g.first_seen AS first_seen,"
+        f" g.last_seen AS last_seen, g.batch AS batch FROM g JOIN {_at('actors', 'p0', 'b0')} "
+        + " ".join(f"LEFT JOIN {_at('actors', f'p_{c}', f'b_{c}')}" for c in earliest)
+        + " LEFT JOIN s ON s.id = g.id")
 
 
 def _merged_relations() -> str:
@@ -94,17 +99,18 @@ def _merged_relations() -> str:
     return (
         f"WITH parts AS MATERIALIZED ({_parts('relations')}),"
         f" s AS ({_set_union('relations', 'outlet_list')}),"
-        f" g AS (SELECT {keys}, "
-        + ", ".join(f"min(f_{c}) AS {c}" for c in firsts)
-        + ", sum(count) AS count, max(confidence) AS confidence, min(first_seen) AS first_seen,"
+        f" g AS (SELECT {keys}, min(batch) AS b0,"
+        " sum(count) AS count, max(confidence) AS confidence, min(first_seen) AS first_seen,"
         " max(last_seen) AS last_seen, sum(documents) AS documents, max(batch) AS batch"
-        f" FROM ({_firsts('relations', firsts)}) GROUP BY {keys})"
+        f" FROM parts GROUP BY {keys})"
         " SELECT g.source AS source, g.target AS target, g.relation AS relation,"
         " g.factuality AS factuality, "
-        + ", ".join(f"g.{c} AS {c}" for c in firsts)
-        + ", g.count, g.confidence, g.first_seen, g.last_seen, g.documents,"
-        " coalesce(s.n, 0) AS outlets, coalesce(s.list, '[]') AS outlet_list, g.batch"
-        f" FROM g LEFT JOIN s USING ({keys})")
+        + ", ".join(f"p0.{c} AS {c}" for c in firsts)
+        + ", g.count AS count, g.confidence AS confidence, g.first_seen AS first_seen,"
+        " g.last_seen AS last_seen, g.documents AS documents, coalesce(s.n, 0) AS outlets,"
+        " coalesce(s.list, '[]') AS outlet_list, g.batch AS batch"
+        f" FROM g JOIN {_at('relations', 'p0', 'b0')} LEFT JOIN s ON "
+        + " AND ".join(f"s.{k} = g.{k}" for k in _KEYS["relations"]))
 
 
 _MERGED = {"actors": _merged_actors(), "relations": _merged_relations()}
