@@ -66,7 +66,9 @@ TABLES: dict[str, str] = {
                        "last_seen TEXT, documents INTEGER NOT NULL, outlets INTEGER NOT NULL, "
                        "outlet_list TEXT NOT NULL, batch INTEGER NOT NULL",
     # The (subject, object) and object lookups of mentions, filled by the fold; a mention
-    # past meta.folded_mentions is found in the unfolded tail of the mentions table.
+    # past meta.folded_mentions is found in the unfolded tail of the mentions table. They
+    # hold mention rowids, stable because mentions are only appended and nothing VACUUMs
+    # the store (the Cypher sync relies on the same); check_store verifies them.
     "mention_pairs": "subject TEXT NOT NULL, object TEXT NOT NULL, mention INTEGER NOT NULL, "
                      "PRIMARY KEY (subject, object, mention)",
     "mention_objects": "object TEXT NOT NULL, mention INTEGER NOT NULL, "
