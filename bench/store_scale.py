@@ -12,7 +12,9 @@ three years, from 20 outlets; one in ten not asserted. Printed:
 
 - per-batch commit time (``StoreWriter.add_batch``, ``--batch-docs`` documents, one
   transaction) around each checkpoint size (10k, 100k, 1M triples...): median of the
-  batches there, to show the cost stays flat as the store grows;
+  batches there, to show the cost stays flat as the store grows; the folds of pending
+  aggregates that commits trigger (graph/sqlite_fold.py) apart: how many, their total CPU
+  and per batch, the last three, and the fold when the writer closes;
 - peak RSS of this process;
 - incremental cost: CPU seconds to add the same ``--new-docs`` documents to the full
   store and to an empty one, and their ratio;
@@ -126,15 +128,27 @@ def build_store(out: Path, corpus: Corpus, n_triples: int, batch_docs: int,
     from actorgraph.graph.store import open_writer
 
     times: list[tuple[int, float, float]] = []  # (triples stored before, wall s, CPU s)
-    stored = 0
+    stored, folds = 0, []  # folds: (triples stored after, CPU s) of the commits that folded
     t0 = time.monotonic()
-    with open_writer(out) as w:
+    w = open_writer(out)
+    try:
         for batch in _batches(corpus.documents(n_triples), batch_docs):
             c0, p0 = time.perf_counter(), time.process_time()
+            before = w.fold_cpu_s
             w.add_batch(batch)
-            times.append((stored, time.perf_counter() - c0, time.process_time() - p0))
+            fold_cpu = w.fold_cpu_s - before
             stored += sum(len(t) for _, t in batch)
+            # The commit alone: a fold that a commit triggers is its own transaction,
+            # reported apart (count, total and per batch).
+            times.append((stored - sum(len(t) for _, t in batch), time.perf_counter() - c0,
+                          time.process_time() - p0 - fold_cpu))
+            if fold_cpu:
+                folds.append((stored, fold_cpu))
         stats = w.stats()
+    finally:
+        c0 = time.process_time()
+        w.close()  # folds what is pending
+        close_cpu = time.process_time() - c0
     wall, cpu, cpu_mean = {}, {}, {}
     for cp in checkpoints:
         near = [(s, c) for n, s, c in times if n <= cp][-10:]
@@ -144,14 +158,19 @@ def build_store(out: Path, corpus: Corpus, n_triples: int, batch_docs: int,
             # The mean too: work that lands on some commits only (a WAL checkpoint) shows
             # in it and not in the median.
             cpu_mean[cp] = round(statistics.mean(c for _, c in near) * 1000, 1)
+    fold_total = sum(c for _, c in folds)
     return {"build_s": round(time.monotonic() - t0, 1), "batches": len(times),
             "commit_ms_at": wall, "commit_cpu_ms_at": cpu, "commit_cpu_mean_ms_at": cpu_mean,
-            "stats": stats,
+            "folds": len(folds), "fold_cpu_s": round(fold_total, 2),
+            "fold_cpu_ms_per_batch": round(fold_total / max(len(times), 1) * 1000, 1),
+            "fold_cpu_s_at": {n: round(c, 2) for n, c in folds[-3:]},
+            "close_fold_cpu_s": round(close_cpu, 2), "stats": stats,
             "store_mb": round((out / "store.sqlite").stat().st_size / 2**20, 1)}
 
 
 def incremental_cost(out: Path, corpus: Corpus, new_docs: int) -> dict:
-    """CPU seconds to add the same documents to the full store and to an empty one."""
+    """CPU seconds to add the same documents to the full store and to an empty one
+    (writer open, one commit, close with its fold)."""
     from actorgraph.graph.store import open_writer
 
     docs = list(corpus.documents(new_docs * corpus.per_doc, prefix="new"))

@@ -3,9 +3,10 @@
 Opening a store checks only its format, version and shape (cheap, every time). This check
 reads everything: SQLite's own page check, orphans (mentions without their document or
 actors, relations without their actors), counts that must agree (a document's
-``triples`` against its mentions, relation and actor aggregates against the mentions) and
-batch order (batches numbered 1..last, every row's batch committed, documents in commit
-order). Each problem is one line; the report ends with how to repair.
+``triples`` against its mentions, relation and actor aggregates, pending deltas merged,
+against the mentions; the mention lookup tables against the folded mentions) and batch
+order (batches numbered 1..last, every row's batch committed, documents in commit order).
+Each problem is one line; the report ends with how to repair.
 
 >>> import tempfile
 >>> from actorgraph.graph.store import MemoryStore
@@ -20,7 +21,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actorgraph.graph.errors import StoreError
+from actorgraph.graph.sqlite_fold import current_sql
 from actorgraph.graph.store import open_store, store_path
+
+# The exact current aggregates (pending deltas merged: graph/sqlite_fold.py), and the
+# mentions counted per relation and per actor: grouped, so no check needs a lookup index.
+_WITH = (
+    f"WITH ca AS MATERIALIZED ({current_sql('actors')}),"
+    f" cr AS MATERIALIZED ({current_sql('relations')}),"
+    " mc AS MATERIALIZED (SELECT subject, object, relation, factuality, count(*) AS n"
+    " FROM mentions GROUP BY subject, object, relation, factuality),"
+    " ac AS (SELECT actor, count(*) AS n FROM (SELECT subject AS actor FROM mentions"
+    " UNION ALL SELECT object FROM mentions) GROUP BY actor) ")
+_SAME_REL = ("mc.subject = cr.source AND mc.object = cr.target AND mc.relation = cr.relation"
+             " AND mc.factuality = cr.factuality")
+_FOLDED = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'folded_mentions')"
 
 #: (what is wrong, SQL counting the rows that show it)
 _CHECKS: tuple[tuple[str, str], ...] = (
@@ -28,33 +43,40 @@ _CHECKS: tuple[tuple[str, str], ...] = (
      "SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.hash = m.doc_hash"
      " WHERE d.hash IS NULL"),
     ("mentions whose subject or object actor is missing",
-     "SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE"
-     " a.id = m.subject) OR NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = m.object)"),
+     "SELECT count(*) FROM mentions m WHERE m.subject NOT IN (SELECT id FROM ca)"
+     " OR m.object NOT IN (SELECT id FROM ca)"),
     ("relations whose source or target actor is missing",
-     "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE"
-     " a.id = r.source) OR NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = r.target)"),
+     "SELECT count(*) FROM cr WHERE cr.source NOT IN (SELECT id FROM ca)"
+     " OR cr.target NOT IN (SELECT id FROM ca)"),
     ("documents whose triples count differs from their mentions",
      "SELECT count(*) FROM documents d WHERE d.triples <> (SELECT count(*) FROM mentions m"
      " WHERE m.doc_hash = d.hash)"),
     ("relations whose count differs from their mentions",
-     "SELECT count(*) FROM relations r WHERE r.count <> (SELECT count(*) FROM mentions m"
-     " WHERE m.subject = r.source AND m.object = r.target AND m.relation = r.relation"
-     " AND m.factuality = r.factuality)"),
+     f"SELECT count(*) FROM cr LEFT JOIN mc ON {_SAME_REL}"
+     " WHERE mc.n IS NULL OR mc.n <> cr.count"),
     ("mentions without a relation aggregate",
-     "SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE"
-     " r.source = m.subject AND r.target = m.object AND r.relation = m.relation AND"
-     " r.factuality = m.factuality)"),
+     f"SELECT coalesce(sum(mc.n), 0) FROM mc LEFT JOIN cr ON {_SAME_REL}"
+     " WHERE cr.source IS NULL"),
     ("actors whose mentions differ from their relation mentions",
-     "SELECT count(*) FROM actors a WHERE a.mentions <> (SELECT count(*) FROM mentions m"
-     " WHERE m.subject = a.id) + (SELECT count(*) FROM mentions m WHERE m.object = a.id)"),
+     "SELECT count(*) FROM ca LEFT JOIN ac ON ac.actor = ca.id"
+     " WHERE coalesce(ac.n, 0) <> ca.mentions"),
     ("rows from a batch that was never committed",
      "SELECT (SELECT count(*) FROM documents WHERE batch > ?1 OR batch < 1)"
      " + (SELECT count(*) FROM mentions WHERE batch > ?1 OR batch < 1)"
      " + (SELECT count(*) FROM actors WHERE batch > ?1 OR batch < 1)"
-     " + (SELECT count(*) FROM relations WHERE batch > ?1 OR batch < 1)"),
+     " + (SELECT count(*) FROM relations WHERE batch > ?1 OR batch < 1)"
+     " + (SELECT count(*) FROM actor_deltas WHERE batch > ?1 OR batch < 1)"
+     " + (SELECT count(*) FROM relation_deltas WHERE batch > ?1 OR batch < 1)"),
     ("documents out of commit order (a later document in an earlier batch)",
      "SELECT count(*) FROM documents a JOIN documents b ON b.seq = a.seq + 1"
      " WHERE b.batch < a.batch"),
+    ("mention lookups (mention_pairs, mention_objects) that disagree with the folded mentions",
+     f"SELECT abs((SELECT count(*) FROM mention_pairs) - {_FOLDED})"
+     f" + abs((SELECT count(*) FROM mention_objects) - {_FOLDED})"
+     " + (SELECT count(*) FROM mention_pairs p LEFT JOIN mentions m ON m.rowid = p.mention"
+     " WHERE m.rowid IS NULL OR m.subject <> p.subject OR m.object <> p.object)"
+     " + (SELECT count(*) FROM mention_objects p LEFT JOIN mentions m ON m.rowid = p.mention"
+     " WHERE m.rowid IS NULL OR m.object <> p.object)"),
 )
 
 
@@ -113,7 +135,7 @@ def check_store(out: str | Path) -> CheckReport:
                                        f"meta.last_batch says {report.last_batch}")
             for what, sql in _CHECKS:
                 args = (report.last_batch,) if "?1" in sql else ()
-                n = conn.execute(sql, args).fetchone()[0]
+                n = conn.execute(_WITH + sql, args).fetchone()[0]
                 if n:
                     report.problems.append(f"{n} {what}")
         except Exception as e:  # a damaged file can fail any statement: report, not raise

@@ -249,7 +249,9 @@ def _relation_tables(conn: sqlite3.Connection) -> list[str]:
     use (a graph built with an extra ``--relations`` file), each checked before it names
     a table."""
     names = set(relation_types())
-    for (t,) in conn.execute("SELECT DISTINCT relation FROM relations WHERE asserted = 1"):
+    # Pending deltas too: a relation not folded yet is in the store all the same.
+    for (t,) in conn.execute("SELECT relation FROM relations WHERE asserted = 1 UNION"
+                             " SELECT relation FROM relation_deltas WHERE asserted = 1"):
         if t not in names:
             if (not isinstance(t, str) or not RELATION_NAME.match(t)
                     or t in STRUCTURAL_TYPES or t.upper() in (ACTOR.upper(), DOCUMENT.upper(),

@@ -30,6 +30,7 @@ from actorgraph.graph.model import (
     RELATION_PROPERTIES,
     SUBJECT,
 )
+from actorgraph.graph.sqlite_fold import current_sql
 
 _CHUNK = 100_000
 _COPY_MIN = 2_000
@@ -198,10 +199,11 @@ def apply_batches(lconn: Any, conn: sqlite3.Connection, start: int, target: int)
 def _changed(table: str, cols: str, keys: str, where: str) -> str:
     """The rows of ``table`` a batch window changed: those whose ``keys`` a mention of the
     window names (a row changes only when a mention of it is written) and whose batch is
-    in the window (a later batch may have changed them again). No index on ``batch``."""
-    return (f"SELECT {cols} FROM {table} WHERE {keys} AND batch > :s AND batch <= :t"
-            if where.startswith("rowid") else
-            f"SELECT {cols} FROM {table} WHERE batch > :s AND batch <= :t")
+    in the window (a later batch may have changed them again). No index on ``batch``.
+    Rows are the exact current ones: pending deltas merged (graph/sqlite_fold.py)."""
+    window = "batch > :s AND batch <= :t"
+    return current_sql(table, f"{keys} AND {window}" if where.startswith("rowid") else window,
+                       cols)
 
 
 def _apply_actors(lconn: Any, conn: sqlite3.Connection,

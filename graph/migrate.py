@@ -1,4 +1,5 @@
-"""Migration of an OUT in the first format (``graph.json`` + ``triples.jsonl``).
+"""Migration of an OUT in an earlier format: the first (``graph.json`` +
+``triples.jsonl``), and store format 2 (:func:`migrate_v2`).
 
 The v1 store kept every triple in ``triples.jsonl`` in merge order and a ledger of
 documents (with their number of triples) in ``graph.json``, which recorded how many bytes
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.extract.triples import Triple
 from actorgraph.graph.errors import StoreError
 from actorgraph.graph.records import DocumentRecord
+from actorgraph.graph.sqlite_schema import FORMAT_VERSION, V2_INDEXES, create_tables
 
 if TYPE_CHECKING:
     from actorgraph.graph.store import StoreWriter
@@ -95,3 +98,36 @@ def migrate_v1(out: str | Path, writer: StoreWriter) -> int:
         if (out / name).exists():
             os.replace(out / name, backup / name)
     return added
+
+
+# Format 2 kept the modality, PLOVER and quad of the last batch's first mention; format 3
+# those of the relation's first mention, found with format 2's pair index before it goes.
+_FIRST_MENTION = (
+    "UPDATE relations SET (modality, plover, quad) = (SELECT m.modality, m.plover, m.quad"
+    " FROM mentions m WHERE m.subject = relations.source AND m.object = relations.target"
+    " AND m.relation = relations.relation AND m.factuality = relations.factuality"
+    " ORDER BY m.rowid LIMIT 1)")
+
+
+def migrate_v2(conn: sqlite3.Connection) -> None:
+    """Migrate a store in format 2 to format 3 in place, in one transaction (a kill leaves
+    format 2, migrated again by the next writer): the delta and lookup tables are added,
+    the lookups filled from every mention, and format 2's pair and object indexes dropped.
+    The aggregates stay (nothing is pending after it)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        create_tables(conn)
+        conn.execute(_FIRST_MENTION)
+        for name in V2_INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
+        conn.execute("INSERT INTO mention_pairs (subject, object, mention) SELECT subject,"
+                     " object, rowid FROM mentions ORDER BY subject, object, rowid")
+        conn.execute("INSERT INTO mention_objects (object, mention) SELECT object, rowid"
+                     " FROM mentions ORDER BY object, rowid")
+        top = conn.execute("SELECT coalesce(max(rowid), 0) FROM mentions").fetchone()[0]
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                         [("folded_mentions", str(top)), ("version", str(FORMAT_VERSION))])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -7,6 +7,13 @@ read transaction a snapshot), so no reader ever sees half a batch or blocks the 
 Every row carries ``batch``: the number of the batch that wrote (for actors and relations,
 last changed) it. ``meta.last_batch`` is the newest committed batch; the Cypher index keeps
 the last batch it holds and applies only newer ones.
+
+Format 3 defers the aggregates (LSM-style, see graph/sqlite_fold.py): a commit only appends
+(documents, mentions, and the batch's own partial aggregates in ``actor_deltas`` and
+``relation_deltas``); a fold merges pending deltas into ``actors``/``relations`` now and
+then, and fills ``mention_pairs``/``mention_objects`` (the pair and object lookups of the
+mentions) up to ``meta.folded_mentions``. Readers merge what is pending, so every figure is
+exact at all times.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from actorgraph.graph.errors import StoreError
 
 STORE_FILE = "store.sqlite"
 FORMAT = "actorgraph.store"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 TABLES: dict[str, str] = {
     "meta": "key TEXT PRIMARY KEY, value TEXT",
@@ -47,11 +54,30 @@ TABLES: dict[str, str] = {
                 "plover TEXT, quad TEXT, confidence REAL, trigger TEXT, sentence TEXT, "
                 "start INTEGER, \"end\" INTEGER, date TEXT, month TEXT, "
                 "date_precision TEXT, date_source TEXT, extras TEXT",
+    # One row per (batch, actor) and per (batch, relation): that batch's own aggregates.
+    "actor_deltas": "id TEXT NOT NULL, name TEXT, type TEXT, country TEXT, sector TEXT, "
+                    "role TEXT, aliases TEXT NOT NULL, mentions INTEGER NOT NULL, "
+                    "asserted_mentions INTEGER NOT NULL, first_seen TEXT, last_seen TEXT, "
+                    "batch INTEGER NOT NULL",
+    "relation_deltas": "source TEXT NOT NULL, target TEXT NOT NULL, relation TEXT NOT NULL, "
+                       "factuality TEXT NOT NULL, asserted INTEGER NOT NULL, "
+                       "negated INTEGER NOT NULL, modality TEXT, plover TEXT, quad TEXT, "
+                       "count INTEGER NOT NULL, confidence REAL, first_seen TEXT, "
+                       "last_seen TEXT, documents INTEGER NOT NULL, outlets INTEGER NOT NULL, "
+                       "outlet_list TEXT NOT NULL, batch INTEGER NOT NULL",
+    # The (subject, object) and object lookups of mentions, filled by the fold; a mention
+    # past meta.folded_mentions is found in the unfolded tail of the mentions table. They
+    # hold mention rowids, stable because mentions are only appended and nothing VACUUMs
+    # the store (the Cypher sync relies on the same); check_store verifies them.
+    "mention_pairs": "subject TEXT NOT NULL, object TEXT NOT NULL, mention INTEGER NOT NULL, "
+                     "PRIMARY KEY (subject, object, mention)",
+    "mention_objects": "object TEXT NOT NULL, mention INTEGER NOT NULL, "
+                       "PRIMARY KEY (object, mention)",
 }
+#: Tables stored WITHOUT ROWID (their primary key is the row: no second b-tree to keep).
+WITHOUT_ROWID = ("mention_pairs", "mention_objects")
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_hash, idx)",
-    "CREATE INDEX IF NOT EXISTS mentions_pair ON mentions(subject, object)",
-    "CREATE INDEX IF NOT EXISTS mentions_object ON mentions(object)",
     "CREATE INDEX IF NOT EXISTS documents_batch ON documents(batch)",
 )
 # Indexes of earlier stores that every batch paid for and nothing needs: the rows of a batch
@@ -61,6 +87,10 @@ INDEXES = (
 # wrote at 200k triples). Dropped by the writer on open; the tables are unchanged, so the
 # format version is too (an older actorgraph still reads the store, only slower to sync).
 DROPPED_INDEXES = ("mentions_batch", "actors_batch", "relations_batch")
+# Format 2's lookups of mentions by pair and by object: every commit inserted 2 entries per
+# mention at random places of two indexes as big as the store; format 3 keeps them in
+# mention_pairs/mention_objects, filled in bulk by the fold (graph/migrate.py migrate_v2).
+V2_INDEXES = ("mentions_pair", "mentions_object")
 
 
 def columns(table: str) -> list[str]:
@@ -72,15 +102,21 @@ def columns(table: str) -> list[str]:
 
 def create(conn: sqlite3.Connection, store_id: str, created: str) -> None:
     """Create the tables and meta rows of an empty store (inside the caller's transaction)."""
-    for name, cols in TABLES.items():
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
-    for stmt in INDEXES:
-        conn.execute(stmt)
+    create_tables(conn)
     conn.executemany(
         "INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
         [("format", FORMAT), ("version", str(FORMAT_VERSION)), ("store_id", store_id),
-         ("created", created), ("last_batch", "0")],
+         ("created", created), ("last_batch", "0"), ("folded_mentions", "0")],
     )
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    """Create the tables and indexes that are missing (inside the caller's transaction)."""
+    for name, cols in TABLES.items():
+        tail = " WITHOUT ROWID" if name in WITHOUT_ROWID else ""
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols}){tail}")
+    for stmt in INDEXES:
+        conn.execute(stmt)
 
 
 def drop_old_indexes(conn: sqlite3.Connection) -> None:
@@ -92,11 +128,12 @@ def drop_old_indexes(conn: sqlite3.Connection) -> None:
             conn.execute(f"DROP INDEX IF EXISTS {name}")
 
 
-def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+def check(conn: sqlite3.Connection, path: Path, migrate: bool = False) -> dict[str, str]:
     """Check format, version and shape; return the meta rows or raise a one-line StoreError.
 
     Cheap on purpose (no scan of the data): it runs on every open. ``check_store`` does the
-    deep verification.
+    deep verification. With ``migrate`` (the writer's open) a format 2 store passes, for
+    the writer to migrate; a reader is told to let a writer do it.
     """
     try:
         tables = {r[0] for r in conn.execute(
@@ -108,6 +145,12 @@ def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
         raise StoreError(f"{path}: not a readable SQLite store ({e})") from e
     if meta.get("format") != FORMAT:
         raise StoreError(f"{path}: not an actorgraph store (format {meta.get('format')!r})")
+    if meta.get("version") == "2":
+        if migrate:
+            return meta
+        raise StoreError(
+            f"{path}: a store in format 2; the next build into {path.parent} migrates it "
+            f"to format {FORMAT_VERSION} (actorgraph build <inputs> -o {path.parent})")
     if meta.get("version") != str(FORMAT_VERSION):
         raise StoreError(
             f"{path}: store version {meta.get('version')!r}, this actorgraph reads version "
@@ -122,4 +165,7 @@ def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     if not meta.get("last_batch", "").isdigit():
         raise StoreError(f"{path}: damaged store: meta.last_batch is "
                          f"{meta.get('last_batch')!r}")
+    if not meta.get("folded_mentions", "").isdigit():
+        raise StoreError(f"{path}: damaged store: meta.folded_mentions is "
+                         f"{meta.get('folded_mentions')!r}")
     return meta

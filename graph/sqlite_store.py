@@ -1,7 +1,9 @@
 """The read API over a SQLite store (on disk or in memory): docs/MODEL.md section 3.
 
 Each public read runs in one read transaction, so it sees one committed batch boundary
-however the writer moves on meanwhile (WAL snapshots).
+however the writer moves on meanwhile (WAL snapshots). Actor and relation reads merge the
+aggregates not folded yet (graph/sqlite_fold.py), so they are exact at all times and a
+reader never writes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import networkx as nx
 
 from actorgraph.extract.triples import Triple
 from actorgraph.graph.records import DocumentRecord, triple_of
+from actorgraph.graph.sqlite_fold import current_sql, mention_lookup
 
 _DOC_COLS = "id, hash, title, date, source, url, triples, date_raw"
 _REL_COLS = ("source", "target", "relation", "factuality", "asserted", "negated",
@@ -40,10 +43,24 @@ _WINDOW_RELATIONS = (
     " r.modality, count(*), r.plover, r.quad, max(m.confidence), min(m.date),"
     " max(m.date), count(DISTINCT m.doc_hash), count(DISTINCT d.source)"
     " FROM mentions m JOIN documents d ON d.hash = m.doc_hash"
-    " JOIN relations r ON r.source = m.subject AND r.target = m.object"
+    " JOIN ({current}) r ON r.source = m.subject AND r.target = m.object"
     " AND r.relation = m.relation AND r.factuality = m.factuality"
     " WHERE {where} GROUP BY m.subject, m.object, m.relation, m.factuality"
     " ORDER BY m.subject, m.object, m.relation, m.factuality")
+_REL_ORDER = " ORDER BY source, target, relation, factuality"
+# Counts in one statement (one snapshot): folded rows plus pending keys not folded yet.
+_NEW_RELATIONS = (
+    "SELECT DISTINCT source, target, relation, factuality, asserted FROM relation_deltas d"
+    " WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = d.source AND"
+    " r.target = d.target AND r.relation = d.relation AND r.factuality = d.factuality)")
+_STATS = (
+    "SELECT (SELECT count(*) FROM documents),"
+    " (SELECT count(*) FROM actors) + (SELECT count(DISTINCT id) FROM actor_deltas d"
+    " WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = d.id)),"
+    f" (SELECT count(*) FROM relations) + (SELECT count(*) FROM ({_NEW_RELATIONS})),"
+    " (SELECT count(*) FROM relations WHERE asserted = 1)"
+    f" + (SELECT count(*) FROM ({_NEW_RELATIONS}) WHERE asserted = 1),"
+    " (SELECT count(*) FROM mentions)")
 
 
 def edge_key(relation: str, factuality: str) -> str:
@@ -52,14 +69,14 @@ def edge_key(relation: str, factuality: str) -> str:
 
 
 def _window(since: str | None, until: str | None, col: str = "m.date"
-            ) -> tuple[list[str], list[Any]]:
-    where, args = [], []
+            ) -> tuple[list[str], dict[str, Any]]:
+    where, args = [], {}
     if since:
-        where.append(f"{col} >= ?")
-        args.append(since[:10])
+        where.append(f"{col} >= :since")
+        args["since"] = since[:10]
     if until:
-        where.append(f"{col} <= ?")
-        args.append(until[:10])
+        where.append(f"{col} <= :until")
+        args["until"] = until[:10]
     return where, args
 
 
@@ -116,9 +133,10 @@ class SqliteStore:
 
     def actors(self) -> Iterator[dict[str, Any]]:
         """Actor records (the Actor node's keys), sorted by id; dates ISO strings."""
-        for r in self._rows(f"SELECT {', '.join(_ACTOR_COLS)} FROM actors ORDER BY id"):
+        sql = current_sql("actors", cols=", ".join(_ACTOR_COLS)) + " ORDER BY id"
+        for r in self._rows(sql):
             d = dict(zip(_ACTOR_COLS, r, strict=True))
-            d["aliases"] = json.loads(d["aliases"])
+            d["aliases"] = sorted(json.loads(d["aliases"]))
             yield d
 
     def relations(self, asserted_only: bool = False, since: str | None = None,
@@ -132,12 +150,12 @@ class SqliteStore:
             where, args = _window(since, until)
             if asserted_only:
                 where.append("m.asserted = 1")
-            sql = _WINDOW_RELATIONS.format(where=" AND ".join(where))
+            sql = _WINDOW_RELATIONS.format(where=" AND ".join(where),
+                                           current=current_sql("relations"))
         else:
-            sql = (f"SELECT {', '.join(_REL_COLS)} FROM relations"
-                   f"{' WHERE asserted = 1' if asserted_only else ''}"
-                   " ORDER BY source, target, relation, factuality")
-            args = []
+            sql = current_sql("relations", "asserted = 1" if asserted_only else "1",
+                              ", ".join(_REL_COLS)) + _REL_ORDER
+            args = {}
         for r in self._rows(sql, args):
             d = dict(zip(_REL_COLS, r, strict=True))
             d["asserted"], d["negated"] = bool(d["asserted"]), bool(d["negated"])
@@ -150,14 +168,16 @@ class SqliteStore:
         """Mention records with their document's title, outlet, url and date, in commit
         order; every argument given narrows them."""
         where, args = _window(since, until)
-        for col, value in (("m.subject", source), ("m.object", target),
-                           ("m.relation", relation), ("m.factuality", factuality)):
+        if source is not None or target is not None:
+            where.append(f"m.rowid IN ({mention_lookup(source is not None, target is not None)})")
+            args.update(subject=source, object=target)
+        for col, value in (("relation", relation), ("factuality", factuality)):
             if value is not None:
-                where.append(f"{col} = ?")
-                args.append(value)
+                where.append(f"m.{col} = :{col}")
+                args[col] = value
         if asserted is not None:
-            where.append("m.asserted = ?")
-            args.append(int(asserted))
+            where.append("m.asserted = :asserted")
+            args["asserted"] = int(asserted)
         sql = _MENTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
         for r in self._rows(sql + " ORDER BY d.seq, m.idx", args):
             d = dict(zip(_MENTION_KEYS, r, strict=True))
@@ -183,15 +203,9 @@ class SqliteStore:
 
     def stats(self) -> dict[str, int]:
         """Counts: documents, actors, relations, asserted_relations, mentions."""
-        one = self._conn.execute
-        return {
-            "documents": one("SELECT count(*) FROM documents").fetchone()[0],
-            "actors": one("SELECT count(*) FROM actors").fetchone()[0],
-            "relations": one("SELECT count(*) FROM relations").fetchone()[0],
-            "asserted_relations": one(
-                "SELECT count(*) FROM relations WHERE asserted = 1").fetchone()[0],
-            "mentions": one("SELECT count(*) FROM mentions").fetchone()[0],
-        }
+        row = self._conn.execute(_STATS).fetchone()
+        return dict(zip(("documents", "actors", "relations", "asserted_relations",
+                         "mentions"), row, strict=True))
 
     def to_networkx(self, asserted_only: bool = True, since: str | None = None,
                     until: str | None = None) -> nx.MultiDiGraph:

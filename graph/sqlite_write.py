@@ -1,13 +1,14 @@
-"""Writing one batch into the SQLite store: documents, mentions, actor and relation
-aggregates, in one transaction.
+"""Writing one batch into the SQLite store: documents, mentions, and the batch's own actor
+and relation aggregates (delta rows), in one transaction.
 
-The cost is O(batch): the batch is aggregated in Python first, then only the actors and
-relations it touches are read back, merged and upserted. Merge rules (docs/MODEL.md section 2):
-``count`` adds up, ``confidence`` is the maximum, ``first_seen``/``last_seen`` the min/max
-of mention dates, ``documents`` the distinct documents (each stored document is new, so
-one per document mentioning the relation), ``outlets`` the distinct document sources; an
-actor's ``country``/``sector``/``role`` keep the first non-empty value, so merge order (not
-chance) decides them, and ``aliases`` collect every surface form.
+The cost is O(batch) and does not grow with the store: the batch is aggregated in Python,
+then every row is appended; nothing stored is read back or rewritten (graph/sqlite_fold.py
+merges the deltas into the aggregates later, and readers merge them meanwhile). Within the
+batch, the rules of docs/MODEL.md section 2: ``count`` adds up, ``confidence`` is the
+maximum, ``first_seen``/``last_seen`` the min/max of mention dates, ``documents`` the
+documents mentioning the relation, ``outlet_list`` their distinct sources; an actor's
+``country``/``sector``/``role`` keep the first non-empty value and ``aliases`` collect
+every surface form; a relation's ``modality``/``plover``/``quad`` are its first mention's.
 """
 
 from __future__ import annotations
@@ -35,16 +36,12 @@ def _max(a: str | None, b: str | None) -> str | None:
     return b if a is None else a if b is None else max(a, b)
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]],
-            upsert_key: tuple[str, ...] = ()) -> None:
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     cols = [c for c in columns(table) if c != "seq"]
     quoted = ", ".join(f'"{c}"' for c in cols)
     sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(cols))})"
-    if upsert_key:
-        sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c not in upsert_key)
-        sql += f" ON CONFLICT ({', '.join(upsert_key)}) DO UPDATE SET {sets}"
     conn.executemany(sql, [[r.get(c) for c in cols] for r in rows])
 
 
@@ -106,49 +103,22 @@ class _BatchAggregate:
         n["last_seen"] = _max(n["last_seen"], day)
 
 
-def _merged_actors(conn: sqlite3.Connection, agg: _BatchAggregate) -> list[dict[str, Any]]:
+def _actor_deltas(agg: _BatchAggregate) -> list[dict[str, Any]]:
     out = []
-    for aid, new in agg.actors.items():
-        old = conn.execute(
-            "SELECT name, type, country, sector, role, aliases, mentions, asserted_mentions,"
-            " first_seen, last_seen FROM actors WHERE id = ?", (aid,)).fetchone()
+    for new in agg.actors.values():
         row = {k: v for k, v in new.items() if k != "alias_set"}
-        aliases = set(new["alias_set"])
-        if old is not None:
-            row["name"], row["type"] = old[0], old[1]
-            for i, attr in enumerate(_ATTRS, start=2):
-                # The stored value came first, so it wins when set.
-                row[attr] = old[i] if old[i] is not None else new[attr]
-            aliases.update(json.loads(old[5]))
-            row["mentions"] += old[6]
-            row["asserted_mentions"] += old[7]
-            row["first_seen"] = _min(old[8], new["first_seen"])
-            row["last_seen"] = _max(old[9], new["last_seen"])
-        row["aliases"] = json.dumps(sorted(aliases), ensure_ascii=False)
+        row["aliases"] = json.dumps(sorted(new["alias_set"]), ensure_ascii=False)
         row["batch"] = agg.batch
         out.append(row)
     return out
 
 
-def _merged_relations(conn: sqlite3.Connection,
-                      agg: _BatchAggregate) -> list[dict[str, Any]]:
+def _relation_deltas(agg: _BatchAggregate) -> list[dict[str, Any]]:
     out = []
-    for key, new in agg.relations.items():
-        old = conn.execute(
-            "SELECT count, confidence, first_seen, last_seen, documents, outlet_list"
-            " FROM relations WHERE source = ? AND target = ? AND relation = ?"
-            " AND factuality = ?", key).fetchone()
+    for new in agg.relations.values():
         row = {k: v for k, v in new.items() if k != "outlet_set"}
-        outlets = set(new["outlet_set"])
-        if old is not None:
-            row["count"] += old[0]
-            row["confidence"] = max(row["confidence"], old[1] or 0.0)
-            row["first_seen"] = _min(old[2], new["first_seen"])
-            row["last_seen"] = _max(old[3], new["last_seen"])
-            row["documents"] += old[4]
-            outlets.update(json.loads(old[5]))
-        row["outlet_list"] = json.dumps(sorted(outlets), ensure_ascii=False)
-        row["outlets"] = len(outlets)
+        row["outlet_list"] = json.dumps(sorted(new["outlet_set"]), ensure_ascii=False)
+        row["outlets"] = len(new["outlet_set"])
         row["batch"] = agg.batch
         out.append(row)
     return out
@@ -179,9 +149,8 @@ def write_batch(conn: sqlite3.Connection, items: Batch) -> tuple[int, int]:
             return last, 0
         _insert(conn, "documents", agg.documents)
         _insert(conn, "mentions", agg.mentions)
-        _insert(conn, "actors", _merged_actors(conn, agg), ("id",))
-        _insert(conn, "relations", _merged_relations(conn, agg),
-                ("source", "target", "relation", "factuality"))
+        _insert(conn, "actor_deltas", _actor_deltas(agg))
+        _insert(conn, "relation_deltas", _relation_deltas(agg))
         conn.execute(
             "INSERT INTO batches(batch, committed, documents, mentions) VALUES (?, ?, ?, ?)",
             (agg.batch, datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -2,11 +2,11 @@
 
 Store of record: ``OUT/store.sqlite`` (SQLite in WAL mode; the README's architecture
 section gives the measurements behind the choice). Each batch of documents, with their
-mentions and the actor and relation aggregates they change, is committed in one
-transaction, so a kill at any point leaves the last committed batch and a re-run resumes
-after it; the cost of a batch depends on the batch, not on the store. One writer at a time
-(:class:`~actorgraph.graph.lock.WriterLock` on ``OUT/.writer.lock``); readers take no lock,
-never block the writer and never see half a batch.
+mentions and the batch's own actor and relation aggregates (folded into the stored ones
+later: graph/sqlite_fold.py), is committed in one transaction, so a kill at any point
+leaves the last committed batch and a re-run resumes after it; the cost of a batch depends
+on the batch, not on the store. One writer at a time (:class:`~actorgraph.graph.lock.WriterLock` on
+``OUT/.writer.lock``); readers take no lock, never block the writer and never see half a batch.
 
 >>> from actorgraph.extract.triples import ActorRef, Triple
 >>> a = ActorRef("person:a", "A", "A", "PERSON"); b = ActorRef("person:b", "B", "B", "PERSON")
@@ -38,6 +38,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
@@ -48,6 +49,7 @@ from actorgraph.graph import sqlite_schema
 from actorgraph.graph.errors import StoreError, StoreLocked
 from actorgraph.graph.lock import DEFAULT_WAIT_SECONDS, WriterLock
 from actorgraph.graph.records import DocumentRecord
+from actorgraph.graph.sqlite_fold import due, fold
 from actorgraph.graph.sqlite_schema import STORE_FILE
 from actorgraph.graph.sqlite_store import SqliteStore, edge_key
 from actorgraph.graph.sqlite_write import write_batch
@@ -93,19 +95,24 @@ def _open_checked(path: Path, read_only: bool) -> sqlite3.Connection:
     except sqlite3.Error as e:
         raise StoreError(f"{path}: cannot open the store ({e})") from e
     try:
-        sqlite_schema.check(conn, path)
+        meta = sqlite_schema.check(conn, path, migrate=not read_only)
+        # Page cache (SQLite's default is 2 MiB): a batch inserts into the mention indexes
+        # at random places (ids start with content hashes), so a big store would otherwise
+        # read most of those pages back from the OS for every batch. 256 MiB for the writer
+        # keeps the indexes of about 1M mentions in memory; readers need less.
+        conn.execute(f"PRAGMA cache_size={-65536 if read_only else -262144}")
+        if not read_only:
+            # FULL: a committed batch survives power loss too (one fsync per batch is cheap).
+            conn.execute("PRAGMA synchronous=FULL")
+            sqlite_schema.drop_old_indexes(conn)
+            if meta.get("version") == "2":
+                from actorgraph.graph.migrate import migrate_v2
+
+                migrate_v2(conn)
+                sqlite_schema.check(conn, path)
     except BaseException:
         conn.close()
         raise
-    # Page cache (SQLite's default is 2 MiB): a batch inserts into the mention indexes at
-    # random places (ids start with content hashes), so a big store would otherwise read
-    # most of those pages back from the OS for every batch. 256 MiB for the writer keeps
-    # the indexes of about 1M mentions in memory; readers need less.
-    conn.execute(f"PRAGMA cache_size={-65536 if read_only else -262144}")
-    if not read_only:
-        # FULL: a committed batch survives power loss too (one fsync per batch is cheap).
-        conn.execute("PRAGMA synchronous=FULL")
-        sqlite_schema.drop_old_indexes(conn)
     return conn
 
 
@@ -133,12 +140,27 @@ class StoreWriter(SqliteStore):
     def __init__(self, conn: sqlite3.Connection, name: str, lock: WriterLock | None) -> None:
         super().__init__(conn, name)
         self.lock = lock
+        # Folds this writer made and their CPU seconds (bench/store_scale.py reports them).
+        self.folds, self.fold_cpu_s = 0, 0.0
+        self._closed = False
 
     def add_batch(self, items: Iterable[tuple[DocumentRecord, list[Triple]]]) -> int:
         """Commit ``items`` as one batch (one transaction); returns documents added
-        (documents already stored are skipped)."""
+        (documents already stored are skipped). Folds the pending aggregates after it
+        when due (its own transaction: graph/sqlite_fold.py)."""
         _, added = write_batch(self._conn, items)
+        if added and due(self._conn):
+            self.fold()
         return added
+
+    def fold(self) -> bool:
+        """Fold every pending aggregate now (one transaction); False when none was."""
+        c0 = time.process_time()
+        folded = fold(self._conn)
+        if folded:
+            self.folds += 1
+            self.fold_cpu_s += time.process_time() - c0
+        return folded
 
     def add_in_batches(self, items: Iterable[tuple[DocumentRecord, list[Triple]]],
                        batch_docs: int) -> int:
@@ -157,10 +179,17 @@ class StoreWriter(SqliteStore):
         return self.add_batch([(record, list(triples))]) == 1
 
     def close(self) -> None:
-        """Close the connection and release the writer lock."""
-        super().close()
-        if self.lock is not None:
-            self.lock.release()
+        """Fold what is pending, close the connection and release the writer lock; safe to
+        call twice. A failed fold leaves the deltas pending (readers merge them)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.fold()
+        finally:
+            super().close()
+            if self.lock is not None:
+                self.lock.release()
 
 
 def _create(path: Path) -> None:
