@@ -40,9 +40,18 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
+from actorgraph.graph.view_bounded import bounded_view_data, supports_bounded
 from actorgraph.graph.view_data import view_data
 from actorgraph.graph.view_layout import SPRING_LIMIT, compute_layout
-from actorgraph.graph.view_model import NODE_MAX, NODE_MIN, View, build_view, radii, rank_key
+from actorgraph.graph.view_model import (
+    NODE_MAX,
+    NODE_MIN,
+    View,
+    build_view,
+    radii,
+    rank_key,
+    view_note,
+)
 from actorgraph.graph.view_page import script_json, write_page
 from actorgraph.graph.view_style import (
     ACTOR_COLOURS,
@@ -66,6 +75,7 @@ __all__ = [
     "render_image",
     "select_actors",
     "view_data",
+    "view_note",
 ]
 
 LayoutName = Literal["auto", "spring", "fast", "physics"]
@@ -97,11 +107,24 @@ def _check_layout(layout: Any) -> None:
         raise ValueError(f"unknown layout {layout!r}: use auto, spring, fast or physics")
 
 
+def view_source(store: Any, max_nodes: int | None, max_edges: int | None,
+                since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """What a view draws from: with ``max_nodes`` and no date range, the bounded read of
+    the top slice (its cost follows the caps, not the store); otherwise the full read
+    (a date range re-ranks actors by the mentions inside it, so it reads them all)."""
+    if max_nodes is not None and since is None and until is None \
+            and supports_bounded(store):
+        return bounded_view_data(store, max_nodes, max_edges)
+    return view_data(store, since, until)
+
+
 def build(store: Any, *, max_nodes: int | None = None, layout: Any = "auto", seed: int = 7,
-          since: str | None = None, until: str | None = None) -> View:
+          since: str | None = None, until: str | None = None,
+          max_edges: int | None = None) -> View:
     """The drawn view of ``store`` (actors, relations, positions, communities)."""
     _check_layout(layout)
-    return build_view(view_data(store, since, until), max_nodes, layout, seed)
+    data = view_source(store, max_nodes, max_edges, since, until)
+    return build_view(data, max_nodes, layout, seed, max_edges=max_edges)
 
 
 def render_html(
@@ -110,6 +133,7 @@ def render_html(
     *,
     title: str | None = None,
     max_nodes: int | None = None,
+    max_edges: int | None = None,
     show_non_asserted: bool = False,
     layout: LayoutName | Mapping[Any, tuple[float, float]] = "auto",
     seed: int = 7,
@@ -120,7 +144,10 @@ def render_html(
     """Write the interactive actor network to ``path`` (an offline HTML page).
 
     ``title`` heads the page (default "Actor network"). ``max_nodes`` keeps the actors with
-    most asserted mentions (the page says how many actors and relations were left out).
+    most asserted mentions and ``max_edges`` the strongest relations among them (asserted
+    first, then by mentions); the page says what it leaves out. With ``max_nodes`` (and no
+    date range) only those actors, relations and their evidence are read from the store, so
+    the page costs the same in a small store and a big one.
     ``show_non_asserted`` starts with negated and hedged relations shown (dashed).
     ``layout`` is ``"auto"``, ``"spring"``, ``"fast"`` (precomputed with networkx, seeded by
     ``seed``), ``"physics"`` (vis-network settles it in the browser) or a mapping of node id
@@ -133,10 +160,10 @@ def render_html(
     PosixPath('graph.html')
     """
     view = build(store, max_nodes=max_nodes, layout=layout, seed=seed, since=since,
-                 until=until)
+                 until=until, max_edges=max_edges)
     return write_page(view, Path(path), title=title or "Actor network",
                       show_non_asserted=show_non_asserted, max_nodes=max_nodes,
-                      evidence=evidence)
+                      evidence=evidence, max_edges=max_edges)
 
 
 def render_image(
