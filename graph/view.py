@@ -73,6 +73,7 @@ __all__ = [
     "quad_colour",
     "render_html",
     "render_image",
+    "render_page",
     "select_actors",
     "view_data",
     "view_note",
@@ -164,6 +165,16 @@ def render_html(
     return write_page(view, Path(path), title=title or "Actor network",
                       show_non_asserted=show_non_asserted, max_nodes=max_nodes,
                       evidence=evidence, max_edges=max_edges)
+
+
+def render_page(store: Any, path: str | Path, *, max_nodes: int | None,
+                max_edges: int | None, title: str | None = None) -> tuple[Path, str | None]:
+    """:func:`render_html` with these caps, and the one line saying what the page leaves
+    out (None when it shows everything): what ``build`` writes and prints."""
+    view = build(store, max_nodes=max_nodes, max_edges=max_edges)
+    path = write_page(view, Path(path), title=title or "Actor network",
+                      show_non_asserted=False, max_nodes=max_nodes, max_edges=max_edges)
+    return path, view_note(view)
 
 
 def render_image(
