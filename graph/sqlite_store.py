@@ -62,7 +62,7 @@ TOP_ACTORS_SQL = (
 RELATIONS_AMONG_SQL = (
     "SELECT {cols} FROM relations"
     " WHERE source IN (SELECT value FROM json_each(?1))"
-    " AND target IN (SELECT value FROM json_each(?1)) {where}"
+    " AND +target IN (SELECT value FROM json_each(?1)) {where}"
     " ORDER BY asserted DESC, count DESC, source, target, relation, factuality LIMIT ?2")
 # ?1 = JSON list of [subject, object] pairs: every mention of those pairs (the mentions_pair
 # index), with its document, in commit order.
