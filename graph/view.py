@@ -95,12 +95,12 @@ def select_actors(store: Any, max_nodes: int | None) -> list[str]:
     >>> select_actors(GraphStore(), 10)
     []
     """
+    if max_nodes is not None and max_nodes < 0:
+        raise ValueError("max_nodes must be >= 0")
+    if max_nodes is not None and supports_bounded(store):
+        return [a["id"] for a in store.top_actors(max_nodes)]  # the same order, bounded
     ranked = sorted(view_data(store)["actors"], key=rank_key)
-    if max_nodes is not None:
-        if max_nodes < 0:
-            raise ValueError("max_nodes must be >= 0")
-        ranked = ranked[:max_nodes]
-    return [a["id"] for a in ranked]
+    return [a["id"] for a in (ranked if max_nodes is None else ranked[:max_nodes])]
 
 
 def _check_layout(layout: Any) -> None:
