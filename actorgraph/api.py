@@ -153,12 +153,15 @@ def build(paths: Iterable[str | Path] | str | Path, out: str | Path = "out", *,
           on_problem: Callable[[InputProblem], None] | None = None,
           progress: Callable[[BuildSummary], None] | None = None, render: bool = True,
           wait: float | None = None, date: str | None = None,
+          view_max_nodes: int | None = 1000, view_max_edges: int | None = 2000,
           **options: Any) -> BuildSummary:
     """Extract every document under ``paths`` and merge it into the store in ``out``.
 
     A thin call to :func:`actorgraph.pipeline.build` (documents already stored are
     skipped). ``wait`` is how long to wait for another writer's lock on ``out``, in
-    seconds; ``date`` dates the inputs that carry no date of their own; ``options`` are
+    seconds; ``date`` dates the inputs that carry no date of their own;
+    ``view_max_nodes``/``view_max_edges`` cap the page OUT/graph.html (None: all; the
+    defaults are ``pipeline.VIEW_MAX_NODES``/``VIEW_MAX_EDGES``); ``options`` are
     ExtractConfig fields.
     """
     from actorgraph import pipeline
@@ -169,7 +172,9 @@ def build(paths: Iterable[str | Path] | str | Path, out: str | Path = "out", *,
     if wait is not None:
         extra["lock_wait"] = wait
     return pipeline.build(paths, out, extractor=extractor(config, **options),
-                          on_problem=on_problem, progress=progress, render=render, **extra)
+                          on_problem=on_problem, progress=progress, render=render,
+                          view_max_nodes=view_max_nodes, view_max_edges=view_max_edges,
+                          **extra)
 
 
 def open_store(out: str | Path = "out") -> Any:

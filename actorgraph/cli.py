@@ -242,7 +242,10 @@ def _print_build(summary: Any, lexicon_problems: Sequence[object]) -> None:
           f"{s.get('documents', 0)} documents; {summary.seconds:.1f} s")
     print(f"graph: {summary.graph_path}")
     if summary.html_path:
-        print(f"view:  {summary.html_path}")
+        unchanged = " (unchanged: nothing new committed)" if summary.view_unchanged else ""
+        print(f"view:  {summary.html_path}{unchanged}")
+        if summary.view_note:
+            print(f"       {summary.view_note}")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -251,6 +254,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     out, paths = _store(args), list(args.paths)
     extra = {k: v for k, v in (("lock_wait", args.wait), ("date", args.date)) if v is not None}
+    extra["view_max_nodes"], extra["view_max_edges"] = args.view_max_nodes, args.view_max_edges
     # The extractor (and its lexicons) first: a bad --actors/--relations file stops the
     # build before the store is touched, and its skipped records are reported up front.
     extractor = _load_extractor(args)
@@ -323,7 +327,8 @@ def cmd_view(args: argparse.Namespace) -> int:
     store = open_store(out)
     options: dict[str, Any] = {"max_nodes": args.max_nodes, "title": args.title, **window}
     if html is not None:
-        path = render_html(store, html, show_non_asserted=args.show_non_asserted, **options)
+        path = render_html(store, html, show_non_asserted=args.show_non_asserted,
+                           max_edges=args.max_edges, **options)
         print(f"view: {path}")
     for image in (args.png, args.svg):
         if image:
@@ -650,16 +655,36 @@ def _parser_extract(sub: Any) -> None:
     _add_extract_options(p)
 
 
+def _count_or_all(text: str) -> int | None:
+    """A cap from the command line: a count >= 0, or ``all`` (None: no cap)."""
+    if text.strip().lower() == "all":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number or 'all'") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number >= 0 or 'all'")
+    return value
+
+
 def _parser_build(sub: Any) -> None:
     p = _command(sub, "build", "extract and merge into the graph store under OUT", """
   actorgraph build seeds -o out                      # then open out/graph.html
   actorgraph build corpus.jsonl.gz -o out --workers 2 --no-view
   actorgraph build more/ -o out --wait 60            # wait up to 60 s for another writer
+  actorgraph build more/ -o out --view-max-nodes 300 # a smaller page (default 1000 actors)
   actorgraph build seeds -o out --neo4j              # also merge into Neo4j ($NEO4J_URI)
 """, cmd_build)
     p.add_argument("paths", nargs="+", help=".txt/.md/.html/.jsonl(.gz) files, dirs, or -")
     _add_store(p, legacy_positional=False)
     p.add_argument("--no-view", action="store_true", help="do not write OUT/graph.html")
+    p.add_argument("--view-max-nodes", type=_count_or_all, default=1000, metavar="N|all",
+                   help="actors on OUT/graph.html: the N with most asserted mentions "
+                        "(default 1000; all: every actor, read from the whole store)")
+    p.add_argument("--view-max-edges", type=_count_or_all, default=2000, metavar="M|all",
+                   help="relations on OUT/graph.html: the M strongest among those actors "
+                        "(default 2000)")
     p.add_argument("--neo4j", action="store_true", help="also merge into Neo4j")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.add_argument("--wait", type=float, metavar="SECONDS",
@@ -683,6 +708,7 @@ def _parser_readers(sub: Any) -> None:
     p = _command(sub, "view", "write the HTML page (OUT/graph.html) and PNG/SVG pictures", """
   actorgraph view -o out                             # writes out/graph.html
   actorgraph view -o out --html top.html --max-nodes 300 --title "Top 300"
+  actorgraph view -o out --max-nodes 1000 --max-edges 2000  # what build writes
   actorgraph view -o out --png figure.png            # only the picture
   actorgraph view -o out --since 2024-01-01 --html q1.html
 """, cmd_view)
@@ -691,7 +717,11 @@ def _parser_readers(sub: Any) -> None:
                    "not written when only --png/--svg is asked for)")
     p.add_argument("--png", metavar="FILE", help="also write a static PNG picture")
     p.add_argument("--svg", metavar="FILE", help="also write a static SVG picture")
-    p.add_argument("--max-nodes", type=int, help="keep the top N actors by weight")
+    p.add_argument("--max-nodes", type=_count_or_all, metavar="N|all",
+                   help="keep the top N actors by asserted mentions (default: all)")
+    p.add_argument("--max-edges", type=_count_or_all, metavar="M|all",
+                   help="keep the M strongest relations among them on the page (default: "
+                        "all)")
     p.add_argument("--title", help="page and picture title")
     p.add_argument("--show-non-asserted", action="store_true",
                    help="show negated/hypothetical relations by default")

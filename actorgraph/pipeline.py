@@ -28,6 +28,14 @@ if TYPE_CHECKING:  # the extractor imports spaCy: only build needs it, not summa
 # costs O(batch) (one SQLite transaction), so small batches cost little.
 SAVE_EVERY_DOCS = int(os.environ.get("ACTORGRAPH_SAVE_EVERY_DOCS", "200"))
 SAVE_EVERY_SECONDS = 10.0
+#: The page a build writes shows at most this many actors and relations (None: all): the
+#: page then reads only what it shows, so a build of a few documents into a big store costs
+#: about what it costs alone (bench/incremental_build.py). ``actorgraph view`` draws more.
+VIEW_MAX_NODES: int | None = 1000
+VIEW_MAX_EDGES: int | None = 2000
+#: Beside OUT/graph.html: what the page was rendered from (store, batch, caps), so a build
+#: that commits nothing new leaves the page as it is.
+VIEW_STAMP = ".graph.html.stamp"
 
 
 @dataclass
@@ -43,6 +51,10 @@ class BuildSummary:
     graph_path: Path | None = None
     html_path: Path | None = None
     stats: dict[str, int] = field(default_factory=dict)
+    #: What the page leaves out ("showing the top 1,000 of 98,000 actors ..."), None: all.
+    view_note: str | None = None
+    #: True when the page was left as it was: nothing new committed since it was rendered.
+    view_unchanged: bool = False
 
     @property
     def ok(self) -> bool:
@@ -84,6 +96,8 @@ def build(
     render: bool = True,
     lock_wait: float = DEFAULT_WAIT_SECONDS,
     date: str | None = None,
+    view_max_nodes: int | None = VIEW_MAX_NODES,
+    view_max_edges: int | None = VIEW_MAX_EDGES,
 ) -> BuildSummary:
     """Extract every document under ``paths`` and store it in ``out_dir``.
 
@@ -94,6 +108,9 @@ def build(
     it. The build is OUT's one writer: another build waits up to ``lock_wait`` seconds for
     it, then raises :class:`~actorgraph.graph.errors.StoreLocked` naming the holder.
     ``date`` dates the documents that carry no date of their own (see ``read_documents``).
+    With ``render``, OUT/graph.html shows the ``view_max_nodes`` top actors and at most
+    ``view_max_edges`` relations among them (None: all); it is not rewritten when nothing
+    was committed since it was (``summary.view_unchanged``).
     """
     t0 = time.monotonic()
     out = Path(out_dir)
@@ -115,14 +132,39 @@ def build(
         summary.graph_path = Path(store.name)
         summary.stats = store.stats()
         if render:
-            from actorgraph.graph.view import render_html
-
-            summary.html_path = render_html(store, out / "graph.html")
+            _render_page(store, out, summary, view_max_nodes, view_max_edges)
     finally:
         store.close()
     _refresh_index(out)
     summary.seconds = time.monotonic() - t0
     return summary
+
+
+def _render_page(store: SqliteStore, out: Path, summary: BuildSummary,
+                 max_nodes: int | None, max_edges: int | None) -> None:
+    """Write OUT/graph.html unless its stamp says it shows this store's newest batch with
+    these caps already (then only the summary is filled in from the stamp)."""
+    import json
+
+    from actorgraph.graph.view import render_page
+
+    html, stamp_path = out / "graph.html", out / VIEW_STAMP
+    stamp = {"store_id": store.meta().get("store_id"), "last_batch": store.last_batch,
+             "max_nodes": max_nodes, "max_edges": max_edges}
+    try:
+        old = json.loads(stamp_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = None
+    if isinstance(old, dict) and html.is_file() \
+            and {k: old.get(k) for k in stamp} == stamp:
+        summary.html_path, summary.view_note = html, old.get("note")
+        summary.view_unchanged = True
+        return
+    # Gone while the page is rewritten: a render cut short never passes for a finished one.
+    stamp_path.unlink(missing_ok=True)
+    summary.html_path, summary.view_note = render_page(store, html, max_nodes=max_nodes,
+                                                       max_edges=max_edges)
+    stamp_path.write_text(json.dumps({**stamp, "note": summary.view_note}), encoding="utf-8")
 
 
 def _refresh_index(out: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -61,6 +61,41 @@ _STATS = (
     " (SELECT count(*) FROM relations WHERE asserted = 1)"
     f" + (SELECT count(*) FROM ({_NEW_RELATIONS}) WHERE asserted = 1),"
     " (SELECT count(*) FROM mentions)")
+
+
+# --- bounded reads: the capped view (issue 15) ------------------------------------------
+# What a view of the top N actors reads, each one statement whose cost follows N and the
+# caps, not the store. Kept here together, small and plain, so a change of the store's
+# tables (deferred aggregates, a pair table) changes these few lines.
+# ?1 = how many (LIMIT -1: all). The order is the view's rank: asserted mentions, all
+# mentions, name, id. No index: a top-N sort over the actors table, which is small (one row
+# per actor; measured in bench/README.md).
+# The actors and relations read are the current rows (folded ones merged with pending
+# deltas, sqlite_fold.current_sql), so a capped page is exact between folds too.
+TOP_ACTORS_ORDER = (" ORDER BY asserted_mentions DESC, mentions DESC,"
+                    " coalesce(nullif(name, ''), id), id LIMIT :n")
+# :ids = JSON list of actor ids, :n = how many. Both ends among the ids (found by the primary
+# key's source prefix); asserted relations first, then the most mentioned.
+RELATIONS_AMONG_WHERE = ("source IN (SELECT value FROM json_each(:ids))"
+                         " AND +target IN (SELECT value FROM json_each(:ids))")
+RELATIONS_AMONG_ORDER = (" ORDER BY asserted DESC, count DESC, source, target, relation,"
+                         " factuality LIMIT :n")
+# :pairs = JSON list of [subject, object] pairs: every mention of those pairs, found through
+# the fold-filled mention_pairs table plus the unfolded tail of mentions, in commit order.
+_PAIRS = ("SELECT DISTINCT json_extract(value, '$[0]') AS s,"
+          " json_extract(value, '$[1]') AS o FROM json_each(:pairs)")
+MENTIONS_OF_SQL = (
+    f"WITH p AS MATERIALIZED ({_PAIRS}) "
+    + _MENTION_SELECT
+    + " WHERE m.rowid IN (SELECT mp.mention FROM p JOIN mention_pairs mp"
+    " ON mp.subject = p.s AND mp.object = p.o"
+    " UNION ALL SELECT t.rowid FROM mentions t JOIN p ON t.subject = p.s AND t.object = p.o"
+    " WHERE t.rowid > (SELECT CAST(value AS INTEGER) FROM meta"
+    " WHERE key = 'folded_mentions')) {where} ORDER BY d.seq, m.idx")
+# The span of mention dates: an actor's first/last seen are its mentions' min/max dates,
+# and the actors are far fewer than the mentions.
+DATE_RANGE_SQL = ("SELECT min(first_seen), max(last_seen) FROM ("
+                  + current_sql("actors", cols="first_seen, last_seen") + ")")
 
 
 def edge_key(relation: str, factuality: str) -> str:
@@ -183,6 +218,53 @@ class SqliteStore:
             d = dict(zip(_MENTION_KEYS, r, strict=True))
             d["asserted"], d["negated"] = bool(d["asserted"]), bool(d["negated"])
             yield d
+
+    # --- bounded reads (the capped view; SQL in the section above) -------------------------
+
+    def top_actors(self, n: int | None, asserted_only: bool = False
+                   ) -> list[dict[str, Any]]:
+        """The ``n`` actors ranked first (all when None): most asserted mentions, then most
+        mentions, name, id. ``asserted_only`` leaves out actors with no asserted mention."""
+        # Wrapped: a compound SELECT may only be ordered by its plain result columns.
+        sql = ("SELECT * FROM (" + current_sql(
+            "actors", "asserted_mentions > 0" if asserted_only else "1",
+            cols=", ".join(_ACTOR_COLS)) + ")" + TOP_ACTORS_ORDER)
+        out = []
+        for r in self._rows(sql, {"n": -1 if n is None else n}):
+            d = dict(zip(_ACTOR_COLS, r, strict=True))
+            d["aliases"] = json.loads(d["aliases"])
+            out.append(d)
+        return out
+
+    def relations_among(self, ids: Iterable[str], asserted_only: bool = False,
+                        max_edges: int | None = None) -> list[dict[str, Any]]:
+        """Relations whose source and target are both in ``ids``, asserted ones first, then
+        by mentions; at most ``max_edges`` (all when None)."""
+        where = RELATIONS_AMONG_WHERE + (" AND asserted = 1" if asserted_only else "")
+        sql = current_sql("relations", where, cols=", ".join(_REL_COLS)) + RELATIONS_AMONG_ORDER
+        args = {"ids": json.dumps(sorted(set(ids))), "n": -1 if max_edges is None else max_edges}
+        out = []
+        for r in self._rows(sql, args):
+            d = dict(zip(_REL_COLS, r, strict=True))
+            d["asserted"], d["negated"] = bool(d["asserted"]), bool(d["negated"])
+            out.append(d)
+        return out
+
+    def mentions_of(self, pairs: Iterable[tuple[str, str]], asserted: bool | None = None
+                    ) -> Iterator[dict[str, Any]]:
+        """The mentions (as :meth:`mentions` gives them) whose (subject, object) is one of
+        ``pairs``, in commit order; ``asserted`` narrows them."""
+        where = "" if asserted is None else f"AND m.asserted = {int(asserted)}"
+        args = {"pairs": json.dumps(sorted({(str(s), str(o)) for s, o in pairs}))}
+        for r in self._rows(MENTIONS_OF_SQL.format(where=where), args):
+            d = dict(zip(_MENTION_KEYS, r, strict=True))
+            d["asserted"], d["negated"] = bool(d["asserted"]), bool(d["negated"])
+            yield d
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        """The first and last mention date of the store (None, None when undated)."""
+        first, last = self._conn.execute(DATE_RANGE_SQL).fetchone()
+        return first, last
 
     def document_triples(self, after_batch: int = 0, upto_batch: int | None = None
                          ) -> Iterator[tuple[DocumentRecord, list[Triple]]]:

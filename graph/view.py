@@ -40,9 +40,18 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
+from actorgraph.graph.view_bounded import bounded_view_data, supports_bounded
 from actorgraph.graph.view_data import view_data
 from actorgraph.graph.view_layout import SPRING_LIMIT, compute_layout
-from actorgraph.graph.view_model import NODE_MAX, NODE_MIN, View, build_view, radii, rank_key
+from actorgraph.graph.view_model import (
+    NODE_MAX,
+    NODE_MIN,
+    View,
+    build_view,
+    radii,
+    rank_key,
+    view_note,
+)
 from actorgraph.graph.view_page import script_json, write_page
 from actorgraph.graph.view_style import (
     ACTOR_COLOURS,
@@ -64,8 +73,10 @@ __all__ = [
     "quad_colour",
     "render_html",
     "render_image",
+    "render_page",
     "select_actors",
     "view_data",
+    "view_note",
 ]
 
 LayoutName = Literal["auto", "spring", "fast", "physics"]
@@ -84,12 +95,12 @@ def select_actors(store: Any, max_nodes: int | None) -> list[str]:
     >>> select_actors(GraphStore(), 10)
     []
     """
+    if max_nodes is not None and max_nodes < 0:
+        raise ValueError("max_nodes must be >= 0")
+    if max_nodes is not None and supports_bounded(store):
+        return [a["id"] for a in store.top_actors(max_nodes)]  # the same order, bounded
     ranked = sorted(view_data(store)["actors"], key=rank_key)
-    if max_nodes is not None:
-        if max_nodes < 0:
-            raise ValueError("max_nodes must be >= 0")
-        ranked = ranked[:max_nodes]
-    return [a["id"] for a in ranked]
+    return [a["id"] for a in (ranked if max_nodes is None else ranked[:max_nodes])]
 
 
 def _check_layout(layout: Any) -> None:
@@ -97,11 +108,24 @@ def _check_layout(layout: Any) -> None:
         raise ValueError(f"unknown layout {layout!r}: use auto, spring, fast or physics")
 
 
+def view_source(store: Any, max_nodes: int | None, max_edges: int | None,
+                since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """What a view draws from: with ``max_nodes`` and no date range, the bounded read of
+    the top slice (its cost follows the caps, not the store); otherwise the full read
+    (a date range re-ranks actors by the mentions inside it, so it reads them all)."""
+    if max_nodes is not None and since is None and until is None \
+            and supports_bounded(store):
+        return bounded_view_data(store, max_nodes, max_edges)
+    return view_data(store, since, until)
+
+
 def build(store: Any, *, max_nodes: int | None = None, layout: Any = "auto", seed: int = 7,
-          since: str | None = None, until: str | None = None) -> View:
+          since: str | None = None, until: str | None = None,
+          max_edges: int | None = None) -> View:
     """The drawn view of ``store`` (actors, relations, positions, communities)."""
     _check_layout(layout)
-    return build_view(view_data(store, since, until), max_nodes, layout, seed)
+    data = view_source(store, max_nodes, max_edges, since, until)
+    return build_view(data, max_nodes, layout, seed, max_edges=max_edges)
 
 
 def render_html(
@@ -110,6 +134,7 @@ def render_html(
     *,
     title: str | None = None,
     max_nodes: int | None = None,
+    max_edges: int | None = None,
     show_non_asserted: bool = False,
     layout: LayoutName | Mapping[Any, tuple[float, float]] = "auto",
     seed: int = 7,
@@ -120,7 +145,10 @@ def render_html(
     """Write the interactive actor network to ``path`` (an offline HTML page).
 
     ``title`` heads the page (default "Actor network"). ``max_nodes`` keeps the actors with
-    most asserted mentions (the page says how many actors and relations were left out).
+    most asserted mentions and ``max_edges`` the strongest relations among them (asserted
+    first, then by mentions); the page says what it leaves out. With ``max_nodes`` (and no
+    date range) only those actors, relations and their evidence are read from the store, so
+    the page costs the same in a small store and a big one.
     ``show_non_asserted`` starts with negated and hedged relations shown (dashed).
     ``layout`` is ``"auto"``, ``"spring"``, ``"fast"`` (precomputed with networkx, seeded by
     ``seed``), ``"physics"`` (vis-network settles it in the browser) or a mapping of node id
@@ -133,10 +161,20 @@ def render_html(
     PosixPath('graph.html')
     """
     view = build(store, max_nodes=max_nodes, layout=layout, seed=seed, since=since,
-                 until=until)
+                 until=until, max_edges=max_edges)
     return write_page(view, Path(path), title=title or "Actor network",
                       show_non_asserted=show_non_asserted, max_nodes=max_nodes,
-                      evidence=evidence)
+                      evidence=evidence, max_edges=max_edges)
+
+
+def render_page(store: Any, path: str | Path, *, max_nodes: int | None,
+                max_edges: int | None, title: str | None = None) -> tuple[Path, str | None]:
+    """:func:`render_html` with these caps, and the one line saying what the page leaves
+    out (None when it shows everything): what ``build`` writes and prints."""
+    view = build(store, max_nodes=max_nodes, max_edges=max_edges)
+    path = write_page(view, Path(path), title=title or "Actor network",
+                      show_non_asserted=False, max_nodes=max_nodes, max_edges=max_edges)
+    return path, view_note(view)
 
 
 def render_image(

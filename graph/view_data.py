@@ -139,7 +139,7 @@ def _recount_actors(actors: list[dict[str, Any]], relations: list[dict[str, Any]
         a["mentions"], a["asserted_mentions"] = mentions[a["id"]], asserted[a["id"]]
 
 
-def _actor(d: Mapping[str, Any], node: Any) -> dict[str, Any]:
+def actor_dict(d: Mapping[str, Any], node: Any) -> dict[str, Any]:
     return {"id": str(node), "name": str(d.get("name") or node),
             "type": str(d.get("type") or "UNKNOWN"), "country": d.get("country"),
             "sector": d.get("sector"), "role": d.get("role"),
@@ -148,7 +148,7 @@ def _actor(d: Mapping[str, Any], node: Any) -> dict[str, Any]:
             "asserted_mentions": int(d.get("asserted_mentions") or 0)}
 
 
-def _relation(r: Mapping[str, Any]) -> dict[str, Any]:
+def relation_dict(r: Mapping[str, Any]) -> dict[str, Any]:
     asserted = bool(r.get("asserted", (r.get("factuality") or "asserted") == "asserted"))
     return {"source": str(r["source"]), "target": str(r["target"]),
             "relation": str(r.get("relation") or "RELATED"),
@@ -162,11 +162,11 @@ def _from_mentions(store: Any, since: str | None,
                    until: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
     """Every mention read once and grouped by relation; counts, documents, outlets and days
     are recounted from the mentions kept (all of them, or those dated in the range)."""
-    actors = [_actor(a, a["id"]) for a in store.actors()]
+    actors = [actor_dict(a, a["id"]) for a in store.actors()]
     names = {a["id"]: a for a in actors}
     rels: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for r in store.relations(asserted_only=False):
-        rels[relation_key(r)] = _relation(r)
+        rels[relation_key(r)] = relation_dict(r)
     docs: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
     outlets: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
     all_docs: set[str] = set()
@@ -178,33 +178,49 @@ def _from_mentions(store: Any, since: str | None,
                str(m.get("factuality") or "asserted"))
         rel = rels.get(key)
         if rel is None:
-            rel = rels[key] = _relation({**m, "source": key[0], "target": key[1]})
-        rel["count"] += 1
-        if day:
-            rel["days"][day] += 1
-        doc = str(m.get("doc") or m.get("doc_hash") or "")
+            rel = rels[key] = relation_dict({**m, "source": key[0], "target": key[1]})
+        doc = add_mention(rel, m, day, names)
         docs[key].add(doc)
         all_docs.add(doc)
         if m.get("source"):
             outlets[key].add(str(m["source"]))
-        s, o = names.get(key[0], {}), names.get(key[1], {})
-        sentence = str(m.get("sentence") or "")
-        rel["evidence"].append({
-            "title": m.get("title"), "date": shown_date(m),
-            "source": m.get("source"), "url": m.get("url"), "sentence": sentence,
-            "marks": mark_spans(sentence, [(m.get("subject_text") or s.get("name"), "s"),
-                                           (m.get("object_text") or o.get("name"), "o"),
-                                           (m.get("trigger"), "t")])})
+    out = finish_relations(rels, docs, outlets)
+    # Without a range every document counts, also those with no relation in them.
+    documents = len(all_docs) if (since or until) else int(store.stats()["documents"])
+    return actors, out, documents
+
+
+def add_mention(rel: dict[str, Any], m: Mapping[str, Any], day: str | None,
+                names: Mapping[str, Mapping[str, Any]]) -> str:
+    """Count mention ``m`` into relation ``rel`` (count, day, an evidence card with the
+    actors and trigger marked); returns the mention's document."""
+    rel["count"] += 1
+    if day:
+        rel["days"][day] += 1
+    s, o = names.get(rel["source"], {}), names.get(rel["target"], {})
+    sentence = str(m.get("sentence") or "")
+    rel["evidence"].append({
+        "title": m.get("title"), "date": shown_date(m),
+        "source": m.get("source"), "url": m.get("url"), "sentence": sentence,
+        "marks": mark_spans(sentence, [(m.get("subject_text") or s.get("name"), "s"),
+                                       (m.get("object_text") or o.get("name"), "o"),
+                                       (m.get("trigger"), "t")])})
+    return str(m.get("doc") or m.get("doc_hash") or "")
+
+
+def finish_relations(rels: Mapping[tuple[str, str, str, str], dict[str, Any]],
+                     docs: Mapping[Any, set[str]],
+                     outlets: Mapping[Any, set[str]]) -> list[dict[str, Any]]:
+    """The relations with at least one mention kept, with documents, outlets, dates seen
+    and evidence order set."""
     out = []
     for key, rel in rels.items():
         if not rel["count"]:
             continue
-        rel["documents"], rel["outlets"] = len(docs[key]), len(outlets[key])
+        rel["documents"], rel["outlets"] = len(docs.get(key, ())), len(outlets.get(key, ()))
         _finish(rel)
         out.append(rel)
-    # Without a range every document counts, also those with no relation in them.
-    documents = len(all_docs) if (since or until) else int(store.stats()["documents"])
-    return actors, out, documents
+    return out
 
 
 def _finish(rel: dict[str, Any]) -> None:

@@ -14,7 +14,8 @@ from typing import Any
 
 from actorgraph.graph.view_layout import communities, place, simple_graph
 
-__all__ = ["NODE_MAX", "NODE_MIN", "View", "build_view", "rank_key", "rollup"]
+__all__ = ["NODE_MAX", "NODE_MIN", "View", "build_view", "rank_key", "rollup", "strength_key",
+           "view_note"]
 
 #: Node radius range in pixels (vis-network scales ``value`` = asserted mentions linearly
 #: into it).
@@ -58,27 +59,57 @@ class View:
     community: dict[str, int] = field(default_factory=dict)
 
 
+def strength_key(r: dict[str, Any]) -> tuple[bool, int, str, str, str, str]:
+    """Sort key of relations under an edge cap, strongest first: asserted ones, then by
+    mentions, then by identity (the store's ``relations_among`` order)."""
+    return (not r["asserted"], -int(r.get("count") or 0), r["source"], r["target"],
+            r["relation"], r["factuality"])
+
+
 def build_view(data: dict[str, Any], max_nodes: int | None, layout: Any = "auto",
-               seed: int = 7) -> View:
+               seed: int = 7, max_edges: int | None = None) -> View:
     """Keep the ``max_nodes`` actors with most asserted mentions (all when None), the
-    relations among them, their positions (``layout``) and Louvain communities."""
+    strongest ``max_edges`` relations among them (all when None), their positions
+    (``layout``) and Louvain communities. ``data["totals"]`` (a bounded read) gives the
+    store's counts when ``data`` holds only the top slice."""
     ranked = sorted(data["actors"], key=rank_key)
+    for cap in (max_nodes, max_edges):
+        if cap is not None and cap < 0:
+            raise ValueError("max_nodes and max_edges must be >= 0")
     if max_nodes is not None:
-        if max_nodes < 0:
-            raise ValueError("max_nodes must be >= 0")
         ranked = ranked[:max_nodes]
     keep = {a["id"] for a in ranked}
     rels = [r for r in data["relations"] if r["source"] in keep and r["target"] in keep]
+    if max_edges is not None and len(rels) > max_edges:
+        rels = sorted(rels, key=strength_key)[:max_edges]
     rels.sort(key=lambda r: (r["source"], r["target"], r["relation"], r["factuality"]))
+    totals = data.get("totals") or {"actors": len(data["actors"]),
+                                    "relations": len(data["relations"])}
     view = View(actors=ranked, relations=rels,
-                dropped_nodes=len(data["actors"]) - len(ranked),
-                dropped_edges=len(data["relations"]) - len(rels), summary=data["summary"])
+                dropped_nodes=totals["actors"] - len(ranked),
+                dropped_edges=totals["relations"] - len(rels), summary=data["summary"])
     view.radius = radii(ranked)
     ids = [a["id"] for a in ranked]
     weight = {a["id"]: float(a.get("asserted_mentions") or 0) for a in ranked}
     view.positions = place(ids, rels, layout, seed, view.radius, weight)
     view.community = communities(simple_graph(ids, rels, asserted_only=True), seed=seed)
     return view
+
+
+def view_note(view: View, page: bool = False) -> str | None:
+    """What a capped view leaves out, in one line (None when it shows everything);
+    ``page``: the longer sentence the page shows."""
+    if not (view.dropped_nodes or view.dropped_edges):
+        return None
+    n, e = len(view.actors), len(view.relations)
+    shown = (f"the top {n:,} of {n + view.dropped_nodes:,} actors and {e:,} of "
+             f"{e + view.dropped_edges:,} relations")
+    hint = "`actorgraph view --max-nodes all` for all"
+    if not page:
+        return f"showing {shown}; {hint}"
+    return (f"Showing {shown}: the {n:,} actors with most asserted mentions, the strongest "
+            f"relations among them; {view.dropped_nodes:,} actors and "
+            f"{view.dropped_edges:,} relations are left out ({hint}).")
 
 
 def radii(actors: list[dict[str, Any]]) -> dict[str, float]:

@@ -35,6 +35,7 @@ from actorgraph.graph.view_model import (
     finite,
     rolled_relations,
     rollup,
+    view_note,
 )
 from actorgraph.graph.view_style import (
     ACTOR_COLOURS,
@@ -297,13 +298,15 @@ def glob_escape(text: str) -> str:
 
 
 def write_page(view: View, path: Path, *, title: str, show_non_asserted: bool,
-               max_nodes: int | None, evidence: str = "auto") -> Path:
+               max_nodes: int | None, evidence: str = "auto",
+               max_edges: int | None = None) -> Path:
     """Write the page for ``view`` to ``path`` (and its evidence side files if big)."""
     data, groups = encode(view, show_non_asserted)
     path.parent.mkdir(parents=True, exist_ok=True)
     ev = _write_evidence(path, groups, evidence)
     data["meta"]["title"] = title
     data["meta"]["maxNodes"] = max_nodes
+    data["meta"]["maxEdges"] = max_edges
     data["meta"]["evidence"] = {k: v for k, v in ev.items() if k != "json"}
     vis_js, vis_css = vis_assets()
     scripts = [vis_js] + [(_ASSETS / s).read_text(encoding="utf-8") for s in SCRIPTS]
@@ -314,11 +317,7 @@ def write_page(view: View, path: Path, *, title: str, show_non_asserted: bool,
         "form-action 'none'"])
     env = Environment(loader=FileSystemLoader(str(_ASSETS)),
                       autoescape=select_autoescape(default=True, default_for_string=True))
-    left_out = None
-    if view.dropped_nodes:
-        left_out = (f"Showing the {len(view.actors):,} actors with most asserted mentions "
-                    f"(max_nodes={max_nodes}); {view.dropped_nodes:,} actors and "
-                    f"{view.dropped_edges:,} relations are left out.")
+    left_out = view_note(view, page=True)
     html = env.get_template("view.html.j2").render(
         title=title, summary_line=summary_line(view.summary),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

@@ -133,3 +133,16 @@ def test_py_typed_marker_ships():
 
     meta = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     assert "py.typed" in meta["tool"]["setuptools"]["package-data"]["actorgraph"]
+
+
+def test_build_caps_the_page_like_the_pipeline(tmp_path):
+    import inspect
+
+    from actorgraph import pipeline
+
+    params = inspect.signature(actorgraph.build).parameters
+    assert params["view_max_nodes"].default == pipeline.VIEW_MAX_NODES
+    assert params["view_max_edges"].default == pipeline.VIEW_MAX_EDGES
+    summary = actorgraph.build(SEEDS, tmp_path / "out", view_max_nodes=3, view_max_edges=2)
+    assert summary.view_note.startswith("showing the top 3 of ")
+    assert "and 2 of " in summary.view_note and not summary.view_unchanged

@@ -147,6 +147,43 @@ def test_view_picture_only_leaves_the_page_alone(run, out, tmp_path):
     assert (out / "graph.html").stat().st_mtime_ns == before
 
 
+def _page_meta(path: Path) -> dict:
+    html = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'id="ag-data">(.*?)</script>', html, re.S).group(1))["meta"]
+
+
+def test_build_caps_the_page_says_so_and_reuses_it(run, out):
+    stats = open_store(out).stats()
+    args = ["build", REPO / "seeds", "-o", out, "--view-max-nodes", "4",
+            "--view-max-edges", "5"]
+    rc, text, _ = run(*args)
+    assert rc == 0 and "(unchanged" not in text
+    assert f"showing the top 4 of {stats['actors']} actors and 5 of {stats['relations']} " \
+           "relations; `actorgraph view --max-nodes all` for all" in text
+    meta = _page_meta(out / "graph.html")
+    assert (meta["drawnNodes"], meta["drawnEdges"]) == (4, 5)
+    rc, text, _ = run(*args)
+    assert rc == 0 and f"view:  {out / 'graph.html'} (unchanged: nothing new committed)" in text
+    assert "showing the top 4 of" in text  # the note of the page left as it is
+    rc, text, _ = run("build", REPO / "seeds", "-o", out, "--view-max-nodes", "all",
+                      "--view-max-edges", "all")
+    assert rc == 0 and "showing" not in text and "(unchanged" not in text
+    assert _page_meta(out / "graph.html")["drawnNodes"] == stats["actors"]
+
+
+def test_view_max_nodes_all_and_max_edges(run, out):
+    rc, _, _ = run("view", "-o", out, "--max-nodes", "all", "--max-edges", "3")
+    meta = _page_meta(out / "graph.html")
+    assert rc == 0 and meta["drawnEdges"] == 3
+    assert meta["drawnNodes"] == open_store(out).stats()["actors"]
+
+
+@pytest.mark.parametrize(("flag", "value"), [("--max-edges", "-2"), ("--max-nodes", "lots")])
+def test_a_bad_cap_is_a_usage_error(run, out, flag, value):
+    rc, _, err = run("view", "-o", out, flag, value)
+    assert rc == 2 and f"argument {flag}: {value!r}: give a" in err
+
+
 def test_neo4j_failures_are_one_line(run, out):
     for args in (["load", "-o", out], ["query", "top_actors", "--neo4j"]):
         rc, _, err = run(*args, "--uri", "bolt://127.0.0.1:9", "--password", "x")
