@@ -84,3 +84,11 @@ def report(name: str, info: dict, rows: list[dict], results: Path | None) -> Non
         results.parent.mkdir(parents=True, exist_ok=True)
         with results.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps({"bench": name, "machine": info, "rows": rows}) + "\n")
+
+
+def report_row(name: str, info: dict, row: dict, results: Path | None) -> None:
+    """:func:`report` for a bench of one row, then the row as aligned ``key: value`` lines."""
+    report(name, info, [row], results)
+    width = max(map(len, row), default=0)
+    for key, value in row.items():
+        print(f"{key:>{width}}: {value}")

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, machine, report  # noqa: E402
+from _common import ROOT, machine, report_row  # noqa: E402
 from store_scale import Corpus, build_store  # noqa: E402
 
 DATA_DIRS = [ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data"]
@@ -159,9 +159,7 @@ def main(argv: list[str] | None = None) -> int:
                cpu_s_children=round(child.ru_utime + child.ru_stime
                                     - child0.ru_utime - child0.ru_stime, 1))
     info = {**machine(), "triples": args.triples, "skew": args.skew, "docs": args.docs}
-    report("incremental_build", info, [row], args.results)
-    for key, value in row.items():
-        print(f"{key:>24}: {value}")
+    report_row("incremental_build", info, row, args.results)
     return 0
 
 

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import machine, report  # noqa: E402
+from _common import machine, report_row  # noqa: E402
 
 RELATIONS = [("MEETS", "CONSULT", "VERBAL_COOPERATION"), ("CRITICIZES", "DISAPPROVE",
              "VERBAL_CONFLICT"), ("ACCUSES", "DISAPPROVE", "VERBAL_CONFLICT"),
@@ -362,9 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     info = {**machine(), "triples": args.triples, "actors": args.actors,
             "relation_slots": args.relations, "per_doc": args.per_doc,
             "batch_docs": args.batch_docs}
-    report("store_scale", info, [row], args.results)
-    for key, value in row.items():
-        print(f"{key:>22}: {value}")
+    report_row("store_scale", info, row, args.results)
     return 0
 
 
