@@ -408,9 +408,12 @@ class _Found:
         if not self.lowers:
             self.lowers = [t.lower_ for t in self.tokens]
 
-    def add(self, start: int, end: int, actor: Actor, source: str) -> ActorMention:
-        """Record a mention of ``actor`` over tokens ``start:end``."""
-        m = ActorMention(start, end, self.doc[start:end].text, actor, source)
+    def add(
+        self, start: int, end: int, actor: Actor, source: str, text: str | None = None
+    ) -> ActorMention:
+        """Record a mention of ``actor`` over tokens ``start:end`` (``text``: the part of
+        them that names it, when that is less than the whole)."""
+        m = ActorMention(start, end, text or self.doc[start:end].text, actor, source)
         actor.aliases.add(m.text)
         self.mentions.append(m)
         self.taken.update(range(start, end))
@@ -566,27 +569,29 @@ def _add_hyphenated_lists(found: _Found) -> None:
     for tok in found.tokens:
         if "-" not in tok.text or tok.i in found.taken:
             continue
-        actors = _hyphenated_actors(tok.text, found)
-        if actors:
-            made = [found.add(tok.i, tok.i + 1, a, "lexicon") for a in actors]
+        parts = _hyphenated_actors(tok.text, found)
+        if parts:
+            # Each actor keeps its own part as its text, so its evidence names it alone
+            # ("U.S." and "Iraq" of "U.S.-Iraq"), not the whole word twice.
+            made = [found.add(tok.i, tok.i + 1, a, "lexicon", text=part) for part, a in parts]
             if len(made) > 1:
                 found.groups[tok.i] = made
 
 
-def _hyphenated_actors(text: str, found: _Found) -> list[Actor]:
-    """The actors each part of a hyphenated word names, or none unless every part (bar
-    suffixes such as "led") names one."""
+def _hyphenated_actors(text: str, found: _Found) -> list[tuple[str, Actor]]:
+    """Each part of a hyphenated word with the actor it names, or none unless every part
+    (bar suffixes such as "led") names one."""
     lex = found.lex
-    actors: list[Actor] = []
+    actors: list[tuple[str, Actor]] = []
     for part in (p for p in text.split("-") if p):
         if part.lower() in HYPHEN_SUFFIXES:
             continue
         iso = _country_of_text(part, lex)
         known = lex.lookup(part) if iso is None else None
         if iso:
-            actors.append(found.res.country_actor(iso))
+            actors.append((part, found.res.country_actor(iso)))
         elif known is not None and known.type != "COUNTRY":
-            actors.append(found.res.actor(_known_to_actor(known)))
+            actors.append((part, found.res.actor(_known_to_actor(known))))
         else:
             return []
     return actors

@@ -8,12 +8,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from actorgraph.extract.lexicon import ActorLexicon, load_actor_lexicon
+from actorgraph.extract.wordlists import word_set
 
 DEFAULT_MODEL = "en_core_web_md"
 INSTALL_HINT = (
@@ -82,6 +85,38 @@ def dateline_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def title_abbreviations(lexicon: ActorLexicon) -> list[str]:
+    """The one-word abbreviations that stand before a name ("Capt.", "Dr."): the titles
+    of ``titles.toml`` that end in a full stop, and the ``name_abbreviations`` word list."""
+    titles = {t for t in lexicon.titles if t.endswith(".") and " " not in t}
+    return sorted(titles | word_set("name_abbreviations"))
+
+
+def keep_abbreviations_whole(nlp: Language, abbreviations: list[str]) -> None:
+    """Make each abbreviation one token with its full stop ("Capt." as spaCy already
+    has "Gen."), in the spellings news uses: "Capt.", "capt.", "CAPT."."""
+    for word in abbreviations:
+        for form in {word, word.capitalize(), word.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+@Language.factory("abbreviation_sentences", default_config={"abbreviations": []})
+def make_abbreviation_sentences(nlp: Language, name: str, abbreviations: list[str]) -> Any:
+    """Keep a name with the title abbreviation before it ("Navy Capt. Jeff Davis"): the
+    parser would otherwise read the abbreviation's full stop as a sentence end and cut
+    the speaker off the sentence that quotes him."""
+    words = frozenset(a.lower() for a in abbreviations)
+
+    def abbreviation_sentences(doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.lower_ in words and nxt.is_title and nxt.is_sent_start is not True:
+                nxt.is_sent_start = False
+        return doc
+
+    return abbreviation_sentences
+
+
 def actor_patterns(lexicon: ActorLexicon) -> list[dict]:
     """EntityRuler patterns for every known alias; short acronyms match case-sensitively."""
     patterns = []
@@ -116,6 +151,11 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.max_length = max(nlp.max_length, 2_000_000)
     nlp.add_pipe("line_break_sentences", before="parser")
     nlp.add_pipe("dateline_sentences", before="parser")
+    abbreviations = title_abbreviations(lexicon)
+    keep_abbreviations_whole(nlp, abbreviations)
+    nlp.add_pipe(
+        "abbreviation_sentences", before="parser", config={"abbreviations": abbreviations}
+    )
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="actor_ruler",

@@ -76,6 +76,14 @@ def test_hyphenated_country_pairs(extractor):
     idx = actors(extractor, "U.S.-Russia joining forces.")
     tok = next(t for t in extractor.nlp("U.S.-Russia joining forces.") if "-" in t.text)
     assert {m.actor.id for m in idx.groups[tok.i]} == {"country:USA", "country:RUS"}
+    # Each part is the text of its own actor, so evidence does not name the pair twice.
+    assert {(m.actor.id, m.text) for m in idx.groups[tok.i]} == {
+        ("country:USA", "U.S."), ("country:RUS", "Russia")}
+
+
+def test_a_hyphenated_pair_names_each_side_of_the_relation(extractor):
+    found = extractor.extract_text("They said a strong U.S.-Iraq partnership is vital.")
+    assert {(t.subject.text, t.object.text) for t in found} >= {("U.S.", "Iraq")}
 
 
 def test_title_words_are_not_organisations(extractor):

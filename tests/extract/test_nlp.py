@@ -22,3 +22,17 @@ def test_a_dateline_place_is_not_the_subject_of_the_story(extractor):
 def test_an_upper_case_sentence_with_a_dash_later_is_no_dateline(extractor):
     sents = list(extractor.nlp("NATO said Russia - not Ukraine - broke the truce.").sents)
     assert len(sents) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces held their lines, press director Navy Capt. Jeff Davis told reporters.",
+    "The talks were led by Dr. Amina Yusuf and Sgt. Maj. Paul Grant on Monday.",
+])
+def test_a_title_abbreviation_does_not_end_the_sentence(extractor, text):
+    assert len(list(extractor.nlp(text).sents)) == 1
+
+
+def test_an_abbreviation_at_a_line_end_still_ends_the_line(extractor):
+    sents = list(extractor.nlp("He met the Gen.\nThe Army said so.").sents)
+    assert [s[0].text for s in sents] == ["He", "The"]
+
