@@ -959,6 +959,22 @@ def _title_antecedent(tok: Token, mentions: list[ActorMention], lex: ActorLexico
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _before_its_country(span: Span, lex: ActorLexicon) -> bool:
+    """True for the town in "isolate Raqqah, Syria, on Monday": a name, a comma and a
+    country name that ends the phrase. Not in a list ("Obama, Russia and China", "Merkel,
+    Germany, and France") nor before a possessive ("Putin, Russia's president")."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or not doc[i + 1].text[:1].isupper():
+        return False
+    if _country_of_text(doc[i + 1].text, lex) is None:
+        return False
+    rest = [t.lower_ for t in doc[i + 2: i + 4]]
+    if rest[:1] and rest[0] in {"'s", "’s", "and", "or", "-", "–"}:
+        return False
+    return not (rest[:1] == [","] and rest[1:2] and rest[1] in {"and", "or"})
+
+
 def _named_place(span: Span) -> bool:
     """True for the name in "the town of Cizre", "the capital Kabul", "Jaffna peninsula"."""
     root = span.root
@@ -1147,7 +1163,9 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
     """An entity no lexicon knows, read by its label and the words around it: a town, a
     person, or an organisation; None for a bare NORP or a PERSON with no capital."""
     text = span.text
-    if _place_by_context(span, ent):
+    if _place_by_context(span, ent) or (
+        ent.label_ in {"PERSON", "ORG"} and _before_its_country(span, lex)
+    ):
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
         return res.place(span)
     seen = res.actors.get(f"place:{slug(text)}")

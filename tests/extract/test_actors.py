@@ -432,3 +432,18 @@ def test_a_town_named_as_one_stays_a_town_in_its_document(extractor):
                               "The liberation of Raqqah will free Syrians.")
     kinds = {m.actor.type for m in index.mentions if m.text == "Raqqah"}
     assert kinds == {"LOCATION"}
+
+
+def test_a_name_before_a_comma_and_its_country_is_a_town(extractor):
+    # NER tags the town a person; "Raqqah, Syria" says what it is.
+    idx = actors(extractor, "The rebels began their advance to isolate Raqqah, Syria, on Monday.")
+    assert by_text(idx, "Raqqah").type == "LOCATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Obama, Russia and China agreed.", "Obama"),
+    ("Merkel, Germany, and France met.", "Merkel"),
+    ("They met Lavrov, Russia's foreign minister.", "Lavrov"),
+])
+def test_a_person_in_a_list_or_before_a_possessive_stays_a_person(extractor, text, name):
+    assert by_text(actors(extractor, text), name).type == "PERSON"
