@@ -110,19 +110,45 @@ def co_agent_relations(ctx: Sentence) -> Iterator[Finding]:
 
 
 def adjective_relations(ctx: Sentence) -> Iterator[Finding]:
-    """Predicates such as "A has appeared sympathetic to B", "A is critical of B"."""
+    """Predicates such as "A has appeared sympathetic to B", "A is critical of B", and
+    the same told by a participle: "A is opposed to B", "A is allied with B"."""
     for tok in ctx.sent:
-        if tok.pos_ != "ADJ":
+        key = predicate_adjective(tok)
+        if key is None:
             continue
-        for sense in ctx.vocab.adjectives.get(tok.lemma_.lower(), []):
+        for sense in ctx.vocab.adjectives.get(key, []):
             objs = [o for ot in prep_objects(tok, sense.prep or "") for o in mentions(ctx, ot)]
             if not objs:
                 continue
-            head = tok.head if tok.dep_ in {"acomp", "oprd", "attr", "xcomp"} else None
-            found = subjects(ctx, head) if head is not None else []
-            if tok.dep_ == "amod":
-                found = mentions(ctx, tok.head)
+            head, found = adjective_holders(ctx, tok)
             for s, sw in found:
                 for o, ow in objs:
                     yield Finding(s, o, sense.relation, [tok], head or tok, 0.7 * sw * ow)
             break
+
+
+def predicate_adjective(tok: Token) -> str | None:
+    """The adjective table's key for a token that can be a predicate adjective: an
+    adjective's lemma, or a participle used as one ("opposed", "allied"), which the
+    parser tags a verb; None for any other token, and for a participle whose passive
+    names its doer ("was opposed by Iran" is an act, the verb finders read it)."""
+    if tok.pos_ == "ADJ":
+        return tok.lemma_.lower()
+    if tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+        return tok.lower_
+    return None
+
+
+def adjective_holders(ctx: Sentence, tok: Token) -> tuple[Token | None, Weighted]:
+    """Who holds the attitude a predicate adjective names, and the token whose clause
+    decides its factuality: the subject of its copula ("A is critical of B"), the noun it
+    modifies ("a government hostile to B"), or a participle's passive subject ("A is
+    allied with B")."""
+    if tok.dep_ == "amod":
+        return None, mentions(ctx, tok.head)
+    if tok.dep_ in {"acomp", "oprd", "attr", "xcomp"}:
+        return tok.head, subjects(ctx, tok.head)
+    for c in tok.children:
+        if tok.pos_ == "VERB" and c.dep_ == "nsubjpass":
+            return tok, mentions(ctx, c)
+    return None, []

@@ -751,3 +751,18 @@ def test_a_complaint_is_against_what_it_is_about_else_whom_it_is_made_to(extract
                             "Israeli air raids.") == {("Lebanon", "ACCUSES", "Israel")}
     assert pairs(extractor, "China complained to the United States.") == {
         ("China", "ACCUSES", "United States")}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Japan is opposed to China's plan.", ("Japan", "OPPOSES", "China")),
+    ("Qatar is allied with Turkey.", ("Qatar", "ALLIES_WITH", "Turkey")),
+    ("Pakistan remains aligned with China.", ("Pakistan", "ALLIES_WITH", "China")),
+    ("France was critical of Iran.", ("France", "CRITICIZES", "Iran")),
+])
+def test_a_participle_is_a_predicate_adjective_like_any_other(extractor, text, want):
+    assert want in pairs(extractor, text)
+
+
+def test_a_participle_with_its_doer_is_an_act_not_an_attitude(extractor):
+    got = pairs(extractor, "The plan of Japan was opposed by Iran.")
+    assert not [p for p in got if p[0] == "Japan" and p[1] == "OPPOSES"]
