@@ -117,6 +117,37 @@ def make_abbreviation_sentences(nlp: Language, name: str, abbreviations: list[st
     return abbreviation_sentences
 
 
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+@Language.component("possessive_of_phrases")
+def possessive_of_phrases(doc: Doc) -> Doc:
+    """Re-attach "the Government of Iraq's decision" as the government's decision.
+
+    The parser reads it as "the Government of [Iraq's decision]": the verb's object
+    becomes the government, as if it were welcomed itself, and the decision hangs off
+    "of". When a capitalised name's "of" phrase is a possessor ("Iraq's") of the noun
+    after it, the noun takes the name's place and the whole name owns it.
+    """
+    for noun in doc:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            continue
+        of, name = noun.head, noun.head.head
+        mark = next((c for c in owner.children if c.lower_ in POSSESSIVE_MARKS), None)
+        if (
+            mark is None or of.dep_ != "prep" or not (name.i < of.i < owner.i < noun.i)
+            or owner.left_edge.i != of.i + 1 or not name.is_title
+            or not name.tag_.startswith("NN") or name.dep_ == "ROOT"
+        ):
+            continue
+        noun.head, noun.dep_ = name.head, name.dep_
+        name.head, name.dep_ = noun, "poss"
+        owner.head, owner.dep_ = of, "pobj"
+        mark.head = name
+    return doc
+
+
 def actor_patterns(lexicon: ActorLexicon) -> list[dict]:
     """EntityRuler patterns for every known alias; short acronyms match case-sensitively."""
     patterns = []
@@ -156,6 +187,7 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe(
         "abbreviation_sentences", before="parser", config={"abbreviations": abbreviations}
     )
+    nlp.add_pipe("possessive_of_phrases", after="lemmatizer")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="actor_ruler",

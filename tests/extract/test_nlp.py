@@ -36,3 +36,22 @@ def test_an_abbreviation_at_a_line_end_still_ends_the_line(extractor):
     sents = list(extractor.nlp("He met the Gen.\nThe Army said so.").sents)
     assert [s[0].text for s in sents] == ["He", "The"]
 
+
+
+def test_a_named_bodys_possessive_owns_the_noun_after_it(extractor):
+    doc = extractor.nlp("Ellwood welcomed the Government of Iraq's decision.")
+    gov, decision = doc[3], doc[7]
+    assert decision.dep_ == "dobj" and decision.head.text == "welcomed"
+    assert gov.head.i == decision.i and gov.dep_ == "poss"
+
+
+def test_a_welcomed_decision_is_praise_of_its_owner_not_a_meeting(extractor):
+    found = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
+        "Minister Tobias Ellwood welcomes the Government of Iraq's liberation of Tikrit.")}
+    assert [f for f in found if f[1] == "PRAISES" and "Iraq" in f[2]]
+    assert not [f for f in found if f[1] == "MEETS"]
+
+
+def test_a_lower_case_head_keeps_its_of_phrase(extractor):
+    doc = extractor.nlp("The leader of Iraq's army met Kerry.")
+    assert doc[1].dep_ == "nsubj" and doc[5].head.text == "of"
