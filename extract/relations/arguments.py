@@ -23,6 +23,7 @@ from actorgraph.extract.relations.words import (
     REACTIONS,
     REQUEST_VERBS,
     SUBJECT_DEPS,
+    TOPIC_VERBS,
     UNDOING_PARTICLES,
 )
 
@@ -197,11 +198,12 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
 
 
 def reacts(ctx: Sentence, verb: Token) -> bool:
-    """A verb that asks for or reacts to an act rather than doing it: "demanded the
-    withdrawal of", "condemned the killing of", "rejected the visit of"."""
+    """A verb that asks for, reacts to or talks about an act rather than doing it:
+    "demanded the withdrawal of", "condemned the killing of", "rejected the visit of",
+    "discussed the campaign to liberate Mosul"."""
     # Plain senses only: "issued a declaration" is no reaction because of "issue
     # reminder to".
-    return verb.lemma_ in REQUEST_VERBS or any(
+    return verb.lemma_ in REQUEST_VERBS or verb.lemma_ in TOPIC_VERBS or any(
         ctx.vocab.get(s.relation).plover in REACTIONS
         for s in ctx.vocab.verb_senses(verb.lemma_, verb.lower_) if not s.words
     )

@@ -16,6 +16,7 @@ from actorgraph.extract.wordlists import word_set
 NEG_WORDS = word_set("neg_words")
 NEGATING_VERBS = word_set("negating_verbs")
 REQUEST_VERBS = word_set("request_verbs")
+TOPIC_VERBS = word_set("topic_verbs")
 INTENT_VERBS = word_set("intent_verbs")
 INTENT_NOUNS = word_set("intent_nouns")
 FUTURE_VERBS = word_set("future_verbs")

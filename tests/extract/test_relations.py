@@ -766,3 +766,12 @@ def test_a_participle_is_a_predicate_adjective_like_any_other(extractor, text, w
 def test_a_participle_with_its_doer_is_an_act_not_an_attitude(extractor):
     got = pairs(extractor, "The plan of Japan was opposed by Iran.")
     assert not [p for p in got if p[0] == "Japan" and p[1] == "OPPOSES"]
+
+
+def test_who_discusses_a_campaign_is_not_its_agent(extractor):
+    got = pairs(extractor, "The two presidents, Kerry and Abadi, discussed the campaign to "
+                           "liberate Mosul from ISIL.")
+    assert not [p for p in got if p[2] == "Islamic State"]
+    # A plan one announces is still one's own.
+    assert ("Russia", "ATTACKS", "Islamic State") in pairs(
+        extractor, "Russia announced plans to attack ISIL.")
