@@ -11,7 +11,11 @@ from actorgraph.extract.actors import ActorMention, resolve_pronoun, resolve_spe
 from actorgraph.extract.lexicon import RelationType, RelationVocabulary
 from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import conjuncts
-from actorgraph.extract.relations.words import PLURAL_PRONOUNS
+from actorgraph.extract.relations.words import (
+    CLAIM_VERBS,
+    PLURAL_PRONOUNS,
+    RESPONSIBILITY_NOUNS,
+)
 
 
 def mention(ctx: Sentence, tok: Token) -> Weighted:
@@ -33,7 +37,7 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
     if tok.pos_ in {"NOUN", "PROPN"} or tok.dep_ in {"dobj", "pobj"}:
         # (an object is a noun whatever its tag: "rejected a United Nations appeal")
         found = [(m, 0.7) for m in modifier_actors(ctx, tok)]
-        return found or owner_actors(ctx, tok)
+        return found or claimant_actors(ctx, tok) or owner_actors(ctx, tok)
     return []
 
 
@@ -170,3 +174,25 @@ def is_place(m: ActorMention) -> bool:
 def weighted(found: Weighted, factor: float) -> Weighted:
     """``found`` with every link's weight multiplied by ``factor`` (a less direct path)."""
     return [(m, w * factor) for m, w in found]
+
+
+def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
+    """Who claimed an act told by a noun, the one who did it: "ISIL claimed the attacks,
+    which killed 28", "attacks claimed by ISIL", "the Taliban claimed responsibility for
+    the bombing". Event coders code a claimed attack as the claimant's."""
+    if relation_noun(ctx.vocab, tok) is None:
+        return []
+    for c in tok.children:
+        # "attacks, also claimed by ISIL, ..."
+        if c.dep_ == "acl" and c.lemma_ in CLAIM_VERBS:
+            return [(m, w * 0.85) for a in c.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_ in RESPONSIBILITY_NOUNS:
+        verb = verb.head.head if verb.head.dep_ == "dobj" else verb
+    elif tok.dep_ != "dobj" or verb.lemma_ not in CLAIM_VERBS:
+        return []
+    if verb.lemma_ not in CLAIM_VERBS:
+        return []
+    return [(m, w * 0.85) for c in verb.children if c.dep_ == "nsubj"
+            for m, w in mention(ctx, c)]

@@ -775,3 +775,24 @@ def test_who_discusses_a_campaign_is_not_its_agent(extractor):
     # A plan one announces is still one's own.
     assert ("Russia", "ATTACKS", "Islamic State") in pairs(
         extractor, "Russia announced plans to attack ISIL.")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("On Saturday, ISIL claimed two attacks in Baghdad which killed 28 Iraqi soldiers.",
+     ("Islamic State", "KILLS")),
+    ("The Taliban claimed responsibility for the bombing, which targeted Afghan police.",
+     ("Taliban", "ATTACKS")),
+    ("An attack claimed by al-Shabaab killed two Kenyan soldiers.", ("al-Shabaab", "KILLS")),
+])
+def test_a_claimed_attack_is_the_claimants(extractor, text, want):
+    assert want in {(t.subject.name, t.relation) for t in extractor.extract_text(text)}
+
+
+def test_condemning_a_claimed_attack_criticises_the_claimant(extractor):
+    got = pairs(extractor, "The United States condemns the attack in Baghdad claimed by ISIL.")
+    assert ("United States", "CRITICIZES", "Islamic State") in got
+
+
+def test_an_unclaimed_attack_has_no_doer(extractor):
+    got = pairs(extractor, "An attack in Baghdad killed two Iraqi soldiers.")
+    assert not got
