@@ -13,6 +13,8 @@ from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import conjuncts
 from actorgraph.extract.relations.words import (
     CLAIM_VERBS,
+    HYPHEN_SUFFIXES,
+    LEADING_SUFFIXES,
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
 )
@@ -131,7 +133,9 @@ def modifier_actors(ctx: Sentence, tok: Token) -> list[ActorMention]:
         if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > tok.i:
             continue
         for cc in (c, *c.conjuncts):
-            found = ctx.index.all_at(cc)
+            if proxy_modifier(cc):
+                continue
+            found = ctx.index.all_at(cc) or led_by(ctx, cc)
             if not found and cc.dep_ == "poss" and cc.pos_ == "PRON":
                 found = [m for m, _w in mention(ctx, cc)]
             out.extend(m for m in found if m.actor.is_actor)
@@ -141,6 +145,23 @@ def modifier_actors(ctx: Sentence, tok: Token) -> list[ActorMention]:
             out.extend(modifier_actors(ctx, c))
     seen: set[str] = set()
     return [m for m in out if not (m.actor.id in seen or seen.add(m.actor.id))]
+
+
+def led_by(ctx: Sentence, tok: Token) -> list[ActorMention]:
+    """The actor before a split "-led" modifier: "Saudi-led coalition jets" are Saudi
+    Arabia's, as one-word "U.S.-led" already is (the tokenizer splits a hyphen after a
+    name it does not keep whole)."""
+    if tok.dep_ != "amod" or tok.lower_ not in LEADING_SUFFIXES:
+        return []
+    return [m for c in tok.children if c.dep_ in {"npadvmod", "compound"} and c.i < tok.i
+            for m in ctx.index.all_at(c) if m.actor.is_actor]
+
+
+def proxy_modifier(tok: Token) -> bool:
+    """"U.S.-backed rebels", "Iranian-funded militias": the backer is not the doer of
+    what its proxies do, as the leader of a "U.S.-led coalition" is."""
+    last = tok.lower_.rsplit("-", 1)[-1]
+    return tok.dep_ == "amod" and last in HYPHEN_SUFFIXES and last not in LEADING_SUFFIXES
 
 
 def mentions(ctx: Sentence, tok: Token) -> Weighted:

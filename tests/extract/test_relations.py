@@ -796,3 +796,19 @@ def test_condemning_a_claimed_attack_criticises_the_claimant(extractor):
 def test_an_unclaimed_attack_has_no_doer(extractor):
     got = pairs(extractor, "An attack in Baghdad killed two Iraqi soldiers.")
     assert not got
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi-led coalition jets struck Houthi positions.",
+    "The Saudi-led coalition struck Houthi positions.",
+])
+def test_a_led_coalition_acts_for_its_leader(extractor, text):
+    assert ("Saudi Arabia", "ATTACKS", "Houthis") in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "U.S.-backed rebels attacked Syrian troops.",
+    "Iranian-backed militias attacked U.S. troops.",
+])
+def test_a_backer_is_not_the_doer_of_its_proxies_acts(extractor, text):
+    assert not [p for p in pairs(extractor, text) if p[1] == "ATTACKS"]
