@@ -18,6 +18,7 @@ from actorgraph.extract.relations.syntax import (
     is_verb,
 )
 from actorgraph.extract.relations.words import (
+    ENVOY_NOUNS,
     OBJECT_CONTROL,
     PASSIVE_SUBJECT_DEPS,
     REACTIONS,
@@ -270,6 +271,9 @@ def verb_objects(ctx: Sentence, verb: Token, sense: VerbSense) -> tuple[list[Tok
     # The noun a sense names is part of the trigger, not its target ("use force").
     used = {t.i for t in trigger}
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used]
+    if not objs:
+        # "summoned the Afghan ambassador": an envoy the sense names stands for his state.
+        objs = [t for t in trigger if t.lemma_.lower() in ENVOY_NOUNS]
     if not objs and not sense.words and not any(
         c.dep_ in {"xcomp", "ccomp", "prep", "attr", "oprd", "advcl"} for c in verb.children
     ):

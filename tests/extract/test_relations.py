@@ -812,3 +812,11 @@ def test_a_led_coalition_acts_for_its_leader(extractor, text):
 ])
 def test_a_backer_is_not_the_doer_of_its_proxies_acts(extractor, text):
     assert not [p for p in pairs(extractor, text) if p[1] == "ATTACKS"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan summoned the Afghan ambassador over the attack.",
+    "Pakistan summoned Afghanistan's ambassador on Monday.",
+])
+def test_a_summoned_envoy_stands_for_his_state(extractor, text):
+    assert ("Pakistan", "ACCUSES", "Afghanistan") in pairs(extractor, text)
