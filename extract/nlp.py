@@ -10,9 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
-from spacy.symbols import ORTH
+from spacy.symbols import DEP, LOWER, ORTH
+from spacy.symbols import poss as POSS
 from spacy.tokens import Doc
 
 from actorgraph.extract.lexicon import ActorLexicon, load_actor_lexicon
@@ -105,13 +107,17 @@ def make_abbreviation_sentences(nlp: Language, name: str, abbreviations: list[st
     """Keep a name with the title abbreviation before it ("Navy Capt. Jeff Davis"): the
     parser would otherwise read the abbreviation's full stop as a sentence end and cut
     the speaker off the sentence that quotes him."""
-    words = frozenset(a.lower() for a in abbreviations)
+    keys = numpy.array(sorted({nlp.vocab.strings.add(a.lower()) for a in abbreviations}),
+                       dtype="uint64")
 
     def abbreviation_sentences(doc: Doc) -> Doc:
-        for tok in doc[:-1]:
-            nxt = doc[tok.i + 1]
-            if tok.lower_ in words and nxt.is_title and nxt.is_sent_start is not True:
-                nxt.is_sent_start = False
+        # Found in the array of lowercase forms: a Python pass over every token would
+        # cost more than the rest of this component.
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), keys)):
+            if i + 1 < len(doc):
+                nxt = doc[int(i) + 1]
+                if nxt.is_title and nxt.is_sent_start is not True:
+                    nxt.is_sent_start = False
         return doc
 
     return abbreviation_sentences
@@ -129,9 +135,13 @@ def possessive_of_phrases(doc: Doc) -> Doc:
     "of". When a capitalised name's "of" phrase is a possessor ("Iraq's") of the noun
     after it, the noun takes the name's place and the whole name owns it.
     """
-    for noun in doc:
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+    # Only possessors can start the pattern; finding them in the array keeps this pass
+    # cheap on long documents.
+    deps = doc.to_array(DEP)
+    for i in numpy.flatnonzero(deps == POSS):
+        owner = doc[int(i)]
+        noun = owner.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
             continue
         of, name = noun.head, noun.head.head
         mark = next((c for c in owner.children if c.lower_ in POSSESSIVE_MARKS), None)
