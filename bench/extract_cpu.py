@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             prof.disable()
             print(f"--- dictionary {'on' if on else 'off'}")
             pstats.Stats(prof).sort_stats("tottime").print_stats(args.profile)
+            if os.environ.get("AG_PROFILE_CALLERS"):
+                pstats.Stats(prof).print_callers(os.environ["AG_PROFILE_CALLERS"])
         return 0
     runs: dict[bool, list[float]] = {on: [] for on in settings}
     triples: dict[bool, int] = {}

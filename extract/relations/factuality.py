@@ -222,6 +222,15 @@ def auxiliary_cue(kids: list[Token]) -> str | None:
 def is_question(sent: Span) -> bool:
     """A question mark at the end, or an interrogative opening ("Why aren't we ...",
     "Will Iran ...") when the parser cut the sentence before its question mark."""
+    # Asked once per act of the sentence: keep the answer with the Doc.
+    key = ("actorgraph.question", sent.start)
+    known = sent.doc.user_data.get(key)
+    if known is None:
+        known = sent.doc.user_data[key] = _is_question(sent)
+    return known
+
+
+def _is_question(sent: Span) -> bool:
     if sent.text.rstrip().rstrip("”\"'’ ").endswith("?"):
         return True
     words = [t for t in sent if not t.is_punct][:3]
