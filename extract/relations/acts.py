@@ -43,7 +43,7 @@ def one_actor_acts(ctx: Sentence, taken: set[int]) -> Iterator[Act]:
 
     ``taken``: anchors that already gave a triple; their acts are not repeated.
     """
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.i in taken:
             continue
         if tok.pos_ == "VERB":

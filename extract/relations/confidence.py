@@ -20,7 +20,7 @@ def trigger_tokens(ctx: Sentence) -> set[int]:
 
 
 def _trigger_tokens(ctx: Sentence) -> set[int]:
-    return {t.i for t in ctx.sent if (
+    return {t.i for t in ctx.tokens if (
         t.pos_ == "VERB" and ctx.vocab.verb_senses(t.lemma_, t.lower_)
     ) or (t.pos_ in {"NOUN", "PROPN"} and ctx.index.at(t) is None
           and relation_noun(ctx.vocab, t) is not None)}

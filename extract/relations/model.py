@@ -70,3 +70,10 @@ class Sentence:
     #: memo of ``confidence.trigger_tokens``: it reads only the sentence, the actor index
     #: and the vocabulary, none of which changes while the sentence is read
     triggers: frozenset[int] | None = field(default=None, repr=False)
+    #: the sentence's tokens, made once: iterating a Span builds a new Token per token,
+    #: and every finder walks the whole sentence
+    tokens: list[Token] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.tokens:
+            self.tokens = list(self.sent)

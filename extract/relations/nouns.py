@@ -40,7 +40,7 @@ class NounRoles:
 
 def noun_relations(ctx: Sentence) -> Iterator[Finding]:
     """Every statement a relation noun of the sentence carries."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"} or ctx.index.at(tok) is not None:
             continue
         rtype = relation_noun(ctx.vocab, tok)

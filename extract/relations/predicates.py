@@ -28,7 +28,7 @@ def obligation_demands(ctx: Sentence) -> Iterator[Finding]:
     another actor must do is a demand on that actor (PLOVER REQUEST)."""
     if "DEMANDS" not in ctx.vocab:
         return
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ != "VERB" or tok.lemma_ not in SPEECH_VERBS:
             continue
         for c in tok.children:
@@ -50,7 +50,7 @@ def membership_relations(ctx: Sentence) -> Iterator[Finding]:
     """"X is a member/part of Y's coalition", "characterizes X as a member of Y"."""
     if "ALLIES_WITH" not in ctx.vocab:
         return
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() not in MEMBERSHIP_NOUNS:
             continue
         groups = membership_groups(ctx, tok)
@@ -98,7 +98,7 @@ def co_agent_relations(ctx: Sentence) -> Iterator[Finding]:
     Burundi's military COOPERATES_WITH Congo's (the reverse follows from symmetry)."""
     if "COOPERATES_WITH" not in ctx.vocab:
         return
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
         partners = prep_mentions(ctx, [tok], CO_AGENT_PREPS)
@@ -112,7 +112,7 @@ def co_agent_relations(ctx: Sentence) -> Iterator[Finding]:
 def adjective_relations(ctx: Sentence) -> Iterator[Finding]:
     """Predicates such as "A has appeared sympathetic to B", "A is critical of B", and
     the same told by a participle: "A is opposed to B", "A is allied with B"."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         key = predicate_adjective(tok)
         if key is None:
             continue

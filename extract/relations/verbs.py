@@ -48,7 +48,7 @@ class SenseScan:
 
 def verb_relations(ctx: Sentence) -> Iterator[Finding]:
     """Every statement a verb of the sentence triggers."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ != "VERB":
             continue
         senses = ctx.vocab.verb_senses(tok.lemma_, tok.lower_)
