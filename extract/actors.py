@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
 from actorgraph.extract.places import Gazetteer
+from actorgraph.extract.quotes import Quotation, quotation_at, quotations
 from actorgraph.extract.triples import ActorRef
 from actorgraph.extract.wordlists import word_set
 
@@ -125,6 +126,8 @@ class ActorIndex:
     by_token: dict[int, ActorMention]
     # One token naming several actors: "U.S.-Russia", "the Russian and American militaries".
     groups: dict[int, list[ActorMention]] = field(default_factory=dict)
+    #: Quotations introduced by a named speaker ("X said:"), in order.
+    quotations: list[Quotation] = field(default_factory=list)
 
     def at(self, token: Token) -> ActorMention | None:
         return self.by_token.get(token.i)
@@ -450,7 +453,19 @@ def find_actors(
     _regroup_ethnic_mentions(found)
     _attribute_collectives(found, unattributed)
     _attribute_home_officials(found, people, nationality)
-    return found.index()
+    index = found.index()
+    index.quotations = _voiced(quotations(doc, index), res)
+    return index
+
+
+def _voiced(quotes: list[Quotation], res: _Resolver) -> list[Quotation]:
+    """Set whom each speaker's "we" stands for: a state official of a known country speaks
+    for its government ("Foreign Secretary Philip Hammond said: ... we will")."""
+    for q in quotes:
+        a = q.speaker.actor
+        if a.type == "PERSON" and a.country and a.sector in STATE_SECTORS:
+            q.voice = res.country_actor(a.country, "GOV")
+    return quotes
 
 
 def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
@@ -1207,12 +1222,33 @@ QUOTING_VERBS = word_set("quoting_verbs")
 
 def resolve_speaker(token: Token, index: ActorIndex) -> ActorMention | None:
     """The speaker a first-person pronoun inside quoted speech refers to: '"We will
-    punish Israel," Iran said' -> Iran; '"I condemn the attack," Macron said' -> Macron.
-    "I" needs a person; "we" an actor that is no person (a person's "we" may be his
-    government, his party or his team, so it is dropped). None outside reported speech."""
+    punish Israel," Iran said' -> Iran; '"I condemn the attack," Macron said' -> Macron;
+    'Minister X said:' then "we will ..." -> X's government (or X), at X's words.
+
+    "I" needs a person; "we" an actor that is no person: a person's "we" in a reported
+    clause may be his government, his party or his team, so it is dropped; in words
+    introduced as his statement ("X said:") it is whom he speaks for. None outside
+    quoted speech."""
     kind = FIRST_PERSON.get(token.lower_)
     if kind is None:
         return None
+    found = _reported_speaker(token, index)
+    quote = quotation_at(token, index)
+    if quote is not None and (found is None or found is not False
+                              and found.actor.id == quote.speaker.actor.id):
+        found = quote.speaker
+        if found.actor.type == "PERSON" and kind == "GROUP":
+            return ActorMention(found.start, found.end, found.text,
+                                quote.voice or found.actor, "pronoun")
+    if found is None or found is False or (found.actor.type == "PERSON") != (
+            kind == "PERSON"):
+        return None
+    return found
+
+
+def _reported_speaker(token: Token, index: ActorIndex) -> ActorMention | bool | None:
+    """The one actor subject of the quoting verb whose reported clause holds ``token``;
+    False when that verb has none or several, None when no quoting verb reports it."""
     node = token
     for _ in range(8):
         head = node.head
@@ -1221,10 +1257,7 @@ def resolve_speaker(token: Token, index: ActorIndex) -> ActorMention | None:
         if node.dep_ in {"ccomp", "parataxis"} and head.lemma_ in QUOTING_VERBS:
             speakers = [m for c in head.children if c.dep_ == "nsubj"
                         if (m := index.at(c)) is not None and m.actor.is_actor]
-            if len(speakers) == 1 and (speakers[0].actor.type == "PERSON") == (
-                    kind == "PERSON"):
-                return speakers[0]
-            return None
+            return speakers[0] if len(speakers) == 1 else False
         node = head
     return None
 
