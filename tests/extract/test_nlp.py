@@ -22,3 +22,10 @@ def test_a_dateline_place_is_not_the_subject_of_the_story(extractor):
 def test_an_upper_case_sentence_with_a_dash_later_is_no_dateline(extractor):
     sents = list(extractor.nlp("NATO said Russia - not Ukraine - broke the truce.").sents)
     assert len(sents) == 1
+
+
+@pytest.mark.parametrize("text", ["Attacks claimed by Da'esh killed many.",
+                                  "Attacks claimed by Da’esh killed many."])
+def test_an_alias_with_an_apostrophe_matches_either_apostrophe(extractor, text):
+    doc = extractor.nlp(text)
+    assert [e.ent_id_ for e in doc.ents if e.text.startswith("Da")] == ["group:isis"]
