@@ -81,6 +81,7 @@ PLURAL_REFERENCES = {
     "sides": "ANY", "parties": "ANY", "rivals": "ANY", "allies": "ANY", "groups": "ANY"}
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
+UNNAMED_BODIES = word_set("unnamed_bodies")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 
 
@@ -448,6 +449,7 @@ def find_actors(
     _add_untagged_surnames(found)
     nationality = _attribute_people(found, people)
     _add_body_references(found)
+    _add_unnamed_bodies(found)
     _add_title_references(found)
     _add_country_references(found)
     _regroup_ethnic_mentions(found)
@@ -763,6 +765,40 @@ def _add_body_references(found: _Found) -> None:
         ) and m.actor.type not in {LOCATION, "PERSON", "COUNTRY"}), None)
         if antecedent is not None:
             found.add(tok.i, tok.i + 1, antecedent.actor, "nominal")
+
+
+def _add_unnamed_bodies(found: _Found) -> None:
+    """Step 3b'': a body named by its kind alone, when nothing named before is what it
+    refers to: "the coalition", "Coalition aircraft", "the international community" are
+    one actor of the document each, named by their words (word list ``unnamed_bodies``)."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        body = _unnamed_body(tok)
+        if body is None:
+            continue
+        start, name = body
+        if not found.is_free(start, tok.i + 1):
+            continue
+        actor = found.res.actor(Actor(id=f"org:{slug(name)}", name=name,
+                                      type="ORGANIZATION", source="collective"))
+        found.add(start, tok.i + 1, actor, "nominal")
+
+
+def _unnamed_body(tok: Token) -> tuple[int, str] | None:
+    """(first token, name) of the unnamed body ``tok`` heads, or None."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound"} and c.i < tok.i \
+                and f"{c.lower_} {lemma}" in UNNAMED_BODIES:
+            return c.i, f"{c.lower_} {lemma}"
+    if lemma not in UNNAMED_BODIES or tok.tag_ in {"NNS", "NNPS"}:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "a coalition of Iran and Syria" is those it names
+    if tok.dep_ == "compound" or tok.text[0].isupper() or _definite(tok):
+        return tok.i, lemma
+    return None
 
 
 def _add_title_references(found: _Found) -> None:

@@ -140,9 +140,10 @@ def test_definite_nominal_resolves_to_the_named_body_before_it(extractor):
 
 
 def test_definite_nominal_without_antecedent_is_not_an_actor(extractor):
-    text = "The coalition attacked ISIS."
+    text = "The group attacked ISIS."
     assert [m.text for m in actors(extractor, text).mentions] == ["ISIS"]
     assert extractor.extract_text(text) == []
+    # (a coalition named by its kind alone is one: see test_a_body_named_by_its_kind_alone)
 
 
 @pytest.mark.parametrize("text, span, iso", [
@@ -424,3 +425,28 @@ def test_a_town_named_as_one_stays_a_town_in_its_document(extractor):
                               "The liberation of Raqqah will free Syrians.")
     kinds = {m.actor.type for m in index.mentions if m.text == "Raqqah"}
     assert kinds == {"LOCATION"}
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Coalition jets bombed the depot near Hama.", "Coalition", "org:coalition"),
+    ("The coalition says it struck a bridge.", "coalition", "org:coalition"),
+    ("The world community condemned the coup in Niger.", "world community",
+     "org:world_community"),
+    ("Chad called on the international community to act.", "international community",
+     "org:international_community"),
+])
+def test_a_body_named_by_its_kind_alone_is_an_actor(extractor, text, mention, actor_id):
+    assert by_text(actors(extractor, text), mention).id == actor_id
+
+
+@pytest.mark.parametrize("text", [
+    "A coalition of Kenya and Uganda sent troops.",  # the members it names
+    "Several coalitions were formed in parliament.",  # no one body
+])
+def test_an_indefinite_or_plural_coalition_is_no_actor(extractor, text):
+    assert not [m for m in actors(extractor, text).mentions if "oalition" in m.text]
+
+
+def test_the_coalition_named_before_is_what_a_later_coalition_refers_to(extractor):
+    index = actors(extractor, "The Global Coalition met in Rome. The coalition then struck.")
+    assert by_text(index, "coalition").id == "igo:anti_isis_coalition"
