@@ -82,6 +82,7 @@ PLURAL_REFERENCES = {
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
+REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 
 
@@ -450,6 +451,7 @@ def find_actors(
     nationality = _attribute_people(found, people)
     _add_body_references(found)
     _add_unnamed_bodies(found)
+    _add_armed_group_references(found)
     _add_title_references(found)
     _add_country_references(found)
     _regroup_ethnic_mentions(found)
@@ -783,6 +785,26 @@ def _add_unnamed_bodies(found: _Found) -> None:
         actor = found.res.actor(Actor(id=f"org:{slug(name)}", name=name,
                                       type="ORGANIZATION", source="collective"))
         found.add(start, tok.i + 1, actor, "nominal")
+
+
+def _add_armed_group_references(found: _Found) -> None:
+    """Step 3b-3: "these terrorists", "the militants": a definite plural of fighters with
+    no owner of its own refers to the one armed group named in its sentence before it or
+    in the two sentences before ("ISIL seized Mosul. ... defeating these terrorists")."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.tag_ != "NNS" or tok.dep_ == "compound" \
+                or found.lex.collectives.get(tok.lower_) != "REB" \
+                or not _definite(tok, REFERRING_DETERMINERS) or any(
+                    c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
+                    and (c.ent_type_ or c.pos_ == "PROPN") for c in tok.children):
+            continue
+        for lo, hi in _reference_windows(tok):
+            groups = {m.actor.id: m.actor for m in found.mentions if lo <= m.start < hi
+                      and m.actor.type == "ARMED_GROUP"}
+            if groups:
+                if len(groups) == 1:
+                    found.add(tok.i, tok.i + 1, next(iter(groups.values())), "nominal")
+                break
 
 
 def _unnamed_body(tok: Token) -> tuple[int, str] | None:

@@ -450,3 +450,20 @@ def test_an_indefinite_or_plural_coalition_is_no_actor(extractor, text):
 def test_the_coalition_named_before_is_what_a_later_coalition_refers_to(extractor):
     index = actors(extractor, "The Global Coalition met in Rome. The coalition then struck.")
     assert by_text(index, "coalition").id == "igo:anti_isis_coalition"
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Al-Shabaab seized the port. Kenya vowed to defeat these terrorists.", "terrorists",
+     "group:al_shabaab"),
+    ("Boko Haram raided a school. Later the army pursued the militants.", "militants",
+     "group:boko_haram"),
+])
+def test_definite_fighters_refer_to_the_armed_group_named_before(extractor, text, mention,
+                                                                 actor_id):
+    assert by_text(actors(extractor, text), mention).id == actor_id
+
+
+def test_definite_fighters_after_two_armed_groups_refer_to_neither(extractor):
+    index = actors(extractor, "Al-Shabaab and Boko Haram seized towns. Kenya attacked the "
+                              "militants.")
+    assert by_text(index, "militants").type != "ARMED_GROUP"
