@@ -83,6 +83,8 @@ GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
+VICTIM_NOUNS = word_set("victim_nouns")
+HARMING_VERBS = word_set("harming_verbs")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 
 
@@ -456,6 +458,7 @@ def find_actors(
     _add_country_references(found)
     _regroup_ethnic_mentions(found)
     _attribute_collectives(found, unattributed)
+    _add_victims(found)
     _attribute_home_officials(found, people, nationality)
     index = found.index()
     index.quotations = _voiced(quotations(doc, index), res)
@@ -910,6 +913,34 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                                 towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _add_victims(found: _Found) -> None:
+    """Step 4b: "Daesh killed 35 civilians", "the bomber targeted mourners": people an act
+    harms are its target even when no country is named for them; they become a civilian
+    actor of no country, named by their noun. Nowhere else: "civilians fled" names none.
+    Not where the sentence names a country or a place: whose people they are is then
+    unclear (step 4 found no one country), and the act's place may tell it."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.tag_ != "NNS" or not _harmed(tok):
+            continue
+        sent = tok.sent
+        if _countries_named([m for m in found.mentions if sent.start <= m.start < sent.end]):
+            continue
+        low = tok.lower_
+        if low not in VICTIM_NOUNS and found.lex.collectives.get(low) != "CVL":
+            continue
+        actor = found.res.actor(Actor(id=f"group:{slug(low)}", name=low, type="ORGANIZATION",
+                                      sector="CVL", source="collective"))
+        found.add(tok.i, tok.i + 1, actor, "collective")
+
+
+def _harmed(tok: Token) -> bool:
+    """True for the object of a harming verb, or its passive subject."""
+    head = tok.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in HARMING_VERBS:
+        return False
+    return tok.dep_ == "dobj" or tok.dep_ == "nsubjpass"
 
 
 def _attribute_home_officials(found: _Found, people: list[tuple[Span, Actor]],

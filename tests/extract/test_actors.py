@@ -467,3 +467,28 @@ def test_definite_fighters_after_two_armed_groups_refer_to_neither(extractor):
     index = actors(extractor, "Al-Shabaab and Boko Haram seized towns. Kenya attacked the "
                               "militants.")
     assert by_text(index, "militants").type != "ARMED_GROUP"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Boko Haram killed 40 villagers.", "villagers"),
+    ("A bomber targeted mourners inside the tent.", "mourners"),
+    ("Worshippers were shot by gunmen.", "Worshippers"),
+])
+def test_people_an_act_harms_are_a_civilian_actor(extractor, text, mention):
+    a = by_text(actors(extractor, text), mention)
+    assert a.sector == "CVL" and a.country is None
+
+
+@pytest.mark.parametrize("text", [
+    "Civilians fled the fighting.",  # not harmed by the act
+    "Gunmen killed 20 people in Juba and Nairobi.",  # whose people is unclear
+])
+def test_people_not_harmed_or_of_an_unclear_country_are_no_victim_actor(extractor, text):
+    assert not [m for m in actors(extractor, text).mentions
+                if m.actor.sector == "CVL" and m.actor.country is None]
+
+
+def test_a_victim_is_the_target_of_the_harm(extractor):
+    got = {(t.subject.name, t.relation, t.object.name)
+           for t in extractor.extract_text("Boko Haram killed 40 villagers.")}
+    assert ("Boko Haram", "KILLS", "villagers") in got
