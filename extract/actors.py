@@ -84,6 +84,8 @@ COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
+MEMBER_NOUNS = word_set("member_nouns")
+KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 
@@ -454,6 +456,7 @@ def find_actors(
     _add_body_references(found)
     _add_unnamed_bodies(found)
     _add_armed_group_references(found)
+    _add_members(found)
     _add_title_references(found)
     _add_country_references(found)
     _regroup_ethnic_mentions(found)
@@ -808,6 +811,29 @@ def _add_armed_group_references(found: _Found) -> None:
                 if len(groups) == 1:
                     found.add(tok.i, tok.i + 1, next(iter(groups.values())), "nominal")
                 break
+
+
+def _add_members(found: _Found) -> None:
+    """Step 3b-4: "70 members of the X tribe", "More than 40 members of the Coalition":
+    members act and suffer as the body they belong to; the mention is the noun, so the
+    body's own mention stays its name. Not a predicate ("Chad is a member of the AU"),
+    which says who belongs where."""
+    by_token = {i: m for m in found.mentions for i in range(m.start, m.end)}
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.tag_ != "NNS" or tok.dep_ == "attr" \
+                or tok.lemma_.lower() not in MEMBER_NOUNS:
+            continue
+        body = next((m for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for q in p.children if q.dep_ == "pobj"
+                     if (m := by_token.get(q.i) or _compound_mention(q, by_token))), None)
+        if body is not None and body.actor.is_actor and body.actor.type != "PERSON":
+            found.add(tok.i, tok.i + 1, body.actor, "nominal")
+
+
+def _compound_mention(tok: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:
+    """The mention a noun's compound modifier holds: "the [Al Bu Nimr] tribe"."""
+    return next((by_token[c.i] for c in tok.children
+                 if c.dep_ == "compound" and c.i in by_token), None)
 
 
 def _unnamed_body(tok: Token) -> tuple[int, str] | None:
@@ -1246,6 +1272,12 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
     """An entity no lexicon knows, read by its label and the words around it: a town, a
     person, or an organisation; None for a bare NORP or a PERSON with no capital."""
     text = span.text
+    head = span.root.head
+    if span.root.dep_ == "compound" and head.lemma_.lower() in KIN_GROUP_NOUNS:
+        # "the Al Bu Nimr tribe": a kin group, whatever NER calls its name.
+        name = f"{text} {head.lower_}"
+        return res.actor(Actor(id=f"group:{slug(name)}", name=name, type="ORGANIZATION",
+                               sector="ETH"))
     if _place_by_context(span, ent):
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
         return res.place(span)

@@ -492,3 +492,21 @@ def test_a_victim_is_the_target_of_the_harm(extractor):
     got = {(t.subject.name, t.relation, t.object.name)
            for t in extractor.extract_text("Boko Haram killed 40 villagers.")}
     assert ("Boko Haram", "KILLS", "villagers") in got
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Al-Shabaab killed 12 members of the Degodia clan.", "members", "group:degodia_clan"),
+    ("Members of Hamas attacked the checkpoint.", "Members", "group:hamas"),
+])
+def test_members_of_a_body_are_that_body(extractor, text, mention, actor_id):
+    assert by_text(actors(extractor, text), mention).id == actor_id
+
+
+def test_a_member_in_a_predicate_says_who_belongs_where(extractor):
+    index = actors(extractor, "Chad and Niger are members of the African Union.")
+    assert not [m for m in index.mentions if m.text == "members"]
+
+
+def test_a_name_before_tribe_names_a_kin_group_not_a_place(extractor):
+    index = actors(extractor, "Gunmen attacked the Al Bu Nimr tribe near Hit.")
+    assert [m.actor.id for m in index.mentions if "Nimr" in m.text] == ["group:al_bu_nimr_tribe"]
