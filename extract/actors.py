@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
 from actorgraph.extract.places import Gazetteer
+from actorgraph.extract.quotes import Quotation, quotation_at, quotations
 from actorgraph.extract.triples import ActorRef
 from actorgraph.extract.wordlists import word_set
 
@@ -80,6 +81,13 @@ PLURAL_REFERENCES = {
     "sides": "ANY", "parties": "ANY", "rivals": "ANY", "allies": "ANY", "groups": "ANY"}
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
+UNNAMED_BODIES = word_set("unnamed_bodies")
+LEADING_SUFFIXES = word_set("leading_suffixes")
+REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
+VICTIM_NOUNS = word_set("victim_nouns")
+MEMBER_NOUNS = word_set("member_nouns")
+KIN_GROUP_NOUNS = word_set("kin_group_nouns")
+HARMING_VERBS = word_set("harming_verbs")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 
 
@@ -125,6 +133,8 @@ class ActorIndex:
     by_token: dict[int, ActorMention]
     # One token naming several actors: "U.S.-Russia", "the Russian and American militaries".
     groups: dict[int, list[ActorMention]] = field(default_factory=dict)
+    #: Quotations introduced by a named speaker ("X said:"), in order.
+    quotations: list[Quotation] = field(default_factory=list)
 
     def at(self, token: Token) -> ActorMention | None:
         return self.by_token.get(token.i)
@@ -448,12 +458,28 @@ def find_actors(
     _add_untagged_surnames(found)
     nationality = _attribute_people(found, people)
     _add_body_references(found)
+    _add_unnamed_bodies(found)
+    _add_armed_group_references(found)
+    _add_members(found)
     _add_title_references(found)
     _add_country_references(found)
     _regroup_ethnic_mentions(found)
     _attribute_collectives(found, unattributed)
+    _add_victims(found)
     _attribute_home_officials(found, people, nationality)
-    return found.index()
+    index = found.index()
+    index.quotations = _voiced(quotations(doc, index), res)
+    return index
+
+
+def _voiced(quotes: list[Quotation], res: _Resolver) -> list[Quotation]:
+    """Set whom each speaker's "we" stands for: a state official of a known country speaks
+    for its government ("Foreign Secretary Philip Hammond said: ... we will")."""
+    for q in quotes:
+        a = q.speaker.actor
+        if a.type == "PERSON" and a.country and a.sector in STATE_SECTORS:
+            q.voice = res.country_actor(a.country, "GOV")
+    return quotes
 
 
 def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
@@ -755,6 +781,85 @@ def _add_body_references(found: _Found) -> None:
             found.add(tok.i, tok.i + 1, antecedent.actor, "nominal")
 
 
+def _add_unnamed_bodies(found: _Found) -> None:
+    """Step 3b'': a body named by its kind alone, when nothing named before is what it
+    refers to: "the coalition", "Coalition aircraft", "the international community" are
+    one actor of the document each, named by their words (word list ``unnamed_bodies``)."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        body = _unnamed_body(tok)
+        if body is None:
+            continue
+        start, name = body
+        if not found.is_free(start, tok.i + 1):
+            continue
+        actor = found.res.actor(Actor(id=f"org:{slug(name)}", name=name,
+                                      type="ORGANIZATION", source="collective"))
+        found.add(start, tok.i + 1, actor, "nominal")
+
+
+def _add_armed_group_references(found: _Found) -> None:
+    """Step 3b-3: "these terrorists", "the militants": a definite plural of fighters with
+    no owner of its own refers to the one armed group named in its sentence before it or
+    in the two sentences before ("ISIL seized Mosul. ... defeating these terrorists")."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.tag_ != "NNS" or tok.dep_ == "compound" \
+                or found.lex.collectives.get(tok.lower_) != "REB" \
+                or not _definite(tok, REFERRING_DETERMINERS) or any(
+                    c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
+                    and (c.ent_type_ or c.pos_ == "PROPN") for c in tok.children):
+            continue
+        for lo, hi in _reference_windows(tok):
+            groups = {m.actor.id: m.actor for m in found.mentions if lo <= m.start < hi
+                      and m.actor.type == "ARMED_GROUP"}
+            if groups:
+                if len(groups) == 1:
+                    found.add(tok.i, tok.i + 1, next(iter(groups.values())), "nominal")
+                break
+
+
+def _add_members(found: _Found) -> None:
+    """Step 3b-4: "70 members of the X tribe", "More than 40 members of the Coalition":
+    members act and suffer as the body they belong to; the mention is the noun, so the
+    body's own mention stays its name. Not a predicate ("Chad is a member of the AU"),
+    which says who belongs where."""
+    by_token = {i: m for m in found.mentions for i in range(m.start, m.end)}
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.tag_ != "NNS" or tok.dep_ == "attr" \
+                or tok.lemma_.lower() not in MEMBER_NOUNS:
+            continue
+        body = next((m for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for q in p.children if q.dep_ == "pobj"
+                     if (m := by_token.get(q.i) or _compound_mention(q, by_token))), None)
+        if body is not None and body.actor.is_actor and body.actor.type != "PERSON":
+            found.add(tok.i, tok.i + 1, body.actor, "nominal")
+
+
+def _compound_mention(tok: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:
+    """The mention a noun's compound modifier holds: "the [Al Bu Nimr] tribe"."""
+    return next((by_token[c.i] for c in tok.children
+                 if c.dep_ == "compound" and c.i in by_token), None)
+
+
+def _unnamed_body(tok: Token) -> tuple[int, str] | None:
+    """(first token, name) of the unnamed body ``tok`` heads, or None."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound"} and c.i < tok.i \
+                and f"{c.lower_} {lemma}" in UNNAMED_BODIES:
+            return c.i, f"{c.lower_} {lemma}"
+    if lemma not in UNNAMED_BODIES or tok.tag_ in {"NNS", "NNPS"}:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "a coalition of Iran and Syria" is those it names
+    if any(c.dep_ == "amod" and c.lower_ in LEADING_SUFFIXES for c in tok.children):
+        return None  # "the Saudi-led coalition" acts for its leader
+    if tok.dep_ == "compound" or tok.text[0].isupper() or _definite(tok):
+        return tok.i, lemma
+    return None
+
+
 def _add_title_references(found: _Found) -> None:
     """Step 3b': definite titles refer back to the one person who holds that title: "The
     minister criticized NATO" after "Russian Foreign Minister Sergei Lavrov arrived"."""
@@ -842,6 +947,34 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                                 towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _add_victims(found: _Found) -> None:
+    """Step 4b: "Daesh killed 35 civilians", "the bomber targeted mourners": people an act
+    harms are its target even when no country is named for them; they become a civilian
+    actor of no country, named by their noun. Nowhere else: "civilians fled" names none.
+    Not where the sentence names a country or a place: whose people they are is then
+    unclear (step 4 found no one country), and the act's place may tell it."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.tag_ != "NNS" or not _harmed(tok):
+            continue
+        sent = tok.sent
+        if _countries_named([m for m in found.mentions if sent.start <= m.start < sent.end]):
+            continue
+        low = tok.lower_
+        if low not in VICTIM_NOUNS and found.lex.collectives.get(low) != "CVL":
+            continue
+        actor = found.res.actor(Actor(id=f"group:{slug(low)}", name=low, type="ORGANIZATION",
+                                      sector="CVL", source="collective"))
+        found.add(tok.i, tok.i + 1, actor, "collective")
+
+
+def _harmed(tok: Token) -> bool:
+    """True for the object of a harming verb, or its passive subject."""
+    head = tok.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in HARMING_VERBS:
+        return False
+    return tok.dep_ == "dobj" or tok.dep_ == "nsubjpass"
 
 
 def _attribute_home_officials(found: _Found, people: list[tuple[Span, Actor]],
@@ -1163,6 +1296,12 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
     """An entity no lexicon knows, read by its label and the words around it: a town, a
     person, or an organisation; None for a bare NORP or a PERSON with no capital."""
     text = span.text
+    head = span.root.head
+    if span.root.dep_ == "compound" and head.lemma_.lower() in KIN_GROUP_NOUNS:
+        # "the Al Bu Nimr tribe": a kin group, whatever NER calls its name.
+        name = f"{text} {head.lower_}"
+        return res.actor(Actor(id=f"group:{slug(name)}", name=name, type="ORGANIZATION",
+                               sector="ETH"))
     if _place_by_context(span, ent) or (
         ent.label_ in {"PERSON", "ORG"} and _before_its_country(span, lex)
     ):
@@ -1230,12 +1369,33 @@ QUOTING_VERBS = word_set("quoting_verbs")
 
 def resolve_speaker(token: Token, index: ActorIndex) -> ActorMention | None:
     """The speaker a first-person pronoun inside quoted speech refers to: '"We will
-    punish Israel," Iran said' -> Iran; '"I condemn the attack," Macron said' -> Macron.
-    "I" needs a person; "we" an actor that is no person (a person's "we" may be his
-    government, his party or his team, so it is dropped). None outside reported speech."""
+    punish Israel," Iran said' -> Iran; '"I condemn the attack," Macron said' -> Macron;
+    'Minister X said:' then "we will ..." -> X's government (or X), at X's words.
+
+    "I" needs a person; "we" an actor that is no person: a person's "we" in a reported
+    clause may be his government, his party or his team, so it is dropped; in words
+    introduced as his statement ("X said:") it is whom he speaks for. None outside
+    quoted speech."""
     kind = FIRST_PERSON.get(token.lower_)
     if kind is None:
         return None
+    found = _reported_speaker(token, index)
+    quote = quotation_at(token, index)
+    if quote is not None and (found is None or found is not False
+                              and found.actor.id == quote.speaker.actor.id):
+        found = quote.speaker
+        if found.actor.type == "PERSON" and kind == "GROUP":
+            return ActorMention(found.start, found.end, found.text,
+                                quote.voice or found.actor, "pronoun")
+    if found is None or found is False or (found.actor.type == "PERSON") != (
+            kind == "PERSON"):
+        return None
+    return found
+
+
+def _reported_speaker(token: Token, index: ActorIndex) -> ActorMention | bool | None:
+    """The one actor subject of the quoting verb whose reported clause holds ``token``;
+    False when that verb has none or several, None when no quoting verb reports it."""
     node = token
     for _ in range(8):
         head = node.head
@@ -1244,10 +1404,7 @@ def resolve_speaker(token: Token, index: ActorIndex) -> ActorMention | None:
         if node.dep_ in {"ccomp", "parataxis"} and head.lemma_ in QUOTING_VERBS:
             speakers = [m for c in head.children if c.dep_ == "nsubj"
                         if (m := index.at(c)) is not None and m.actor.is_actor]
-            if len(speakers) == 1 and (speakers[0].actor.type == "PERSON") == (
-                    kind == "PERSON"):
-                return speakers[0]
-            return None
+            return speakers[0] if len(speakers) == 1 else False
         node = head
     return None
 

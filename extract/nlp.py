@@ -161,7 +161,7 @@ def possessive_of_phrases(doc: Doc) -> Doc:
 def actor_patterns(lexicon: ActorLexicon) -> list[dict]:
     """EntityRuler patterns for every known alias; short acronyms match case-sensitively."""
     patterns = []
-    for alias, actor_id, exact in lexicon.all_patterns():
+    for alias, actor_id, exact in _typographic_variants(lexicon.all_patterns()):
         actor = lexicon.actors[actor_id]
         label = RULER_LABELS.get(actor.type, "ORG")
         if exact or alias.isupper():
@@ -175,6 +175,14 @@ def actor_patterns(lexicon: ActorLexicon) -> list[dict]:
     for word, iso3 in lexicon.capitals.items():
         patterns.append({"label": "GPE", "id": f"capital:{iso3}", "pattern": word})
     return patterns
+
+
+def _typographic_variants(aliases: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The aliases, each with an apostrophe also in its typographic form: news copy writes
+    "Da’esh" as often as "Da'esh", and the ruler matches characters as written."""
+    out = list(aliases)
+    out += [(a.replace("'", "’"), i, exact) for a, i, exact in aliases if "'" in a]
+    return out
 
 
 def load_pipeline(

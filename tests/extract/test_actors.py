@@ -148,9 +148,10 @@ def test_definite_nominal_resolves_to_the_named_body_before_it(extractor):
 
 
 def test_definite_nominal_without_antecedent_is_not_an_actor(extractor):
-    text = "The coalition attacked ISIS."
+    text = "The group attacked ISIS."
     assert [m.text for m in actors(extractor, text).mentions] == ["ISIS"]
     assert extractor.extract_text(text) == []
+    # (a coalition named by its kind alone is one: see test_a_body_named_by_its_kind_alone)
 
 
 @pytest.mark.parametrize("text, span, iso", [
@@ -447,3 +448,87 @@ def test_a_name_before_a_comma_and_its_country_is_a_town(extractor):
 ])
 def test_a_person_in_a_list_or_before_a_possessive_stays_a_person(extractor, text, name):
     assert by_text(actors(extractor, text), name).type == "PERSON"
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Coalition jets bombed the depot near Hama.", "Coalition", "org:coalition"),
+    ("The coalition says it struck a bridge.", "coalition", "org:coalition"),
+    ("The world community condemned the coup in Niger.", "world community",
+     "org:world_community"),
+    ("Chad called on the international community to act.", "international community",
+     "org:international_community"),
+])
+def test_a_body_named_by_its_kind_alone_is_an_actor(extractor, text, mention, actor_id):
+    assert by_text(actors(extractor, text), mention).id == actor_id
+
+
+@pytest.mark.parametrize("text", [
+    "A coalition of Kenya and Uganda sent troops.",  # the members it names
+    "Several coalitions were formed in parliament.",  # no one body
+])
+def test_an_indefinite_or_plural_coalition_is_no_actor(extractor, text):
+    assert not [m for m in actors(extractor, text).mentions if "oalition" in m.text]
+
+
+def test_the_coalition_named_before_is_what_a_later_coalition_refers_to(extractor):
+    index = actors(extractor, "The Global Coalition met in Rome. The coalition then struck.")
+    assert by_text(index, "coalition").id == "igo:anti_isis_coalition"
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Al-Shabaab seized the port. Kenya vowed to defeat these terrorists.", "terrorists",
+     "group:al_shabaab"),
+    ("Boko Haram raided a school. Later the army pursued the militants.", "militants",
+     "group:boko_haram"),
+])
+def test_definite_fighters_refer_to_the_armed_group_named_before(extractor, text, mention,
+                                                                 actor_id):
+    assert by_text(actors(extractor, text), mention).id == actor_id
+
+
+def test_definite_fighters_after_two_armed_groups_refer_to_neither(extractor):
+    index = actors(extractor, "Al-Shabaab and Boko Haram seized towns. Kenya attacked the "
+                              "militants.")
+    assert by_text(index, "militants").type != "ARMED_GROUP"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Boko Haram killed 40 villagers.", "villagers"),
+    ("A bomber targeted mourners inside the tent.", "mourners"),
+    ("Worshippers were shot by gunmen.", "Worshippers"),
+])
+def test_people_an_act_harms_are_a_civilian_actor(extractor, text, mention):
+    a = by_text(actors(extractor, text), mention)
+    assert a.sector == "CVL" and a.country is None
+
+
+@pytest.mark.parametrize("text", [
+    "Civilians fled the fighting.",  # not harmed by the act
+    "Gunmen killed 20 people in Juba and Nairobi.",  # whose people is unclear
+])
+def test_people_not_harmed_or_of_an_unclear_country_are_no_victim_actor(extractor, text):
+    assert not [m for m in actors(extractor, text).mentions
+                if m.actor.sector == "CVL" and m.actor.country is None]
+
+
+def test_a_victim_is_the_target_of_the_harm(extractor):
+    got = {(t.subject.name, t.relation, t.object.name)
+           for t in extractor.extract_text("Boko Haram killed 40 villagers.")}
+    assert ("Boko Haram", "KILLS", "villagers") in got
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Al-Shabaab killed 12 members of the Degodia clan.", "members", "group:degodia_clan"),
+    ("Members of Hamas attacked the checkpoint.", "Members", "group:hamas"),
+])
+def test_members_of_a_body_are_that_body(extractor, text, mention, actor_id):
+    assert by_text(actors(extractor, text), mention).id == actor_id
+
+
+def test_a_member_in_a_predicate_says_who_belongs_where(extractor):
+    index = actors(extractor, "Chad and Niger are members of the African Union.")
+    assert not [m for m in index.mentions if m.text == "members"]
+
+
+def test_a_name_before_tribe_names_a_kin_group_not_a_place(extractor):
+    index = actors(extractor, "Gunmen attacked the Al Bu Nimr tribe near Hit.")
+    assert [m.actor.id for m in index.mentions if "Nimr" in m.text] == ["group:al_bu_nimr_tribe"]

@@ -55,3 +55,9 @@ def test_a_welcomed_decision_is_praise_of_its_owner_not_a_meeting(extractor):
 def test_a_lower_case_head_keeps_its_of_phrase(extractor):
     doc = extractor.nlp("The leader of Iraq's army met Kerry.")
     assert doc[1].dep_ == "nsubj" and doc[5].head.text == "of"
+
+@pytest.mark.parametrize("text", ["Attacks claimed by Da'esh killed many.",
+                                  "Attacks claimed by Da’esh killed many."])
+def test_an_alias_with_an_apostrophe_matches_either_apostrophe(extractor, text):
+    doc = extractor.nlp(text)
+    assert [e.ent_id_ for e in doc.ents if e.text.startswith("Da")] == ["group:isis"]
