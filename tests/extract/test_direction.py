@@ -44,6 +44,16 @@ def test_mutual_types_still_give_both_directions(extractor, text, relation):
             ("Sergei Lavrov", relation, "John Kerry")} <= got
 
 
+@pytest.mark.parametrize("text", ["Putin hosted Erdogan in Sochi.",
+                                  "Putin received Erdogan in the Kremlin.",
+                                  "Putin welcomed Erdogan to Moscow."])
+def test_hosting_is_the_host_s_act_only(extractor, text):
+    # CAMEO 043 "host a visit": the guest hosts no one
+    got = pairs(extractor, text)
+    assert ("Vladimir Putin", "MEETS", "Recep Tayyip Erdogan") in got
+    assert ("Recep Tayyip Erdogan", "MEETS", "Vladimir Putin") not in got
+
+
 def test_mutuality_is_read_from_the_lexicon():
     from actorgraph.extract.lexicon import load_relations
 

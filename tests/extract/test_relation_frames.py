@@ -24,6 +24,18 @@ def test_a_frame_finds_what_no_rule_does(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
 
+def test_a_broker_acts_on_both_sides_it_mediates_between(extractor):
+    got = pairs(extractor, "Qatar launched a mediation effort between Kenya and Somalia.")
+    assert {("Qatar", "NEGOTIATES", "Kenya"), ("Qatar", "NEGOTIATES", "Somalia")} <= got
+    assert not any(s in {"Kenya", "Somalia"} and o == "Qatar" for s, _r, o in got)
+
+
+def test_dispersing_a_crowd_is_repression_of_it(extractor):
+    got = [(t.subject.country, t.relation, t.object.country)
+           for t in extractor.extract_text("Egyptian police dispersed the demonstrators.")]
+    assert ("EGY", "COERCES", "EGY") in got
+
+
 def test_a_passive_frame_takes_its_source_from_the_by_agent(extractor):
     got = pairs(extractor, "Evidence against Somalia was presented by Kenya.")
     assert ("Kenya", "ACCUSES", "Somalia") in got
