@@ -3,11 +3,19 @@ refusal states, the threat an ultimatum makes; and which statements are kept at 
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from actorgraph.extract.actors import ActorMention
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.intent import intent_statement
 from actorgraph.extract.relations.model import Finding, Sentence
-from actorgraph.extract.relations.syntax import announcing_head, condition_mark, refusal_head
+from actorgraph.extract.relations.syntax import (
+    announcing_head,
+    condition_mark,
+    governing_verb,
+    is_verb,
+    refusal_head,
+)
 from actorgraph.extract.relations.words import COOPERATIVE_QUADS, OFFICIAL_SECTORS
 
 #: PLOVER categories of acts done with a partner, which a place cannot be.
@@ -37,12 +45,23 @@ def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
 
 
 def reverse_of(f: Finding, vocab: RelationVocabulary) -> Finding | None:
-    """Mutual acts hold both ways: the statement from the object's side."""
+    """Mutual acts hold both ways: the statement from the object's side, unless the act
+    is only one side's stance toward it (:func:`controlled_act`)."""
     mutual = f.mutual if f.mutual is not None else vocab.get(f.relation).symmetric
-    if not mutual:
+    if not mutual or controlled_act(f.anchor):
         return None
     return Finding(f.obj, f.subject, f.relation, f.trigger, f.anchor, f.confidence * 0.95,
                    mutual=f.mutual)
+
+
+def controlled_act(anchor: Token) -> bool:
+    """A mutual act named as what its subject refuses, agrees, offers or plans to do
+    ("Iran refused to meet the envoy", "Obama agreed to meet Putin"): the subject's stance
+    only; the other side neither refused nor agreed to anything (PLOVER codes the refusal
+    or the agreement one way)."""
+    verb = anchor if is_verb(anchor) else governing_verb(anchor)  # "to hold talks with"
+    return verb is not None and verb.dep_ == "xcomp" and is_verb(verb.head) and \
+        not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def refusal_rejection(f: Finding, vocab: RelationVocabulary) -> Finding | None:
