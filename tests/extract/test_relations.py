@@ -751,3 +751,12 @@ def test_a_complaint_is_against_what_it_is_about_else_whom_it_is_made_to(extract
                             "Israeli air raids.") == {("Lebanon", "ACCUSES", "Israel")}
     assert pairs(extractor, "China complained to the United States.") == {
         ("China", "ACCUSES", "United States")}
+
+
+def test_the_owner_of_a_named_actor_is_not_a_party_of_its_act(extractor):
+    got = pairs(extractor, "Osama bin Laden's al-Qaeda network threatened the United States.")
+    assert any(s == "al-Qaeda" and o == "United States" for s, _r, o in got)
+    assert not any(s == "Osama bin Laden" for s, _r, _o in got)
+    # no other actor named beside it: the thing is the possessor's
+    assert any(s == "Bashar al-Assad" for s, _r, _o in
+               pairs(extractor, "Assad's air force bombed Aleppo."))
