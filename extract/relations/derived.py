@@ -3,7 +3,7 @@ refusal states, the threat an ultimatum makes; and which statements are kept at 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from actorgraph.extract.actors import ActorMention
 from actorgraph.extract.lexicon import RelationVocabulary
@@ -17,7 +17,9 @@ from actorgraph.extract.relations.syntax import (
     refusal_head,
 )
 from actorgraph.extract.relations.words import COOPERATIVE_QUADS, OFFICIAL_SECTORS
+from actorgraph.extract.wordlists import word_set
 
+PLACE_NOUNS = word_set("place_nouns") | word_set("country_nouns")
 #: PLOVER categories of acts done with a partner, which a place cannot be.
 PARTNER_CATEGORIES = {"COOPERATE"}
 
@@ -101,6 +103,16 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> b
     return (a.sector is None) != (b.sector is None)
 
 
+def names_a_group(doc: Doc, m: ActorMention) -> bool:
+    """A nationality adjective standing for the people or things it modifies, not for
+    the state: "Museveni banned Ugandan opposition parties", "Palestinian police seized
+    weapons from Palestinian armed groups" (PLOVER codes such domestic acts UGA -> UGA)."""
+    tok = doc[m.end - 1]
+    # "withdrawal from the Bosnian town": a place of the country is the country still
+    return m.end - m.start == 1 and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and \
+        tok.head.i >= m.end and tok.head.lemma_.lower() not in PLACE_NOUNS
+
+
 def is_partnership(f: Finding, vocab: RelationVocabulary) -> bool:
     """A relation whose target is a partner (COOPERATE: cooperation, alliance): a town is
     none ("working with Kobani", "collaborating with Israel" said of a missionary from
@@ -114,7 +126,8 @@ def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     shelling of it), never a partner (:func:`is_partnership`)."""
     s, o = f.subject, f.obj
     hostile = vocab.get(f.relation).quad not in COOPERATIVE_QUADS
-    if s.actor.id == o.actor.id or not s.actor.is_actor or self_reference(s, o, hostile):
+    if s.actor.id == o.actor.id or not s.actor.is_actor or \
+            (self_reference(s, o, hostile) and not names_a_group(f.anchor.doc, o)):
         return False
     if not o.actor.is_actor:
         return f.relation == "VISITS" or bool(

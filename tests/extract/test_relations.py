@@ -760,3 +760,14 @@ def test_the_owner_of_a_named_actor_is_not_a_party_of_its_act(extractor):
     # no other actor named beside it: the thing is the possessor's
     assert any(s == "Bashar al-Assad" for s, _r, _o in
                pairs(extractor, "Assad's air force bombed Aleppo."))
+
+
+def test_a_nationality_adjective_stands_for_the_group_it_modifies(extractor):
+    # a domestic act on the country's own people: PLOVER codes it UGA -> UGA
+    got = [(t.subject.country, t.relation, t.object.country) for t in
+           extractor.extract_text("President Yoweri Museveni banned Ugandan opposition parties.")]
+    assert ("UGA", "COERCES", "UGA") in got
+    # an official and his own state are one actor; a town of the country is the country
+    assert not extractor.extract_text("Lukashenko warned that Minsk would retaliate.")
+    assert not any(t.subject.country == t.object.country for t in extractor.extract_text(
+        "Bosnian Serb forces completed their withdrawal from the Bosnian town of Gorazde."))
