@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from actorgraph.extract.actors import ActorMention
+from actorgraph.extract.actors import STATE_SECTORS, ActorMention
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.intent import intent_statement
 from actorgraph.extract.relations.model import Finding, Sentence
@@ -91,7 +91,9 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> b
     """A country and its own government (or military...) as both ends: "The French
     government insisted that France ..." is one actor speaking of itself; so, in a hostile
     act, is an official and the state he serves ("Lukashenko warned that Minsk would
-    retaliate"), while "Carter visited U.S. troops" is a visit."""
+    retaliate"), while "Carter visited U.S. troops" is a visit. Rebels, opposition or
+    civilians of a country are not the state: "Sudanese rebels shelled Khartoum" is a
+    domestic attack (PLOVER SDN -> SDN)."""
     a, b = s.actor, o.actor
     for person, state in ((a, b), (b, a)) if hostile else ():
         if person.type == "PERSON" and person.sector in OFFICIAL_SECTORS and \
@@ -99,6 +101,10 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> b
                 state.sector in {None, "GOV", "MIL"}:
             return True
     if a.type != "COUNTRY" or b.type != "COUNTRY" or a.country != b.country:
+        return False
+    if any(m.actor.sector not in STATE_SECTORS | {None} and m.source != "context"
+           for m in (s, o)):
+        # (a group whose country is only guessed from the context stays suspect)
         return False
     return (a.sector is None) != (b.sector is None)
 

@@ -771,3 +771,11 @@ def test_a_nationality_adjective_stands_for_the_group_it_modifies(extractor):
     assert not extractor.extract_text("Lukashenko warned that Minsk would retaliate.")
     assert not any(t.subject.country == t.object.country for t in extractor.extract_text(
         "Bosnian Serb forces completed their withdrawal from the Bosnian town of Gorazde."))
+
+
+def test_rebels_attacking_their_own_country_is_a_domestic_attack(extractor):
+    got = [(t.subject.country, t.relation, t.object.country) for t in
+           extractor.extract_text("Sudanese rebels shelled Khartoum.")]
+    assert ("SDN", "ATTACKS", "SDN") in got
+    # a government and its own country are still one actor
+    assert not extractor.extract_text("The French government said France would not attack.")
