@@ -36,6 +36,12 @@ def test_dispersing_a_crowd_is_repression_of_it(extractor):
     assert ("EGY", "COERCES", "EGY") in got
 
 
+def test_summoning_an_envoy_is_a_protest_to_his_state(extractor):
+    got = [(t.subject.country, t.relation, t.object.country)
+           for t in extractor.extract_text("Iran summoned the British ambassador.")]
+    assert ("IRN", "ACCUSES", "GBR") in got
+
+
 def test_a_passive_frame_takes_its_source_from_the_by_agent(extractor):
     got = pairs(extractor, "Evidence against Somalia was presented by Kenya.")
     assert ("Kenya", "ACCUSES", "Somalia") in got
