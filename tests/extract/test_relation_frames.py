@@ -30,6 +30,16 @@ def test_a_broker_acts_on_both_sides_it_mediates_between(extractor):
     assert not any(s in {"Kenya", "Somalia"} and o == "Qatar" for s, _r, o in got)
 
 
+def test_halting_a_mediation_reduces_relations_with_the_sides(extractor):
+    got = pairs(extractor, "Egypt halted its mediation efforts between Kenya and Somalia.")
+    assert {("Egypt", "SANCTIONS", "Kenya"), ("Egypt", "SANCTIONS", "Somalia")} <= got
+
+
+def test_allowing_delivery_to_a_country_concedes_access_to_it(extractor):
+    got = pairs(extractor, "Uzbekistan allowed the delivery of grain to Afghanistan.")
+    assert ("Uzbekistan", "WITHDRAWS_FROM", "Afghanistan") in got
+
+
 def test_dispersing_a_crowd_is_repression_of_it(extractor):
     got = [(t.subject.country, t.relation, t.object.country)
            for t in extractor.extract_text("Egyptian police dispersed the demonstrators.")]
