@@ -16,7 +16,11 @@ from actorgraph.extract.relations.syntax import (
     is_verb,
     refusal_head,
 )
-from actorgraph.extract.relations.words import COOPERATIVE_QUADS, OFFICIAL_SECTORS
+from actorgraph.extract.relations.words import (
+    COOPERATIVE_QUADS,
+    OFFICIAL_SECTORS,
+    PLACE_PREPS,
+)
 from actorgraph.extract.wordlists import word_set
 
 PLACE_NOUNS = word_set("place_nouns") | word_set("country_nouns")
@@ -87,7 +91,8 @@ def ultimatum_threat(f: Finding, vocab: RelationVocabulary) -> Finding | None:
                    announcing_head(f.anchor), min(1.0, f.confidence * 1.05))
 
 
-def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> bool:
+def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False,
+                   doc: Doc | None = None) -> bool:
     """A country and its own government (or military...) as both ends: "The French
     government insisted that France ..." is one actor speaking of itself; so, in a hostile
     act, is an official and the state he serves ("Lukashenko warned that Minsk would
@@ -102,11 +107,21 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> b
             return True
     if a.type != "COUNTRY" or b.type != "COUNTRY" or a.country != b.country:
         return False
-    if any(m.actor.sector not in STATE_SECTORS | {None} and m.source != "context"
-           for m in (s, o)):
-        # (a group whose country is only guessed from the context stays suspect)
+    if domestic_act(s, o, doc):
         return False
     return (a.sector is None) != (b.sector is None)
+
+
+def domestic_act(s: ActorMention, o: ActorMention, doc: Doc | None) -> bool:
+    """A non-state group of a country (rebels, opposition, civilians) acting on its own
+    country or capital named as the act's object: "Sudanese rebels shelled Khartoum".
+    A group whose country is only guessed from the context stays suspect, and a place
+    named as where the act was done ("staged protests in Nairobi") is no object."""
+    if doc is not None and doc[o.end - 1].dep_ == "pobj" and \
+            doc[o.end - 1].head.lower_ in PLACE_PREPS:
+        return False
+    return any(m.actor.sector not in STATE_SECTORS | {None} and m.source != "context"
+               for m in (s, o))
 
 
 def names_a_group(doc: Doc, m: ActorMention) -> bool:
@@ -130,10 +145,10 @@ def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     """A statement between two different actors, not an actor and itself; a place is a
     target only of a visit or of a material act done there (troops or aid sent to it,
     shelling of it), never a partner (:func:`is_partnership`)."""
-    s, o = f.subject, f.obj
+    s, o, doc = f.subject, f.obj, f.anchor.doc
     hostile = vocab.get(f.relation).quad not in COOPERATIVE_QUADS
     if s.actor.id == o.actor.id or not s.actor.is_actor or \
-            (self_reference(s, o, hostile) and not names_a_group(f.anchor.doc, o)):
+            (self_reference(s, o, hostile, doc) and not names_a_group(doc, o)):
         return False
     if not o.actor.is_actor:
         return f.relation == "VISITS" or bool(
