@@ -779,3 +779,13 @@ def test_rebels_attacking_their_own_country_is_a_domestic_attack(extractor):
     assert ("SDN", "ATTACKS", "SDN") in got
     # a government and its own country are still one actor
     assert not extractor.extract_text("The French government said France would not attack.")
+
+
+def test_a_demanded_withdrawal_is_asked_of_who_withdraws_not_of_the_place(extractor):
+    got = [(t.relation, t.object.country) for t in extractor.extract_text(
+        "The UN demanded the withdrawal of Russian troops from Georgia.")]
+    assert ("DEMANDS", "RUS") in got
+    assert not any(country == "GEO" for _r, country in got)
+    # a release is asked of whoever holds the prisoners
+    got = pairs(extractor, "Ukraine demanded the release of prisoners from Russia.")
+    assert ("Ukraine", "DEMANDS", "Russia") in got
