@@ -789,3 +789,9 @@ def test_a_demanded_withdrawal_is_asked_of_who_withdraws_not_of_the_place(extrac
     # a release is asked of whoever holds the prisoners
     got = pairs(extractor, "Ukraine demanded the release of prisoners from Russia.")
     assert ("Ukraine", "DEMANDS", "Russia") in got
+
+
+def test_an_infinitive_right_after_an_object_is_done_by_the_sender(extractor):
+    # the parse calls "to help" a relative clause of "material"; material helps no one
+    got = pairs(extractor, "Norway sent material to help defend Saudi Arabia.")
+    assert ("Norway", "SUPPORTS", "Saudi Arabia") in got
