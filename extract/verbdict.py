@@ -412,6 +412,11 @@ def _parse_lower(tokens: list[str], synsets: dict[str, list[str]]) -> list[_Phra
             i += 1
         elif tok in {")", "}"}:
             raise Uncompilable(f"unbalanced '{tok}'")
+        elif tok.lower() in PREPOSITIONS and i + 1 == len(tokens) and items:
+            # a bare preposition closing the pattern introduces the target, as "(AGAINST)"
+            # does: "- * SANCTIONS AGAINST", "- * &MEDIATION BETWEEN"
+            items.append(_PP(tok.lower(), None))
+            i += 1
         elif tok.lower() in PREPOSITIONS and i + 1 < len(tokens) and tokens[i + 1] != "(":
             # TABARI style bare preposition: "FROM $ TO +"
             rest = _parse_lower(tokens[i + 1:i + 2], synsets) if tokens[i + 1] != "{" else None

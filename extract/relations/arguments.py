@@ -86,9 +86,9 @@ def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
         return weighted(conjunct_subjects(ctx, verb, depth), 0.85)
     if verb.dep_ in {"acomp", "amod"} and verb.pos_ == "ADJ":
         return weighted(subjects(ctx, head, depth + 1), 0.95)
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" and not infinitive_after_object(verb):
         return weighted(mentions(ctx, head), 0.9)
-    if verb.dep_ in {"acl"}:
+    if verb.dep_ in {"acl", "relcl"}:
         # "Syrian fighters to fight ISIS": an actor noun is the subject of its clause;
         # "plans to increase cooperation": otherwise the planner is.
         own = mentions(ctx, head)
@@ -98,6 +98,16 @@ def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
     if verb.dep_ == "pobj" or head.dep_ == "prep":
         return weighted(subjects(ctx, head.head, depth + 1), 0.8)
     return []
+
+
+def infinitive_after_object(verb: Token) -> bool:
+    """"sent material to help defend Saudi Arabia": an infinitive right after a verb's
+    object, which the parse may call a relative clause of the object; like an acl, its
+    doer is the object if an actor, else the verb's subject. (Only right after it: a
+    far one is more likely a misparse.)"""
+    head = verb.head
+    return head.dep_ == "dobj" and verb.i == head.i + 2 and \
+        verb.doc[head.i + 1].lower_ == "to" and verb.doc[head.i + 1].head.i == verb.i
 
 
 def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:

@@ -3,13 +3,27 @@ refusal states, the threat an ultimatum makes; and which statements are kept at 
 
 from __future__ import annotations
 
-from actorgraph.extract.actors import ActorMention
+from spacy.tokens import Doc, Token
+
+from actorgraph.extract.actors import STATE_SECTORS, ActorMention
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.intent import intent_statement
 from actorgraph.extract.relations.model import Finding, Sentence
-from actorgraph.extract.relations.syntax import announcing_head, condition_mark, refusal_head
-from actorgraph.extract.relations.words import COOPERATIVE_QUADS, OFFICIAL_SECTORS
+from actorgraph.extract.relations.syntax import (
+    announcing_head,
+    condition_mark,
+    governing_verb,
+    is_verb,
+    refusal_head,
+)
+from actorgraph.extract.relations.words import (
+    COOPERATIVE_QUADS,
+    OFFICIAL_SECTORS,
+    PLACE_PREPS,
+)
+from actorgraph.extract.wordlists import word_set
 
+PLACE_NOUNS = word_set("place_nouns") | word_set("country_nouns")
 #: PLOVER categories of acts done with a partner, which a place cannot be.
 PARTNER_CATEGORIES = {"COOPERATE"}
 
@@ -37,12 +51,23 @@ def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
 
 
 def reverse_of(f: Finding, vocab: RelationVocabulary) -> Finding | None:
-    """Mutual acts hold both ways: the statement from the object's side."""
+    """Mutual acts hold both ways: the statement from the object's side, unless the act
+    is only one side's stance toward it (:func:`controlled_act`)."""
     mutual = f.mutual if f.mutual is not None else vocab.get(f.relation).symmetric
-    if not mutual:
+    if not mutual or controlled_act(f.anchor):
         return None
     return Finding(f.obj, f.subject, f.relation, f.trigger, f.anchor, f.confidence * 0.95,
                    mutual=f.mutual)
+
+
+def controlled_act(anchor: Token) -> bool:
+    """A mutual act named as what its subject refuses, agrees, offers or plans to do
+    ("Iran refused to meet the envoy", "Obama agreed to meet Putin"): the subject's stance
+    only; the other side neither refused nor agreed to anything (PLOVER codes the refusal
+    or the agreement one way)."""
+    verb = anchor if is_verb(anchor) else governing_verb(anchor)  # "to hold talks with"
+    return verb is not None and verb.dep_ == "xcomp" and is_verb(verb.head) and \
+        not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def refusal_rejection(f: Finding, vocab: RelationVocabulary) -> Finding | None:
@@ -66,11 +91,14 @@ def ultimatum_threat(f: Finding, vocab: RelationVocabulary) -> Finding | None:
                    announcing_head(f.anchor), min(1.0, f.confidence * 1.05))
 
 
-def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> bool:
+def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False,
+                   doc: Doc | None = None) -> bool:
     """A country and its own government (or military...) as both ends: "The French
     government insisted that France ..." is one actor speaking of itself; so, in a hostile
     act, is an official and the state he serves ("Lukashenko warned that Minsk would
-    retaliate"), while "Carter visited U.S. troops" is a visit."""
+    retaliate"), while "Carter visited U.S. troops" is a visit. Rebels, opposition or
+    civilians of a country are not the state: "Sudanese rebels shelled Khartoum" is a
+    domestic attack (PLOVER SDN -> SDN)."""
     a, b = s.actor, o.actor
     for person, state in ((a, b), (b, a)) if hostile else ():
         if person.type == "PERSON" and person.sector in OFFICIAL_SECTORS and \
@@ -79,7 +107,31 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False) -> b
             return True
     if a.type != "COUNTRY" or b.type != "COUNTRY" or a.country != b.country:
         return False
+    if domestic_act(s, o, doc):
+        return False
     return (a.sector is None) != (b.sector is None)
+
+
+def domestic_act(s: ActorMention, o: ActorMention, doc: Doc | None) -> bool:
+    """A non-state group of a country (rebels, opposition, civilians) acting on its own
+    country or capital named as the act's object: "Sudanese rebels shelled Khartoum".
+    A group whose country is only guessed from the context stays suspect, and a place
+    named as where the act was done ("staged protests in Nairobi") is no object."""
+    if doc is not None and doc[o.end - 1].dep_ == "pobj" and \
+            doc[o.end - 1].head.lower_ in PLACE_PREPS:
+        return False
+    return any(m.actor.sector not in STATE_SECTORS | {None} and m.source != "context"
+               for m in (s, o))
+
+
+def names_a_group(doc: Doc, m: ActorMention) -> bool:
+    """A nationality adjective standing for the people or things it modifies, not for
+    the state: "Museveni banned Ugandan opposition parties", "Palestinian police seized
+    weapons from Palestinian armed groups" (PLOVER codes such domestic acts UGA -> UGA)."""
+    tok = doc[m.end - 1]
+    # "withdrawal from the Bosnian town": a place of the country is the country still
+    return m.end - m.start == 1 and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and \
+        tok.head.i >= m.end and tok.head.lemma_.lower() not in PLACE_NOUNS
 
 
 def is_partnership(f: Finding, vocab: RelationVocabulary) -> bool:
@@ -93,9 +145,10 @@ def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     """A statement between two different actors, not an actor and itself; a place is a
     target only of a visit or of a material act done there (troops or aid sent to it,
     shelling of it), never a partner (:func:`is_partnership`)."""
-    s, o = f.subject, f.obj
+    s, o, doc = f.subject, f.obj, f.anchor.doc
     hostile = vocab.get(f.relation).quad not in COOPERATIVE_QUADS
-    if s.actor.id == o.actor.id or not s.actor.is_actor or self_reference(s, o, hostile):
+    if s.actor.id == o.actor.id or not s.actor.is_actor or \
+            (self_reference(s, o, hostile, doc) and not names_a_group(doc, o)):
         return False
     if not o.actor.is_actor:
         return f.relation == "VISITS" or bool(

@@ -144,7 +144,19 @@ def modifier_actors(ctx: Sentence, tok: Token) -> list[ActorMention]:
         if c.dep_ == "compound" and ctx.index.at(c) is not None:
             out.extend(modifier_actors(ctx, c))
     seen: set[str] = set()
-    return [m for m in out if not (m.actor.id in seen or seen.add(m.actor.id))]
+    return [m for m in out if not (m.actor.id in seen or seen.add(m.actor.id))
+            and not owner_of_named(tok, m, out)]
+
+
+def owner_of_named(tok: Token, m: ActorMention, found: list[ActorMention]) -> bool:
+    """A possessor before a named actor that modifies the same noun owns that actor and
+    is not itself the thing's actor: "Osama bin Laden's al-Qaeda network" is al-Qaeda's
+    network, "Russia's Gazprom company" Gazprom's. "Assad's air force" names no other
+    actor and stays Assad's."""
+    if tok.doc[m.end - 1].dep_ != "poss":
+        return False
+    return any(o.start > m.end and o.actor.type not in {"COUNTRY"} and
+               tok.doc[o.end - 1].dep_ in {"compound", "nmod"} for o in found)
 
 
 def led_by(ctx: Sentence, tok: Token) -> list[ActorMention]:

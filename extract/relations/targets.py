@@ -31,6 +31,7 @@ from actorgraph.extract.relations.words import (
 from actorgraph.extract.wordlists import word_set
 
 CONDITIONS = word_set("conditions")
+LEAVING_NOUNS = word_set("leaving_nouns")
 
 
 def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
@@ -92,9 +93,16 @@ def act_noun_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
         # blames the attacker, not Ukraine).
         preps = {"by", "from"} if plover in {"ACCUSE", "REJECT"} else \
             TARGET_PREPS | {"of", "with", "by"}
-        named = weighted(prep_mentions(ctx, acts, preps), 0.9)
+        named = weighted([found for act in acts for found in prep_mentions(
+            ctx, [act], preps - left_place_preps(act))], 0.9)
         out.extend(named or referred_act_authors(ctx, acts + summed))
     return out
+
+
+def left_place_preps(act: Token) -> set[str]:
+    """Prepositions naming the place an act leaves, not a party to it: "demanded the
+    withdrawal of Russian troops from Georgia" asks the troops, not Georgia."""
+    return {"from"} if act.lemma_.lower() in LEAVING_NOUNS else set()
 
 
 def rejects_someone(ctx: Sentence, verb: Token, act: Token) -> bool:

@@ -44,6 +44,30 @@ def test_mutual_types_still_give_both_directions(extractor, text, relation):
             ("Sergei Lavrov", relation, "John Kerry")} <= got
 
 
+@pytest.mark.parametrize("text", ["Putin hosted Erdogan in Sochi.",
+                                  "Putin received Erdogan in the Kremlin.",
+                                  "Putin welcomed Erdogan to Moscow."])
+def test_hosting_is_the_host_s_act_only(extractor, text):
+    # CAMEO 043 "host a visit": the guest hosts no one
+    got = pairs(extractor, text)
+    assert ("Vladimir Putin", "MEETS", "Recep Tayyip Erdogan") in got
+    assert ("Recep Tayyip Erdogan", "MEETS", "Vladimir Putin") not in got
+
+
+@pytest.mark.parametrize("text", ["Iran refused to meet Saudi Arabia.",
+                                  "Iran agreed to meet Saudi Arabia.",
+                                  "Iran wants to hold talks with Saudi Arabia."])
+def test_a_mutual_act_one_side_refuses_or_plans_is_not_mirrored(extractor, text):
+    got = pairs(extractor, text)
+    assert any(s == "Iran" and o == "Saudi Arabia" for s, _r, o in got)
+    assert not any(s == "Saudi Arabia" for s, _r, _o in got)
+
+
+def test_a_mutual_act_both_sides_agree_to_stays_mirrored(extractor):
+    got = pairs(extractor, "Iran and Iraq agreed to hold talks.")
+    assert {("Iran", "NEGOTIATES", "Iraq"), ("Iraq", "NEGOTIATES", "Iran")} <= got
+
+
 def test_mutuality_is_read_from_the_lexicon():
     from actorgraph.extract.lexicon import load_relations
 

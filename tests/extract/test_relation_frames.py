@@ -24,6 +24,34 @@ def test_a_frame_finds_what_no_rule_does(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
 
+def test_a_broker_acts_on_both_sides_it_mediates_between(extractor):
+    got = pairs(extractor, "Qatar launched a mediation effort between Kenya and Somalia.")
+    assert {("Qatar", "NEGOTIATES", "Kenya"), ("Qatar", "NEGOTIATES", "Somalia")} <= got
+    assert not any(s in {"Kenya", "Somalia"} and o == "Qatar" for s, _r, o in got)
+
+
+def test_halting_a_mediation_reduces_relations_with_the_sides(extractor):
+    got = pairs(extractor, "Egypt halted its mediation efforts between Kenya and Somalia.")
+    assert {("Egypt", "SANCTIONS", "Kenya"), ("Egypt", "SANCTIONS", "Somalia")} <= got
+
+
+def test_allowing_delivery_to_a_country_concedes_access_to_it(extractor):
+    got = pairs(extractor, "Uzbekistan allowed the delivery of grain to Afghanistan.")
+    assert ("Uzbekistan", "WITHDRAWS_FROM", "Afghanistan") in got
+
+
+def test_dispersing_a_crowd_is_repression_of_it(extractor):
+    got = [(t.subject.country, t.relation, t.object.country)
+           for t in extractor.extract_text("Egyptian police dispersed the demonstrators.")]
+    assert ("EGY", "COERCES", "EGY") in got
+
+
+def test_summoning_an_envoy_is_a_protest_to_his_state(extractor):
+    got = [(t.subject.country, t.relation, t.object.country)
+           for t in extractor.extract_text("Iran summoned the British ambassador.")]
+    assert ("IRN", "ACCUSES", "GBR") in got
+
+
 def test_a_passive_frame_takes_its_source_from_the_by_agent(extractor):
     got = pairs(extractor, "Evidence against Somalia was presented by Kenya.")
     assert ("Kenya", "ACCUSES", "Somalia") in got

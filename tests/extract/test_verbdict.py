@@ -104,11 +104,12 @@ def test_shared_cameo_dictionary_coverage():
     assert [p.line for p in problems] == [5792] and "080!" in problems[0].message
     records, cov = compile_verb_dictionary(vd, load_cameo_map(plover_table=CAMEO2PLOVER))
     # [:B] patterns (the act back, target -> source) compile to backward frames: before
-    # they did, 3627 patterns, 1276 verbs, 980 verb codes and 5986 frames
-    assert (cov.patterns, cov.patterns_compiled) == (4667, 3717)
+    # they did, 3627 patterns, 1276 verbs, 980 verb codes and 5986 frames; a closing bare
+    # preposition ("- * SANCTIONS AGAINST") introduces the target: before, 3717 patterns
+    assert (cov.patterns, cov.patterns_compiled) == (4667, 3725)
     assert (cov.verbs, cov.verbs_covered) == (1781, 1294)
     assert (cov.verb_codes, cov.verb_codes_compiled) == (1116, 994)
-    assert cov.frames == 6097 and cov.transformations == 9 and cov.malformed == 1
+    assert cov.frames == 6106 and cov.transformations == 9 and cov.malformed == 1
     assert sum(1 for r in records if r.get("backward")) == 106
     assert not any(r.get("backward") and r["mutual"] for r in records)
     # material cooperation is one-way unless its pattern says [A:A]
@@ -130,7 +131,7 @@ def test_shared_cameo_dictionary_coverage():
     # PETRARCH's own scope: every pattern for every verb of its block
     _, wide = compile_verb_dictionary(vd, load_cameo_map(plover_table=CAMEO2PLOVER),
                                       scope="block")
-    assert (wide.patterns_compiled, wide.verbs_covered, wide.frames) == (3717, 1614, 39619)
+    assert (wide.patterns_compiled, wide.verbs_covered, wide.frames) == (3725, 1614, 39694)
 
 
 def _code_of(vd, record):
@@ -173,3 +174,21 @@ def test_tree_walk_agrees_with_spacy_dependency_matcher(nlp):
     fast = match_frames(doc, frames)
     slow = match_frames(doc, frames, engine="spacy")
     assert fast and sorted(fast, key=repr) == sorted(slow, key=repr)
+
+
+def test_a_closing_bare_preposition_introduces_the_target(tmp_path, nlp):
+    path = tmp_path / "mine.verbs.txt"
+    path.write_text("---  IMPOSE   [---]  ---\nIMPOSE\n"
+                    "- * SANCTIONS AGAINST                       [163]\n"
+                    "- * ENVOY MEDIATION                         [045]\n", encoding="utf-8")
+    vd = read_verb_dictionary(path, lambda p: None)
+    records, cov = compile_verb_dictionary(vd)
+    sanctions = next(r for r in records if r["cameo"] == "163")
+    assert (sanctions["target"], sanctions["objects"], sanctions["preps"]) == (
+        "object_prep", ["sanctions"], ["against"])
+    # two plain nouns are still two noun phrases, which no frame expresses
+    assert cov.reasons == {"two noun phrases after the verb": 1}
+    doc = nlp("Kenya imposed sanctions against Somalia.")
+    frames = load_verb_frames(path)
+    assert ("imposed", "Somalia") in {(doc[m.trigger].text, doc[m.target].text)
+                                      for m in match_frames(doc, frames)}
