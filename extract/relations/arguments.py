@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from actorgraph.extract.lexicon import VerbSense
 from actorgraph.extract.relations.mentions import mentions, prep_mentions, weighted
 from actorgraph.extract.relations.model import Sentence, Weighted
+from actorgraph.extract.relations.supported import supported_doers
 from actorgraph.extract.relations.syntax import (
     finite_joined_to_infinitive,
     infinitival,
@@ -88,7 +89,11 @@ def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
         return weighted(mentions(ctx, head), 0.9)
     if verb.dep_ in {"acl"}:
         # "Syrian fighters to fight ISIS": an actor noun is the subject of its clause;
-        # "plans to increase cooperation": otherwise the planner is.
+        # "plans to increase cooperation": otherwise the planner is; "helped Kabul in its
+        # efforts to defeat X": the one helped is.
+        helped = supported_doers(ctx, head)
+        if helped:
+            return weighted(helped, 0.85)
         own = mentions(ctx, head)
         if own:
             return weighted(own, 0.85)
