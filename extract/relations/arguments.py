@@ -83,7 +83,8 @@ def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
         return weighted(subjects(ctx, head.head, depth + 1), 0.85)
     if verb.dep_ in {"conj", "advcl", "pcomp"}:
         return weighted(conjunct_subjects(ctx, verb, depth), 0.85)
-    if verb.dep_ in {"acomp", "amod"} and verb.pos_ == "ADJ":
+    if verb.dep_ == "acomp" or verb.dep_ == "amod" and verb.pos_ == "ADJ":
+        # (a participle may be tagged a verb: "the UK is committed to providing")
         return weighted(subjects(ctx, head, depth + 1), 0.95)
     if verb.dep_ == "relcl":
         return weighted(mentions(ctx, head), 0.9)

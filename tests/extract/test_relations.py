@@ -751,3 +751,22 @@ def test_a_complaint_is_against_what_it_is_about_else_whom_it_is_made_to(extract
                             "Israeli air raids.") == {("Lebanon", "ACCUSES", "Israel")}
     assert pairs(extractor, "China complained to the United States.") == {
         ("China", "ACCUSES", "United States")}
+
+
+@pytest.mark.parametrize("text", [
+    "France is working as part of NATO to defeat Hamas.",
+    "Spain, as part of NATO, attacked Hamas.",
+])
+def test_the_body_an_agent_acts_as_part_of_acts_too(extractor, text):
+    got = pairs(extractor, text)
+    assert any(s == "NATO" and o == "Hamas" for s, _r, o in got), got
+    # the agent and its body do not act on each other, nor is the target a member
+    assert not any({s, o} & {"France", "Spain"} and {s, o} & {"NATO"} for s, _r, o in got)
+    assert not any(r == "ALLIES_WITH" for _s, r, _o in got)
+
+
+def test_an_act_as_part_of_a_deal_has_no_group_agent(extractor):
+    got = pairs(extractor, "Turkey will allow Kurdish refugees to return home as part of a "
+                           "UN-brokered deal with Iraq.")
+    assert not any(s == "United Nations" for s, _r, _o in got), got
+
