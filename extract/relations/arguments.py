@@ -198,6 +198,10 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
         if tok.dep_ in {"conj", "appos", "compound"}:
             tok = tok.head
             continue
+        if tok.dep_ in {"advmod", "acomp"} and is_verb(tok.head) and not reacts(ctx, tok.head):
+            # "elsewhere in the campaign to defeat X, Y began", "Y remains steadfast in
+            # its support": over the adverb or adjective the phrase hangs from
+            return subjects(ctx, tok.head, depth + 1)
         break
     return []
 

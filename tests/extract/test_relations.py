@@ -770,3 +770,9 @@ def test_an_act_as_part_of_a_deal_has_no_group_agent(extractor):
                            "UN-brokered deal with Iraq.")
     assert not any(s == "United Nations" for s, _r, _o in got), got
 
+
+
+def test_a_noun_phrase_after_an_adverb_takes_the_clause_subject(extractor):
+    got = pairs(extractor, "Elsewhere in the campaign to defeat Hamas, Israeli forces have "
+                           "begun the third phase.")
+    assert ("Israel military", "FIGHTS", "Hamas") in got
