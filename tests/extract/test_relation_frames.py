@@ -135,7 +135,3 @@ def test_the_one_a_frame_asks_does_the_act(extractor):
 def test_a_sustained_effort_against_an_actor_is_a_fight(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
-
-def test_an_operation_against_a_thing_is_no_fight(extractor):
-    got = pairs(extractor, "NATO operations against smuggling in Libya continue.")
-    assert not any(r == "FIGHTS" for _s, r, _o in got), got
