@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from actorgraph.extract.lexicon import VerbSense
 from actorgraph.extract.relations.mentions import mentions, prep_mentions, weighted
 from actorgraph.extract.relations.model import Sentence, Weighted
-from actorgraph.extract.relations.supported import supported_doers
+from actorgraph.extract.relations.supported import supported_doers, supporting_word
 from actorgraph.extract.relations.syntax import (
     finite_joined_to_infinitive,
     infinitival,
@@ -112,7 +112,7 @@ def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
     if head.lemma_ in OBJECT_CONTROL:
         for c in head.children:
             if c.dep_ in {"dobj", "dative"}:
-                return weighted(mentions(ctx, c), 0.9)
+                return weighted(mentions(ctx, c), 0.9) + helpers(ctx, head, depth)
     asked = framed_controller(ctx, verb)
     if asked is not None:
         return asked  # (no actor if the one asked is none: "called on Arabs to unite")
@@ -120,6 +120,15 @@ def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
     if pressured:
         return pressured
     return weighted(subjects(ctx, head, depth + 1), 0.9)
+
+
+def helpers(ctx: Sentence, head: Token, depth: int) -> Weighted:
+    """Who helps the one helped to act does the act with them: "the coalition is
+    assisting Baghdad to destroy X" (the coalition fights X too); the ones who let or
+    urge another act do not."""
+    if not supporting_word(ctx, head):
+        return []
+    return weighted(subjects(ctx, head, depth + 1), 0.7)
 
 
 def framed_controller(ctx: Sentence, verb: Token) -> Weighted | None:

@@ -776,3 +776,15 @@ def test_a_noun_phrase_after_an_adverb_takes_the_clause_subject(extractor):
     got = pairs(extractor, "Elsewhere in the campaign to defeat Hamas, Israeli forces have "
                            "begun the third phase.")
     assert ("Israel military", "FIGHTS", "Hamas") in got
+
+
+def test_the_one_assisted_acts_and_the_helper_with_it(extractor):
+    got = pairs(extractor, "The United States is assisting the Iraqi government to destroy ISIL.")
+    assert ("Iraq government", "ATTACKS", "Islamic State") in got
+    assert ("United States", "ATTACKS", "Islamic State") in got
+
+
+def test_the_one_who_lets_another_act_does_not_act(extractor):
+    got = pairs(extractor, "Russia allowed Iran to attack Israel.")
+    assert ("Iran", "ATTACKS", "Israel") in got
+    assert ("Russia", "ATTACKS", "Israel") not in got
