@@ -11,7 +11,7 @@ from actorgraph.extract.actors import ActorMention, resolve_pronoun, resolve_spe
 from actorgraph.extract.lexicon import RelationType, RelationVocabulary
 from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import conjuncts
-from actorgraph.extract.relations.words import PLURAL_PRONOUNS
+from actorgraph.extract.relations.words import LEADING_PARTICIPLES, PLURAL_PRONOUNS
 
 
 def mention(ctx: Sentence, tok: Token) -> Weighted:
@@ -130,6 +130,8 @@ def modifier_actors(ctx: Sentence, tok: Token) -> list[ActorMention]:
             found = ctx.index.all_at(cc)
             if not found and cc.dep_ == "poss" and cc.pos_ == "PRON":
                 found = [m for m, _w in mention(ctx, cc)]
+            if not found and cc.dep_ == "amod":
+                found = leaders(ctx, cc)
             out.extend(m for m in found if m.actor.is_actor)
             if not found and cc.dep_ == "compound":
                 out.extend(modifier_actors(ctx, cc))
@@ -137,6 +139,14 @@ def modifier_actors(ctx: Sentence, tok: Token) -> list[ActorMention]:
             out.extend(modifier_actors(ctx, c))
     seen: set[str] = set()
     return [m for m in out if not (m.actor.id in seen or seen.add(m.actor.id))]
+
+
+def leaders(ctx: Sentence, participle: Token) -> list[ActorMention]:
+    """The actor a hyphened participle names as leading a thing: "the US-led war"."""
+    if participle.lower_ not in LEADING_PARTICIPLES:
+        return []
+    return [m for k in participle.children if k.dep_ in {"npadvmod", "compound", "nmod"}
+            and k.i < participle.i for m in ctx.index.all_at(k)]
 
 
 def mentions(ctx: Sentence, tok: Token) -> Weighted:

@@ -48,6 +48,7 @@ ACT_NOUNS = word_set("act_nouns")
 OFFICIAL_SECTORS = {"GOV", "MIL"}
 CO_AGENT_PREPS = word_set("co_agent_preps")
 CO_AGENT_NOUNS = word_set("co_agent_nouns")
+LEADING_PARTICIPLES = word_set("leading_participles")
 # Relations between actors in person: their object is an actor, not a thing of one.
 PERSONAL_RELATIONS = {"MEETS"}
 CIRCUMSTANCE_PREPS = word_set("circumstance_preps")

@@ -788,3 +788,13 @@ def test_the_one_who_lets_another_act_does_not_act(extractor):
     got = pairs(extractor, "Russia allowed Iran to attack Israel.")
     assert ("Iran", "ATTACKS", "Israel") in got
     assert ("Russia", "ATTACKS", "Israel") not in got
+
+
+def test_a_led_modifier_names_the_doer_of_the_act(extractor):
+    got = pairs(extractor, "French-led forces attacked Mali.")
+    assert ("France", "ATTACKS", "Mali") in got
+
+
+def test_a_backed_modifier_names_no_doer(extractor):
+    got = pairs(extractor, "Iranian-backed militias attacked Saudi Arabia.")
+    assert not any(s == "Iran" and r == "ATTACKS" for s, r, _o in got), got
