@@ -798,3 +798,15 @@ def test_a_led_modifier_names_the_doer_of_the_act(extractor):
 def test_a_backed_modifier_names_no_doer(extractor):
     got = pairs(extractor, "Iranian-backed militias attacked Saudi Arabia.")
     assert not any(s == "Iran" and r == "ATTACKS" for s, r, _o in got), got
+
+
+def test_a_list_parsed_as_an_apposition_is_a_list(extractor):
+    got = pairs(extractor, "The UK, the wider Global Coalition and the Government of Iraq have "
+                           "supported the advance by Iraqi security forces.")
+    supporters = {s for s, r, o in got if r == "SUPPORTS" and o == "Iraq military"}
+    assert {"United Kingdom", "Iraq government"} <= supporters, got
+
+
+def test_an_apposition_naming_one_actor_twice_is_no_list(extractor):
+    got = pairs(extractor, "Erdogan, the Turkish president and party leader, attacked Greece.")
+    assert {s for s, _r, _o in got} == {"Recep Tayyip Erdogan"}, got
