@@ -20,6 +20,7 @@ from actorgraph.extract.relations.syntax import (
 )
 from actorgraph.extract.relations.words import (
     OBJECT_CONTROL,
+    PARTICIPATION_VERBS,
     PASSIVE_SUBJECT_DEPS,
     REACTIONS,
     REQUEST_VERBS,
@@ -202,7 +203,7 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
             if is_verb(tok):
                 if reacts(ctx, tok):
                     return []
-                return subjects(ctx, tok, depth + 1)
+                return participants(ctx, tok) or subjects(ctx, tok, depth + 1)
             continue
         if tok.dep_ in {"conj", "appos", "compound"}:
             tok = tok.head
@@ -213,6 +214,15 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
             return subjects(ctx, tok.head, depth + 1)
         break
     return []
+
+
+def participants(ctx: Sentence, verb: Token) -> Weighted:
+    """"Hamas was involved in attacks on Israel": the passive subject of a verb of taking
+    part does the act ("was killed in an attack" is no part taken)."""
+    if verb.lemma_.lower() not in PARTICIPATION_VERBS:
+        return []
+    return [m for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+            for m in mentions(ctx, c)]
 
 
 def reacts(ctx: Sentence, verb: Token) -> bool:

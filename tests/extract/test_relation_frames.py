@@ -135,3 +135,9 @@ def test_the_one_a_frame_asks_does_the_act(extractor):
 def test_a_sustained_effort_against_an_actor_is_a_fight(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
+
+
+def test_the_use_of_weapons_against_an_actor_is_an_attack(extractor):
+    got = pairs(extractor, "Abu Jandal was involved in the use of chemical weapons against "
+                           "the Kurdistan Workers' Party.")
+    assert any(r == "ATTACKS" and s.endswith("Jandal") for s, r, _o in got), got

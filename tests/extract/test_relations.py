@@ -810,3 +810,13 @@ def test_a_list_parsed_as_an_apposition_is_a_list(extractor):
 def test_an_apposition_naming_one_actor_twice_is_no_list(extractor):
     got = pairs(extractor, "Erdogan, the Turkish president and party leader, attacked Greece.")
     assert {s for s, _r, _o in got} == {"Recep Tayyip Erdogan"}, got
+
+
+def test_who_is_involved_in_an_act_does_it(extractor):
+    got = pairs(extractor, "Hamas was involved in attacks on Israel.")
+    assert ("Hamas", "ATTACKS", "Israel") in got
+
+
+def test_who_is_hurt_in_an_act_does_not_do_it(extractor):
+    got = pairs(extractor, "Israel was hurt in attacks on Gaza.")
+    assert ("Israel", "ATTACKS", "Gaza") not in got, got
