@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from actorgraph.extract.lexicon import VerbSense
 from actorgraph.extract.relations.mentions import mentions, prep_mentions, weighted
 from actorgraph.extract.relations.model import Sentence, Weighted
+from actorgraph.extract.relations.supported import supported_doers, supporting_word
 from actorgraph.extract.relations.syntax import (
     finite_joined_to_infinitive,
     infinitival,
@@ -20,6 +21,7 @@ from actorgraph.extract.relations.syntax import (
 from actorgraph.extract.relations.words import (
     ENVOY_NOUNS,
     OBJECT_CONTROL,
+    PARTICIPATION_VERBS,
     PASSIVE_SUBJECT_DEPS,
     REACTIONS,
     REQUEST_VERBS,
@@ -84,13 +86,18 @@ def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
         return weighted(subjects(ctx, head.head, depth + 1), 0.85)
     if verb.dep_ in {"conj", "advcl", "pcomp"}:
         return weighted(conjunct_subjects(ctx, verb, depth), 0.85)
-    if verb.dep_ in {"acomp", "amod"} and verb.pos_ == "ADJ":
+    if verb.dep_ == "acomp" or verb.dep_ == "amod" and verb.pos_ == "ADJ":
+        # (a participle may be tagged a verb: "the UK is committed to providing")
         return weighted(subjects(ctx, head, depth + 1), 0.95)
     if verb.dep_ == "relcl" and not infinitive_after_object(verb):
         return weighted(mentions(ctx, head), 0.9)
     if verb.dep_ in {"acl", "relcl"}:
         # "Syrian fighters to fight ISIS": an actor noun is the subject of its clause;
-        # "plans to increase cooperation": otherwise the planner is.
+        # "plans to increase cooperation": otherwise the planner is; "helped Kabul in its
+        # efforts to defeat X": the one helped is.
+        helped = supported_doers(ctx, head)
+        if helped:
+            return weighted(helped, 0.85)
         own = mentions(ctx, head)
         if own:
             return weighted(own, 0.85)
@@ -118,7 +125,7 @@ def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
     if head.lemma_ in OBJECT_CONTROL:
         for c in head.children:
             if c.dep_ in {"dobj", "dative"}:
-                return weighted(mentions(ctx, c), 0.9)
+                return weighted(mentions(ctx, c), 0.9) + helpers(ctx, head, depth)
     asked = framed_controller(ctx, verb)
     if asked is not None:
         return asked  # (no actor if the one asked is none: "called on Arabs to unite")
@@ -126,6 +133,15 @@ def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
     if pressured:
         return pressured
     return weighted(subjects(ctx, head, depth + 1), 0.9)
+
+
+def helpers(ctx: Sentence, head: Token, depth: int) -> Weighted:
+    """Who helps the one helped to act does the act with them: "the coalition is
+    assisting Baghdad to destroy X" (the coalition fights X too); the ones who let or
+    urge another act do not."""
+    if not supporting_word(ctx, head):
+        return []
+    return weighted(subjects(ctx, head, depth + 1), 0.7)
 
 
 def framed_controller(ctx: Sentence, verb: Token) -> Weighted | None:
@@ -199,13 +215,26 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
             if is_verb(tok):
                 if reacts(ctx, tok):
                     return []
-                return subjects(ctx, tok, depth + 1)
+                return participants(ctx, tok) or subjects(ctx, tok, depth + 1)
             continue
         if tok.dep_ in {"conj", "appos", "compound"}:
             tok = tok.head
             continue
+        if tok.dep_ in {"advmod", "acomp"} and is_verb(tok.head) and not reacts(ctx, tok.head):
+            # "elsewhere in the campaign to defeat X, Y began", "Y remains steadfast in
+            # its support": over the adverb or adjective the phrase hangs from
+            return subjects(ctx, tok.head, depth + 1)
         break
     return []
+
+
+def participants(ctx: Sentence, verb: Token) -> Weighted:
+    """"Hamas was involved in attacks on Israel": the passive subject of a verb of taking
+    part does the act ("was killed in an attack" is no part taken)."""
+    if verb.lemma_.lower() not in PARTICIPATION_VERBS:
+        return []
+    return [m for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+            for m in mentions(ctx, c)]
 
 
 def reacts(ctx: Sentence, verb: Token) -> bool:

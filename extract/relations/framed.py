@@ -19,7 +19,7 @@ from actorgraph.extract.relations.mentions import (
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import infinitival
-from actorgraph.extract.relations.verbs import verb_agents
+from actorgraph.extract.relations.verbs import group_agents, verb_agents
 from actorgraph.extract.relations.words import COOPERATIVE_QUADS, REACTIONS, THING_WORDS
 from actorgraph.extract.wordlists import word_set
 
@@ -117,7 +117,8 @@ def frame_sources(ctx: Sentence, trigger: Token, match: FrameMatch) -> Weighted:
         return noun_sources(ctx, trigger)
     if match.passive:
         return passive_agents(ctx, trigger)
-    return verb_agents(ctx, trigger)
+    agents = verb_agents(ctx, trigger)
+    return agents + [(m, w * 0.85) for m, w in group_agents(ctx, trigger)] if agents else agents
 
 
 def noun_sources(ctx: Sentence, noun: Token) -> Weighted:

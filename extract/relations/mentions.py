@@ -185,11 +185,25 @@ def mentions(ctx: Sentence, tok: Token) -> Weighted:
     for c in tok.children:
         if c.dep_ in {"nmod", "compound"} and any(k.dep_ == "cc" for k in c.children):
             toks.extend(conjuncts(c))
+        if c.dep_ == "appos" and named_list(ctx, tok, c):
+            toks.extend(conjuncts(c))
     for c in toks:
         for m, w in mention(ctx, c):
             if all(m.actor.id != o.actor.id for o, _ in out):
                 out.append((m, w))
     return out
+
+
+def named_list(ctx: Sentence, head: Token, appos: Token) -> bool:
+    """"The UK, the wider Coalition and the Government of Iraq": the parse may take a list
+    of three for an apposition with a conjunct. It is a list when every item is a name of
+    its own actor (not "Erdogan, the Turkish president and party leader")."""
+    if not any(k.dep_ == "cc" for k in appos.children):
+        return False
+    items = [head, *conjuncts(appos)]
+    found = [ctx.index.at(t) for t in items]
+    return all(m is not None and m.source != "nominal" and m.actor.is_actor for m in found) \
+        and len({m.actor.id for m in found if m is not None}) == len(items)
 
 
 def first_per_actor(found: Weighted) -> Weighted:

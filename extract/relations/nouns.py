@@ -17,6 +17,11 @@ from actorgraph.extract.relations.mentions import (
     relation_noun,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
+from actorgraph.extract.relations.supported import (
+    conjoined_parties,
+    of_names_supported,
+    supported_doers,
+)
 from actorgraph.extract.relations.syntax import is_verb
 from actorgraph.extract.relations.targets import purpose_targets
 from actorgraph.extract.relations.words import AGENT_PREPS, COOPERATIVE_QUADS, MEMBERSHIP_NOUNS
@@ -53,6 +58,9 @@ def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Findin
     """The statements of one relation noun: between its parties, or from its agents to
     its patients."""
     roles = noun_roles(ctx, tok, rtype)
+    helped = supported_doers(ctx, tok)
+    if helped:  # "support for Kabul in the fight against X": Kabul fights
+        roles.agents, roles.authors = helped, False
     roles.patients.extend(verb_hung_patients(ctx, tok, roles))
     if not roles.agents and not roles.between and not roles.patients and rtype.symmetric:
         governors = noun_governor_subjects(ctx, tok, 0)
@@ -107,7 +115,11 @@ def noun_roles(ctx: Sentence, tok: Token, rtype: RelationType) -> NounRoles:
         elif prep in {"between", "among"}:
             roles.between.extend(objs)
         elif prep == "of" and rtype.name in {"AIDS", "SUPPORTS"}:
-            roles.agents.extend(objs)
+            # "the support of the UN" is the UN's; "its support of Kabul" is for Kabul
+            if of_names_supported(tok):
+                roles.patients.extend(objs + conjoined_parties(ctx, tok))
+            else:
+                roles.agents.extend(objs)
         elif prep in party_preps:
             roles.patients.extend(objs)
     return roles

@@ -86,8 +86,11 @@ def members(ctx: Sentence, tok: Token) -> Weighted:
     if tok.dep_ in {"attr", "oprd"}:
         return subjects(ctx, tok.head)
     if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        # "characterizes X as a member": the object before "as"; in "Spain, as part of
+        # NATO, attacked Serbia" the object after it is no member.
         verb = tok.head.head
-        return [m for c in verb.children if c.dep_ == "dobj" for m in mentions(ctx, c)]
+        return [m for c in verb.children if c.dep_ == "dobj" and c.i < tok.i
+                for m in mentions(ctx, c)]
     if tok.dep_ == "appos":
         return mentions(ctx, tok.head)
     return []

@@ -4,7 +4,7 @@ subjects, and the fallbacks that find a target beyond the verb's own objects."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -23,6 +23,7 @@ from actorgraph.extract.relations.targets import (
     purpose_targets,
 )
 from actorgraph.extract.relations.words import (
+    CO_AGENT_NOUNS,
     CO_AGENT_PREPS,
     COOPERATIVE_QUADS,
     ISSUE_NOUNS,
@@ -32,6 +33,11 @@ from actorgraph.extract.relations.words import (
     TARGET_PREPS,
     THING_WORDS,
 )
+
+#: How far up a group agent ("as part of the coalition") may hang from the act, through
+#: the clauses that take their subject from the verb above ("working ... to defeat").
+MAX_CLIMB = 5
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "acl"}
 
 
 @dataclass
@@ -68,6 +74,43 @@ def verb_agents(ctx: Sentence, verb: Token) -> Weighted:
     return found
 
 
+def with_group_agents(ctx: Sentence, verb: Token, found: list[Finding]) -> list[Finding]:
+    """``found`` and the same acts done by the body their doers act as part of (not the
+    reciprocal ones: the doers and the body do not act on each other)."""
+    group = group_agents(ctx, verb)
+    if not group:
+        return found
+    doers = {f.subject.actor.id for f in found}
+    extra = [replace(f, subject=m, confidence=f.confidence * w * 0.85)
+             for f in found if f.obj.actor.id not in doers
+             for m, w in group if m.actor.id not in doers and m.actor.id != f.obj.actor.id]
+    return found + extra
+
+
+def group_agents(ctx: Sentence, verb: Token) -> Weighted:
+    """The body an agent acts as part of: "the UK is working as part of the coalition to
+    defeat X", "the UK, as part of the coalition, is committed to providing": the body
+    does the act too. Looked for on the verb, on the verbs it takes its subject from, and
+    on that subject."""
+    holders: list[Token] = []
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        holders.append(tok)
+        own = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if own:
+            holders.extend(own)
+            break
+        if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    # (the parse may hang "as" from the comma after the subject)
+    around = [c for h in holders for c in (*h.children, *(
+        k for p in h.children if p.dep_ == "punct" for k in p.children))]
+    return [(m, w) for c in around if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in CO_AGENT_NOUNS
+            for m, w in prep_mentions(ctx, [p], {"of"}) if m.actor.is_actor]
+
+
 def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[Finding]:
     """The statements of one trigger verb: the first sense whose object is an actor, or
     a reciprocal reading, else the first fallback that finds a target."""
@@ -88,7 +131,7 @@ def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[F
         if got is not None:
             out.extend(got)
             done = True
-    return out
+    return with_group_agents(ctx, verb, out)
 
 
 def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],

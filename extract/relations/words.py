@@ -53,6 +53,8 @@ ACT_NOUNS = word_set("act_nouns")
 # Sectors of people who act for their state (a judge may act against its government).
 OFFICIAL_SECTORS = {"GOV", "MIL"}
 CO_AGENT_PREPS = word_set("co_agent_preps")
+CO_AGENT_NOUNS = word_set("co_agent_nouns")
+PARTICIPATION_VERBS = word_set("participation_verbs")
 # Relations between actors in person: their object is an actor, not a thing of one.
 PERSONAL_RELATIONS = {"MEETS"}
 CIRCUMSTANCE_PREPS = word_set("circumstance_preps")

@@ -76,3 +76,10 @@ def test_a_hostile_act_in_the_conditional_is_no_threat(extractor):
     got = rels(extractor, "Clinton told reporters she would fight ISIS.")
     assert any(r[1] == "FIGHTS" for r in got)
     assert not any(r[1] == "THREATENS" for r in got)
+
+
+def test_an_act_a_noun_of_resolve_names_is_intended(extractor):
+    got = {(t.subject.name, t.relation, t.object.name, t.modality)
+           for t in extractor.extract_text(
+               "Canada praised France in its determination to defeat Hamas.")}
+    assert ("France", "FIGHTS", "Hamas", "intended") in got, got

@@ -153,3 +153,19 @@ def test_the_one_a_frame_asks_does_the_act(extractor):
     assert ("Russia", "URGES", "Iran", "asserted") in got
     assert ("Iran", "ATTACKS", "Israel", "requested") in got
     assert not any(r[0] == "Russia" and r[1] == "ATTACKS" for r in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The need to continue NATO operations against Hamas is clear.", ("NATO", "FIGHTS", "Hamas")),
+    ("Kenya's campaign against al-Shabaab continues.", ("Kenya", "FIGHTS", "al-Shabaab")),
+    ("Egypt stepped up efforts against Hamas.", ("Egypt", "FIGHTS", "Hamas")),
+])
+def test_a_sustained_effort_against_an_actor_is_a_fight(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+
+def test_the_use_of_weapons_against_an_actor_is_an_attack(extractor):
+    got = pairs(extractor, "Abu Jandal was involved in the use of chemical weapons against "
+                           "the Kurdistan Workers' Party.")
+    assert any(r == "ATTACKS" and s.endswith("Jandal") for s, r, _o in got), got

@@ -864,3 +864,71 @@ def test_an_infinitive_right_after_an_object_is_done_by_the_sender(extractor):
     # the parse calls "to help" a relative clause of "material"; material helps no one
     got = pairs(extractor, "Norway sent material to help defend Saudi Arabia.")
     assert ("Norway", "SUPPORTS", "Saudi Arabia") in got
+
+@pytest.mark.parametrize("text", [
+    "France is working as part of NATO to defeat Hamas.",
+    "Spain, as part of NATO, attacked Hamas.",
+])
+def test_the_body_an_agent_acts_as_part_of_acts_too(extractor, text):
+    got = pairs(extractor, text)
+    assert any(s == "NATO" and o == "Hamas" for s, _r, o in got), got
+    # the agent and its body do not act on each other, nor is the target a member
+    assert not any({s, o} & {"France", "Spain"} and {s, o} & {"NATO"} for s, _r, o in got)
+    assert not any(r == "ALLIES_WITH" for _s, r, _o in got)
+
+
+def test_an_act_as_part_of_a_deal_has_no_group_agent(extractor):
+    got = pairs(extractor, "Turkey will allow Kurdish refugees to return home as part of a "
+                           "UN-brokered deal with Iraq.")
+    assert not any(s == "United Nations" for s, _r, _o in got), got
+
+
+
+def test_a_noun_phrase_after_an_adverb_takes_the_clause_subject(extractor):
+    got = pairs(extractor, "Elsewhere in the campaign to defeat Hamas, Israeli forces have "
+                           "begun the third phase.")
+    assert ("Israel military", "FIGHTS", "Hamas") in got
+
+
+def test_the_one_assisted_acts_and_the_helper_with_it(extractor):
+    got = pairs(extractor, "The United States is assisting the Iraqi government to destroy ISIL.")
+    assert ("Iraq government", "ATTACKS", "Islamic State") in got
+    assert ("United States", "ATTACKS", "Islamic State") in got
+
+
+def test_the_one_who_lets_another_act_does_not_act(extractor):
+    got = pairs(extractor, "Russia allowed Iran to attack Israel.")
+    assert ("Iran", "ATTACKS", "Israel") in got
+    assert ("Russia", "ATTACKS", "Israel") not in got
+
+
+def test_a_led_modifier_names_the_doer_of_the_act(extractor):
+    got = pairs(extractor, "French-led forces attacked Mali.")
+    assert ("France", "ATTACKS", "Mali") in got
+
+
+def test_a_backed_modifier_names_no_doer(extractor):
+    got = pairs(extractor, "Iranian-backed militias attacked Saudi Arabia.")
+    assert not any(s == "Iran" and r == "ATTACKS" for s, r, _o in got), got
+
+
+def test_a_list_parsed_as_an_apposition_is_a_list(extractor):
+    got = pairs(extractor, "The UK, the wider Global Coalition and the Government of Iraq have "
+                           "supported the advance by Iraqi security forces.")
+    supporters = {s for s, r, o in got if r == "SUPPORTS" and o == "Iraq military"}
+    assert {"United Kingdom", "Iraq government"} <= supporters, got
+
+
+def test_an_apposition_naming_one_actor_twice_is_no_list(extractor):
+    got = pairs(extractor, "Erdogan, the Turkish president and party leader, attacked Greece.")
+    assert {s for s, _r, _o in got} == {"Recep Tayyip Erdogan"}, got
+
+
+def test_who_is_involved_in_an_act_does_it(extractor):
+    got = pairs(extractor, "Hamas was involved in attacks on Israel.")
+    assert ("Hamas", "ATTACKS", "Israel") in got
+
+
+def test_who_is_hurt_in_an_act_does_not_do_it(extractor):
+    got = pairs(extractor, "Israel was hurt in attacks on Gaza.")
+    assert ("Israel", "ATTACKS", "Gaza") not in got, got
