@@ -19,7 +19,6 @@ from actorgraph.extract.relations.syntax import (
     is_verb,
 )
 from actorgraph.extract.relations.words import (
-    ENVOY_NOUNS,
     OBJECT_CONTROL,
     PARTICIPATION_VERBS,
     PASSIVE_SUBJECT_DEPS,
@@ -310,9 +309,6 @@ def verb_objects(ctx: Sentence, verb: Token, sense: VerbSense) -> tuple[list[Tok
     # The noun a sense names is part of the trigger, not its target ("use force").
     used = {t.i for t in trigger}
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used]
-    if not objs:
-        # "summoned the Afghan ambassador": an envoy the sense names stands for his state.
-        objs = [t for t in trigger if t.lemma_.lower() in ENVOY_NOUNS]
     if not objs and not sense.words and not any(
         c.dep_ in {"xcomp", "ccomp", "prep", "attr", "oprd", "advcl"} for c in verb.children
     ):
