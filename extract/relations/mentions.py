@@ -235,9 +235,10 @@ def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
             return [(m, w * 0.85) for a in c.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
     verb = tok.head
-    if tok.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_ in RESPONSIBILITY_NOUNS:
-        verb = verb.head.head if verb.head.dep_ == "dobj" else verb
-    elif tok.dep_ != "dobj" or verb.lemma_ not in CLAIM_VERBS:
+    if tok.dep_ == "pobj" and verb.lower_ == "for" and verb.head.dep_ == "dobj" \
+            and verb.head.lemma_ in RESPONSIBILITY_NOUNS:
+        verb = verb.head.head  # "claimed responsibility for the bombing"
+    elif tok.dep_ != "dobj":
         return []
     if verb.lemma_ not in CLAIM_VERBS:
         return []

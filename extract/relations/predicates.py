@@ -151,7 +151,5 @@ def adjective_holders(ctx: Sentence, tok: Token) -> tuple[Token | None, Weighted
         return None, mentions(ctx, tok.head)
     if tok.dep_ in {"acomp", "oprd", "attr", "xcomp"}:
         return tok.head, subjects(ctx, tok.head)
-    for c in tok.children:
-        if tok.pos_ == "VERB" and c.dep_ == "nsubjpass":
-            return tok, mentions(ctx, c)
-    return None, []
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass"] if tok.pos_ == "VERB" else []
+    return (tok, mentions(ctx, passive[0])) if passive else (None, [])
