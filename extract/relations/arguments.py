@@ -256,8 +256,10 @@ def by_agents(ctx: Sentence, verb: Token) -> Weighted:
 
 
 def is_reduced_passive(verb: Token) -> bool:
-    """A participle hung on a noun: "the curfew imposed in Sudan"."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    """A participle hung on a noun: "the curfew imposed in Sudan". Not a clause with
+    its own subject or auxiliary ("reports that ISIL has killed 70 members")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in {"nsubj", "aux"} for c in verb.children)
 
 
 # --- objects ---------------------------------------------------------------------------

@@ -30,6 +30,7 @@ NOUN_FRAME_CONFIDENCE = 0.65
 SPECIFICITY_BONUS = 0.05
 AUTHOR_PREPS = word_set("author_preps")
 OPPOSING_PREPS = word_set("opposing_preps")
+LOCATIVE_PREPS = word_set("locative_preps")
 
 
 def sentence_matches(ctx: Sentence) -> list[FrameMatch]:
@@ -45,9 +46,25 @@ def frame_findings(ctx: Sentence) -> list[tuple[FrameMatch, Finding]]:
     if not ctx.matches:
         return []
     known = trigger_tokens(ctx)
-    return [(m, f) for m in ctx.matches if asks_an_act(ctx, m)
-            and not (is_dictionary_frame(m.frame) and m.trigger in known)
-            for f in match_findings(ctx, m)]
+    found = [(m, f) for m in ctx.matches if asks_an_act(ctx, m)
+             and not (is_dictionary_frame(m.frame) and m.trigger in known)
+             for f in match_findings(ctx, m)]
+    return without_mere_places(ctx, found)
+
+
+def without_mere_places(ctx: Sentence, found: list[tuple[FrameMatch, Finding]]
+                        ) -> list[tuple[FrameMatch, Finding]]:
+    """A target bound through a preposition of where ("conducted strikes in Syria against
+    ISIL targets") is only the place of the act when the same trigger's frames also bind a
+    target through another word: then the act hits that one, and the place is dropped."""
+    doc = ctx.sent.doc
+
+    def where(m: FrameMatch) -> bool:
+        t = doc[m.target]
+        return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+
+    aimed = {m.trigger for m, _f in found if not where(m)}
+    return [(m, f) for m, f in found if not (where(m) and m.trigger in aimed)]
 
 
 def is_dictionary_frame(frame: Frame) -> bool:

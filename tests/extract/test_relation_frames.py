@@ -169,3 +169,15 @@ def test_the_use_of_weapons_against_an_actor_is_an_attack(extractor):
     got = pairs(extractor, "Abu Jandal was involved in the use of chemical weapons against "
                            "the Kurdistan Workers' Party.")
     assert any(r == "ATTACKS" and s.endswith("Jandal") for s, r, _o in got), got
+
+
+def test_a_place_of_the_act_yields_to_the_actor_it_hits(extractor):
+    # The same frame binds "in Syria" and "against ISIL targets": Syria is only where.
+    got = pairs(extractor, "In Syria, coalition forces conducted strikes against ISIL targets.")
+    assert ("coalition", "ATTACKS", "Islamic State") in got
+    assert not any(o == "Syria" for _s, _r, o in got)
+
+
+def test_a_place_is_the_target_when_the_act_hits_no_actor(extractor):
+    got = pairs(extractor, "Coalition forces conducted strikes in Syria.")
+    assert ("coalition", "ATTACKS", "Syria") in got

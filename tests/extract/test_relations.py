@@ -23,6 +23,12 @@ def test_passive_voice(extractor):
     assert ("Ukraine", "ATTACKS", "Russia") not in got
 
 
+def test_a_clause_on_a_noun_with_its_own_subject_is_no_reduced_passive(extractor):
+    # "killed" hangs from "reports" but has its own subject: no by-agent is looked for.
+    got = rels(extractor, "The UN confirmed reports that Hamas has killed 70 Fatah members.")
+    assert ("Hamas", "KILLS", "Fatah", False, "reported") in got
+
+
 def test_object_control_is_requested_not_asserted(extractor):
     got = rels(extractor, "Petraeus urged president Obama to credibly threaten Assad's air force.")
     assert ("David Petraeus", "URGES", "Barack Obama", False, "asserted") in got
