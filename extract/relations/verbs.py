@@ -286,11 +286,13 @@ def protest_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: 
 def place_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: SenseScan,
                    agents: Weighted) -> list[Finding] | None:
     """A material act with no actor as target is aimed at the place where it is done
-    ("imposed a curfew in the town of Cizre")."""
+    ("imposed a curfew in the town of Cizre"); not a mutual one, whose other side is a
+    partner, never a place ("businesses working in Tashkent")."""
     if scan.fit is None:
         return None
     sense, objs = scan.fit
-    if not ctx.vocab.get(sense.relation).quad.startswith("MATERIAL"):
+    rtype = ctx.vocab.get(sense.relation)
+    if not rtype.quad.startswith("MATERIAL") or rtype.symmetric:
         return None
     trig = sorted([verb, *(o for o in objs if o.i != verb.i and ctx.index.at(o) is None)][:2],
                   key=lambda t: t.i)

@@ -933,3 +933,13 @@ def test_who_is_involved_in_an_act_does_it(extractor):
 def test_who_is_hurt_in_an_act_does_not_do_it(extractor):
     got = pairs(extractor, "Israel was hurt in attacks on Gaza.")
     assert ("Israel", "ATTACKS", "Gaza") not in got, got
+
+
+def test_a_material_act_with_no_actor_as_target_is_aimed_at_its_place(extractor):
+    assert ("Turkey government", "COERCES", "Cizre") in pairs(
+        extractor, "Turkish authorities have imposed a curfew in the town of Cizre.")
+
+
+def test_a_mutual_act_takes_no_place_as_its_partner(extractor):
+    got = pairs(extractor, "British companies working in Uzbekistan welcomed the Minister.")
+    assert not any(o == "Uzbekistan" and r == "COOPERATES_WITH" for _s, r, o in got)
