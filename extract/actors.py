@@ -465,6 +465,7 @@ def find_actors(
     _add_country_references(found)
     _regroup_ethnic_mentions(found)
     _attribute_collectives(found, unattributed)
+    _add_people_collectives(found)
     _add_victims(found)
     _attribute_home_officials(found, people, nationality)
     index = found.index()
@@ -947,6 +948,29 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                                 towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _add_people_collectives(found: _Found) -> None:
+    """Step 4a: "Kurdish fighters", "Yezidi and Kurdish forces", "Sunni militants": a
+    collective named by a people or a faith with no one country is a group of its own,
+    where no country could be found for it (steps 1 and 4). It keeps its sector."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.tag_ not in {"NNS", "NNPS"}:
+            continue
+        sector = _collective_sector(tok, found.lex)
+        if sector is None:
+            continue
+        peoples = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i
+                   and c.ent_type_ == "NORP" and not _country_of_text(c.text, found.lex)]
+        if not peoples:
+            continue
+        first = min(k.i for c in peoples for k in (c, *c.conjuncts))
+        if not found.is_free(first, tok.i + 1):
+            continue
+        text = found.doc[first:tok.i + 1].text
+        actor = found.res.actor(Actor(id=f"group:{slug(text)}", name=text, type="ORGANIZATION",
+                                      sector=sector, source="collective"))
+        found.add(first, tok.i + 1, actor, "collective")
 
 
 def _add_victims(found: _Found) -> None:

@@ -114,6 +114,21 @@ def test_unattributed_collective_with_two_countries_stays_unassigned(extractor):
     assert not [m for m in idx.mentions if m.text == "demonstrators"]
 
 
+@pytest.mark.parametrize("text, span, sector", [
+    ("Turkish forces shelled Kurdish fighters in Syria.", "Kurdish fighters", "REB"),
+    ("Sunni militants attacked a market.", "Sunni militants", "REB"),
+])
+def test_a_collective_named_by_a_people_is_a_group_of_its_own(extractor, text, span, sector):
+    a = by_text(actors(extractor, text), span)
+    assert (a.type, a.country, a.sector) == ("ORGANIZATION", None, sector)
+
+
+def test_a_collective_named_by_a_people_in_a_one_country_sentence_is_that_countrys(extractor):
+    a = by_text(actors(extractor, "Moslem fundamentalist demonstrators clashed with police "
+                                  "in Cairo."), "demonstrators")
+    assert a.id == "country:EGY:OPP"
+
+
 def test_name_after_a_locative_word_is_a_place(extractor):
     text = "Near Ar Raqqah, 15 strikes engaged five ISIL tactical units."
     a = by_text(actors(extractor, text), "Ar Raqqah")
