@@ -733,9 +733,12 @@ def _attribute_person(found: _Found, span: Span, actor: Actor) -> range:
         # is that person, of that country.
         iso = iso or office.actor.country
         office.actor = actor
-    if not title and appos is not None:
-        # "Kofi Annan, the UN secretary-general": a title in apposition after the name.
-        after, after_sector = _appositive_title(appos, lex)
+    # "Kofi Annan, the UN secretary-general": a title in apposition after the name; "The
+    # Minister for Central Asia, Tobias Ellwood,": the name in apposition after the title.
+    beside = appos if appos is not None else \
+        span.root.head if span.root.dep_ == "appos" and span.root.head.i < span.start else None
+    if not title and beside is not None:
+        after, after_sector = _appositive_title(beside, lex)
         if after:
             actor.role = actor.role or after
             actor.sector = actor.sector or after_sector

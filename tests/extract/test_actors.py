@@ -270,6 +270,10 @@ def test_a_definite_title_refers_to_the_one_person_holding_it(extractor):
     # No one holds the title: nothing is guessed.
     index = actors(extractor, "Sergei Lavrov arrived. The minister criticized NATO.")
     assert not [m for m in index.mentions if m.text == "minister"]
+    # The name in apposition after its title gives the title too.
+    index = actors(extractor, "The Minister for Central Asia, Tobias Ellwood, visited "
+                              "Turkey. The Minister also met British businesses.")
+    assert by_text(index, "Minister") is by_text(index, "Tobias Ellwood")
 
 
 @pytest.mark.parametrize("text, name, country, sector", [
