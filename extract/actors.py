@@ -514,7 +514,7 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
 def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     """The sector of a collective noun ("military": MIL) or of an unnamed person's noun
     ("official"); None for any other token."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound" or _repeated_noun_idiom(tok):
         # A collective word modifying another noun is part of a title or a name
         # ("Assistant Attorney General John Carlin", "army officers").
         return None
@@ -527,6 +527,15 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
         # "Secretary" is a title before a name.
         sector = lex.titles.get(lemma) or lex.titles.get(low)
     return sector
+
+
+def _repeated_noun_idiom(tok: Token) -> bool:
+    """A noun repeated across a preposition is an idiom, no body: "side by side", "face to
+    face" ("the Iraqi side" is one). Read on the surface: the parser attaches the two
+    halves in many ways."""
+    doc, i, lemma = tok.doc, tok.i, tok.lemma_.lower()
+    return any(0 <= j < len(doc) and 0 <= i + step < len(doc) and doc[i + step].pos_ == "ADP"
+               and doc[j].lemma_.lower() == lemma for step, j in ((1, i + 2), (-1, i - 2)))
 
 
 def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[KnownActor], int]:

@@ -19,6 +19,7 @@ from actorgraph.extract.relations.syntax import (
     is_verb,
 )
 from actorgraph.extract.relations.words import (
+    CLOSENESS_IDIOMS,
     OBJECT_CONTROL,
     PARTICIPATION_VERBS,
     PASSIVE_SUBJECT_DEPS,
@@ -278,7 +279,16 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
                     for k in p.children)))
         if c.dep_ == "prt":  # "crack down on": on hangs from the particle
             out.extend(prep_objects(c, prep))
+        elif c.dep_ in {"dobj", "npadvmod", "advmod"} and c.lemma_.lower() in CLOSENESS_IDIOMS:
+            out.extend(idiom_prep_objects(c, prep))
     return out
+
+
+def idiom_prep_objects(idiom: Token, prep: str) -> list[Token]:
+    """"stood shoulder to shoulder with the UK": the parser hangs "with" from the idiom's
+    second noun, yet it names the verb's partner."""
+    return [o for d in idiom.subtree if d.i != idiom.i and d.lemma_.lower() in CLOSENESS_IDIOMS
+            for o in prep_objects(d, prep)]
 
 
 def sense_words(verb: Token, sense: VerbSense) -> list[Token] | None:

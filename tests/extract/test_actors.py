@@ -129,6 +129,12 @@ def test_a_collective_named_by_a_people_in_a_one_country_sentence_is_that_countr
     assert a.id == "country:EGY:OPP"
 
 
+def test_a_noun_repeated_across_a_preposition_is_no_body(extractor):
+    index = actors(extractor, "Kurdish fighters fought side by side with Iraqi troops.")
+    assert not [m for m in index.mentions if m.text == "side"]
+    assert by_text(actors(extractor, "The Iraqi side rejected it."), "Iraqi side").sector == "GOV"
+
+
 def test_name_after_a_locative_word_is_a_place(extractor):
     text = "Near Ar Raqqah, 15 strikes engaged five ISIL tactical units."
     a = by_text(actors(extractor, text), "Ar Raqqah")

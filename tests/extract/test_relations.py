@@ -943,3 +943,9 @@ def test_a_material_act_with_no_actor_as_target_is_aimed_at_its_place(extractor)
 def test_a_mutual_act_takes_no_place_as_its_partner(extractor):
     got = pairs(extractor, "British companies working in Uzbekistan welcomed the Minister.")
     assert not any(o == "Uzbekistan" and r == "COOPERATES_WITH" for _s, r, o in got)
+
+
+def test_the_partner_of_a_closeness_idiom_is_the_verbs(extractor):
+    # The parser hangs "with" from the idiom's second "shoulder".
+    assert ("United Kingdom", "SUPPORTS", "United States") in pairs(
+        extractor, "Britain stood shoulder to shoulder with America.")
