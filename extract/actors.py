@@ -493,6 +493,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
         if sector is None:
             continue
         isos, bodies, first = _modifier_countries(tok, lex)
+        if tok.lower_ not in lex.collectives and _compound_collective(tok, lex):
+            first = min(first, tok.i - 1)  # "opposition groups": the phrase is the name
         if not isos and _owned(tok):
             continue
         last = tok.i
@@ -520,13 +522,24 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
         return None
     low = tok.lower_
     lemma = tok.lemma_.lower()
-    sector = lex.collectives.get(low) or lex.collectives.get(lemma)
+    sector = lex.collectives.get(low) or lex.collectives.get(lemma) \
+        or _compound_collective(tok, lex)
     if sector is None and (low in lex.person_words or lemma in lex.person_words) \
             and not tok.text[0].isupper():
         # "a senior Russian official" is an unnamed person of a country; a capitalised
         # "Secretary" is a title before a name.
         sector = lex.titles.get(lemma) or lex.titles.get(low)
     return sector
+
+
+def _compound_collective(tok: Token, lex: ActorLexicon) -> str | None:
+    """The sector of a two-word collective the lexicon lists whole ("opposition groups",
+    "aid agencies"): the head word alone ("groups") names no one, so without the phrase
+    "opposition groups in Zimbabwe" would be no actor at all."""
+    mod = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if mod is None or mod.head.i != tok.i or mod.dep_ not in {"compound", "amod"}:
+        return None
+    return lex.collectives.get(f"{mod.lower_} {tok.lower_}")
 
 
 def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[KnownActor], int]:

@@ -547,3 +547,14 @@ def test_a_member_in_a_predicate_says_who_belongs_where(extractor):
 def test_a_name_before_tribe_names_a_kin_group_not_a_place(extractor):
     index = actors(extractor, "Gunmen attacked the Al Bu Nimr tribe near Hit.")
     assert [m.actor.id for m in index.mentions if "Nimr" in m.text] == ["group:al_bu_nimr_tribe"]
+
+
+@pytest.mark.parametrize("text, span, actor_id", [
+    ("Opposition groups in Zimbabwe are demanding reforms.", "Opposition groups in Zimbabwe",
+     "country:ZWE:OPP"),
+    ("Seven opposition parties in Nepal called a strike.", "opposition parties in Nepal",
+     "country:NPL:OPP"),
+])
+def test_a_two_word_collective_is_read_whole(extractor, text, span, actor_id):
+    # "groups" alone names no one; the lexicon's "opposition groups" does.
+    assert by_text(actors(extractor, text), span).id == actor_id
