@@ -944,3 +944,10 @@ def test_a_material_act_with_no_actor_as_target_is_aimed_at_its_place(extractor)
 def test_a_mutual_act_takes_no_place_as_its_partner(extractor):
     got = pairs(extractor, "British companies working in Uzbekistan welcomed the Minister.")
     assert not any(o == "Uzbekistan" and r == "COOPERATES_WITH" for _s, r, o in got)
+
+
+def test_a_telephone_call_is_a_conversation_both_sides_hold(extractor):
+    got = pairs(extractor, "U.S. Secretary of State Warren Christopher telephoned Russian "
+                           "Foreign Minister Andrei Kozyrev on Tuesday to discuss the war.")
+    assert {("Warren Christopher", "COMMUNICATES_WITH", "Andrei Kozyrev"),
+            ("Andrei Kozyrev", "COMMUNICATES_WITH", "Warren Christopher")} <= got, got
