@@ -951,3 +951,14 @@ def test_a_telephone_call_is_a_conversation_both_sides_hold(extractor):
                            "Foreign Minister Andrei Kozyrev on Tuesday to discuss the war.")
     assert {("Warren Christopher", "COMMUNICATES_WITH", "Andrei Kozyrev"),
             ("Andrei Kozyrev", "COMMUNICATES_WITH", "Warren Christopher")} <= got, got
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.",
+     ("Abdelaziz Bouteflicka", "THREATENS", "Algeria")),
+    ("The British government on Monday outlawed the largest extremist organization in "
+     "Northern Ireland.", ("United Kingdom government", "COERCES", "United Kingdom")),
+])
+def test_a_state_acting_on_a_place_of_its_own_country_acts_at_home(extractor, text, triple):
+    # The place is where the act is done, not the state speaking of itself.
+    assert triple in pairs(extractor, text)
