@@ -554,7 +554,8 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
             for mod in (child, *child.conjuncts):
                 span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
                     if mod is child else doc[mod.i: mod.i + 1]
-                iso = _country_of_text(span.text, lex)
+                # "Radical French farmers": the parser may hang an adjective on the demonym
+                iso = _country_of_text(span.text, lex) or _country_of_text(mod.text, lex)
                 if iso and iso not in isos:
                     isos.append(iso)
                     first = min(first, span.start)

@@ -558,3 +558,10 @@ def test_a_name_before_tribe_names_a_kin_group_not_a_place(extractor):
 def test_a_two_word_collective_is_read_whole(extractor, text, span, actor_id):
     # "groups" alone names no one; the lexicon's "opposition groups" does.
     assert by_text(actors(extractor, text), span).id == actor_id
+
+
+def test_an_adjective_the_parser_hangs_on_the_demonym_keeps_the_collective_its_country(
+        extractor):
+    # The parse makes "Radical" a modifier of "French", not of "farmers".
+    index = actors(extractor, "Radical French farmers said they would blockade Paris.")
+    assert [m.source for m in index.mentions if m.text.endswith("farmers")] == ["collective"]
