@@ -493,6 +493,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
         if sector is None:
             continue
         isos, bodies, first = _modifier_countries(tok, lex)
+        if tok.lower_ not in lex.collectives and _compound_collective(tok, lex):
+            first = min(first, tok.i - 1)  # "opposition groups": the phrase is the name
         if not isos and _owned(tok):
             continue
         last = tok.i
@@ -520,7 +522,8 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
         return None
     low = tok.lower_
     lemma = tok.lemma_.lower()
-    sector = lex.collectives.get(low) or lex.collectives.get(lemma)
+    sector = lex.collectives.get(low) or lex.collectives.get(lemma) \
+        or _compound_collective(tok, lex)
     if sector is None and (low in lex.person_words or lemma in lex.person_words) \
             and not tok.text[0].isupper():
         # "a senior Russian official" is an unnamed person of a country; a capitalised
@@ -538,6 +541,16 @@ def _repeated_noun_idiom(tok: Token) -> bool:
                and doc[j].lemma_.lower() == lemma for step, j in ((1, i + 2), (-1, i - 2)))
 
 
+def _compound_collective(tok: Token, lex: ActorLexicon) -> str | None:
+    """The sector of a two-word collective the lexicon lists whole ("opposition groups",
+    "aid agencies"): the head word alone ("groups") names no one, so without the phrase
+    "opposition groups in Zimbabwe" would be no actor at all."""
+    mod = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if mod is None or mod.head.i != tok.i or mod.dep_ not in {"compound", "amod"}:
+        return None
+    return lex.collectives.get(f"{mod.lower_} {tok.lower_}")
+
+
 def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[KnownActor], int]:
     """The countries the modifiers before a collective name, the known bodies conjoined
     with them, and the first token of the phrase: "the Russian and American militaries"."""
@@ -550,7 +563,8 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
             for mod in (child, *child.conjuncts):
                 span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
                     if mod is child else doc[mod.i: mod.i + 1]
-                iso = _country_of_text(span.text, lex)
+                # "Radical French farmers": the parser may hang an adjective on the demonym
+                iso = _country_of_text(span.text, lex) or _country_of_text(mod.text, lex)
                 if iso and iso not in isos:
                     isos.append(iso)
                     first = min(first, span.start)

@@ -24,6 +24,7 @@ from actorgraph.extract.relations.words import (
 from actorgraph.extract.wordlists import word_set
 
 PLACE_NOUNS = word_set("place_nouns") | word_set("country_nouns")
+LOCATIVE_PREPS = word_set("locative_preps")
 #: PLOVER categories of acts done with a partner, which a place cannot be.
 PARTNER_CATEGORIES = {"COOPERATE"}
 
@@ -100,6 +101,8 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False,
     civilians of a country are not the state: "Sudanese rebels shelled Khartoum" is a
     domestic attack (PLOVER SDN -> SDN)."""
     a, b = s.actor, o.actor
+    if doc is not None and a.sector in STATE_SECTORS and placed_at_home(o, doc):
+        return False
     for person, state in ((a, b), (b, a)) if hostile else ():
         if person.type == "PERSON" and person.sector in OFFICIAL_SECTORS and \
                 state.type == "COUNTRY" and state.country == person.country and \
@@ -110,6 +113,15 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False,
     if domestic_act(s, o, doc):
         return False
     return (a.sector is None) != (b.sector is None)
+
+
+def placed_at_home(o: ActorMention, doc: Doc) -> bool:
+    """An object named as where the act is done ("a curfew in Algiers", "outlawed the
+    largest group in Northern Ireland") is the country as a place, not the state: a state
+    acting there acts at home (PLOVER codes the domestic act DZA -> DZA). (A group's
+    act in a place, "staged protests in Nairobi", is :func:`domestic_act`'s to judge.)"""
+    tok = doc[o.end - 1]
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def domestic_act(s: ActorMention, o: ActorMention, doc: Doc | None) -> bool:

@@ -557,3 +557,21 @@ def test_a_member_in_a_predicate_says_who_belongs_where(extractor):
 def test_a_name_before_tribe_names_a_kin_group_not_a_place(extractor):
     index = actors(extractor, "Gunmen attacked the Al Bu Nimr tribe near Hit.")
     assert [m.actor.id for m in index.mentions if "Nimr" in m.text] == ["group:al_bu_nimr_tribe"]
+
+
+@pytest.mark.parametrize("text, span, actor_id", [
+    ("Opposition groups in Zimbabwe are demanding reforms.", "Opposition groups in Zimbabwe",
+     "country:ZWE:OPP"),
+    ("Seven opposition parties in Nepal called a strike.", "opposition parties in Nepal",
+     "country:NPL:OPP"),
+])
+def test_a_two_word_collective_is_read_whole(extractor, text, span, actor_id):
+    # "groups" alone names no one; the lexicon's "opposition groups" does.
+    assert by_text(actors(extractor, text), span).id == actor_id
+
+
+def test_an_adjective_the_parser_hangs_on_the_demonym_keeps_the_collective_its_country(
+        extractor):
+    # The parse makes "Radical" a modifier of "French", not of "farmers".
+    index = actors(extractor, "Radical French farmers said they would blockade Paris.")
+    assert [m.source for m in index.mentions if m.text.endswith("farmers")] == ["collective"]

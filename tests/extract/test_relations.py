@@ -717,7 +717,8 @@ def test_a_threat_with_a_condition_in_a_that_clause_is_aimed_at_its_subject(extr
 
 
 def test_an_official_may_visit_or_meet_his_own_state(extractor):
-    assert ("Ash Carter", "VISITS", "United States") in pairs(
+    # ("service members" is the lexicon's two-word collective: the country's military)
+    assert ("Ash Carter", "VISITS", "United States military") in pairs(
         extractor, "Defense Secretary Ash Carter flew to visit U.S. service members.")
 
 
@@ -949,3 +950,21 @@ def test_the_partner_of_a_closeness_idiom_is_the_verbs(extractor):
     # The parser hangs "with" from the idiom's second "shoulder".
     assert ("United Kingdom", "SUPPORTS", "United States") in pairs(
         extractor, "Britain stood shoulder to shoulder with America.")
+
+
+def test_a_telephone_call_is_a_conversation_both_sides_hold(extractor):
+    got = pairs(extractor, "U.S. Secretary of State Warren Christopher telephoned Russian "
+                           "Foreign Minister Andrei Kozyrev on Tuesday to discuss the war.")
+    assert {("Warren Christopher", "COMMUNICATES_WITH", "Andrei Kozyrev"),
+            ("Andrei Kozyrev", "COMMUNICATES_WITH", "Warren Christopher")} <= got, got
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.",
+     ("Abdelaziz Bouteflicka", "THREATENS", "Algeria")),
+    ("The British government on Monday outlawed the largest extremist organization in "
+     "Northern Ireland.", ("United Kingdom government", "COERCES", "United Kingdom")),
+])
+def test_a_state_acting_on_a_place_of_its_own_country_acts_at_home(extractor, text, triple):
+    # The place is where the act is done, not the state speaking of itself.
+    assert triple in pairs(extractor, text)
