@@ -500,6 +500,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
         last = tok.i
         if not isos:
             isos, last = _countries_after(tok, lex)
+        if not isos:
+            isos = _shared_countries_after(tok, lex)
         if not isos and sector in CONTEXT_SECTORS and tok.lower_ in lex.collectives:
             unattributed.append((tok, sector))
         if isos and found.is_free(first, last + 1) and not _entity_holds(tok, first, lex,
@@ -601,6 +603,13 @@ def _countries_after(tok: Token, lex: ActorLexicon) -> tuple[list[str], int]:
                     last = p.i
             break
     return isos, last
+
+
+def _shared_countries_after(tok: Token, lex: ActorLexicon) -> list[str]:
+    """"the government and people of Iraq": the "of" phrase of the last conjunct after a
+    collective with none of its own is both nouns'; the mention stays the collective."""
+    later = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"}]
+    return _countries_after(later[-1], lex)[0] if later else []
 
 
 def _entity_holds(tok: Token, first: int, lex: ActorLexicon, ents: tuple[Span, ...]) -> bool:

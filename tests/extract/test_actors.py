@@ -134,6 +134,12 @@ def test_a_collective_named_by_a_people_in_a_one_country_sentence_is_that_countr
     assert a.id == "country:EGY:OPP"
 
 
+def test_a_collective_shares_the_of_phrase_of_the_conjunct_after_it(extractor):
+    index = actors(extractor, "The UK stood with the government and people of Iraq.")
+    assert by_text(index, "government").id == "country:IRQ:GOV"
+    assert by_text(index, "people of Iraq").id == "country:IRQ:CVL"
+
+
 def test_a_noun_repeated_across_a_preposition_is_no_body(extractor):
     index = actors(extractor, "Kurdish fighters fought side by side with Iraqi troops.")
     assert not [m for m in index.mentions if m.text == "side"]
