@@ -71,10 +71,17 @@ def test_armed_group_aliases_resolve(extractor, surface):
     assert a.id == "group:isis" and a.type == "ARMED_GROUP"
 
 
-def test_capital_and_institution_metonyms(extractor):
-    idx = actors(extractor, "Moscow and the White House disagreed.")
-    assert by_text(idx, "Moscow").id == "country:RUS"
-    assert by_text(idx, "White House").id == "country:USA:GOV"
+@pytest.mark.parametrize("text, expected", [
+    # capital and institution metonyms
+    ("Moscow and the White House disagreed.",
+     {"Moscow": "country:RUS", "White House": "country:USA:GOV"}),
+    # a collective with no country of its own shares the "of" phrase of the conjunct after it
+    ("The UK stood with the government and people of Iraq.",
+     {"government": "country:IRQ:GOV", "people of Iraq": "country:IRQ:CVL"}),
+])
+def test_each_mention_names_its_actor(extractor, text, expected):
+    idx = actors(extractor, text)
+    assert {span: by_text(idx, span).id for span in expected} == expected
 
 
 def test_hyphenated_country_pairs(extractor):
@@ -132,12 +139,6 @@ def test_a_collective_named_by_a_people_in_a_one_country_sentence_is_that_countr
     a = by_text(actors(extractor, "Moslem fundamentalist demonstrators clashed with police "
                                   "in Cairo."), "demonstrators")
     assert a.id == "country:EGY:OPP"
-
-
-def test_a_collective_shares_the_of_phrase_of_the_conjunct_after_it(extractor):
-    index = actors(extractor, "The UK stood with the government and people of Iraq.")
-    assert by_text(index, "government").id == "country:IRQ:GOV"
-    assert by_text(index, "people of Iraq").id == "country:IRQ:CVL"
 
 
 def test_a_noun_repeated_across_a_preposition_is_no_body(extractor):
