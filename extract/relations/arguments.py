@@ -279,7 +279,8 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
                     for k in p.children)))
         if c.dep_ == "prt":  # "crack down on": on hangs from the particle
             out.extend(prep_objects(c, prep))
-        elif c.dep_ in {"dobj", "npadvmod", "advmod"} and c.lemma_.lower() in CLOSENESS_IDIOMS:
+        elif c.dep_ in {"dobj", "npadvmod", "advmod", "advcl"} \
+                and c.lemma_.lower() in CLOSENESS_IDIOMS:
             out.extend(idiom_prep_objects(c, prep))
     return out
 
@@ -287,7 +288,7 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
 def idiom_prep_objects(idiom: Token, prep: str) -> list[Token]:
     """"stood shoulder to shoulder with the UK": the parser hangs "with" from the idiom's
     second noun, yet it names the verb's partner."""
-    return [o for d in idiom.subtree if d.i != idiom.i and d.lemma_.lower() in CLOSENESS_IDIOMS
+    return [o for d in idiom.subtree if d.lemma_.lower() in CLOSENESS_IDIOMS
             for o in prep_objects(d, prep)]
 
 
