@@ -518,7 +518,7 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
 def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     """The sector of a collective noun ("military": MIL) or of an unnamed person's noun
     ("official"); None for any other token."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound" or _repeated_noun_idiom(tok):
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
         # A collective word modifying another noun is part of a title or a name
         # ("Assistant Attorney General John Carlin", "army officers").
         return None
@@ -531,7 +531,8 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
         # "a senior Russian official" is an unnamed person of a country; a capitalised
         # "Secretary" is a title before a name.
         sector = lex.titles.get(lemma) or lex.titles.get(low)
-    return sector
+    # (checked last: only a collective word can be mistaken in an idiom)
+    return None if sector is not None and _repeated_noun_idiom(tok) else sector
 
 
 def _repeated_noun_idiom(tok: Token) -> bool:

@@ -280,7 +280,8 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
         if c.dep_ == "prt":  # "crack down on": on hangs from the particle
             out.extend(prep_objects(c, prep))
         elif c.dep_ in {"dobj", "npadvmod", "advmod", "advcl"} \
-                and c.lemma_.lower() in CLOSENESS_IDIOMS:
+                and c.lemma_.lower() in CLOSENESS_IDIOMS \
+                and tok.lemma_.lower() not in CLOSENESS_IDIOMS:  # each idiom noun read once
             out.extend(idiom_prep_objects(c, prep))
     return out
 

@@ -14,6 +14,7 @@ from actorgraph.extract.relations.syntax import (
     condition_mark,
     governing_verb,
     is_verb,
+    names_where,
     refusal_head,
 )
 from actorgraph.extract.relations.words import (
@@ -24,7 +25,6 @@ from actorgraph.extract.relations.words import (
 from actorgraph.extract.wordlists import word_set
 
 PLACE_NOUNS = word_set("place_nouns") | word_set("country_nouns")
-LOCATIVE_PREPS = word_set("locative_preps")
 #: PLOVER categories of acts done with a partner, which a place cannot be.
 PARTNER_CATEGORIES = {"COOPERATE"}
 
@@ -120,8 +120,7 @@ def placed_at_home(o: ActorMention, doc: Doc) -> bool:
     largest group in Northern Ireland") is the country as a place, not the state: a state
     acting there acts at home (PLOVER codes the domestic act DZA -> DZA). (A group's
     act in a place, "staged protests in Nairobi", is :func:`domestic_act`'s to judge.)"""
-    tok = doc[o.end - 1]
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+    return names_where(doc[o.end - 1])
 
 
 def domestic_act(s: ActorMention, o: ActorMention, doc: Doc | None) -> bool:

@@ -18,7 +18,7 @@ from actorgraph.extract.relations.mentions import (
     relation_noun,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
-from actorgraph.extract.relations.syntax import infinitival
+from actorgraph.extract.relations.syntax import infinitival, names_where
 from actorgraph.extract.relations.verbs import group_agents, verb_agents
 from actorgraph.extract.relations.words import COOPERATIVE_QUADS, REACTIONS, THING_WORDS
 from actorgraph.extract.wordlists import word_set
@@ -30,7 +30,6 @@ NOUN_FRAME_CONFIDENCE = 0.65
 SPECIFICITY_BONUS = 0.05
 AUTHOR_PREPS = word_set("author_preps")
 OPPOSING_PREPS = word_set("opposing_preps")
-LOCATIVE_PREPS = word_set("locative_preps")
 
 
 def sentence_matches(ctx: Sentence) -> list[FrameMatch]:
@@ -58,13 +57,8 @@ def without_mere_places(ctx: Sentence, found: list[tuple[FrameMatch, Finding]]
     ISIL targets") is only the place of the act when the same trigger's frames also bind a
     target through another word: then the act hits that one, and the place is dropped."""
     doc = ctx.sent.doc
-
-    def where(m: FrameMatch) -> bool:
-        t = doc[m.target]
-        return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
-
-    aimed = {m.trigger for m, _f in found if not where(m)}
-    return [(m, f) for m, f in found if not (where(m) and m.trigger in aimed)]
+    aimed = {m.trigger for m, _f in found if not names_where(doc[m.target])}
+    return [(m, f) for m, f in found if m.trigger not in aimed or not names_where(doc[m.target])]
 
 
 def is_dictionary_frame(frame: Frame) -> bool:

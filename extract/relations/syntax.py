@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extract.relations.words import FUTURE_AUX, HYPOTHETICAL_AUX
+from actorgraph.extract.relations.words import FUTURE_AUX, HYPOTHETICAL_AUX, LOCATIVE_PREPS
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -100,3 +100,9 @@ def refusal_head(anchor: Token) -> Token | None:
         if tok.lemma_ in {"refuse", "decline", "reject"}:
             return tok
     return None
+
+
+def names_where(tok: Token) -> bool:
+    """True for the object of a preposition of where ("in Syria", "near Kirkuk"), which
+    names where an act is done, never whom it is aimed at."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS

@@ -65,6 +65,7 @@ NEAR_PREPS = word_set("near_preps")
 WHERE_PREPS = word_set("where_preps")
 UNDOING_PARTICLES = word_set("undoing_particles")
 CLOSENESS_IDIOMS = word_set("closeness_idioms")
+LOCATIVE_PREPS = word_set("locative_preps")
 # Types and sectors of actors that, without a country, stand outside any one country ("the
 # UN", "a UN envoy", al-Qaeda).
 INTERNATIONAL_TYPES = {"IGO", "NGO", "IMG", "ARMED_GROUP"}
