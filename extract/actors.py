@@ -52,6 +52,8 @@ PRONOUNS = {
     "it": "THING", "its": "THING", "they": "GROUP", "them": "GROUP", "their": "GROUP",
 }
 NAME_PARTICLES = word_set("name_particles")
+#: "II", "XIV": the numeral that ends a monarch's or pope's name.
+REGNAL_NUMERAL = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 LOCATION = "LOCATION"
 # Entity labels under which an unknown word may be a misspelt country name; a PERSON is a
 # name in its own right ("Frances", "Germain").
@@ -164,12 +166,19 @@ def person_key(name: str) -> str:
         if parts:
             cleaned.append("".join(parts))
     if len(cleaned) > 2:
-        cleaned = [cleaned[0], cleaned[-1]]
+        # A regnal name is told apart by the name before its numeral, not by a title:
+        # "King Abdullah II" and "King Albert II" are two kings.
+        cleaned = cleaned[-2:] if REGNAL_NUMERAL.match(cleaned[-1]) else [cleaned[0], cleaned[-1]]
     return slug(" ".join(cleaned) or name)
 
 
 def surname(name: str) -> str:
-    return person_key(name).split("_")[-1]
+    """The name a person is called by alone: the surname, or a monarch's regnal name
+    ("Abdullah" of "King Abdullah II")."""
+    words = person_key(name).split("_")
+    if len(words) > 1 and REGNAL_NUMERAL.match(name.split()[-1]):
+        return words[-2]
+    return words[-1]
 
 
 def family_name_first(name: str) -> str | None:

@@ -578,3 +578,15 @@ def test_an_adjective_the_parser_hangs_on_the_demonym_keeps_the_collective_its_c
     # The parse makes "Radical" a modifier of "French", not of "farmers".
     index = actors(extractor, "Radical French farmers said they would blockade Paris.")
     assert [m.source for m in index.mentions if m.text.endswith("farmers")] == ["collective"]
+
+
+def test_person_key_tells_monarchs_apart_by_their_regnal_name():
+    assert person_key("King Abdullah II") == person_key("Abdullah II") == "abdullah_ii"
+    assert person_key("King Abdullah II") != person_key("King Albert II")
+
+
+def test_a_king_is_not_taken_for_another_of_the_same_numeral(extractor):
+    triples = extractor.extract_text(
+        "King Abdullah II met Israeli President Moshe Katsav in Tel Aviv.")
+    assert {(t.subject.name, t.subject.country) for t in triples
+            if t.object.name == "Moshe Katsav"} == {("King Abdullah II", "JOR")}
