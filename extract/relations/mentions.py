@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from actorgraph.extract.actors import ActorMention, resolve_pronoun, resolve_speaker
+from actorgraph.extract.actors import LOCATION, ActorMention, resolve_pronoun, resolve_speaker
 from actorgraph.extract.lexicon import RelationType, RelationVocabulary
 from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import conjuncts
@@ -188,10 +188,25 @@ def mentions(ctx: Sentence, tok: Token) -> Weighted:
         if c.dep_ == "appos" and named_list(ctx, tok, c):
             toks.extend(conjuncts(c))
     for c in toks:
+        if names_locator(ctx, c):
+            continue
         for m, w in mention(ctx, c):
             if all(m.actor.id != o.actor.id for o, _ in out):
                 out.append((m, w))
     return out
+
+
+def names_locator(ctx: Sentence, tok: Token) -> bool:
+    """"isolate Raqqah, Syria": a country set off by a comma after a town of its own is
+    where the town is, not a second party (the parse calls it a conjunct)."""
+    if tok.dep_ not in {"conj", "appos"} or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    country, town = ctx.index.at(tok), ctx.index.at(tok.head)
+    if country is None or town is None or country.actor.type != "COUNTRY" \
+            or town.actor.type != LOCATION or not town.actor.country:
+        return False
+    return town.actor.country == country.actor.country and not any(
+        c.dep_ == "cc" for c in tok.head.children if tok.head.i < c.i < tok.i)
 
 
 def named_list(ctx: Sentence, head: Token, appos: Token) -> bool:

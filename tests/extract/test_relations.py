@@ -970,3 +970,11 @@ def test_a_telephone_call_is_a_conversation_both_sides_hold(extractor):
 def test_a_state_acting_on_a_place_of_its_own_country_acts_at_home(extractor, text, triple):
     # The place is where the act is done, not the state speaking of itself.
     assert triple in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Turkey attacked Aleppo, Syria and Mosul, Iraq.", {"Aleppo", "Mosul"}),
+    ("Turkey attacked Aleppo, Syria, and Iraq.", {"Aleppo", "Iraq"}),  # another country
+])
+def test_a_country_after_its_own_town_locates_it(extractor, text, targets):
+    assert {o for s, r, o in pairs(extractor, text) if s == "Turkey"} == targets
