@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.lexicon import VerbSense
-from actorgraph.extract.relations.mentions import mentions, prep_mentions, weighted
+from actorgraph.extract.relations.mentions import mentions, owner_actors, prep_mentions, weighted
 from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.supported import supported_doers, supporting_word
 from actorgraph.extract.relations.syntax import (
@@ -216,6 +216,8 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
                 if reacts(ctx, tok):
                     return []
                 return participants(ctx, tok) or subjects(ctx, tok, depth + 1)
+            if owners := thing_owners(ctx, tok):
+                return owners
             continue
         if tok.dep_ in {"conj", "appos", "compound"}:
             tok = tok.head
@@ -226,6 +228,17 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
             return subjects(ctx, tok.head, depth + 1)
         break
     return []
+
+
+def thing_owners(ctx: Sentence, noun: Token) -> Weighted:
+    """"complimented the minister on the performance of Iraqi forces in the fight for
+    Mosul": a thing with an owner of its own between an act and the verb above names who
+    acts; the one who compliments does not fight."""
+    if ctx.vocab.noun_relation(noun.lemma_) is not None or ctx.index.all_at(noun):
+        return []
+    own = [(m, 0.6) for c in noun.children if c.dep_ == "poss"
+           for m, _w in mentions(ctx, c)]
+    return own or [(m, w * 0.9) for m, w in owner_actors(ctx, noun) if m.actor.is_actor]
 
 
 def participants(ctx: Sentence, verb: Token) -> Weighted:

@@ -978,3 +978,10 @@ def test_a_state_acting_on_a_place_of_its_own_country_acts_at_home(extractor, te
 ])
 def test_a_country_after_its_own_town_locates_it(extractor, text, targets):
     assert {o for s, r, o in pairs(extractor, text) if s == "Turkey"} == targets
+
+
+def test_a_thing_with_its_own_owner_names_who_acts_in_the_act_below_it(extractor):
+    got = pairs(extractor, "Carter complimented the prime minister on the performance of "
+                           "Iraqi security forces in the fight against ISIL.")
+    assert ("Iraq military", "FIGHTS", "Islamic State") in got
+    assert not any(s == "Ash Carter" and r == "FIGHTS" for s, r, o in got)
