@@ -253,6 +253,9 @@ class CameoMap:
     relations: dict[str, str]
     mutual: tuple[str, ...] = ()
     plover: dict[str, str] = field(default_factory=dict)
+    #: verb blocks whose verbs take what they rule as their object: the block's code
+    #: holds for its patterns, not for a verb and its bare object
+    ruling_blocks: tuple[str, ...] = ()
 
     @staticmethod
     def _longest(table: dict[str, str], code: str) -> str | None:
@@ -297,7 +300,8 @@ def load_cameo_map(path: str | Path = CAMEO_RELATIONS,
         if relation not in vocab:
             raise ValueError(f"{path}: cameo.{code}: unknown relation {relation!r}")
     plover = read_cameo2plover(plover_table) if plover_table else {}
-    return CameoMap(relations, tuple(data.get("mutual", [])), plover)
+    return CameoMap(relations, tuple(data.get("mutual", [])), plover,
+                    tuple(data.get("ruling_blocks", [])))
 
 
 # --- compiling -------------------------------------------------------------------------------
@@ -607,6 +611,8 @@ class _Compiler:
                 continue  # the verb alone is no event
             self.cov.verb_codes += 1
             try:
+                if v.code == block.code and block.name in self.cmap.ruling_blocks:
+                    raise Uncompilable("verb of a ruling block: what it rules is no partner")
                 code, mutual, backward = _resolve(v.code)
                 if code:
                     self._emit(block, {"target": "dobj"}, code, mutual, v.line,
