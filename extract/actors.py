@@ -1501,7 +1501,7 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
                 break
     for lo, hi in windows:
         cands = [m for m in index.mentions
-                 if lo <= m.start < hi and _compatible(kind, m) and m.source != "pronoun"
+                 if lo <= m.start < hi and _compatible(kind, m, doc) and m.source != "pronoun"
                  and not any(i in own_subjects for i in range(m.start, m.end))]
         if not cands:
             continue
@@ -1521,12 +1521,15 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     return None
 
 
-def _compatible(kind: str, m: ActorMention) -> bool:
+def _compatible(kind: str, m: ActorMention, doc: Doc) -> bool:
     t = m.actor.type
     if not m.actor.is_actor:
         return False
     if kind == "PERSON":
         return t == "PERSON"
     if kind == "THING":
-        return t != "PERSON" and not m.text.lower().endswith("s")
+        # "its" is not "the rebels"; a name ending in s is one body ("Hamas renounced its
+        # struggle", "the United States and its allies").
+        return t != "PERSON" and not (m.text.lower().endswith("s")
+                                      and doc[m.end - 1].tag_ == "NNS")
     return t != "PERSON"

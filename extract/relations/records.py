@@ -98,7 +98,9 @@ def extract_records(
         recent.extend((sent.start, f) for f in found if f.subject.actor.is_actor)
         # Every act the sentence mentions counts as above a nested one, whether or not it
         # has a target: "refused to commit to any assistance to the war against Iraq".
-        anchors = {f.anchor.i for f in found} | trigger_tokens(ctx)
+        # Frame triggers too: "demanded that Hamas renounce its struggle" (a dictionary verb).
+        anchors = {f.anchor.i for f in found} | trigger_tokens(ctx) | {
+            m.trigger for m in ctx.matches}
         taken: set[int] = set()
         out.extend(sentence_triples(ctx, found, anchors, taken, seen, doc_id, evidence))
         if events:

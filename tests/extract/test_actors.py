@@ -590,3 +590,15 @@ def test_a_king_is_not_taken_for_another_of_the_same_numeral(extractor):
         "King Abdullah II met Israeli President Moshe Katsav in Tel Aviv.")
     assert {(t.subject.name, t.subject.country) for t in triples
             if t.object.name == "Moshe Katsav"} == {("King Abdullah II", "JOR")}
+
+
+@pytest.mark.parametrize("text, name, antecedent", [
+    ("Hamas will not give up its weapons, Israel said.", "Hamas", "Hamas"),
+    ("The rebels said Turkey had closed its border.", "Turkey", "Turkey"),  # not "rebels"
+])
+def test_its_may_name_a_body_whose_name_ends_in_s(extractor, text, name, antecedent):
+    from actorgraph.extract.actors import resolve_pronoun
+    doc = extractor.nlp(text)
+    index = find_actors(doc, extractor.lexicon)
+    its = next(t for t in doc if t.lower_ == "its")
+    assert resolve_pronoun(its, index).text == antecedent
