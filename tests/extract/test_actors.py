@@ -602,3 +602,12 @@ def test_its_may_name_a_body_whose_name_ends_in_s(extractor, text, name, anteced
     index = find_actors(doc, extractor.lexicon)
     its = next(t for t in doc if t.lower_ == "its")
     assert resolve_pronoun(its, index).text == antecedent
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Soviet troops attacked Afghan rebels.", "RUS"),  # not the Afghan army
+    ("Yugoslav police arrested the protesters.", "SRB"),
+    ("Zairean troops attacked the rebels.", "COD"),
+])
+def test_a_former_state_is_its_successor_as_cameo_codes_it(extractor, text, country):
+    assert [t.subject.country for t in extractor.extract_text(text)] == [country]
