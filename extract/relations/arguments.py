@@ -335,12 +335,21 @@ def verb_objects(ctx: Sentence, verb: Token, sense: VerbSense) -> tuple[list[Tok
         return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS], trigger
     # The noun a sense names is part of the trigger, not its target ("use force").
     used = {t.i for t in trigger}
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used]
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used] \
+        or quantity_objects(verb)
     if not objs and not sense.words and not any(
         c.dep_ in {"xcomp", "ccomp", "prep", "attr", "oprd", "advcl"} for c in verb.children
     ):
         objs = shared_objects(verb)
     return objs, trigger
+
+
+def quantity_objects(verb: Token) -> list[Token]:
+    """"kidnapped up to 16 Russian advisers": the parse reads the "up to" of a number as
+    prepositions of the verb; the counted noun is the verb's object."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+            and c.i > 0 and c.doc[c.i - 1].lower_ == "up"
+            for p in c.children if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)]
 
 
 def shared_objects(verb: Token) -> list[Token]:

@@ -985,3 +985,9 @@ def test_a_thing_with_its_own_owner_names_who_acts_in_the_act_below_it(extractor
                            "Iraqi security forces in the fight against ISIL.")
     assert ("Iraq military", "FIGHTS", "Islamic State") in got
     assert not any(s == "Ash Carter" and r == "FIGHTS" for s, r, o in got)
+
+
+def test_a_counted_object_after_up_to_is_the_verbs_object(extractor):
+    got = pairs(extractor, "Afghan rebels have kidnapped up to 16 Russian civilian advisers.")
+    assert {(s, r) for s, r, o in got if o.startswith("Russia")} == {
+        ("Afghanistan rebels", "ABDUCTS")}
