@@ -991,3 +991,8 @@ def test_a_counted_object_after_up_to_is_the_verbs_object(extractor):
     got = pairs(extractor, "Afghan rebels have kidnapped up to 16 Russian civilian advisers.")
     assert {(s, r) for s, r, o in got if o.startswith("Russia")} == {
         ("Afghanistan rebels", "ABDUCTS")}
+
+
+def test_aid_forbidden_is_aid_cut_not_aid(extractor):
+    got = pairs(extractor, "Congress blocked aid to Egypt.")
+    assert got == {("United States legislature", "SANCTIONS", "Egypt")}
