@@ -179,3 +179,10 @@ def test_the_use_of_weapons_against_an_actor_is_an_attack(extractor):
 ])
 def test_a_place_of_the_act_is_its_target_only_when_no_actor_is(extractor, text, target):
     assert {o for _s, r, o in pairs(extractor, text) if r == "ATTACKS"} == {target}
+
+
+def test_fire_launched_against_a_camp_is_an_attack_on_its_owners(extractor):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
+        "Vietnamese-led forces launched artillery, mortar, and rocket fire against "
+        "Kampuchean guerrilla camps near the border.")}
+    assert got == {("Vietnam", "ATTACKS", "Cambodia")}
