@@ -152,8 +152,10 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
     """The rules' statements and what the frames add: nothing at a trigger the rules read
     (the rule's sense fits there), nothing for a pair the rules already relate in the
     sentence (one statement per pair), except that a request frame ("told Iran to
-    attack") overrides the plain sense of its verb ("told Iran": a message) for its pair."""
-    overriding = [f for m, f in framed if m.frame.target == "complement_subject"]
+    attack") overrides the plain sense of its verb ("told Iran": a message) for its pair,
+    as a frame bound to an object noun does ("received fire from ISIL" is no hosting)."""
+    overriding = [f for m, f in framed if m.frame.target == "complement_subject"
+                  or (m.frame.objects and not m.frame.dictionary)]
     overridden = [r for r in rules if r.plain and any(overrides(f, r) for f in overriding)]
     replacing = [f for f in overriding if any(overrides(f, r) for r in overridden)]
     kept = [r for r in rules if not any(r is o for o in overridden)]
@@ -169,6 +171,7 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
 
 
 def overrides(framed: Finding, rule: Finding) -> bool:
-    """The frame statement reads the same trigger and pair as the rule's."""
-    return framed.anchor.i == rule.anchor.i and framed.subject.actor.id == \
-        rule.subject.actor.id and framed.obj.actor.id == rule.obj.actor.id
+    """The frame statement reads the same trigger and pair as the rule's, either way round
+    (a backward frame names the pair from the other side)."""
+    return framed.anchor.i == rule.anchor.i and {framed.subject.actor.id, framed.obj.actor.id
+                                                 } == {rule.subject.actor.id, rule.obj.actor.id}

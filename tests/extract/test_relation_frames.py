@@ -186,3 +186,12 @@ def test_fire_launched_against_a_camp_is_an_attack_on_its_owners(extractor):
         "Vietnamese-led forces launched artillery, mortar, and rocket fire against "
         "Kampuchean guerrilla camps near the border.")}
     assert got == {("Vietnam", "ATTACKS", "Cambodia")}
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces continued to receive heavy machine gun fire from ISIL fighters.",
+    "The Iraqi army faced attacks by ISIL.",
+])
+def test_an_attack_told_from_the_side_attacked_is_the_attackers(extractor, text):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert got == {("Islamic State", "ATTACKS", "Iraq military")}  # no hosting, no meeting
