@@ -24,7 +24,12 @@ from actorgraph.extract.relations.supported import (
 )
 from actorgraph.extract.relations.syntax import is_verb
 from actorgraph.extract.relations.targets import purpose_targets
-from actorgraph.extract.relations.words import AGENT_PREPS, COOPERATIVE_QUADS, MEMBERSHIP_NOUNS
+from actorgraph.extract.relations.words import (
+    AGENT_PREPS,
+    COOPERATIVE_QUADS,
+    MEMBERSHIP_NOUNS,
+    PARTICIPATION_VERBS,
+)
 from actorgraph.extract.wordlists import word_set
 
 COOPERATIVE_PARTY_PREPS = word_set("cooperative_party_preps")
@@ -138,14 +143,20 @@ def nested_patients(ctx: Sentence, of: Token) -> Weighted:
 def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
     """Targets of an object noun hung on its verb: a co-target ("increase cooperation
     with Syria, along with Iran"), or the noun's own preposition when the verb is no
-    trigger itself ("opened investigations against X", "staged protests against X")."""
-    if tok.dep_ != "dobj":
+    trigger itself ("opened investigations against X", "staged protests against X"), as
+    on a verb of taking part ("were engaged in ethnic cleansing against X")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+            tok.head.head.lemma_.lower() in PARTICIPATION_VERBS:
+        # taking part is no act of its own: the verb's preposition is the act's
+        return [] if roles.patients or roles.between else \
+            prep_mentions(ctx, [tok.head.head], VERB_HUNG_PREPS - {"with"})
+    if tok.dep_ == "dobj":
+        head = tok.head
+        out = [m for c in head.children if c.dep_ == "prep" and c.lower_ in {"along", "together"}
+               for w in c.children if w.lower_ == "with"
+               for q in w.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
+    else:
         return []
-    out: Weighted = [m for c in tok.head.children
-                     if c.dep_ == "prep" and c.lower_ in {"along", "together"}
-                     for w in c.children if w.lower_ == "with"
-                     for q in w.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
-    head = tok.head
     if not roles.patients and not out and not roles.between and not any(
         not s.words for s in ctx.vocab.verb_senses(head.lemma_, head.lower_)
     ):

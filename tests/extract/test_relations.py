@@ -996,3 +996,9 @@ def test_a_counted_object_after_up_to_is_the_verbs_object(extractor):
 def test_aid_forbidden_is_aid_cut_not_aid(extractor):
     got = pairs(extractor, "Congress blocked aid to Egypt.")
     assert got == {("United States legislature", "SANCTIONS", "Egypt")}
+
+
+def test_a_verb_of_taking_part_lends_its_preposition_to_the_act(extractor):
+    got = pairs(extractor, "Serb forces were engaged in ethnic cleansing in Montenegro "
+                           "against the Albanian population.")
+    assert got == {("Serbia military", "KILLS", "Albania civilians")}
