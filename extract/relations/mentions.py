@@ -13,6 +13,7 @@ from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import conjuncts
 from actorgraph.extract.relations.words import (
     CLAIM_VERBS,
+    COUNTERPART_NOUNS,
     HYPHEN_SUFFIXES,
     LEADING_SUFFIXES,
     PLURAL_PRONOUNS,
@@ -38,7 +39,7 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
     # the modifiers are the actors behind a thing.
     if tok.pos_ in {"NOUN", "PROPN"} or tok.dep_ in {"dobj", "pobj"}:
         # (an object is a noun whatever its tag: "rejected a United Nations appeal")
-        found = [(m, 0.7) for m in modifier_actors(ctx, tok)]
+        found = [(m, 0.7) for m in modifier_actors(ctx, tok, not is_counterpart(tok))]
         return found or claimant_actors(ctx, tok) or owner_actors(ctx, tok)
     return []
 
@@ -95,11 +96,18 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
                 out.extend((m, 0.65) for m in own)
             elif p.pos_ == "PRON":
                 out.extend((m, w * 0.9) for m, w in mention(ctx, p))
-            elif modifiers := modifier_actors(ctx, p):
+            elif modifiers := modifier_actors(ctx, p, not is_counterpart(p)):
                 out.extend((m, 0.65) for m in modifiers)
             else:
                 out.extend((m, w * 0.9) for m, w in owner_actors(ctx, p, depth + 1))
     return out
+
+
+def is_counterpart(tok: Token) -> bool:
+    """"the deputy chief of Israel's militia ally": a noun of a tie, as an argument, names
+    the other side of the tie, never its possessor ("our Syrian partners" are Syrian all
+    the same; as a relation noun, "its partners" still ties the possessor to them)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in COUNTERPART_NOUNS
 
 
 def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
@@ -125,12 +133,15 @@ def prep_mentions(
             for q in p.children if q.dep_ == "pobj" for m, w in mentions(ctx, q)]
 
 
-def modifier_actors(ctx: Sentence, tok: Token) -> list[ActorMention]:
-    """Actors named by a noun's modifiers before it: possessors, nationality adjectives,
-    compounds ("Assad's air force", "Russian planes"), once each."""
+def modifier_actors(ctx: Sentence, tok: Token, possessor: bool = True) -> list[ActorMention]:
+    """Actors named by a noun's modifiers before it: possessors (unless ``possessor`` is
+    False), nationality adjectives, compounds ("Assad's air force", "Russian planes"),
+    once each."""
     out: list[ActorMention] = []
     for c in tok.children:
         if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > tok.i:
+            continue
+        if c.dep_ == "poss" and not possessor:
             continue
         for cc in (c, *c.conjuncts):
             if proxy_modifier(cc):

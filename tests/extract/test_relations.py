@@ -1002,3 +1002,13 @@ def test_a_verb_of_taking_part_lends_its_preposition_to_the_act(extractor):
     got = pairs(extractor, "Serb forces were engaged in ethnic cleansing in Montenegro "
                            "against the Albanian population.")
     assert got == {("Serbia military", "KILLS", "Albania civilians")}
+
+
+def test_a_tie_noun_names_the_other_side_not_its_possessor(extractor):
+    got = pairs(extractor, "Hezbollah guerrillas killed the deputy chief of Israel's "
+                           "militia ally in southern Lebanon.")
+    assert not any(o == "Israel" for s, r, o in got)
+    # as a relation noun, the possessor is still a side of the tie
+    got = pairs(extractor, "Denmark accepted a formula for ending its fisheries dispute "
+                           "with its European common market partners.")
+    assert ("Denmark", "ALLIES_WITH", "European Union") in got
