@@ -202,7 +202,10 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # "negotiators return to Geneva" travel there; "returned the prisoners to Iran" is
         # the act ("return to"), aimed at an actor, not a place.
         pairs = [(o, w) for o, w in pairs if o.actor.is_actor]
-    if not pairs and objs and not sense.prep and not sense.words:
+    if not pairs and objs and not sense.prep and not sense.words and \
+            not any(o.pos_ == "PRON" for o in objs):
+        # (an object pronoun names whom, even unresolved: "informing them on the state of
+        # the country" tells the country nothing)
         pairs = recipient_targets(ctx, verb, objs)
     return pairs
 

@@ -1012,3 +1012,10 @@ def test_a_tie_noun_names_the_other_side_not_its_possessor(extractor):
     got = pairs(extractor, "Denmark accepted a formula for ending its fisheries dispute "
                            "with its European common market partners.")
     assert ("Denmark", "ALLIES_WITH", "European Union") in got
+
+
+def test_an_unresolved_object_pronoun_leaves_no_target_to_find_elsewhere(extractor):
+    got = pairs(extractor, "Kyrgyz Prime Minister Nikolai Tanaev received a mission of "
+                           "observers from the OSCE, informing them in detail on the "
+                           "economic situation of the country.")
+    assert got == {("Nikolai Tanaev", "MEETS", "OSCE")}
