@@ -52,6 +52,8 @@ PRONOUNS = {
     "it": "THING", "its": "THING", "they": "GROUP", "them": "GROUP", "their": "GROUP",
 }
 NAME_PARTICLES = word_set("name_particles")
+GONE_STATE_WORDS = word_set("gone_state_words")
+GONE_STATE_MARKERS = word_set("gone_state_markers")
 #: "II", "XIV": the numeral that ends a monarch's or pope's name.
 REGNAL_NUMERAL = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 LOCATION = "LOCATION"
@@ -173,12 +175,9 @@ def person_key(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    """The name a person is called by alone: the surname, or a monarch's regnal name
-    ("Abdullah" of "King Abdullah II")."""
-    words = person_key(name).split("_")
-    if len(words) > 1 and REGNAL_NUMERAL.match(name.split()[-1]):
-        return words[-2]
-    return words[-1]
+    # (a monarch's "surname" is the numeral, which no text names alone: a lone "Paul" is
+    # not taken for Pope John Paul II)
+    return person_key(name).split("_")[-1]
 
 
 def family_name_first(name: str) -> str | None:
@@ -575,6 +574,8 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
             for mod in (child, *child.conjuncts):
                 span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
                     if mod is child else doc[mod.i: mod.i + 1]
+                if _gone_state(span) or _gone_state(doc[mod.i: mod.i + 1]):
+                    continue
                 # "Radical French farmers": the parser may hang an adjective on the demonym
                 iso = _country_of_text(span.text, lex) or _country_of_text(mod.text, lex)
                 if iso and iso not in isos:
@@ -1292,8 +1293,22 @@ def _modifier_country(tok: Token, lex: ActorLexicon, self_ok: bool = False) -> s
 def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
     """The actor a named entity names, or None when it names none. Readings go from the
     surest (an id the ruler gave) to guesses from context; the first that fits wins."""
+    if _gone_state(span):
+        return None
     return (_coded_actor(span, ent, res, lex) or _country_word_actor(span, ent, res, lex)
             or _surname_actor(span, ent, res, lex) or _context_actor(span, ent, res, lex))
+
+
+def _gone_state(span: Span) -> bool:
+    """"former Soviet states", "post-Soviet republics": a state that no longer exists,
+    named after a word of the past, says where something once was; it acts no more."""
+    words = [t.lower_ for t in span]
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if before == "-" and span.start > 1:
+        before = span.doc[span.start - 2].lower_
+    if words and words[0] in GONE_STATE_MARKERS:
+        words, before = words[1:], words[0]
+    return " ".join(words) in GONE_STATE_WORDS and before in GONE_STATE_MARKERS
 
 
 def _coded_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
@@ -1528,8 +1543,9 @@ def _compatible(kind: str, m: ActorMention, doc: Doc) -> bool:
     if kind == "PERSON":
         return t == "PERSON"
     if kind == "THING":
-        # "its" is not "the rebels"; a name ending in s is one body ("Hamas renounced its
-        # struggle", "the United States and its allies").
+        # "its" is not "the rebels" or "Palestinians"; a name ending in s is one body
+        # ("Hamas renounced its struggle", "the United States and its allies").
         return t != "PERSON" and not (m.text.lower().endswith("s")
-                                      and doc[m.end - 1].tag_ == "NNS")
+                                      and doc[m.end - 1].tag_ in {"NNS", "NNPS"}
+                                      and m.text.lower() != m.actor.name.lower())
     return t != "PERSON"

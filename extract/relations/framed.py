@@ -156,8 +156,11 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
     as a frame bound to an object noun does ("received fire from ISIL" is no hosting)."""
     overriding = [f for m, f in framed if m.frame.target == "complement_subject"
                   or (m.frame.objects and not m.frame.dictionary)]
-    overridden = [r for r in rules if r.plain and any(overrides(f, r) for f in overriding)]
-    replacing = [f for f in overriding if any(overrides(f, r) for r in overridden)]
+    backward = {id(f) for m, f in framed if m.frame.backward}
+    overridden = [r for r in rules if r.plain and any(
+        overrides(f, r, id(f) in backward) for f in overriding)]
+    replacing = [f for f in overriding if any(
+        overrides(f, r, id(f) in backward) for r in overridden)]
     kept = [r for r in rules if not any(r is o for o in overridden)]
     read = {t.i for f in kept for t in (f.anchor, *f.trigger)}
     pairs = {(f.subject.actor.id, f.obj.actor.id) for f in kept}
@@ -170,8 +173,12 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
     return kept + added
 
 
-def overrides(framed: Finding, rule: Finding) -> bool:
-    """The frame statement reads the same trigger and pair as the rule's, either way round
-    (a backward frame names the pair from the other side)."""
-    return framed.anchor.i == rule.anchor.i and {framed.subject.actor.id, framed.obj.actor.id
-                                                 } == {rule.subject.actor.id, rule.obj.actor.id}
+def overrides(framed: Finding, rule: Finding, backward: bool = False) -> bool:
+    """The frame statement reads the same trigger and pair as the rule's; a backward
+    frame names the pair from the other side ("received fire from X" against the rule's
+    "received X")."""
+    ends = (framed.subject.actor.id, framed.obj.actor.id)
+    if backward:
+        ends = ends[::-1]
+    return framed.anchor.i == rule.anchor.i and ends == (rule.subject.actor.id,
+                                                         rule.obj.actor.id)

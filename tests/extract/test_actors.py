@@ -611,3 +611,19 @@ def test_its_may_name_a_body_whose_name_ends_in_s(extractor, text, name, anteced
 ])
 def test_a_former_state_is_its_successor_as_cameo_codes_it(extractor, text, country):
     assert [t.subject.country for t in extractor.extract_text(text)] == [country]
+
+
+def test_a_gone_state_after_former_is_no_actor(extractor):
+    assert extractor.extract_text("Former Soviet states condemned NATO.") == []
+
+
+def test_its_is_not_a_people(extractor):
+    from actorgraph.extract.actors import resolve_pronoun
+    doc = extractor.nlp("Palestinians said the ruling harmed its cause.")
+    its = next(t for t in doc if t.lower_ == "its")
+    assert resolve_pronoun(its, find_actors(doc, extractor.lexicon)) is None
+
+
+def test_a_lone_given_name_is_not_a_pope(extractor):
+    from actorgraph.extract.actors import surname
+    assert surname("Pope John Paul II") != "paul"

@@ -195,3 +195,11 @@ def test_fire_launched_against_a_camp_is_an_attack_on_its_owners(extractor):
 def test_an_attack_told_from_the_side_attacked_is_the_attackers(extractor, text):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
     assert got == {("Islamic State", "ATTACKS", "Iraq military")}  # no hosting, no meeting
+
+
+@pytest.mark.parametrize("text", [
+    "Israel faced a strike by Palestinian workers.",
+    "Germany launched a rescue operation in Nepal.",
+])
+def test_a_strike_faced_or_an_operation_launched_is_no_attack(extractor, text):
+    assert not [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]

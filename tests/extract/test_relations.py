@@ -1019,3 +1019,8 @@ def test_an_unresolved_object_pronoun_leaves_no_target_to_find_elsewhere(extract
                            "observers from the OSCE, informing them in detail on the "
                            "economic situation of the country.")
     assert got == {("Nikolai Tanaev", "MEETS", "OSCE")}
+
+
+def test_aid_denied_is_no_aid_cut(extractor):
+    got = pairs(extractor, "Pakistan denied any aid to the Taliban.")
+    assert not any(r == "SANCTIONS" for s, r, o in got)
