@@ -64,8 +64,18 @@ def without_mere_places(ctx: Sentence, found: list[tuple[FrameMatch, Finding]]
 def is_dictionary_frame(frame: Frame) -> bool:
     """A frame compiled from a verb dictionary. Such frames are broad (CAMEO codes
     "liberate" as a concession), so they only speak for words the relation vocabulary does
-    not know: at a trigger of the vocabulary the rules and the hand-written frames decide."""
-    return frame.dictionary
+    not know: at a trigger of the vocabulary the rules and the hand-written frames decide,
+    unless the frame overrides the verb's plain sense."""
+    return frame.dictionary and not overrides_plain_sense(frame)
+
+
+def overrides_plain_sense(frame: Frame) -> bool:
+    """A frame whose object noun tells another act than the verb's plain sense: a request
+    ("told Iran to attack" against "told Iran": a message), a hand frame bound to an object
+    noun, and a backward frame bound to one, whose act comes from the other side
+    ("received fire from ISIL", "received a loan from China": no hosting)."""
+    return frame.target == "complement_subject" or bool(frame.objects) and (
+        not frame.dictionary or frame.backward)
 
 
 def asks_an_act(ctx: Sentence, match: FrameMatch) -> bool:
@@ -87,7 +97,7 @@ def match_findings(ctx: Sentence, match: FrameMatch) -> list[Finding]:
     trigger = doc[match.trigger]
     frame = match.frame
     if opposed_target(ctx, doc[match.target], frame.relation) or \
-            names_an_act(ctx, doc[match.target], frame.relation):
+            names_an_act(ctx, doc[match.target], frame):
         return []
     sources = frame_sources(ctx, trigger, match)
     targets = mentions(ctx, doc[match.target])
@@ -110,12 +120,15 @@ def opposed_target(ctx: Sentence, target: Token, relation: str) -> bool:
         target.head.lower_ in OPPOSING_PREPS
 
 
-def names_an_act(ctx: Sentence, target: Token, relation: str) -> bool:
+def names_an_act(ctx: Sentence, target: Token, frame: Frame) -> bool:
     """A target that is an act or a thing said, not an actor: "marks a step toward the
     defeat of ISIL", "conducted strikes" (the actors behind an act are its parties, which
     the relation noun rules find, not the frame's). A reaction to an act is aimed at its
-    author ("praised Kenya's offer"), as the rules read it."""
-    if ctx.index.all_at(target) or ctx.vocab.get(relation).plover in REACTIONS:
+    author ("praised Kenya's offer"), as the rules read it, and so is an act received:
+    in a backward frame its author is the one who acts ("sustained casualties from
+    Turkish shelling")."""
+    if ctx.index.all_at(target) or frame.backward or \
+            ctx.vocab.get(frame.relation).plover in REACTIONS:
         return False
     return relation_noun(ctx.vocab, target) is not None or target.lemma_.lower() in THING_WORDS
 
@@ -154,8 +167,7 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
     sentence (one statement per pair), except that a request frame ("told Iran to
     attack") overrides the plain sense of its verb ("told Iran": a message) for its pair,
     as a frame bound to an object noun does ("received fire from ISIL" is no hosting)."""
-    overriding = [f for m, f in framed if m.frame.target == "complement_subject"
-                  or (m.frame.objects and not m.frame.dictionary)]
+    overriding = [f for m, f in framed if overrides_plain_sense(m.frame)]
     backward = {id(f) for m, f in framed if m.frame.backward}
     overridden = [r for r in rules if r.plain and any(
         overrides(f, r, id(f) in backward) for f in overriding)]

@@ -256,8 +256,8 @@ def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
     if relation_noun(ctx.vocab, tok) is None:
         return []
     for c in tok.children:
-        # "attacks, also claimed by ISIL, ..."
-        if c.dep_ == "acl" and c.lemma_ in CLAIM_VERBS:
+        # "attacks, also claimed by ISIL, ...", "the attack, which was claimed by ISIL, ..."
+        if c.dep_ in ("acl", "relcl") and c.lemma_ in CLAIM_VERBS:
             return [(m, w * 0.85) for a in c.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
     verb = tok.head

@@ -203,3 +203,27 @@ def test_an_attack_told_from_the_side_attacked_is_the_attackers(extractor, text)
 ])
 def test_a_strike_faced_or_an_operation_launched_is_no_attack(extractor, text):
     assert not [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey inflicted heavy losses on the PKK.",
+     ("Turkey", "FIGHTS", "Kurdistan Workers' Party")),
+    ("Iraqi forces handed Russia a crushing defeat.", ("Iraq military", "FIGHTS", "Russia")),
+    # told by the loser
+    ("Russia suffered a defeat at the hands of Ukraine.", ("Ukraine", "FIGHTS", "Russia")),
+])
+def test_a_light_verb_of_war_is_the_fight_its_object_names(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_an_act_received_is_done_by_its_author(extractor):
+    # The target of a backward frame is an act noun: its author is the one who acts.
+    got = pairs(extractor, "Syrian rebels sustained heavy casualties from Russian shelling.")
+    assert ("Russia", "FIGHTS", "Syria rebels") in got
+
+
+def test_a_dictionary_frame_received_from_the_other_side_is_no_hosting(extractor):
+    # "receive" is the vocabulary's hosting verb; the dictionary's backward "receive a
+    # loan from" overrides that plain sense for its pair.
+    assert pairs(extractor, "Kenya received a loan from China.") == {
+        ("China", "AIDS", "Kenya")}

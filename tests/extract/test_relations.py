@@ -790,6 +790,8 @@ def test_who_discusses_a_campaign_is_not_its_agent(extractor):
     ("The Taliban claimed responsibility for the bombing, which targeted Afghan police.",
      ("Taliban", "ATTACKS")),
     ("An attack claimed by al-Shabaab killed two Kenyan soldiers.", ("al-Shabaab", "KILLS")),
+    ("The attack, which was claimed by the Taliban, killed 12 Afghan soldiers.",
+     ("Taliban", "KILLS")),
 ])
 def test_a_claimed_attack_is_the_claimants(extractor, text, want):
     assert want in {(t.subject.name, t.relation) for t in extractor.extract_text(text)}
