@@ -138,7 +138,9 @@ def domestic_act(s: ActorMention, o: ActorMention, doc: Doc | None) -> bool:
 def names_a_group(doc: Doc, m: ActorMention) -> bool:
     """A nationality adjective standing for the people or things it modifies, not for
     the state: "Museveni banned Ugandan opposition parties", "Palestinian police seized
-    weapons from Palestinian armed groups" (PLOVER codes such domestic acts UGA -> UGA)."""
+    weapons from Palestinian armed groups" (PLOVER codes such domestic acts UGA -> UGA).
+    As the source it names the state's act, not the state speaking of itself: "Turkish
+    shelling killed two Kurdish fighters"."""
     tok = doc[m.end - 1]
     # "withdrawal from the Bosnian town": a place of the country is the country still
     return m.end - m.start == 1 and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and \
@@ -159,7 +161,8 @@ def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     s, o, doc = f.subject, f.obj, f.anchor.doc
     hostile = vocab.get(f.relation).quad not in COOPERATIVE_QUADS
     if s.actor.id == o.actor.id or not s.actor.is_actor or \
-            (self_reference(s, o, hostile, doc) and not names_a_group(doc, o)):
+            (self_reference(s, o, hostile, doc) and not (
+                names_a_group(doc, o) or names_a_group(doc, s))):
         return False
     if not o.actor.is_actor:
         return f.relation == "VISITS" or bool(

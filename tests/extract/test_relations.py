@@ -856,6 +856,13 @@ def test_a_nationality_adjective_stands_for_the_group_it_modifies(extractor):
         "Bosnian Serb forces completed their withdrawal from the Bosnian town of Gorazde."))
 
 
+def test_a_nationality_adjective_on_an_act_stands_for_the_state_that_acts(extractor):
+    # "Turkish shelling": the Turkish state's, not Turkey speaking of its own rebels
+    got = [(t.subject.name, t.relation, t.object.name) for t in
+           extractor.extract_text("Turkish shelling killed two Kurdish fighters.")]
+    assert ("Turkey", "KILLS", "Turkey rebels") in got
+
+
 def test_rebels_attacking_their_own_country_is_a_domestic_attack(extractor):
     got = [(t.subject.country, t.relation, t.object.country) for t in
            extractor.extract_text("Sudanese rebels shelled Khartoum.")]
