@@ -32,6 +32,7 @@ from actorgraph.extract.relations.words import (
     PERSONAL_RELATIONS,
     TARGET_PREPS,
     THING_WORDS,
+    VISITOR_NOUNS,
 )
 
 #: How far up a group agent ("as part of the coalition") may hang from the act, through
@@ -203,11 +204,18 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # the act ("return to"), aimed at an actor, not a place.
         pairs = [(o, w) for o, w in pairs if o.actor.is_actor]
     if not pairs and objs and not sense.prep and not sense.words and \
-            not any(o.pos_ == "PRON" for o in objs):
+            not any(o.pos_ == "PRON" for o in objs) and \
+            (sense.relation not in PERSONAL_RELATIONS or hosts_visitors(objs)):
         # (an object pronoun names whom, even unresolved: "informing them on the state of
         # the country" tells the country nothing)
         pairs = recipient_targets(ctx, verb, objs)
     return pairs
+
+
+def hosts_visitors(objs: list[Token]) -> bool:
+    """A host receives people, not things: "received a delegation from China" meets China,
+    "received weapons from China" does not."""
+    return any(o.lemma_.lower() in VISITOR_NOUNS for o in objs)
 
 
 def is_issue(ctx: Sentence, tok: Token) -> bool:

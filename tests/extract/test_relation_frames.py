@@ -227,3 +227,12 @@ def test_a_dictionary_frame_received_from_the_other_side_is_no_hosting(extractor
     # loan from" overrides that plain sense for its pair.
     assert pairs(extractor, "Kenya received a loan from China.") == {
         ("China", "AIDS", "Kenya")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya received weapons from China.", ("China", "AIDS", "Kenya")),
+    ("Kenya drew sharp criticism from China.", ("China", "CRITICIZES", "Kenya")),
+    ("Kenya received praise from China.", ("China", "PRAISES", "Kenya")),
+])
+def test_what_one_receives_tells_what_the_giver_does(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}

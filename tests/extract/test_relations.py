@@ -1033,3 +1033,12 @@ def test_an_unresolved_object_pronoun_leaves_no_target_to_find_elsewhere(extract
 def test_aid_denied_is_no_aid_cut(extractor):
     got = pairs(extractor, "Pakistan denied any aid to the Taliban.")
     assert not any(r == "SANCTIONS" for s, r, o in got)
+
+
+@pytest.mark.parametrize("text, hosts", [
+    ("Kenya received a delegation from China.", True),
+    ("Kenya received a shipment of fertiliser from China.", False),
+])
+def test_a_host_receives_people_not_things(extractor, text, hosts):
+    got = pairs(extractor, text)
+    assert (("Kenya", "MEETS", "China") in got) is hosts
