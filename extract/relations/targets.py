@@ -20,6 +20,7 @@ from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import condition_mark, infinitival, is_verb
 from actorgraph.extract.relations.words import (
     ACT_NOUNS,
+    CONTENT_NOUNS,
     COOPERATIVE_QUADS,
     DEFINITE_DETERMINERS,
     DENIAL_VERBS,
@@ -45,6 +46,8 @@ def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
     out: Weighted = []
     if plover in VERBAL_ACTS:
         out.extend(act_noun_targets(ctx, verb, plover))
+    if plover in {"SUPPORT", "ACCUSE"}:
+        out.extend(content_clause_subjects(ctx, verb))
     for c in verb.children:
         if infinitival(c) and is_verb(c) and plover == "THREATEN":
             # "threatened to launch an offensive unless Baghdad accepted", "threatened
@@ -64,6 +67,18 @@ def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
         elif c.dep_ == "ccomp" and plover in {"REQUEST", "ACCUSE", "THREATEN"}:
             out.extend(clause_targets(ctx, c, plover))
     return first_per_actor(out)
+
+
+def content_clause_subjects(ctx: Sentence, verb: Token) -> Weighted:
+    """A reaction to a fact told by a clause is aimed at who the clause says acted:
+    "welcomed the news that Somalia had released the prisoners", "condemned the decision
+    that Kenya would close the border"."""
+    return weighted([found for c in verb.children if c.dep_ == "dobj"
+                     and c.lemma_.lower() in CONTENT_NOUNS
+                     for clause in c.children if clause.dep_ in {"acl", "ccomp"}
+                     and any(k.dep_ == "mark" for k in clause.children)
+                     for s in clause.children if s.dep_ == "nsubj"
+                     for found in mentions(ctx, s)], 0.85)
 
 
 def summed_act_doers(ctx: Sentence, verb: Token) -> Weighted | None:

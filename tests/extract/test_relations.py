@@ -1042,3 +1042,17 @@ def test_aid_denied_is_no_aid_cut(extractor):
 def test_a_host_receives_people_not_things(extractor, text, hosts):
     got = pairs(extractor, text)
     assert (("Kenya", "MEETS", "China") in got) is hosts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya welcomed the news that Somalia had released the prisoners.",
+     ("Kenya", "PRAISES", "Somalia")),
+    ("Kenya condemned the decision that Somalia would close the border.",
+     ("Kenya", "CRITICIZES", "Somalia")),
+])
+def test_a_reaction_to_a_fact_told_by_a_clause_is_aimed_at_its_doer(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_rejecting_a_claim_is_no_rejection_of_whom_it_names(extractor):
+    assert not pairs(extractor, "Kenya rejected the claim that Somalia had attacked.")
