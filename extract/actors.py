@@ -313,13 +313,15 @@ def _strip_possessive(span: Span) -> Span:
 
 
 def _inside_title(span: Span, lex: ActorLexicon, lowers: list[str]) -> bool:
-    """True when the span is the tail of a title phrase ("State" in "Secretary of State").
+    """True when the span is part of a title phrase: its tail ("State" in "Secretary of
+    State") or its head ("Defence" in "the Defence Secretary", which NER tags ORG).
     ``lowers``: the document's lowercase forms (``_Found.lowers``)."""
     if span.label_ == "PERSON" or len(span) > 3:
         return False
-    for i in range(max(0, span.start - 4), span.start):
-        if " ".join(lowers[i: span.end]) in lex.titles:
-            return True
+    for i in range(max(0, span.start - 4), span.start + 1):
+        for j in range(span.end, min(len(lowers), span.end + 3) + 1):
+            if (i, j) != (span.start, span.end) and " ".join(lowers[i:j]) in lex.titles:
+                return True
     return False
 
 

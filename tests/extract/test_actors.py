@@ -101,6 +101,12 @@ def test_a_hyphenated_pair_names_each_side_of_the_relation(extractor):
 def test_title_words_are_not_organisations(extractor):
     idx = actors(extractor, "Secretary of State John Kerry spoke.")
     assert not [m for m in idx.mentions if m.text == "State"]
+    # the head of a title NER tags ORG: "Defence" is no body
+    idx = actors(extractor, "The Defence Secretary criticised Kenya.")
+    assert [m.text for m in idx.mentions] == ["Kenya"]
+    # a body named alone stays one
+    idx = actors(extractor, "The Treasury sanctioned Kenya.")
+    assert "Treasury" in [m.text for m in idx.mentions]
 
 
 def test_person_key_ignores_particles():
