@@ -224,14 +224,15 @@ class _Resolver:
         self.surnames |= {family for e in self.ents if e.label_ == "PERSON"
                           and (family := family_name_first(e.text))}
 
-    def place(self, span: Span) -> Actor:
-        """A town or region, in the country the gazetteer puts it. "Bam, Iran" says the
-        country outright; else, among towns of the same name, one in a country its sentence
-        names ("Homs ... the Libyan capital") wins."""
+    def place(self, span: Span, country: str | None = None) -> Actor:
+        """A town or region, in ``country`` if given, else in the country the gazetteer
+        puts it. "Bam, Iran" and "Tripoli, the north Lebanese port" say the country
+        outright; else, among towns of the same name, one in a country its sentence names
+        ("Homs ... the Libyan capital") wins."""
         text = span.text
         doc = span.doc
-        country = None
-        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        country = country or _appositive_place_country(span, self.lex)
+        if country is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
             after = next((e for e in self.ents if e.start == span.end + 1), None)
             country = _country_of_text(after.text, self.lex) if after is not None else None
         if country is None:
@@ -1317,7 +1318,7 @@ def _coded_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Ac
     """The actor the ruler's id or the lexicon gives the entity."""
     ent_id = ent.ent_id_
     if ent_id.startswith("capital:"):
-        return res.country_actor(ent_id.split(":", 1)[1])
+        return _capital_actor(span, ent_id.split(":", 1)[1], res, lex)
     if ent_id.startswith("country:") and ent_id.count(":") == 2:
         _, iso, sector = ent_id.split(":")
         return res.country_actor(iso, sector)
@@ -1328,6 +1329,61 @@ def _coded_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Ac
     if known.type == "COUNTRY" and known.country:
         return res.country_actor(known.country)
     return res.actor(_known_to_actor(known))
+
+
+def _capital_actor(span: Span, iso: str, res: _Resolver, lex: ActorLexicon) -> Actor:
+    """A capital's name stands for its state ("Kabul said"), unless the text says it is a
+    namesake town of another country: "Tripoli, the north Lebanese port" is Lebanon's
+    Tripoli, not Libya's government, and so is a later bare "Tripoli" in that document
+    (one name, one sense per document)."""
+    other = _appositive_place_country(span, lex)
+    if other is not None and other != iso:
+        return res.place(span, other)
+    seen = res.actors.get(f"place:{slug(span.text)}")
+    if other is None and seen is not None and seen.country not in {None, iso}:
+        return seen
+    return res.country_actor(iso)
+
+
+def _appositive_place_country(span: Span, lex: ActorLexicon) -> str | None:
+    """The country a place noun phrase set off by a comma after a name gives it: Lebanon
+    for "Tripoli, the north Lebanese port," or "Tripoli, a port in Lebanon,"; None when
+    no such phrase follows or it names no single country.
+
+    The writer adds the phrase to say which of the towns of that name is meant, so it
+    outranks both a capital's reading as its state and the gazetteer's choice of the
+    biggest namesake. The phrase is found by position, not by an appos arc: the parser
+    often hangs it on the clause ("Clashes in Tripoli, the ... port, killed two"). It must
+    end at a comma or the sentence's end, so "In Beirut, Israeli towns were shelled" (a
+    subject after a fronted place) gives nothing.
+    """
+    doc = span.doc
+    first = span.end + 1
+    if first >= span.sent.end or doc[span.end].text != ",":
+        return None
+    # The phrase's head, not a modifier of it ("a port city": "city").
+    head = next((t for t in doc[first:min(first + 6, span.sent.end)]
+                 if t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_NOUNS
+                 and t.dep_ not in {"compound", "amod", "nmod", "poss"}), None)
+    if head is None:
+        return None
+    # The parser may hang the commas on the phrase: its bounds are its words.
+    words = [t.i for t in head.subtree if not t.is_punct]
+    last = words[-1]
+    if words[0] != first or \
+            last + 1 < span.sent.end and doc[last + 1].text not in {",", ";", ".", ")"}:
+        return None
+    # Words before the noun ("the north Lebanese port", "Lebanon's second city") and
+    # the object of "in"/"of" after it ("a port in northern Lebanon").
+    words = list(doc[first:head.i])
+    words += [p for prep in head.children if prep.dep_ == "prep"
+              and prep.lower_ in {"in", "of"} for p in prep.children if p.dep_ == "pobj"]
+    # A word inside a named entity is read as the whole name ("the United States").
+    ents = {t.i: e for e in doc.ents if e.start <= last and e.end > first
+            for t in e}
+    isos = {iso for t in words
+            if (iso := _country_of_text(ents[t.i].text if t.i in ents else t.text, lex))}
+    return isos.pop() if len(isos) == 1 else None
 
 
 def _country_word_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon
@@ -1348,7 +1404,7 @@ def _country_word_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon
             return res.country_actor(iso)
     iso = lex.capitals.get(text.lower())
     if iso:
-        return res.country_actor(iso)
+        return _capital_actor(span, iso, res, lex)
     if ent.label_ in MISSPELT_LABELS and len(span) == 1 and res.places.country(text) is None:
         # "an offer from Afganistan", "Quatar's emir": wire copy misspells countries, and
         # NER still takes them for places or bodies. A known place keeps its own name

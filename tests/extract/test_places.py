@@ -195,13 +195,40 @@ def test_town_comma_country_is_in_that_country(extractor, geonames):
     assert a.country == "ROU"
 
 
-@pytest.mark.xfail(strict=True, reason="capitals in the lexicon are resolved before the "
-                   "gazetteer, so 'Tripoli, the north Lebanese port' is Libya: the "
-                   "capital wins over a homonym in the country the sentence names")
 def test_capital_homonym_in_another_named_country(extractor, geonames):
     a = actor_of(actors(extractor, "Clashes in Tripoli, the north Lebanese port, killed two."),
                  "Tripoli")
     assert a.country == "LBN"
+
+
+@pytest.mark.parametrize("text, name, iso3", [
+    # a country's possessive, not a demonym: Chile's capital named as a Cuban town
+    ("Rebels shelled Santiago, Cuba's second city.", "Santiago", "CUB"),
+    # the country after "in", and a place noun after a modifier noun ("port city")
+    ("Gunmen attacked Tripoli, a port city in northern Lebanon, on Monday.", "Tripoli",
+     "LBN"),
+])
+def test_capital_with_place_phrase_of_another_country(extractor, text, name, iso3):
+    # No gazetteer: the phrase alone makes the name a town of that country.
+    a = actor_of(actors(extractor, text, Gazetteer()), name)
+    assert (a.id, a.type, a.country) == (f"place:{name.lower()}", "LOCATION", iso3)
+
+
+def test_capital_namesake_keeps_its_sense_in_the_document(extractor):
+    text = "Gunmen attacked Tripoli, a port city in northern Lebanon. Later Tripoli was calm."
+    index = actors(extractor, text, Gazetteer())
+    assert [(m.actor.id, m.actor.country) for m in index.mentions if m.text == "Tripoli"] \
+        == [("place:tripoli", "LBN")] * 2
+
+
+@pytest.mark.parametrize("text, name, iso3", [
+    ("Protesters marched in Tripoli, the Libyan capital.", "Tripoli", "LBY"),
+    ("Troops entered Kabul, the Afghan capital, on Monday.", "Kabul", "AFG"),
+])
+def test_capital_with_place_phrase_of_its_own_country_stays_the_state(extractor, text,
+                                                                       name, iso3):
+    a = actor_of(actors(extractor, text, Gazetteer()), name)
+    assert (a.id, a.type) == (f"country:{iso3}", "COUNTRY")
 
 
 def test_name_after_place_noun_is_a_place_whatever_ner_says(extractor, geonames):
