@@ -19,6 +19,7 @@ from actorgraph.extract.relations.syntax import (
 )
 from actorgraph.extract.relations.words import (
     COOPERATIVE_QUADS,
+    FUTURE_AUX,
     OFFICIAL_SECTORS,
     PLACE_PREPS,
 )
@@ -67,8 +68,21 @@ def controlled_act(anchor: Token) -> bool:
     only; the other side neither refused nor agreed to anything (PLOVER codes the refusal
     or the agreement one way)."""
     verb = anchor if is_verb(anchor) else governing_verb(anchor)  # "to hold talks with"
-    return verb is not None and verb.dep_ == "xcomp" and is_verb(verb.head) and \
-        not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if verb is None:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return own_future_act(verb)
+    return verb.dep_ == "xcomp" and is_verb(verb.head)
+
+
+def own_future_act(verb: Token) -> bool:
+    """A clause in which the speaker says what it will do ("Riyadh signalled it would
+    restore relations with Tehran"): a stance of the speaker's, as an infinitive is; what
+    both sides will do is said with both as subjects."""
+    subject = next(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    return verb.dep_ == "ccomp" and is_verb(verb.head) and subject.pos_ == "PRON" and \
+        subject.lower_ in {"it", "he", "she", "i", "we"} and \
+        any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
 def refusal_rejection(f: Finding, vocab: RelationVocabulary) -> Finding | None:

@@ -63,6 +63,29 @@ def test_a_mutual_act_one_side_refuses_or_plans_is_not_mirrored(extractor, text)
     assert not any(s == "Saudi Arabia" for s, _r, _o in got)
 
 
+@pytest.mark.parametrize("text, subject, obj, mirrored", [
+    ("Riyadh signalled it would restore full diplomatic relations with Tehran.",
+     "Saudi Arabia", "Iran", False),
+    # what it says it did with the other is done by both
+    ("Iran said it met Iraqi officials.", "Iran", "Iraq government", True),
+])
+def test_a_mutual_act_the_speaker_says_it_will_do_is_not_mirrored(extractor, text, subject,
+                                                                   obj, mirrored):
+    got = pairs(extractor, text)
+    assert any(s == subject and o == obj for s, _r, o in got)
+    assert any(s == obj and o == subject for s, _r, o in got) is mirrored
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Thailand accepted Cambodia's proposal.", "Thailand", "Cambodia"),
+    ("France will share satellite intelligence with Ukraine.", "France", "Ukraine"),
+])
+def test_accepting_and_sharing_are_one_side_s_acts(extractor, text, subject, obj):
+    got = pairs(extractor, text)
+    assert any(s == subject and o == obj for s, _r, o in got)
+    assert not any(s == obj for s, _r, _o in got)
+
+
 def test_a_mutual_act_both_sides_agree_to_stays_mirrored(extractor):
     got = pairs(extractor, "Iran and Iraq agreed to hold talks.")
     assert {("Iran", "NEGOTIATES", "Iraq"), ("Iraq", "NEGOTIATES", "Iran")} <= got
