@@ -17,6 +17,7 @@ from actorgraph.extract.relations.words import (
     CIRCUMSTANCE_PREPS,
     COMMISSIVE_VERBS,
     DEMAND_CLAUSE_VERBS,
+    DENIAL_VERBS,
     DEONTIC_AUX,
     FUTURE_AUX,
     FUTURE_NOUNS,
@@ -52,6 +53,8 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
     negated = False
     modality: str | None = None
     path = modality_path(anchor)
+    if presupposed_act(anchor, path):
+        path = path[:1]
     control_chain = True
     own_clause = True  # a relative clause asserts on its own: no modality from above it
     for depth, node in enumerate(path):
@@ -71,6 +74,22 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
         # "Will Israel strike Iran?" asks; it does not announce.
         modality = "question"
     return negated, modality or "asserted"
+
+
+def presupposed_act(anchor: Token, path: list[Token]) -> bool:
+    """An act noun with its own named author ("Moscow's invasion of Ukraine", "the
+    Russian invasion", "the attack by Hamas") names an act that took place: a verb above
+    it that is negated, refused or wanted says nothing of whether it did ("Beijing refused
+    to condemn Moscow's invasion"). A denial or a report above it still does ("denied
+    Hamas's attack", "a claim of Hamas's attack")."""
+    if anchor.pos_ not in {"NOUN", "PROPN"} or not any(
+        (c.dep_ == "poss" and c.pos_ != "PRON")
+        or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+        or (c.dep_ == "prep" and c.lower_ == "by") for c in anchor.children
+    ):
+        return False
+    return not any(n.lemma_.lower() in DENIAL_VERBS | ALLEGING_VERBS | REPORT_VERBS
+                   | REPORT_NOUNS for n in path[1:])
 
 
 def framed_modality(anchor: Token, modality: str, complements: dict[int, str]) -> str:

@@ -1056,3 +1056,16 @@ def test_a_reaction_to_a_fact_told_by_a_clause_is_aimed_at_its_doer(extractor, t
 
 def test_rejecting_a_claim_is_no_rejection_of_whom_it_names(extractor):
     assert not pairs(extractor, "Kenya rejected the claim that Somalia had attacked.")
+
+
+@pytest.mark.parametrize("text, negated", [
+    # an act with its own named author took place, whatever is said of it
+    ("Beijing has refused to condemn Moscow's invasion of Ukraine.", False),
+    ("China did not condemn the Russian invasion of Ukraine.", False),
+    # a denial still negates it; an act of the subject's own stays under its verb
+    ("Kenya denied Somalia's attack on Ethiopia.", True),
+    ("Kenya did not launch an attack on Ethiopia.", True),
+])
+def test_an_act_with_its_own_author_is_presupposed(extractor, text, negated):
+    found = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert found and all(t.negated is negated for t in found)
