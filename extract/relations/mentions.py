@@ -12,6 +12,7 @@ from actorgraph.extract.lexicon import RelationType, RelationVocabulary
 from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import conjuncts
 from actorgraph.extract.relations.words import (
+    BOUNDARY_NOUNS,
     CLAIM_VERBS,
     COUNTERPART_NOUNS,
     HYPHEN_SUFFIXES,
@@ -39,9 +40,30 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
     # the modifiers are the actors behind a thing.
     if tok.pos_ in {"NOUN", "PROPN"} or tok.dep_ in {"dobj", "pobj"}:
         # (an object is a noun whatever its tag: "rejected a United Nations appeal")
+        beyond = boundary_side(ctx, tok)
+        if beyond:
+            return beyond
         found = [(m, 0.7) for m in modifier_actors(ctx, tok, not is_counterpart(tok))]
         return found or claimant_actors(ctx, tok) or owner_actors(ctx, tok)
     return []
+
+
+def boundary_side(ctx: Sentence, tok: Token) -> Weighted:
+    """The other side of a boundary: "its border with Belarus" and "the frontier with
+    Guyana" stand for Belarus and Guyana, not for whose border it is."""
+    if not is_boundary(tok):
+        return []
+    return [(m, 0.7 * w) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+
+
+def is_boundary(tok: Token) -> bool:
+    """A boundary noun, alone or as the head of a listed phrase ("line of control")."""
+    if tok.lemma_.lower() in BOUNDARY_NOUNS:
+        return True
+    span = tok.doc[tok.left_edge.i: tok.i + 1] if tok.left_edge.i < tok.i else None
+    return span is not None and any(span.text.lower().endswith(b) for b in BOUNDARY_NOUNS
+                                    if " " in b)
 
 
 def pronoun_mentions(ctx: Sentence, tok: Token) -> Weighted:

@@ -1069,3 +1069,12 @@ def test_rejecting_a_claim_is_no_rejection_of_whom_it_names(extractor):
 def test_an_act_with_its_own_author_is_presupposed(extractor, text, negated):
     found = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
     assert found and all(t.negated is negated for t in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland is sending troops to its border with Belarus.",
+     ("Poland", "MOBILIZES_AGAINST", "Belarus")),
+    ("Poland closed its border with Belarus.", ("Poland", "COERCES", "Belarus")),
+])
+def test_a_border_with_a_country_is_that_country_s_side(extractor, text, expected):
+    assert expected in pairs(extractor, text)
