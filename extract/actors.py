@@ -993,10 +993,21 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                       "context")
             continue
         sent = tok.sent
-        isos = _countries_named([m for m in found.mentions if sent.start <= m.start < sent.end],
-                                towns=sector in LOCAL_SECTORS)
+        isos = _own_place_countries(found, tok) or _countries_named(
+            [m for m in found.mentions if sent.start <= m.start < sent.end],
+            towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _own_place_countries(found: _Found, tok: Token) -> set[str]:
+    """The countries of the place a collective is said to be in or from ("dockworkers in
+    Genoa", "schoolchildren in Kaduna state"): theirs, before any other country the
+    sentence names ("... boycotted Israeli ships")."""
+    places = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "from"}
+              for c in p.children if c.dep_ == "pobj"}
+    return {m.actor.country for m in found.mentions
+            if m.end - 1 in places and m.actor.country and m.actor.sector is None}
 
 
 def _add_people_collectives(found: _Found) -> None:

@@ -633,3 +633,17 @@ def test_its_is_not_a_people(extractor):
 def test_a_lone_given_name_is_not_a_pope(extractor):
     from actorgraph.extract.actors import surname
     assert surname("Pope John Paul II") != "paul"
+
+
+@pytest.mark.parametrize("text, word, country, sector", [
+    # a collective's own place names its country before the sentence's other countries
+    ("Dockworkers in Genoa boycotted Israeli cargo ships.", "Dockworkers", "ITA", "CVL"),
+    ("Protesters in Cairo denounced Israeli troops.", "Protesters in Cairo", "EGY", "OPP"),
+    # people harmed, with no demonym: the country of their place
+    ("Boko Haram abducted 80 schoolchildren in Kaduna state.", "schoolchildren", "NGA", "CVL"),
+    ("Nicaragua's government jailed 94 opponents.", "opponents", "NIC", "OPP"),
+])
+def test_a_collective_takes_the_country_of_its_own_place(extractor, text, word, country,
+                                                          sector):
+    actor = by_text(actors(extractor, text), word)
+    assert (actor.country, actor.sector) == (country, sector)
