@@ -538,12 +538,24 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     sector = lex.collectives.get(low) or lex.collectives.get(lemma) \
         or _compound_collective(tok, lex)
     if sector is None and (low in lex.person_words or lemma in lex.person_words) \
-            and not tok.text[0].isupper():
+            and not tok.text[0].isupper() and not _names_its_holder(tok):
         # "a senior Russian official" is an unnamed person of a country; a capitalised
-        # "Secretary" is a title before a name.
-        sector = lex.titles.get(lemma) or lex.titles.get(low)
+        # "Secretary" is a title before a name. A two-word title ("army chief": MIL)
+        # says more than its head ("chief").
+        sector = _compound_phrase(tok, lex.titles) or lex.titles.get(lemma) \
+            or lex.titles.get(low)
     # (checked last: only a collective word can be mistaken in an idiom)
     return None if sector is not None and _repeated_noun_idiom(tok) else sector
+
+
+def _names_its_holder(tok: Token) -> bool:
+    """A person's noun followed by the holder's name, in a title ("Kenya's president
+    William Ruto") or in apposition ("the Hungarian prime minister, Viktor Orban,"): the
+    name is the actor, not an unnamed official."""
+    doc = tok.doc
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," else \
+        doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
 
 
 def _repeated_noun_idiom(tok: Token) -> bool:
@@ -559,10 +571,15 @@ def _compound_collective(tok: Token, lex: ActorLexicon) -> str | None:
     """The sector of a two-word collective the lexicon lists whole ("opposition groups",
     "aid agencies"): the head word alone ("groups") names no one, so without the phrase
     "opposition groups in Zimbabwe" would be no actor at all."""
+    return _compound_phrase(tok, lex.collectives)
+
+
+def _compound_phrase(tok: Token, table: dict[str, str]) -> str | None:
+    """The sector ``table`` gives the noun with the modifier just before it."""
     mod = tok.doc[tok.i - 1] if tok.i > 0 else None
     if mod is None or mod.head.i != tok.i or mod.dep_ not in {"compound", "amod"}:
         return None
-    return lex.collectives.get(f"{mod.lower_} {tok.lower_}")
+    return table.get(f"{mod.lower_} {tok.lower_}")
 
 
 def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[KnownActor], int]:
@@ -611,12 +628,25 @@ def _countries_after(tok: Token, lex: ActorLexicon) -> tuple[list[str], int]:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
             for p in child.children:
-                iso = _country_of_text(p.text, lex) if p.dep_ == "pobj" else None
+                iso = _country_of_text(_entity_text(p), lex) if p.dep_ == "pobj" else None
                 if iso and p.ent_type_ in {"GPE", "NORP", ""}:
                     isos.append(iso)
                     last = p.i
             break
     return isos, last
+
+
+def _entity_text(tok: Token) -> str:
+    """The whole name a token ends or is inside of: "Papua New Guinea", not "Guinea"."""
+    doc = tok.doc
+    if tok.ent_iob_ not in {"B", "I"}:
+        return tok.text
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _shared_countries_after(tok: Token, lex: ActorLexicon) -> list[str]:

@@ -647,3 +647,25 @@ def test_a_collective_takes_the_country_of_its_own_place(extractor, text, word, 
                                                           sector):
     actor = by_text(actors(extractor, text), word)
     assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # the whole name after "from", not its last word
+    ("Indonesia hosted a delegation from Papua New Guinea.",
+     "delegation from Papua New Guinea", ("PNG", "GOV")),
+    # a two-word title says more than its head
+    ("Pakistan's army chief warned India.", "Pakistan's army chief", ("PAK", "MIL")),
+    ("Pakistan's police chief warned India.", "Pakistan's police chief", ("PAK", "COP")),
+])
+def test_an_unnamed_official_s_country_and_sector(extractor, text, word, expected):
+    actor = by_text(actors(extractor, text), word)
+    assert (actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kenya's president William Ruto met with Tanzanian officials.", "William Ruto"),
+    ("The Hungarian prime minister, Viktor Orban, praised Donald Trump.", "Viktor Orban"),
+])
+def test_a_lowercase_title_before_a_name_is_the_named_person(extractor, text, name):
+    found = extractor.extract_text(text)
+    assert found and found[0].subject.name == name
