@@ -135,13 +135,24 @@ def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[F
     return with_group_agents(ctx, verb, out)
 
 
+def known_particles(verb: Token, senses: list[VerbSense]) -> set[str]:
+    """The verb's particles some sense names: a particle makes another verb ("hit back
+    at London" is no "hit", "backed down" no "back"), so with one the vocabulary knows,
+    only the senses naming it apply."""
+    named = {w for s in senses for w in s.words}
+    return {c.lower_ for c in verb.children if c.dep_ == "prt"} & named
+
+
 def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
                 agents: Weighted) -> SenseScan:
     """Try the senses, most specific first, until one names an actor target or reads as
     reciprocal ("Kerry and Lavrov agreed")."""
     scan = SenseScan()
     reduced = is_reduced_passive(verb)
+    particles = known_particles(verb, senses)
     for sense in senses:
+        if particles and not particles & set(sense.words):
+            continue
         objs, extra = verb_objects(ctx, verb, sense)
         if reduced and not sense.prep and not sense.words:
             objs = [verb.head]

@@ -1078,3 +1078,15 @@ def test_an_act_with_its_own_author_is_presupposed(extractor, text, negated):
 ])
 def test_a_border_with_a_country_is_that_country_s_side(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # a particle some sense names makes another verb
+    ("Tehran hit back at London over the sanctions.",
+     ("Iran", "CRITICIZES", "United Kingdom"), ("Iran", "ATTACKS", "United Kingdom")),
+    ("Serbia backed down to the EU.",
+     ("Serbia", "CONCEDES_TO", "European Union"), ("Serbia", "SUPPORTS", "European Union")),
+])
+def test_a_known_particle_makes_another_verb(extractor, text, expected, not_expected):
+    got = pairs(extractor, text)
+    assert expected in got and not_expected not in got
