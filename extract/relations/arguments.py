@@ -336,12 +336,21 @@ def verb_objects(ctx: Sentence, verb: Token, sense: VerbSense) -> tuple[list[Tok
     # The noun a sense names is part of the trigger, not its target ("use force").
     used = {t.i for t in trigger}
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i not in used] \
-        or quantity_objects(verb)
+        or quantity_objects(verb) or small_clause_subjects(verb)
     if not objs and not sense.words and not any(
         c.dep_ in {"xcomp", "ccomp", "prep", "attr", "oprd", "advcl"} for c in verb.children
     ):
         objs = shared_objects(verb)
     return objs, trigger
+
+
+def small_clause_subjects(verb: Token) -> list[Token]:
+    """"helped the Philippines upgrade its fleet": the parse makes the object the subject
+    of a bare infinitive (a clause with no "to", "that" or auxiliary); it is the verb's
+    object, as it is with "to"."""
+    return [s for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+            and not any(k.dep_ in {"mark", "aux", "auxpass"} for k in c.children)
+            for s in c.children if s.dep_ == "nsubj"]
 
 
 def quantity_objects(verb: Token) -> list[Token]:

@@ -1090,3 +1090,8 @@ def test_a_border_with_a_country_is_that_country_s_side(extractor, text, expecte
 def test_a_known_particle_makes_another_verb(extractor, text, expected, not_expected):
     got = pairs(extractor, text)
     assert expected in got and not_expected not in got
+
+
+def test_the_subject_of_a_bare_infinitive_is_the_verb_s_object(extractor):
+    assert ("Japan", "AIDS", "Philippines") in pairs(
+        extractor, "Japan helped the Philippines upgrade its fleet.")
