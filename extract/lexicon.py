@@ -89,6 +89,9 @@ class IntentCues:
     verbs: set[str] = field(default_factory=set)
     #: adjectives whose infinitive is the act committed to ("is ready to negotiate")
     adjectives: set[str] = field(default_factory=set)
+    #: nouns whose infinitive is the act their possessor commits to ("Russia's threat
+    #: to cut gas supplies")
+    nouns: set[str] = field(default_factory=set)
     #: auxiliaries that announce an act ("will send"); ``reported_aux`` only in a clause
     #: of a speech verb ("said it would not support")
     aux: set[str] = field(default_factory=set)
@@ -267,7 +270,7 @@ def _parse_verb_phrase(relation: str, phrase: str, mutual: bool | None = None) -
 
 def _read_intent(cues: IntentCues, table: dict, where: str) -> None:
     """Layer an ``[intent]`` table over ``cues``: word lists extend, types replace."""
-    for key in ("verbs", "adjectives", "aux", "reported_aux"):
+    for key in ("verbs", "adjectives", "nouns", "aux", "reported_aux"):
         getattr(cues, key).update(w.lower() for w in _as_list(table.get(key), f"{where}.{key}"))
     for key in ("cooperative", "hostile", "refusal"):
         value = table.get(key)

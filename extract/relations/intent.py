@@ -88,6 +88,8 @@ def commitment_of(act: Token, cues: IntentCues) -> Token | None:
         if head.lemma_ in cues.verbs or head.lower_ in cues.adjectives:
             return head
         return None
+    if noun_infinitive(act) and act.head.lemma_.lower() in cues.nouns:
+        return act.head  # "Russia's threat to cut gas supplies"
     aux = {k.lower_ for k in act.children if k.dep_ == "aux"}
     if act.dep_ == "ccomp" and act.head.lemma_ in SPEECH_VERBS and aux & (
             cues.aux | cues.reported_aux):
@@ -95,6 +97,12 @@ def commitment_of(act: Token, cues: IntentCues) -> Token | None:
     if act.dep_ == "ROOT" and aux & cues.aux:
         return act
     return None
+
+
+def noun_infinitive(act: Token) -> bool:
+    """An infinitive that completes a noun ("the threat to cut", "an offer to mediate")."""
+    return act.dep_ == "acl" and act.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
 
 
 def conditional_mood(anchor: Token, cues: IntentCues) -> bool:
@@ -113,10 +121,12 @@ def committers(ctx: Sentence, commitment: Token, act: Token) -> set[str]:
     holders = [commitment, act]
     if commitment.pos_ == "ADJ":
         holders.append(commitment.head)  # "is ready": the subject hangs on "is"
+    # a noun's committer is its possessor ("Russia's threat to cut supplies")
+    roles = {"poss"} if commitment.pos_ == "NOUN" else {"nsubj", "nsubjpass"}
     out: set[str] = set()
     for h in holders:
         for c in h.children:
-            if c.dep_ not in {"nsubj", "nsubjpass"}:
+            if c.dep_ not in roles:
                 continue
             for tok in conjuncts(c):
                 if ctx.index.all_at(tok) or tok.pos_ == "PRON":

@@ -83,3 +83,13 @@ def test_an_act_a_noun_of_resolve_names_is_intended(extractor):
            for t in extractor.extract_text(
                "Canada praised France in its determination to defeat Hamas.")}
     assert ("France", "FIGHTS", "Hamas", "intended") in got, got
+
+
+@pytest.mark.parametrize("text, statement, act", [
+    ("Russia's threat to invade Moldova worried the EU.", "THREATENS", "ATTACKS"),
+    ("Iran's pledge to send aid to Syria was welcomed.", "PLEDGES", "AIDS"),
+])
+def test_an_intent_noun_states_what_its_possessor_commits_to(extractor, text, statement, act):
+    got = {(t.relation, t.modality) for t in extractor.extract_text(text)}
+    assert (statement, "asserted") in got  # the threat or pledge was made
+    assert (act, "intended") in got  # the act was not done
