@@ -20,6 +20,7 @@ from actorgraph.extract.relations.syntax import (
 from actorgraph.extract.relations.words import (
     COOPERATIVE_QUADS,
     FUTURE_AUX,
+    HALTING_VERBS,
     OFFICIAL_SECTORS,
     PLACE_PREPS,
 )
@@ -43,6 +44,9 @@ def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
         rejection = refusal_rejection(f, vocab)
         if rejection is not None:
             out.append(rejection)
+        halt = halted_act(f, vocab)
+        if halt is not None:
+            out.append(halt)
         intent = intent_statement(ctx, f)
         if intent is not None:
             out.append(intent)
@@ -94,6 +98,26 @@ def refusal_rejection(f: Finding, vocab: RelationVocabulary) -> Finding | None:
         return None
     return Finding(f.subject, f.obj, "REJECTS", [refusal, *f.trigger], refusal,
                    f.confidence * 0.9)
+
+
+#: What halting an act of a quad class does: reduce relations, or de-escalate.
+HALTED = {"VERBAL_COOPERATION": "SANCTIONS", "MATERIAL_COOPERATION": "SANCTIONS",
+          "MATERIAL_CONFLICT": "WITHDRAWS_FROM"}
+
+
+def halted_act(f: Finding, vocab: RelationVocabulary) -> Finding | None:
+    """An act named by a noun that its subject halts is an act of its own, as event
+    coders count it: "suspended a friendship treaty with Spain" and "froze talks with
+    Spain" reduce relations (CAMEO 16, SANCTIONS), "halted attacks on US forces"
+    de-escalates (CAMEO 087, WITHDRAWS_FROM). The halted act stays, negated."""
+    verb = governing_verb(f.anchor) if f.anchor.pos_ in {"NOUN", "PROPN"} else None
+    if verb is None or verb.lemma_.lower() not in HALTING_VERBS or verb.dep_ == "conj":
+        return None
+    relation = HALTED.get(vocab.get(f.relation).quad)
+    if relation is None or relation not in vocab or relation == f.relation:
+        return None
+    return Finding(f.subject, f.obj, relation, [verb, *f.trigger], verb,
+                   f.confidence * 0.9, mutual=False)
 
 
 def ultimatum_threat(f: Finding, vocab: RelationVocabulary) -> Finding | None:

@@ -1095,3 +1095,16 @@ def test_a_known_particle_makes_another_verb(extractor, text, expected, not_expe
 def test_the_subject_of_a_bare_infinitive_is_the_verb_s_object(extractor):
     assert ("Japan", "AIDS", "Philippines") in pairs(
         extractor, "Japan helped the Philippines upgrade its fleet.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Algeria suspended a friendship treaty with Spain.", ("Algeria", "SANCTIONS", "Spain")),
+    ("Algeria froze talks with Spain.", ("Algeria", "SANCTIONS", "Spain")),
+    ("Iraqi militias halted attacks on US forces.",
+     ("Iraq rebels", "WITHDRAWS_FROM", "United States military")),
+])
+def test_halting_an_act_is_an_act_of_its_own(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name): t for t in extractor.extract_text(text)}
+    assert expected in got and not got[expected].negated
+    # the halted act is not asserted as done
+    assert all(t.negated for k, t in got.items() if k != expected and k[0] == expected[0])
