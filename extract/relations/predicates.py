@@ -15,12 +15,10 @@ from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.words import (
     CO_AGENT_PREPS,
     DEONTIC_AUX,
+    GROUP_NOUNS,
     MEMBERSHIP_NOUNS,
     SPEECH_VERBS,
 )
-from actorgraph.extract.wordlists import word_set
-
-GROUP_NOUNS = word_set("group_nouns")
 
 
 def obligation_demands(ctx: Sentence) -> Iterator[Finding]:

@@ -26,6 +26,7 @@ from actorgraph.extract.relations.words import (
     CO_AGENT_NOUNS,
     CO_AGENT_PREPS,
     COOPERATIVE_QUADS,
+    GROUP_NOUNS,
     ISSUE_NOUNS,
     MESSAGE_NOUNS,
     MOTION_PREPS,
@@ -135,6 +136,23 @@ def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[F
     return with_group_agents(ctx, verb, out)
 
 
+def instrument_relation(ctx: Sentence, verb: Token, relation: str
+                        ) -> tuple[str, list[Token]]:
+    """The act a verb's doer names when the doer is itself an act of another kind: "Iran
+    was hit by fresh US sanctions" and "US sanctions hit Iran" sanction, not attack; the
+    verb only says the act struck. Returns the relation and the noun, if it decides."""
+    doers = [p for a in verb.children if a.dep_ == "agent" for p in a.children
+             if p.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
+    own = ctx.vocab.get(relation).plover
+    for noun in doers:
+        if ctx.index.all_at(noun) or noun.lemma_.lower() in GROUP_NOUNS:
+            continue  # a body ("the Saudi-led coalition struck"), not an act
+        rtype = ctx.vocab.noun_relation(noun.lemma_)
+        if rtype is not None and rtype.plover != own:
+            return rtype.name, [noun]
+    return relation, []
+
+
 def known_particles(verb: Token, senses: list[VerbSense]) -> set[str]:
     """The verb's particles some sense names: a particle makes another verb ("hit back
     at London" is no "hit", "backed down" no "back"), so with one the vocabulary knows,
@@ -165,9 +183,11 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         trig = sorted([verb, *extra], key=lambda t: t.i)
         specific = 0.05 * sense.specificity
         if pairs:
-            scan.found.extend(Finding(s, o, sense.relation, trig, verb,
+            relation, instrument = instrument_relation(ctx, verb, sense.relation)
+            scan.found.extend(Finding(s, o, relation, sorted([*trig, *instrument],
+                                                             key=lambda t: t.i), verb,
                                       min(1.0, 0.75 + specific) * sw * ow,
-                                      mutual=sense.mutual,
+                                      mutual=sense.mutual and not instrument,
                                       plain=not sense.specificity)
                               for s, sw in agents for o, ow in pairs)
             scan.done = True

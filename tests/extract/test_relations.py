@@ -1108,3 +1108,14 @@ def test_halting_an_act_is_an_act_of_its_own(extractor, text, expected):
     assert expected in got and not got[expected].negated
     # the halted act is not asserted as done
     assert all(t.negated for k, t in got.items() if k != expected and k[0] == expected[0])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran was hit by fresh US sanctions.", ("United States", "SANCTIONS", "Iran")),
+    ("The coalition's airstrikes delivered munitions against ISIL.",
+     ("coalition", "ATTACKS", "Islamic State")),
+    # an act of the same kind leaves the verb's own sense
+    ("Israeli shelling killed two Palestinians.", ("Israel", "KILLS", "Palestine civilians")),
+])
+def test_a_doer_that_is_an_act_names_the_act(extractor, text, expected):
+    assert expected in pairs(extractor, text)
