@@ -23,6 +23,7 @@ from actorgraph.extract.relations.words import (
     FUTURE_NOUNS,
     FUTURE_VERBS,
     HYPOTHETICAL_AUX,
+    INTENDED_OBJECT_VERBS,
     INTENT_ADJECTIVES,
     INTENT_NOUNS,
     INTENT_VERBS,
@@ -179,6 +180,9 @@ def control_cue(anchor: Token, node: Token, child: Token) -> str | None:
     if child.dep_ in {"dobj", "prep"} and node.lemma_ in REQUEST_VERBS and (
             child.dep_ == "dobj" or child.lower_ in {"for", "on"}) and anchor.pos_ == "NOUN":
         return "requested"
+    if anchor.pos_ == "NOUN" and node.lemma_ in INTENDED_OBJECT_VERBS and (
+            child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in {"of", "with"}):
+        return "intended"  # "threatened sanctions against Moldova", "warned of retaliation"
     if not infinitival(child):
         return None
     if node.lemma_ in REQUEST_VERBS and any(

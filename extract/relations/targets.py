@@ -97,9 +97,10 @@ def act_noun_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
     with none named, the authors of the act it refers back to."""
     out: Weighted = []
     for c in verb.children:
+        preps = {"for", "on", "of", "with"} if plover == "THREATEN" else {"for", "on"}
         nouns = [c] if c.dep_ == "dobj" else [
             p for p in c.children if p.dep_ == "pobj"
-        ] if c.dep_ == "prep" and c.lower_ in {"for", "on"} else []
+        ] if c.dep_ == "prep" and c.lower_ in preps else []
         acts = [n for n in nouns if ctx.vocab.noun_relation(n.lemma_) is not None]
         summed = [n for n in nouns if n.lemma_ in ACT_NOUNS and n not in acts]
         # A demand is aimed at whoever is to act or be acted on ("demanded the

@@ -93,3 +93,13 @@ def test_an_intent_noun_states_what_its_possessor_commits_to(extractor, text, st
     got = {(t.relation, t.modality) for t in extractor.extract_text(text)}
     assert (statement, "asserted") in got  # the threat or pledge was made
     assert (act, "intended") in got  # the act was not done
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Russia threatened sanctions against Moldova.", "SANCTIONS"),
+    ("Russia plans sanctions against Moldova.", "SANCTIONS"),
+    ("Russia warned of retaliation against Lithuania.", "ATTACKS"),
+])
+def test_an_act_named_as_what_is_threatened_or_planned_is_not_done(extractor, text, act):
+    got = {(t.relation, t.modality) for t in extractor.extract_text(text)}
+    assert (act, "intended") in got and (act, "asserted") not in got
