@@ -89,6 +89,7 @@ UNNAMED_BODIES = word_set("unnamed_bodies")
 LEADING_SUFFIXES = word_set("leading_suffixes")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
+ABROAD_NOUNS = word_set("abroad_nouns")
 MEMBER_NOUNS = word_set("member_nouns")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")
@@ -627,8 +628,9 @@ def _countries_after(tok: Token, lex: ActorLexicon) -> tuple[list[str], int]:
     last = tok.i
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
-            for p in child.children:
-                iso = _country_of_text(_entity_text(p), lex) if p.dep_ == "pobj" else None
+            for p in (p for c in child.children if c.dep_ == "pobj" for p in (c, *c.conjuncts)):
+                # "leaders of Tanzania and Uganda": each conjunct names one
+                iso = _country_of_text(_entity_text(p), lex)
                 if iso and p.ent_type_ in {"GPE", "NORP", ""}:
                     isos.append(iso)
                     last = p.i
@@ -1024,7 +1026,8 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             continue
         sent = tok.sent
         isos = _own_place_countries(found, tok) or _countries_named(
-            [m for m in found.mentions if sent.start <= m.start < sent.end],
+            [m for m in found.mentions if sent.start <= m.start < sent.end
+             and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS],
             towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")

@@ -669,3 +669,9 @@ def test_an_unnamed_official_s_country_and_sector(extractor, text, word, expecte
 def test_a_lowercase_title_before_a_name_is_the_named_person(extractor, text, name):
     found = extractor.extract_text(text)
     assert found and found[0].subject.name == name
+
+
+def test_each_conjoined_country_after_a_collective_names_one(extractor):
+    got = {(t.object.name) for t in extractor.extract_text(
+        "Kenya's president met with leaders of Tanzania and Uganda.")}
+    assert {"Tanzania government", "Uganda government"} <= got

@@ -236,3 +236,9 @@ def test_a_dictionary_frame_received_from_the_other_side_is_no_hosting(extractor
 ])
 def test_what_one_receives_tells_what_the_giver_does(extractor, text, expected):
     assert pairs(extractor, text) == {expected}
+
+
+def test_a_protest_outside_an_embassy_is_aimed_at_its_state(extractor):
+    got = pairs(extractor, "Protesters gathered outside the Israeli consulate in Istanbul.")
+    # the protesters are not the consulate's people: their own place says whose they are
+    assert got == {("Turkey opposition", "PROTESTS_AGAINST", "Israel government")}
