@@ -68,15 +68,15 @@ def reverse_of(f: Finding, vocab: RelationVocabulary) -> Finding | None:
 
 def controlled_act(anchor: Token) -> bool:
     """A mutual act named as what its subject refuses, agrees, offers or plans to do
-    ("Iran refused to meet the envoy", "Obama agreed to meet Putin"): the subject's stance
-    only; the other side neither refused nor agreed to anything (PLOVER codes the refusal
-    or the agreement one way)."""
+    ("Iran refused to meet the envoy", "Obama agreed to meet Putin", "is ready to deepen
+    ties with"): the subject's stance only; the other side neither refused nor agreed to
+    anything (PLOVER codes the refusal or the agreement one way)."""
     verb = anchor if is_verb(anchor) else governing_verb(anchor)  # "to hold talks with"
     if verb is None:
         return False
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return own_future_act(verb)
-    return verb.dep_ == "xcomp" and is_verb(verb.head)
+    return verb.dep_ == "xcomp" and (is_verb(verb.head) or verb.head.pos_ == "ADJ")
 
 
 def own_future_act(verb: Token) -> bool:

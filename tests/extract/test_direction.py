@@ -125,3 +125,12 @@ def test_a_mediator_acts_on_the_sides_which_do_not_mediate_back(extractor):
     got = pairs(extractor, "Norway brokered talks between Israel and the PLO.")
     assert ("Norway", "NEGOTIATES", "Israel") in got
     assert ("Israel", "NEGOTIATES", "Norway") not in got
+
+
+def test_ties_one_side_is_ready_to_deepen_are_its_stance(extractor):
+    got = pairs(extractor, "Vietnam said it is ready to deepen defence ties with Australia.")
+    assert ("Vietnam", "NORMALIZES_TIES_WITH", "Australia") in got
+    assert not any(s == "Australia" for s, _r, _o in got)
+    # deepened by both, both ways
+    got = pairs(extractor, "Vietnam and Australia strengthened their relations.")
+    assert ("Australia", "NORMALIZES_TIES_WITH", "Vietnam") in got
