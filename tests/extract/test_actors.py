@@ -675,3 +675,10 @@ def test_each_conjoined_country_after_a_collective_names_one(extractor):
     got = {(t.object.name) for t in extractor.extract_text(
         "Kenya's president met with leaders of Tanzania and Uganda.")}
     assert {"Tanzania government", "Uganda government"} <= got
+
+
+def test_hong_kong_is_an_actor_of_its_own(extractor):
+    # CAMEO codes Hong Kong HKG; its police are its own
+    got = {(t.subject.country, t.subject.sector) for t in extractor.extract_text(
+        "Hong Kong police arrested six pro-democracy activists.")}
+    assert ("HKG", "COP") in got
