@@ -716,10 +716,14 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
             continue  # "State" in "Secretary of State"
         stripped = _strip_title_prefix(span, lex, found.lowers)
         titled = _titled_name(ent, span, stripped, lex, found.lowers)
+        # a known name that holds its title ("Pope Francis"): the lone given name is no one
+        whole = lex.person(span.text) if len(stripped) < len(span) else None
         span = stripped
         if len(span) == 0:
             continue
-        if ent.start in name_runs:
+        if whole is not None:
+            actor = res.actor(_known_to_actor(whole))
+        elif ent.start in name_runs:
             actor = res.person(span.text)  # (not the known actor its last word names)
         elif titled and ent.label_ != "PERSON":
             # A title before capitalised words makes them a name, whatever NER said

@@ -682,3 +682,9 @@ def test_hong_kong_is_an_actor_of_its_own(extractor):
     got = {(t.subject.country, t.subject.sector) for t in extractor.extract_text(
         "Hong Kong police arrested six pro-democracy activists.")}
     assert ("HKG", "COP") in got
+
+
+def test_a_known_name_that_holds_its_title_is_found_whole(extractor):
+    a = by_text(actors(extractor, "Pope Francis appealed to Ethiopia to end the war."),
+                "Francis")
+    assert (a.name, a.country) == ("Pope Francis", "VAT")
