@@ -450,7 +450,9 @@ def _subjects(tokens: list[str], synsets: dict[str, list[str]]) -> tuple[str, ..
     items = _parse_lower(words, synsets)
     if len(items) > 1 or not isinstance(items[0], _Phrase) or items[0].slot:
         raise Uncompilable("more than one phrase before the verb")
-    if any(p.endswith("ly") for p in items[0].phrases):
+    # (a synonym set's spellings are nouns, whatever their ending: &AIRCRAFT holds "fly")
+    if not any(w.startswith("&") for w in words) and any(
+            p.endswith("ly") for p in items[0].phrases):
         raise Uncompilable("adverb before the verb")
     return items[0].phrases
 
