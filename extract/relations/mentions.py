@@ -19,6 +19,7 @@ from actorgraph.extract.relations.words import (
     LEADING_SUFFIXES,
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
+    UNDERGONE_NOUNS,
 )
 
 
@@ -38,6 +39,8 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
         return pronoun_mentions(ctx, tok)
     # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":
     # the modifiers are the actors behind a thing.
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in UNDERGONE_NOUNS:
+        return []  # "his death will degrade ISIL": what befell him, no one acting
     if tok.pos_ in {"NOUN", "PROPN"} or tok.dep_ in {"dobj", "pobj"}:
         # (an object is a noun whatever its tag: "rejected a United Nations appeal")
         beyond = boundary_side(ctx, tok)

@@ -1119,3 +1119,8 @@ def test_halting_an_act_is_an_act_of_its_own(extractor, text, expected):
 ])
 def test_a_doer_that_is_an_act_names_the_act(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+def test_what_befalls_someone_is_no_act_of_theirs(extractor):
+    got = pairs(extractor, "Abu Bakr's death will degrade ISIL's ability to fight.")
+    assert not any(s.startswith("Abu") for s, _r, _o in got)
