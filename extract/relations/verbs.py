@@ -36,6 +36,10 @@ from actorgraph.extract.relations.words import (
     VISITOR_NOUNS,
 )
 
+#: Prepositions by which an act is aimed at someone, as only hostile acts are ("on" is
+#: not one: restrictions are eased on someone).
+AIMED_PREPS = frozenset({"against", "at"})
+
 #: How far up a group agent ("as part of the coalition") may hang from the act, through
 #: the clauses that take their subject from the verb above ("working ... to defeat").
 MAX_CLIMB = 5
@@ -178,12 +182,12 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             continue
         if scan.fit is None or (sense.words and not scan.fit[0].words):
             scan.fit = (sense, objs)
-        pairs = sense_targets(ctx, verb, sense, objs)
+        relation, instrument = instrument_relation(ctx, verb, sense.relation)
+        pairs = sense_targets(ctx, verb, sense, objs, relation)
         rtype = ctx.vocab.get(sense.relation)
         trig = sorted([verb, *extra], key=lambda t: t.i)
         specific = 0.05 * sense.specificity
         if pairs:
-            relation, instrument = instrument_relation(ctx, verb, sense.relation)
             scan.found.extend(Finding(s, o, relation, sorted([*trig, *instrument],
                                                              key=lambda t: t.i), verb,
                                       min(1.0, 0.75 + specific) * sw * ow,
@@ -217,8 +221,10 @@ def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in verb.children)
 
 
-def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token]) -> Weighted:
-    """The actors a sense's objects stand for."""
+def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token],
+                  relation: str | None = None) -> Weighted:
+    """The actors a sense's objects stand for; ``relation``, the act it names if not the
+    sense's own (:func:`instrument_relation`)."""
     targets = objs
     if sense.relation in PERSONAL_RELATIONS and not sense.words:
         # One meets or hosts an actor, not a thing of theirs: "welcomed Trump's proposal"
@@ -239,7 +245,8 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
             (sense.relation not in PERSONAL_RELATIONS or hosts_visitors(objs)):
         # (an object pronoun names whom, even unresolved: "informing them on the state of
         # the country" tells the country nothing)
-        pairs = recipient_targets(ctx, verb, objs)
+        pairs = recipient_targets(ctx, verb, objs, ctx.vocab.get(
+            relation or sense.relation).quad in COOPERATIVE_QUADS)
     return pairs
 
 
@@ -255,13 +262,17 @@ def is_issue(ctx: Sentence, tok: Token) -> bool:
     return not ctx.index.all_at(tok) and tok.lemma_.lower() in ISSUE_NOUNS
 
 
-def recipient_targets(ctx: Sentence, verb: Token, objs: list[Token]) -> Weighted:
+def recipient_targets(ctx: Sentence, verb: Token, objs: list[Token],
+                      cooperative: bool = False) -> Weighted:
     """"sent arms to Pakistan", "confiscated weapons from armed groups": a thing as
     object, the actor it goes to or comes from as target (actors only: "return to
-    Geneva" says where, not to whom)."""
+    Geneva" says where, not to whom). A cooperative act goes to someone, never "at" or
+    "against" them: "remarks on work to support minorities at the G-20 conference"
+    support no G-20."""
     holders = [verb, *(o for o in objs if ctx.vocab.noun_relation(o.lemma_) is None)]
+    preps = TARGET_PREPS - AIMED_PREPS if cooperative else TARGET_PREPS
     return [(o, w * 0.85) for o, w in prep_mentions(
-        ctx, holders, TARGET_PREPS, frozenset({"prep", "dative"})) if o.actor.is_actor]
+        ctx, holders, preps, frozenset({"prep", "dative"})) if o.actor.is_actor]
 
 
 def reciprocal(actors: Weighted, relation: str, trigger: list[Token],

@@ -1124,3 +1124,10 @@ def test_a_doer_that_is_an_act_names_the_act(extractor, text, expected):
 def test_what_befalls_someone_is_no_act_of_theirs(extractor):
     got = pairs(extractor, "Abu Bakr's death will degrade ISIL's ability to fight.")
     assert not any(s.startswith("Abu") for s, _r, _o in got)
+
+
+def test_a_cooperative_act_is_not_aimed_at_a_venue(extractor):
+    got = pairs(extractor, "Thames will speak on the work to support religious minorities at "
+                           "the G-20 Interfaith Conference.")
+    assert not any(o == "G20" for _s, _r, o in got)
+    assert ("Israel", "ATTACKS", "Hamas") in pairs(extractor, "Israel fired rockets at Hamas.")
