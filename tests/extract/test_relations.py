@@ -1127,7 +1127,7 @@ def test_what_befalls_someone_is_no_act_of_theirs(extractor):
 
 
 def test_a_cooperative_act_is_not_aimed_at_a_venue(extractor):
-    got = pairs(extractor, "Thames will speak on the work to support religious minorities at "
-                           "the G-20 Interfaith Conference.")
+    got = pairs(extractor, "Kenya will support religious minorities at the G-20 summit.")
     assert not any(o == "G20" for _s, _r, o in got)
+    assert not pairs(extractor, "Kenya provided aid at the UN.")
     assert ("Israel", "ATTACKS", "Hamas") in pairs(extractor, "Israel fired rockets at Hamas.")
