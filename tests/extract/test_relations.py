@@ -1131,3 +1131,8 @@ def test_a_cooperative_act_is_not_aimed_at_a_venue(extractor):
     assert not any(o == "G20" for _s, _r, o in got)
     assert not pairs(extractor, "Kenya provided aid at the UN.")
     assert ("Israel", "ATTACKS", "Hamas") in pairs(extractor, "Israel fired rockets at Hamas.")
+
+
+def test_an_interview_given_is_words_not_aid(extractor):
+    assert not [t for t in extractor.extract_text("Putin gave an interview to Fox News.")
+                if t.relation == "AIDS"]
