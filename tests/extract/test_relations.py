@@ -1134,5 +1134,6 @@ def test_a_cooperative_act_is_not_aimed_at_a_venue(extractor):
 
 
 def test_an_interview_given_is_words_not_aid(extractor):
-    assert not [t for t in extractor.extract_text("Putin gave an interview to Fox News.")
-                if t.relation == "AIDS"]
+    # the seeds guideline: an interview is COMMUNICATES_WITH (speaker -> addressee)
+    assert pairs(extractor, "Putin gave an interview to Fox News.") == {
+        ("Vladimir Putin", "COMMUNICATES_WITH", "Fox News")}
