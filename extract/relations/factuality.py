@@ -125,13 +125,26 @@ def negates(node: Token, child: Token | None) -> bool:
     if any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
            for k in node.children):
         return True
-    return child is not None and node.lemma_ in NEGATING_VERBS and child.dep_ != "conj"
+    return child is not None and negating_verb(node) and child.dep_ != "conj"
+
+
+def negating_verb(node: Token) -> bool:
+    """A verb whose complement does not happen, alone ("refused") or with its particle
+    ("ruled out talks")."""
+    return node.lemma_ in NEGATING_VERBS or any(
+        k.dep_ == "prt" and f"{node.lemma_} {k.lower_}" in NEGATING_VERBS
+        for k in node.children)
 
 
 def keeps_negation_scope(node: Token) -> bool:
     """Control and noun-governing links keep negation scope; clause boundaries end it, and
     so does a scene ("did not meet Netanyahu during his visit": the visit took place)."""
     if node.dep_ not in NEGATION_SCOPE_DEPS:
+        return False
+    if node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS and \
+            node.head.lemma_ not in DENIAL_VERBS:
+        # "declined to comment on reports that the envoys held talks": what a report
+        # says is not what is declined (what is denied is: "denied reports that")
         return False
     return not (node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS)
 

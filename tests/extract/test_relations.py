@@ -1137,3 +1137,17 @@ def test_an_interview_given_is_words_not_aid(extractor):
     # the seeds guideline: an interview is COMMUNICATES_WITH (speaker -> addressee)
     assert pairs(extractor, "Putin gave an interview to Fox News.") == {
         ("Vladimir Putin", "COMMUNICATES_WITH", "Fox News")}
+
+
+@pytest.mark.parametrize("text, negated", [
+    # declining to comment on a report does not negate what it reports
+    ("The Kremlin declined to comment on reports that Russian and Chinese envoys had held "
+     "secret talks.", False),
+    # denying it does
+    ("Iran denied reports that it attacked Iraq.", True),
+    # a verb with its particle negates
+    ("Iran ruled out talks with the United States.", True),
+])
+def test_negation_scope_over_reports_and_particle_verbs(extractor, text, negated):
+    found = extractor.extract_text(text)
+    assert found and all(t.negated is negated for t in found)
