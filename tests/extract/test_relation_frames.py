@@ -242,3 +242,12 @@ def test_a_protest_outside_an_embassy_is_aimed_at_its_state(extractor):
     got = pairs(extractor, "Protesters gathered outside the Israeli consulate in Istanbul.")
     # the protesters are not the consulate's people: their own place says whose they are
     assert got == {("Turkey opposition", "PROTESTS_AGAINST", "Israel government")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing announced it would halt imports of Japanese seafood.",
+     ("China", "SANCTIONS", "Japan")),
+    ("Turkey suspended all trade with Israel.", ("Turkey", "SANCTIONS", "Israel")),
+])
+def test_trade_halted_is_a_sanction(extractor, text, expected):
+    assert expected in pairs(extractor, text)
