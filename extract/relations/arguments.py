@@ -23,6 +23,7 @@ from actorgraph.extract.relations.words import (
     OBJECT_CONTROL,
     PARTICIPATION_VERBS,
     PASSIVE_SUBJECT_DEPS,
+    RAISING_WORDS,
     REACTIONS,
     REQUEST_VERBS,
     SUBJECT_DEPS,
@@ -132,7 +133,19 @@ def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
     pressured = pressured_actors(ctx, head)
     if pressured:
         return pressured
+    raised = raised_subjects(ctx, head)
+    if raised:
+        return raised
     return weighted(subjects(ctx, head, depth + 1), 0.9)
+
+
+def raised_subjects(ctx: Sentence, head: Token) -> Weighted:
+    """The subject of a raising predicate is its infinitive's: "Orban is expected to meet
+    Putin" (Orban meets, though "expected" is passive), "Iran is likely to attack"."""
+    if head.lemma_.lower() not in RAISING_WORDS:
+        return []
+    return weighted([x for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                     for x in mentions(ctx, c)], 0.9)
 
 
 def helpers(ctx: Sentence, head: Token, depth: int) -> Weighted:

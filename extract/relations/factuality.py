@@ -207,6 +207,8 @@ def control_cue(anchor: Token, node: Token, child: Token) -> str | None:
         return "requested"
     if node.lemma_ in FUTURE_VERBS:
         return "future"
+    if node.lower_ in UNCERTAIN_ADJECTIVES:
+        return "hypothetical"  # "Iran is likely to attack"
     if node.lemma_ in INTENT_VERBS or node.lemma_ in REQUEST_VERBS:
         return "intended"
     return None

@@ -1151,3 +1151,15 @@ def test_an_interview_given_is_words_not_aid(extractor):
 def test_negation_scope_over_reports_and_particle_verbs(extractor, text, negated):
     found = extractor.extract_text(text)
     assert found and all(t.negated is negated for t in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Orban is expected to meet Vladimir Putin in Moscow.",
+     ("Viktor Orban", "MEETS", "Vladimir Putin", "future")),
+    ("Iran is likely to attack Israel.", ("Iran", "ATTACKS", "Israel", "hypothetical")),
+])
+def test_a_raising_predicate_passes_its_subject_and_sets_the_modality(extractor, text,
+                                                                       expected):
+    got = {(t.subject.name, t.relation, t.object.name, t.modality)
+           for t in extractor.extract_text(text)}
+    assert expected in got
