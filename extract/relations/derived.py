@@ -22,6 +22,7 @@ from actorgraph.extract.relations.words import (
     FUTURE_AUX,
     HALTING_VERBS,
     OFFICIAL_SECTORS,
+    ONE_SIDED_WORDS,
     PLACE_PREPS,
 )
 from actorgraph.extract.wordlists import word_set
@@ -60,10 +61,17 @@ def reverse_of(f: Finding, vocab: RelationVocabulary) -> Finding | None:
     """Mutual acts hold both ways: the statement from the object's side, unless the act
     is only one side's stance toward it (:func:`controlled_act`)."""
     mutual = f.mutual if f.mutual is not None else vocab.get(f.relation).symmetric
-    if not mutual or controlled_act(f.anchor):
+    if not mutual or controlled_act(f.anchor) or one_sided(f):
         return None
     return Finding(f.obj, f.subject, f.relation, f.trigger, f.anchor, f.confidence * 0.95,
                    mutual=f.mutual)
+
+
+def one_sided(f: Finding) -> bool:
+    """A mutual act its words say only one side does: "declared a unilateral ceasefire
+    with Cambodia", "unilaterally withdrew from the pact with Iran"."""
+    return any(c.lower_ in ONE_SIDED_WORDS and c.dep_ in {"amod", "advmod"}
+               for t in (f.anchor, *f.trigger) for c in t.children)
 
 
 def controlled_act(anchor: Token) -> bool:

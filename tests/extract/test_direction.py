@@ -134,3 +134,9 @@ def test_ties_one_side_is_ready_to_deepen_are_its_stance(extractor):
     # deepened by both, both ways
     got = pairs(extractor, "Vietnam and Australia strengthened their relations.")
     assert ("Australia", "NORMALIZES_TIES_WITH", "Vietnam") in got
+
+
+def test_a_unilateral_act_is_one_side_s(extractor):
+    got = pairs(extractor, "Thailand announced a unilateral ceasefire with Cambodia.")
+    assert ("Thailand", "AGREES_WITH", "Cambodia") in got
+    assert not any(s == "Cambodia" for s, _r, _o in got)
