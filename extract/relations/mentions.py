@@ -60,13 +60,20 @@ def boundary_side(ctx: Sentence, tok: Token) -> Weighted:
             for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
 
 
+#: The last words of the boundary phrases ("line of control": "control"), so that only
+#: their nouns have their phrase read.
+BOUNDARY_ENDS = frozenset(b.rsplit(" ", 1)[-1] for b in BOUNDARY_NOUNS if " " in b)
+
+
 def is_boundary(tok: Token) -> bool:
     """A boundary noun, alone or as the head of a listed phrase ("line of control")."""
+    low = tok.lower_
     if tok.lemma_.lower() in BOUNDARY_NOUNS:
         return True
-    span = tok.doc[tok.left_edge.i: tok.i + 1] if tok.left_edge.i < tok.i else None
-    return span is not None and any(span.text.lower().endswith(b) for b in BOUNDARY_NOUNS
-                                    if " " in b)
+    if low not in BOUNDARY_ENDS or tok.left_edge.i >= tok.i:
+        return False
+    text = tok.doc[tok.left_edge.i: tok.i + 1].text.lower()
+    return any(text.endswith(b) for b in BOUNDARY_NOUNS if " " in b)
 
 
 def pronoun_mentions(ctx: Sentence, tok: Token) -> Weighted:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from actorgraph.extract.lexicon import VerbSense
+from actorgraph.extract.lexicon import RelationType, VerbSense
 from actorgraph.extract.relations.arguments import (
     by_agents,
     is_reduced_passive,
@@ -140,20 +140,28 @@ def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[F
     return with_group_agents(ctx, verb, out)
 
 
-def instrument_relation(ctx: Sentence, verb: Token, relation: str
-                        ) -> tuple[str, list[Token]]:
-    """The act a verb's doer names when the doer is itself an act of another kind: "Iran
-    was hit by fresh US sanctions" and "US sanctions hit Iran" sanction, not attack; the
-    verb only says the act struck. Returns the relation and the noun, if it decides."""
+def act_doer(ctx: Sentence, verb: Token) -> tuple[Token, RelationType] | None:
+    """A verb's doer that is itself an act ("hit by fresh US sanctions", "US sanctions
+    hit Iran"), with the act's type; None when the doer is an actor or names no act. A
+    body ("the Saudi-led coalition struck") is no act."""
     doers = [p for a in verb.children if a.dep_ == "agent" for p in a.children
              if p.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
-    own = ctx.vocab.get(relation).plover
     for noun in doers:
         if ctx.index.all_at(noun) or noun.lemma_.lower() in GROUP_NOUNS:
-            continue  # a body ("the Saudi-led coalition struck"), not an act
+            continue
         rtype = ctx.vocab.noun_relation(noun.lemma_)
-        if rtype is not None and rtype.plover != own:
-            return rtype.name, [noun]
+        if rtype is not None:
+            return noun, rtype
+    return None
+
+
+def instrument_relation(ctx: Sentence, doer_act: tuple[Token, RelationType] | None,
+                        relation: str) -> tuple[str, list[Token]]:
+    """The act a verb's doer names when the doer is an act of another kind (see
+    :func:`act_doer`): "Iran was hit by fresh US sanctions" sanctions, it does not attack;
+    the verb only says the act struck. Returns the relation and the noun, if it decides."""
+    if doer_act is not None and doer_act[1].plover != ctx.vocab.get(relation).plover:
+        return doer_act[1].name, [doer_act[0]]
     return relation, []
 
 
@@ -172,6 +180,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
     scan = SenseScan()
     reduced = is_reduced_passive(verb)
     particles = known_particles(verb, senses)
+    doer_act = act_doer(ctx, verb)
     for sense in senses:
         if particles and not particles & set(sense.words):
             continue
@@ -182,7 +191,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             continue
         if scan.fit is None or (sense.words and not scan.fit[0].words):
             scan.fit = (sense, objs)
-        relation, instrument = instrument_relation(ctx, verb, sense.relation)
+        relation, instrument = instrument_relation(ctx, doer_act, sense.relation)
         pairs = sense_targets(ctx, verb, sense, objs, relation)
         rtype = ctx.vocab.get(sense.relation)
         trig = sorted([verb, *extra], key=lambda t: t.i)
