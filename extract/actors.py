@@ -320,9 +320,11 @@ def _inside_title(span: Span, lex: ActorLexicon, lowers: list[str]) -> bool:
     ``lowers``: the document's lowercase forms (``_Found.lowers``)."""
     if span.label_ == "PERSON" or len(span) > 3:
         return False
-    # a title runs on past the span only into a title word ("Defence" + "Secretary")
+    # a title runs on past the span only into a title word ("Defence" + "Secretary"), and
+    # not past a body of its own ("a Kremlin spokesman" speaks for the Kremlin)
     heads = _title_heads(lex)
-    last = span.end + 3 if span.end < len(lowers) and lowers[span.end] in heads else span.end
+    last = span.end + 3 if span.end < len(lowers) and lowers[span.end] in heads \
+        and not span.ent_id_ and lex.lookup(span.text) is None else span.end
     for i in range(max(0, span.start - 4), span.start + 1):
         for j in range(span.end, min(len(lowers), last) + 1):
             if (i, j) != (span.start, span.end) and " ".join(lowers[i:j]) in lex.titles:

@@ -117,10 +117,14 @@ def halted_act(f: Finding, vocab: RelationVocabulary) -> Finding | None:
     """An act named by a noun that its subject halts is an act of its own, as event
     coders count it: "suspended a friendship treaty with Spain" and "froze talks with
     Spain" reduce relations (CAMEO 16, SANCTIONS), "halted attacks on US forces"
-    de-escalates (CAMEO 087, WITHDRAWS_FROM). The halted act stays, negated."""
+    de-escalates (CAMEO 087, WITHDRAWS_FROM), when the one who halts is the one who acts.
+    The halted act stays, negated."""
     verb = governing_verb(f.anchor) if f.anchor.pos_ in {"NOUN", "PROPN"} else None
     if verb is None or verb.lemma_.lower() not in HALTING_VERBS or verb.dep_ == "conj":
         return None
+    halters = [c for c in verb.children if c.dep_ == "nsubj"]
+    if halters and not any(f.subject.start <= c.i < f.subject.end for c in halters):
+        return None  # "Ukrainian forces stopped the Russian attack": no Russian halt
     relation = HALTED.get(vocab.get(f.relation).quad)
     if relation is None or relation not in vocab or relation == f.relation:
         return None

@@ -16,6 +16,7 @@ from actorgraph.extract.relations.words import (
     AUX_WORDS,
     CIRCUMSTANCE_PREPS,
     COMMISSIVE_VERBS,
+    DELIBERATIVE_VERBS,
     DEMAND_CLAUSE_VERBS,
     DENIAL_VERBS,
     DEONTIC_AUX,
@@ -54,16 +55,16 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
     negated = False
     modality: str | None = None
     path = modality_path(anchor)
-    if presupposed_act(anchor, path):
-        path = path[:1]
+    presupposed = presupposed_act(anchor, path)
     control_chain = True
     own_clause = True  # a relative clause asserts on its own: no modality from above it
     for depth, node in enumerate(path):
         child = path[depth - 1] if depth else None
-        if control_chain and negates(node, child):
+        if control_chain and negates(node, child) and not (presupposed and depth):
             negated = True
         if modality is None and own_clause:
-            modality = modal_cue(anchor, node, child, depth, statement)
+            modality = presupposed_cue(anchor, node, child) if presupposed and depth \
+                else modal_cue(anchor, node, child, depth, statement)
         if modality is None and own_clause and any(
             k.dep_ == "prep" and k.lower_ == "according" for k in node.children
         ):
@@ -82,7 +83,8 @@ def presupposed_act(anchor: Token, path: list[Token]) -> bool:
     Russian invasion", "the attack by Hamas") names an act that took place: a verb above
     it that is negated, refused or wanted says nothing of whether it did ("Beijing refused
     to condemn Moscow's invasion"). A denial or a report above it still does ("denied
-    Hamas's attack", "a claim of Hamas's attack")."""
+    Hamas's attack", "a claim of Hamas's attack"), and so do the cues of
+    :func:`presupposed_cue`."""
     if anchor.pos_ not in {"NOUN", "PROPN"} or not any(
         (c.dep_ == "poss" and c.pos_ != "PRON")
         or (c.dep_ == "amod" and c.ent_type_ == "NORP")
@@ -91,6 +93,33 @@ def presupposed_act(anchor: Token, path: list[Token]) -> bool:
         return False
     return not any(n.lemma_.lower() in DENIAL_VERBS | ALLEGING_VERBS | REPORT_VERBS
                    | REPORT_NOUNS for n in path[1:])
+
+
+def presupposed_cue(anchor: Token, node: Token, child: Token) -> str | None:
+    """The cues that still bear on a presupposed act from above it: a condition, a modal
+    or future auxiliary on the verb it is the subject of ("Russia's invasion of Ukraine
+    could begin within days"; not "Kenya will not support Somalia's attack"), a verb of
+    threat or intent it is the object of ("warned of a Russian invasion")."""
+    kids = list(node.children)
+    if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
+        return "hypothetical"
+    if child.dep_ in {"nsubj", "nsubjpass"}:
+        return auxiliary_cue(kids)
+    return intended_object_cue(anchor, node, child)
+
+
+def intended_object_cue(anchor: Token, node: Token, child: Token) -> str | None:
+    """An act noun that is the object of a verb of threat or intent is meant, not done
+    ("threatened sanctions against Moldova", "warned of retaliation", "plans new
+    strikes"); a verb of deliberation only so in the present ("planned the attack for
+    months" may well have been carried out)."""
+    if anchor.pos_ != "NOUN" or node.lemma_ not in INTENDED_OBJECT_VERBS or not (
+            child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in {"of", "with"}):
+        return None
+    if node.lemma_ in DELIBERATIVE_VERBS and node.tag_ in {"VBD", "VBN"} and not any(
+            k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in node.children):
+        return None
+    return "intended"
 
 
 def framed_modality(anchor: Token, modality: str, complements: dict[int, str]) -> str:
@@ -193,9 +222,9 @@ def control_cue(anchor: Token, node: Token, child: Token) -> str | None:
     if child.dep_ in {"dobj", "prep"} and node.lemma_ in REQUEST_VERBS and (
             child.dep_ == "dobj" or child.lower_ in {"for", "on"}) and anchor.pos_ == "NOUN":
         return "requested"
-    if anchor.pos_ == "NOUN" and node.lemma_ in INTENDED_OBJECT_VERBS and (
-            child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in {"of", "with"}):
-        return "intended"  # "threatened sanctions against Moldova", "warned of retaliation"
+    cue = intended_object_cue(anchor, node, child)
+    if cue is not None:
+        return cue
     if not infinitival(child):
         return None
     if node.lemma_ in REQUEST_VERBS and any(

@@ -60,20 +60,26 @@ def boundary_side(ctx: Sentence, tok: Token) -> Weighted:
             for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
 
 
-#: The last words of the boundary phrases ("line of control": "control"), so that only
-#: their nouns have their phrase read.
+#: The first and last words of the boundary phrases ("line of control", "ceasefire
+#: line"), so that only those nouns have their phrase read.
+BOUNDARY_STARTS = frozenset(b.split(" ", 1)[0] for b in BOUNDARY_NOUNS if " " in b)
 BOUNDARY_ENDS = frozenset(b.rsplit(" ", 1)[-1] for b in BOUNDARY_NOUNS if " " in b)
 
 
 def is_boundary(tok: Token) -> bool:
-    """A boundary noun, alone or as the head of a listed phrase ("line of control")."""
-    low = tok.lower_
+    """A boundary noun, alone or as the head of a listed phrase ("the line of control",
+    "the ceasefire line": the phrase's head is its first noun or its last)."""
     if tok.lemma_.lower() in BOUNDARY_NOUNS:
         return True
-    if low not in BOUNDARY_ENDS or tok.left_edge.i >= tok.i:
-        return False
-    text = tok.doc[tok.left_edge.i: tok.i + 1].text.lower()
-    return any(text.endswith(b) for b in BOUNDARY_NOUNS if " " in b)
+    low = tok.lower_
+    if low in BOUNDARY_STARTS and tok.right_edge.i > tok.i:
+        text = tok.doc[tok.i: tok.right_edge.i + 1].text.lower()
+        if any(text.startswith(b) for b in BOUNDARY_NOUNS if " " in b):
+            return True
+    if low in BOUNDARY_ENDS and tok.left_edge.i < tok.i:
+        text = tok.doc[tok.left_edge.i: tok.i + 1].text.lower()
+        return any(text.endswith(b) for b in BOUNDARY_NOUNS if " " in b)
+    return False
 
 
 def pronoun_mentions(ctx: Sentence, tok: Token) -> Weighted:

@@ -104,9 +104,11 @@ def test_title_words_are_not_organisations(extractor):
     # the head of a title NER tags ORG: "Defence" is no body
     idx = actors(extractor, "The Defence Secretary criticised Kenya.")
     assert [m.text for m in idx.mentions] == ["Kenya"]
-    # a body named alone stays one
+    # a body named alone stays one, and so does a known body before a title
     idx = actors(extractor, "The Treasury sanctioned Kenya.")
     assert "Treasury" in [m.text for m in idx.mentions]
+    got = extractor.extract_text("A Kremlin spokesman criticized the United States.")
+    assert [(t.subject.name, t.relation) for t in got] == [("Russia government", "CRITICIZES")]
 
 
 def test_person_key_ignores_particles():

@@ -1163,3 +1163,20 @@ def test_a_raising_predicate_passes_its_subject_and_sets_the_modality(extractor,
     got = {(t.subject.name, t.relation, t.object.name, t.modality)
            for t in extractor.extract_text(text)}
     assert expected in got
+
+
+def test_only_the_one_who_acts_halts_its_act(extractor):
+    got = pairs(extractor, "Ukrainian forces stopped the Russian attack on Kharkiv.")
+    assert not any(r == "WITHDRAWS_FROM" for _s, r, _o in got)
+
+
+@pytest.mark.parametrize("text, modality", [
+    # a presupposed act still takes the auxiliary of the verb it is the subject of
+    ("Russia's invasion of Ukraine could begin within days.", "hypothetical"),
+    # a plan in the past may have been carried out; one in the present is intended
+    ("Hamas planned the attack on Israel for months.", "asserted"),
+    ("Iran is unlikely to attack Israel.", "hypothetical"),
+])
+def test_modality_of_presupposed_planned_and_unlikely_acts(extractor, text, modality):
+    found = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert found and all(t.modality == modality for t in found)
