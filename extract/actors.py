@@ -1432,10 +1432,7 @@ def _appositive_place_country(span: Span, lex: ActorLexicon) -> str | None:
     words += [p for prep in head.children if prep.dep_ == "prep"
               and prep.lower_ in {"in", "of"} for p in prep.children if p.dep_ == "pobj"]
     # A word inside a named entity is read as the whole name ("the United States").
-    ents = {t.i: e for e in doc.ents if e.start <= last and e.end > first
-            for t in e}
-    isos = {iso for t in words
-            if (iso := _country_of_text(ents[t.i].text if t.i in ents else t.text, lex))}
+    isos = {iso for t in words if (iso := _country_of_text(_entity_text(t), lex))}
     return isos.pop() if len(isos) == 1 else None
 
 

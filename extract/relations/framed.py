@@ -46,7 +46,7 @@ def frame_findings(ctx: Sentence) -> list[tuple[FrameMatch, Finding]]:
         return []
     known = trigger_tokens(ctx)
     found = [(m, f) for m in ctx.matches if asks_an_act(ctx, m)
-             and not (is_dictionary_frame(m.frame) and m.trigger in known)
+             and not (defers_to_rules(m.frame) and m.trigger in known)
              for f in match_findings(ctx, m)]
     return without_mere_places(ctx, found)
 
@@ -61,11 +61,12 @@ def without_mere_places(ctx: Sentence, found: list[tuple[FrameMatch, Finding]]
     return [(m, f) for m, f in found if m.trigger not in aimed or not names_where(doc[m.target])]
 
 
-def is_dictionary_frame(frame: Frame) -> bool:
-    """A frame compiled from a verb dictionary. Such frames are broad (CAMEO codes
-    "liberate" as a concession), so they only speak for words the relation vocabulary does
-    not know: at a trigger of the vocabulary the rules and the hand-written frames decide,
-    unless the frame overrides the verb's plain sense."""
+def defers_to_rules(frame: Frame) -> bool:
+    """A frame compiled from a verb dictionary that speaks only where the rules do not.
+    Such frames are broad (CAMEO codes "liberate" as a concession), so they only speak
+    for words the relation vocabulary does not know: at a trigger of the vocabulary the
+    rules and the hand-written frames decide, unless the frame overrides the verb's plain
+    sense (:func:`overrides_plain_sense`)."""
     return frame.dictionary and not overrides_plain_sense(frame)
 
 
