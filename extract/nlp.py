@@ -158,6 +158,39 @@ def possessive_of_phrases(doc: Doc) -> Doc:
     return doc
 
 
+#: Clausal relations the parser gives a name it took for a verb ("to defeat ISIL").
+NAME_AS_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
+#: Dependents only a verb has: a name that has one is read as a verb for a reason.
+VERB_ONLY_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj", "neg"}
+
+
+@Language.component("names_read_as_verbs")
+def names_read_as_verbs(doc: Doc) -> Doc:
+    """Give a known name the tagger took for a verb its noun reading back.
+
+    An all-caps name after a verb ("continue to defeat ISIL on all fronts") is often
+    tagged VERB and parsed as the verb's clausal complement, so the verb seems to have no
+    object. A known actor's name (one the actor ruler found) with no subject, auxiliary
+    or object of its own, right after the verb it hangs from, is that verb's object.
+    """
+    for ent in doc.ents:
+        root = ent.root
+        if not ent.ent_id_ or root.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in VERB_ONLY_DEPS for c in root.children):
+            continue
+        root.pos_, root.tag_ = "PROPN", "NNP"
+        head = root.head
+        root.lemma_ = root.text
+        if root.dep_ in NAME_AS_CLAUSE_DEPS and head.pos_ == "VERB" and head.i == ent.start - 1:
+            root.dep_ = "dobj"
+            # what the parser hung from the "verb" modifies the verb ("out of Kobane")
+            for c in list(root.children):
+                if c.dep_ == "prep":
+                    c.head = head
+    return doc
+
+
 def actor_patterns(lexicon: ActorLexicon) -> list[dict]:
     """EntityRuler patterns for every known alias; short acronyms match case-sensitively."""
     patterns = []
@@ -213,4 +246,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
     )
     ruler.add_patterns(actor_patterns(lexicon))
+    nlp.add_pipe("names_read_as_verbs", after="ner")
     return nlp

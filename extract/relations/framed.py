@@ -73,10 +73,11 @@ def defers_to_rules(frame: Frame) -> bool:
 def overrides_plain_sense(frame: Frame) -> bool:
     """A frame whose object noun tells another act than the verb's plain sense: a request
     ("told Iran to attack" against "told Iran": a message), a hand frame bound to an object
-    noun, and a backward frame bound to one, whose act comes from the other side
-    ("received fire from ISIL", "received a loan from China": no hosting)."""
+    noun or a particle ("pushed ISIL out of Kobane" is no urging), and a backward frame
+    bound to an object noun, whose act comes from the other side ("received fire from
+    ISIL", "received a loan from China": no hosting)."""
     return frame.target == "complement_subject" or bool(frame.objects) and (
-        not frame.dictionary or frame.backward)
+        not frame.dictionary or frame.backward) or bool(frame.particle) and not frame.dictionary
 
 
 def asks_an_act(ctx: Sentence, match: FrameMatch) -> bool:

@@ -261,3 +261,22 @@ def test_trade_halted_is_a_sanction(extractor, text, expected):
 ])
 def test_light_verbs_and_gatherings_that_are_no_acts(extractor, text):
     assert not pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi troops drove Daesh out of Mosul.", ("Iraq military", "FIGHTS", "Islamic State")),
+    ("The Iraqi army cleared Daesh from Ramadi.", ("Iraq military", "FIGHTS", "Islamic State")),
+    # the particle frame overrides the plain sense of "push" (a demand)
+    ("Iraqi forces pushed ISIL out of Kobane.", ("Iraq military", "FIGHTS", "Islamic State")),
+])
+def test_driving_an_enemy_out_of_a_place_is_a_fight(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US pushed Israel to accept a ceasefire.", ("United States", "URGES", "Israel")),
+    ("Russia expelled British diplomats from Moscow.",
+     ("Russia", "SANCTIONS", "United Kingdom government")),
+])
+def test_without_the_particle_the_verb_keeps_its_sense(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
