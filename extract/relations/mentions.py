@@ -17,15 +17,20 @@ from actorgraph.extract.relations.words import (
     COUNTERPART_NOUNS,
     HYPHEN_SUFFIXES,
     LEADING_SUFFIXES,
+    NEAR_PREPS,
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
     UNDERGONE_NOUNS,
+    VICINITY_NOUNS,
 )
 
 
 def mention(ctx: Sentence, tok: Token) -> Weighted:
     """The actors a syntactic argument stands for, each with how direct the link is."""
     group = ctx.index.all_at(tok)
+    if group and not group[0].actor.is_actor:
+        # a named boundary ("the Line of Control with Pakistan") stands for its other side
+        group = [m for m, _w in boundary_side(ctx, tok)] or group
     if group:
         # A definite description ("the minister") is a resolved reference, less sure
         # than a name.
@@ -43,7 +48,7 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
         return []  # "his death will degrade ISIL": what befell him, no one acting
     if tok.pos_ in {"NOUN", "PROPN"} or tok.dep_ in {"dobj", "pobj"}:
         # (an object is a noun whatever its tag: "rejected a United Nations appeal")
-        beyond = boundary_side(ctx, tok)
+        beyond = boundary_side(ctx, tok) or vicinity_owner(ctx, tok)
         if beyond:
             return beyond
         found = [(m, 0.7) for m in modifier_actors(ctx, tok, not is_counterpart(tok))]
@@ -56,8 +61,31 @@ def boundary_side(ctx: Sentence, tok: Token) -> Weighted:
     Guyana" stand for Belarus and Guyana, not for whose border it is."""
     if not is_boundary(tok):
         return []
-    return [(m, 0.7 * w) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+    return [(m, 0.7 * w) for c in boundary_withs(tok)
             for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+
+
+def vicinity_owner(ctx: Sentence, tok: Token) -> Weighted:
+    """Whose a stretch of sea, air or land is, told by what it is near: "waters near
+    Taiwan", "the airspace off Japan" stand for Taiwan and Japan."""
+    if tok.lemma_.lower() not in VICINITY_NOUNS:
+        return []
+    return [(m, 0.7 * w) for c in tok.children if c.dep_ == "prep" and c.lower_ in NEAR_PREPS
+            for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+
+
+def boundary_withs(tok: Token) -> list[Token]:
+    """The "with" phrases of a boundary noun, also the one the parser hung from the verb
+    right after the noun's phrase ("deployed troops to the border with Guyana")."""
+    own = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if own or tok.dep_ != "pobj":
+        return own
+    after = tok.right_edge.i + 1
+    if after >= len(tok.doc) or tok.doc[after].lower_ != "with":
+        return []
+    # "took up positions along the border with Cambodia": "with" hangs from the verb
+    return [tok.doc[after]] if tok.doc[after].dep_ == "prep" and tok.doc[after].head in list(
+        tok.ancestors) else []
 
 
 #: The first and last words of the boundary phrases ("line of control", "ceasefire

@@ -280,3 +280,21 @@ def test_driving_an_enemy_out_of_a_place_is_a_fight(extractor, text, expected):
 ])
 def test_without_the_particle_the_verb_keeps_its_sense(extractor, text, expected):
     assert pairs(extractor, text) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India put its air force on high alert along the Line of Control with Pakistan.",
+     ("India", "MOBILIZES_AGAINST", "Pakistan")),
+    ("Thai troops took up positions along the border with Cambodia.",
+     ("Thailand military", "MOBILIZES_AGAINST", "Cambodia")),
+    ("Azerbaijan moved artillery to the Armenian border.",
+     ("Azerbaijan", "MOBILIZES_AGAINST", "Armenia")),
+    ("The US dispatched an aircraft carrier to the waters off Iran.",
+     ("United States", "MOBILIZES_AGAINST", "Iran")),
+])
+def test_forces_sent_alerted_or_dug_in_facing_another_are_a_posture(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
+
+
+def test_a_matter_put_on_hold_is_no_posture(extractor):
+    assert not extractor.extract_text("Germany put the Nord Stream matter on hold near Russia.")

@@ -1075,9 +1075,24 @@ def test_an_act_with_its_own_author_is_presupposed(extractor, text, negated):
     ("Poland is sending troops to its border with Belarus.",
      ("Poland", "MOBILIZES_AGAINST", "Belarus")),
     ("Poland closed its border with Belarus.", ("Poland", "COERCES", "Belarus")),
+    # the parser hangs "with" from the verb after the boundary's phrase
+    ("Venezuela deployed troops to the border with Guyana.",
+     ("Venezuela", "MOBILIZES_AGAINST", "Guyana")),
+    # a named boundary place stands for its other side too
+    ("India deployed troops along the Line of Control with Pakistan.",
+     ("India", "MOBILIZES_AGAINST", "Pakistan")),
 ])
 def test_a_border_with_a_country_is_that_country_s_side(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China sent warships to waters near Taiwan.", ("China", "MOBILIZES_AGAINST", "Taiwan")),
+    ("Russia deployed bombers to the airspace off Japan.",
+     ("Russia", "MOBILIZES_AGAINST", "Japan")),
+])
+def test_a_stretch_of_sea_or_air_is_whose_it_is_near(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
 
 
 @pytest.mark.parametrize("text, expected, not_expected", [
