@@ -1620,6 +1620,7 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
         for anc in token.ancestors:
             if anc.pos_ in {"VERB", "AUX"}:
                 own_subjects |= {c.i for c in anc.subtree if c.dep_ in {"nsubj", "nsubjpass"}}
+                own_subjects |= _controller_subjects(anc)
             if anc.dep_ not in {"xcomp", "prep", "pobj", "dobj", "conj"}:
                 break
     for lo, hi in windows:
@@ -1642,6 +1643,15 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
             return min(subjects.values(), key=lambda m: m.start)
         return None
     return None
+
+
+def _controller_subjects(verb: Token) -> set[int]:
+    """The subject a participle or infinitive without its own takes from the clause it
+    hangs from: "Russia expelled two diplomats, accusing them of spying" (Russia accuses)."""
+    if verb.dep_ not in {"advcl", "xcomp"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in verb.children):
+        return set()
+    return {c.i for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}}
 
 
 def _compatible(kind: str, m: ActorMention, doc: Doc) -> bool:

@@ -625,6 +625,18 @@ def test_a_gone_state_after_former_is_no_actor(extractor):
     assert extractor.extract_text("Former Soviet states condemned NATO.") == []
 
 
+@pytest.mark.parametrize("text, antecedent", [
+    # a participle's object is not the subject it takes from its clause
+    ("Russia expelled two Estonian diplomats, accusing them of spying.", "Estonian diplomats"),
+    ("Turkey detained Swedish journalists, charging them with terrorism.", "Swedish journalists"),
+])
+def test_an_object_pronoun_is_not_its_participle_s_controller(extractor, text, antecedent):
+    from actorgraph.extract.actors import resolve_pronoun
+    doc = extractor.nlp(text)
+    them = next(t for t in doc if t.lower_ == "them")
+    assert resolve_pronoun(them, find_actors(doc, extractor.lexicon)).text == antecedent
+
+
 def test_its_is_not_a_people(extractor):
     from actorgraph.extract.actors import resolve_pronoun
     doc = extractor.nlp("Palestinians said the ruling harmed its cause.")
