@@ -28,6 +28,7 @@ from actorgraph.extract.relations.words import (
     INTENT_ADJECTIVES,
     INTENT_NOUNS,
     INTENT_VERBS,
+    LEADING_SUFFIXES,
     NEG_WORDS,
     NEGATING_VERBS,
     REPORT_NOUNS,
@@ -87,12 +88,19 @@ def presupposed_act(anchor: Token, path: list[Token]) -> bool:
     :func:`presupposed_cue`."""
     if anchor.pos_ not in {"NOUN", "PROPN"} or not any(
         (c.dep_ == "poss" and c.pos_ != "PRON")
-        or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+        or (c.dep_ == "amod" and (c.ent_type_ == "NORP" or _led_by_name(c)))
         or (c.dep_ == "prep" and c.lower_ == "by") for c in anchor.children
     ):
         return False
     return not any(n.lemma_.lower() in DENIAL_VERBS | ALLEGING_VERBS | REPORT_VERBS
                    | REPORT_NOUNS for n in path[1:])
+
+
+def _led_by_name(modifier: Token) -> bool:
+    """A "-led" modifier after a name: "the US-led war" has its author."""
+    return modifier.lower_ in LEADING_SUFFIXES and any(
+        c.dep_ in {"npadvmod", "compound"} and c.pos_ == "PROPN" and c.i < modifier.i
+        for c in modifier.children)
 
 
 def presupposed_cue(anchor: Token, node: Token, child: Token) -> str | None:

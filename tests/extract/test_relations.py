@@ -1062,6 +1062,7 @@ def test_rejecting_a_claim_is_no_rejection_of_whom_it_names(extractor):
     # an act with its own named author took place, whatever is said of it
     ("Beijing has refused to condemn Moscow's invasion of Ukraine.", False),
     ("China did not condemn the Russian invasion of Ukraine.", False),
+    ("Turkey refused to commit to any assistance to the US-led attack on Iraq.", False),
     # a denial still negates it; an act of the subject's own stays under its verb
     ("Kenya denied Somalia's attack on Ethiopia.", True),
     ("Kenya did not launch an attack on Ethiopia.", True),
