@@ -158,6 +158,26 @@ def possessive_of_phrases(doc: Doc) -> Doc:
     return doc
 
 
+def _regular_forms(verb: str) -> list[str]:
+    """The -d/-ed, -ing and -s forms of a regular verb ("stage": staged, staging, stages)."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return [stem + "ed", stem + "ing", verb + "s"]
+
+
+#: form -> verb for the verbs the model's lemmatizer misreads (words.toml misread_verbs)
+MISREAD_VERB_FORMS = {f: v for v in word_set("misread_verbs") for f in _regular_forms(v)}
+
+
+@Language.component("misread_verb_lemmas")
+def misread_verb_lemmas(doc: Doc) -> Doc:
+    """Give the verbs of ``misread_verbs`` their own lemma back ("staged": stage, not stag)."""
+    for tok in doc:
+        verb = MISREAD_VERB_FORMS.get(tok.lower_)
+        if verb is not None and tok.pos_ == "VERB":
+            tok.lemma_ = verb
+    return doc
+
+
 #: Clausal relations the parser gives a name it took for a verb ("to defeat ISIL").
 NAME_AS_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 #: Dependents only a verb has: a name that has one is read as a verb for a reason.
@@ -188,6 +208,48 @@ def names_read_as_verbs(doc: Doc) -> Doc:
             for c in list(root.children):
                 if c.dep_ == "prep":
                     c.head = head
+    return doc
+
+
+#: Nouns of a boundary between two sides ("border", "line of control"; words.toml).
+BOUNDARY_PHRASES = tuple(sorted(word_set("boundary_nouns")))
+
+
+def _boundary_before(doc: Doc, w: int) -> Any:
+    """The boundary noun whose phrase ends right before token ``w``, if any ("the border",
+    "its border", "the Line of Control"): climb from the last word while its head's
+    phrase still ends there."""
+    node = doc[w - 1]
+    while True:
+        text = doc[node.i: w].text.lower()
+        if node.pos_ in {"NOUN", "PROPN"} and (node.lemma_.lower() in BOUNDARY_PHRASES or any(
+                text == b or text.endswith(" " + b) for b in BOUNDARY_PHRASES)):
+            return node
+        head = node.head
+        if head.i == node.i or head.right_edge.i != w - 1 or head.pos_ in {"VERB", "AUX"}:
+            return None
+        node = head
+
+
+@Language.component("boundary_with_phrases")
+def boundary_with_phrases(doc: Doc) -> Doc:
+    """Hang "with" and the country after a boundary noun on the noun.
+
+    The parser often hangs "with Guyana" in "deployed troops to the border with Guyana"
+    from the verb, as if Guyana were a partner of the deployment; it names the border's
+    other side. Only a place or people name is moved: in "clashed at the border with
+    Indian troops" the troops are whom the clash was with.
+    """
+    for w in doc:
+        if w.lower_ != "with" or w.dep_ != "prep" or w.i == 0 \
+                or w.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC", "NORP"}
+                   for c in w.children):
+            continue
+        noun = _boundary_before(doc, w.i)
+        if noun is not None:
+            w.head = noun
     return doc
 
 
@@ -239,6 +301,7 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
         "abbreviation_sentences", before="parser", config={"abbreviations": abbreviations}
     )
     nlp.add_pipe("possessive_of_phrases", after="lemmatizer")
+    nlp.add_pipe("misread_verb_lemmas", after="lemmatizer")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="actor_ruler",
@@ -247,4 +310,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     )
     ruler.add_patterns(actor_patterns(lexicon))
     nlp.add_pipe("names_read_as_verbs", after="ner")
+    nlp.add_pipe("boundary_with_phrases", after="names_read_as_verbs")
     return nlp

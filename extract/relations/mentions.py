@@ -61,7 +61,7 @@ def boundary_side(ctx: Sentence, tok: Token) -> Weighted:
     Guyana" stand for Belarus and Guyana, not for whose border it is."""
     if not is_boundary(tok):
         return []
-    return [(m, 0.7 * w) for c in boundary_withs(tok)
+    return [(m, 0.7 * w) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
             for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
 
 
@@ -72,20 +72,6 @@ def vicinity_owner(ctx: Sentence, tok: Token) -> Weighted:
         return []
     return [(m, 0.7 * w) for c in tok.children if c.dep_ == "prep" and c.lower_ in NEAR_PREPS
             for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
-
-
-def boundary_withs(tok: Token) -> list[Token]:
-    """The "with" phrases of a boundary noun, also the one the parser hung from the verb
-    right after the noun's phrase ("deployed troops to the border with Guyana")."""
-    own = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
-    if own or tok.dep_ != "pobj":
-        return own
-    after = tok.right_edge.i + 1
-    if after >= len(tok.doc) or tok.doc[after].lower_ != "with":
-        return []
-    # "took up positions along the border with Cambodia": "with" hangs from the verb
-    return [tok.doc[after]] if tok.doc[after].dep_ == "prep" and tok.doc[after].head in list(
-        tok.ancestors) else []
 
 
 #: The first and last words of the boundary phrases ("line of control", "ceasefire

@@ -154,15 +154,13 @@ def test_noun_trigger_with_an_actor_modifier(extractor):
         ("ISR", "PROTESTS_AGAINST", "protests"), ("PSE", "PROTESTS_AGAINST", "unrest")}
 
 
-def test_wrong_lemma_still_triggers_an_event(extractor):
-    # The model lemmatizes "staged"/"staging" as "stag"; the verb form finds "stage".
+def test_a_verb_the_model_misreads_still_triggers_an_event(extractor):
+    # The model lemmatizes "staged"/"staging" as "stag" (the pipeline mends it).
     text = "Kenyan students staged protests in Nairobi."
-    assert [t.lemma_ for t in extractor.nlp(text) if t.lower_ == "staged"] == ["stag"]
     _t, events = records(extractor, text)
     assert [(e.actor.country, e.relation, e.trigger, e.negated) for e in events] == [
         ("KEN", "PROTESTS_AGAINST", "staged protests", False)]
     text = "Kenyan students were staging protests."
-    assert [t.lemma_ for t in extractor.nlp(text) if t.lower_ == "staging"] == ["stag"]
     _t, events = records(extractor, text)
     assert [(e.actor.country, e.relation) for e in events] == [("KEN", "PROTESTS_AGAINST")]
     # With the right lemma the same act, negated.

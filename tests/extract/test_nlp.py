@@ -81,3 +81,23 @@ def test_a_name_read_as_a_verb_with_its_own_object_is_left_alone(extractor):
                         "Tobias Ellwood said.")
     isil = next(t for t in doc if t.text == "ISIL")
     assert isil.pos_ == "VERB" and any(c.dep_ == "dobj" for c in isil.children)
+
+
+@pytest.mark.parametrize("form, lemma", [("staged", "stage"), ("staging", "stage"),
+                                         ("waged", "wage"), ("hoped", "hope")])
+def test_a_verb_the_lemmatizer_misreads_gets_its_own_lemma(extractor, form, lemma):
+    doc = extractor.nlp(f"Russia {form} it.")
+    assert doc[1].lemma_ == lemma
+
+
+@pytest.mark.parametrize("text, moved", [
+    # "with Guyana" names the border's other side, not a partner of the deployment
+    ("Venezuela deployed troops to the border with Guyana.", True),
+    ("Thai troops took up positions along the border with Cambodia.", True),
+    # the troops are whom the clash was with
+    ("Chinese troops clashed at the border with Indian troops.", False),
+])
+def test_a_with_after_a_boundary_is_the_boundary_s(extractor, text, moved):
+    doc = extractor.nlp(text)
+    with_ = next(t for t in doc if t.lower_ == "with")
+    assert (with_.head.lemma_ == "border") is moved

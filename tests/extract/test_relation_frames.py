@@ -291,6 +291,8 @@ def test_without_the_particle_the_verb_keeps_its_sense(extractor, text, expected
      ("Azerbaijan", "MOBILIZES_AGAINST", "Armenia")),
     ("The US dispatched an aircraft carrier to the waters off Iran.",
      ("United States", "MOBILIZES_AGAINST", "Iran")),
+    ("North Korea staged military drills near the border with South Korea.",
+     ("North Korea", "MOBILIZES_AGAINST", "South Korea")),
 ])
 def test_forces_sent_alerted_or_dug_in_facing_another_are_a_posture(extractor, text, expected):
     assert pairs(extractor, text) == {expected}
@@ -298,3 +300,9 @@ def test_forces_sent_alerted_or_dug_in_facing_another_are_a_posture(extractor, t
 
 def test_a_matter_put_on_hold_is_no_posture(extractor):
     assert not extractor.extract_text("Germany put the Nord Stream matter on hold near Russia.")
+
+
+def test_drills_with_a_partner_are_cooperation_near_another_a_posture(extractor):
+    got = pairs(extractor, "Russia and Belarus held joint drills near the Polish border.")
+    assert {("Russia", "COOPERATES_WITH", "Belarus"), ("Russia", "MOBILIZES_AGAINST", "Poland"),
+            ("Belarus", "MOBILIZES_AGAINST", "Poland")} <= got

@@ -312,11 +312,10 @@ def test_relation_noun_of_a_light_verb_whose_sense_does_not_fit(extractor):
     assert any(r == "PROTESTS_AGAINST" and o == "Turkey" for _s, r, o in got)
 
 
-def test_wrong_lemma_falls_back_on_the_verb_form(extractor):
+def test_a_misread_verb_triggers_its_sense(extractor):
     from actorgraph.extract.documents import Document
 
-    text = "Iraqi students staged a strike."
-    assert [t.lemma_ for t in extractor.nlp(text) if t.text == "staged"] == ["stag"]
+    text = "Iraqi students staged a strike."  # the model's own lemma is "stag"
     [(_doc, _triples, events)] = list(extractor.extract_records([Document(id="d", text=text)]))
     assert [(e.relation, e.trigger) for e in events] == [("PROTESTS_AGAINST", "staged strike")]
 
@@ -545,7 +544,7 @@ def test_lexicon_triggers_give_their_relation(extractor, text, expected):
     # Shows of force: patrols and drills (CAMEO 150).
     ("Chinese warships patrolled near the Senkaku Islands.", "China military",
      "MOBILIZES_AGAINST"),
-    ("China launched large-scale drills around Taiwan.", "China", "MOBILIZES_AGAINST"),
+    ("China launched large-scale drills off its coast.", "China", "MOBILIZES_AGAINST"),
     ("Hungary's government declared a state of emergency.", "Hungary government", "COERCES"),
 ])
 def test_lexicon_triggers_give_one_actor_events(extractor, text, actor, relation):
