@@ -38,6 +38,10 @@ from spacy.vocab import Vocab
 
 from actorgraph.extract.documents import InputProblem
 from actorgraph.extract.lexicon import LEXICON_DIR, RelationVocabulary, load_relations
+from actorgraph.extract.wordlists import word_set
+
+#: Nouns that count what follows "of": "dozens of warships", "a fleet of drones".
+QUANTITY_NOUNS = word_set("quantity_nouns")
 
 #: Where a frame's target is, relative to the trigger:
 #:   dobj                the direct object ("attacked Kabul"; the subject of a passive trigger)
@@ -417,16 +421,39 @@ def _prep(preps: Sequence[str]) -> dict:
     return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(preps)}}
 
 
-def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> _Pattern:
-    """``base`` plus the object noun node: any noun, or one of ``forms``."""
+def _with_subject(base: _Pattern, forms: list[str]) -> list[_Pattern]:
+    """``base`` constrained by its subject noun, also when counted ("thousands of troops
+    massed"). "&MILITARY * EXERCISES": a constraint on the subject noun, not a binding of
+    the source actor (the nation behind "Israeli aircraft" is found in code)."""
+    deps = {"DEP": {"IN": ["nsubj", "nsubjpass"]}}
+    direct = base.copy().add("trigger", "subject", {**deps, "LOWER": {"IN": forms}})
+    counted = base.copy().add("trigger", "quantity",
+                              {**deps, "LEMMA": {"IN": sorted(QUANTITY_NOUNS)}})
+    counted.add("quantity", "of", {"DEP": "prep", "LOWER": "of"})
+    counted.add("of", "subject", {"DEP": "pobj", "LOWER": {"IN": forms}})
+    return [direct, counted]
+
+
+def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> list[_Pattern]:
+    """``base`` plus the object noun node: any noun, or one of ``forms``. A listed direct
+    object may also be counted ("deployed dozens of warships") or come after another
+    conjunct ("moved heavy weapons and troops")."""
     attrs: dict = {"LOWER": {"IN": forms}} if forms else {"POS": {"IN": ["NOUN", "PROPN"]}}
     p = base.copy()
     if frame.object_preps:
         p.add("trigger", "object_prep", _prep(frame.object_preps))
         p.add("object_prep", "object", {"DEP": "pobj", **attrs})
-    else:
-        p.add("trigger", "object", {"DEP": "dobj", **attrs})
-    return p
+        return [p]
+    p.add("trigger", "object", {"DEP": "dobj", **attrs})
+    if not forms:
+        return [p]
+    counted = base.copy().add("trigger", "quantity", {"DEP": "dobj",
+                                                      "LEMMA": {"IN": sorted(QUANTITY_NOUNS)}})
+    counted.add("quantity", "of", {"DEP": "prep", "LOWER": "of"})
+    counted.add("of", "object", {"DEP": "pobj", **attrs})
+    second = base.copy().add("trigger", "first", {"DEP": "dobj"})
+    second.add("first", "object", {"DEP": "conj", **attrs})
+    return [p, counted, second]
 
 
 def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:
@@ -479,20 +506,15 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
     one per alternative parse. The trigger is always node 0."""
     tags = ["NOUN"] if frame.pos == "NOUN" else ["VERB", "AUX"]
     base = _Pattern({"LEMMA": frame.trigger, "POS": {"IN": tags}})
-    if frame.subjects:
-        # "&MILITARY * EXERCISES": a constraint on the subject noun, not a binding of the
-        # source actor (the nation behind "Israeli aircraft" is found in code)
-        base.add("trigger", "subject", {"DEP": {"IN": ["nsubj", "nsubjpass"]},
-                                        "LOWER": {"IN": head_forms(frame.subjects)}})
     if frame.particle:
         base.add("trigger", "particle",
                  {"DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": frame.particle})
-    bases = [base]
+    bases = _with_subject(base, head_forms(frame.subjects)) if frame.subjects else [base]
     if frame.objects or frame.target == "object_prep":
         # One node for every object head ("aid" of "humanitarian aid"): the words before
         # the head of a phrase are checked on each match (``_phrase_at``), which keeps a
         # frame with a 75-word synonym set to a few patterns.
-        bases = [_with_object(base, frame, head_forms(frame.objects))]
+        bases = [p for b in bases for p in _with_object(b, frame, head_forms(frame.objects))]
     out = []
     for b in bases:
         for p in _target_patterns(frame, b):

@@ -306,3 +306,21 @@ def test_drills_with_a_partner_are_cooperation_near_another_a_posture(extractor)
     got = pairs(extractor, "Russia and Belarus held joint drills near the Polish border.")
     assert {("Russia", "COOPERATES_WITH", "Belarus"), ("Russia", "MOBILIZES_AGAINST", "Poland"),
             ("Belarus", "MOBILIZES_AGAINST", "Poland")} <= got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a counted object or subject ("dozens of", "thousands of") is still the frame's noun
+    ("China deployed dozens of warships around Taiwan.", ("China", "MOBILIZES_AGAINST", "Taiwan")),
+    ("Iran moved a fleet of drones toward Israel.", ("Iran", "MOBILIZES_AGAINST", "Israel")),
+    ("Thousands of Russian troops massed along the Ukrainian border.",
+     ("Russia military", "MOBILIZES_AGAINST", "Ukraine")),
+    # so is a second conjunct
+    ("Iran moved artillery and troops toward Iraq.", ("Iran", "MOBILIZES_AGAINST", "Iraq")),
+    ("Iran moved trucks and troops toward Iraq.", ("Iran", "MOBILIZES_AGAINST", "Iraq")),
+])
+def test_a_frame_noun_may_be_counted_or_conjoined(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
+
+
+def test_a_crowd_gathering_is_no_force_massing(extractor):
+    assert not extractor.extract_text("Protesters gathered near the Israeli embassy.")
