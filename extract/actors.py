@@ -81,6 +81,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 PLURAL_REFERENCES = {
     "leaders": "PERSON", "presidents": "PERSON", "ministers": "PERSON", "men": "PERSON",
     "countries": "COUNTRY", "nations": "COUNTRY", "neighbors": "COUNTRY",
+    "governments": "COUNTRY",
     "neighbours": "COUNTRY", "states": "COUNTRY",
     "sides": "ANY", "parties": "ANY", "rivals": "ANY", "allies": "ANY", "groups": "ANY"}
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
@@ -988,6 +989,10 @@ def _add_country_references(found: _Found) -> None:
             # "the two leaders", "both sides", "the three countries": the ones named just
             # before, if there are just that many.
             actors = _plural_antecedents(tok, found.mentions, count, kind)
+            if kind == "PERSON":
+                # conjoined countries' leaders are their governments
+                actors = [a if a.type == "PERSON" or not a.country
+                          else found.res.country_actor(a.country, "GOV") for a in actors]
             if actors:
                 found.groups[tok.i] = [found.add(tok.i, tok.i + 1, a, "nominal")
                                        for a in actors]
@@ -1177,16 +1182,51 @@ def _reference_windows(tok: Token, before: int = 2) -> list[tuple[int, int]]:
 def _plural_antecedents(tok: Token, mentions: list[ActorMention], n: int, kind: str
                         ) -> list[Actor]:
     """The ``n`` actors "the two leaders" (``kind`` PERSON), "the two countries" (COUNTRY)
-    or "both sides" (ANY) refers to: those of that kind named in its sentence before it,
-    else in the nearest sentence before that names any, if there are just ``n``."""
+    or "both sides" (ANY) refers to: the nearest conjoined ``n`` of that kind ("Spain,
+    Ireland and Norway ... the three countries"), else those of that kind named in its
+    sentence before it, or in the nearest sentence before that names any, if there are
+    just ``n``. Leaders of conjoined countries are their governments ("between Russia and
+    Ukraine ... spoke with both leaders")."""
     for lo, hi in _reference_windows(tok):
-        found = {m.actor.id: m.actor for m in mentions if lo <= m.start < hi
-                 and m.actor.is_actor and m.source != "nominal" and (
-                     kind == "ANY" or kind == "PERSON" and m.actor.type == "PERSON"
-                     or kind == "COUNTRY" and m.actor.type == "COUNTRY"
-                     and m.actor.sector is None and m.actor.country)}
+        here = [m for m in mentions if lo <= m.start < hi and m.actor.is_actor
+                and m.source != "nominal"]
+        group = _conjoined_group(tok.doc, here, n, kind)
+        if group:
+            return group
+        found = {_referent_key(m.actor, kind): m.actor for m in here
+                 if _fits_reference(m.actor, kind)}
         if found:
             return list(found.values()) if len(found) == n else []
+    return []
+
+
+def _fits_reference(actor: Actor, kind: str) -> bool:
+    if kind == "PERSON":
+        return actor.type == "PERSON"
+    if kind == "COUNTRY":
+        return actor.type == "COUNTRY" and actor.sector in {None, "GOV"} and bool(actor.country)
+    return True
+
+
+def _referent_key(actor: Actor, kind: str) -> str:
+    # "Beijing" and "China" are one of "the three governments"
+    return actor.country or actor.id if kind == "COUNTRY" else actor.id
+
+
+def _conjoined_group(doc: Doc, here: list[ActorMention], n: int, kind: str) -> list[Actor]:
+    """The nearest ``n`` conjoined actors of ``kind`` among ``here`` ("Armenia and
+    Azerbaijan"); for PERSON, ``n`` conjoined countries stand for their leaders."""
+    at = {m.end - 1: m for m in here}
+    for m in sorted(here, key=lambda m: -m.start):
+        head = doc[m.end - 1]
+        members = [at[c.i] for c in (head, *head.conjuncts) if c.i in at]
+        if len(members) != n:
+            continue
+        actors = [x.actor for x in members]
+        if all(_fits_reference(a, kind) for a in actors):
+            return actors
+        if kind == "PERSON" and all(_fits_reference(a, "COUNTRY") for a in actors):
+            return [a for a in actors]  # the caller names them as governments
     return []
 
 

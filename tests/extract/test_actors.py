@@ -414,6 +414,15 @@ def test_plain_congo_is_the_democratic_republic(extractor):
      {"country:SDN:MIL", "group:rsf"}),
     # Three named where two are counted: unclear, dropped.
     ("Iran, Iraq and Syria met. The two countries agreed.", "countries", set()),
+    # the nearest conjoined ones, whoever else is named
+    ("Spain, Ireland and Norway recognised Palestine, a move that angered Israel, which "
+     "recalled its ambassadors from the three countries.", "countries",
+     {"country:ESP", "country:IRL", "country:NOR"}),
+    ("The Pope urged Armenia and Azerbaijan to talk, urging both governments to sign.",
+     "governments", {"country:ARM", "country:AZE"}),
+    # the leaders of conjoined countries are their governments
+    ("Erdogan offered to mediate between Russia and Ukraine after he spoke with both "
+     "leaders.", "leaders", {"country:RUS:GOV", "country:UKR:GOV"}),
 ])
 def test_counted_plural_references(extractor, text, noun, expected):
     index = actors(extractor, text)
