@@ -471,6 +471,7 @@ def find_actors(
     res = _Resolver(doc, lex, places if places is not None else Gazetteer.default())
     found = _Found(doc, lex, res)
     unattributed = _add_collectives(found)
+    _add_sector_modifiers(found)
     _add_hyphenated_lists(found)
     people = _add_entities(found)
     _add_untagged_surnames(found)
@@ -531,6 +532,30 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
             if len(made) > 1:
                 found.groups[tok.i] = made
     return unattributed
+
+
+#: Sectors of the state organs whose acts a sector word names ("military strikes"); not the
+#: opposition, whose word before a noun names people ("opposition candidates").
+STATE_ORGAN_SECTORS = frozenset({"MIL", "GOV", "COP"})
+
+
+def _add_sector_modifiers(found: _Found) -> None:
+    """Step 1b: a sector word between a country word and the noun of an act or thing names
+    the country's sector: "a Myanmar military air strike", "Syrian government shelling"
+    are the military's and the government's, not the country's at large."""
+    lex = found.lex
+    for tok in found.tokens:
+        sector = lex.collectives.get(tok.lower_)
+        if sector not in STATE_ORGAN_SECTORS or tok.dep_ not in {"amod", "compound"} \
+                or tok.i == 0:
+            continue
+        head, before = tok.head, found.doc[tok.i - 1]
+        if head.i <= tok.i or head.pos_ != "NOUN" or _collective_sector(head, lex) \
+                or before.head.i not in {head.i, tok.i}:
+            continue
+        iso = _country_of_text(before.text, lex)
+        if iso and found.is_free(before.i, tok.i + 1):
+            found.add(before.i, tok.i + 1, found.res.country_actor(iso, sector), "collective")
 
 
 def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:

@@ -711,3 +711,15 @@ def test_a_known_name_that_holds_its_title_is_found_whole(extractor):
     a = by_text(actors(extractor, "Pope Francis appealed to Ethiopia to end the war."),
                 "Francis")
     assert (a.name, a.country) == ("Pope Francis", "VAT")
+
+
+@pytest.mark.parametrize("text, word, actor_id", [
+    ("A Myanmar military air strike killed 100 civilians.", "Myanmar", "country:MMR:MIL"),
+    ("Syrian government shelling killed 10 civilians in Idlib.", "Syrian", "country:SYR:GOV"),
+    # a sector word before a person's noun is left to the collectives
+    ("Nigerian army officers met the president.", "Nigerian", "country:NGA:MIL"),
+])
+def test_a_sector_word_between_a_country_and_an_act_is_that_sector(extractor, text, word,
+                                                                    actor_id):
+    index = actors(extractor, text)
+    assert next(m for m in index.mentions if word in m.text).actor.id == actor_id
