@@ -127,7 +127,18 @@ def noun_roles(ctx: Sentence, tok: Token, rtype: RelationType) -> NounRoles:
                 roles.agents.extend(objs)
         elif prep in party_preps:
             roles.patients.extend(objs)
+    if not roles.between:
+        roles.between = occurrence_parties(ctx, tok)
     return roles
+
+
+def occurrence_parties(ctx: Sentence, tok: Token) -> Weighted:
+    """The parties of a relation noun that is the subject of its own occurrence: the parser
+    hangs "between" on the verb ("heavy fighting broke out between the army and M23",
+    "talks were held among the factions")."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or not is_verb(tok.head):
+        return []
+    return prep_mentions(ctx, [tok.head], {"between", "among"})
 
 
 def nested_patients(ctx: Sentence, of: Token) -> Weighted:

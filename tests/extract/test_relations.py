@@ -102,6 +102,17 @@ def test_noun_relation_between(extractor):
     assert ("Sergei Lavrov", "NEGOTIATES", "John Kerry") in got
 
 
+@pytest.mark.parametrize("text, a, b", [
+    ("Heavy fighting broke out between the Congolese army and M23 rebels.",
+     "DR Congo military", "M23"),
+    ("Talks were held between Israel and Hamas in Cairo.", "Israel", "Hamas"),
+])
+def test_a_relation_noun_s_parties_may_hang_on_its_verb(extractor, text, a, b):
+    got = pairs(extractor, text)
+    assert {(x, y) for x, _r, y in got} == {(a, b), (b, a)}
+
+
+
 def test_light_verb(extractor):
     got = pairs(extractor, "Germany put pressure on Iran.")
     assert ("Germany", "DEMANDS", "Iran") in got
