@@ -87,6 +87,7 @@ PLURAL_REFERENCES = {
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
+ORGAN_WORDS = word_set("organ_words")
 LEADING_SUFFIXES = word_set("leading_suffixes")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
@@ -561,7 +562,8 @@ def _add_sector_modifiers(found: _Found) -> None:
 def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     """The sector of a collective noun ("military": MIL) or of an unnamed person's noun
     ("official"); None for any other token."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound" and not _organ_of_thing(
+            tok, lex):
         # A collective word modifying another noun is part of a title or a name
         # ("Assistant Attorney General John Carlin", "army officers").
         return None
@@ -578,6 +580,19 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
             or lex.titles.get(low)
     # (checked last: only a collective word can be mistaken in an idiom)
     return None if sector is not None and _repeated_noun_idiom(tok) else sector
+
+
+def _organ_of_thing(tok: Token, lex: ActorLexicon) -> bool:
+    """A state organ's word before the noun of what it does or has, not of people:
+    "government corruption", "police brutality" (not "police officers", "army chief")."""
+    head = tok.head
+    return (tok.lower_ in ORGAN_WORDS and lex.collectives.get(tok.lower_) is not None
+            and tok.is_lower
+            and head.i > tok.i and head.pos_ == "NOUN" and head.is_lower
+            and head.lemma_.lower() not in lex.collectives and head.lower_ not in lex.collectives
+            and head.lemma_.lower() not in lex.person_words
+            and head.lemma_.lower() not in lex.titles
+            and f"{tok.lower_} {head.lemma_.lower()}" not in lex.titles)
 
 
 def _names_its_holder(tok: Token) -> bool:

@@ -723,3 +723,22 @@ def test_a_sector_word_between_a_country_and_an_act_is_that_sector(extractor, te
                                                                     actor_id):
     index = actors(extractor, text)
     assert next(m for m in index.mentions if word in m.text).actor.id == actor_id
+
+
+@pytest.mark.parametrize("text, word, actor_id", [
+    ("Thousands of Serbian students marched in Belgrade to protest against government "
+     "corruption.", "government", "country:SRB:GOV"),
+    ("Protesters in Nairobi denounced police brutality.", "police", "country:KEN:COP"),
+])
+def test_an_organ_s_word_before_what_it_does_is_the_organ(extractor, text, word, actor_id):
+    index = actors(extractor, text)
+    assert next(m for m in index.mentions if m.text == word).actor.id == actor_id
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Kenyan state television said the talks failed.", "state"),
+    ("The US sent an aircraft carrier to Kenya.", "aircraft"),
+    ("Sudan said government forces attacked.", "government"),  # part of the collective
+])
+def test_other_words_before_a_thing_are_no_organ(extractor, text, word):
+    assert not [m for m in actors(extractor, text).mentions if m.text == word]
