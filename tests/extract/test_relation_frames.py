@@ -324,3 +324,17 @@ def test_a_frame_noun_may_be_counted_or_conjoined(extractor, text, expected):
 
 def test_a_crowd_gathering_is_no_force_massing(extractor):
     assert not extractor.extract_text("Protesters gathered near the Israeli embassy.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bangladeshi students staged a protest outside the Indian High Commission.",
+     ("Bangladesh civilians", "PROTESTS_AGAINST", "India government")),
+    ("Kenyan activists held a vigil near the Ugandan embassy.",
+     ("Kenya opposition", "PROTESTS_AGAINST", "Uganda government")),
+])
+def test_a_protest_staged_outside_a_mission_is_aimed_at_its_state(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
+
+
+def test_a_rally_outside_a_mission_is_no_protest_by_itself(extractor):
+    assert not extractor.extract_text("Kenyan activists held a rally near the Ugandan embassy.")
