@@ -18,6 +18,7 @@ from actorgraph.extract.relations.words import (
     HYPHEN_SUFFIXES,
     LEADING_SUFFIXES,
     NEAR_PREPS,
+    PERPETRATION_VERBS,
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
     UNDERGONE_NOUNS,
@@ -304,7 +305,13 @@ def weighted(found: Weighted, factor: float) -> Weighted:
 def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
     """Who claimed an act told by a noun, the one who did it: "ISIL claimed the attacks,
     which killed 28", "attacks claimed by ISIL", "the Taliban claimed responsibility for
-    the bombing". Event coders code a claimed attack as the claimant's."""
+    the bombing". Event coders code a claimed attack as the claimant's. Whoever is said
+    to have done a deed did it: "crimes committed by the army"."""
+    for c in tok.children:
+        # "crimes committed by Venezuelan security forces": any deed's doer
+        if c.dep_ in ("acl", "relcl") and c.lemma_ in PERPETRATION_VERBS:
+            return [(m, w * 0.85) for a in c.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
     if relation_noun(ctx.vocab, tok) is None:
         return []
     for c in tok.children:

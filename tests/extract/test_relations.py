@@ -1206,3 +1206,13 @@ def test_only_the_one_who_acts_halts_its_act(extractor):
 def test_modality_of_presupposed_planned_and_unlikely_acts(extractor, text, modality):
     found = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
     assert found and all(t.modality == modality for t in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ICC opened an investigation into alleged crimes committed by Venezuelan security "
+     "forces.", ("International Criminal Court", "ACCUSES", "Venezuela military")),
+    ("The UN condemned atrocities carried out by Russian troops in Bucha.",
+     ("United Nations", "CRITICIZES", "Russia military")),
+])
+def test_a_deed_said_done_by_someone_is_theirs(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
