@@ -310,8 +310,11 @@ def complement_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], sca
     targets = complement_targets(ctx, verb, rtype.plover)
     if not targets:
         return None
-    return [Finding(s, o, base.relation, [verb], verb, 0.6 * sw * ow, mutual=False)
-            for o, ow in targets for s, sw in agents]
+    # (through a plain sense: a frame bound to the object noun says more, "signed a pact
+    # with Australia that gives Canberra a veto" is a mutual signing)
+    plain_sense = not base.words and not base.prep
+    return [Finding(s, o, base.relation, [verb], verb, 0.6 * sw * ow, mutual=False,
+                    plain=plain_sense) for o, ow in targets for s, sw in agents]
 
 
 def mobilization_findings(ctx: Sentence, verb: Token, senses: list[VerbSense],

@@ -338,3 +338,10 @@ def test_a_protest_staged_outside_a_mission_is_aimed_at_its_state(extractor, tex
 
 def test_a_rally_outside_a_mission_is_no_protest_by_itself(extractor):
     assert not extractor.extract_text("Kenyan activists held a rally near the Ugandan embassy.")
+
+
+def test_a_frame_bound_to_the_object_overrides_a_complement_reading(extractor):
+    # the relative clause read as the signing's complement gave one direction only
+    got = pairs(extractor, "Tuvalu signed a security pact with Australia that gives Canberra "
+                           "a veto over its defence deals.")
+    assert got == {("Tuvalu", "SIGNS_WITH", "Australia"), ("Australia", "SIGNS_WITH", "Tuvalu")}
