@@ -95,8 +95,17 @@ def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Findin
     if not patients and rtype.plover == "PROTEST" and tok.dep_ == "dobj":
         # "staged rallies ... saying he must resign": see purpose_targets.
         patients = purpose_targets(ctx, tok.head)
-    return [Finding(s, o, rtype.name, trig, tok, 0.65 * standing * sw * ow)
+    mutual = True if mutual_with(ctx, tok, rtype) else None
+    return [Finding(s, o, rtype.name, trig, tok, 0.65 * standing * sw * ow, mutual=mutual)
             for s, sw in agents for o, ow in patients]
+
+
+def mutual_with(ctx: Sentence, tok: Token, rtype: RelationType) -> bool:
+    """A noun whose "with" phrase names the other side of an act both sides do, as the
+    vocabulary's mutual triggers say ("fighting with", "war with": both fight)."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and any(
+        s.mutual and s.prep == "with" and s.relation == rtype.name and not s.words
+        for s in ctx.vocab.verb_senses(tok.lemma_.lower()))
 
 
 def noun_roles(ctx: Sentence, tok: Token, rtype: RelationType) -> NounRoles:

@@ -1216,3 +1216,13 @@ def test_modality_of_presupposed_planned_and_unlikely_acts(extractor, text, moda
 ])
 def test_a_deed_said_done_by_someone_is_theirs(extractor, text, expected):
     assert pairs(extractor, text) == {expected}
+
+
+@pytest.mark.parametrize("text, mirrored", [
+    ("Ukraine's war with Russia continued.", True),
+    ("India's clashes with China worried Nepal.", True),
+    ("Russia's war against Ukraine continued.", False),
+])
+def test_a_mutual_noun_with_its_other_side_holds_both_ways(extractor, text, mirrored):
+    got = {(s, o) for s, r, o in pairs(extractor, text) if r == "FIGHTS"}
+    assert len(got) == (2 if mirrored else 1)
