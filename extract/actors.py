@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
-from actorgraph.extract.places import Gazetteer
+from actorgraph.extract.places import Gazetteer, region_country
 from actorgraph.extract.quotes import Quotation, quotation_at, quotations
 from actorgraph.extract.triples import ActorRef
 from actorgraph.extract.wordlists import word_set
@@ -88,6 +88,7 @@ GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
 ORGAN_WORDS = word_set("organ_words")
+REGION_NOUNS = word_set("region_nouns")
 LEADING_SUFFIXES = word_set("leading_suffixes")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
@@ -243,7 +244,10 @@ class _Resolver:
             named = {iso for e in _ents_within(self.ents, sent.start, sent.end)
                      if e.start != span.start
                      and (iso := _country_of_text(e.text, self.lex))}
-            country = self.places.country(text, prefer=named)
+            # "Borno state", "Idlib province": a region, not a town of that name
+            region = span.end < len(doc) and doc[span.end].lemma_.lower() in REGION_NOUNS
+            country = (region and region_country(text, prefer=named)) or \
+                self.places.country(text, prefer=named)
         return self.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION,
                                 country=country))
 
@@ -522,7 +526,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
             isos, last = _countries_after(tok, lex)
         if not isos:
             isos = _shared_countries_after(tok, lex)
-        if not isos and sector in CONTEXT_SECTORS and tok.lower_ in lex.collectives:
+        if not isos and sector in CONTEXT_SECTORS and (
+                tok.lower_ in lex.collectives or _compound_collective(tok, lex)):
             unattributed.append((tok, sector))
         if isos and found.is_free(first, last + 1) and not _entity_holds(tok, first, lex,
                                                                          found.res.ents):

@@ -127,6 +127,34 @@ class PackedPlaces(Mapping[str, list[tuple[str, int]]]):
                     for name, found in places.items()})
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, ...]]:
+    """Folded name -> ISO3 codes of the countries with a first-level region of that name
+    (ISO 3166-2, through pycountry): "Borno" -> NGA, "Idlib" -> SYR."""
+    import pycountry
+    iso3_of = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        iso3 = iso3_of.get(sub.country_code)
+        if iso3 and sub.parent_code is None:
+            found.setdefault(fold(sub.name), set()).add(iso3)
+    return {name: tuple(sorted(isos)) for name, isos in found.items()}
+
+
+def region_country(name: str, prefer: Collection[str] = ()) -> str | None:
+    """ISO3 of the country with a first-level region (a state, province or governorate)
+    called ``name``: the one country that has one, else the one of those the text names.
+
+    >>> region_country("Borno"), region_country("Idlib"), region_country("Xyz")
+    ('NGA', 'SYR', None)
+    """
+    isos = _regions().get(fold(name), ())
+    if len(isos) == 1:
+        return isos[0]
+    named = [iso for iso in isos if iso in prefer]
+    return named[0] if len(named) == 1 else None
+
+
 @lru_cache(maxsize=2)
 def _load(min_population: int) -> Gazetteer:
     try:

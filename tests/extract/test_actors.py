@@ -742,3 +742,13 @@ def test_an_organ_s_word_before_what_it_does_is_the_organ(extractor, text, word,
 ])
 def test_other_words_before_a_thing_are_no_organ(extractor, text, word):
     assert not [m for m in actors(extractor, text).mentions if m.text == word]
+
+
+@pytest.mark.parametrize("text, word, actor_id", [
+    ("A suicide bomber killed 12 people in Kabul.", "bomber", "country:AFG:REB"),
+    ("Bandits abducted 50 students in Zamfara state.", "Bandits", "country:NGA:REB"),
+    ("Haitian gangs killed 180 people.", "gangs", "country:HTI:REB"),
+])
+def test_armed_bands_are_their_country_s_rebels(extractor, text, word, actor_id):
+    index = actors(extractor, text)
+    assert next(m for m in index.mentions if word in m.text).actor.id == actor_id

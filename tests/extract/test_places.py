@@ -507,3 +507,17 @@ def test_warm_gazetteer_loads_in_under_half_a_cpu_second(gaz):
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert float(out.stdout) < 0.5
+
+
+def test_a_region_is_looked_up_in_iso_3166_2():
+    from actorgraph.extract.places import region_country
+    assert region_country("Borno") == "NGA"
+    assert region_country("Punjab") is None  # India's and Pakistan's
+    assert region_country("Punjab", prefer={"PAK"}) == "PAK"
+
+
+def test_a_name_before_a_region_noun_is_a_region_not_a_town(extractor):
+    # GeoNames has a German town of the name; "Borno state" is Nigeria's
+    got = [(t.subject.country, t.object.country)
+           for t in extractor.extract_text("Gunmen killed 20 villagers in Borno state.")]
+    assert got == [("NGA", "NGA")]
