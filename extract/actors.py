@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
-from actorgraph.extract.places import Gazetteer, region_country
+from actorgraph.extract.places import Gazetteer
 from actorgraph.extract.quotes import Quotation, quotation_at, quotations
 from actorgraph.extract.triples import ActorRef
 from actorgraph.extract.wordlists import word_set
@@ -246,8 +246,8 @@ class _Resolver:
                      and (iso := _country_of_text(e.text, self.lex))}
             # "Borno state", "Idlib province": a region, not a town of that name
             region = span.end < len(doc) and doc[span.end].lemma_.lower() in REGION_NOUNS
-            country = (region and region_country(text, prefer=named)) or \
-                self.places.country(text, prefer=named)
+            country = (region and self.places.region(text, prefer=named)) or \
+                self.places.country(text, prefer=named) or self.places.region(text, named)
         return self.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION,
                                 country=country))
 

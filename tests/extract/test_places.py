@@ -510,10 +510,10 @@ def test_warm_gazetteer_loads_in_under_half_a_cpu_second(gaz):
 
 
 def test_a_region_is_looked_up_in_iso_3166_2():
-    from actorgraph.extract.places import region_country
-    assert region_country("Borno") == "NGA"
-    assert region_country("Punjab") is None  # India's and Pakistan's
-    assert region_country("Punjab", prefer={"PAK"}) == "PAK"
+    gaz = Gazetteer.default()
+    assert gaz.region("Borno") == "NGA"
+    assert gaz.region("Punjab") is None  # India's and Pakistan's
+    assert gaz.region("Punjab", prefer={"PAK"}) == "PAK"
 
 
 def test_a_name_before_a_region_noun_is_a_region_not_a_town(extractor):
@@ -521,3 +521,10 @@ def test_a_name_before_a_region_noun_is_a_region_not_a_town(extractor):
     got = [(t.subject.country, t.object.country)
            for t in extractor.extract_text("Gunmen killed 20 villagers in Borno state.")]
     assert got == [("NGA", "NGA")]
+
+
+def test_a_place_no_town_is_named_after_may_be_a_region(extractor):
+    from actorgraph.extract.actors import find_actors
+    doc = extractor.nlp("The Myanmar army attacked villages in Rakhine.")
+    index = find_actors(doc, extractor.lexicon)
+    assert next(m for m in index.mentions if m.text == "Rakhine").actor.country == "MMR"
