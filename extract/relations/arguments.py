@@ -17,6 +17,7 @@ from actorgraph.extract.relations.syntax import (
     infinitival,
     is_passive,
     is_verb,
+    speaker_participle,
 )
 from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
@@ -84,6 +85,8 @@ def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return weighted(gerund_subjects(ctx, head, depth + 1), 0.85)
     if finite_joined_to_infinitive(verb):
+        return weighted(subjects(ctx, head.head, depth + 1), 0.85)
+    if speaker_participle(verb):
         return weighted(subjects(ctx, head.head, depth + 1), 0.85)
     if verb.dep_ in {"conj", "advcl", "pcomp"}:
         return weighted(conjunct_subjects(ctx, verb, depth), 0.85)

@@ -10,6 +10,7 @@ from actorgraph.extract.relations.syntax import (
     finite_joined_to_infinitive,
     infinitival,
     path_to_root,
+    speaker_participle,
 )
 from actorgraph.extract.relations.words import (
     ALLEGING_VERBS,
@@ -150,7 +151,8 @@ def modality_path(anchor: Token) -> list[Token]:
     """The heads that may set the act's factuality. "urged Washington to speed up funding
     and accused ...": a finite verb the parse joins to an infinitive is the matrix
     subject's own act, outside the infinitive's request."""
-    if finite_joined_to_infinitive(anchor):
+    if finite_joined_to_infinitive(anchor) or speaker_participle(anchor):
+        # ("said Ukraine should negotiate, rejecting a US proposal": the speaker's act)
         return [anchor, *path_to_root(anchor.head.head)]
     return path_to_root(anchor)
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extract.relations.words import FUTURE_AUX, HYPOTHETICAL_AUX, LOCATIVE_PREPS
+from actorgraph.extract.relations.words import (
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    LOCATIVE_PREPS,
+    SPEAKER_ACT_VERBS,
+    SPEECH_VERBS,
+)
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -106,3 +112,14 @@ def names_where(tok: Token) -> bool:
     """True for the object of a preposition of where ("in Syria", "near Kirkuk"), which
     names where an act is done, never whom it is aimed at."""
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def speaker_participle(verb: Token) -> bool:
+    """"Frederiksen said Greenland was not for sale, rebuffing overtures from Trump": a
+    participle of a verb of saying (``speaker_act_verbs``) after a comma closing a
+    reported clause hangs, in the parse, on the reported verb, but tells what the speaker
+    did by saying it ("said rebels attacked the town, killing 20" tells the attack's toll)."""
+    head = verb.head
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_ in SPEAKER_ACT_VERBS \
+        and verb.i > 0 and verb.doc[verb.i - 1].text == "," and head.dep_ == "ccomp" \
+        and head.i < verb.i and head.head.lemma_ in SPEECH_VERBS

@@ -1226,3 +1226,21 @@ def test_a_deed_said_done_by_someone_is_theirs(extractor, text, expected):
 def test_a_mutual_noun_with_its_other_side_holds_both_ways(extractor, text, mirrored):
     got = {(s, o) for s, r, o in pairs(extractor, text) if r == "FIGHTS"}
     assert len(got) == (2 if mirrored else 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frederiksen said Greenland was not for sale, rebuffing overtures from Trump.",
+     ("Mette Frederiksen", "REJECTS", "Donald Trump", False, "asserted")),
+    # the speaker's act, not the reported clause's "should"
+    ("Orban said Ukraine should negotiate, rejecting a US proposal.",
+     ("Viktor Orban", "REJECTS", "United States", False, "asserted")),
+])
+def test_a_participle_of_saying_closing_a_reported_clause_is_the_speaker_s(extractor, text,
+                                                                           expected):
+    assert expected in rels(extractor, text)
+
+
+def test_a_participle_of_an_outcome_stays_with_the_reported_act(extractor):
+    got = pairs(extractor, "Kenya said Somali rebels attacked the town, killing 20 Kenyan "
+                           "soldiers.")
+    assert ("Somalia rebels", "KILLS", "Kenya military") in got
