@@ -1128,6 +1128,11 @@ def test_the_subject_of_a_bare_infinitive_is_the_verb_s_object(extractor):
     ("Algeria froze talks with Spain.", ("Algeria", "SANCTIONS", "Spain")),
     ("Iraqi militias halted attacks on US forces.",
      ("Iraq rebels", "WITHDRAWS_FROM", "United States military")),
+    # every halting verb negates what it halts
+    ("Chad ended its defence cooperation agreement with France.",
+     ("Chad", "SANCTIONS", "France")),
+    ("The US cut off intelligence sharing with Ukraine.",
+     ("United States", "SANCTIONS", "Ukraine")),
 ])
 def test_halting_an_act_is_an_act_of_its_own(extractor, text, expected):
     got = {(t.subject.name, t.relation, t.object.name): t for t in extractor.extract_text(text)}
