@@ -160,11 +160,13 @@ def modality_path(anchor: Token) -> list[Token]:
 def negates(node: Token, child: Token | None) -> bool:
     """A negation on ``node`` ("did not attack"), or ``node`` a negating verb above the
     act ("refused to deal with"; not a verb coordinated with "denied": "denied X and
-    accused Y")."""
+    accused Y", nor a participle adjunct)."""
     if any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
            for k in node.children):
         return True
-    return child is not None and negating_verb(node) and child.dep_ != "conj"
+    # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
+    return child is not None and negating_verb(node) and child.dep_ != "conj" and (
+        child.dep_ != "advcl" or infinitival(child))
 
 
 def negating_verb(node: Token) -> bool:
@@ -175,10 +177,19 @@ def negating_verb(node: Token) -> bool:
         for k in node.children)
 
 
+def participle_adjunct(node: Token) -> bool:
+    """A participle joined by a bare comma, which the parse may call a conjunct ("denied
+    backing M23, dismissing a UN report"): an adjunct of the clause, outside what its
+    verb negates; a true conjunct has its "and" ("denied backing and arming M23")."""
+    return node.dep_ == "conj" and node.tag_ == "VBG" and node.i > 0 and \
+        node.doc[node.i - 1].text == "," and not any(
+            c.dep_ == "cc" and c.i < node.i for c in node.head.children)
+
+
 def keeps_negation_scope(node: Token) -> bool:
     """Control and noun-governing links keep negation scope; clause boundaries end it, and
     so does a scene ("did not meet Netanyahu during his visit": the visit took place)."""
-    if node.dep_ not in NEGATION_SCOPE_DEPS:
+    if node.dep_ not in NEGATION_SCOPE_DEPS or participle_adjunct(node):
         return False
     if node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS and \
             node.head.lemma_ not in DENIAL_VERBS:

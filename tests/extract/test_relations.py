@@ -1249,3 +1249,17 @@ def test_a_participle_of_an_outcome_stays_with_the_reported_act(extractor):
     got = pairs(extractor, "Kenya said Somali rebels attacked the town, killing 20 Kenyan "
                            "soldiers.")
     assert ("Somalia rebels", "KILLS", "Kenya military") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle adjunct is outside what the verb denies, as a parse's adjunct or conjunct
+    ("Rwanda denied backing the M23 rebels, dismissing as baseless a United Nations report.",
+     ("Rwanda", "REJECTS", "United Nations", False, "asserted")),
+    ("Russia refused to meet Ukraine, accusing Kyiv of sabotage.",
+     ("Russia", "ACCUSES", "Ukraine", False, "asserted")),
+    # a true conjunct is denied with it
+    ("Rwanda denied backing and arming the M23 rebels.",
+     ("Rwanda", "AIDS", "M23", True, "asserted")),
+])
+def test_a_participle_adjunct_is_outside_a_denial(extractor, text, expected):
+    assert expected in rels(extractor, text)
