@@ -37,6 +37,7 @@ from actorgraph.extract.relations.words import (
     REQUEST_NOUNS,
     REQUEST_VERBS,
     UNCERTAIN_ADJECTIVES,
+    UPCOMING_PREPS,
     WH_WORDS,
 )
 
@@ -272,6 +273,9 @@ def governor_cue(node: Token, child: Token) -> str | None:
         return "reported"
     if node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_NOUNS:
         return "future"  # "announced plans to increase cooperation"
+    if child.dep_ == "pobj" and (node.lower_ in UPCOMING_PREPS or
+                                 f"{node.head.lower_} {node.lower_}" in UPCOMING_PREPS):
+        return "future"  # "ahead of his meeting with Trump"
     if node.pos_ == "NOUN" and node.lower_ in INTENT_NOUNS:
         return "intended"
     if node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:

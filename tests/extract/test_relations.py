@@ -1263,3 +1263,13 @@ def test_a_participle_of_an_outcome_stays_with_the_reported_act(extractor):
 ])
 def test_a_participle_adjunct_is_outside_a_denial(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Kenya released prisoners in advance of talks with Somalia.", "future"),
+    ("Macron spoke with Zelensky ahead of a meeting with Trump.", "future"),
+    ("Kenya held talks with Somalia before the vote.", "asserted"),
+])
+def test_an_act_still_to_come_is_future(extractor, text, modality):
+    assert {t.modality for t in extractor.extract_text(text)
+            if t.relation in {"NEGOTIATES", "MEETS"}} == {modality}
