@@ -89,6 +89,7 @@ COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
 ORGAN_WORDS = word_set("organ_words")
 REGION_NOUNS = word_set("region_nouns")
+DOCUMENT_NOUNS = word_set("document_nouns")
 LEADING_SUFFIXES = word_set("leading_suffixes")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
@@ -1434,8 +1435,8 @@ def _modifier_country(tok: Token, lex: ActorLexicon, self_ok: bool = False) -> s
 def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
     """The actor a named entity names, or None when it names none. Readings go from the
     surest (an id the ruler gave) to guesses from context; the first that fits wins."""
-    if _gone_state(span):
-        return None
+    if _gone_state(span) or not ent.ent_id_ and span.root.lemma_.lower() in DOCUMENT_NOUNS:
+        return None  # (a named treaty or plan is no actor)
     return (_coded_actor(span, ent, res, lex) or _country_word_actor(span, ent, res, lex)
             or _surname_actor(span, ent, res, lex) or _context_actor(span, ent, res, lex))
 

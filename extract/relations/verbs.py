@@ -357,7 +357,12 @@ def place_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: Se
         return None
     sense, objs = scan.fit
     rtype = ctx.vocab.get(sense.relation)
-    if not rtype.quad.startswith("MATERIAL") or rtype.symmetric:
+    if not rtype.quad.startswith("MATERIAL") or rtype.symmetric or any(
+            (r := ctx.vocab.noun_relation(o.lemma_.lower())) is not None and r.quad != rtype.quad
+            for o in objs):
+        # (an act aimed at an act of another kind is not aimed at a place: "return to
+        # negotiations in Jeddah" resumes talks; "reimposed blockades in the West Bank"
+        # names its own act)
         return None
     trig = sorted([verb, *(o for o in objs if o.i != verb.i and ctx.index.at(o) is None)][:2],
                   key=lambda t: t.i)

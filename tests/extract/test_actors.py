@@ -752,3 +752,16 @@ def test_other_words_before_a_thing_are_no_organ(extractor, text, word):
 def test_armed_bands_are_their_country_s_rebels(extractor, text, word, actor_id):
     index = actors(extractor, text)
     assert next(m for m in index.mentions if word in m.text).actor.id == actor_id
+
+
+@pytest.mark.parametrize("text, name", [
+    ("India suspended the Indus Waters Treaty with Pakistan.", "Indus Waters Treaty"),
+    ("Iran violated the Joint Comprehensive Plan of Action.", "Joint Comprehensive Plan"),
+])
+def test_a_named_treaty_or_plan_is_no_actor(extractor, text, name):
+    assert not [m for m in actors(extractor, text).mentions if name in m.text]
+
+
+def test_a_known_alliance_named_a_pact_is_an_actor(extractor):
+    assert by_text(actors(extractor, "The Warsaw Pact condemned NATO."), "Warsaw Pact").id == (
+        "igo:warsaw_pact")

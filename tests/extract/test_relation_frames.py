@@ -345,3 +345,9 @@ def test_a_frame_bound_to_the_object_overrides_a_complement_reading(extractor):
     got = pairs(extractor, "Tuvalu signed a security pact with Australia that gives Canberra "
                            "a veto over its defence deals.")
     assert got == {("Tuvalu", "SIGNS_WITH", "Australia"), ("Australia", "SIGNS_WITH", "Tuvalu")}
+
+
+def test_a_treaty_suspended_with_another_is_a_sanction_on_it(extractor):
+    # the parse hangs "with Pakistan" on the verb, out of the treaty noun's reach
+    assert pairs(extractor, "India suspended the Indus Waters Treaty with Pakistan.") == {
+        ("India", "SANCTIONS", "Pakistan")}

@@ -1273,3 +1273,12 @@ def test_a_participle_adjunct_is_outside_a_denial(extractor, text, expected):
 def test_an_act_still_to_come_is_future(extractor, text, modality):
     assert {t.modality for t in extractor.extract_text(text)
             if t.relation in {"NEGOTIATES", "MEETS"}} == {modality}
+
+
+def test_an_act_aimed_at_an_act_of_another_kind_is_not_aimed_at_its_place(extractor):
+    got = pairs(extractor, "The African Union called on Sudan's army and the RSF to return "
+                           "to negotiations in Jeddah.")
+    assert not [p for p in got if p[2] == "Jeddah"]
+    # the act's own noun keeps its place
+    assert ("Israel", "COERCES", "Palestine") in pairs(
+        extractor, "Israel reimposed blockades in the West Bank.")
