@@ -165,10 +165,11 @@ def is_counterpart(tok: Token) -> bool:
 
 def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
     """The relation a noun carries, by its form or its lemma ("talks", "attack"); a
-    two-word noun first ("hunger strike" is a protest, "strike" an attack)."""
-    if tok.i > 0 and (mod := tok.doc[tok.i - 1]).head.i == tok.i and mod.dep_ in {
-        "compound", "amod"
-    }:
+    two-word noun first ("hunger strike" is a protest, "strike" an attack), with any of
+    its modifiers ("joint naval drills" are joint drills)."""
+    for mod in reversed(list(tok.lefts)) if tok.n_lefts else ():
+        if mod.dep_ not in {"compound", "amod"}:
+            continue
         for form in (tok.lower_, tok.lemma_.lower()):
             found = vocab.noun_relation(f"{mod.lower_} {form}")
             if found is not None:

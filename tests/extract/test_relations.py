@@ -1282,3 +1282,9 @@ def test_an_act_aimed_at_an_act_of_another_kind_is_not_aimed_at_its_place(extrac
     # the act's own noun keeps its place
     assert ("Israel", "COERCES", "Palestine") in pairs(
         extractor, "Israel reimposed blockades in the West Bank.")
+
+
+def test_a_two_word_relation_noun_may_have_other_modifiers_between(extractor):
+    # "joint drills" with "naval" between: cooperation, not a show of force
+    assert pairs(extractor, "Russia and North Korea held joint naval drills.") == {
+        ("Russia", "COOPERATES_WITH", "North Korea"), ("North Korea", "COOPERATES_WITH", "Russia")}
