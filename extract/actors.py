@@ -90,6 +90,7 @@ UNNAMED_BODIES = word_set("unnamed_bodies")
 ORGAN_WORDS = word_set("organ_words")
 REGION_NOUNS = word_set("region_nouns")
 DOCUMENT_NOUNS = word_set("document_nouns")
+WHERE_PREPS = word_set("where_preps")
 LEADING_SUFFIXES = word_set("leading_suffixes")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
@@ -1085,12 +1086,35 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                       "context")
             continue
         sent = tok.sent
-        isos = _own_place_countries(found, tok) or _countries_named(
-            [m for m in found.mentions if sent.start <= m.start < sent.end
-             and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS],
-            towns=sector in LOCAL_SECTORS)
+        here = [m for m in found.mentions if sent.start <= m.start < sent.end
+                and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS]
+        isos = _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
+            _countries_named(here, towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _harmed_place_countries(tok: Token, here: list[ActorMention]) -> set[str]:
+    """Whose the people an act harms are, by where it happened: "Russian drones struck a
+    building in Ternopil, killing 25 people" killed Ukrainians, not Russians (the one
+    country of the sentence's towns; none if it names none)."""
+    harmed = _harmed(tok) or tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and \
+        tok.head.lemma_.lower() in HARMING_VERBS
+    if not harmed:
+        return set()
+    # the act's own clause, not the report of it ("..., officials in Nairobi said")
+    act = tok.head.head if tok.head.dep_ == "advcl" else tok.head
+    lo, hi = act.left_edge.i, act.right_edge.i
+    towns = {m.actor.country for m in here if m.actor.country and lo <= m.start <= hi and (
+        m.actor.type == LOCATION or _said_as_place(tok.doc[m.end - 1]))}
+    return towns if len(towns) == 1 else set()
+
+
+def _said_as_place(tok: Token) -> bool:
+    """A name said as where something is: "in Gaza City", "in Gaza"."""
+    while tok.dep_ == "compound":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in WHERE_PREPS
 
 
 def _own_place_countries(found: _Found, tok: Token) -> set[str]:

@@ -189,7 +189,10 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             objs = [verb.head]
         if sense.words and not extra or conveys_message(ctx, verb, sense):
             continue
-        if scan.fit is None or (sense.words and not scan.fit[0].words):
+        if scan.fit is None or (sense.words and not scan.fit[0].words) or (
+                objs and not scan.fit[1] and not scan.fit[0].words):
+            # (a sense whose preposition is absent fits less than one with its object:
+            # "struck a building" is no strike against anyone)
             scan.fit = (sense, objs)
         relation, instrument = instrument_relation(ctx, doer_act, sense.relation)
         pairs = sense_targets(ctx, verb, sense, objs, relation)

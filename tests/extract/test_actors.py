@@ -765,3 +765,17 @@ def test_a_named_treaty_or_plan_is_no_actor(extractor, text, name):
 def test_a_known_alliance_named_a_pact_is_an_actor(extractor):
     assert by_text(actors(extractor, "The Warsaw Pact condemned NATO."), "Warsaw Pact").id == (
         "igo:warsaw_pact")
+
+
+@pytest.mark.parametrize("text, country", [
+    # the people an act harms are where it happened, not the harmer's
+    ("Russian drones struck a building in the city of Ternopil, killing 25 people.", "UKR"),
+    ("Israeli strikes killed 20 people in Gaza City.", "PSE"),
+    ("Egyptian police killed five protesters.", "EGY"),
+    # the report's place is not the act's
+    ("Rebels shelled Juba, killing 20 people, relief officials in Nairobi said.", None),
+])
+def test_people_an_act_harms_are_of_where_it_happened(extractor, text, country):
+    index = actors(extractor, text)
+    found = [m.actor.country for m in index.mentions if m.text in {"people", "protesters"}]
+    assert found == ([country] if country else []) or (country is None and "KEN" not in found)

@@ -1288,3 +1288,11 @@ def test_a_two_word_relation_noun_may_have_other_modifiers_between(extractor):
     # "joint drills" with "naval" between: cooperation, not a show of force
     assert pairs(extractor, "Russia and North Korea held joint naval drills.") == {
         ("Russia", "COOPERATES_WITH", "North Korea"), ("North Korea", "COOPERATES_WITH", "Russia")}
+
+
+def test_a_sense_whose_preposition_is_absent_fits_less_than_the_plain_one(extractor):
+    # "struck a building" is no labour strike against anyone
+    got = pairs(extractor, "Russian drones struck an apartment building in Ternopil, "
+                           "killing 25 people.")
+    assert not [p for p in got if p[1] == "PROTESTS_AGAINST"]
+    assert ("Russia military", "KILLS", "Ukraine civilians") in got
