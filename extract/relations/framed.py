@@ -176,7 +176,9 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
     replacing = [f for f in overriding if any(
         overrides(f, r, id(f) in backward) for r in overridden)]
     kept = [r for r in rules if not any(r is o for o in overridden)]
-    read = {t.i for f in kept for t in (f.anchor, *f.trigger)}
+    # (a rule that relates an actor to itself has read nothing: it is dropped later)
+    read = {t.i for f in kept if f.subject.actor.id != f.obj.actor.id
+            for t in (f.anchor, *f.trigger)}
     pairs = {(f.subject.actor.id, f.obj.actor.id) for f in kept}
     added: list[Finding] = []
     for _m, f in framed:  # most specific frame first, hand-written before dictionary

@@ -351,3 +351,19 @@ def test_a_treaty_suspended_with_another_is_a_sanction_on_it(extractor):
     # the parse hangs "with Pakistan" on the verb, out of the treaty noun's reach
     assert pairs(extractor, "India suspended the Indus Waters Treaty with Pakistan.") == {
         ("India", "SANCTIONS", "Pakistan")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran allowed IAEA inspectors to return to the Fordow enrichment site.",
+     ("Iran", "CONCEDES_TO", "International Atomic Energy Agency")),
+    ("Russia allowed Ukraine to export grain.", ("Russia", "CONCEDES_TO", "Ukraine")),
+    # a rule relating China to itself reads nothing at the trigger
+    ("China accepted an invitation from Brazil.", ("China", "AGREES_WITH", "Brazil")),
+])
+def test_letting_another_act_or_accepting_its_offer(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
+
+
+def test_refusing_what_another_sends_rejects_it(extractor):
+    got = rels(extractor, "North Korean diplomats refused to accept a letter from Donald Trump.")
+    assert ("North Korea government", "REJECTS", "Donald Trump", False, "asserted") in got
