@@ -88,6 +88,7 @@ GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
 ORGAN_WORDS = word_set("organ_words")
+ORGAN_THINGS = word_set("organ_things")
 REGION_NOUNS = word_set("region_nouns")
 DOCUMENT_NOUNS = word_set("document_nouns")
 WHERE_PREPS = word_set("where_preps")
@@ -248,8 +249,11 @@ class _Resolver:
                      and (iso := _country_of_text(e.text, self.lex))}
             # "Borno state", "Idlib province": a region, not a town of that name
             region = span.end < len(doc) and doc[span.end].lemma_.lower() in REGION_NOUNS
+            # (a region's name alone only as a named political place: ISO 3166-2 also has
+            # "East", "Gulf" and "Red Sea" as regions of one country)
             country = (region and self.places.region(text, prefer=named)) or \
-                self.places.country(text, prefer=named) or self.places.region(text, named)
+                self.places.country(text, prefer=named) or (
+                    span.root.ent_type_ == "GPE" and self.places.region(text, named) or None)
         return self.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION,
                                 country=country))
 
@@ -558,8 +562,7 @@ def _add_sector_modifiers(found: _Found) -> None:
                 or tok.i == 0:
             continue
         head, before = tok.head, found.doc[tok.i - 1]
-        if head.i <= tok.i or head.pos_ != "NOUN" or _collective_sector(head, lex) \
-                or before.head.i not in {head.i, tok.i}:
+        if not _organ_thing(head, tok) or before.head.i not in {head.i, tok.i}:
             continue
         iso = _country_of_text(before.text, lex)
         if iso and found.is_free(before.i, tok.i + 1):
@@ -572,7 +575,8 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound" and not _organ_of_thing(
             tok, lex):
         # A collective word modifying another noun is part of a title or a name
-        # ("Assistant Attorney General John Carlin", "army officers").
+        # ("Assistant Attorney General John Carlin", "army officers"), unless that noun is
+        # what the organ does or has ("police brutality": _organ_of_thing).
         return None
     low = tok.lower_
     lemma = tok.lemma_.lower()
@@ -592,14 +596,14 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
 def _organ_of_thing(tok: Token, lex: ActorLexicon) -> bool:
     """A state organ's word before the noun of what it does or has, not of people:
     "government corruption", "police brutality" (not "police officers", "army chief")."""
-    head = tok.head
-    return (tok.lower_ in ORGAN_WORDS and lex.collectives.get(tok.lower_) is not None
-            and tok.is_lower
-            and head.i > tok.i and head.pos_ == "NOUN" and head.is_lower
-            and head.lemma_.lower() not in lex.collectives and head.lower_ not in lex.collectives
-            and head.lemma_.lower() not in lex.person_words
-            and head.lemma_.lower() not in lex.titles
-            and f"{tok.lower_} {head.lemma_.lower()}" not in lex.titles)
+    return tok.lower_ in ORGAN_WORDS and lex.collectives.get(tok.lower_) is not None \
+        and tok.is_lower and _organ_thing(tok.head, tok)
+
+
+def _organ_thing(head: Token, organ: Token) -> bool:
+    """A noun after an organ's word that names what the organ does or has (organ_things)."""
+    return head.i > organ.i and head.pos_ == "NOUN" and head.is_lower and \
+        head.lemma_.lower() in ORGAN_THINGS
 
 
 def _names_its_holder(tok: Token) -> bool:
@@ -1255,8 +1259,8 @@ def _plural_antecedents(tok: Token, mentions: list[ActorMention], n: int, kind: 
     or "both sides" (ANY) refers to: the nearest conjoined ``n`` of that kind ("Spain,
     Ireland and Norway ... the three countries"), else those of that kind named in its
     sentence before it, or in the nearest sentence before that names any, if there are
-    just ``n``. Leaders of conjoined countries are their governments ("between Russia and
-    Ukraine ... spoke with both leaders")."""
+    just ``n``; for "leaders", else ``n`` conjoined countries ("between Russia and Ukraine
+    ... both leaders"), whose governments the caller names."""
     for lo, hi in _reference_windows(tok):
         here = [m for m in mentions if lo <= m.start < hi and m.actor.is_actor
                 and m.source != "nominal"]
@@ -1265,8 +1269,11 @@ def _plural_antecedents(tok: Token, mentions: list[ActorMention], n: int, kind: 
             return group
         found = {_referent_key(m.actor, kind): m.actor for m in here
                  if _fits_reference(m.actor, kind)}
-        if found:
-            return list(found.values()) if len(found) == n else []
+        if len(found) == n:
+            return list(found.values())
+        countries = _conjoined_group(tok.doc, here, n, "COUNTRY") if kind == "PERSON" else []
+        if countries or found:
+            return countries
     return []
 
 
@@ -1285,7 +1292,7 @@ def _referent_key(actor: Actor, kind: str) -> str:
 
 def _conjoined_group(doc: Doc, here: list[ActorMention], n: int, kind: str) -> list[Actor]:
     """The nearest ``n`` conjoined actors of ``kind`` among ``here`` ("Armenia and
-    Azerbaijan"); for PERSON, ``n`` conjoined countries stand for their leaders."""
+    Azerbaijan")."""
     at = {m.end - 1: m for m in here}
     for m in sorted(here, key=lambda m: -m.start):
         head = doc[m.end - 1]
@@ -1295,8 +1302,6 @@ def _conjoined_group(doc: Doc, here: list[ActorMention], n: int, kind: str) -> l
         actors = [x.actor for x in members]
         if all(_fits_reference(a, kind) for a in actors):
             return actors
-        if kind == "PERSON" and all(_fits_reference(a, "COUNTRY") for a in actors):
-            return [a for a in actors]  # the caller names them as governments
     return []
 
 

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import DEP, LOWER, ORTH
 from spacy.symbols import poss as POSS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, load_actor_lexicon
 from actorgraph.extract.wordlists import word_set
@@ -191,7 +191,8 @@ def names_read_as_verbs(doc: Doc) -> Doc:
     An all-caps name after a verb ("continue to defeat ISIL on all fronts") is often
     tagged VERB and parsed as the verb's clausal complement, so the verb seems to have no
     object. A known actor's name (one the actor ruler found) with no subject, auxiliary
-    or object of its own, right after the verb it hangs from, is that verb's object.
+    or object of its own is a proper noun; right after the verb it hangs from, it is that
+    verb's object.
     """
     for ent in doc.ents:
         root = ent.root
@@ -212,23 +213,41 @@ def names_read_as_verbs(doc: Doc) -> Doc:
 
 
 #: Nouns of a boundary between two sides ("border", "line of control"; words.toml).
-BOUNDARY_PHRASES = tuple(sorted(word_set("boundary_nouns")))
+BOUNDARY_NOUNS = word_set("boundary_nouns")
+#: The first and last words of the boundary phrases ("line of control", "ceasefire
+#: line"), so that only those nouns have their phrase read.
+BOUNDARY_STARTS = frozenset(b.split(" ", 1)[0] for b in BOUNDARY_NOUNS if " " in b)
+BOUNDARY_ENDS = frozenset(b.rsplit(" ", 1)[-1] for b in BOUNDARY_NOUNS if " " in b)
 
 
-def _boundary_before(doc: Doc, w: int) -> Any:
+def is_boundary(tok: Token) -> bool:
+    """A boundary noun, alone or as the head of a listed phrase ("the line of control",
+    "the ceasefire line": the phrase's head is its first noun or its last)."""
+    if tok.lemma_.lower() in BOUNDARY_NOUNS:
+        return True
+    low = tok.lower_
+    if low in BOUNDARY_STARTS and tok.right_edge.i > tok.i:
+        text = tok.doc[tok.i: tok.right_edge.i + 1].text.lower()
+        if any(text.startswith(b) for b in BOUNDARY_NOUNS if " " in b):
+            return True
+    if low in BOUNDARY_ENDS and tok.left_edge.i < tok.i:
+        text = tok.doc[tok.left_edge.i: tok.i + 1].text.lower()
+        return any(text.endswith(b) for b in BOUNDARY_NOUNS if " " in b)
+    return False
+
+
+
+def _boundary_before(doc: Doc, w: int) -> Token | None:
     """The boundary noun whose phrase ends right before token ``w``, if any ("the border",
     "its border", "the Line of Control"): climb from the last word while its head's
     phrase still ends there."""
     node = doc[w - 1]
-    while True:
-        text = doc[node.i: w].text.lower()
-        if node.pos_ in {"NOUN", "PROPN"} and (node.lemma_.lower() in BOUNDARY_PHRASES or any(
-                text == b or text.endswith(" " + b) for b in BOUNDARY_PHRASES)):
-            return node
+    while not (node.pos_ in {"NOUN", "PROPN"} and is_boundary(node)):
         head = node.head
         if head.i == node.i or head.right_edge.i != w - 1 or head.pos_ in {"VERB", "AUX"}:
             return None
         node = head
+    return node
 
 
 @Language.component("boundary_with_phrases")

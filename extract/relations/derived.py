@@ -16,6 +16,7 @@ from actorgraph.extract.relations.syntax import (
     is_verb,
     names_where,
     refusal_head,
+    verb_in,
 )
 from actorgraph.extract.relations.words import (
     COOPERATIVE_QUADS,
@@ -120,7 +121,7 @@ def halted_act(f: Finding, vocab: RelationVocabulary) -> Finding | None:
     de-escalates (CAMEO 087, WITHDRAWS_FROM), when the one who halts is the one who acts.
     The halted act stays, negated."""
     verb = governing_verb(f.anchor) if f.anchor.pos_ in {"NOUN", "PROPN"} else None
-    if verb is None or verb.lemma_.lower() not in HALTING_VERBS or verb.dep_ == "conj":
+    if verb is None or not verb_in(verb, HALTING_VERBS) or verb.dep_ == "conj":
         return None
     halters = [c for c in verb.children if c.dep_ == "nsubj"]
     if halters and not any(f.subject.start <= c.i < f.subject.end for c in halters):

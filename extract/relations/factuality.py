@@ -9,8 +9,10 @@ from spacy.tokens import Span, Token
 from actorgraph.extract.relations.syntax import (
     finite_joined_to_infinitive,
     infinitival,
+    leading_names,
     path_to_root,
     speaker_participle,
+    verb_in,
 )
 from actorgraph.extract.relations.words import (
     ALLEGING_VERBS,
@@ -29,7 +31,6 @@ from actorgraph.extract.relations.words import (
     INTENT_ADJECTIVES,
     INTENT_NOUNS,
     INTENT_VERBS,
-    LEADING_SUFFIXES,
     NEG_WORDS,
     NEGATING_VERBS,
     REPORT_NOUNS,
@@ -90,19 +91,13 @@ def presupposed_act(anchor: Token, path: list[Token]) -> bool:
     :func:`presupposed_cue`."""
     if anchor.pos_ not in {"NOUN", "PROPN"} or not any(
         (c.dep_ == "poss" and c.pos_ != "PRON")
-        or (c.dep_ == "amod" and (c.ent_type_ == "NORP" or _led_by_name(c)))
+        or (c.dep_ == "amod" and (c.ent_type_ == "NORP" or any(
+            n.pos_ == "PROPN" or n.i == c.i for n in leading_names(c))))
         or (c.dep_ == "prep" and c.lower_ == "by") for c in anchor.children
     ):
         return False
     return not any(n.lemma_.lower() in DENIAL_VERBS | ALLEGING_VERBS | REPORT_VERBS
                    | REPORT_NOUNS for n in path[1:])
-
-
-def _led_by_name(modifier: Token) -> bool:
-    """A "-led" modifier after a name: "the US-led war" has its author."""
-    return modifier.lower_ in LEADING_SUFFIXES and any(
-        c.dep_ in {"npadvmod", "compound"} and c.pos_ == "PROPN" and c.i < modifier.i
-        for c in modifier.children)
 
 
 def presupposed_cue(anchor: Token, node: Token, child: Token) -> str | None:
@@ -173,18 +168,17 @@ def negates(node: Token, child: Token | None) -> bool:
 def negating_verb(node: Token) -> bool:
     """A verb whose complement does not happen, alone ("refused") or with its particle
     ("ruled out talks")."""
-    return node.lemma_ in NEGATING_VERBS or any(
-        k.dep_ == "prt" and f"{node.lemma_} {k.lower_}" in NEGATING_VERBS
-        for k in node.children)
+    return verb_in(node, NEGATING_VERBS)
 
 
 def participle_adjunct(node: Token) -> bool:
     """A participle joined by a bare comma, which the parse may call a conjunct ("denied
     backing M23, dismissing a UN report"): an adjunct of the clause, outside what its
-    verb negates; a true conjunct has its "and" ("denied backing and arming M23")."""
+    verb negates; a list has its "and" somewhere ("denied backing and arming M23",
+    "denied backing M23, arming the rebels and training them")."""
     return node.dep_ == "conj" and node.tag_ == "VBG" and node.i > 0 and \
         node.doc[node.i - 1].text == "," and not any(
-            c.dep_ == "cc" and c.i < node.i for c in node.head.children)
+            c.dep_ == "cc" for c in (*node.head.children, *node.children))
 
 
 def keeps_negation_scope(node: Token) -> bool:

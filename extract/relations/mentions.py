@@ -9,15 +9,15 @@ from spacy.tokens import Token
 
 from actorgraph.extract.actors import LOCATION, ActorMention, resolve_pronoun, resolve_speaker
 from actorgraph.extract.lexicon import RelationType, RelationVocabulary
+from actorgraph.extract.nlp import is_boundary
 from actorgraph.extract.relations.model import Sentence, Weighted
-from actorgraph.extract.relations.syntax import conjuncts
+from actorgraph.extract.relations.syntax import conjuncts, leading_names
 from actorgraph.extract.relations.words import (
-    BOUNDARY_NOUNS,
     CLAIM_VERBS,
     COUNTERPART_NOUNS,
+    DEED_NOUNS,
     HYPHEN_SUFFIXES,
     LEADING_SUFFIXES,
-    NEAR_PREPS,
     PERPETRATION_VERBS,
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
@@ -60,41 +60,19 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
 def boundary_side(ctx: Sentence, tok: Token) -> Weighted:
     """The other side of a boundary: "its border with Belarus" and "the frontier with
     Guyana" stand for Belarus and Guyana, not for whose border it is."""
-    if not is_boundary(tok):
-        return []
-    return [(m, 0.7 * w) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-            for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+    return weighted(prep_mentions(ctx, [tok], {"with"}), 0.7) if is_boundary(tok) else []
+
+
+#: Prepositions that tell whose a stretch of sea or air is by what it is near.
+VICINITY_PREPS = frozenset({"near", "off", "around"})
 
 
 def vicinity_owner(ctx: Sentence, tok: Token) -> Weighted:
-    """Whose a stretch of sea, air or land is, told by what it is near: "waters near
-    Taiwan", "the airspace off Japan" stand for Taiwan and Japan."""
+    """Whose a stretch of sea or air is, told by what it is near: "waters near Taiwan",
+    "the airspace off Japan" stand for Taiwan and Japan."""
     if tok.lemma_.lower() not in VICINITY_NOUNS:
         return []
-    return [(m, 0.7 * w) for c in tok.children if c.dep_ == "prep" and c.lower_ in NEAR_PREPS
-            for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
-
-
-#: The first and last words of the boundary phrases ("line of control", "ceasefire
-#: line"), so that only those nouns have their phrase read.
-BOUNDARY_STARTS = frozenset(b.split(" ", 1)[0] for b in BOUNDARY_NOUNS if " " in b)
-BOUNDARY_ENDS = frozenset(b.rsplit(" ", 1)[-1] for b in BOUNDARY_NOUNS if " " in b)
-
-
-def is_boundary(tok: Token) -> bool:
-    """A boundary noun, alone or as the head of a listed phrase ("the line of control",
-    "the ceasefire line": the phrase's head is its first noun or its last)."""
-    if tok.lemma_.lower() in BOUNDARY_NOUNS:
-        return True
-    low = tok.lower_
-    if low in BOUNDARY_STARTS and tok.right_edge.i > tok.i:
-        text = tok.doc[tok.i: tok.right_edge.i + 1].text.lower()
-        if any(text.startswith(b) for b in BOUNDARY_NOUNS if " " in b):
-            return True
-    if low in BOUNDARY_ENDS and tok.left_edge.i < tok.i:
-        text = tok.doc[tok.left_edge.i: tok.i + 1].text.lower()
-        return any(text.endswith(b) for b in BOUNDARY_NOUNS if " " in b)
-    return False
+    return weighted(prep_mentions(ctx, [tok], VICINITY_PREPS), 0.7)
 
 
 def pronoun_mentions(ctx: Sentence, tok: Token) -> Weighted:
@@ -228,9 +206,7 @@ def led_by(ctx: Sentence, tok: Token) -> list[ActorMention]:
     """The actor before a split "-led" modifier: "Saudi-led coalition jets" are Saudi
     Arabia's, as one-word "U.S.-led" already is (the tokenizer splits a hyphen after a
     name it does not keep whole)."""
-    if tok.dep_ != "amod" or tok.lower_ not in LEADING_SUFFIXES:
-        return []
-    return [m for c in tok.children if c.dep_ in {"npadvmod", "compound"} and c.i < tok.i
+    return [m for c in leading_names(tok) if c.i != tok.i
             for m in ctx.index.all_at(c) if m.actor.is_actor]
 
 
@@ -303,23 +279,30 @@ def weighted(found: Weighted, factor: float) -> Weighted:
     return [(m, w * factor) for m, w in found]
 
 
+def agent_mentions(ctx: Sentence, verb: Token) -> Weighted:
+    """The actors of a participle's by-agent ("claimed by ISIL", "committed by X")."""
+    return [(m, w * 0.85) for a in verb.children if a.dep_ == "agent"
+            for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+
+
 def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
     """Who claimed an act told by a noun, the one who did it: "ISIL claimed the attacks,
     which killed 28", "attacks claimed by ISIL", "the Taliban claimed responsibility for
     the bombing". Event coders code a claimed attack as the claimant's. Whoever is said
     to have done a deed did it: "crimes committed by the army"."""
-    for c in tok.children:
-        # "crimes committed by Venezuelan security forces": any deed's doer
-        if c.dep_ in ("acl", "relcl") and c.lemma_ in PERPETRATION_VERBS:
-            return [(m, w * 0.85) for a in c.children if a.dep_ == "agent"
-                    for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
-    if relation_noun(ctx.vocab, tok) is None:
+    act = relation_noun(ctx.vocab, tok) is not None
+    if not act and tok.lemma_.lower() not in DEED_NOUNS:
         return []
     for c in tok.children:
-        # "attacks, also claimed by ISIL, ...", "the attack, which was claimed by ISIL, ..."
-        if c.dep_ in ("acl", "relcl") and c.lemma_ in CLAIM_VERBS:
-            return [(m, w * 0.85) for a in c.children if a.dep_ == "agent"
-                    for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+        # "attacks, also claimed by ISIL, ...", "the attack, which was claimed by ISIL,
+        # ...", "crimes committed by Venezuelan security forces"
+        if c.dep_ in ("acl", "relcl") and (c.lemma_ in PERPETRATION_VERBS or
+                                            act and c.lemma_ in CLAIM_VERBS):
+            found = agent_mentions(ctx, c)
+            if found:
+                return found
+    if not act:
+        return []
     verb = tok.head
     if tok.dep_ == "pobj" and verb.lower_ == "for" and verb.head.dep_ == "dobj" \
             and verb.head.lemma_ in RESPONSIBILITY_NOUNS:

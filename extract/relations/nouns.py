@@ -95,17 +95,20 @@ def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Findin
     if not patients and rtype.plover == "PROTEST" and tok.dep_ == "dobj":
         # "staged rallies ... saying he must resign": see purpose_targets.
         patients = purpose_targets(ctx, tok.head)
-    mutual = True if mutual_with(ctx, tok, rtype) else None
-    return [Finding(s, o, rtype.name, trig, tok, 0.65 * standing * sw * ow, mutual=mutual)
+    others = mutual_others(ctx, tok, rtype)
+    return [Finding(s, o, rtype.name, trig, tok, 0.65 * standing * sw * ow,
+                    mutual=True if o.actor.id in others else None)
             for s, sw in agents for o, ow in patients]
 
 
-def mutual_with(ctx: Sentence, tok: Token, rtype: RelationType) -> bool:
-    """A noun whose "with" phrase names the other side of an act both sides do, as the
-    vocabulary's mutual triggers say ("fighting with", "war with": both fight)."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and any(
-        s.mutual and s.prep == "with" and s.relation == rtype.name and not s.words
-        for s in ctx.vocab.verb_senses(tok.lemma_.lower()))
+def mutual_others(ctx: Sentence, tok: Token, rtype: RelationType) -> set[str]:
+    """The actors a noun's "with" phrase names as the other side of an act both sides do,
+    as the vocabulary's mutual triggers say ("fighting with", "war with": both fight; not
+    "war against Ukraine with Iranian drones")."""
+    if not any(s.mutual and s.prep == "with" and s.relation == rtype.name and not s.words
+               for s in ctx.vocab.verb_senses(tok.lemma_.lower())):
+        return set()
+    return {m.actor.id for m, _w in prep_mentions(ctx, [tok], {"with"})}
 
 
 def noun_roles(ctx: Sentence, tok: Token, rtype: RelationType) -> NounRoles:

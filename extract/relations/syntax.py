@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from actorgraph.extract.relations.words import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
+    LEADING_SUFFIXES,
     LOCATIVE_PREPS,
     SPEAKER_ACT_VERBS,
     SPEECH_VERBS,
@@ -123,3 +124,24 @@ def speaker_participle(verb: Token) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_ in SPEAKER_ACT_VERBS \
         and verb.i > 0 and verb.doc[verb.i - 1].text == "," and head.dep_ == "ccomp" \
         and head.i < verb.i and head.head.lemma_ in SPEECH_VERBS
+
+
+def verb_in(verb: Token, words: set[str] | frozenset[str]) -> bool:
+    """Whether a verb, alone or with its particle, is one of ``words`` ("stop", "cut off",
+    "rule out")."""
+    return verb.lemma_ in words or any(
+        k.dep_ == "prt" and f"{verb.lemma_} {k.lower_}" in words for k in verb.children)
+
+
+def leading_names(modifier: Token) -> list[Token]:
+    """The name a "-led" modifier puts in charge: the token before a split "Saudi - led"
+    (the tokenizer splits a hyphen after a name it does not keep whole), or the modifier
+    itself when whole ("U.S.-led")."""
+    if modifier.dep_ != "amod":
+        return []
+    if "-" in modifier.text and modifier.lower_.rsplit("-", 1)[-1] in LEADING_SUFFIXES:
+        return [modifier]
+    if modifier.lower_ not in LEADING_SUFFIXES:
+        return []
+    return [c for c in modifier.children
+            if c.dep_ in {"npadvmod", "compound"} and c.i < modifier.i]

@@ -779,3 +779,30 @@ def test_people_an_act_harms_are_of_where_it_happened(extractor, text, country):
     index = actors(extractor, text)
     found = [m.actor.country for m in index.mentions if m.text in {"people", "protesters"}]
     assert found == ([country] if country else []) or (country is None and "KEN" not in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran seized a tanker in the Gulf.",
+    "Houthi rebels fired missiles at ships in the Red Sea.",
+])
+def test_a_sea_is_no_region_of_one_country(extractor, text):
+    # ISO 3166-2 has a "Gulf" (PNG) and a "Red Sea" (SDN): without a region noun only a
+    # named political place is looked up there
+    assert not [m for m in actors(extractor, text).mentions
+                if m.actor.country in {"PNG", "SDN"}]
+
+
+def test_named_leaders_come_before_conjoined_countries(extractor):
+    index = actors(extractor, "The US and China clashed over trade after Biden phoned Xi, "
+                              "and both leaders agreed to meet.")
+    assert {m.actor.id for m in index.mentions if m.text == "leaders"} == {
+        "person:joe_biden", "person:xi_jinping"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russian police detained army deserters.",
+    "British army veterans protested in London.",
+])
+def test_an_organ_s_word_before_people_names_no_organ(extractor, text):
+    assert not [m for m in actors(extractor, text).mentions
+                if m.actor.sector == "MIL" and "army" in m.text]

@@ -1296,3 +1296,37 @@ def test_a_sense_whose_preposition_is_absent_fits_less_than_the_plain_one(extrac
                            "killing 25 people.")
     assert not [p for p in got if p[1] == "PROTESTS_AGAINST"]
     assert ("Russia military", "KILLS", "Ukraine civilians") in got
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a deal cut is made, not halted
+    ("Ukraine cut a deal with Russia on grain exports.", ("Ukraine", "SANCTIONS", "Russia")),
+    # a stance is no position taken up, a base no border
+    ("China took a tough position on Taiwan.", ("China", "MOBILIZES_AGAINST", "Taiwan")),
+    ("Polish troops assembled at a US base in Germany.",
+     ("Poland military", "MOBILIZES_AGAINST", "United States")),
+    # no forces: no fight
+    ("The US pushed China out of the chip market.", ("United States", "FIGHTS", "China")),
+    # a survey is no deed; land outside an embassy is only where
+    ("The UN welcomed the survey conducted by Iraq in Mosul.",
+     ("United Nations", "MEETS", "Iraq")),
+    ("Kenyan police cleared the area outside the US embassy.",
+     ("Kenya police", "CONCEDES_TO", "United States government")),
+    # an instrument after "with" is no side fighting back
+    ("Russia's war against Ukraine with Iranian drones continued.",
+     ("Ukraine", "FIGHTS", "Russia")),
+])
+def test_rules_keep_to_their_cases(extractor, text, unwanted):
+    assert unwanted not in pairs(extractor, text)
+
+
+def test_the_middle_item_of_a_list_is_denied_with_the_rest(extractor):
+    got = {(r, o): n for s, r, o, n, _m in rels(
+        extractor, "Rwanda denied backing M23, arming the rebels and training them.")}
+    assert got and all(got.values())
+
+
+def test_a_whole_us_led_modifier_gives_an_act_its_author(extractor):
+    got = rels(extractor, "Turkey refused to commit to any assistance to the U.S.-led war "
+                          "against Iraq.")
+    assert ("United States", "FIGHTS", "Iraq", False, "asserted") in got
