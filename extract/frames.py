@@ -435,9 +435,9 @@ def _with_subject(base: _Pattern, forms: list[str]) -> list[_Pattern]:
 
 
 def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> list[_Pattern]:
-    """``base`` plus the object noun node: any noun, or one of ``forms``. A listed direct
-    object may also be counted ("deployed dozens of warships") or come after another
-    conjunct ("moved heavy weapons and troops")."""
+    """``base`` plus the object noun node: any noun, or one of ``forms``. A hand-written
+    frame's listed direct object may also be counted ("deployed dozens of warships") or
+    come after another conjunct ("moved heavy weapons and troops")."""
     attrs: dict = {"LOWER": {"IN": forms}} if forms else {"POS": {"IN": ["NOUN", "PROPN"]}}
     p = base.copy()
     if frame.object_preps:
@@ -445,7 +445,9 @@ def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> list[
         p.add("object_prep", "object", {"DEP": "pobj", **attrs})
         return [p]
     p.add("trigger", "object", {"DEP": "dobj", **attrs})
-    if not forms:
+    if not forms or frame.dictionary:
+        # (hand-written frames only: the dictionary's 6,000 frames would triple their
+        # patterns, and their cost on every sentence, for its literal object nouns)
         return [p]
     counted = base.copy().add("trigger", "quantity", {"DEP": "dobj",
                                                       "LEMMA": {"IN": sorted(QUANTITY_NOUNS)}})

@@ -13,6 +13,7 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.symbols import DEP, LOWER, ORTH
 from spacy.symbols import poss as POSS
 from spacy.tokens import Doc, Token
@@ -168,13 +169,18 @@ def _regular_forms(verb: str) -> list[str]:
 MISREAD_VERB_FORMS = {f: v for v in word_set("misread_verbs") for f in _regular_forms(v)}
 
 
+#: The string ids of those forms, to find them in a document's array in one pass.
+MISREAD_FORM_IDS = numpy.array([get_string_id(f) for f in MISREAD_VERB_FORMS],
+                               dtype=numpy.uint64)
+
+
 @Language.component("misread_verb_lemmas")
 def misread_verb_lemmas(doc: Doc) -> Doc:
     """Give the verbs of ``misread_verbs`` their own lemma back ("staged": stage, not stag)."""
-    for tok in doc:
-        verb = MISREAD_VERB_FORMS.get(tok.lower_)
-        if verb is not None and tok.pos_ == "VERB":
-            tok.lemma_ = verb
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), MISREAD_FORM_IDS)):
+        tok = doc[int(i)]
+        if tok.pos_ == "VERB":
+            tok.lemma_ = MISREAD_VERB_FORMS[tok.lower_]
     return doc
 
 
@@ -250,6 +256,9 @@ def _boundary_before(doc: Doc, w: int) -> Token | None:
     return node
 
 
+WITH_ID = get_string_id("with")
+
+
 @Language.component("boundary_with_phrases")
 def boundary_with_phrases(doc: Doc) -> Doc:
     """Hang "with" and the country after a boundary noun on the noun.
@@ -259,9 +268,9 @@ def boundary_with_phrases(doc: Doc) -> Doc:
     other side. Only a place or people name is moved: in "clashed at the border with
     Indian troops" the troops are whom the clash was with.
     """
-    for w in doc:
-        if w.lower_ != "with" or w.dep_ != "prep" or w.i == 0 \
-                or w.head.pos_ not in {"VERB", "AUX"}:
+    for i in numpy.flatnonzero(doc.to_array(LOWER) == WITH_ID):
+        w = doc[int(i)]
+        if w.dep_ != "prep" or w.i == 0 or w.head.pos_ not in {"VERB", "AUX"}:
             continue
         if not any(c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC", "NORP"}
                    for c in w.children):
