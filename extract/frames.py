@@ -421,12 +421,15 @@ def _prep(preps: Sequence[str]) -> dict:
     return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(preps)}}
 
 
-def _with_subject(base: _Pattern, forms: list[str]) -> list[_Pattern]:
-    """``base`` constrained by its subject noun, also when counted ("thousands of troops
-    massed"). "&MILITARY * EXERCISES": a constraint on the subject noun, not a binding of
-    the source actor (the nation behind "Israeli aircraft" is found in code)."""
+def _with_subject(base: _Pattern, forms: list[str], counted: bool) -> list[_Pattern]:
+    """``base`` constrained by its subject noun, also when ``counted`` ("thousands of
+    troops massed"; hand-written frames, as for objects). "&MILITARY * EXERCISES": a
+    constraint on the subject noun, not a binding of the source actor (the nation behind
+    "Israeli aircraft" is found in code)."""
     deps = {"DEP": {"IN": ["nsubj", "nsubjpass"]}}
     direct = base.copy().add("trigger", "subject", {**deps, "LOWER": {"IN": forms}})
+    if not counted:
+        return [direct]
     counted = base.copy().add("trigger", "quantity",
                               {**deps, "LEMMA": {"IN": sorted(QUANTITY_NOUNS)}})
     counted.add("quantity", "of", {"DEP": "prep", "LOWER": "of"})
@@ -511,7 +514,8 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
     if frame.particle:
         base.add("trigger", "particle",
                  {"DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": frame.particle})
-    bases = _with_subject(base, head_forms(frame.subjects)) if frame.subjects else [base]
+    bases = _with_subject(base, head_forms(frame.subjects), counted=not frame.dictionary) \
+        if frame.subjects else [base]
     if frame.objects or frame.target == "object_prep":
         # One node for every object head ("aid" of "humanitarian aid"): the words before
         # the head of a phrase are checked on each match (``_phrase_at``), which keeps a
