@@ -1102,9 +1102,7 @@ def _harmed_place_countries(tok: Token, here: list[ActorMention]) -> set[str]:
     """Whose the people an act harms are, by where it happened: "Russian drones struck a
     building in Ternopil, killing 25 people" killed Ukrainians, not Russians (the one
     country of the sentence's towns; none if it names none)."""
-    harmed = _harmed(tok) or tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and \
-        tok.head.lemma_.lower() in HARMING_VERBS
-    if not harmed:
+    if not _harmed(tok):
         return set()
     # the act's own clause, not the report of it ("..., officials in Nairobi said")
     act = tok.head.head if tok.head.dep_ == "advcl" else tok.head

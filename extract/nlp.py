@@ -206,9 +206,8 @@ def names_read_as_verbs(doc: Doc) -> Doc:
             continue
         if any(c.dep_ in VERB_ONLY_DEPS for c in root.children):
             continue
-        root.pos_, root.tag_ = "PROPN", "NNP"
+        root.pos_, root.tag_, root.lemma_ = "PROPN", "NNP", root.text
         head = root.head
-        root.lemma_ = root.text
         if root.dep_ in NAME_AS_CLAUSE_DEPS and head.pos_ == "VERB" and head.i == ent.start - 1:
             root.dep_ = "dobj"
             # what the parser hung from the "verb" modifies the verb ("out of Kobane")
