@@ -497,6 +497,7 @@ def find_actors(
     _attribute_collectives(found, unattributed)
     _add_people_collectives(found)
     _add_victims(found)
+    _add_peoples(found)
     _attribute_home_officials(found, people, nationality)
     index = found.index()
     index.quotations = _voiced(quotations(doc, index), res)
@@ -1170,6 +1171,25 @@ def _add_victims(found: _Found) -> None:
         actor = found.res.actor(Actor(id=f"group:{slug(low)}", name=low, type="ORGANIZATION",
                                       sector="CVL", source="collective"))
         found.add(tok.i, tok.i + 1, actor, "collective")
+
+
+#: Dependencies of a word that modifies another: "Sunni militants" names the militants.
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+
+
+def _add_peoples(found: _Found) -> None:
+    """Step 4c: "slaughtered Sunnis", "Hindus clashed with Muslims": a people or a faith
+    named by a plural noun of its own is an actor, a group of no country. Not a country's
+    people ("Syrians" is Syria's, steps 1 and 3), nor a people named as a modifier ("Sunni
+    militants", step 4a), nor one an actor modifies ("Iraqi Kurds" stay Iraq's)."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.ent_type_ != "NORP" or tok.tag_ not in {"NNS", "NNPS"} \
+                or tok.dep_ in MODIFIER_DEPS or _country_of_text(tok.text, found.lex) \
+                or any(c.i in found.taken for c in tok.children if c.dep_ in MODIFIER_DEPS):
+            continue
+        actor = found.res.actor(Actor(id=f"group:{slug(tok.text)}", name=tok.text,
+                                      type="ORGANIZATION", source="people"))
+        found.add(tok.i, tok.i + 1, actor, "people")
 
 
 def _harmed(tok: Token) -> bool:

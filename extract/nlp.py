@@ -217,6 +217,38 @@ def names_read_as_verbs(doc: Doc) -> Doc:
     return doc
 
 
+#: What the parser hangs a verb from the name after it as ("defeat ISIL": compound, aux).
+VERB_AS_MODIFIER_DEPS = {"compound", "aux", "amod", "nmod"}
+#: Base forms that are auxiliaries themselves, not verbs misread as one.
+AUXILIARY_WORDS = frozenset("be have do will would shall should can could may might must "
+                            "to".split())
+
+
+@Language.component("verbs_read_as_modifiers")
+def verbs_read_as_modifiers(doc: Doc) -> Doc:
+    """Make a base-form verb the parser hung from the known name right after it the verb
+    of that name.
+
+    In a run of verbs sharing an object ("to degrade and defeat ISIL") the parser often
+    takes the last verb for a modifier of the name and the name for the first verb's
+    conjunct, so no verb has the name as its object. The verb takes the name's place in the
+    tree and the name becomes its object.
+    """
+    for ent in doc.ents:
+        root = ent.root
+        if not ent.ent_id_ or ent.start == 0:
+            continue
+        verb = doc[ent.start - 1]
+        if verb.head.i != root.i or verb.tag_ != "VB" or verb.dep_ not in VERB_AS_MODIFIER_DEPS \
+                or verb.lower_ in AUXILIARY_WORDS or root.head.i == root.i:
+            continue
+        verb.pos_ = "VERB"
+        verb.head, verb.dep_ = root.head, root.dep_
+        root.head, root.dep_ = verb, "dobj"
+        root.pos_, root.tag_, root.lemma_ = "PROPN", "NNP", root.text
+    return doc
+
+
 #: Nouns of a boundary between two sides ("border", "line of control"; words.toml).
 BOUNDARY_NOUNS = word_set("boundary_nouns")
 #: The first and last words of the boundary phrases ("line of control", "ceasefire
@@ -337,5 +369,6 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     )
     ruler.add_patterns(actor_patterns(lexicon))
     nlp.add_pipe("names_read_as_verbs", after="ner")
-    nlp.add_pipe("boundary_with_phrases", after="names_read_as_verbs")
+    nlp.add_pipe("verbs_read_as_modifiers", after="names_read_as_verbs")
+    nlp.add_pipe("boundary_with_phrases", after="verbs_read_as_modifiers")
     return nlp

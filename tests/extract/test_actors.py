@@ -570,6 +570,32 @@ def test_a_victim_is_the_target_of_the_harm(extractor):
     assert ("Boko Haram", "KILLS", "villagers") in got
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("ISIL has once again slaughtered Sunnis.", "Sunnis"),
+    ("Hindus clashed with Muslims in Delhi.", "Muslims"),
+    ("Shiites demonstrated against Saudi Arabia.", "Shiites"),
+])
+def test_a_people_named_by_a_plural_noun_is_a_group(extractor, text, mention):
+    a = by_text(actors(extractor, text), mention)
+    assert (a.id, a.country) == (f"group:{mention.lower()}", None)
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Some 800,000 Iraqi Kurds sought refuge in Germany.", "Iraqi", "IRQ"),  # Iraq's Kurds
+    ("Syrians protested in Damascus.", "Syrians", "SYR"),  # a country's people
+])
+def test_a_people_of_a_country_is_no_group_of_its_own(extractor, text, mention, country):
+    index = actors(extractor, text)
+    assert by_text(index, mention).country == country
+    assert not [m for m in index.mentions if m.actor.id.startswith("group:")]
+
+
+def test_a_people_is_the_target_of_an_act(extractor):
+    got = {(t.subject.name, t.relation, t.object.name)
+           for t in extractor.extract_text("Turkey attacked Kurds in northern Syria.")}
+    assert ("Turkey", "ATTACKS", "Kurds") in got
+
+
 @pytest.mark.parametrize("text, mention, actor_id", [
     ("Al-Shabaab killed 12 members of the Degodia clan.", "members", "group:degodia_clan"),
     ("Members of Hamas attacked the checkpoint.", "Members", "group:hamas"),

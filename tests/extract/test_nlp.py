@@ -83,6 +83,31 @@ def test_a_name_read_as_a_verb_with_its_own_object_is_left_alone(extractor):
     assert isil.pos_ == "VERB" and any(c.dep_ == "dobj" for c in isil.children)
 
 
+@pytest.mark.parametrize("text", [
+    "The UK will degrade and defeat ISIL.",
+    "The UK is working to degrade and defeat ISIL in Syria and Iraq.",
+])
+def test_a_verb_hung_from_the_name_after_it_takes_the_name_as_object(extractor, text):
+    doc = extractor.nlp(text)
+    isil = next(t for t in doc if t.text == "ISIL")
+    defeat = next(t for t in doc if t.text == "defeat")
+    assert (isil.dep_, isil.head.i, isil.pos_) == ("dobj", defeat.i, "PROPN")
+    assert (defeat.pos_, defeat.dep_, defeat.head.text) == ("VERB", "conj", "degrade")
+
+
+def test_a_noun_modifying_a_name_is_no_verb(extractor):
+    # "the defeat ISIL campaign" has no verb tag before the name: nothing moves
+    doc = extractor.nlp("Britain joined the counter ISIL coalition.")
+    isil = next(t for t in doc if t.text == "ISIL")
+    assert isil.dep_ != "dobj"
+
+
+def test_a_verbs_shared_object_is_each_verbs_target(extractor):
+    triples = extractor.extract_text("The UK is working to degrade and defeat ISIL in Syria.")
+    assert {(t.subject.name, t.relation, t.object.name) for t in triples} >= {
+        ("United Kingdom", "FIGHTS", "Islamic State")}
+
+
 @pytest.mark.parametrize("form, lemma", [("staged", "stage"), ("staging", "stage"),
                                          ("waged", "wage"), ("hoped", "hope")])
 def test_a_verb_the_lemmatizer_misreads_gets_its_own_lemma(extractor, form, lemma):
