@@ -12,6 +12,7 @@ from actorgraph.extract.relations.mentions import (
     first_per_actor,
     is_place,
     mentions,
+    modifier_actors,
     owner_actors,
     prep_mentions,
     weighted,
@@ -33,6 +34,7 @@ from actorgraph.extract.wordlists import word_set
 
 CONDITIONS = word_set("conditions")
 LEAVING_NOUNS = word_set("leaving_nouns")
+COUNTERING_VERBS = word_set("countering_verbs")
 
 
 def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
@@ -48,6 +50,7 @@ def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
         out.extend(act_noun_targets(ctx, verb, plover))
     if plover in {"SUPPORT", "ACCUSE"}:
         out.extend(content_clause_subjects(ctx, verb))
+    out.extend(countered_act_authors(ctx, verb))
     for c in verb.children:
         if infinitival(c) and is_verb(c) and plover == "THREATEN":
             # "threatened to launch an offensive unless Baghdad accepted", "threatened
@@ -67,6 +70,25 @@ def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
         elif c.dep_ == "ccomp" and plover in {"REQUEST", "ACCUSE", "THREATEN"}:
             out.extend(clause_targets(ctx, c, plover))
     return first_per_actor(out)
+
+
+def countered_act_authors(ctx: Sentence, verb: Token) -> Weighted:
+    """Whom a verb that resists a hostile act is aimed at: the act's authors, named by its
+    modifiers or after "by"/"from" ("repelled an ISIL attack", "thwarted an assault by the
+    Taliban"; :data:`COUNTERING_VERBS`)."""
+    words = {verb.lemma_.lower(), *(f"{verb.lemma_.lower()} {c.lower_}"
+                                    for c in verb.children if c.dep_ == "prt")}
+    if not words & COUNTERING_VERBS:
+        return []
+    out: Weighted = []
+    for act in verb.children:
+        rtype = ctx.vocab.noun_relation(act.lemma_)
+        if act.dep_ not in {"dobj", "nsubjpass"} or rtype is None \
+                or not rtype.quad.endswith("CONFLICT"):
+            continue
+        out.extend((m, 0.8) for m in modifier_actors(ctx, act))
+        out.extend(weighted(prep_mentions(ctx, [act], {"by", "from"}), 0.85))
+    return out
 
 
 def content_clause_subjects(ctx: Sentence, verb: Token) -> Weighted:

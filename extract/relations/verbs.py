@@ -80,6 +80,13 @@ def verb_agents(ctx: Sentence, verb: Token) -> Weighted:
     return found
 
 
+def fellow_agents(ctx: Sentence, verb: Token, agents: Weighted) -> Weighted:
+    """The agents that may act on each other: not its co-agents ("Hezbollah fought
+    alongside Syrian troops" fight on one side, not each other)."""
+    co = {m.actor.id for m, _w in prep_mentions(ctx, [verb], CO_AGENT_PREPS)}
+    return [(m, w) for m, w in agents if m.actor.id not in co] if co else agents
+
+
 def with_group_agents(ctx: Sentence, verb: Token, found: list[Finding]) -> list[Finding]:
     """``found`` and the same acts done by the body their doers act as part of (not the
     reciprocal ones: the doers and the body do not act on each other)."""
@@ -124,7 +131,8 @@ def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[F
     scan = scan_senses(ctx, verb, senses, agents)
     out, done = scan.found, scan.done
     if not done and scan.comitative is not None:
-        out.extend(reciprocal(agents, scan.comitative[0].relation, scan.comitative[1], verb))
+        out.extend(reciprocal(fellow_agents(ctx, verb, agents), scan.comitative[0].relation,
+                              scan.comitative[1], verb))
         done = True
     if not agents:
         return out
@@ -159,10 +167,17 @@ def instrument_relation(ctx: Sentence, doer_act: tuple[Token, RelationType] | No
                         relation: str) -> tuple[str, list[Token]]:
     """The act a verb's doer names when the doer is an act of another kind (see
     :func:`act_doer`): "Iran was hit by fresh US sanctions" sanctions, it does not attack;
-    the verb only says the act struck. Returns the relation and the noun, if it decides."""
-    if doer_act is not None and doer_act[1].plover != ctx.vocab.get(relation).plover:
-        return doer_act[1].name, [doer_act[0]]
-    return relation, []
+    the verb only says the act struck. A passive verb of the other side of conflict and
+    cooperation keeps its own sense: forces "backed by coalition airstrikes" are supported,
+    not attacked. Returns the relation and the noun, if it decides."""
+    if doer_act is None:
+        return relation, []
+    noun, act = doer_act
+    own = ctx.vocab.get(relation)
+    if act.plover == own.plover or noun.head.dep_ == "agent" and \
+            act.quad.endswith("CONFLICT") != own.quad.endswith("CONFLICT"):
+        return relation, []
+    return act.name, [noun]
 
 
 def known_particles(verb: Token, senses: list[VerbSense]) -> set[str]:
@@ -181,6 +196,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
     reduced = is_reduced_passive(verb)
     particles = known_particles(verb, senses)
     doer_act = act_doer(ctx, verb)
+    fellows = fellow_agents(ctx, verb, agents)
     for sense in senses:
         if particles and not particles & set(sense.words):
             continue
@@ -209,12 +225,12 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             scan.done = True
             break
         light = bool(sense.words) and not objs  # "reached a consensus" (no "with")
-        if len(agents) > 1 and rtype.symmetric and (not sense.prep or light):
+        if len(fellows) > 1 and rtype.symmetric and (not sense.prep or light):
             # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
-            scan.found.extend(reciprocal(agents, sense.relation, trig, verb))
+            scan.found.extend(reciprocal(fellows, sense.relation, trig, verb))
             scan.done = True
             break
-        if len(agents) > 1 and sense.prep == "with" and not objs and scan.comitative is None:
+        if len(fellows) > 1 and sense.prep == "with" and not objs and scan.comitative is None:
             # A with-verb without its with-object is reciprocal too ("Thai and Cambodian
             # troops exchanged fire"), unless another sense fits better ("united against").
             scan.comitative = (sense, trig)

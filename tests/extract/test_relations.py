@@ -1152,6 +1152,37 @@ def test_a_doer_that_is_an_act_names_the_act(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
 
+def test_a_passive_support_by_an_act_stays_support(extractor):
+    got = pairs(extractor, "Iraqi forces, backed by coalition airstrikes, recaptured Ramadi.")
+    assert ("coalition", "SUPPORTS", "Iraq military") in got
+    assert not any(r == "ATTACKS" for _s, r, _o in got)
+
+
+def test_co_agents_are_no_reciprocal_pair(extractor):
+    got = pairs(extractor, "Hezbollah fighters fought alongside Syrian government troops.")
+    assert ("Hezbollah", "COOPERATES_WITH", "Syria military") in got
+    assert not any(r == "FIGHTS" for _s, r, _o in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Peshmerga repelled an ISIL attack near Kirkuk.", ("Peshmerga", "Islamic State")),
+    ("Iraqi forces repelled an attack by ISIL.", ("Iraq military", "Islamic State")),
+    ("Ukraine fended off a Russian assault.", ("Ukraine", "Russia")),
+])
+def test_fending_off_an_act_fights_its_authors(extractor, text, expected):
+    assert (expected[0], "FIGHTS", expected[1]) in pairs(extractor, text)
+
+
+def test_fending_off_an_act_of_no_one_named_fights_no_one(extractor):
+    assert not pairs(extractor, "Ukraine repelled an attack near Kharkiv.")
+
+
+@pytest.mark.parametrize("text", ["The US has been in touch with Iraqi officials.",
+                                  "The US stayed in close contact with Iraqi officials."])
+def test_being_in_touch_communicates(extractor, text):
+    assert ("United States", "COMMUNICATES_WITH", "Iraq government") in pairs(extractor, text)
+
+
 def test_what_befalls_someone_is_no_act_of_theirs(extractor):
     got = pairs(extractor, "Abu Bakr's death will degrade ISIL's ability to fight.")
     assert not any(s.startswith("Abu") for s, _r, _o in got)
