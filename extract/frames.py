@@ -434,7 +434,13 @@ def _with_subject(base: _Pattern, forms: list[str], counted: bool) -> list[_Patt
                               {**deps, "LEMMA": {"IN": sorted(QUANTITY_NOUNS)}})
     counted.add("quantity", "of", {"DEP": "prep", "LOWER": "of"})
     counted.add("of", "subject", {"DEP": "pobj", "LOWER": {"IN": forms}})
-    return [direct, counted]
+    # "Iraqi forces continued to clear ISIL from Mosul": the subject of the verb whose
+    # infinitive the trigger is
+    controlled = base.copy()
+    controlled.nodes[0]["RIGHT_ATTRS"] = {**controlled.nodes[0]["RIGHT_ATTRS"], "DEP": "xcomp"}
+    controlled.add("trigger", "controller", {"POS": {"IN": ["VERB", "AUX"]}}, op="<")
+    controlled.add("controller", "subject", {**deps, "LOWER": {"IN": forms}})
+    return [direct, counted, controlled]
 
 
 def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> list[_Pattern]:
@@ -511,11 +517,17 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
     one per alternative parse. The trigger is always node 0."""
     tags = ["NOUN"] if frame.pos == "NOUN" else ["VERB", "AUX"]
     base = _Pattern({"LEMMA": frame.trigger, "POS": {"IN": tags}})
+    particles = [base]
     if frame.particle:
-        base.add("trigger", "particle",
-                 {"DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": frame.particle})
-    bases = _with_subject(base, head_forms(frame.subjects), counted=not frame.dictionary) \
-        if frame.subjects else [base]
+        particle = {"DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": frame.particle}
+        particles = [base.copy().add("trigger", "particle", particle)]
+        if not frame.dictionary:
+            # "cleared ISIL from Ramadi": the parser often hangs the word on the object
+            on_object = base.copy().add("trigger", "carrier", {"DEP": "dobj"})
+            particles.append(on_object.add("carrier", "particle", particle))
+    bases = [s for b in particles for s in _with_subject(
+        b, head_forms(frame.subjects), counted=not frame.dictionary)] \
+        if frame.subjects else particles
     if frame.objects or frame.target == "object_prep":
         # One node for every object head ("aid" of "humanitarian aid"): the words before
         # the head of a phrase are checked on each match (``_phrase_at``), which keeps a
@@ -540,19 +552,21 @@ class TreePattern:
 
     spaCy's DependencyMatcher runs a token matcher for every node of every pattern over
     every token, then joins the results; compiled frames are trees that hang from their
-    trigger by ``>`` only, so walking down from each trigger token finds the same matches
-    for a fraction of the cost. ``FrameSet.match(..., engine="spacy")`` runs the
-    DependencyMatcher itself (the tests check that both agree)."""
+    trigger by ``>`` (a child) or ``<`` (the head), so walking from each trigger token
+    finds the same matches for a fraction of the cost. ``FrameSet.match(...,
+    engine="spacy")`` runs the DependencyMatcher itself (the tests check that both agree)."""
 
     def __init__(self, pattern: list[dict], strings: StringStore) -> None:
         ids: dict[str, int] = {}
         self.parent: list[int] = []
+        self.up: list[bool] = []
         self.tests: list[tuple[tuple[str, object], ...]] = []
         for k, node in enumerate(pattern):
-            if k and node["REL_OP"] != ">":
-                raise ValueError(f"operator {node['REL_OP']!r}: only '>' is compiled")
+            if k and node["REL_OP"] not in {">", "<"}:
+                raise ValueError(f"operator {node['REL_OP']!r}: only '>' and '<' are compiled")
             ids[node["RIGHT_ID"]] = k
             self.parent.append(ids[node["LEFT_ID"]] if k else -1)
+            self.up.append(bool(k) and node["REL_OP"] == "<")
             self.tests.append(tuple(
                 (_ATTRS[attr], frozenset(strings[v] for v in value["IN"])
                  if isinstance(value, dict) else strings[value])
@@ -581,8 +595,10 @@ class TreePattern:
                 found.append([t.i for t in assigned])
                 return
             parent = assigned[self.parent[k]]
-            children = kids.get(parent.i)
-            if children is None:
+            if self.up[k]:
+                head = parent.head
+                children = [head] if head.i != parent.i else []
+            elif (children := kids.get(parent.i)) is None:
                 children = kids[parent.i] = list(parent.children)
             for child in children:
                 if self._ok(k, child):
@@ -616,6 +632,12 @@ class FrameSet:
         self.by_lemma: dict[str, list[int]] = {}
         for i, frame in enumerate(self.frames):
             self.by_lemma.setdefault(frame.trigger, []).append(i)
+        # A particle a hand-written frame names makes another verb of its trigger ("push
+        # out", "clear from"): the verb's plain dictionary sense is not read beside it.
+        self.particles: dict[str, set[str]] = {}
+        for frame in self.frames:
+            if frame.particle and not frame.dictionary:
+                self.particles.setdefault(frame.trigger, set()).add(frame.particle)
         self.anchors: dict[str, set[str | None]] = {}
         for lemma, anchor in self.buckets:
             self.anchors.setdefault(lemma, set()).add(anchor)

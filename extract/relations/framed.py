@@ -18,7 +18,7 @@ from actorgraph.extract.relations.mentions import (
     relation_noun,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
-from actorgraph.extract.relations.syntax import infinitival, names_where
+from actorgraph.extract.relations.syntax import infinitival, names_where, particle_words
 from actorgraph.extract.relations.verbs import group_agents, verb_agents
 from actorgraph.extract.relations.words import COOPERATIVE_QUADS, REACTIONS, THING_WORDS
 from actorgraph.extract.wordlists import word_set
@@ -47,8 +47,20 @@ def frame_findings(ctx: Sentence) -> list[tuple[FrameMatch, Finding]]:
     known = trigger_tokens(ctx)
     found = [(m, f) for m in ctx.matches if asks_an_act(ctx, m)
              and not (defers_to_rules(m.frame) and m.trigger in known)
-             for f in match_findings(ctx, m)]
+             and not other_verb(ctx, m) for f in match_findings(ctx, m)]
     return without_mere_places(ctx, found)
+
+
+def other_verb(ctx: Sentence, match: FrameMatch) -> bool:
+    """A dictionary frame of a verb's plain sense where the verb carries a particle that a
+    hand-written frame gives another sense (:attr:`FrameSet.particles`): "the UK pushed
+    ISIL out of Kobane" is no urging, though only forces' pushing out is framed as a fight.
+    The parser may hang the particle on the object ("cleared ISIL from Mosul")."""
+    frame = match.frame
+    reserved = ctx.frames.particles.get(frame.trigger) if ctx.frames is not None else None
+    if not reserved or not frame.dictionary or frame.particle or frame.objects or frame.preps:
+        return False
+    return bool(particle_words(ctx.sent.doc[match.trigger]) & reserved)
 
 
 def without_mere_places(ctx: Sentence, found: list[tuple[FrameMatch, Finding]]

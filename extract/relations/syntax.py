@@ -126,6 +126,15 @@ def speaker_participle(verb: Token) -> bool:
         and head.i < verb.i and head.head.lemma_ in SPEECH_VERBS
 
 
+def particle_words(verb: Token) -> set[str]:
+    """The words that may be a verb's particle: its own particles and prepositions, and
+    those the parser hangs on its object ("pushed ISIL out of Kobane", "cleared ISIL from
+    Mosul")."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}} | {
+        k.lower_ for c in verb.children if c.dep_ == "dobj"
+        for k in c.children if k.dep_ in {"prep", "advmod"}}
+
+
 def verb_in(verb: Token, words: set[str] | frozenset[str]) -> bool:
     """Whether a verb, alone or with its particle, is one of ``words`` ("stop", "cut off",
     "rule out")."""

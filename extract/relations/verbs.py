@@ -17,6 +17,7 @@ from actorgraph.extract.relations.arguments import (
 )
 from actorgraph.extract.relations.mentions import mentions, prep_mentions, relation_noun
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
+from actorgraph.extract.relations.syntax import particle_words
 from actorgraph.extract.relations.targets import (
     complement_targets,
     place_targets,
@@ -180,12 +181,14 @@ def instrument_relation(ctx: Sentence, doer_act: tuple[Token, RelationType] | No
     return act.name, [noun]
 
 
-def known_particles(verb: Token, senses: list[VerbSense]) -> set[str]:
-    """The verb's particles some sense names: a particle makes another verb ("hit back
-    at London" is no "hit", "backed down" no "back"), so with one the vocabulary knows,
-    only the senses naming it apply."""
+def known_particles(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> set[str]:
+    """The verb's particles some sense or hand-written frame names: a particle makes
+    another verb ("hit back at London" is no "hit", "backed down" no "back", "pushed ISIL
+    out" no urging), so with one that is known, only the senses naming it apply."""
     named = {w for s in senses for w in s.words}
-    return {c.lower_ for c in verb.children if c.dep_ == "prt"} & named
+    own = {c.lower_ for c in verb.children if c.dep_ == "prt"} & named
+    framed = ctx.frames.particles.get(verb.lemma_) if ctx.frames is not None else None
+    return own | (particle_words(verb) & framed) if framed else own
 
 
 def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
@@ -194,7 +197,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
     reciprocal ("Kerry and Lavrov agreed")."""
     scan = SenseScan()
     reduced = is_reduced_passive(verb)
-    particles = known_particles(verb, senses)
+    particles = known_particles(ctx, verb, senses)
     doer_act = act_doer(ctx, verb)
     fellows = fellow_agents(ctx, verb, agents)
     for sense in senses:

@@ -161,6 +161,32 @@ def test_compiled_patterns_are_dependency_matcher_patterns():
                    for n in pattern[1:])
 
 
+FORCES_CLEAR = [Frame(trigger="clear", relation="FIGHTS", particle="from",
+                      subjects=("force", "troop"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces cleared ISIL from Ramadi.",  # "from" hung on the object
+    "Iraqi forces continued to clear ISIL from Mosul.",  # the subject of the controller
+])
+@pytest.mark.parametrize("engine", ["tree", "spacy"])
+def test_a_subject_bound_particle_frame_reads_common_parses(nlp, text, engine):
+    doc = nlp(text)
+    found = {(doc[m.trigger].lemma_, doc[m.target].text)
+             for m in match_frames(doc, FORCES_CLEAR, engine)}
+    assert found == {("clear", "ISIL")}
+
+
+@pytest.mark.parametrize("engine", ["tree", "spacy"])
+def test_a_subject_bound_frame_needs_its_subject(nlp, engine):
+    doc = nlp("The court continued to clear the minister from the list.")
+    assert match_frames(doc, FORCES_CLEAR, engine) == []
+
+
+def test_hand_frame_particles_are_indexed(builtin):
+    assert {"out"} <= builtin.particles["push"] and "from" in builtin.particles["clear"]
+
+
 def test_load_frame_set_layers(tmp_path, nlp):
     from actorgraph.extract.frames import load_frame_set
 

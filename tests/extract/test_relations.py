@@ -1183,6 +1183,18 @@ def test_being_in_touch_communicates(extractor, text):
     assert ("United States", "COMMUNICATES_WITH", "Iraq government") in pairs(extractor, text)
 
 
+@pytest.mark.parametrize("text", ["The UK pushed ISIL out of Kobane.",
+                                  "The agency cleared ISIL from the list."])
+def test_a_particle_a_hand_frame_names_leaves_no_plain_sense(extractor, text):
+    # neither an urging nor a concession (the CAMEO dictionary's "push" and "clear")
+    assert not {r for _s, r, _o in pairs(extractor, text)} & {"URGES", "CONCEDES_TO"}
+
+
+def test_forces_clearing_a_group_fight_it(extractor):
+    got = pairs(extractor, "Iraqi security forces continued to clear ISIL from Mosul.")
+    assert ("Iraq military", "FIGHTS", "Islamic State") in got
+
+
 def test_what_befalls_someone_is_no_act_of_theirs(extractor):
     got = pairs(extractor, "Abu Bakr's death will degrade ISIL's ability to fight.")
     assert not any(s.startswith("Abu") for s, _r, _o in got)
