@@ -1195,6 +1195,16 @@ def test_forces_clearing_a_group_fight_it(extractor):
     assert ("Iraq military", "FIGHTS", "Islamic State") in got
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("With the help of Russia, Syrian troops retook Palmyra.",
+     ("Russia", "AIDS", "Syria military")),
+    ("The SDF, with the support of the coalition, liberated Manbij.",
+     ("coalition", "SUPPORTS", "Syrian Democratic Forces")),
+])
+def test_with_the_help_of_someone_they_aid_the_doer(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
 def test_what_befalls_someone_is_no_act_of_theirs(extractor):
     got = pairs(extractor, "Abu Bakr's death will degrade ISIL's ability to fight.")
     assert not any(s.startswith("Abu") for s, _r, _o in got)
