@@ -249,6 +249,66 @@ def verbs_read_as_modifiers(doc: Doc) -> Doc:
     return doc
 
 
+#: Tags of a verb that can be a clause's own verb after its subject ("imposed", "hosted").
+FINITE_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+@Language.component("dated_verbs_read_as_modifiers")
+def dated_verbs_read_as_modifiers(doc: Doc) -> Doc:
+    """Make a sentence's verb its root again when a date before it made the parser read it
+    as a modifier of its object.
+
+    "The European Union on Friday imposed sanctions on Belarus" is often parsed as a
+    verbless phrase: "Union" the root, "on" its preposition, "Friday imposed sanctions" the
+    preposition's object, as in "on Friday-imposed sanctions". When a sentence's root is a
+    noun and a past-tense verb modifying a later noun follows it, with nothing but a
+    preposition and a date between them, the verb is the root, the noun before it its
+    subject, the noun it modified its object, and the date the preposition's object.
+    """
+    for sent in doc.sents:
+        subject = sent.root
+        if subject.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        verb = _dated_modifier_verb(sent, subject)
+        if verb is None:
+            continue
+        obj, between = verb.head, doc[subject.i + 1: verb.i]
+        while obj.dep_ == "compound" and obj.head.i > obj.i:
+            obj = obj.head  # "hosted Prime Minister Hashimoto": the name is the object
+        prep = next((t for t in between if t.dep_ == "prep" and t.head.i == subject.i), None)
+        later = [c for c in subject.children if c.i > verb.i]
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+        subject.head, subject.dep_ = verb, "nsubj"
+        obj.head, obj.dep_ = verb, "dobj"
+        for c in later:
+            c.head = verb
+        if prep is not None:
+            prep.head = verb
+            date = max((t for t in between if t.i > prep.i and t.head.i == verb.i),
+                       key=lambda t: t.i)
+            date.head, date.dep_ = prep, "pobj"
+    return doc
+
+
+def _dated_modifier_verb(sent: Any, subject: Token) -> Token | None:
+    """The past-tense verb a date before it made a modifier (see
+    :func:`dated_verbs_read_as_modifiers`), or None."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.i <= subject.i or verb.tag_ not in FINITE_PAST_TAGS or verb.dep_ != "amod" \
+                or verb.head.i <= verb.i or verb.head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        between = doc[subject.i + 1: verb.i]
+        dated = [t for t in between if t.ent_type_ == "DATE"]
+        if not dated or doc[verb.i - 1].ent_type_ != "DATE":
+            return None
+        if all(t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.head.i == subject.i)
+               for t in between):
+            return verb
+        return None
+    return None
+
+
 #: Nouns of a boundary between two sides ("border", "line of control"; words.toml).
 BOUNDARY_NOUNS = word_set("boundary_nouns")
 #: The first and last words of the boundary phrases ("line of control", "ceasefire
@@ -370,5 +430,6 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     ruler.add_patterns(actor_patterns(lexicon))
     nlp.add_pipe("names_read_as_verbs", after="ner")
     nlp.add_pipe("verbs_read_as_modifiers", after="names_read_as_verbs")
-    nlp.add_pipe("boundary_with_phrases", after="verbs_read_as_modifiers")
+    nlp.add_pipe("dated_verbs_read_as_modifiers", after="verbs_read_as_modifiers")
+    nlp.add_pipe("boundary_with_phrases", after="dated_verbs_read_as_modifiers")
     return nlp

@@ -95,6 +95,35 @@ def test_a_verb_hung_from_the_name_after_it_takes_the_name_as_object(extractor, 
     assert (defeat.pos_, defeat.dep_, defeat.head.text) == ("VERB", "conj", "degrade")
 
 
+@pytest.mark.parametrize("text, subject, verb, obj", [
+    ("The European Union on Friday imposed sanctions on Belarus.", "Union", "imposed",
+     "sanctions"),
+    ("Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro "
+     "Hashimoto in Siberia.", "Yeltsin", "hosted", "Hashimoto"),
+])
+def test_a_verb_a_date_made_a_modifier_is_the_sentences_verb(extractor, text, subject, verb,
+                                                              obj):
+    doc = extractor.nlp(text)
+    tok = {t.text: t for t in doc}
+    assert (tok[verb].dep_, tok[verb].pos_) == ("ROOT", "VERB")
+    assert (tok[subject].dep_, tok[subject].head.text) == ("nsubj", verb)
+    assert (tok[obj].dep_, tok[obj].head.text) == ("dobj", verb)
+    day = next(t for t in doc if t.ent_type_ == "DATE")
+    assert (day.dep_, day.head.text, day.head.head.text) == ("pobj", "on", verb)
+
+
+def test_a_dated_modifier_with_a_verb_in_its_sentence_is_left_alone(extractor):
+    # a real modifier: the sentence has its own verb, nothing moves
+    doc = extractor.nlp("The sanctions imposed on Friday hurt Belarus.")
+    assert next(t for t in doc if t.dep_ == "ROOT").text == "hurt"
+
+
+def test_a_dated_verb_repair_gives_the_relation(extractor):
+    triples = extractor.extract_text("The European Union on Friday imposed sanctions on Belarus.")
+    assert ("European Union", "SANCTIONS", "Belarus") in {
+        (t.subject.name, t.relation, t.object.name) for t in triples}
+
+
 def test_a_noun_modifying_a_name_is_no_verb(extractor):
     # "the defeat ISIL campaign" has no verb tag before the name: nothing moves
     doc = extractor.nlp("Britain joined the counter ISIL coalition.")
