@@ -27,6 +27,7 @@ from actorgraph.extract.relations.words import (
     RAISING_WORDS,
     REACTIONS,
     REQUEST_VERBS,
+    SEQUENCE_PREPS,
     SUBJECT_DEPS,
     TOPIC_VERBS,
     UNDOING_PARTICLES,
@@ -227,6 +228,8 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
                 return []
             return subjects(ctx, tok.head, depth + 1)
         if tok.dep_ == "pobj":
+            if is_sequence_prep(tok.head):
+                return []
             tok = tok.head.head  # over the preposition
             if is_verb(tok):
                 if reacts(ctx, tok):
@@ -244,6 +247,16 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
             return subjects(ctx, tok.head, depth + 1)
         break
     return []
+
+
+def is_sequence_prep(prep: Token) -> bool:
+    """A preposition that sets an act after or against another ("after", "following", "in
+    spite of"): the act it names is not done by the doers of the act it hangs on."""
+    if prep.lower_ in SEQUENCE_PREPS:
+        return True
+    head = prep.head
+    return head.dep_ == "pobj" and \
+        f"{head.head.lower_} {head.lower_} {prep.lower_}" in SEQUENCE_PREPS
 
 
 def thing_owners(ctx: Sentence, noun: Token) -> Weighted:

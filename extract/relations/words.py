@@ -58,6 +58,7 @@ PARTICIPATION_VERBS = word_set("participation_verbs")
 # Relations between actors in person: their object is an actor, not a thing of one.
 PERSONAL_RELATIONS = {"MEETS"}
 CIRCUMSTANCE_PREPS = word_set("circumstance_preps")
+SEQUENCE_PREPS = word_set("sequence_preps")
 THING_WORDS = word_set("thing_words")
 PLURAL_PRONOUNS = word_set("plural_pronouns")
 MOTION_PREPS = word_set("motion_preps")

@@ -1383,3 +1383,19 @@ def test_a_whole_us_led_modifier_gives_an_act_its_author(extractor):
     got = rels(extractor, "Turkey refused to commit to any assistance to the U.S.-led war "
                           "against Iraq.")
     assert ("United States", "FIGHTS", "Iraq", False, "asserted") in got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Israeli troops raided the town after the killing of two Israeli settlers.",
+     ("Israel military", "KILLS", "Israel civilians")),
+    ("Jewish settlers set fire to Palestinian offices following the killing of an Israeli "
+     "man.", ("Jewish settlers", "KILLS", "Israel")),
+])
+def test_an_act_set_after_another_is_not_done_by_its_doers(extractor, text, wrong):
+    assert wrong not in pairs(extractor, text)
+
+
+def test_an_act_during_another_is_done_by_its_doers(extractor):
+    got = pairs(extractor, "Russian forces shelled the town during an offensive against "
+                           "Ukrainian troops.")
+    assert ("Russia military", "ATTACKS", "Ukraine military") in got
