@@ -527,6 +527,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
         if tok.lower_ not in lex.collectives and _compound_collective(tok, lex):
             first = min(first, tok.i - 1)  # "opposition groups": the phrase is the name
         if not isos and _owned(tok):
+            if sector in CONTEXT_SECTORS and _place_named_before(tok):
+                unattributed.append((tok, sector))  # "Mosul residents": the town's (step 4)
             continue
         last = tok.i
         if not isos:
@@ -1122,12 +1124,21 @@ def _said_as_place(tok: Token) -> bool:
 
 def _own_place_countries(found: _Found, tok: Token) -> set[str]:
     """The countries of the place a collective is said to be in or from ("dockworkers in
-    Genoa", "schoolchildren in Kaduna state"): theirs, before any other country the
-    sentence names ("... boycotted Israeli ships")."""
+    Genoa", "schoolchildren in Kaduna state", "Mosul residents"): theirs, before any other
+    country the sentence names ("... boycotted Israeli ships")."""
     places = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "from"}
               for c in p.children if c.dep_ == "pobj"}
+    named = {c.i for c in tok.children if c.dep_ in {"compound", "nmod"} and c.i < tok.i}
     return {m.actor.country for m in found.mentions
-            if m.end - 1 in places and m.actor.country and m.actor.sector is None}
+            if m.actor.country and m.actor.sector is None and (
+                m.end - 1 in places or (m.end - 1 in named and m.actor.type == LOCATION))}
+
+
+def _place_named_before(tok: Token) -> bool:
+    """A collective with a town or region's name before it ("Darfur rebels", "Gaza
+    residents"), which may be where it is from."""
+    return any(c.dep_ in {"compound", "nmod"} and c.i < tok.i and c.ent_type_ in {"GPE", "LOC"}
+               for c in tok.children)
 
 
 def _add_people_collectives(found: _Found) -> None:
