@@ -125,16 +125,34 @@ def act_noun_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
         ] if c.dep_ == "prep" and c.lower_ in preps else []
         acts = [n for n in nouns if ctx.vocab.noun_relation(n.lemma_) is not None]
         summed = [n for n in nouns if n.lemma_ in ACT_NOUNS and n not in acts]
-        # A demand is aimed at whoever is to act or be acted on ("demanded the
-        # withdrawal of Serbian forces", "sanctions against Nigeria"); a condemnation
-        # or a rejection only at the act's author ("condemned the attack on Ukraine"
-        # blames the attacker, not Ukraine).
-        preps = {"by", "from"} if plover in {"ACCUSE", "REJECT"} else \
-            TARGET_PREPS | {"of", "with", "by"}
-        named = weighted([found for act in acts for found in prep_mentions(
-            ctx, [act], preps - left_place_preps(act))], 0.9)
+        named = weighted([found for act in acts for found in act_named_targets(ctx, act, plover)],
+                         0.9)
         out.extend(named or referred_act_authors(ctx, acts + summed))
     return out
+
+
+def aimed_at_author(ctx: Sentence, act: Token, plover: str) -> bool:
+    """True when a verbal act about an act noun is aimed at the act's author only: a
+    condemnation or a rejection ("condemned the attack on Ukraine" blames the attacker, not
+    Ukraine), and support of a hostile act ("supported Russia's war against Ukraine" backs
+    Russia); a demand is also aimed at whoever is to be acted on ("sanctions against
+    Nigeria")."""
+    if plover in {"ACCUSE", "REJECT"}:
+        return True
+    rtype = ctx.vocab.noun_relation(act.lemma_)
+    return plover == "SUPPORT" and rtype is not None and rtype.quad not in COOPERATIVE_QUADS
+
+
+def act_named_targets(ctx: Sentence, act: Token, plover: str) -> Weighted:
+    """Whom a verbal act about an act noun is aimed at, among those the noun's own phrase
+    names: its author after "by" or "from", and where only the author counts
+    (:func:`aimed_at_author`) the author named before it ("Russia's war", "the Russian
+    invasion"); else also whom the act is aimed at ("against", "on", "of", "with")."""
+    if not aimed_at_author(ctx, act, plover):
+        preps = (TARGET_PREPS | {"of", "with", "by"}) - left_place_preps(act)
+        return prep_mentions(ctx, [act], preps)
+    return [*prep_mentions(ctx, [act], {"by", "from"} - left_place_preps(act)),
+            *((m, 0.9) for m in modifier_actors(ctx, act) if m.actor.is_actor)]
 
 
 def left_place_preps(act: Token) -> set[str]:

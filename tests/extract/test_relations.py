@@ -1399,3 +1399,19 @@ def test_an_act_during_another_is_done_by_its_doers(extractor):
     got = pairs(extractor, "Russian forces shelled the town during an offensive against "
                            "Ukrainian troops.")
     assert ("Russia military", "ATTACKS", "Ukraine military") in got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Iran supported Russia's war against Ukraine.",
+     ("Iran", "SUPPORTS", "Russia"), ("Iran", "SUPPORTS", "Ukraine")),
+    ("Britain accused Iran of supporting Russia's war against Ukraine.",
+     ("Iran", "SUPPORTS", "Russia"), ("Iran", "SUPPORTS", "Ukraine")),
+])
+def test_support_of_a_hostile_act_backs_its_author(extractor, text, expected, wrong):
+    got = pairs(extractor, text)
+    assert expected in got and wrong not in got
+
+
+def test_support_of_a_cooperative_act_goes_to_whom_it_concerns(extractor):
+    got = pairs(extractor, "Japan supported humanitarian aid to Ukraine.")
+    assert ("Japan", "SUPPORTS", "Ukraine") in got
