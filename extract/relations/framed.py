@@ -193,11 +193,15 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
             for t in (f.anchor, *f.trigger)}
     pairs = {(f.subject.actor.id, f.obj.actor.id) for f in kept}
     added: list[Finding] = []
+    said: set[tuple[int, tuple[str, str]]] = set()  # (trigger, pair) a frame already read
     for _m, f in framed:  # most specific frame first, hand-written before dictionary
         pair = (f.subject.actor.id, f.obj.actor.id)
+        if (f.anchor.i, pair) in said:
+            continue  # one reading per trigger and pair: "sent missiles to" arms, no posture
         if any(f is r for r in replacing) or (f.anchor.i not in read and pair not in pairs):
             added.append(f)
             pairs.add(pair)
+            said.add((f.anchor.i, pair))
     return kept + added
 
 

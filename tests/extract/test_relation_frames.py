@@ -367,3 +367,24 @@ def test_letting_another_act_or_accepting_its_offer(extractor, text, expected):
 def test_refusing_what_another_sends_rejects_it(extractor):
     got = rels(extractor, "North Korean diplomats refused to accept a letter from Donald Trump.")
     assert ("North Korea government", "REJECTS", "Donald Trump", False, "asserted") in got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # weapons sent to someone arm them; pledging them is no threat
+    ("Germany pledged to send missiles to Ukraine.", ("Germany", "AIDS", "Ukraine"),
+     ("Germany", "THREATENS", "Ukraine")),
+    ("Iran supplied drones to Russia.", ("Iran", "AIDS", "Russia"),
+     ("Iran", "MOBILIZES_AGAINST", "Russia")),
+    # forces sent toward another's border are force posture, not aid
+    ("Venezuela sent troops to the border with Guyana.",
+     ("Venezuela", "MOBILIZES_AGAINST", "Guyana"), ("Venezuela", "AIDS", "Guyana")),
+])
+def test_arms_sent_to_someone_aid_them(extractor, text, expected, wrong):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert expected in got and wrong not in got
+
+
+def test_one_frame_reading_per_trigger_and_pair(extractor):
+    got = [(t.subject.name, t.relation, t.object.name)
+           for t in extractor.extract_text("Germany sent missiles to Ukraine.")]
+    assert got == [("Germany", "AIDS", "Ukraine")]
