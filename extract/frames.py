@@ -55,7 +55,10 @@ QUANTITY_NOUNS = word_set("quantity_nouns")
 #:   complement_subject  the subject of the trigger's infinitive or clause ("wants Moscow to
 #:                       pull back", "pushed Norway to act"); with ``preps``, the object of
 #:                       the preposition before it ("called on Rome to reopen")
-TARGETS = ("dobj", "dative", "prep", "object_prep", "complement_subject")
+#:   object              whom the object noun (one of ``objects``) stands for: its modifier,
+#:                       owner or by-agent ("intercepted Hezbollah rockets", "shot down
+#:                       missiles fired by the Houthis")
+TARGETS = ("dobj", "dative", "prep", "object_prep", "complement_subject", "object")
 POSES = ("VERB", "NOUN")
 #: Modality a frame puts on its complement act ("urged X to attack": the attack is
 #: requested). "asserted" means the complement act is a fact ("helped X to rebuild").
@@ -250,6 +253,8 @@ def _check_shape(frame: Frame) -> None:
         raise ValueError("target 'prep' needs preps")
     if frame.via and frame.target != "prep":
         raise ValueError("via only follows target 'prep'")
+    if frame.target == "object" and not frame.objects:
+        raise ValueError("target 'object' needs objects (the object noun's lemmas)")
     if frame.target == "object_prep" and not frame.objects:
         raise ValueError("target 'object_prep' needs objects (the object noun's lemmas)")
     if frame.target == "dobj" and frame.objects and not frame.object_preps:
@@ -498,6 +503,10 @@ def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:
                for p in (on_object, on_trigger)]
         if not frame.object_preps:
             out.append(base.copy().add("trigger", "target", {"DEP": "dative", **_NOMINAL}))
+    elif frame.target == "object":
+        p = base.copy()
+        p.roles["target"] = p.roles["object"]
+        out.append(p)
     else:  # complement_subject
         comp = {"DEP": {"IN": _COMPLEMENT_DEPS}, "POS": {"IN": ["VERB", "AUX"]}}
         if frame.preps:

@@ -16,6 +16,7 @@ from actorgraph.extract.relations.words import (
     CLAIM_VERBS,
     COUNTERPART_NOUNS,
     DEED_NOUNS,
+    FIRING_VERBS,
     HYPHEN_SUFFIXES,
     LEADING_SUFFIXES,
     PERPETRATION_VERBS,
@@ -23,6 +24,7 @@ from actorgraph.extract.relations.words import (
     RESPONSIBILITY_NOUNS,
     UNDERGONE_NOUNS,
     VICINITY_NOUNS,
+    WEAPON_NOUNS,
 )
 
 
@@ -53,7 +55,8 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
         if beyond:
             return beyond
         found = [(m, 0.7) for m in modifier_actors(ctx, tok, not is_counterpart(tok))]
-        return found or claimant_actors(ctx, tok) or owner_actors(ctx, tok)
+        return found or claimant_actors(ctx, tok) or firer_actors(ctx, tok) or \
+            owner_actors(ctx, tok)
     return []
 
 
@@ -283,6 +286,16 @@ def agent_mentions(ctx: Sentence, verb: Token) -> Weighted:
     """The actors of a participle's by-agent ("claimed by ISIL", "committed by X")."""
     return [(m, w * 0.85) for a in verb.children if a.dep_ == "agent"
             for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+
+
+def firer_actors(ctx: Sentence, tok: Token) -> Weighted:
+    """Who fired a weapon told by a noun, the one who did what it did: "drones launched by
+    Russia hit Kyiv", "shot down missiles fired by the Houthis" (weapon_nouns, firing_verbs
+    in words.toml)."""
+    if tok.lemma_.lower() not in WEAPON_NOUNS:
+        return []
+    return [found for c in tok.children if c.dep_ in {"acl", "relcl"}
+            and c.lemma_.lower() in FIRING_VERBS for found in agent_mentions(ctx, c)]
 
 
 def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:

@@ -58,6 +58,8 @@ PARTICIPATION_VERBS = word_set("participation_verbs")
 # Relations between actors in person: their object is an actor, not a thing of one.
 PERSONAL_RELATIONS = {"MEETS"}
 CIRCUMSTANCE_PREPS = word_set("circumstance_preps")
+WEAPON_NOUNS = word_set("weapon_nouns")
+FIRING_VERBS = word_set("firing_verbs")
 SEQUENCE_PREPS = word_set("sequence_preps")
 THING_WORDS = word_set("thing_words")
 PLURAL_PRONOUNS = word_set("plural_pronouns")

@@ -224,3 +224,24 @@ def test_frames_of_a_trigger_memo_matches_the_buckets():
     one = frozenset(list(anchors)[:1])
     assert frames._frames_of(lemma, one) == sorted(
         {i for a in one for i in frames.buckets[(lemma, a)]})
+
+
+INTERCEPT = [Frame(trigger="intercept", relation="FIGHTS", target="object",
+                   objects=("rocket", "missile"))]
+
+
+@pytest.mark.parametrize("engine", ["tree", "spacy"])
+def test_an_object_target_is_the_object_noun(nlp, engine):
+    doc = nlp("Israel intercepted rockets fired by Hezbollah.")
+    (m,) = match_frames(doc, INTERCEPT, engine)
+    assert doc[m.target].text == doc[m.object].text == "rockets"
+    assert match_frames(nlp("Israel intercepted a tanker."), INTERCEPT, engine) == []
+
+
+def test_an_object_target_needs_objects(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[[frame]]\ntrigger = "intercept"\ntarget = "object"\n'
+                    'relation = "FIGHTS"\n')
+    frames = load_frames([path], builtin=False)
+    assert len(frames) == 0
+    assert any("needs objects" in str(p) and "bad.toml:1" in str(p) for p in frames.problems)

@@ -388,3 +388,21 @@ def test_one_frame_reading_per_trigger_and_pair(extractor):
     got = [(t.subject.name, t.relation, t.object.name)
            for t in extractor.extract_text("Germany sent missiles to Ukraine.")]
     assert got == [("Germany", "AIDS", "Ukraine")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weapon stopped in flight: its firer is the one fought
+    ("Israel intercepted rockets fired by Hezbollah.", ("Israel", "FIGHTS", "Hezbollah")),
+    ("Israel intercepted Hezbollah rockets.", ("Israel", "FIGHTS", "Hezbollah")),
+    ("Turkey shot down a Russian warplane near the Syrian border.",
+     ("Turkey", "FIGHTS", "Russia")),
+])
+def test_stopping_a_weapon_fights_whoever_fired_it(extractor, text, expected):
+    assert expected in {(t.subject.name, t.relation, t.object.name)
+                        for t in extractor.extract_text(text)}
+
+
+def test_intercepting_no_weapon_is_no_fight(extractor):
+    got = {(t.subject.name, t.relation) for t in
+           extractor.extract_text("Iran intercepted a British tanker.")}
+    assert ("Iran", "FIGHTS") not in got

@@ -1415,3 +1415,13 @@ def test_support_of_a_hostile_act_backs_its_author(extractor, text, expected, wr
 def test_support_of_a_cooperative_act_goes_to_whom_it_concerns(extractor):
     got = pairs(extractor, "Japan supported humanitarian aid to Ukraine.")
     assert ("Japan", "SUPPORTS", "Ukraine") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whoever fired a weapon did what it did
+    ("Drones launched by Russia hit Kyiv overnight.", ("Russia", "ATTACKS", "Ukraine")),
+    ("A bomb planted by the Taliban killed three Afghan soldiers.",
+     ("Taliban", "KILLS", "Afghanistan military")),
+])
+def test_a_weapons_firer_does_its_act(extractor, text, expected):
+    assert expected in pairs(extractor, text)
