@@ -272,9 +272,8 @@ def dated_verbs_read_as_modifiers(doc: Doc) -> Doc:
         verb = _dated_modifier_verb(sent, subject)
         if verb is None:
             continue
-        obj, between = verb.head, doc[subject.i + 1: verb.i]
-        while obj.dep_ == "compound" and obj.head.i > obj.i:
-            obj = obj.head  # "hosted Prime Minister Hashimoto": the name is the object
+        # ("hosted Prime Minister Hashimoto": the name is the object)
+        obj, between = _phrase_head(verb.head), doc[subject.i + 1: verb.i]
         prep = next((t for t in between if t.dep_ == "prep" and t.head.i == subject.i), None)
         later = [c for c in subject.children if c.i > verb.i]
         verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
@@ -307,6 +306,45 @@ def _dated_modifier_verb(sent: Any, subject: Token) -> Token | None:
             return verb
         return None
     return None
+
+
+@Language.component("subjects_read_as_modifiers")
+def subjects_read_as_modifiers(doc: Doc) -> Doc:
+    """Make a verbless sentence's past-tense verb its root when the parser read the verb and
+    its subject as a modifier of the object ("Qatar mediated talks between Hamas and
+    Israel" parsed as "Qatar-mediated talks ...").
+
+    Only where the sentence has no other verb, the verb is tagged past tense (VBD, not a
+    participle) and modifies the sentence's root noun, and a noun before it hangs from it:
+    that noun is the subject, the root noun the object.
+    """
+    for sent in doc.sents:
+        obj = sent.root
+        if obj.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"}]
+        if len(verbs) != 1:
+            continue
+        verb = verbs[0]
+        subject = next((c for c in verb.children if c.i < verb.i and c.pos_ in {"NOUN", "PROPN"}
+                        and c.dep_ in {"npadvmod", "nsubj", "compound", "nmod"}), None)
+        if verb.tag_ != "VBD" or verb.dep_ != "amod" or subject is None \
+                or _phrase_head(verb.head).i != obj.i:
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        subject.head, subject.dep_ = verb, "nsubj"
+        obj.head, obj.dep_ = verb, "dobj"
+        for c in list(obj.children):
+            if c.dep_ == "punct" and c.i > obj.right_edge.i - 1:
+                c.head = verb
+    return doc
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase a token is a compound of ("Prime Minister Hashimoto")."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 #: Nouns of a boundary between two sides ("border", "line of control"; words.toml).
@@ -431,5 +469,6 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("names_read_as_verbs", after="ner")
     nlp.add_pipe("verbs_read_as_modifiers", after="names_read_as_verbs")
     nlp.add_pipe("dated_verbs_read_as_modifiers", after="verbs_read_as_modifiers")
-    nlp.add_pipe("boundary_with_phrases", after="dated_verbs_read_as_modifiers")
+    nlp.add_pipe("subjects_read_as_modifiers", after="dated_verbs_read_as_modifiers")
+    nlp.add_pipe("boundary_with_phrases", after="subjects_read_as_modifiers")
     return nlp

@@ -124,6 +124,20 @@ def test_a_dated_verb_repair_gives_the_relation(extractor):
         (t.subject.name, t.relation, t.object.name) for t in triples}
 
 
+def test_a_verbless_sentences_past_verb_takes_its_subject_and_object(extractor):
+    # "Qatar mediated talks" parsed as "Qatar-mediated talks"
+    doc = extractor.nlp("Qatar mediated talks between Hamas and Israel.")
+    tok = {t.text: t for t in doc}
+    assert (tok["mediated"].dep_, tok["Qatar"].dep_, tok["talks"].dep_) == (
+        "ROOT", "nsubj", "dobj")
+    assert tok["Qatar"].head.text == tok["talks"].head.text == "mediated"
+
+
+def test_a_participle_modifier_in_a_sentence_with_a_verb_is_left_alone(extractor):
+    doc = extractor.nlp("Qatar-mediated talks between Hamas and Israel resumed.")
+    assert next(t for t in doc if t.dep_ == "ROOT").text == "resumed"
+
+
 def test_a_noun_modifying_a_name_is_no_verb(extractor):
     # "the defeat ISIL campaign" has no verb tag before the name: nothing moves
     doc = extractor.nlp("Britain joined the counter ISIL coalition.")

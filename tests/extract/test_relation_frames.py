@@ -406,3 +406,15 @@ def test_intercepting_no_weapon_is_no_fight(extractor):
     got = {(t.subject.name, t.relation) for t in
            extractor.extract_text("Iran intercepted a British tanker.")}
     assert ("Iran", "FIGHTS") not in got
+
+
+@pytest.mark.parametrize("text, broker, sides", [
+    ("Qatar hosted talks between Hamas and Israel.", "Qatar", {"Hamas", "Israel"}),
+    ("Turkey facilitated a prisoner exchange between Russia and Ukraine.", "Turkey",
+     {"Russia", "Ukraine"}),
+    ("Qatar mediated talks between Hamas and Israel.", "Qatar", {"Hamas", "Israel"}),
+])
+def test_a_host_of_talks_between_two_sides_brokers_with_both(extractor, text, broker, sides):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert {(broker, "NEGOTIATES", side) for side in sides} <= got
+    assert not any(s in sides and o == broker for s, _r, o in got)
