@@ -418,3 +418,14 @@ def test_a_host_of_talks_between_two_sides_brokers_with_both(extractor, text, br
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
     assert {(broker, "NEGOTIATES", side) for side in sides} <= got
     assert not any(s in sides and o == broker for s, _r, o in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States designated the Houthis as a terrorist organization.",
+     ("United States", "ACCUSES", "Houthis")),
+    ("Washington designated Cuba as a state sponsor of terrorism.",
+     ("United States", "ACCUSES", "Cuba")),
+])
+def test_branding_someone_a_terrorist_accuses_them(extractor, text, expected):
+    assert expected in {(t.subject.name, t.relation, t.object.name)
+                        for t in extractor.extract_text(text)}
