@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from actorgraph.extract.relations.syntax import (
     finite_joined_to_infinitive,
     infinitival,
+    is_passive,
     leading_names,
     path_to_root,
     speaker_participle,
@@ -26,6 +27,7 @@ from actorgraph.extract.relations.words import (
     FUTURE_AUX,
     FUTURE_NOUNS,
     FUTURE_VERBS,
+    HEARSAY_VERBS,
     HYPOTHETICAL_AUX,
     INTENDED_OBJECT_VERBS,
     INTENT_ADJECTIVES,
@@ -252,6 +254,8 @@ def control_cue(anchor: Token, node: Token, child: Token) -> str | None:
         return "requested"
     if node.lemma_ in FUTURE_VERBS:
         return "future"
+    if node.lemma_ in HEARSAY_VERBS and is_passive(node):
+        return "reported"  # "Israel is believed to have struck"
     if node.lower_ in UNCERTAIN_ADJECTIVES:
         return "hypothetical"  # "Iran is likely to attack"
     if node.lemma_ in INTENT_VERBS or node.lemma_ in REQUEST_VERBS:

@@ -1425,3 +1425,21 @@ def test_support_of_a_cooperative_act_goes_to_whom_it_concerns(extractor):
 ])
 def test_a_weapons_firer_does_its_act(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    # a passive report raises its subject to the act and reports it
+    ("Israel is believed to have struck the Iranian consulate.",
+     ("Israel", "ATTACKS", "Iran government"), "reported"),
+    ("The Taliban are reported to have killed two Pakistani soldiers.",
+     ("Taliban", "KILLS", "Pakistan military"), "reported"),
+    ("Iran is said to be supplying drones to Russia.", ("Iran", "AIDS", "Russia"), "reported"),
+    # knowing asserts
+    ("North Korea is known to have sold missiles to Iran.",
+     ("North Korea", "AIDS", "Iran"), "asserted"),
+])
+def test_a_passive_report_raises_its_subject_and_reports_the_act(extractor, text, triple,
+                                                                 modality):
+    got = {(t.subject.name, t.relation, t.object.name): t.modality
+           for t in extractor.extract_text(text)}
+    assert got.get(triple) == modality
