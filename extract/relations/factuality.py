@@ -24,6 +24,7 @@ from actorgraph.extract.relations.words import (
     DEMAND_CLAUSE_VERBS,
     DENIAL_VERBS,
     DEONTIC_AUX,
+    DOUBTING_VERBS,
     FUTURE_AUX,
     FUTURE_NOUNS,
     FUTURE_VERBS,
@@ -37,15 +38,21 @@ from actorgraph.extract.relations.words import (
     NEGATING_VERBS,
     REPORT_NOUNS,
     REPORT_VERBS,
+    REPORTING_ADVERBS,
     REQUEST_NOUNS,
     REQUEST_VERBS,
     UNCERTAIN_ADJECTIVES,
+    UNCERTAIN_ADVERBS,
     UPCOMING_PREPS,
     WH_WORDS,
 )
 
 # Links that keep negation scope (control, a noun's governing verb); others end it.
 NEGATION_SCOPE_DEPS = {"xcomp", "dobj", "pobj", "prep", "acl", "conj", "aux", "pcomp"}
+
+
+#: Modalities of a telling above an act that outweigh the act's own "will".
+UNSURE_MODALITIES = frozenset({"reported", "hypothetical", "denied"})
 
 
 def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
@@ -68,9 +75,13 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
         child = path[depth - 1] if depth else None
         if control_chain and negates(node, child) and not (presupposed and depth):
             negated = True
-        if modality is None and own_clause:
-            modality = presupposed_cue(anchor, node, child) if presupposed and depth \
+        if own_clause and modality in {None, "future"}:
+            cue = presupposed_cue(anchor, node, child) if presupposed and depth \
                 else modal_cue(anchor, node, child, depth, statement)
+            if modality is None or cue in UNSURE_MODALITIES:
+                # a future act someone reports, doubts or denies is reported, doubted or
+                # denied: "analysts doubt that Pyongyang will attack"
+                modality = cue
         if modality is None and own_clause and any(
             k.dep_ == "prep" and k.lower_ == "according" for k in node.children
         ):
@@ -210,7 +221,7 @@ def modal_cue(anchor: Token, node: Token, child: Token | None, depth: int,
         cue = control_cue(anchor, node, child) or governor_cue(node, child)
     if cue is not None:
         return cue
-    cue = auxiliary_cue(kids)
+    cue = adverb_cue(kids) or auxiliary_cue(kids)
     if cue is not None:
         return cue
     if child is None and any(k.dep_ == "nsubj" and k.lemma_.lower() in REPORT_NOUNS
@@ -283,6 +294,8 @@ def governor_cue(node: Token, child: Token) -> str | None:
         # "demanded that Israel ease", "reiterated its demand that Israel ease" (not "told
         # AFP that ...", which reports)
         return "requested"
+    if child.dep_ == "ccomp" and node.lemma_ in DOUBTING_VERBS:
+        return "hypothetical"  # "analysts doubt that Pyongyang will attack"
     if child.dep_ == "ccomp" and (node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"):
         return "denied" if node.lemma_ == "deny" else "reported"
     return None
@@ -294,6 +307,17 @@ def demands_clause(node: Token) -> bool:
         return node.lemma_ in DEMAND_CLAUSE_VERBS or any(
             k.dep_ == "dobj" and k.lemma_.lower() in REQUEST_NOUNS for k in node.children)
     return node.lemma_.lower() in REQUEST_NOUNS
+
+
+def adverb_cue(kids: list[Token]) -> str | None:
+    """reportedly/allegedly: reported ("Kenya reportedly sent troops", also over a "will");
+    possibly/probably: hypothetical."""
+    adverbs = {k.lower_ for k in kids if k.dep_ == "advmod"}
+    if adverbs & REPORTING_ADVERBS:
+        return "reported"
+    if adverbs & UNCERTAIN_ADVERBS:
+        return "hypothetical"
+    return None
 
 
 def auxiliary_cue(kids: list[Token]) -> str | None:

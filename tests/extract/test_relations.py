@@ -1443,3 +1443,21 @@ def test_a_passive_report_raises_its_subject_and_reports_the_act(extractor, text
     got = {(t.subject.name, t.relation, t.object.name): t.modality
            for t in extractor.extract_text(text)}
     assert got.get(triple) == modality
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    ("Kenya reportedly attacked Somali militants.", ("Kenya", "ATTACKS"), "reported"),
+    ("China allegedly hacked U.S. government networks.", ("China", "COERCES"), "reported"),
+    ("Iran probably supplied drones to Russia.", ("Iran", "AIDS"), "hypothetical"),
+    # a telling above a future act outweighs its "will"
+    ("Analysts doubt that North Korea will attack South Korea.", ("North Korea", "ATTACKS"),
+     "hypothetical"),
+    ("The report alleges that Rwanda will back the M23 rebels.", ("Rwanda", "SUPPORTS"),
+     "reported"),
+    # a plain "will" stays future, and a frequency adverb is no hedge
+    ("Russia said it will attack Ukrainian ports.", ("Russia", "ATTACKS"), "future"),
+    ("Russia repeatedly attacked Ukrainian ports.", ("Russia", "ATTACKS"), "asserted"),
+])
+def test_hedging_adverbs_and_doubts_set_the_modality(extractor, text, triple, modality):
+    got = {(t.subject.name, t.relation): t.modality for t in extractor.extract_text(text)}
+    assert got.get(triple) == modality
