@@ -176,14 +176,25 @@ def placed_at_home(o: ActorMention, doc: Doc) -> bool:
 
 def domestic_act(s: ActorMention, o: ActorMention, doc: Doc | None) -> bool:
     """A non-state group of a country (rebels, opposition, civilians) acting on its own
-    country or capital named as the act's object: "Sudanese rebels shelled Khartoum".
-    A group whose country is only guessed from the context stays suspect, and a place
-    named as where the act was done ("staged protests in Nairobi") is no object."""
+    country or capital named as the act's object: "Sudanese rebels shelled Khartoum",
+    "Turkey attacked Kurdish militants". A group whose country is only guessed from the
+    context stays suspect unless a people names it, and a place named as where the act was
+    done ("staged protests in Nairobi") is no object."""
     if doc is not None and doc[o.end - 1].dep_ == "pobj" and \
             doc[o.end - 1].head.lower_ in PLACE_PREPS:
         return False
-    return any(m.actor.sector not in STATE_SECTORS | {None} and m.source != "context"
-               for m in (s, o))
+    return any(m.actor.sector not in STATE_SECTORS | {None} and (
+        m.source != "context" or named_by_a_people(doc, m)) for m in (s, o))
+
+
+def named_by_a_people(doc: Doc | None, m: ActorMention) -> bool:
+    """A collective a people or faith word names ("Kurdish militants", "Sunni
+    fighters"): whichever country the context gives it, it is no part of that state."""
+    if doc is None:
+        return False
+    tok = doc[m.end - 1]
+    return any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and c.i < tok.i
+               for c in tok.children)
 
 
 def names_a_group(doc: Doc, m: ActorMention) -> bool:

@@ -224,9 +224,9 @@ def modal_cue(anchor: Token, node: Token, child: Token | None, depth: int,
     cue = adverb_cue(kids) or auxiliary_cue(kids)
     if cue is not None:
         return cue
-    if child is None and any(k.dep_ == "nsubj" and k.lemma_.lower() in REPORT_NOUNS
-                             for k in kids):
-        return "reported"  # "reports say ..."
+    if (child is None or child.dep_ == "ccomp") and any(
+            k.dep_ == "nsubj" and k.lemma_.lower() in REPORT_NOUNS for k in kids):
+        return "reported"  # "reports say ...", "unconfirmed reports said jets struck"
     return None
 
 

@@ -15,7 +15,12 @@ from actorgraph.extract.relations.arguments import (
     subjects,
     verb_objects,
 )
-from actorgraph.extract.relations.mentions import mentions, prep_mentions, relation_noun
+from actorgraph.extract.relations.mentions import (
+    is_place,
+    mentions,
+    prep_mentions,
+    relation_noun,
+)
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import particle_words
 from actorgraph.extract.relations.targets import (
@@ -191,6 +196,12 @@ def known_particles(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> set[
     return own | (particle_words(verb) & framed) if framed else own
 
 
+#: Taking people, and what taking a town or a country is instead (CAMEO 192 occupy
+#: territory, PLOVER COERCE).
+ARREST_RELATION = "ARRESTS"
+OCCUPYING_RELATION = "COERCES"
+
+
 def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
                 agents: Weighted) -> SenseScan:
     """Try the senses, most specific first, until one names an actor target or reads as
@@ -215,6 +226,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             scan.fit = (sense, objs)
         relation, instrument = instrument_relation(ctx, doer_act, sense.relation)
         pairs = sense_targets(ctx, verb, sense, objs, relation)
+        relation = seized_ground(ctx, relation, pairs)
         rtype = ctx.vocab.get(sense.relation)
         trig = sorted([verb, *extra], key=lambda t: t.i)
         specific = 0.05 * sense.specificity
@@ -241,6 +253,15 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             scan.prep_sense = sense
             break
     return scan
+
+
+def seized_ground(ctx: Sentence, relation: str, targets: Weighted) -> str:
+    """An arrest of places is their occupation: "Russia failed to capture Kyiv", "the
+    rebels seized Goma" take ground, not people (CAMEO 192, occupy territory)."""
+    if targets and relation == ARREST_RELATION and \
+            all(is_place(m) or not m.actor.is_actor for m, _w in targets):
+        return OCCUPYING_RELATION
+    return relation
 
 
 def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:

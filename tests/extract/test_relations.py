@@ -1461,3 +1461,38 @@ def test_a_passive_report_raises_its_subject_and_reports_the_act(extractor, text
 def test_hedging_adverbs_and_doubts_set_the_modality(extractor, text, triple, modality):
     got = {(t.subject.name, t.relation): t.modality for t in extractor.extract_text(text)}
     assert got.get(triple) == modality
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # taking a town or a country occupies it; taking people arrests them
+    ("Russia failed to capture Kyiv.", ("Russia", "COERCES", "Ukraine"),
+     ("Russia", "ARRESTS", "Ukraine")),
+    ("Russian forces captured two Ukrainian soldiers.",
+     ("Russia military", "ARRESTS", "Ukraine military"), None),
+])
+def test_capturing_a_place_occupies_it(extractor, text, expected, wrong):
+    got = pairs(extractor, text)
+    assert expected in got and wrong not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Israel refrained from attacking Iranian nuclear sites.",
+    "Israel held off on attacking Iranian nuclear sites.",
+])
+def test_refraining_from_an_act_negates_it(extractor, text):
+    (t,) = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert t.negated
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a people-named collective the context puts in the state's country is no part of it
+    ("Turkey attacked Kurdish militants.", ("Turkey", "ATTACKS", "Turkey rebels")),
+    ("Iraq attacked Sunni insurgents.", ("Iraq", "ATTACKS", "Iraq rebels")),
+])
+def test_a_state_acting_on_a_people_named_group_of_its_own_acts(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_a_clause_told_by_reports_is_reported(extractor):
+    (t,) = extractor.extract_text("Unconfirmed reports said Turkey shelled Kurdish militants.")
+    assert t.modality == "reported"
