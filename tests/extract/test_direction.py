@@ -140,3 +140,10 @@ def test_a_unilateral_act_is_one_side_s(extractor):
     got = pairs(extractor, "Thailand announced a unilateral ceasefire with Cambodia.")
     assert ("Thailand", "AGREES_WITH", "Cambodia") in got
     assert not any(s == "Cambodia" for s, _r, _o in got)
+
+
+def test_ratifying_is_one_partys_act(extractor):
+    got = {(t.subject.name, t.relation, t.object.name)
+           for t in extractor.extract_text("Turkey ratified Sweden's NATO membership.")}
+    assert ("NATO", "SIGNS_WITH", "Turkey") not in got
+    assert ("Turkey", "SIGNS_WITH", "NATO") in got
