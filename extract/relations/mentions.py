@@ -43,6 +43,8 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
             m = ctx.index.at(c)
             if m is not None:
                 return [(m, 0.95)]
+    if is_reciprocal_pronoun(tok):
+        return each_other(ctx, tok)
     if tok.pos_ == "PRON":
         return pronoun_mentions(ctx, tok)
     # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":
@@ -218,6 +220,20 @@ def proxy_modifier(tok: Token) -> bool:
     what its proxies do, as the leader of a "U.S.-led coalition" is."""
     last = tok.lower_.rsplit("-", 1)[-1]
     return tok.dep_ == "amod" and last in HYPHEN_SUFFIXES and last not in LEADING_SUFFIXES
+
+
+def is_reciprocal_pronoun(tok: Token) -> bool:
+    """ "each other" (parsed "other" with "each") or "one another" ("one" with "another")."""
+    return (tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)) or (
+        tok.lower_ == "one" and any(c.lower_ == "another" for c in tok.children))
+
+
+def each_other(ctx: Sentence, tok: Token) -> Weighted:
+    """ "Armenia and Azerbaijan accused each other": the pronoun stands for its verb's
+    subjects, so each acts on the others (an actor paired with itself is dropped later)."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return [(m, w * 0.9) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+            for c2 in conjuncts(c) for m, w in mention(ctx, c2)]
 
 
 def mentions(ctx: Sentence, tok: Token) -> Weighted:

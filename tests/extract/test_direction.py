@@ -147,3 +147,16 @@ def test_ratifying_is_one_partys_act(extractor):
            for t in extractor.extract_text("Turkey ratified Sweden's NATO membership.")}
     assert ("NATO", "SIGNS_WITH", "Turkey") not in got
     assert ("Turkey", "SIGNS_WITH", "NATO") in got
+
+
+@pytest.mark.parametrize("text, a, b, relation", [
+    ("Azerbaijan and Armenia accused each other of violating the ceasefire.",
+     "Azerbaijan", "Armenia", "ACCUSES"),
+    ("Serbia and Kosovo blamed one another for the violence.", "Serbia", "Kosovo", "ACCUSES"),
+    ("India and Pakistan fired at each other across the border.", "India", "Pakistan",
+     "ATTACKS"),
+])
+def test_each_other_gives_both_directions(extractor, text, a, b, relation):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert {(a, relation, b), (b, relation, a)} <= got
+    assert not any(s == o for s, _r, o in got)
