@@ -89,6 +89,7 @@ COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
 ORGAN_WORDS = word_set("organ_words")
 ORGAN_THINGS = word_set("organ_things")
+TERRITORY_ACTS = word_set("territory_acts")
 REGION_NOUNS = word_set("region_nouns")
 DOCUMENT_NOUNS = word_set("document_nouns")
 WHERE_PREPS = word_set("where_preps")
@@ -1379,14 +1380,27 @@ def _before_its_country(span: Span, lex: ActorLexicon) -> bool:
 
 
 def _named_place(span: Span) -> bool:
-    """True for the name in "the town of Cizre", "the capital Kabul", "Jaffna peninsula"."""
+    """True for the name in "the town of Cizre", "the capital Kabul", "Jaffna peninsula",
+    and for ground an act is done to: "the liberation of Sinjar", "the battle for Mosul"."""
     root = span.root
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of":
+    if root.dep_ == "pobj" and head.lower_ in {"of", "for"}:
+        if head.head.lemma_.lower() in TERRITORY_ACTS and not _possessive_or_named(span):
+            return True
+        if head.lower_ != "of":
+            return False
         head = head.head
     elif root.dep_ not in {"appos", "compound"}:
         return False
     return head.i != root.i and head.lemma_.lower() in PLACE_NOUNS
+
+
+def _possessive_or_named(span: Span) -> bool:
+    """A name that owns something or that the actor lexicon knows ("the fall of the
+    Taliban's stronghold", "the siege of Hamas"): no place."""
+    doc = span.doc
+    return (span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}) or \
+        any(t.ent_id_ for t in span)
 
 
 def _ethnic_residence(

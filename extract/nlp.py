@@ -195,14 +195,16 @@ def names_read_as_verbs(doc: Doc) -> Doc:
     """Give a known name the tagger took for a verb its noun reading back.
 
     An all-caps name after a verb ("continue to defeat ISIL on all fronts") is often
-    tagged VERB and parsed as the verb's clausal complement, so the verb seems to have no
-    object. A known actor's name (one the actor ruler found) with no subject, auxiliary
-    or object of its own is a proper noun; right after the verb it hangs from, it is that
-    verb's object.
+    tagged VERB, or parsed as the verb's clausal complement whatever its tag ("fought ISIL
+    in the battle for Mosul"), so the verb seems to have no object. A known actor's name
+    (one the actor ruler found) with no subject, auxiliary or object of its own is a proper
+    noun; right after the verb it hangs from, it is that verb's object.
     """
     for ent in doc.ents:
         root = ent.root
-        if not ent.ent_id_ or root.pos_ not in {"VERB", "AUX"}:
+        # (also a name tagged a noun but hung as a clause: "fought ISIL in the battle for")
+        if not ent.ent_id_ or (root.pos_ not in {"VERB", "AUX"}
+                               and root.dep_ not in NAME_AS_CLAUSE_DEPS):
             continue
         if any(c.dep_ in VERB_ONLY_DEPS for c in root.children):
             continue

@@ -841,3 +841,16 @@ def test_a_collective_of_an_unknown_place_is_read_like_a_bare_one(extractor):
     # the gazetteer does not know "Darfur": the sentence's one country, as for "rebels"
     index = actors(extractor, "Darfur rebels attacked Sudanese troops.")
     assert (by_text(index, "rebels").country, by_text(index, "rebels").sector) == ("SDN", "REB")
+
+
+@pytest.mark.parametrize("text, name", [
+    # ground an act is done to is a place, whatever NER calls it
+    ("Tobias Ellwood welcomes the liberation of Sinjar.", "Sinjar"),
+    ("Iraqi forces fought ISIL in the battle for Ramadi.", "Ramadi"),
+])
+def test_the_ground_of_a_territorial_act_is_a_place(extractor, text, name):
+    assert by_text(actors(extractor, text), name).type == "LOCATION"
+
+
+def test_a_known_actor_after_a_territorial_act_stays_an_actor(extractor):
+    assert by_text(actors(extractor, "The siege of Hamas continued."), "Hamas").is_actor

@@ -66,6 +66,8 @@ def test_an_alias_with_an_apostrophe_matches_either_apostrophe(extractor, text):
 @pytest.mark.parametrize("text, name, verb", [
     ("United, we continue to work to defeat ISIL on all fronts.", "ISIL", "defeat"),
     ("Iraqi forces pushed ISIL out of Kobane.", "ISIL", "pushed"),
+    # tagged a noun but hung as a clause
+    ("Iraqi forces fought ISIL in the battle for Mosul.", "ISIL", "fought"),
 ])
 def test_a_known_name_taken_for_a_verb_is_its_verbs_object(extractor, text, name, verb):
     doc = extractor.nlp(text)
