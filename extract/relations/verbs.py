@@ -37,6 +37,7 @@ from actorgraph.extract.relations.words import (
     MESSAGE_NOUNS,
     MOTION_PREPS,
     PERSONAL_RELATIONS,
+    QUANTITY_NOUNS,
     TARGET_PREPS,
     THING_WORDS,
     VISITOR_NOUNS,
@@ -282,7 +283,8 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # One meets or hosts an actor, not a thing of theirs: "welcomed Trump's proposal"
         # is no meeting with Trump.
         targets = [ot for ot in objs if ctx.index.all_at(ot) or (
-            relation_noun(ctx.vocab, ot) is None and ot.lemma_.lower() not in THING_WORDS)]
+            relation_noun(ctx.vocab, ot) is None and ot.lemma_.lower() not in THING_WORDS
+            and not is_common_thing(ctx, ot))]
     if ctx.vocab.get(sense.relation).quad in COOPERATIVE_QUADS:
         targets = [ot for ot in targets if not is_issue(ctx, ot)]
     pairs = [(o, w) for ot in targets for o, w in mentions(ctx, ot)]
@@ -300,6 +302,16 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         pairs = recipient_targets(ctx, verb, objs, ctx.vocab.get(
             relation or sense.relation).quad in COOPERATIVE_QUADS)
     return pairs
+
+
+def is_common_thing(ctx: Sentence, tok: Token) -> bool:
+    """A common noun that names no one, only modified by an actor ("hosted Syrian Government
+    websites"): a thing of theirs, not them. Visitors are people ("hosted a Chinese
+    delegation", "met their French counterparts"), and a count of people stands for them
+    ("met a number of ministers")."""
+    people = VISITOR_NOUNS | QUANTITY_NOUNS | GROUP_NOUNS
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in people and \
+        not any(m.actor.is_actor for m in ctx.index.all_at(tok))
 
 
 def hosts_visitors(objs: list[Token]) -> bool:

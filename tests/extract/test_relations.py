@@ -1496,3 +1496,15 @@ def test_a_state_acting_on_a_people_named_group_of_its_own_acts(extractor, text,
 def test_a_clause_told_by_reports_is_reported(extractor):
     (t,) = extractor.extract_text("Unconfirmed reports said Turkey shelled Kurdish militants.")
     assert t.modality == "reported"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one meets people, not a thing of theirs
+    ("U.S. companies hosted Syrian Government websites.", set()),
+    ("Blinken met his Chinese counterpart.", {("Antony Blinken", "MEETS", "China")}),
+    ("Ellwood met a number of Iraqi ministers.", {("Ellwood", "MEETS", "Iraq government")}),
+    ("China hosted a Russian delegation.", {("China", "MEETS", "Russia government")}),
+])
+def test_a_meeting_is_with_people_not_their_things(extractor, text, expected):
+    got = {p for p in pairs(extractor, text) if p[1] == "MEETS"}
+    assert expected <= got and (expected or not got)
