@@ -14,6 +14,7 @@ from actorgraph.extract.relations.confidence import trigger_tokens
 from actorgraph.extract.relations.mentions import (
     mentions,
     modifier_actors,
+    names_a_frontier,
     prep_mentions,
     relation_noun,
 )
@@ -129,9 +130,11 @@ def match_findings(ctx: Sentence, match: FrameMatch) -> list[Finding]:
 
 def opposed_target(ctx: Sentence, target: Token, relation: str) -> bool:
     """A cooperative act's target named as its opponent: "deepen security cooperation
-    against North Korea" is no cooperation with North Korea (as for relation nouns)."""
-    return ctx.vocab.get(relation).quad in COOPERATIVE_QUADS and target.dep_ == "pobj" and \
-        target.head.lower_ in OPPOSING_PREPS
+    against North Korea" is no cooperation with North Korea (as for relation nouns), or
+    named by the frontier one faces ("sent troops to the border with Guyana" aids no one)."""
+    return ctx.vocab.get(relation).quad in COOPERATIVE_QUADS and (
+        (target.dep_ == "pobj" and target.head.lower_ in OPPOSING_PREPS)
+        or names_a_frontier(ctx, target))
 
 
 def names_an_act(ctx: Sentence, target: Token, frame: Frame) -> bool:

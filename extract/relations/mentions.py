@@ -62,6 +62,12 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
     return []
 
 
+def names_a_frontier(ctx: Sentence, tok: Token) -> bool:
+    """A border faced or waters near someone ("the border with Guyana", "waters near
+    Taiwan"): forces sent there are posture against that side, no aid to it."""
+    return is_boundary(tok) or bool(vicinity_owner(ctx, tok))
+
+
 def boundary_side(ctx: Sentence, tok: Token) -> Weighted:
     """The other side of a boundary: "its border with Belarus" and "the frontier with
     Guyana" stand for Belarus and Guyana, not for whose border it is."""

@@ -18,6 +18,7 @@ from actorgraph.extract.relations.arguments import (
 from actorgraph.extract.relations.mentions import (
     is_place,
     mentions,
+    names_a_frontier,
     prep_mentions,
     relation_noun,
 )
@@ -286,7 +287,9 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
             relation_noun(ctx.vocab, ot) is None and ot.lemma_.lower() not in THING_WORDS
             and not is_common_thing(ctx, ot))]
     if ctx.vocab.get(sense.relation).quad in COOPERATIVE_QUADS:
-        targets = [ot for ot in targets if not is_issue(ctx, ot)]
+        # (nor aid to a border faced: "sent troops to the border with Guyana")
+        targets = [ot for ot in targets
+                   if not is_issue(ctx, ot) and not names_a_frontier(ctx, ot)]
     pairs = [(o, w) for ot in targets for o, w in mentions(ctx, ot)]
     if sense.prep in MOTION_PREPS and not any(
         c.dep_ == "dobj" for c in verb.children

@@ -66,9 +66,17 @@ def test_the_intent_vocabulary_is_data():
 
 
 def test_a_hostile_act_announced_with_will_is_a_threat(extractor):
-    got = rels(extractor, "Peru will send troops to Chile.")
+    got = rels(extractor, "Peru will deploy troops along the border with Chile.")
     assert ("Peru", "THREATENS", "Chile", False, "asserted") in got
     assert ("Peru", "MOBILIZES_AGAINST", "Chile", False, "future") in got
+
+
+def test_forces_announced_to_be_sent_to_someone_are_a_pledge_of_aid(extractor):
+    # the CAMEO dictionary codes "SEND * &MILITARY" as military aid (072)
+    got = rels(extractor, "Peru will send troops to Chile.")
+    assert ("Peru", "PLEDGES", "Chile", False, "asserted") in got
+    assert ("Peru", "AIDS", "Chile", False, "future") in got
+    assert not any(r[1] == "THREATENS" for r in got)
 
 
 def test_a_hostile_act_in_the_conditional_is_no_threat(extractor):

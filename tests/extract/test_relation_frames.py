@@ -427,3 +427,18 @@ def test_a_host_of_talks_between_two_sides_brokers_with_both(extractor, text, br
 ])
 def test_branding_someone_a_terrorist_accuses_them(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces sent to someone are military aid (CAMEO 072/074); to a border, posture
+    ("Kenya sent police to Haiti.", ("Kenya", "AIDS", "Haiti")),
+    ("France sent fighter jets to Poland.", ("France", "AIDS", "Poland")),
+    ("Venezuela sent troops to the border with Guyana.",
+     ("Venezuela", "MOBILIZES_AGAINST", "Guyana")),
+    ("Russia deployed troops along the Ukrainian border.",
+     ("Russia", "MOBILIZES_AGAINST", "Ukraine")),
+])
+def test_forces_sent_to_someone_aid_them(extractor, text, expected):
+    got = pairs(extractor, text)
+    assert expected in got
+    assert {r for s, r, o in got if (s, o) == (expected[0], expected[2])} == {expected[1]}
