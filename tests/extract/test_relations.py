@@ -1508,3 +1508,12 @@ def test_a_clause_told_by_reports_is_reported(extractor):
 def test_a_meeting_is_with_people_not_their_things(extractor, text, expected):
     got = {p for p in pairs(extractor, text) if p[1] == "MEETS"}
     assert expected <= got and (expected or not got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # training another's forces is military aid (CAMEO "TRAIN * FIGHTER", 072)
+    ("The UK trained Ukrainian soldiers.", ("United Kingdom", "AIDS", "Ukraine military")),
+    ("The coalition trained Iraqi soldiers.", ("coalition", "AIDS", "Iraq military")),
+])
+def test_training_anothers_forces_aids_them(extractor, text, expected):
+    assert expected in pairs(extractor, text)
