@@ -298,10 +298,11 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # the act ("return to"), aimed at an actor, not a place.
         pairs = [(o, w) for o, w in pairs if o.actor.is_actor]
     if not pairs and objs and not sense.prep and not sense.words and \
-            not any(o.pos_ == "PRON" for o in objs) and \
+            not any(o.pos_ == "PRON" and o.tag_ != "WDT" for o in objs) and \
             (sense.relation not in PERSONAL_RELATIONS or hosts_visitors(objs)):
         # (an object pronoun names whom, even unresolved: "informing them on the state of
-        # the country" tells the country nothing)
+        # the country" tells the country nothing; a relative "which" names a thing: "the
+        # drones, which Iran supplied to Russia")
         pairs = recipient_targets(ctx, verb, objs, ctx.vocab.get(
             relation or sense.relation).quad in COOPERATIVE_QUADS)
     return pairs

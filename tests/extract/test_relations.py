@@ -1517,3 +1517,12 @@ def test_a_meeting_is_with_people_not_their_things(extractor, text, expected):
 ])
 def test_training_anothers_forces_aids_them(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a thing named by "which" is no one: the act goes to its recipient
+    ("The drones, which Iran supplied to Russia, struck Kyiv.", ("Iran", "AIDS", "Russia")),
+    ("The aid, which Japan sent to Ukraine, arrived on Monday.", ("Japan", "AIDS", "Ukraine")),
+])
+def test_a_relative_thing_is_no_one(extractor, text, expected):
+    assert expected in pairs(extractor, text)
