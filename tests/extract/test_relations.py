@@ -1526,3 +1526,13 @@ def test_training_anothers_forces_aids_them(extractor, text, expected):
 ])
 def test_a_relative_thing_is_no_one(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # what a blocked or vetoed statement says did not happen
+    ("Hungary blocked an EU statement condemning China.", ("European Union", "CRITICIZES")),
+    ("Russia vetoed a UN resolution condemning Syria.", ("United Nations", "CRITICIZES")),
+])
+def test_a_blocked_statements_content_is_negated(extractor, text, triple):
+    (t,) = [t for t in extractor.extract_text(text) if (t.subject.name, t.relation) == triple]
+    assert t.negated
