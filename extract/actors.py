@@ -1759,6 +1759,26 @@ def _reported_speaker(token: Token, index: ActorIndex) -> ActorMention | bool | 
     return None
 
 
+#: Prepositions of the reason one is praised, blamed or punished for ("over its support").
+REASON_PREPS = frozenset({"for", "over"})
+
+
+def _blamed_object(token: Token, index: ActorIndex, kind: str) -> ActorMention | None:
+    """"The US sanctioned Iran over its supply of drones", "praised Kenya for its offer":
+    a possessive in the reason for an act done to someone is that someone's, not the
+    doer's. None when the pronoun is not in such a reason or the object is no actor of its
+    kind."""
+    noun = token.head
+    if token.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ not in REASON_PREPS:
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    objects = [m for c in verb.children if c.dep_ == "dobj" for m in index.all_at(c)
+               if _compatible(kind, m, token.doc)]
+    return objects[0] if len(objects) == 1 else None
+
+
 def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     """The actor a pronoun refers to, when the evidence is clear; else None.
 
@@ -1770,6 +1790,9 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     if kind is None:
         return None
     doc = token.doc
+    blamed = _blamed_object(token, index, kind)
+    if blamed is not None:
+        return blamed
     windows = _reference_windows(token)
     # A non-reflexive object pronoun never names its own clause's subject
     # ("The U.S. refuses to deal with them").

@@ -1536,3 +1536,18 @@ def test_a_relative_thing_is_no_one(extractor, text, expected):
 def test_a_blocked_statements_content_is_negated(extractor, text, triple):
     (t,) = [t for t in extractor.extract_text(text) if (t.subject.name, t.relation) == triple]
     assert t.negated
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # "its" in the reason for an act done to someone is theirs, not the doer's
+    ("The US criticised China over its support for Russia.", ("China", "SUPPORTS", "Russia"),
+     ("United States", "SUPPORTS", "Russia")),
+    ("The US sanctioned Iran over its supply of drones to Russia.",
+     ("Iran", "AIDS", "Russia"), ("United States", "AIDS", "Russia")),
+    # an act told by a supply or shipment noun
+    ("A shipment of weapons from Iran to the Houthis was seized.",
+     ("Iran", "AIDS", "Houthis"), None),
+])
+def test_the_reason_for_an_act_is_its_objects(extractor, text, expected, wrong):
+    got = pairs(extractor, text)
+    assert expected in got and wrong not in got
