@@ -90,6 +90,8 @@ UNNAMED_BODIES = word_set("unnamed_bodies")
 ORGAN_WORDS = word_set("organ_words")
 ORGAN_THINGS = word_set("organ_things")
 TERRITORY_ACTS = word_set("territory_acts")
+#: Prepositions of the reason one is praised, blamed or punished for ("over its support").
+REASON_PREPS = word_set("reason_preps")
 REGION_NOUNS = word_set("region_nouns")
 DOCUMENT_NOUNS = word_set("document_nouns")
 WHERE_PREPS = word_set("where_preps")
@@ -1385,7 +1387,9 @@ def _named_place(span: Span) -> bool:
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in {"of", "for"}:
-        if head.head.lemma_.lower() in TERRITORY_ACTS and not _possessive_or_named(span):
+        # (not a name the actor lexicon knows: "the siege of Hamas"; an owner, "the fall
+        # of the Taliban's stronghold", is no place already by _place_by_context)
+        if head.head.lemma_.lower() in TERRITORY_ACTS and not any(t.ent_id_ for t in span):
             return True
         if head.lower_ != "of":
             return False
@@ -1393,14 +1397,6 @@ def _named_place(span: Span) -> bool:
     elif root.dep_ not in {"appos", "compound"}:
         return False
     return head.i != root.i and head.lemma_.lower() in PLACE_NOUNS
-
-
-def _possessive_or_named(span: Span) -> bool:
-    """A name that owns something or that the actor lexicon knows ("the fall of the
-    Taliban's stronghold", "the siege of Hamas"): no place."""
-    doc = span.doc
-    return (span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}) or \
-        any(t.ent_id_ for t in span)
 
 
 def _ethnic_residence(
@@ -1757,10 +1753,6 @@ def _reported_speaker(token: Token, index: ActorIndex) -> ActorMention | bool | 
             return speakers[0] if len(speakers) == 1 else False
         node = head
     return None
-
-
-#: Prepositions of the reason one is praised, blamed or punished for ("over its support").
-REASON_PREPS = frozenset({"for", "over"})
 
 
 def _blamed_object(token: Token, index: ActorIndex, kind: str) -> ActorMention | None:

@@ -300,8 +300,7 @@ def _dated_modifier_verb(sent: Any, subject: Token) -> Token | None:
                 or verb.head.i <= verb.i or verb.head.pos_ not in {"NOUN", "PROPN"}:
             continue
         between = doc[subject.i + 1: verb.i]
-        dated = [t for t in between if t.ent_type_ == "DATE"]
-        if not dated or doc[verb.i - 1].ent_type_ != "DATE":
+        if doc[verb.i - 1].ent_type_ != "DATE":
             return None
         if all(t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.head.i == subject.i)
                for t in between):

@@ -285,7 +285,7 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # is no meeting with Trump.
         targets = [ot for ot in objs if ctx.index.all_at(ot) or (
             relation_noun(ctx.vocab, ot) is None and ot.lemma_.lower() not in THING_WORDS
-            and not is_common_thing(ctx, ot))]
+            and not is_common_thing(ot))]
     if ctx.vocab.get(sense.relation).quad in COOPERATIVE_QUADS:
         # (nor aid to a border faced: "sent troops to the border with Guyana")
         targets = [ot for ot in targets
@@ -308,14 +308,16 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
     return pairs
 
 
-def is_common_thing(ctx: Sentence, tok: Token) -> bool:
-    """A common noun that names no one, only modified by an actor ("hosted Syrian Government
-    websites"): a thing of theirs, not them. Visitors are people ("hosted a Chinese
-    delegation", "met their French counterparts"), and a count of people stands for them
-    ("met a number of ministers")."""
-    people = VISITOR_NOUNS | QUANTITY_NOUNS | GROUP_NOUNS
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in people and \
-        not any(m.actor.is_actor for m in ctx.index.all_at(tok))
+#: Common nouns that stand for the people their modifier names: visitors ("a Chinese
+#: delegation", "their French counterparts"), counts and groups ("a number of ministers").
+PEOPLE_NOUNS = VISITOR_NOUNS | QUANTITY_NOUNS | GROUP_NOUNS
+
+
+def is_common_thing(tok: Token) -> bool:
+    """A common noun, no actor's mention, that names no one, only modified by an actor
+    ("hosted Syrian Government websites"): a thing of theirs, not them (the caller has
+    checked it is no mention)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in PEOPLE_NOUNS
 
 
 def hosts_visitors(objs: list[Token]) -> bool:
