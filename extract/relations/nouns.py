@@ -191,11 +191,21 @@ def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
                for q in w.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
     else:
         return []
-    if not roles.patients and not out and not roles.between and not any(
+    if not roles.patients and not out and not roles.between and (not any(
         not s.words for s in ctx.vocab.verb_senses(head.lemma_, head.lower_)
-    ):
+    ) or hostile_gift(ctx, tok, head)):
         out.extend(prep_mentions(ctx, [head], VERB_HUNG_PREPS))
     return out
+
+
+def hostile_gift(ctx: Sentence, tok: Token, verb: Token) -> bool:
+    """A hostile act as what a verb of giving gives ("delivered 24 strikes against ISIL"):
+    the verb gives nothing, so it is no trigger of its own and the act's target hangs on
+    it as on a support verb."""
+    rtype = relation_noun(ctx.vocab, tok)
+    plain = [s for s in ctx.vocab.verb_senses(verb.lemma_, verb.lower_) if not s.words]
+    return rtype is not None and rtype.quad.endswith("CONFLICT") and bool(plain) and all(
+        ctx.vocab.get(s.relation).quad == "MATERIAL_COOPERATION" for s in plain)
 
 
 def is_light_noun(ctx: Sentence, tok: Token) -> bool:

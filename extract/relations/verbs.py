@@ -34,6 +34,7 @@ from actorgraph.extract.relations.words import (
     CO_AGENT_PREPS,
     COOPERATIVE_QUADS,
     GROUP_NOUNS,
+    HARM_NOUNS,
     ISSUE_NOUNS,
     MESSAGE_NOUNS,
     MOTION_PREPS,
@@ -219,7 +220,8 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         objs, extra = verb_objects(ctx, verb, sense)
         if reduced and not sense.prep and not sense.words:
             objs = [verb.head]
-        if sense.words and not extra or conveys_message(ctx, verb, sense):
+        if sense.words and not extra or conveys_message(ctx, verb, sense) or \
+                deals_harm(ctx, verb, sense):
             continue
         if scan.fit is None or (sense.words and not scan.fit[0].words) or (
                 objs and not scan.fit[1] and not scan.fit[0].words):
@@ -242,7 +244,8 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             scan.done = True
             break
         light = bool(sense.words) and not objs  # "reached a consensus" (no "with")
-        if len(fellows) > 1 and rtype.symmetric and (not sense.prep or light):
+        if len(fellows) > 1 and rtype.symmetric and (not sense.prep or light) and \
+                not met_thing(ctx, sense, objs):
             # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
             scan.found.extend(reciprocal(fellows, sense.relation, trig, verb))
             scan.done = True
@@ -257,6 +260,13 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
     return scan
 
 
+def met_thing(ctx: Sentence, sense: VerbSense, objs: list[Token]) -> bool:
+    """A meeting verb whose object is a thing: "companies hosting websites" meet nobody,
+    least of all each other (unlike a topic: "the two leaders discussed the campaign")."""
+    return not sense.words and sense.relation in PERSONAL_RELATIONS and any(
+        not ctx.index.all_at(o) and o.pos_ in {"NOUN", "PROPN"} for o in objs)
+
+
 def seized_ground(ctx: Sentence, relation: str, targets: Weighted) -> str:
     """An arrest of places is their occupation: "Russia failed to capture Kyiv", "the
     rebels seized Goma" take ground, not people (CAMEO 192, occupy territory)."""
@@ -264,6 +274,17 @@ def seized_ground(ctx: Sentence, relation: str, targets: Weighted) -> str:
             all(is_place(m) or not m.actor.is_actor for m, _w in targets):
         return OCCUPYING_RELATION
     return relation
+
+
+def deals_harm(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
+    """A giving sense whose direct object is harm or a hostile act ("deliver devastating
+    blows to the United States", "delivered strikes against ISIL"): nothing is given; the
+    noun's own act, if any, is found through it."""
+    if sense.words or ctx.vocab.get(sense.relation).quad != "MATERIAL_COOPERATION":
+        return False
+    return any(c.dep_ == "dobj" and (
+        c.lemma_.lower() in HARM_NOUNS or (r := relation_noun(ctx.vocab, c)) is not None
+        and r.quad.endswith("CONFLICT")) for c in verb.children)
 
 
 def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:

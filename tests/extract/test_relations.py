@@ -829,6 +829,19 @@ def test_a_led_force_acts_for_its_leader(extractor):
     assert ("France", "ATTACKS", "Mali") in pairs(extractor, "French-led forces attacked Mali.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Iran seized a Greek-flagged tanker in the Gulf.", ("Iran", "COERCES", "Greece")),
+    ("The Houthis attacked a British-owned ship.", ("Houthis", "ATTACKS", "United Kingdom")),
+    ("Russia struck a Ukrainian-operated power plant.", ("Russia", "ATTACKS", "Ukraine")),
+])
+def test_what_is_done_to_an_owned_thing_is_done_to_its_owner(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_a_maker_is_not_the_owner(extractor):
+    assert not pairs(extractor, "Ukraine destroyed an Iranian-made drone.")
+
+
 @pytest.mark.parametrize("text", [
     "U.S.-backed rebels attacked Syrian troops.",
     "Iranian-backed militias attacked U.S. troops.",
@@ -1501,6 +1514,7 @@ def test_a_clause_told_by_reports_is_reported(extractor):
 @pytest.mark.parametrize("text, expected", [
     # one meets people, not a thing of theirs
     ("U.S. companies hosted Syrian Government websites.", set()),
+    ("U.S. and German companies hosted Syrian Government websites.", set()),
     ("Blinken met his Chinese counterpart.", {("Antony Blinken", "MEETS", "China")}),
     ("Ellwood met a number of Iraqi ministers.", {("Ellwood", "MEETS", "Iraq government")}),
     ("China hosted a Russian delegation.", {("China", "MEETS", "Russia government")}),
@@ -1551,3 +1565,24 @@ def test_a_blocked_statements_content_is_negated(extractor, text, triple):
 def test_the_reason_for_an_act_is_its_objects(extractor, text, expected, wrong):
     got = pairs(extractor, text)
     assert expected in got and wrong not in got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a verb of giving that gives harm or a hostile act gives no aid
+    ("Al-Qaeda threatened to deliver devastating blows to the United States.",
+     ("al-Qaeda", "THREATENS", "United States"), ("al-Qaeda", "AIDS", "United States")),
+    ("The coalition delivered 24 strikes against ISIL.",
+     ("coalition", "ATTACKS", "Islamic State"), ("coalition", "AIDS", "Islamic State")),
+    ("The US provided air strikes against ISIL.",
+     ("United States", "ATTACKS", "Islamic State"), ("United States", "AIDS", "Islamic State")),
+    ("Russian forces inflicted heavy casualties on Ukrainian troops.",
+     ("Russia military", "FIGHTS", "Ukraine military"),
+     ("Russia military", "AIDS", "Ukraine military")),
+])
+def test_harm_given_is_no_aid(extractor, text, expected, absent):
+    got = pairs(extractor, text)
+    assert expected in got and absent not in got
+
+
+def test_aid_delivered_is_still_aid(extractor):
+    assert ("Turkey", "AIDS", "Syria") in pairs(extractor, "Turkey delivered food to Syria.")
