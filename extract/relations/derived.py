@@ -9,6 +9,7 @@ from actorgraph.extract.actors import STATE_SECTORS, ActorMention
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.intent import intent_statement
 from actorgraph.extract.relations.model import Finding, Sentence
+from actorgraph.extract.relations.supported import backed_against
 from actorgraph.extract.relations.syntax import (
     announcing_head,
     condition_mark,
@@ -35,8 +36,8 @@ PARTNER_CATEGORIES = {"COOPERATE"}
 
 def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
     """``found`` plus what follows from each statement, in a stable order: threats first
-    (an ultimatum is the news), then each statement, its reverse, its refusal and the
-    statement of intent announcing it."""
+    (an ultimatum is the news), then each statement, its reverse, its refusal, the
+    statement of intent announcing it, and the opposition that backing against someone is."""
     vocab = ctx.vocab
     out = list(found)
     for f in found:
@@ -55,6 +56,7 @@ def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
         threat = ultimatum_threat(f, vocab)
         if threat is not None:
             out.insert(0, threat)
+        out.extend(backed_against(ctx, f))
     return out
 
 

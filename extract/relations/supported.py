@@ -2,14 +2,15 @@
 "its support of Kabul in their fight against the Taliban", "helped Somalia in its efforts
 to defeat al-Shabaab". The act named after "in" (a fight, an effort) is the supported
 party's own; a possessive pronoun on it ("its efforts") points back at that party, not at
-the supporter the pronoun rules would take it for."""
+the supporter the pronoun rules would take it for. Backing someone "against" a third
+party opposes that party."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from actorgraph.extract.relations.mentions import mentions, prep_mentions, relation_noun
-from actorgraph.extract.relations.model import Sentence, Weighted
+from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import is_verb
 from actorgraph.extract.wordlists import word_set
 
@@ -86,3 +87,23 @@ def supported_doers(ctx: Sentence, noun: Token) -> Weighted | None:
             return None
         host = host.head
     return None
+
+
+def backed_against(ctx: Sentence, f: Finding) -> list[Finding]:
+    """Backing someone against a third party sets the backer against that party too:
+    "supporting the Iraqi government against the terrorism of ISIL" opposes ISIL, as
+    "against" on any supporting word or its object does (PLOVER REJECT, a weaker claim than
+    the support itself)."""
+    if "OPPOSES" not in ctx.vocab or ctx.vocab.get(f.relation).plover not in SUPPORTING:
+        return []
+    objs = [c for c in f.anchor.children if c.dep_ in {"dobj", "dative"}] + [
+        q for c in f.anchor.children if c.dep_ == "prep" for q in c.children if q.dep_ == "pobj"]
+    # (not an act's own "against": in "support for Iraq in its war against ISIL" the war
+    # is Iraq's, see supported_doers)
+    holders = [f.anchor, *(o for o in objs if relation_noun(ctx.vocab, o) is None)]
+    return [Finding(f.subject, o, "OPPOSES", sorted([*f.trigger, p], key=lambda t: t.i),
+                    f.anchor, 0.8 * f.confidence * w, mutual=False)
+            for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "against"
+            for q in p.children if q.dep_ == "pobj"
+            for o, w in mentions(ctx, q)
+            if o.actor.is_actor and o.actor.id not in {f.subject.actor.id, f.obj.actor.id}]

@@ -1284,6 +1284,9 @@ def test_modality_of_presupposed_planned_and_unlikely_acts(extractor, text, moda
      "forces.", ("International Criminal Court", "ACCUSES", "Venezuela military")),
     ("The UN condemned atrocities carried out by Russian troops in Bucha.",
      ("United Nations", "CRITICIZES", "Russia military")),
+    # who claims an attack did it
+    ("A bombing claimed by the Taliban killed ten Afghan policemen.",
+     ("Taliban", "KILLS", "Afghanistan police")),
 ])
 def test_a_deed_said_done_by_someone_is_theirs(extractor, text, expected):
     assert pairs(extractor, text) == {expected}

@@ -54,3 +54,24 @@ def test_a_named_doer_is_kept(extractor):
     got = pairs(extractor, "Kenya has helped Somalia in Ethiopia's fight against al-Shabaab.")
     assert ("Ethiopia", "FIGHTS", "al-Shabaab") in got
     assert ("Somalia", "FIGHTS", "al-Shabaab") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US supported Ukraine against Russia.", ("United States", "OPPOSES", "Russia")),
+    ("Iran's support for Hezbollah against Israel worried Washington.",
+     ("Iran", "OPPOSES", "Israel")),
+])
+def test_backing_someone_against_a_third_party_opposes_it(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_backing_against_is_negated_with_the_backing(extractor):
+    (t,) = [t for t in extractor.extract_text("Turkey did not support the US against Iraq.")
+            if t.relation == "OPPOSES"]
+    assert t.negated
+
+
+def test_an_act_s_own_against_is_not_the_backer_s(extractor):
+    got = pairs(extractor, "Saudi Arabia helped support Palestinians in their struggle "
+                           "against Israel.")
+    assert ("Saudi Arabia", "OPPOSES", "Israel") not in got
