@@ -17,6 +17,7 @@ from actorgraph.extract.relations.words import (
     COUNTERPART_NOUNS,
     DEED_NOUNS,
     FIRING_VERBS,
+    GROUP_NOUNS,
     HYPHEN_SUFFIXES,
     LEADING_SUFFIXES,
     PERPETRATION_VERBS,
@@ -145,6 +146,21 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
     return out
 
 
+#: Actor types of bodies with members.
+BODY_TYPES = frozenset({"IGO"})
+
+
+def names_the_other_side(ctx: Sentence, modifier: Token) -> bool:
+    """A name compounded with a noun of a tie is whose ally or partner it is ("US allies"),
+    as a possessor is; a body's allies or partners are its members ("NATO allies",
+    "Coalition partners", "its European Community partners"), and an adjective says what
+    the partners are ("our Syrian partners")."""
+    if modifier.dep_ != "compound" or modifier.pos_ != "PROPN" or \
+            modifier.lemma_.lower() in GROUP_NOUNS:
+        return False
+    return not any(m.actor.type in BODY_TYPES for m in ctx.index.all_at(modifier))
+
+
 def is_counterpart(tok: Token) -> bool:
     """"the deputy chief of Israel's militia ally": a noun of a tie, as an argument, names
     the other side of the tie, never its possessor ("our Syrian partners" are Syrian all
@@ -178,13 +194,13 @@ def prep_mentions(
 
 def modifier_actors(ctx: Sentence, tok: Token, possessor: bool = True) -> list[ActorMention]:
     """Actors named by a noun's modifiers before it: possessors (unless ``possessor`` is
-    False), nationality adjectives, compounds ("Assad's air force", "Russian planes"),
-    once each."""
+    False, and then no named owner either: see :func:`names_the_other_side`), nationality
+    adjectives, compounds ("Assad's air force", "Russian planes"), once each."""
     out: list[ActorMention] = []
     for c in tok.children:
         if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > tok.i:
             continue
-        if c.dep_ == "poss" and not possessor:
+        if not possessor and (c.dep_ == "poss" or names_the_other_side(ctx, c)):
             continue
         for cc in (c, *c.conjuncts):
             if proxy_modifier(cc):

@@ -33,9 +33,11 @@ from actorgraph.extract.relations.words import (
     CO_AGENT_NOUNS,
     CO_AGENT_PREPS,
     COOPERATIVE_QUADS,
+    COUNTERPART_NOUNS,
     GROUP_NOUNS,
     HARM_NOUNS,
     ISSUE_NOUNS,
+    MEMBERSHIP_NOUNS,
     MESSAGE_NOUNS,
     MOTION_PREPS,
     PERSONAL_RELATIONS,
@@ -160,11 +162,12 @@ def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[F
 def act_doer(ctx: Sentence, verb: Token) -> tuple[Token, RelationType] | None:
     """A verb's doer that is itself an act ("hit by fresh US sanctions", "US sanctions
     hit Iran"), with the act's type; None when the doer is an actor or names no act. A
-    body ("the Saudi-led coalition struck") is no act."""
+    body ("the Saudi-led coalition struck") or its members ("Coalition partners trained
+    Iraqi forces") are no act."""
     doers = [p for a in verb.children if a.dep_ == "agent" for p in a.children
              if p.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
     for noun in doers:
-        if ctx.index.all_at(noun) or noun.lemma_.lower() in GROUP_NOUNS:
+        if ctx.index.all_at(noun) or noun.lemma_.lower() in ACTOR_NOUNS:
             continue
         rtype = ctx.vocab.noun_relation(noun.lemma_)
         if rtype is not None:
@@ -198,6 +201,10 @@ def known_particles(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> set[
     framed = ctx.frames.particles.get(verb.lemma_) if ctx.frames is not None else None
     return own | (particle_words(verb) & framed) if framed else own
 
+
+#: Nouns that name actors though the vocabulary knows them as acts of a tie: bodies and
+#: their members, allies and partners.
+ACTOR_NOUNS = GROUP_NOUNS | MEMBERSHIP_NOUNS | COUNTERPART_NOUNS
 
 #: Taking people, and what taking a town or a country is instead (CAMEO 192 occupy
 #: territory, PLOVER COERCE).

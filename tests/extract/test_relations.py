@@ -1589,3 +1589,16 @@ def test_harm_given_is_no_aid(extractor, text, expected, absent):
 
 def test_aid_delivered_is_still_aid(extractor):
     assert ("Turkey", "AIDS", "Syria") in pairs(extractor, "Turkey delivered food to Syria.")
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # allies and partners are actors, not an act of alliance done by their verb
+    ("Coalition partners trained Iraqi security forces in Baghdad.",
+     ("coalition", "AIDS", "Iraq military"), ("coalition", "ALLIES_WITH", "Iraq military")),
+    # a body's allies are its members; a state's allies are others
+    ("NATO allies sent tanks to Ukraine.", ("NATO", "AIDS", "Ukraine military"), None),
+    ("US allies sent weapons to Ukraine.", None, ("United States", "AIDS", "Ukraine")),
+])
+def test_allies_and_partners_as_doers(extractor, text, expected, absent):
+    got = pairs(extractor, text)
+    assert (expected is None or expected in got) and absent not in got
