@@ -12,6 +12,7 @@ from actorgraph.extract.events import Event
 from actorgraph.extract.frames import FrameSet
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.acts import domestic, one_actor_acts
+from actorgraph.extract.relations.brokers import broker_relations
 from actorgraph.extract.relations.confidence import (
     ATTRIBUTION_DISCOUNT,
     attributes,
@@ -56,7 +57,8 @@ def find_statements(ctx: Sentence) -> list[Finding]:
     """Every two-actor statement of a sentence, from every finder, in a stable order:
     the rules first, then what the frames add."""
     rules = [*verb_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
-             *co_agent_relations(ctx), *membership_relations(ctx), *obligation_demands(ctx)]
+             *co_agent_relations(ctx), *membership_relations(ctx), *obligation_demands(ctx),
+             *broker_relations(ctx)]
     return merge_frames(rules, frame_findings(ctx))
 
 

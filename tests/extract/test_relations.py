@@ -1284,7 +1284,7 @@ def test_modality_of_presupposed_planned_and_unlikely_acts(extractor, text, moda
      "forces.", ("International Criminal Court", "ACCUSES", "Venezuela military")),
     ("The UN condemned atrocities carried out by Russian troops in Bucha.",
      ("United Nations", "CRITICIZES", "Russia military")),
-    # who claims an attack did it
+    # who claims an attack did it (claim_verbs)
     ("A bombing claimed by the Taliban killed ten Afghan policemen.",
      ("Taliban", "KILLS", "Afghanistan police")),
 ])
