@@ -99,6 +99,8 @@ LEADING_SUFFIXES = word_set("leading_suffixes")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
 ABROAD_NOUNS = word_set("abroad_nouns")
+#: Prepositions of where a collective is sent (see _destinations).
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 MEMBER_NOUNS = word_set("member_nouns")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")
@@ -1095,6 +1097,8 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             found.add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector),
                       "context")
             continue
+        if _destinations(tok):
+            continue
         sent = tok.sent
         here = [m for m in found.mentions if sent.start <= m.start < sent.end
                 and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS]
@@ -1102,6 +1106,18 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             _countries_named(here, towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _destinations(tok: Token) -> set[int]:
+    """Where a collective is sent (token indices of the places after "to" on it or its
+    verb). A collective sent somewhere is what its sender gives, not an actor of the
+    sentence's one country: "the UN deployed peacekeepers to South Sudan" names no South
+    Sudanese force, and "Syria offered troops to Lebanon" offers, to no Syrian army."""
+    if tok.dep_ != "dobj":
+        return set()
+    return {q.i for h in (tok.head, tok) for p in h.children
+            if p.dep_ in {"prep", "dative"} and p.lower_ in DESTINATION_PREPS
+            for q in p.children if q.dep_ == "pobj"}
 
 
 def _harmed_place_countries(tok: Token, here: list[ActorMention]) -> set[str]:

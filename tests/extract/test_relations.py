@@ -1596,9 +1596,24 @@ def test_aid_delivered_is_still_aid(extractor):
     ("Coalition partners trained Iraqi security forces in Baghdad.",
      ("coalition", "AIDS", "Iraq military"), ("coalition", "ALLIES_WITH", "Iraq military")),
     # a body's allies are its members; a state's allies are others
-    ("NATO allies sent tanks to Ukraine.", ("NATO", "AIDS", "Ukraine military"), None),
+    ("NATO allies sent tanks to Ukraine.", ("NATO", "AIDS", "Ukraine"), None),
     ("US allies sent weapons to Ukraine.", None, ("United States", "AIDS", "Ukraine")),
 ])
 def test_allies_and_partners_as_doers(extractor, text, expected, absent):
     got = pairs(extractor, text)
     assert (expected is None or expected in got) and absent not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # peacekeepers, police and relief teams deployed to a country aid it (CAMEO 074) ...
+    ("Kenya deployed police officers to Haiti.", {("Kenya", "AIDS", "Haiti")}),
+    # ... and where they are sent says nothing of whose they are
+    ("The UN deployed peacekeepers to South Sudan.",
+     {("United Nations", "AIDS", "South Sudan")}),
+    ("The UN sent peacekeepers to South Sudan.", {("United Nations", "AIDS", "South Sudan")}),
+    # troops deployed are posture
+    ("Russia deployed troops to Belarus.", {("Russia", "MOBILIZES_AGAINST", "Belarus")}),
+    ("Ukraine sank a Russian warship.", {("Ukraine", "ATTACKS", "Russia")}),
+])
+def test_forces_deployed_and_vessels_sunk(extractor, text, expected):
+    assert pairs(extractor, text) == expected
