@@ -99,6 +99,7 @@ LEADING_SUFFIXES = word_set("leading_suffixes")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
 ABROAD_NOUNS = word_set("abroad_nouns")
+SENDING_VERBS = word_set("sending_verbs")
 #: Prepositions of where a collective is sent (see _destinations).
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 MEMBER_NOUNS = word_set("member_nouns")
@@ -1109,11 +1110,11 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
 
 
 def _destinations(tok: Token) -> set[int]:
-    """Where a collective is sent (token indices of the places after "to" on it or its
-    verb). A collective sent somewhere is what its sender gives, not an actor of the
+    """Where a collective is sent (token indices of the places after "to" on it or on its
+    verb of sending). A collective sent somewhere is what its sender gives, not an actor of the
     sentence's one country: "the UN deployed peacekeepers to South Sudan" names no South
     Sudanese force, and "Syria offered troops to Lebanon" offers, to no Syrian army."""
-    if tok.dep_ != "dobj":
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in SENDING_VERBS:
         return set()
     return {q.i for h in (tok.head, tok) for p in h.children
             if p.dep_ in {"prep", "dative"} and p.lower_ in DESTINATION_PREPS
