@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import DEP, LOWER, ORTH
+from spacy.symbols import conj as CONJ
 from spacy.symbols import poss as POSS
 from spacy.tokens import Doc, Token
 
@@ -411,6 +412,33 @@ def boundary_with_phrases(doc: Doc) -> Doc:
     return doc
 
 
+#: Prepositions whose object is a group of its own.
+GROUP_PREPS = frozenset({"between", "among", "amongst"})
+
+
+@Language.component("conjoined_prepositions")
+def conjoined_prepositions(doc: Doc) -> Doc:
+    """Give a preposition conjoined to another the other's place.
+
+    The parser makes the second of "fired missiles at Kyiv and at Lviv", "spoke with
+    Netanyahu and then with Abbas", "imposed sanctions on Iran and later on Syria" a
+    conjunct, which no argument rule reads: it becomes a prepositional phrase of the word
+    the same preposition before it hangs on (else of its own head).
+    """
+    for i in numpy.flatnonzero(doc.to_array(DEP) == CONJ):
+        prep = doc[int(i)]
+        if prep.pos_ != "ADP" or prep.lower_ in GROUP_PREPS or \
+                not any(c.dep_ == "pobj" for c in prep.children):
+            continue  # ("between A and B and between C and D" are two groups)
+        sent_start = prep.sent.start
+        first = next((doc[j] for j in range(prep.i - 1, sent_start - 1, -1)
+                      if doc[j].lower_ == prep.lower_ and doc[j].dep_ == "prep"), None)
+        if first is not None and first.head.i != prep.i:
+            prep.head = first.head
+        prep.dep_ = "prep"
+    return doc
+
+
 def actor_patterns(lexicon: ActorLexicon) -> list[dict]:
     """EntityRuler patterns for every known alias; short acronyms match case-sensitively."""
     patterns = []
@@ -472,4 +500,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("dated_verbs_read_as_modifiers", after="verbs_read_as_modifiers")
     nlp.add_pipe("subjects_read_as_modifiers", after="dated_verbs_read_as_modifiers")
     nlp.add_pipe("boundary_with_phrases", after="subjects_read_as_modifiers")
+    nlp.add_pipe("conjoined_prepositions", after="boundary_with_phrases")
     return nlp

@@ -171,3 +171,20 @@ def test_a_with_after_a_boundary_is_the_boundary_s(extractor, text, moved):
     doc = extractor.nlp(text)
     with_ = next(t for t in doc if t.lower_ == "with")
     assert (with_.head.lemma_ == "border") is moved
+
+
+@pytest.mark.parametrize("text, prep, head", [
+    ("Russia fired missiles at Kyiv and at Lviv.", 6, "fired"),
+    ("Biden spoke with Netanyahu and then with Abbas.", 6, "spoke"),
+    # the first "on" hangs on the noun, so the second does too
+    ("The US imposed sanctions on Iran and later on Syria.", 8, "sanctions"),
+])
+def test_a_conjoined_preposition_takes_the_first_one_s_place(extractor, text, prep, head):
+    tok = extractor.nlp(text)[prep]
+    assert (tok.dep_, tok.head.text) == ("prep", head)
+
+
+def test_conjoined_groups_stay_apart(extractor):
+    got = {(t.subject.name, t.object.name) for t in extractor.extract_text(
+        "The UN called for talks between Israel and Hamas and between Russia and Ukraine.")}
+    assert ("Israel", "Russia") not in got
