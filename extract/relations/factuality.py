@@ -20,6 +20,7 @@ from actorgraph.extract.relations.words import (
     AUX_WORDS,
     CIRCUMSTANCE_PREPS,
     COMMISSIVE_VERBS,
+    CONFIRMING_VERBS,
     DELIBERATIVE_VERBS,
     DEMAND_CLAUSE_VERBS,
     DENIAL_VERBS,
@@ -43,6 +44,7 @@ from actorgraph.extract.relations.words import (
     REQUEST_VERBS,
     UNCERTAIN_ADJECTIVES,
     UNCERTAIN_ADVERBS,
+    UNSURE_PREDICATES,
     UPCOMING_PREPS,
     WH_WORDS,
 )
@@ -296,9 +298,22 @@ def governor_cue(node: Token, child: Token) -> str | None:
         return "requested"
     if child.dep_ == "ccomp" and node.lemma_ in DOUBTING_VERBS:
         return "hypothetical"  # "analysts doubt that Pyongyang will attack"
+    if child.dep_ == "ccomp" and leaves_open(node):
+        return "hypothetical"
     if child.dep_ == "ccomp" and (node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"):
         return "denied" if node.lemma_ == "deny" else "reported"
     return None
+
+
+def leaves_open(node: Token) -> bool:
+    """A predicate whose clause may or may not hold: "it is unlikely that China will
+    invade", "it is unclear whether Turkey shelled the village", or a negated verb of
+    confirming ("did not confirm that it carried out the strike")."""
+    if node.lemma_.lower() in UNSURE_PREDICATES or any(
+            k.dep_ == "acomp" and k.lower_ in UNSURE_PREDICATES for k in node.children):
+        return True
+    return node.lemma_.lower() in CONFIRMING_VERBS and any(
+        k.dep_ == "neg" for k in node.children)
 
 
 def demands_clause(node: Token) -> bool:

@@ -1617,3 +1617,16 @@ def test_allies_and_partners_as_doers(extractor, text, expected, absent):
 ])
 def test_forces_deployed_and_vessels_sunk(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, modality", [
+    # a clause under an unsure predicate, or under a negated verb of confirming, is open
+    ("It is unlikely that China will invade Taiwan this year.", "hypothetical"),
+    ("It is unclear whether Turkey shelled Syrian Kurdish positions.", "hypothetical"),
+    ("Israel did not confirm that it carried out the strike on Iran.", "hypothetical"),
+    ("Israel confirmed that it carried out the strike on Iran.", "asserted"),
+    ("It is clear that Russia attacked Ukraine.", "asserted"),
+])
+def test_an_open_clause_is_no_fact(extractor, text, modality):
+    (t,) = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert t.modality == modality and not t.negated
