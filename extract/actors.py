@@ -100,6 +100,7 @@ REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
 VICTIM_NOUNS = word_set("victim_nouns")
 ABROAD_NOUNS = word_set("abroad_nouns")
 SENDING_VERBS = word_set("sending_verbs")
+WATER_NAMES = word_set("water_names")
 #: Prepositions of where a collective is sent (see _destinations).
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 MEMBER_NOUNS = word_set("member_nouns")
@@ -780,6 +781,8 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
         span = _strip_possessive(ent)
         if _inside_title(span, lex, found.lowers):
             continue  # "State" in "Secretary of State"
+        if _names_a_water(span):
+            continue  # "China" in "the South China Sea"
         stripped = _strip_title_prefix(span, lex, found.lowers)
         titled = _titled_name(ent, span, stripped, lex, found.lowers)
         # a known name that holds its title ("Pope Francis"): the lone given name is no one
@@ -803,6 +806,14 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
         if actor.type == "PERSON":
             people.append((span, actor))
     return people
+
+
+def _names_a_water(span: Span) -> bool:
+    """A name that begins the name of a sea or ocean ("the South China Sea", "the Indian
+    Ocean") names water, not the country."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_title and \
+        doc[span.end].lower_ in WATER_NAMES
 
 
 def _joined_name_runs(doc: Doc) -> tuple[list[Span], set[int]]:

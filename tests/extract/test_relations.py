@@ -1630,3 +1630,13 @@ def test_forces_deployed_and_vessels_sunk(extractor, text, expected):
 def test_an_open_clause_is_no_fact(extractor, text, modality):
     (t,) = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
     assert t.modality == modality and not t.negated
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine downed 30 Russian drones overnight.", {("Ukraine", "FIGHTS", "Russia military")}),
+    ("Iran smuggled weapons to the Houthis.", {("Iran", "AIDS", "Houthis")}),
+    # a country name that begins the name of a sea is no actor
+    ("The US and the Philippines patrolled the South China Sea together.", set()),
+])
+def test_weapons_downed_or_smuggled_and_seas(extractor, text, expected):
+    assert pairs(extractor, text) == expected
