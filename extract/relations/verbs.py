@@ -50,6 +50,8 @@ from actorgraph.extract.relations.words import (
 #: Prepositions by which an act is aimed at someone, as only hostile acts are ("on" is
 #: not one: restrictions are eased on someone).
 AIMED_PREPS = frozenset({"against", "at"})
+#: Prepositions of moving into or toward a place, which no words take.
+INTO_PREPS = frozenset({"into", "onto", "toward", "towards"})
 
 #: How far up a group agent ("as part of the coalition") may hang from the act, through
 #: the clauses that take their subject from the verb above ("working ... to defeat").
@@ -331,8 +333,9 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # (an object pronoun names whom, even unresolved: "informing them on the state of
         # the country" tells the country nothing; a relative "which" names a thing: "the
         # drones, which Iran supplied to Russia")
-        pairs = recipient_targets(ctx, verb, objs, ctx.vocab.get(
-            relation or sense.relation).quad in COOPERATIVE_QUADS)
+        quad = ctx.vocab.get(relation or sense.relation).quad
+        pairs = recipient_targets(ctx, verb, objs, quad in COOPERATIVE_QUADS,
+                                  quad.startswith("VERBAL"))
     return pairs
 
 
@@ -361,14 +364,17 @@ def is_issue(ctx: Sentence, tok: Token) -> bool:
 
 
 def recipient_targets(ctx: Sentence, verb: Token, objs: list[Token],
-                      cooperative: bool = False) -> Weighted:
+                      cooperative: bool = False, verbal: bool = False) -> Weighted:
     """"sent arms to Pakistan", "confiscated weapons from armed groups": a thing as
     object, the actor it goes to or comes from as target (actors only: "return to
     Geneva" says where, not to whom). A cooperative act goes to someone, never "at" or
     "against" them: "remarks on work to support minorities at the G-20 conference"
-    support no G-20."""
+    support no G-20. Words go to someone, never into a place: "Belarus pushed migrants
+    into Poland" urges no Poland."""
     holders = [verb, *(o for o in objs if ctx.vocab.noun_relation(o.lemma_) is None)]
     preps = TARGET_PREPS - AIMED_PREPS if cooperative else TARGET_PREPS
+    if verbal:
+        preps = preps - INTO_PREPS
     return [(o, w * 0.85) for o, w in prep_mentions(
         ctx, holders, preps, frozenset({"prep", "dative"})) if o.actor.is_actor]
 

@@ -1640,3 +1640,12 @@ def test_an_open_clause_is_no_fact(extractor, text, modality):
 ])
 def test_weapons_downed_or_smuggled_and_seas(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words go to someone, never into a place
+    ("Belarus pushed migrants into Poland.", set()),
+    ("Iran requested assistance from Russia.", {("Iran", "URGES", "Russia")}),
+])
+def test_a_verbal_act_s_recipient(extractor, text, expected):
+    assert pairs(extractor, text) == expected
