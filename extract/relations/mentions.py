@@ -23,6 +23,7 @@ from actorgraph.extract.relations.words import (
     PERPETRATION_VERBS,
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
+    SOUGHT_NOUNS,
     UNDERGONE_NOUNS,
     VICINITY_NOUNS,
     WEAPON_NOUNS,
@@ -214,6 +215,10 @@ def modifier_actors(ctx: Sentence, tok: Token, possessor: bool = True) -> list[A
         if c.dep_ == "compound" and ctx.index.at(c) is not None:
             out.extend(modifier_actors(ctx, c))
     seen: set[str] = set()
+    if tok.lemma_.lower() in SOUGHT_NOUNS and any(
+            tok.doc[m.end - 1].dep_ == "poss" for m in out):
+        # "Stockholm's NATO bid" is Sweden's: NATO is what it seeks
+        out = [m for m in out if tok.doc[m.end - 1].dep_ == "poss"]
     return [m for m in out if not (m.actor.id in seen or seen.add(m.actor.id))
             and not owner_of_named(tok, m, out)]
 

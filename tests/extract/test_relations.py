@@ -1649,3 +1649,12 @@ def test_weapons_downed_or_smuggled_and_seas(extractor, text, expected):
 ])
 def test_a_verbal_act_s_recipient(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name compounded with a noun of seeking is what is sought; the possessor seeks
+    ("Ankara endorsed Stockholm's NATO bid.", {("Turkey", "SUPPORTS", "Sweden")}),
+    ("Turkey supported Finland's NATO application.", {("Turkey", "SUPPORTS", "Finland")}),
+])
+def test_a_bid_is_its_seeker_s(extractor, text, expected):
+    assert pairs(extractor, text) == expected
