@@ -193,14 +193,19 @@ def infinitive_targets(ctx: Sentence, act: Token) -> Weighted:
 
 
 def clause_targets(ctx: Sentence, clause: Token, plover: str) -> Weighted:
-    """Whom a that-clause of a demand, accusation or threat is about: its subject; for a
-    conditional threat ("warned that Minsk would retaliate if Lithuania did not reopen the
-    crossings") the condition's subject."""
+    """Whom a that-clause of a demand, accusation or threat is about: its subject (and for
+    a threat, whom its act is aimed at); for a conditional threat ("warned that Minsk
+    would retaliate if Lithuania did not reopen the crossings") the condition's subject."""
     condition = condition_mark(clause, CONDITIONS) if plover == "THREATEN" else None
     if condition is not None:
         return condition_subjects(ctx, condition)
-    return [(m, w * 0.9) for a in clause.children if a.dep_ in {"nsubj", "nsubjpass"}
-            for m, w in mentions(ctx, a)]
+    out = [(m, w * 0.9) for a in clause.children if a.dep_ in {"nsubj", "nsubjpass"}
+           for m, w in mentions(ctx, a)]
+    if plover == "THREATEN":
+        # what the threatener says it will do, and to whom: "warned that Tehran would
+        # respond to any Israeli attack" (the speaker as subject is dropped later)
+        out.extend((m, w * 0.85) for m, w in infinitive_targets(ctx, clause))
+    return out
 
 
 def condition_subjects(ctx: Sentence, mark: Token) -> Weighted:

@@ -1658,3 +1658,8 @@ def test_a_verbal_act_s_recipient(extractor, text, expected):
 ])
 def test_a_bid_is_its_seeker_s(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+def test_a_threat_told_in_a_clause_is_aimed_at_whom_its_act_is(extractor):
+    got = pairs(extractor, "Iran warned that Tehran would respond to any Israeli attack.")
+    assert got == {("Iran", "THREATENS", "Israel")}
