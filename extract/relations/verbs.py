@@ -265,8 +265,17 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             scan.comitative = (sense, trig)
         if sense.prep and objs:
             scan.prep_sense = sense
-            break
+            if not actor_object(ctx, verb):
+                break
+            # (a direct object that is an actor is the target of a plainer sense:
+            # "warned India of a befitting response")
     return scan
+
+
+def actor_object(ctx: Sentence, verb: Token) -> bool:
+    """The verb has a direct object naming an actor."""
+    return any(c.dep_ == "dobj" and any(m.actor.is_actor for m in ctx.index.all_at(c))
+               for c in verb.children)
 
 
 def met_thing(ctx: Sentence, sense: VerbSense, objs: list[Token]) -> bool:

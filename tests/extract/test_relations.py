@@ -1663,3 +1663,8 @@ def test_a_bid_is_its_seeker_s(extractor, text, expected):
 def test_a_threat_told_in_a_clause_is_aimed_at_whom_its_act_is(extractor):
     got = pairs(extractor, "Iran warned that Tehran would respond to any Israeli attack.")
     assert got == {("Iran", "THREATENS", "Israel")}
+
+
+def test_an_actor_object_is_the_target_when_a_prepositional_sense_names_none(extractor):
+    got = pairs(extractor, "Pakistan warned India of a befitting response.")
+    assert got == {("Pakistan", "THREATENS", "India")}
