@@ -1668,3 +1668,12 @@ def test_a_threat_told_in_a_clause_is_aimed_at_whom_its_act_is(extractor):
 def test_an_actor_object_is_the_target_when_a_prepositional_sense_names_none(extractor):
     got = pairs(extractor, "Pakistan warned India of a befitting response.")
     assert got == {("Pakistan", "THREATENS", "India")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons received from someone are their aid (a backward frame)
+    ("Kyiv received Patriot systems from Berlin.", {("Germany", "AIDS", "Ukraine")}),
+    ("Ukraine received F-16 jets from Denmark.", {("Denmark", "AIDS", "Ukraine")}),
+])
+def test_weapons_received_are_the_giver_s_aid(extractor, text, expected):
+    assert pairs(extractor, text) == expected
