@@ -101,6 +101,7 @@ VICTIM_NOUNS = word_set("victim_nouns")
 ABROAD_NOUNS = word_set("abroad_nouns")
 SENDING_VERBS = word_set("sending_verbs")
 WATER_NAMES = word_set("water_names")
+VESSEL_NOUNS = word_set("vessel_nouns")
 #: Prepositions of where a collective is sent (see _destinations).
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 MEMBER_NOUNS = word_set("member_nouns")
@@ -781,8 +782,8 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
         span = _strip_possessive(ent)
         if _inside_title(span, lex, found.lowers):
             continue  # "State" in "Secretary of State"
-        if _names_a_water(span):
-            continue  # "China" in "the South China Sea"
+        if _names_a_water(span) or _names_a_vessel(span):
+            continue  # "China" in "the South China Sea", "the tanker Stena Impero"
         stripped = _strip_title_prefix(span, lex, found.lowers)
         titled = _titled_name(ent, span, stripped, lex, found.lowers)
         # a known name that holds its title ("Pope Francis"): the lone given name is no one
@@ -806,6 +807,15 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
         if actor.type == "PERSON":
             people.append((span, actor))
     return people
+
+
+def _names_a_vessel(span: Span) -> bool:
+    """A name after a noun of a vessel names the ship ("the British-flagged tanker Stena
+    Impero", "the carrier Charles de Gaulle"), whose actor is who flies its flag or owns
+    it, not a body or person of that name."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in VESSEL_NOUNS and \
+        doc[span.start - 1].pos_ == "NOUN"
 
 
 def _names_a_water(span: Span) -> bool:

@@ -854,3 +854,15 @@ def test_the_ground_of_a_territorial_act_is_a_place(extractor, text, name):
 
 def test_a_known_actor_after_a_territorial_act_stays_an_actor(extractor):
     assert by_text(actors(extractor, "The siege of Hamas continued."), "Hamas").is_actor
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name after a noun of a vessel names the ship, which stands for its flag or owner
+    ("Iran seized the British-flagged tanker Stena Impero in the Strait of Hormuz.",
+     {("Iran", "COERCES", "United Kingdom")}),
+    ("Houthi rebels attacked the Greek-owned tanker Sounion.",
+     {("Houthis", "ATTACKS", "Greece")}),
+])
+def test_a_named_ship_is_no_actor(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert got == expected
