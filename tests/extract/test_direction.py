@@ -160,3 +160,8 @@ def test_each_other_gives_both_directions(extractor, text, a, b, relation):
     got = pairs(extractor, text)
     assert {(a, relation, b), (b, relation, a)} <= got
     assert not any(s == o for s, _r, o in got)
+
+
+def test_traded_blame_holds_both_ways(extractor):
+    got = pairs(extractor, "China and the Philippines traded blame over the collision.")
+    assert {("China", "ACCUSES", "Philippines"), ("Philippines", "ACCUSES", "China")} <= got
