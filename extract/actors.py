@@ -1834,10 +1834,15 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
                 own_subjects |= _controller_subjects(anc)
             if anc.dep_ not in {"xcomp", "prep", "pobj", "dobj", "conj"}:
                 break
+    # (nor another mention of that subject's actor: "Macron phoned Putin. Macron urged him
+    # to halt the offensive" urges Putin)
+    own_actors = {m.actor.id for m in index.mentions
+                  if any(i in own_subjects for i in range(m.start, m.end))}
     for lo, hi in windows:
         cands = [m for m in index.mentions
                  if lo <= m.start < hi and _compatible(kind, m, doc) and m.source != "pronoun"
-                 and not any(i in own_subjects for i in range(m.start, m.end))]
+                 and not any(i in own_subjects for i in range(m.start, m.end))
+                 and m.actor.id not in own_actors]
         if not cands:
             continue
         distinct = {m.actor.id: m for m in cands}

@@ -866,3 +866,9 @@ def test_a_known_actor_after_a_territorial_act_stays_an_actor(extractor):
 def test_a_named_ship_is_no_actor(extractor, text, expected):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
     assert got == expected
+
+
+def test_an_object_pronoun_names_no_mention_of_its_own_subject(extractor):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
+        "Macron phoned Putin on Friday. Macron urged him to halt the offensive.")}
+    assert ("Emmanuel Macron", "URGES", "Vladimir Putin") in got
