@@ -102,7 +102,7 @@ ABROAD_NOUNS = word_set("abroad_nouns")
 SENDING_VERBS = word_set("sending_verbs")
 WATER_NAMES = word_set("water_names")
 VESSEL_NOUNS = word_set("vessel_nouns")
-#: Prepositions of where a collective is sent (see _destinations).
+#: Prepositions of where a collective is sent (see _sent_somewhere).
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 MEMBER_NOUNS = word_set("member_nouns")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
@@ -1119,7 +1119,7 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             found.add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector),
                       "context")
             continue
-        if _destinations(tok):
+        if _sent_somewhere(tok):
             continue
         sent = tok.sent
         here = [m for m in found.mentions if sent.start <= m.start < sent.end
@@ -1130,16 +1130,16 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
 
 
-def _destinations(tok: Token) -> set[int]:
-    """Where a collective is sent (token indices of the places after "to" on it or on its
-    verb of sending). A collective sent somewhere is what its sender gives, not an actor of the
-    sentence's one country: "the UN deployed peacekeepers to South Sudan" names no South
-    Sudanese force, and "Syria offered troops to Lebanon" offers, to no Syrian army."""
+def _sent_somewhere(tok: Token) -> bool:
+    """A collective that a verb of sending sends "to" somewhere (on it or on the verb) is
+    what its sender gives, not an actor of the sentence's one country: "the UN deployed
+    peacekeepers to South Sudan" names no South Sudanese force, and "Syria offered troops
+    to Lebanon" offers, to no Syrian army."""
     if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in SENDING_VERBS:
-        return set()
-    return {q.i for h in (tok.head, tok) for p in h.children
-            if p.dep_ in {"prep", "dative"} and p.lower_ in DESTINATION_PREPS
-            for q in p.children if q.dep_ == "pobj"}
+        return False
+    return any(p.dep_ in {"prep", "dative"} and p.lower_ in DESTINATION_PREPS
+               and any(q.dep_ == "pobj" for q in p.children)
+               for h in (tok.head, tok) for p in h.children)
 
 
 def _harmed_place_countries(tok: Token, here: list[ActorMention]) -> set[str]:
