@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from actorgraph.extract.relations.arguments import by_agents, subjects
-from actorgraph.extract.relations.mentions import modifier_actors, prep_mentions
+from actorgraph.extract.relations.mentions import modifier_actors, prep_mentions, relation_noun
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import is_verb
+from actorgraph.extract.relations.words import PERSONAL_RELATIONS
 from actorgraph.extract.wordlists import word_set
 
 BROKER_VERBS = word_set("broker_verbs")
@@ -85,6 +86,9 @@ def sides_of(ctx: Sentence, noun: Token) -> Weighted:
     sides = prep_mentions(ctx, [noun], SIDE_PREPS)
     if sides:
         return sides
+    rtype = relation_noun(ctx.vocab, noun)
+    if rtype is not None and rtype.name in PERSONAL_RELATIONS:
+        return []  # those who attend a summit are its host's guests, not sides brokered
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ in {"pobj", "dobj"} and is_verb(verb):
         found = subjects(ctx, verb)

@@ -169,12 +169,17 @@ def modality_path(anchor: Token) -> list[Token]:
 
 
 def negates(node: Token, child: Token | None) -> bool:
-    """A negation on ``node`` ("did not attack"), or ``node`` a negating verb above the
+    """A negation on ``node`` ("did not attack") or on its subject ("neither Russia nor
+    China attended"), or ``node`` a negating verb above the
     act ("refused to deal with"; not a verb coordinated with "denied": "denied X and
     accused Y", nor a participle adjunct)."""
     if any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
            for k in node.children):
         return True
+    if any(k.dep_ in {"nsubj", "nsubjpass"} and any(
+            p.dep_ == "preconj" and p.lower_ == "neither" for p in k.children)
+           for k in node.children):
+        return True  # "Neither Russia nor China attended"
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
         child.dep_ != "advcl" or infinitival(child))

@@ -14,6 +14,7 @@ from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import conjuncts, leading_names
 from actorgraph.extract.relations.words import (
     CLAIM_VERBS,
+    CO_AGENT_PREPS,
     COUNTERPART_NOUNS,
     DEED_NOUNS,
     FIRING_VERBS,
@@ -191,6 +192,34 @@ def prep_mentions(
     return [(m, w) for h in heads for p in h.children
             if p.dep_ in deps and p.lower_ in preps
             for q in p.children if q.dep_ == "pobj" for m, w in mentions(ctx, q)]
+
+
+def co_agents(ctx: Sentence, verb: Token) -> Weighted:
+    """Who does a verb's act beside its subject: "fighting alongside Congo's army",
+    "Russia, along with Iran, supplied weapons", "the US, together with Britain, struck".
+    A two-word preposition (parsed as a word with "with" under it, or "with" with the word
+    under it) counts on the subject, or on the verb when set off by a comma: in "working
+    together with the U.S." the U.S. is whom one works with."""
+    out: Weighted = []
+    for host in (verb, *(c for c in verb.children if c.dep_ == "nsubj")):
+        for p in host.children:
+            if p.dep_ not in {"prep", "advmod"}:
+                continue
+            if p.dep_ == "prep" and p.lower_ in CO_AGENT_PREPS:
+                holders = [p]
+            elif p.dep_ == "prep":
+                holders = [p] if any(f"{w.lower_} {p.lower_}" in CO_AGENT_PREPS
+                                     for w in p.children if w.dep_ == "advmod") else []
+            else:
+                holders = []
+            holders += [w for w in p.children if w.dep_ == "prep"
+                        and f"{p.lower_} {w.lower_}" in CO_AGENT_PREPS]
+            if holders and host is verb and p.lower_ not in CO_AGENT_PREPS and not (
+                    p.left_edge.i > 0 and p.doc[p.left_edge.i - 1].text == ","):
+                continue
+            out.extend((m, w) for h in holders for q in h.children if q.dep_ == "pobj"
+                       for m, w in mentions(ctx, q))
+    return out
 
 
 def modifier_actors(ctx: Sentence, tok: Token, possessor: bool = True) -> list[ActorMention]:

@@ -10,10 +10,13 @@ from spacy.tokens import Token
 
 from actorgraph.extract.actors import ActorMention
 from actorgraph.extract.relations.arguments import prep_objects, subjects
-from actorgraph.extract.relations.mentions import mentions, modifier_actors, prep_mentions
+from actorgraph.extract.relations.mentions import (
+    co_agents,
+    mentions,
+    modifier_actors,
+)
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.words import (
-    CO_AGENT_PREPS,
     DEONTIC_AUX,
     GROUP_NOUNS,
     MEMBERSHIP_NOUNS,
@@ -102,7 +105,7 @@ def co_agent_relations(ctx: Sentence) -> Iterator[Finding]:
     for tok in ctx.tokens:
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
-        partners = prep_mentions(ctx, [tok], CO_AGENT_PREPS)
+        partners = co_agents(ctx, tok)
         if not partners:
             continue
         for s, sw in subjects(ctx, tok):

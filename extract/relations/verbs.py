@@ -16,6 +16,7 @@ from actorgraph.extract.relations.arguments import (
     verb_objects,
 )
 from actorgraph.extract.relations.mentions import (
+    co_agents,
     is_place,
     mentions,
     names_a_frontier,
@@ -31,7 +32,6 @@ from actorgraph.extract.relations.targets import (
 )
 from actorgraph.extract.relations.words import (
     CO_AGENT_NOUNS,
-    CO_AGENT_PREPS,
     COOPERATIVE_QUADS,
     COUNTERPART_NOUNS,
     GROUP_NOUNS,
@@ -89,14 +89,14 @@ def verb_agents(ctx: Sentence, verb: Token) -> Weighted:
         return by_agents(ctx, verb)
     found = subjects(ctx, verb)
     if found:
-        found = found + [(m, w * 0.9) for m, w in prep_mentions(ctx, [verb], CO_AGENT_PREPS)]
+        found = found + [(m, w * 0.9) for m, w in co_agents(ctx, verb)]
     return found
 
 
 def fellow_agents(ctx: Sentence, verb: Token, agents: Weighted) -> Weighted:
     """The agents that may act on each other: not its co-agents ("Hezbollah fought
     alongside Syrian troops" fight on one side, not each other)."""
-    co = {m.actor.id for m, _w in prep_mentions(ctx, [verb], CO_AGENT_PREPS)}
+    co = {m.actor.id for m, _w in co_agents(ctx, verb)}
     return [(m, w) for m, w in agents if m.actor.id not in co] if co else agents
 
 

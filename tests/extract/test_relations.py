@@ -1677,3 +1677,25 @@ def test_an_actor_object_is_the_target_when_a_prepositional_sense_names_none(ext
 ])
 def test_weapons_received_are_the_giver_s_aid(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a co-agent set off by commas does the act too
+    ("Russia, along with Iran, supplied weapons to Syria.", ("Iran", "AIDS", "Syria"), None),
+    ("The US, together with Britain, struck Houthi targets.",
+     ("United Kingdom", "ATTACKS", "Houthis"), None),
+    # unset off, "together with" names whom one works with
+    ("Forbin is committed to working together with the U.S. and Royal Navy.", None,
+     ("United States", "COOPERATES_WITH", "Royal Navy")),
+])
+def test_co_agents_of_two_words(extractor, text, expected, absent):
+    got = pairs(extractor, text)
+    assert (expected is None or expected in got) and absent not in got
+
+
+def test_neither_nor_subjects_negate_their_act(extractor):
+    got = extractor.extract_text("Neither Russia nor China attended the summit hosted by "
+                                 "Switzerland.")
+    assert got and all(t.negated for t in got if t.relation == "MEETS")
+    # the host of a summit brokers nothing between its guests
+    assert not [t for t in got if t.relation == "NEGOTIATES"]
