@@ -343,14 +343,22 @@ def sense_words(verb: Token, sense: VerbSense) -> list[Token] | None:
            for c in verb.children):
         return None
     trigger: list[Token] = []
+    words = [relative_antecedent(c) or c for c in verb.children
+             if c.dep_ in {"prt", "dobj", "acomp", "oprd", "advmod", "attr"}]
     for word in sense.words:
-        hit = next((c for c in verb.children
-                    if c.dep_ in {"prt", "dobj", "acomp", "oprd", "advmod", "attr"}
-                    and (c.lemma_.lower() == word or c.lower_ == word)), None)
+        hit = next((c for c in words if c.lemma_.lower() == word or c.lower_ == word), None)
         if hit is None:
             return None
         trigger.append(hit)
     return trigger
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun object stands for: "the sanctions that the EU imposed
+    on Belarus" imposes sanctions, as "imposed sanctions on Belarus" does."""
+    if tok.dep_ == "dobj" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return None
 
 
 def verb_objects(ctx: Sentence, verb: Token, sense: VerbSense) -> tuple[list[Token], list[Token]]:

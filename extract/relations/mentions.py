@@ -48,6 +48,13 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
                 return [(m, 0.95)]
     if is_reciprocal_pronoun(tok):
         return each_other(ctx, tok)
+    if tok.dep_ in {"dobj", "pobj"} and tok.tag_ in {"WDT", "WP"} and \
+            tok.head.dep_ == "relcl" or tok.dep_ == "pobj" and tok.tag_ in {"WDT", "WP"} \
+            and tok.head.head.dep_ == "relcl":
+        # a relative pronoun object is its antecedent when that names an actor: "Hezbollah,
+        # which Israel struck" (a thing's "which" names the thing: "the drones, which ...")
+        verb = tok.head if tok.head.dep_ == "relcl" else tok.head.head
+        return [(m, 0.95) for m in ctx.index.all_at(verb.head) if m.actor.is_actor]
     if tok.pos_ == "PRON":
         return pronoun_mentions(ctx, tok)
     # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":

@@ -1699,3 +1699,17 @@ def test_neither_nor_subjects_negate_their_act(extractor):
     assert got and all(t.negated for t in got if t.relation == "MEETS")
     # the host of a summit brokers nothing between its guests
     assert not [t for t in got if t.relation == "NEGOTIATES"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative pronoun object stands for its antecedent: its noun for a sense's words ...
+    ("The sanctions that the EU imposed on Belarus took effect.",
+     {("European Union", "SANCTIONS", "Belarus")}),
+    ("The attack that Hamas launched on Israel killed 1,200 people.",
+     {("Hamas", "ATTACKS", "Israel")}),
+    # ... and its actor as the target
+    ("Hezbollah, which Israel struck on Monday, vowed revenge.",
+     {("Israel", "ATTACKS", "Hezbollah")}),
+])
+def test_a_relative_object_is_its_antecedent(extractor, text, expected):
+    assert pairs(extractor, text) == expected
