@@ -469,7 +469,12 @@ def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> list[
     counted.add("of", "object", {"DEP": "pobj", **attrs})
     second = base.copy().add("trigger", "first", {"DEP": "dobj"})
     second.add("first", "object", {"DEP": "conj", **attrs})
-    return [p, counted, second]
+    out = [p, counted, second]
+    if frame.target == "object":
+        # the thing that stands for the target may be a passive's subject: "the missiles
+        # were intercepted by a US destroyer"
+        out.append(base.copy().add("trigger", "object", {"DEP": "nsubjpass", **attrs}))
+    return out
 
 
 def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:

@@ -442,3 +442,13 @@ def test_forces_sent_to_someone_aid_them(extractor, text, expected):
     got = pairs(extractor, text)
     assert expected in got
     assert {r for s, r, o in got if (s, o) == (expected[0], expected[2])} == {expected[1]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The missiles, which were fired by the Houthis, were intercepted by a US destroyer.",
+     ("United States", "FIGHTS", "Houthis")),
+    ("Houthi drones were shot down by British jets.",
+     ("United Kingdom military", "FIGHTS", "Houthis")),
+])
+def test_a_weapon_stopped_told_in_the_passive(extractor, text, expected):
+    assert expected in pairs(extractor, text)
