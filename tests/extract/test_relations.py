@@ -1713,3 +1713,12 @@ def test_neither_nor_subjects_negate_their_act(extractor):
 ])
 def test_a_relative_object_is_its_antecedent(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive's subject carries a sense's object noun
+    ("Sanctions were imposed on Iran by the EU.", {("European Union", "SANCTIONS", "Iran")}),
+    ("Pressure was put on Iran by the US.", {("United States", "DEMANDS", "Iran")}),
+])
+def test_a_passive_subject_is_a_sense_s_object_noun(extractor, text, expected):
+    assert pairs(extractor, text) == expected
