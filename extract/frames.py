@@ -457,7 +457,10 @@ def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> list[
     if frame.object_preps:
         p.add("trigger", "object_prep", _prep(frame.object_preps))
         p.add("object_prep", "object", {"DEP": "pobj", **attrs})
-        return [p]
+        if "as" not in frame.object_preps:
+            return [p]
+        # "designated the Houthis a terrorist organization" says "as" without the word
+        return [p, base.copy().add("trigger", "object", {"DEP": "oprd", **attrs})]
     p.add("trigger", "object", {"DEP": "dobj", **attrs})
     if not forms or frame.dictionary:
         # (hand-written frames only: the dictionary's 6,000 frames would triple their

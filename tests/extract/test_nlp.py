@@ -188,3 +188,12 @@ def test_conjoined_groups_stay_apart(extractor):
     got = {(t.subject.name, t.object.name) for t in extractor.extract_text(
         "The UN called for talks between Israel and Hamas and between Russia and Ukraine.")}
     assert ("Israel", "Russia") not in got
+
+
+@pytest.mark.parametrize("text, obj, predicate", [
+    ("The US designated the Houthis a terrorist organization.", 4, 7),
+    ("Russia named Navalny a foreign agent.", 2, 5),
+])
+def test_an_object_and_what_it_is_called_are_told_apart(extractor, text, obj, predicate):
+    doc = extractor.nlp(text)
+    assert (doc[obj].dep_, doc[predicate].dep_) == ("dobj", "oprd")

@@ -452,3 +452,8 @@ def test_forces_sent_to_someone_aid_them(extractor, text, expected):
 ])
 def test_a_weapon_stopped_told_in_the_passive(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+def test_a_designation_without_as(extractor):
+    got = pairs(extractor, "The US designated the Houthis a terrorist organization.")
+    assert got == {("United States", "ACCUSES", "Houthis")}
