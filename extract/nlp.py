@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import DEP, LOWER, ORTH
+from spacy.symbols import ccomp as CCOMP
 from spacy.symbols import conj as CONJ
 from spacy.symbols import dobj as DOBJ
 from spacy.symbols import oprd as OPRD
@@ -432,6 +433,36 @@ def object_predicates(doc: Doc) -> Doc:
     return doc
 
 
+#: Verbs that take a clause: after them a subject and participle are a clause, not an
+#: object and its modifier.
+CLAUSE_VERBS = word_set("speech_verbs") | word_set("report_verbs") | word_set("quoting_verbs")
+
+
+@Language.component("participles_read_as_clauses")
+def participles_read_as_clauses(doc: Doc) -> Doc:
+    """Hang a participle after a verb's object on the object.
+
+    "Iran released a French citizen detained for two years": the parser makes the citizen
+    the subject of a clause "detained for two years" that is the object of "released",
+    so nothing is released. A past participle with a subject but no auxiliary or
+    subordinator, right after a verb that has no object of its own, is the object's
+    reduced relative clause.
+    """
+    for i in numpy.flatnonzero(doc.to_array(DEP) == CCOMP):
+        part = doc[int(i)]
+        verb = part.head
+        if part.tag_ != "VBN" or verb.pos_ != "VERB" or verb.lemma_ in CLAUSE_VERBS or any(
+                c.dep_ in {"aux", "auxpass", "mark", "dobj"} for c in part.children):
+            continue  # ("said drones launched at Moscow were downed" says a clause)
+        subject = next((c for c in part.children if c.dep_ == "nsubj"), None)
+        if subject is None or not verb.i < subject.i < part.i or subject.pos_ != "NOUN" \
+                or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+            continue
+        subject.head, subject.dep_ = verb, "dobj"
+        part.head, part.dep_ = subject, "acl"
+    return doc
+
+
 #: Prepositions whose object is a group of its own.
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 
@@ -522,4 +553,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("boundary_with_phrases", after="subjects_read_as_modifiers")
     nlp.add_pipe("conjoined_prepositions", after="boundary_with_phrases")
     nlp.add_pipe("object_predicates", after="conjoined_prepositions")
+    nlp.add_pipe("participles_read_as_clauses", after="object_predicates")
     return nlp

@@ -197,3 +197,16 @@ def test_conjoined_groups_stay_apart(extractor):
 def test_an_object_and_what_it_is_called_are_told_apart(extractor, text, obj, predicate):
     doc = extractor.nlp(text)
     assert (doc[obj].dep_, doc[predicate].dep_) == ("dobj", "oprd")
+
+
+def test_a_participle_after_a_verb_s_object_hangs_on_the_object(extractor):
+    doc = extractor.nlp("Iran released a French citizen detained for two years.")
+    assert (doc[4].dep_, doc[5].dep_, doc[5].head.i) == ("dobj", "acl", 4)
+    got = {(t.subject.name, t.object.name) for t in extractor.extract_text(doc.text)}
+    assert ("Iran", "France") in got
+
+
+def test_a_participle_clause_after_a_verb_of_saying_is_left_alone(extractor):
+    doc = extractor.nlp("Officials said troops deployed near the border were withdrawn.")
+    assert not any(t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.head.lemma_ == "say"
+                   for t in doc)
