@@ -17,6 +17,7 @@ from actorgraph.extract.relations.syntax import (
     infinitival,
     is_passive,
     is_verb,
+    relative_antecedent,
     speaker_participle,
 )
 from actorgraph.extract.relations.words import (
@@ -352,14 +353,6 @@ def sense_words(verb: Token, sense: VerbSense) -> list[Token] | None:
             return None
         trigger.append(hit)
     return trigger
-
-
-def relative_antecedent(tok: Token) -> Token | None:
-    """The noun a relative pronoun object stands for: "the sanctions that the EU imposed
-    on Belarus" imposes sanctions, as "imposed sanctions on Belarus" does."""
-    if tok.dep_ == "dobj" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return None
 
 
 def verb_objects(ctx: Sentence, verb: Token, sense: VerbSense) -> tuple[list[Token], list[Token]]:

@@ -66,7 +66,7 @@ def noun_brokering(ctx: Sentence, noun: Token) -> tuple[Weighted, Weighted]:
     brokers: Weighted = [(m, 0.9) for m in modifier_actors(ctx, noun)] or \
         prep_mentions(ctx, [noun], {"of", "by"})
     sides = prep_mentions(ctx, [noun], SIDE_PREPS)
-    holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+    holder = holder_of(noun)
     if not brokers and noun.dep_ in {"pobj", "attr"} and is_verb(holder) and (
             noun.dep_ == "attr" or noun.head.lower_ == "as"):
         brokers = subjects(ctx, holder)
@@ -89,8 +89,13 @@ def sides_of(ctx: Sentence, noun: Token) -> Weighted:
     rtype = relation_noun(ctx.vocab, noun)
     if rtype is not None and rtype.name in PERSONAL_RELATIONS:
         return []  # those who attend a summit are its host's guests, not sides brokered
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    verb = holder_of(noun)
     if noun.dep_ in {"pobj", "dobj"} and is_verb(verb):
         found = subjects(ctx, verb)
         return found if len(found) > 1 else []
     return []
+
+
+def holder_of(noun: Token) -> Token:
+    """The word a noun hangs on, through its preposition if it has one."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head

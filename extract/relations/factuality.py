@@ -301,8 +301,6 @@ def governor_cue(node: Token, child: Token) -> str | None:
         # "demanded that Israel ease", "reiterated its demand that Israel ease" (not "told
         # AFP that ...", which reports)
         return "requested"
-    if child.dep_ == "ccomp" and node.lemma_ in DOUBTING_VERBS:
-        return "hypothetical"  # "analysts doubt that Pyongyang will attack"
     if child.dep_ == "ccomp" and leaves_open(node):
         return "hypothetical"
     if child.dep_ == "ccomp" and (node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"):
@@ -311,10 +309,11 @@ def governor_cue(node: Token, child: Token) -> str | None:
 
 
 def leaves_open(node: Token) -> bool:
-    """A predicate whose clause may or may not hold: "it is unlikely that China will
-    invade", "it is unclear whether Turkey shelled the village", or a negated verb of
-    confirming ("did not confirm that it carried out the strike")."""
-    if node.lemma_.lower() in UNSURE_PREDICATES or any(
+    """A predicate whose clause may or may not hold: "analysts doubt that Pyongyang will
+    attack", "it is unlikely that China will invade", "it is unclear whether Turkey shelled
+    the village", or a negated verb of confirming ("did not confirm that it carried out the
+    strike")."""
+    if node.lemma_ in DOUBTING_VERBS or node.lemma_.lower() in UNSURE_PREDICATES or any(
             k.dep_ == "acomp" and k.lower_ in UNSURE_PREDICATES for k in node.children):
         return True
     return node.lemma_.lower() in CONFIRMING_VERBS and any(

@@ -11,7 +11,7 @@ from actorgraph.extract.actors import LOCATION, ActorMention, resolve_pronoun, r
 from actorgraph.extract.lexicon import RelationType, RelationVocabulary
 from actorgraph.extract.nlp import is_boundary
 from actorgraph.extract.relations.model import Sentence, Weighted
-from actorgraph.extract.relations.syntax import conjuncts, leading_names
+from actorgraph.extract.relations.syntax import conjuncts, leading_names, relative_antecedent
 from actorgraph.extract.relations.words import (
     CLAIM_VERBS,
     CO_AGENT_PREPS,
@@ -48,13 +48,11 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
                 return [(m, 0.95)]
     if is_reciprocal_pronoun(tok):
         return each_other(ctx, tok)
-    if tok.dep_ in {"dobj", "pobj"} and tok.tag_ in {"WDT", "WP"} and \
-            tok.head.dep_ == "relcl" or tok.dep_ == "pobj" and tok.tag_ in {"WDT", "WP"} \
-            and tok.head.head.dep_ == "relcl":
+    antecedent = relative_antecedent(tok)
+    if antecedent is not None:
         # a relative pronoun object is its antecedent when that names an actor: "Hezbollah,
         # which Israel struck" (a thing's "which" names the thing: "the drones, which ...")
-        verb = tok.head if tok.head.dep_ == "relcl" else tok.head.head
-        return [(m, 0.95) for m in ctx.index.all_at(verb.head) if m.actor.is_actor]
+        return [(m, 0.95) for m in ctx.index.all_at(antecedent) if m.actor.is_actor]
     if tok.pos_ == "PRON":
         return pronoun_mentions(ctx, tok)
     # "Assad's air force", "Russian planes", "the Tehran-Damascus-Moscow partnership":

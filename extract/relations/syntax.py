@@ -154,3 +154,12 @@ def leading_names(modifier: Token) -> list[Token]:
         return []
     return [c for c in modifier.children
             if c.dep_ in {"npadvmod", "compound"} and c.i < modifier.i]
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun object stands for: "the sanctions that the EU imposed on
+    Belarus", "Hezbollah, which Israel struck", "Hamas, with which Egypt negotiated"."""
+    if tok.tag_ not in {"WDT", "WP"} or tok.dep_ not in {"dobj", "pobj"}:
+        return None
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+    return verb.head if verb.dep_ == "relcl" else None
