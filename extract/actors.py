@@ -1809,6 +1809,32 @@ def _blamed_object(token: Token, index: ActorIndex, kind: str) -> ActorMention |
     return objects[0] if len(objects) == 1 else None
 
 
+def _clause_owner(token: Token, index: ActorIndex, kind: str) -> ActorMention | None:
+    """"Macron called on Russia to withdraw its troops": a possessive on what a clause acts
+    on is the clause's own doer's, and an infinitive without a subject takes its doer from
+    the object of the verb it hangs on ("called on Russia", "urged Iran") or, with no object,
+    from that verb's subject. None when the possessive is in the subject itself or the doer
+    is no single actor of its kind."""
+    if token.dep_ != "poss":
+        return None
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    doers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(token.i in {t.i for t in d.subtree} for d in doers):
+        return None
+    if not doers and verb.dep_ in {"xcomp", "advcl"} and not any(
+            c.dep_ == "mark" for c in verb.children):
+        controller = verb.head
+        doers = [c for c in controller.children if c.dep_ in {"dobj", "dative"}] or [
+            p for c in controller.children if c.dep_ == "prep" and c.lower_ == "on"
+            for p in c.children if p.dep_ == "pobj"] or [
+            c for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    owners = {m.actor.id: m for d in doers for m in index.all_at(d)
+              if _compatible(kind, m, token.doc) and m.source != "pronoun"}
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
 def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     """The actor a pronoun refers to, when the evidence is clear; else None.
 
@@ -1820,9 +1846,9 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     if kind is None:
         return None
     doc = token.doc
-    blamed = _blamed_object(token, index, kind)
-    if blamed is not None:
-        return blamed
+    owner = _blamed_object(token, index, kind) or _clause_owner(token, index, kind)
+    if owner is not None:
+        return owner
     windows = _reference_windows(token)
     # A non-reflexive object pronoun never names its own clause's subject
     # ("The U.S. refuses to deal with them").

@@ -42,6 +42,7 @@ from actorgraph.extract.relations.words import (
     MOTION_PREPS,
     PERSONAL_RELATIONS,
     QUANTITY_NOUNS,
+    SCOURGE_NOUNS,
     TARGET_PREPS,
     THING_WORDS,
     VISITOR_NOUNS,
@@ -463,10 +464,10 @@ def place_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: Se
     rtype = ctx.vocab.get(sense.relation)
     if not rtype.quad.startswith("MATERIAL") or rtype.symmetric or any(
             (r := ctx.vocab.noun_relation(o.lemma_.lower())) is not None and r.quad != rtype.quad
-            for o in objs):
+            for o in objs) or any(o.lemma_.lower() in SCOURGE_NOUNS for o in objs):
         # (an act aimed at an act of another kind is not aimed at a place: "return to
         # negotiations in Jeddah" resumes talks; "reimposed blockades in the West Bank"
-        # names its own act)
+        # names its own act; nor is one aimed at an evil: "fights terrorism in Syria")
         return None
     trig = sorted([verb, *(o for o in objs if o.i != verb.i and ctx.index.at(o) is None)][:2],
                   key=lambda t: t.i)

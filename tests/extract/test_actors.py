@@ -2,7 +2,7 @@
 
 import pytest
 
-from actorgraph.extract.actors import find_actors, person_key
+from actorgraph.extract.actors import find_actors, person_key, resolve_pronoun
 
 
 def actors(extractor, text):
@@ -872,3 +872,18 @@ def test_an_object_pronoun_names_no_mention_of_its_own_subject(extractor):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
         "Macron phoned Putin on Friday. Macron urged him to halt the offensive.")}
     assert ("Emmanuel Macron", "URGES", "Vladimir Putin") in got
+
+
+@pytest.mark.parametrize("text, owner", [
+    # the clause's own subject, not the teller's
+    ("Russia said the US must withdraw its troops from Syria.", "United States"),
+    # an infinitive's doer is the object of the verb it hangs on
+    ("The French president called on Russia to halt its offensive.", "Russia"),
+    # a possessive in the subject is not the subject's own
+    ("Iran said its drones struck Israel.", "Iran"),
+])
+def test_a_possessive_is_its_clauses_doers(extractor, text, owner):
+    doc = extractor.nlp(text)
+    index = find_actors(doc, extractor.lexicon)
+    (its,) = [t for t in doc if t.lower_ == "its"]
+    assert resolve_pronoun(its, index).actor.name == owner
