@@ -492,6 +492,7 @@ def find_actors(
     unattributed = _add_collectives(found)
     _add_sector_modifiers(found)
     _add_hyphenated_lists(found)
+    _add_warships(found)
     people = _add_entities(found)
     _add_untagged_surnames(found)
     nationality = _attribute_people(found, people)
@@ -749,6 +750,22 @@ def _add_hyphenated_lists(found: _Found) -> None:
             made = [found.add(tok.i, tok.i + 1, a, "lexicon", text=part) for part, a in parts]
             if len(made) > 1:
                 found.groups[tok.i] = made
+
+
+def _add_warships(found: _Found) -> None:
+    """Step 1c: a navy ship, named with its navy's prefix ("USS Carney", "HMS Diamond"),
+    stands for that country's military, whatever NER made of the name."""
+    prefixes = found.lex.ship_prefixes
+    tokens = found.tokens
+    for tok in tokens:
+        iso = prefixes.get(tok.text)
+        if iso is None or tok.i + 1 >= len(tokens) or not tokens[tok.i + 1].is_title:
+            continue
+        end = tok.i + 1
+        while end < len(tokens) and tokens[end].is_title and tokens[end].pos_ == "PROPN":
+            end += 1
+        if end > tok.i + 1 and found.is_free(tok.i, end):
+            found.add(tok.i, end, found.res.country_actor(iso, "MIL"), "lexicon")
 
 
 def _hyphenated_actors(text: str, found: _Found) -> list[tuple[str, Actor]]:
@@ -1119,7 +1136,7 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             found.add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector),
                       "context")
             continue
-        if _sent_somewhere(tok):
+        if _sent_somewhere(tok) or _agent_named(tok):
             continue
         sent = tok.sent
         here = [m for m in found.mentions if sent.start <= m.start < sent.end
@@ -1140,6 +1157,14 @@ def _sent_somewhere(tok: Token) -> bool:
     return any(p.dep_ in {"prep", "dative"} and p.lower_ in DESTINATION_PREPS
                and any(q.dep_ == "pobj" for q in p.children)
                for h in (tok.head, tok) for p in h.children)
+
+
+def _agent_named(tok: Token) -> bool:
+    """A collective whose participle names who acted on it ("drones launched by the
+    Houthis", "fighters trained by the US") is told by that agent, not by the sentence's one
+    country: "Ukraine downed drones launched by Hezbollah" names no Ukrainian drones."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children)
+               for c in tok.children)
 
 
 def _harmed_place_countries(tok: Token, here: list[ActorMention]) -> set[str]:

@@ -5,7 +5,8 @@ extend them by passing files of the same shape:
 
 - ``relations.toml``: the closed relation vocabulary with verb and noun triggers,
   PLOVER categories and quad classes.
-- ``countries.toml``: per ISO3 country, names, demonyms, capitals and institutions.
+- ``countries.toml``: per ISO3 country, names, demonyms, capitals, institutions and the
+  prefixes of its navy's ship names.
 - ``actors.toml``: known non-country actors (IGOs, armed groups, agencies, media).
 - ``titles.toml``: role titles, collective nouns and person words.
 
@@ -311,6 +312,7 @@ class ActorLexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
     capitals: dict[str, str] = field(default_factory=dict)  # folded capital -> ISO3
     institutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (ISO3, sector)
+    ship_prefixes: dict[str, str] = field(default_factory=dict)  # exact "USS" -> ISO3
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> sector
     collectives: dict[str, str] = field(default_factory=dict)  # lowercase noun -> sector
     person_words: frozenset[str] = frozenset()
@@ -755,6 +757,8 @@ def _add_country_words(lex: ActorLexicon, iso3: str, entry: dict, where: str) ->
         lex.capitals.setdefault(_fold(cap), iso3)
     for inst, sector in (entry.get("institutions") or {}).items():
         lex.institutions.setdefault(_fold(inst), (iso3, sector))
+    for prefix in _as_list(entry.get("ship_prefixes"), f"{where}.ship_prefixes"):
+        lex.ship_prefixes.setdefault(prefix, iso3)
 
 
 def _strict(problem: InputProblem) -> None:

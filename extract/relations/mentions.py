@@ -19,6 +19,7 @@ from actorgraph.extract.relations.words import (
     DEED_NOUNS,
     FIRING_VERBS,
     GROUP_NOUNS,
+    HOLDING_VERBS,
     HYPHEN_SUFFIXES,
     LEADING_SUFFIXES,
     PERPETRATION_VERBS,
@@ -368,11 +369,12 @@ def agent_mentions(ctx: Sentence, verb: Token) -> Weighted:
 def firer_actors(ctx: Sentence, tok: Token) -> Weighted:
     """Who fired a weapon told by a noun, the one who did what it did: "drones launched by
     Russia hit Kyiv", "shot down missiles fired by the Houthis" (weapon_nouns, firing_verbs
-    in words.toml)."""
-    if tok.lemma_.lower() not in WEAPON_NOUNS:
-        return []
+    in words.toml); who holds a place or thing, the one an act on it is done to: "struck
+    areas controlled by Hamas" (holding_verbs)."""
+    weapon = tok.lemma_.lower() in WEAPON_NOUNS
     return [found for c in tok.children if c.dep_ in {"acl", "relcl"}
-            and c.lemma_.lower() in FIRING_VERBS for found in agent_mentions(ctx, c)]
+            and (weapon and c.lemma_.lower() in FIRING_VERBS or c.lemma_ in HOLDING_VERBS)
+            for found in agent_mentions(ctx, c)]
 
 
 def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:

@@ -887,3 +887,21 @@ def test_a_possessive_is_its_clauses_doers(extractor, text, owner):
     index = find_actors(doc, extractor.lexicon)
     (its,) = [t for t in doc if t.lower_ == "its"]
     assert resolve_pronoun(its, index).actor.name == owner
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a navy's prefix makes a ship's name its country's military, whatever NER said
+    ("The Houthis attacked the USS Mason.", ("Houthis", "ATTACKS", "United States military")),
+    ("HMS Diamond shot down a drone launched by the Houthis.",
+     ("United Kingdom military", "FIGHTS", "Houthis")),
+])
+def test_a_navy_ship_is_its_countrys_military(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert expected in got, got
+
+
+def test_a_collective_whose_agent_is_named_is_not_the_sentences_country(extractor):
+    # the drones are Hezbollah's (by "launched by"), not Ukraine's, the one country named
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
+        "Ukraine downed drones launched by Hezbollah.")}
+    assert got == {("Ukraine", "FIGHTS", "Hezbollah")}

@@ -259,6 +259,7 @@ def test_country_fields(countries):
             "institutions",
             "case_sensitive",
             "ambiguous",
+            "ship_prefixes",
         }
         if unknown:
             problems.append(f"{code}: unknown fields {sorted(unknown)}")
@@ -339,6 +340,16 @@ def test_demonyms_and_capitals_name_one_country(countries):
                 seen[_fold(_clean(form))].add(code)
         dupes = {form: sorted(codes) for form, codes in seen.items() if len(codes) > 1}
         assert not dupes, f"{field} shared by several countries: {dupes}"
+
+
+def test_ship_prefixes_name_one_navy(countries):
+    seen: dict[str, set[str]] = defaultdict(set)
+    for code, entry in countries.items():
+        for prefix in entry.get("ship_prefixes", []):
+            assert re.fullmatch(r"[A-Z][A-Za-z]{1,5}", prefix), f"{code}: bad prefix {prefix!r}"
+            seen[prefix].add(code)
+    assert {p for p, codes in seen.items() if len(codes) > 1} == set()
+    assert seen["USS"] == {"USA"} and seen["HMS"] == {"GBR"}
 
 
 def test_demonyms_are_not_other_countries_names(countries):

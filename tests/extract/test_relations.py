@@ -973,6 +973,15 @@ def test_a_material_act_with_no_actor_as_target_is_aimed_at_its_place(extractor)
         extractor, "Turkish authorities have imposed a curfew in the town of Cizre.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Israel struck areas controlled by Hamas.", ("Israel", "ATTACKS", "Hamas")),
+    ("Israeli jets struck positions held by Hezbollah.",
+     ("Israel military", "ATTACKS", "Hezbollah")),
+])
+def test_a_place_held_by_someone_stands_for_them(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
 @pytest.mark.parametrize("text", [
     "Russia fights terrorism in Syria.",
     "The US plans to tackle poverty in Africa.",
