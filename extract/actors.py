@@ -1566,10 +1566,24 @@ def _modifier_country(tok: Token, lex: ActorLexicon, self_ok: bool = False) -> s
 def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
     """The actor a named entity names, or None when it names none. Readings go from the
     surest (an id the ruler gave) to guesses from context; the first that fits wins."""
-    if _gone_state(span) or not ent.ent_id_ and span.root.lemma_.lower() in DOCUMENT_NOUNS:
-        return None  # (a named treaty or plan is no actor)
+    if _gone_state(span) or not ent.ent_id_ and (
+            span.root.lemma_.lower() in DOCUMENT_NOUNS or _names_a_model(span)):
+        return None  # (a named treaty or plan is no actor, nor is a weapon's model)
     return (_coded_actor(span, ent, res, lex) or _country_word_actor(span, ent, res, lex)
             or _surname_actor(span, ent, res, lex) or _context_actor(span, ent, res, lex))
+
+
+#: A model's designation: letters, a hyphen, a number ("S-400", "F-16", "MiG-29", "Su-35").
+MODEL_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]*s?")
+
+
+def _names_a_model(span: Span) -> bool:
+    """A name that is a model's designation names a weapon or a machine, no actor:
+    "bought S-400 missiles", "F-16s" (a known body of that shape, the "G-20", is coded
+    before this is asked)."""
+    # (the model may tag a word after it into the name: "F-16s to" in "sent F-16s to Kyiv")
+    return MODEL_DESIGNATION.fullmatch(span[0].text) is not None and not any(
+        t.pos_ == "PROPN" for t in span[1:])
 
 
 def _gone_state(span: Span) -> bool:

@@ -204,7 +204,9 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
         if any(f is r for r in replacing) or (f.anchor.i not in read and pair not in pairs):
             added.append(f)
             pairs.add(pair)
-            said.add((f.anchor.i, pair))
+            # (either way round: "imports weapons from North Korea" is North Korea's aid,
+            # read backward, and no posture of Iran against it)
+            said.update({(f.anchor.i, pair), (f.anchor.i, pair[::-1])})
     return kept + added
 
 

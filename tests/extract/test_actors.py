@@ -905,3 +905,15 @@ def test_a_collective_whose_agent_is_named_is_not_the_sentences_country(extracto
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
         "Ukraine downed drones launched by Hezbollah.")}
     assert got == {("Ukraine", "FIGHTS", "Hezbollah")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a model's designation names a weapon, even when NER runs it into the next word
+    ("The Netherlands delivered F-16s to Ukraine.", {("Netherlands", "AIDS", "Ukraine")}),
+    ("Turkey bought S-400 missiles from Russia.", {("Russia", "AIDS", "Turkey")}),
+    # a known body of that shape is coded first
+    ("The G-20 criticized Russia.", {("G20", "CRITICIZES", "Russia")}),
+])
+def test_a_models_designation_is_no_actor(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert got == expected

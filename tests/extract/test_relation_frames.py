@@ -83,6 +83,16 @@ def test_rules_and_frames_give_one_statement_per_pair(extractor):
     assert len(urges) == 1
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Iran imports weapons from North Korea.", {("North Korea", "AIDS", "Iran")}),
+    ("Turkey's purchase of S-400 missiles from Russia angered Washington.",
+     {("Russia", "AIDS", "Turkey")}),
+])
+def test_arms_bought_from_someone_are_their_aid_and_read_once(extractor, text, expected):
+    # (the dictionary's "IMPORT * &WEAPON" would add a mutual posture at the same trigger)
+    assert pairs(extractor, text) == expected
+
+
 def test_a_user_frame_fires(tmp_path):
     from actorgraph.extract.pipeline import ExtractConfig, Extractor
 
