@@ -108,6 +108,7 @@ MEMBER_NOUNS = word_set("member_nouns")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
+BACKING_SUFFIXES = word_set("backing_suffixes")
 
 
 @dataclass
@@ -1141,8 +1142,15 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
         sent = tok.sent
         here = [m for m in found.mentions if sent.start <= m.start < sent.end
                 and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS]
-        isos = _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
-            _countries_named(here, towns=sector in LOCAL_SECTORS)
+        if _backers(tok):
+            # a proxy ("Russian-backed separatists") is of neither its backer nor, surely,
+            # whoever it fights ("Iranian-backed militias attacked U.S. troops"): only
+            # where it is tells ("shelled positions near Donetsk")
+            isos = _own_place_countries(found, tok) or {
+                m.actor.country for m in here if m.actor.type == LOCATION and m.actor.country}
+        else:
+            isos = _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
+                _countries_named(here, towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
 
@@ -1157,6 +1165,21 @@ def _sent_somewhere(tok: Token) -> bool:
     return any(p.dep_ in {"prep", "dative"} and p.lower_ in DESTINATION_PREPS
                and any(q.dep_ == "pobj" for q in p.children)
                for h in (tok.head, tok) for p in h.children)
+
+
+def _backers(tok: Token) -> set[int]:
+    """The tokens naming who backs a collective ("Russian" of "Russian-backed
+    separatists")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ != "amod":
+            continue
+        if c.lower_ in BACKING_SUFFIXES:  # ("Russian - backed": the parse splits it)
+            out |= {k.i for k in c.children
+                    if k.dep_ in {"npadvmod", "compound", "nmod", "advmod"}}
+        elif c.lower_.rpartition("-")[2] in BACKING_SUFFIXES:  # ("U.S.-backed")
+            out.add(c.i)
+    return out
 
 
 def _agent_named(tok: Token) -> bool:

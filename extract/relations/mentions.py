@@ -380,9 +380,10 @@ def firer_actors(ctx: Sentence, tok: Token) -> Weighted:
 def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
     """Who claimed an act told by a noun, the one who did it: "ISIL claimed the attacks,
     which killed 28", "attacks claimed by ISIL", "the Taliban claimed responsibility for
-    the bombing". Event coders code a claimed attack as the claimant's. Whoever is said
-    to have done a deed did it: "crimes committed by the army"."""
-    act = relation_noun(ctx.vocab, tok) is not None
+    the bombing". Event coders code a claimed attack as the claimant's, and so a claimed
+    weapon's ("claimed responsibility for a car bomb that killed 20 soldiers"). Whoever is
+    said to have done a deed did it: "crimes committed by the army"."""
+    act = relation_noun(ctx.vocab, tok) is not None or tok.lemma_.lower() in WEAPON_NOUNS
     if not act and tok.lemma_.lower() not in DEED_NOUNS:
         return []
     for c in tok.children:

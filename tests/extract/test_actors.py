@@ -917,3 +917,28 @@ def test_a_collective_whose_agent_is_named_is_not_the_sentences_country(extracto
 def test_a_models_designation_is_no_actor(extractor, text, expected):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a proxy is of the place it is in, not of its backer
+    ("Russian-backed separatists in eastern Ukraine shelled government positions.",
+     ("separatists in eastern Ukraine", "country:UKR:REB")),
+    # a junta is a government
+    ("Myanmar's military junta arrested hundreds of protesters in Yangon.",
+     ("Myanmar's military junta", "country:MMR:GOV")),
+])
+def test_a_collectives_country(extractor, text, expected):
+    doc = extractor.nlp(text)
+    got = {(m.text, m.actor.id) for m in find_actors(doc, extractor.lexicon).mentions}
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # nor of whoever it fights, the one other country named
+    "Iranian-backed militias attacked U.S. troops.",
+    "U.S.-backed rebels attacked Syrian troops.",
+])
+def test_a_proxy_takes_no_country_from_its_backer_or_foe(extractor, text):
+    doc = extractor.nlp(text)
+    got = {m.text: m.actor.id for m in find_actors(doc, extractor.lexicon).mentions}
+    assert not any(t in got for t in ("militias", "rebels")), got
