@@ -34,6 +34,7 @@ from actorgraph.extract.relations.words import (
     CO_AGENT_NOUNS,
     COOPERATIVE_QUADS,
     COUNTERPART_NOUNS,
+    DESTINATION_PREPS,
     GROUP_NOUNS,
     HARM_NOUNS,
     ISSUE_NOUNS,
@@ -43,6 +44,7 @@ from actorgraph.extract.relations.words import (
     PERSONAL_RELATIONS,
     QUANTITY_NOUNS,
     SCOURGE_NOUNS,
+    SENDING_VERBS,
     TARGET_PREPS,
     THING_WORDS,
     VISITOR_NOUNS,
@@ -306,6 +308,13 @@ def deals_harm(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
         and r.quad.endswith("CONFLICT")) for c in verb.children)
 
 
+def names_forces(ctx: Sentence, tok: Token) -> bool:
+    """A word naming armed forces or police ("troops", "Hezbollah"), which a verb of
+    sending sends."""
+    return any(m.actor.sector in {"MIL", "COP"} or m.actor.type == "ARMED_GROUP"
+               for m in ctx.index.all_at(tok))
+
+
 def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
     """A material sense whose direct object is a message ("provided a statement on the
     SDF advance", "sent a letter to Iran"): the verb conveys words, not aid, so the sense
@@ -326,6 +335,13 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         targets = [ot for ot in objs if ctx.index.all_at(ot) or (
             relation_noun(ctx.vocab, ot) is None and ot.lemma_.lower() not in THING_WORDS
             and not is_common_thing(ot))]
+    if verb.lemma_ in SENDING_VERBS and not sense.prep:
+        # Forces sent are what is given, not whom ("deploy more troops"), and so is
+        # whatever is sent somewhere: "sent Marines to Poland" aids Poland.
+        # (not "supplied the Houthis with missiles": then the object is whom)
+        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "dative"}}
+        targets = [ot for ot in targets if not (
+            preps & DESTINATION_PREPS or "with" not in preps and names_forces(ctx, ot))]
     if ctx.vocab.get(sense.relation).quad in COOPERATIVE_QUADS:
         # (nor aid to a border faced: "sent troops to the border with Guyana")
         targets = [ot for ot in targets

@@ -105,4 +105,7 @@ CONFIRMING_VERBS = word_set("confirming_verbs")
 ONE_SIDED_WORDS = word_set("one_sided_words")
 ISSUE_NOUNS = word_set("issue_nouns")
 SCOURGE_NOUNS = word_set("scourge_nouns")
+SENDING_VERBS = word_set("sending_verbs")
+#: Prepositions of where something is sent.
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 HOLDING_VERBS = word_set("holding_verbs")

@@ -93,6 +93,14 @@ def test_arms_bought_from_someone_are_their_aid_and_read_once(extractor, text, e
     assert pairs(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt sent a delegation to Israel.", {("Egypt", "VISITS", "Israel")}),
+    ("China sent an envoy to Moscow.", {("China", "VISITS", "Russia")}),
+])
+def test_an_envoy_sent_is_a_visit_not_aid(extractor, text, expected):
+    assert pairs(extractor, text) == expected
+
+
 def test_a_user_frame_fires(tmp_path):
     from actorgraph.extract.pipeline import ExtractConfig, Extractor
 

@@ -990,6 +990,18 @@ def test_a_place_held_by_someone_stands_for_them(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # forces sent are what is given, not whom
+    ("The US sent Marines to Poland.", {("United States", "AIDS", "Poland")}),
+    ("Russia sent Wagner mercenaries to Mali.", {("Russia", "AIDS", "Mali")}),
+    ("Poland asked NATO to deploy more troops.", {("Poland", "URGES", "NATO")}),
+    # unless the forces are whom a thing is supplied to
+    ("Iran supplied the Houthis with missiles.", {("Iran", "AIDS", "Houthis")}),
+])
+def test_forces_sent_are_no_target(extractor, text, expected):
+    assert pairs(extractor, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Russia fights terrorism in Syria.",
     "The US plans to tackle poverty in Africa.",
