@@ -109,3 +109,4 @@ SENDING_VERBS = word_set("sending_verbs")
 #: Prepositions of where something is sent.
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 HOLDING_VERBS = word_set("holding_verbs")
+CAPTIVE_NOUNS = word_set("captive_nouns")

@@ -990,6 +990,11 @@ def test_a_place_held_by_someone_stands_for_them(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
 
+def test_people_held_by_someone_are_their_captives_not_them(extractor):
+    got = pairs(extractor, "Qatar mediated the release of hostages held by Hamas.")
+    assert not any(o == "Hamas" and r == "WITHDRAWS_FROM" for _s, r, o in got), got
+
+
 @pytest.mark.parametrize("text, expected", [
     # forces sent are what is given, not whom
     ("The US sent Marines to Poland.", {("United States", "AIDS", "Poland")}),
