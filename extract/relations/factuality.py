@@ -25,6 +25,7 @@ from actorgraph.extract.relations.words import (
     DEMAND_CLAUSE_VERBS,
     DENIAL_VERBS,
     DEONTIC_AUX,
+    DISMISSING_VERBS,
     DOUBTING_VERBS,
     FUTURE_AUX,
     FUTURE_NOUNS,
@@ -295,8 +296,10 @@ def governor_cue(node: Token, child: Token) -> str | None:
     if node.pos_ == "NOUN" and node.lower_ in INTENT_NOUNS:
         return "intended"
     if node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:
-        # "the RIA story on coordination between Moscow and Washington"
-        return "reported"
+        # "the RIA story on coordination between Moscow and Washington"; a report
+        # dismissed is denied: "rejected claims that it had attacked"
+        return "denied" if node.dep_ == "dobj" and \
+            node.head.lemma_ in DISMISSING_VERBS else "reported"
     if child.dep_ in {"ccomp", "acl"} and demands_clause(node):
         # "demanded that Israel ease", "reiterated its demand that Israel ease" (not "told
         # AFP that ...", which reports)

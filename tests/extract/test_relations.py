@@ -1769,3 +1769,13 @@ def test_a_relative_object_is_its_antecedent(extractor, text, expected):
 ])
 def test_a_passive_subject_is_a_sense_s_object_noun(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Hamas rejected claims that it had attacked Egyptian troops.", "denied"),
+    ("Pakistan dismissed reports that it had shelled Afghan villages.", "denied"),
+    ("Reports suggest that Israel struck Iranian targets in Syria.", "reported"),
+])
+def test_a_dismissed_report_tells_a_denied_act(extractor, text, modality):
+    (t,) = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert t.modality == modality and not t.asserted
