@@ -593,8 +593,9 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
         return None
     low = tok.lower_
     lemma = tok.lemma_.lower()
-    sector = lex.collectives.get(low) or lex.collectives.get(lemma) \
-        or _compound_collective(tok, lex)
+    # (the two-word phrase first: "police forces" are police, though "forces" are MIL)
+    sector = _compound_collective(tok, lex) or lex.collectives.get(low) \
+        or lex.collectives.get(lemma)
     if sector is None and (low in lex.person_words or lemma in lex.person_words) \
             and not tok.text[0].isupper() and not _names_its_holder(tok):
         # "a senior Russian official" is an unnamed person of a country; a capitalised

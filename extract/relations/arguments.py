@@ -316,10 +316,12 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
         # "gave a warm welcome on Thursday to X": the parser may call that "to" dative.
         if c.dep_ in {"prep", "prt", "agent", "dative"} and c.lower_ == prep:
             # Not an absolute "with Thailand saying ...": that is a clause of its own.
+            # Nor a time: "On 7 October, Hamas launched rockets towards Israel" launches
+            # none "on" October.
             out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"} and not (
                 prep == "with" and any(
                     k.dep_ == "acl" and k.tag_ in {"VBG", "VBN"} or k.dep_ == "nsubj"
-                    for k in p.children)))
+                    for k in p.children)) and p.ent_type_ not in {"DATE", "TIME"})
         if c.dep_ == "prt":  # "crack down on": on hangs from the particle
             out.extend(prep_objects(c, prep))
         elif c.dep_ in {"dobj", "npadvmod", "advmod", "advcl"} \

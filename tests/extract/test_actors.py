@@ -923,6 +923,10 @@ def test_a_models_designation_is_no_actor(extractor, text, expected):
     # a proxy is of the place it is in, not of its backer
     ("Russian-backed separatists in eastern Ukraine shelled government positions.",
      ("separatists in eastern Ukraine", "country:UKR:REB")),
+    # a two-word collective says more than its head: police forces are police
+    ("Police forces of Kenya arrested 20 protesters in Nairobi.",
+     ("forces of Kenya", "country:KEN:COP")),
+    ("Armed men killed five villagers in Burkina Faso.", ("men", "country:BFA:REB")),
     # a junta is a government
     ("Myanmar's military junta arrested hundreds of protesters in Yangon.",
      ("Myanmar's military junta", "country:MMR:GOV")),

@@ -1779,3 +1779,9 @@ def test_a_passive_subject_is_a_sense_s_object_noun(extractor, text, expected):
 def test_a_dismissed_report_tells_a_denied_act(extractor, text, modality):
     (t,) = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
     assert t.modality == modality and not t.asserted
+
+
+def test_a_time_is_no_target_of_a_senses_preposition(extractor):
+    # "on 7 October" is when, not the "launch ... on" sense's target
+    got = pairs(extractor, "On 7 October, Hamas launched rockets towards Israel.")
+    assert got == {("Hamas", "ATTACKS", "Israel")}
