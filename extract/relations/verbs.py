@@ -242,6 +242,11 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             scan.fit = (sense, objs)
         relation, instrument = instrument_relation(ctx, doer_act, sense.relation)
         pairs = sense_targets(ctx, verb, sense, objs, relation)
+        # (a sense whose objects name only its own doer reads nothing: "protested China's
+        # use of water cannon against its vessels" protests against China, by "use")
+        own = bool(pairs) and not any(o.actor.id != s.actor.id
+                                      for s, _sw in agents for o, _ow in pairs)
+        pairs = [] if own else pairs
         relation = seized_ground(ctx, relation, pairs)
         rtype = ctx.vocab.get(sense.relation)
         trig = sorted([verb, *extra], key=lambda t: t.i)
@@ -268,7 +273,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             scan.comitative = (sense, trig)
         if sense.prep and objs:
             scan.prep_sense = sense
-            if not actor_object(ctx, verb):
+            if not actor_object(ctx, verb) and not own:
                 break
             # (a direct object that is an actor is the target of a plainer sense:
             # "warned India of a befitting response")

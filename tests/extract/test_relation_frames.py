@@ -101,6 +101,14 @@ def test_an_envoy_sent_is_a_visit_not_aid(extractor, text, expected):
     assert pairs(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey blocked Sweden's bid to join NATO.", {("Turkey", "REJECTS", "Sweden")}),
+    ("China vetoed a US draft resolution on Gaza.", {("China", "REJECTS", "United States")}),
+])
+def test_blocking_a_bid_rejects_whose_bid_it_is(extractor, text, expected):
+    assert pairs(extractor, text) == expected
+
+
 def test_a_user_frame_fires(tmp_path):
     from actorgraph.extract.pipeline import ExtractConfig, Extractor
 

@@ -1785,3 +1785,10 @@ def test_a_time_is_no_target_of_a_senses_preposition(extractor):
     # "on 7 October" is when, not the "launch ... on" sense's target
     got = pairs(extractor, "On 7 October, Hamas launched rockets towards Israel.")
     assert got == {("Hamas", "ATTACKS", "Israel")}
+
+
+def test_a_sense_naming_only_its_own_doer_gives_way_to_another(extractor):
+    # "against its vessels" names the Philippines itself; "China's use" says whom
+    got = pairs(extractor, "The Philippines protested China's use of water cannon against "
+                           "its vessels.")
+    assert got == {("Philippines", "PROTESTS_AGAINST", "China")}
