@@ -1058,12 +1058,29 @@ def _add_title_references(found: _Found) -> None:
     lex = found.lex
     heads = _title_heads(lex)
     for tok in found.tokens:
-        if tok.lower_ not in heads or tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"} \
+        if tok.lower_ not in heads or tok.pos_ not in {"NOUN", "PROPN"} \
                 or tok.dep_ == "compound":
             continue
+        office = _office_mention(found, tok) if tok.i in found.taken else None
+        if tok.i in found.taken and office is None:
+            continue
         antecedent = _title_antecedent(tok, found.mentions, lex)
-        if antecedent is not None:
+        if antecedent is None or office is not None and antecedent.country != office.actor.country:
+            continue
+        if office is not None:
+            # "The French president urged ..." after "French President Emmanuel Macron":
+            # the person, not France's government at large
+            found.mentions.remove(office)
+            found.add(office.start, office.end, antecedent, "nominal")
+        else:
             found.add(tok.i, tok.i + 1, antecedent, "nominal")
+
+
+def _office_mention(found: _Found, tok: Token) -> ActorMention | None:
+    """The country's-office mention a title word heads ("the French president", read as
+    the French government), which a person named before may hold."""
+    return next((m for m in found.mentions if m.end - 1 == tok.i and m.source == "collective"
+                 and m.actor.type == "COUNTRY" and m.actor.sector == "GOV"), None)
 
 
 @lru_cache(maxsize=8)

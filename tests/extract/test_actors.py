@@ -946,3 +946,17 @@ def test_a_proxy_takes_no_country_from_its_backer_or_foe(extractor, text):
     doc = extractor.nlp(text)
     got = {m.text: m.actor.id for m in find_actors(doc, extractor.lexicon).mentions}
     assert not any(t in got for t in ("militias", "rebels")), got
+
+
+def test_a_countrys_title_refers_back_to_its_holder(extractor):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
+        "French President Emmanuel Macron met Chinese leader Xi Jinping in Beijing. "
+        "The French president urged China to press Russia to end the war.")}
+    assert ("Emmanuel Macron", "URGES", "China") in got
+    assert ("France government", "URGES", "China") not in got
+
+
+def test_a_countrys_title_held_by_no_one_named_is_its_government(extractor):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
+        "The French president urged China to press Russia to end the war.")}
+    assert ("France government", "URGES", "China") in got
