@@ -1646,7 +1646,7 @@ def _coded_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Ac
         return _capital_actor(span, ent_id.split(":", 1)[1], res, lex)
     if ent_id.startswith("country:") and ent_id.count(":") == 2:
         _, iso, sector = ent_id.split(":")
-        return res.country_actor(iso, sector)
+        return res.country_actor(_organs_country(span, lex) or iso, sector)
     known = lex.actors.get(ent_id) if ent_id else None
     known = known or lex.lookup(span.text)
     if known is None:
@@ -1654,6 +1654,15 @@ def _coded_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Ac
     if known.type == "COUNTRY" and known.country:
         return res.country_actor(known.country)
     return res.actor(_known_to_actor(known))
+
+
+def _organs_country(span: Span, lex: ActorLexicon) -> str | None:
+    """The country whose organ an institution's name is, when the text says so: "Peru's
+    congress", "the Peruvian Congress" are Peru's legislature, though "Congress" alone is
+    the US one."""
+    owners = {iso for c in span.root.children if c.dep_ in {"poss", "amod", "compound"}
+              and c.i < span.start and (iso := _country_of_text(c.text, lex))}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _capital_actor(span: Span, iso: str, res: _Resolver, lex: ActorLexicon) -> Actor:

@@ -124,6 +124,15 @@ def owner_preps(rtype: RelationType | None) -> set[str]:
     return {"by"}
 
 
+def late_authors(ctx: Sentence, tok: Token) -> Weighted:
+    """"the arrest of Navalny by Russian authorities": the parser hangs the author's "by"
+    on the noun's of-object, where it names who did the act."""
+    return [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"
+            for b in p.children if b.dep_ == "prep" and b.lower_ == "by"
+            for q in b.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
+
+
 def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
     """Actors behind a thing through a preposition: "positions of the Palestinian
     security forces", "leaders of Romania's government", "a village in Cambodia".
@@ -133,7 +142,10 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
     """
     if depth > 1:
         return []
-    preps = owner_preps(relation_noun(ctx.vocab, tok))
+    rtype = relation_noun(ctx.vocab, tok)
+    if rtype is not None and (late := late_authors(ctx, tok)):
+        return [(m, 0.65) for m, _w in late]
+    preps = owner_preps(rtype)
     out: Weighted = []
     for c in tok.children:
         if c.dep_ != "prep" or c.lower_ not in preps:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from actorgraph.extract.lexicon import RelationType
 from actorgraph.extract.relations.arguments import noun_governor_subjects, subjects, verb_objects
 from actorgraph.extract.relations.mentions import (
+    late_authors,
     mentions,
     modifier_actors,
     prep_mentions,
@@ -150,6 +151,9 @@ def noun_roles(ctx: Sentence, tok: Token, rtype: RelationType) -> NounRoles:
                 roles.agents.extend(objs)
         elif prep in party_preps:
             roles.patients.extend(objs)
+    if not roles.authors and (late := late_authors(ctx, tok)):
+        roles.agents.extend(late)
+        roles.authors = True
     if not roles.between:
         roles.between = occurrence_parties(ctx, tok)
     return roles

@@ -927,6 +927,9 @@ def test_a_models_designation_is_no_actor(extractor, text, expected):
     ("Police forces of Kenya arrested 20 protesters in Nairobi.",
      ("forces of Kenya", "country:KEN:COP")),
     ("Armed men killed five villagers in Burkina Faso.", ("men", "country:BFA:REB")),
+    # an institution's name another country owns is that country's organ
+    ("Peru's congress impeached President Castillo.", ("congress", "country:PER:LEG")),
+    ("Congress passed the bill.", ("Congress", "country:USA:LEG")),
     # a junta is a government
     ("Myanmar's military junta arrested hundreds of protesters in Yangon.",
      ("Myanmar's military junta", "country:MMR:GOV")),

@@ -1792,3 +1792,11 @@ def test_a_sense_naming_only_its_own_doer_gives_way_to_another(extractor):
     got = pairs(extractor, "The Philippines protested China's use of water cannon against "
                            "its vessels.")
     assert got == {("Philippines", "PROTESTS_AGAINST", "China")}
+
+
+def test_an_authors_by_hung_on_the_of_object_names_the_author(extractor):
+    # the parser hangs "by Russian authorities" on "Navalny"
+    got = pairs(extractor, "The arrest of Navalny by Russian authorities was criticized by "
+                           "Germany.")
+    assert {("Russia government", "ARRESTS", "Alexei Navalny"),
+            ("Germany", "CRITICIZES", "Russia government")} <= got, got
