@@ -11,7 +11,12 @@ from actorgraph.extract.actors import LOCATION, ActorMention, resolve_pronoun, r
 from actorgraph.extract.lexicon import RelationType, RelationVocabulary
 from actorgraph.extract.nlp import is_boundary
 from actorgraph.extract.relations.model import Sentence, Weighted
-from actorgraph.extract.relations.syntax import conjuncts, leading_names, relative_antecedent
+from actorgraph.extract.relations.syntax import (
+    conjuncts,
+    hyphen_partners,
+    leading_names,
+    relative_antecedent,
+)
 from actorgraph.extract.relations.words import (
     CAPTIVE_NOUNS,
     CLAIM_VERBS,
@@ -251,7 +256,7 @@ def modifier_actors(ctx: Sentence, tok: Token, possessor: bool = True) -> list[A
             continue
         if not possessor and (c.dep_ == "poss" or names_the_other_side(ctx, c)):
             continue
-        for cc in (c, *c.conjuncts):
+        for cc in (c, *c.conjuncts, *hyphen_partners(c)):
             if proxy_modifier(cc):
                 continue
             found = ctx.index.all_at(cc) or led_by(ctx, cc)

@@ -156,6 +156,18 @@ def leading_names(modifier: Token) -> list[Token]:
             if c.dep_ in {"npadvmod", "compound"} and c.i < modifier.i]
 
 
+def hyphen_partners(modifier: Token) -> list[Token]:
+    """The names a hyphen joins to a modifier: "US" of a split "US - Saudi ceasefire
+    proposal" (the parse hangs the first name on the second), each a party of its own."""
+    doc = modifier.doc
+    if not modifier.is_title:  # ("Russian - backed": a suffix, no second name)
+        return []
+    return [c for c in modifier.children
+            if c.dep_ in {"npadvmod", "compound", "amod"} and c.i + 2 == modifier.i
+            and doc[c.i + 1].text in {"-", "–"} and not c.whitespace_
+            and not doc[c.i + 1].whitespace_]
+
+
 def relative_antecedent(tok: Token) -> Token | None:
     """The noun a relative pronoun object stands for: "the sanctions that the EU imposed on
     Belarus", "Hezbollah, which Israel struck", "Hamas, with which Egypt negotiated"."""

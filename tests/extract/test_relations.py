@@ -1800,3 +1800,19 @@ def test_an_authors_by_hung_on_the_of_object_names_the_author(extractor):
                            "Germany.")
     assert {("Russia government", "ARRESTS", "Alexei Navalny"),
             ("Germany", "CRITICIZES", "Russia government")} <= got, got
+
+
+def test_names_joined_by_a_hyphen_are_each_a_party(extractor):
+    got = pairs(extractor, "Sudan's army rejected a US-Saudi ceasefire proposal.")
+    assert {("Sudan military", "REJECTS", "Saudi Arabia"),
+            ("Sudan military", "REJECTS", "United States")} <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Niger's junta revoked its military agreement with France.",
+    "Russia tore up the nuclear treaty with the US.",
+])
+def test_revoking_an_agreement_reduces_relations(extractor, text):
+    found = extractor.extract_text(text)
+    assert any(t.relation == "SANCTIONS" and t.asserted for t in found)
+    assert not any(t.relation == "AGREES_WITH" and t.asserted and not t.negated for t in found)
