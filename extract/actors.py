@@ -247,7 +247,8 @@ class _Resolver:
         ("Homs ... the Libyan capital") wins."""
         text = span.text
         doc = span.doc
-        country = country or _appositive_place_country(span, self.lex)
+        country = country or _appositive_place_country(span, self.lex) or \
+            _organs_country(span, self.lex)  # ("Iraqi Kurdistan": a place in Iraq)
         if country is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
             after = next((e for e in self.ents if e.start == span.end + 1), None)
             country = _country_of_text(after.text, self.lex) if after is not None else None
@@ -1657,9 +1658,9 @@ def _coded_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Ac
 
 
 def _organs_country(span: Span, lex: ActorLexicon) -> str | None:
-    """The country whose organ an institution's name is, when the text says so: "Peru's
-    congress", "the Peruvian Congress" are Peru's legislature, though "Congress" alone is
-    the US one."""
+    """The country a name is said to be of by a modifier before it: "Peru's congress",
+    "the Peruvian Congress" are Peru's legislature, though "Congress" alone is the US one;
+    "Iraqi Kurdistan" is a place in Iraq."""
     owners = {iso for c in span.root.children if c.dep_ in {"poss", "amod", "compound"}
               and c.i < span.start and (iso := _country_of_text(c.text, lex))}
     return owners.pop() if len(owners) == 1 else None

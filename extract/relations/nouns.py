@@ -36,6 +36,8 @@ from actorgraph.extract.wordlists import word_set
 COOPERATIVE_PARTY_PREPS = word_set("cooperative_party_preps")
 HOSTILE_PARTY_PREPS = word_set("hostile_party_preps")
 VERB_HUNG_PREPS = word_set("verb_hung_preps")
+#: Prepositions of a way in, which a verb of reaction or speech never takes.
+MOTION_INTO_PREPS = frozenset({"into", "onto"})
 
 
 @dataclass
@@ -195,10 +197,16 @@ def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
                for q in w.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
     else:
         return []
+    senses = ctx.vocab.verb_senses(head.lemma_, head.lower_)
     if not roles.patients and not out and not roles.between and (not any(
-        not s.words for s in ctx.vocab.verb_senses(head.lemma_, head.lower_)
+        not s.words for s in senses
     ) or hostile_gift(ctx, tok, head)):
         out.extend(prep_mentions(ctx, [head], VERB_HUNG_PREPS))
+    elif not roles.patients and not out and not roles.between:
+        # a preposition no sense of the verb takes is the noun's, hung on the verb by the
+        # parse: "condemned the Turkish incursion into Iraq"
+        out.extend(prep_mentions(ctx, [head], set(MOTION_INTO_PREPS) - {
+            s.prep for s in senses}))
     return out
 
 

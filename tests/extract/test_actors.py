@@ -963,3 +963,9 @@ def test_a_countrys_title_held_by_no_one_named_is_its_government(extractor):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
         "The French president urged China to press Russia to end the war.")}
     assert ("France government", "URGES", "China") in got
+
+
+def test_a_place_said_of_a_country_is_in_it(extractor):
+    doc = extractor.nlp("The Turkish incursion into Iraqi Kurdistan was condemned.")
+    (m,) = [m for m in find_actors(doc, extractor.lexicon).mentions if m.text == "Kurdistan"]
+    assert m.actor.country == "IRQ"

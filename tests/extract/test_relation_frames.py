@@ -109,6 +109,11 @@ def test_blocking_a_bid_rejects_whose_bid_it_is(extractor, text, expected):
     assert pairs(extractor, text) == expected
 
 
+def test_approving_a_bid_supports_whose_bid_it_is(extractor):
+    got = pairs(extractor, "Ankara approved Finland's bid to join NATO.")
+    assert got == {("Turkey", "SUPPORTS", "Finland")}
+
+
 def test_a_user_frame_fires(tmp_path):
     from actorgraph.extract.pipeline import ExtractConfig, Extractor
 

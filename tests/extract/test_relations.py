@@ -1816,3 +1816,9 @@ def test_revoking_an_agreement_reduces_relations(extractor, text):
     found = extractor.extract_text(text)
     assert any(t.relation == "SANCTIONS" and t.asserted for t in found)
     assert not any(t.relation == "AGREES_WITH" and t.asserted and not t.negated for t in found)
+
+
+def test_a_way_in_hung_on_a_reaction_verb_is_its_objects(extractor):
+    # the parse hangs "into Iraq" on "condemned"
+    got = pairs(extractor, "Baghdad condemned the Turkish incursion into Iraq.")
+    assert {("Iraq", "CRITICIZES", "Turkey"), ("Turkey", "ATTACKS", "Iraq")} <= got, got
