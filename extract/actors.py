@@ -1161,10 +1161,10 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
         sent = tok.sent
         here = [m for m in found.mentions if sent.start <= m.start < sent.end
                 and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS]
-        if _backers(tok):
+        if _named_with_backer(tok):
             # a proxy ("Russian-backed separatists") is of neither its backer nor, surely,
             # whoever it fights ("Iranian-backed militias attacked U.S. troops"): only
-            # where it is tells ("shelled positions near Donetsk")
+            # where it is tells ("separatists in eastern Ukraine", a town named)
             isos = _own_place_countries(found, tok) or {
                 m.actor.country for m in here if m.actor.type == LOCATION and m.actor.country}
         else:
@@ -1186,19 +1186,14 @@ def _sent_somewhere(tok: Token) -> bool:
                for h in (tok.head, tok) for p in h.children)
 
 
-def _backers(tok: Token) -> set[int]:
-    """The tokens naming who backs a collective ("Russian" of "Russian-backed
-    separatists")."""
-    out = set()
-    for c in tok.children:
-        if c.dep_ != "amod":
-            continue
-        if c.lower_ in BACKING_SUFFIXES:  # ("Russian - backed": the parse splits it)
-            out |= {k.i for k in c.children
-                    if k.dep_ in {"npadvmod", "compound", "nmod", "advmod"}}
-        elif c.lower_.rpartition("-")[2] in BACKING_SUFFIXES:  # ("U.S.-backed")
-            out.add(c.i)
-    return out
+def _named_with_backer(tok: Token) -> bool:
+    """A collective named with who backs it: "Russian-backed separatists" (the parse may
+    split the word: "Russian - backed"), "U.S.-backed rebels"."""
+    return any(c.dep_ == "amod" and (
+        c.lower_ in BACKING_SUFFIXES and any(k.dep_ in {"npadvmod", "compound", "nmod",
+                                                        "advmod"} for k in c.children)
+        or "-" in c.lower_ and c.lower_.rpartition("-")[2] in BACKING_SUFFIXES)
+        for c in tok.children)
 
 
 def _agent_named(tok: Token) -> bool:
