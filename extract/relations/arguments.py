@@ -9,7 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.lexicon import VerbSense
-from actorgraph.extract.relations.mentions import mentions, owner_actors, prep_mentions, weighted
+from actorgraph.extract.relations.mentions import (
+    mentions,
+    modifier_actors,
+    owner_actors,
+    prep_mentions,
+    relation_noun,
+    weighted,
+)
 from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.supported import supported_doers, supporting_word
 from actorgraph.extract.relations.syntax import (
@@ -63,7 +70,24 @@ def passive_agents(ctx: Sentence, verb: Token) -> Weighted:
                       for m, w in prep_mentions(ctx, [h], {"of"})]
             if agents:
                 return agents
-    return []
+    return harming_act_authors(ctx, verb)
+
+
+def harming_act_authors(ctx: Sentence, verb: Token) -> Weighted:
+    """Whoever did the hostile act a passive befell someone "in": "Hezbollah fighters were
+    killed in an Israeli strike", "wounded in a Turkish drone attack by ..." (the act's
+    own author, a modifier or a by-agent; none for "clashes between A and B")."""
+    out: Weighted = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "during"}:
+            continue
+        for act in (h for h in c.children if h.dep_ == "pobj"):
+            rtype = relation_noun(ctx.vocab, act)
+            if rtype is None or not rtype.quad.endswith("CONFLICT") or rtype.symmetric:
+                continue
+            out.extend((m, 0.85) for m in modifier_actors(ctx, act))
+            out.extend((m, w * 0.85) for m, w in prep_mentions(ctx, [act], {"by"}))
+    return out
 
 
 def own_subject(ctx: Sentence, verb: Token) -> Weighted | None:

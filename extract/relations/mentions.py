@@ -379,9 +379,16 @@ def weighted(found: Weighted, factor: float) -> Weighted:
 
 
 def agent_mentions(ctx: Sentence, verb: Token) -> Weighted:
-    """The actors of a participle's by-agent ("claimed by ISIL", "committed by X")."""
-    return [(m, w * 0.85) for a in verb.children if a.dep_ == "agent"
-            for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+    """The actors of a participle's by-agent ("claimed by ISIL", "committed by X"), or the
+    subject of an active relative clause whose object is the relative pronoun ("the
+    strike, which Israel carried out", "missiles that Iran fired")."""
+    by = [(m, w * 0.85) for a in verb.children if a.dep_ == "agent"
+          for p in a.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+    if by or verb.dep_ != "relcl" or not any(
+            c.dep_ == "dobj" and c.tag_ == "WDT" for c in verb.children):
+        return by
+    return [(m, w * 0.85) for c in verb.children if c.dep_ == "nsubj"
+            for m, w in mention(ctx, c)]
 
 
 def firer_actors(ctx: Sentence, tok: Token) -> Weighted:

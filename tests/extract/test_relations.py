@@ -1753,7 +1753,7 @@ def test_neither_nor_subjects_negate_their_act(extractor):
     ("The sanctions that the EU imposed on Belarus took effect.",
      {("European Union", "SANCTIONS", "Belarus")}),
     ("The attack that Hamas launched on Israel killed 1,200 people.",
-     {("Hamas", "ATTACKS", "Israel")}),
+     {("Hamas", "ATTACKS", "Israel"), ("Hamas", "KILLS", "Israel civilians")}),
     # ... and its actor as the target
     ("Hezbollah, which Israel struck on Monday, vowed revenge.",
      {("Israel", "ATTACKS", "Hezbollah")}),
@@ -1822,3 +1822,27 @@ def test_a_way_in_hung_on_a_reaction_verb_is_its_objects(extractor):
     # the parse hangs "into Iraq" on "condemned"
     got = pairs(extractor, "Baghdad condemned the Turkish incursion into Iraq.")
     assert {("Iraq", "CRITICIZES", "Turkey"), ("Turkey", "ATTACKS", "Iraq")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah fighters were killed in an Israeli strike.", ("Israel", "KILLS", "Hezbollah")),
+    ("Two Nigerian policemen were killed in an attack by Boko Haram.",
+     ("Boko Haram", "KILLS", "Nigeria police")),
+])
+def test_harm_befallen_in_a_hostile_act_is_its_authors(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_harm_befallen_in_clashes_has_no_one_author(extractor):
+    got = pairs(extractor, "Ten Sudanese soldiers were killed in clashes between the army "
+                           "and the rebels.")
+    assert not any(r == "KILLS" for _s, r, _o in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike, which Israel carried out on Tuesday, killed a senior Hezbollah commander.",
+     ("Israel", "KILLS", "Hezbollah")),
+    ("The missiles that Iran fired hit Israeli bases.", ("Iran", "ATTACKS", "Israel")),
+])
+def test_an_active_relative_clause_names_the_doer(extractor, text, expected):
+    assert expected in pairs(extractor, text)
