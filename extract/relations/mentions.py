@@ -18,6 +18,7 @@ from actorgraph.extract.relations.syntax import (
     relative_antecedent,
 )
 from actorgraph.extract.relations.words import (
+    AUTHORING_VERBS,
     CAPTIVE_NOUNS,
     CLAIM_VERBS,
     CO_AGENT_PREPS,
@@ -395,11 +396,14 @@ def firer_actors(ctx: Sentence, tok: Token) -> Weighted:
     """Who fired a weapon told by a noun, the one who did what it did: "drones launched by
     Russia hit Kyiv", "shot down missiles fired by the Houthis" (weapon_nouns, firing_verbs
     in words.toml); who holds a place or thing, the one an act on it is done to: "struck
-    areas controlled by Hamas" (holding_verbs), but not of people held, their captives."""
+    areas controlled by Hamas" (holding_verbs), but not of people held, their captives;
+    who wrote a text or plan: "rejected the proposal put forward by Turkey"
+    (authoring_verbs)."""
     weapon = tok.lemma_.lower() in WEAPON_NOUNS
     held = tok.lemma_.lower() not in CAPTIVE_NOUNS
     return [found for c in tok.children if c.dep_ in {"acl", "relcl"}
-            and (weapon and c.lemma_.lower() in FIRING_VERBS or held and c.lemma_ in HOLDING_VERBS)
+            and (weapon and c.lemma_.lower() in FIRING_VERBS or held and c.lemma_ in HOLDING_VERBS
+                 or c.lemma_ in AUTHORING_VERBS)
             for found in agent_mentions(ctx, c)]
 
 

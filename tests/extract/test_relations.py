@@ -1846,3 +1846,14 @@ def test_harm_befallen_in_clashes_has_no_one_author(extractor):
 ])
 def test_an_active_relative_clause_names_the_doer(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel rejected the ceasefire plan proposed by Egypt.", {("Israel", "REJECTS", "Egypt")}),
+    ("Russia vetoed a resolution drafted by France.", {("Russia", "REJECTS", "France")}),
+    # (not an agreement between the two who refused it)
+    ("Neither Russia nor Ukraine accepted the proposal put forward by Turkey.",
+     {("Russia", "AGREES_WITH", "Turkey"), ("Ukraine", "AGREES_WITH", "Turkey")}),
+])
+def test_a_text_stands_for_whoever_wrote_it(extractor, text, expected):
+    assert pairs(extractor, text) == expected
