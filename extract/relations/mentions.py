@@ -73,7 +73,7 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
         if beyond:
             return beyond
         found = [(m, 0.7) for m in modifier_actors(ctx, tok, not is_counterpart(tok))]
-        return found or claimant_actors(ctx, tok) or firer_actors(ctx, tok) or \
+        return found or claimant_actors(ctx, tok) or participle_agents(ctx, tok) or \
             owner_actors(ctx, tok)
     return []
 
@@ -392,8 +392,9 @@ def agent_mentions(ctx: Sentence, verb: Token) -> Weighted:
             for m, w in mention(ctx, c)]
 
 
-def firer_actors(ctx: Sentence, tok: Token) -> Weighted:
-    """Who fired a weapon told by a noun, the one who did what it did: "drones launched by
+def participle_agents(ctx: Sentence, tok: Token) -> Weighted:
+    """The agent a thing's participle names, who stands for the thing. Who fired a weapon
+    told by a noun, the one who did what it did: "drones launched by
     Russia hit Kyiv", "shot down missiles fired by the Houthis" (weapon_nouns, firing_verbs
     in words.toml); who holds a place or thing, the one an act on it is done to: "struck
     areas controlled by Hamas" (holding_verbs), but not of people held, their captives;
