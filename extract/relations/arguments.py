@@ -370,9 +370,12 @@ def sense_words(verb: Token, sense: VerbSense) -> list[Token] | None:
            for c in verb.children):
         return None
     trigger: list[Token] = []
-    # (a passive's subject carries the object noun too: "sanctions were imposed on Iran")
+    # (a passive's subject carries the object noun too: "sanctions were imposed on Iran",
+    # and so does the noun a reduced passive hangs on: "the sanctions imposed on Caracas")
     words = [relative_antecedent(c) or c for c in verb.children
              if c.dep_ in {"prt", "dobj", "acomp", "oprd", "advmod", "attr", "nsubjpass"}]
+    if is_reduced_passive(verb):
+        words.append(verb.head)
     for word in sense.words:
         hit = next((c for c in words if c.lemma_.lower() == word or c.lower_ == word), None)
         if hit is None:

@@ -1857,3 +1857,8 @@ def test_an_active_relative_clause_names_the_doer(extractor, text, expected):
 ])
 def test_a_text_stands_for_whoever_wrote_it(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+def test_a_reduced_passive_takes_its_noun_as_the_senses_word(extractor):
+    got = pairs(extractor, "The sanctions imposed by Washington on Caracas were eased.")
+    assert got == {("United States", "SANCTIONS", "Venezuela")}
