@@ -103,7 +103,7 @@ SENDING_VERBS = word_set("sending_verbs")
 WATER_NAMES = word_set("water_names")
 VESSEL_NOUNS = word_set("vessel_nouns")
 #: Prepositions of where a collective is sent (see _sent_somewhere).
-DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+DESTINATION_PREPS = word_set("motion_preps")
 MEMBER_NOUNS = word_set("member_nouns")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")

@@ -34,7 +34,6 @@ from actorgraph.extract.relations.words import (
     CO_AGENT_NOUNS,
     COOPERATIVE_QUADS,
     COUNTERPART_NOUNS,
-    DESTINATION_PREPS,
     GROUP_NOUNS,
     HARM_NOUNS,
     ISSUE_NOUNS,
@@ -346,7 +345,7 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # (not "supplied the Houthis with missiles": then the object is whom)
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "dative"}}
         targets = [ot for ot in targets if not (
-            preps & DESTINATION_PREPS or "with" not in preps and names_forces(ctx, ot))]
+            preps & MOTION_PREPS or "with" not in preps and names_forces(ctx, ot))]
     if ctx.vocab.get(sense.relation).quad in COOPERATIVE_QUADS:
         # (nor aid to a border faced: "sent troops to the border with Guyana")
         targets = [ot for ot in targets

@@ -107,8 +107,6 @@ ONE_SIDED_WORDS = word_set("one_sided_words")
 ISSUE_NOUNS = word_set("issue_nouns")
 SCOURGE_NOUNS = word_set("scourge_nouns")
 SENDING_VERBS = word_set("sending_verbs")
-#: Prepositions of where something is sent.
-DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 HOLDING_VERBS = word_set("holding_verbs")
 CAPTIVE_NOUNS = word_set("captive_nouns")
 AUTHORING_VERBS = word_set("authoring_verbs")
