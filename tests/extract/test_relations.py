@@ -1862,3 +1862,12 @@ def test_a_text_stands_for_whoever_wrote_it(extractor, text, expected):
 def test_a_reduced_passive_takes_its_noun_as_the_senses_word(extractor):
     got = pairs(extractor, "The sanctions imposed by Washington on Caracas were eased.")
     assert got == {("United States", "SANCTIONS", "Venezuela")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crossing is a boundary: its "with" side is whom opening or closing it concerns
+    ("Egypt reopened the Rafah crossing with Gaza.", {("Egypt", "WITHDRAWS_FROM", "Palestine")}),
+    ("Israel closed its crossing with Gaza.", {("Israel", "COERCES", "Palestine")}),
+])
+def test_a_crossing_stands_for_its_other_side(extractor, text, expected):
+    assert pairs(extractor, text) == expected
