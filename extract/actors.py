@@ -880,9 +880,11 @@ def _add_untagged_surnames(found: _Found) -> None:
     for tok in found.tokens:
         if tok.i in found.taken or tok.ent_type_ in ENTITY_LABELS or not tok.is_title or not (
             tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text in lex.exact_people
+            or tok.pos_ == "VERB" and tok.dep_ in {"nsubj", "nsubjpass"}
         ):
             # (a capitalised word-like name the tagger took for a noun: "Trump met Putin";
-            # or one NER took for a title or a product: "apologized to Aliyev")
+            # or one NER took for a title or a product: "apologized to Aliyev"; or a
+            # subject taken for a verb: "Macron telephoned Putin")
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             continue  # part of another name ("the Trujillo Foundation")

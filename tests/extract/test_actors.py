@@ -969,3 +969,10 @@ def test_a_place_said_of_a_country_is_in_it(extractor):
     doc = extractor.nlp("The Turkish incursion into Iraqi Kurdistan was condemned.")
     (m,) = [m for m in find_actors(doc, extractor.lexicon).mentions if m.text == "Kurdistan"]
     assert m.actor.country == "IRQ"
+
+
+def test_a_known_name_the_tagger_took_for_a_verb_is_the_person(extractor):
+    # the tagger reads "Macron" at the start as a verb (VB, lemma "macron")
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
+        "Macron telephoned Putin on Sunday.")}
+    assert ("Emmanuel Macron", "COMMUNICATES_WITH", "Vladimir Putin") in got
