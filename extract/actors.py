@@ -586,8 +586,11 @@ def _add_sector_modifiers(found: _Found) -> None:
 def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     """The sector of a collective noun ("military": MIL) or of an unnamed person's noun
     ("official"); None for any other token."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound" and not _organ_of_thing(
-            tok, lex):
+    # (a rare noun the tagger calls an adjective is a noun where only a noun can stand:
+    # "sanctions on Mali's junta")
+    noun_slot = tok.pos_ == "ADJ" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+    if tok.pos_ not in {"NOUN", "PROPN"} and not noun_slot or \
+            tok.dep_ == "compound" and not _organ_of_thing(tok, lex):
         # A collective word modifying another noun is part of a title or a name
         # ("Assistant Attorney General John Carlin", "army officers"), unless that noun is
         # what the organ does or has ("police brutality": _organ_of_thing).

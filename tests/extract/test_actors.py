@@ -930,7 +930,8 @@ def test_a_models_designation_is_no_actor(extractor, text, expected):
     # an institution's name another country owns is that country's organ
     ("Peru's congress impeached President Castillo.", ("congress", "country:PER:LEG")),
     ("Congress passed the bill.", ("Congress", "country:USA:LEG")),
-    # a junta is a government
+    # a junta is a government, also when the tagger calls the rare word an adjective
+    ("ECOWAS imposed sanctions on Mali's junta.", ("Mali's junta", "country:MLI:GOV")),
     ("Myanmar's military junta arrested hundreds of protesters in Yangon.",
      ("Myanmar's military junta", "country:MMR:GOV")),
 ])
