@@ -25,6 +25,7 @@ from actorgraph.extract.relations.words import (
     COOPERATIVE_QUADS,
     DEFINITE_DETERMINERS,
     DENIAL_VERBS,
+    MOTION_PREPS,
     PLACE_PREPS,
     REACTIONS,
     TARGET_PREPS,
@@ -172,11 +173,15 @@ def rejects_someone(ctx: Sentence, verb: Token, act: Token) -> bool:
 
 def infinitive_targets(ctx: Sentence, act: Token) -> Weighted:
     """The objects and prepositional objects of an infinitive ("threatened to shell Iraqi
-    towns" -> Iraq), not those of where or when it is done."""
+    towns" -> Iraq), not those of where or when it is done, nor what a verb of giving
+    gives somewhere: "agreed to hand over ISIS suspects to Syria" is aimed at Syria."""
     out: Weighted = []
+    given = any(p.dep_ in {"prep", "dative"} and p.lower_ in MOTION_PREPS
+                for p in act.children)
     for a in act.children:
         if a.dep_ in {"dobj", "dative"}:
-            out.extend(mentions(ctx, a))
+            if not (given and a.dep_ == "dobj"):
+                out.extend(mentions(ctx, a))
             holders = [a]
         elif a.dep_ == "prep":
             holders = [act]

@@ -1871,3 +1871,9 @@ def test_a_reduced_passive_takes_its_noun_as_the_senses_word(extractor):
 ])
 def test_a_crossing_stands_for_its_other_side(extractor, text, expected):
     assert pairs(extractor, text) == expected
+
+
+def test_what_a_complement_gives_somewhere_is_no_target(extractor):
+    got = pairs(extractor, "Iraq agreed to hand over ISIS suspects to Syria.")
+    assert ("Iraq", "AGREES_WITH", "Syria") in got
+    assert not any(o == "Islamic State" for _s, _r, o in got), got
