@@ -205,8 +205,7 @@ def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
     elif not roles.patients and not out and not roles.between:
         # a preposition no sense of the verb takes is the noun's, hung on the verb by the
         # parse: "condemned the Turkish incursion into Iraq"
-        out.extend(prep_mentions(ctx, [head], set(MOTION_INTO_PREPS) - {
-            s.prep for s in senses}))
+        out.extend(prep_mentions(ctx, [head], MOTION_INTO_PREPS - {s.prep for s in senses}))
     return out
 
 

@@ -9,6 +9,7 @@ from actorgraph.extract.relations.words import (
     HYPOTHETICAL_AUX,
     LEADING_SUFFIXES,
     LOCATIVE_PREPS,
+    MOTION_PREPS,
     SPEAKER_ACT_VERBS,
     SPEECH_VERBS,
 )
@@ -154,6 +155,13 @@ def leading_names(modifier: Token) -> list[Token]:
         return []
     return [c for c in modifier.children
             if c.dep_ in {"npadvmod", "compound"} and c.i < modifier.i]
+
+
+def sends_somewhere(verb: Token) -> bool:
+    """The verb names where its object goes ("sent Marines to Poland", "hand over suspects
+    to Syria"; the parse may call that "to" a dative)."""
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ in MOTION_PREPS
+               for c in verb.children)
 
 
 def hyphen_partners(modifier: Token) -> list[Token]:

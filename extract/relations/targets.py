@@ -18,14 +18,18 @@ from actorgraph.extract.relations.mentions import (
     weighted,
 )
 from actorgraph.extract.relations.model import Sentence, Weighted
-from actorgraph.extract.relations.syntax import condition_mark, infinitival, is_verb
+from actorgraph.extract.relations.syntax import (
+    condition_mark,
+    infinitival,
+    is_verb,
+    sends_somewhere,
+)
 from actorgraph.extract.relations.words import (
     ACT_NOUNS,
     CONTENT_NOUNS,
     COOPERATIVE_QUADS,
     DEFINITE_DETERMINERS,
     DENIAL_VERBS,
-    MOTION_PREPS,
     PLACE_PREPS,
     REACTIONS,
     TARGET_PREPS,
@@ -176,8 +180,7 @@ def infinitive_targets(ctx: Sentence, act: Token) -> Weighted:
     towns" -> Iraq), not those of where or when it is done, nor what a verb of giving
     gives somewhere: "agreed to hand over ISIS suspects to Syria" is aimed at Syria."""
     out: Weighted = []
-    given = any(p.dep_ in {"prep", "dative"} and p.lower_ in MOTION_PREPS
-                for p in act.children)
+    given = sends_somewhere(act)
     for a in act.children:
         if a.dep_ in {"dobj", "dative"}:
             if not (given and a.dep_ == "dobj"):

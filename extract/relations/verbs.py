@@ -24,7 +24,7 @@ from actorgraph.extract.relations.mentions import (
     relation_noun,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
-from actorgraph.extract.relations.syntax import particle_words
+from actorgraph.extract.relations.syntax import particle_words, sends_somewhere
 from actorgraph.extract.relations.targets import (
     complement_targets,
     place_targets,
@@ -343,9 +343,10 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # Forces sent are what is given, not whom ("deploy more troops"), and so is
         # whatever is sent somewhere: "sent Marines to Poland" aids Poland.
         # (not "supplied the Houthis with missiles": then the object is whom)
-        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "dative"}}
-        targets = [ot for ot in targets if not (
-            preps & MOTION_PREPS or "with" not in preps and names_forces(ctx, ot))]
+        if sends_somewhere(verb):
+            targets = []
+        elif not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            targets = [ot for ot in targets if not names_forces(ctx, ot)]
     if ctx.vocab.get(sense.relation).quad in COOPERATIVE_QUADS:
         # (nor aid to a border faced: "sent troops to the border with Guyana")
         targets = [ot for ot in targets
