@@ -329,6 +329,7 @@ class ActorLexicon:
     #: Like ``_words`` it takes the lexicon as fixed once loaded; bounded (a corpus has no
     #: end of capitalised words).
     _misspelt: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _heads: frozenset[str] | None = field(default=None, repr=False)
 
     def lookup(self, text: str) -> KnownActor | None:
         """The known actor a surface form names, or None.
@@ -399,6 +400,17 @@ class ActorLexicon:
                     words[_fold(alias)] = known.country
             self._words = {w: iso for w, iso in words.items() if len(w) >= MISSPELLING_MIN - 1}
         return self._words
+
+    def sector_heads(self) -> frozenset[str]:
+        """Every word that can end a collective or an unnamed person's noun: a listed
+        collective, the last word of a listed phrase ("opposition groups"), a person word.
+        A token outside it names no sector, which spares the many other tokens of a text
+        every other test."""
+        if self._heads is None:
+            self._heads = frozenset(
+                {*self.collectives, *(k.rsplit(" ", 1)[-1] for k in self.collectives),
+                 *self.person_words})
+        return self._heads
 
     def country(self, iso3: str) -> KnownActor | None:
         return self.actors.get(country_id(iso3))
