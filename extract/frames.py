@@ -729,23 +729,28 @@ class FrameSet:
         return sorted(((lemma, a) for lemma in lemmas for a in self.anchors[lemma]
                        if a is None or a in words), key=lambda b: (b[0], b[1] or ""))
 
-    def match(self, doclike: Doc | Span, engine: str = "tree") -> list[FrameMatch]:
+    def match(self, doclike: Doc | Span, engine: str = "tree",
+              tokens: list[Token] | None = None) -> list[FrameMatch]:
         """Frame matches in a sentence Span, or in every sentence of a Doc: by trigger
         position, the most specific frame first; one match per (frame, trigger, target).
         Token indices are those of the Doc. ``engine="spacy"`` runs spaCy's
-        DependencyMatcher on the same patterns (slower; for checking)."""
-        run = self._match_span if engine == "spacy" else self._walk_span
+        DependencyMatcher on the same patterns (slower; for checking). ``tokens``: the
+        Span's tokens, when the caller has them already."""
         if isinstance(doclike, Span):
-            return run(doclike)
+            if engine == "spacy":
+                return self._match_span(doclike)
+            return self._walk_span(doclike, tokens)
+        run = self._match_span if engine == "spacy" else self._walk_span
         sents = doclike.sents if doclike.has_annotation("SENT_START") else [doclike[:]]
         return [m for sent in sents for m in run(sent)]
 
-    def _walk_span(self, span: Span) -> list[FrameMatch]:
+    def _walk_span(self, span: Span, toks: list[Token] | None = None) -> list[FrameMatch]:
         strings = span.doc.vocab.strings
         lemma_ids = self._lemma_ids.get(id(strings))
         if lemma_ids is None:  # ids of the trigger lemmas: an int test per token
             lemma_ids = self._lemma_ids[id(strings)] = {strings[w] for w in self.anchors}
-        toks = list(span)  # once: iterating a Span builds a new Token per token
+        if toks is None:
+            toks = list(span)  # once: iterating a Span builds a new Token per token
         triggers = [t for t in toks if t.lemma in lemma_ids]
         if not triggers:
             return []  # most sentences: no trigger lemma, nothing runs

@@ -22,9 +22,9 @@ from actorgraph.extract.relations.mentions import (
     is_place,
     mentions,
     modifier_actors,
+    noun_relation_of,
     owner_actors,
     prep_mentions,
-    relation_noun,
 )
 from actorgraph.extract.relations.model import Act, Sentence
 from actorgraph.extract.relations.nouns import is_light_noun
@@ -83,7 +83,7 @@ def noun_acts(ctx: Sentence, tok: Token) -> Iterator[Act]:
     """The one-actor act of a relation noun: its modifier ("Palestinian civil unrest"),
     its by-agent, or the subject of a support verb ("students staged demonstrations",
     but not "police prevented the demonstration")."""
-    rtype = relation_noun(ctx.vocab, tok)
+    rtype = noun_relation_of(ctx, tok)
     if rtype is None or not rtype.one_actor or is_light_noun(ctx, tok):
         return
     agents = [(m, 0.9) for m in modifier_actors(ctx, tok)] or [

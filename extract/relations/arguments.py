@@ -12,9 +12,9 @@ from actorgraph.extract.lexicon import VerbSense
 from actorgraph.extract.relations.mentions import (
     mentions,
     modifier_actors,
+    noun_relation_of,
     owner_actors,
     prep_mentions,
-    relation_noun,
     weighted,
 )
 from actorgraph.extract.relations.model import Sentence, Weighted
@@ -82,7 +82,7 @@ def harming_act_authors(ctx: Sentence, verb: Token) -> Weighted:
         if c.dep_ != "prep" or c.lower_ not in {"in", "during"}:
             continue
         for act in (h for h in c.children if h.dep_ == "pobj"):
-            rtype = relation_noun(ctx.vocab, act)
+            rtype = noun_relation_of(ctx, act)
             if rtype is None or not rtype.quad.endswith("CONFLICT") or rtype.symmetric:
                 continue
             out.extend((m, 0.85) for m in modifier_actors(ctx, act))

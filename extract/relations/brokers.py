@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from actorgraph.extract.relations.arguments import by_agents, subjects
-from actorgraph.extract.relations.mentions import modifier_actors, prep_mentions, relation_noun
+from actorgraph.extract.relations.mentions import modifier_actors, noun_relation_of, prep_mentions
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import is_verb
 from actorgraph.extract.relations.words import PERSONAL_RELATIONS
@@ -86,7 +86,7 @@ def sides_of(ctx: Sentence, noun: Token) -> Weighted:
     sides = prep_mentions(ctx, [noun], SIDE_PREPS)
     if sides:
         return sides
-    rtype = relation_noun(ctx.vocab, noun)
+    rtype = noun_relation_of(ctx, noun)
     if rtype is not None and rtype.name in PERSONAL_RELATIONS:
         return []  # those who attend a summit are its host's guests, not sides brokered
     verb = holder_of(noun)

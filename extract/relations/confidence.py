@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extract.relations.mentions import relation_noun
+from actorgraph.extract.relations.mentions import noun_relation_of
 from actorgraph.extract.relations.model import Sentence
 from actorgraph.extract.relations.syntax import path_to_root
 
@@ -23,7 +23,7 @@ def _trigger_tokens(ctx: Sentence) -> set[int]:
     return {t.i for t in ctx.tokens if (
         t.pos_ == "VERB" and ctx.vocab.verb_senses(t.lemma_, t.lower_)
     ) or (t.pos_ in {"NOUN", "PROPN"} and ctx.index.at(t) is None
-          and relation_noun(ctx.vocab, t) is not None)}
+          and noun_relation_of(ctx, t) is not None)}
 
 
 def attributes(anchor: Token, anchors: set[int]) -> bool:

@@ -15,8 +15,8 @@ from actorgraph.extract.relations.mentions import (
     mentions,
     modifier_actors,
     names_a_frontier,
+    noun_relation_of,
     prep_mentions,
-    relation_noun,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import infinitival, names_where, particle_words
@@ -37,7 +37,7 @@ def sentence_matches(ctx: Sentence) -> list[FrameMatch]:
     """The frame matches of the sentence (matched once, read by every frame stage)."""
     if ctx.frames is None or not len(ctx.frames):
         return []
-    return ctx.frames.match(ctx.sent)
+    return ctx.frames.match(ctx.sent, tokens=ctx.tokens)
 
 
 def frame_findings(ctx: Sentence) -> list[tuple[FrameMatch, Finding]]:
@@ -147,7 +147,7 @@ def names_an_act(ctx: Sentence, target: Token, frame: Frame) -> bool:
     if ctx.index.all_at(target) or frame.backward or \
             ctx.vocab.get(frame.relation).plover in REACTIONS:
         return False
-    return relation_noun(ctx.vocab, target) is not None or target.lemma_.lower() in THING_WORDS
+    return noun_relation_of(ctx, target) is not None or target.lemma_.lower() in THING_WORDS
 
 
 def frame_sources(ctx: Sentence, trigger: Token, match: FrameMatch) -> Weighted:

@@ -148,7 +148,7 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
     """
     if depth > 1:
         return []
-    rtype = relation_noun(ctx.vocab, tok)
+    rtype = noun_relation_of(ctx, tok)
     if rtype is not None and (late := late_authors(ctx, tok)):
         return [(m, 0.65) for m, _w in late]
     preps = owner_preps(rtype)
@@ -209,6 +209,14 @@ def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
     return vocab.noun_relation(tok.lower_) or vocab.noun_relation(tok.lemma_)
 
 
+def noun_relation_of(ctx: Sentence, tok: Token) -> RelationType | None:
+    """:func:`relation_noun` of a token of the sentence's document, worked out once."""
+    memo = ctx.noun_types
+    if tok.i not in memo:
+        memo[tok.i] = relation_noun(ctx.vocab, tok)
+    return memo[tok.i]
+
+
 def prep_mentions(
     ctx: Sentence, heads: Iterable[Token], preps: set[str],
     deps: frozenset[str] = frozenset({"prep"}),
@@ -219,6 +227,10 @@ def prep_mentions(
             for q in p.children if q.dep_ == "pobj" for m, w in mentions(ctx, q)]
 
 
+#: The first word of every co-agent preposition: a sentence without one has no co-agent.
+CO_AGENT_WORDS = frozenset(p.split()[0] for p in CO_AGENT_PREPS)
+
+
 def co_agents(ctx: Sentence, verb: Token) -> Weighted:
     """Who does a verb's act beside its subject: "fighting alongside Congo's army",
     "Russia, along with Iran, supplied weapons", "the US, together with Britain, struck".
@@ -226,6 +238,8 @@ def co_agents(ctx: Sentence, verb: Token) -> Weighted:
     under it) counts on the subject, or on the verb when set off by a comma: in "working
     together with the U.S." the U.S. is whom one works with."""
     out: Weighted = []
+    if not CO_AGENT_WORDS & ctx.words:
+        return out  # (asked of every verb; few sentences have such a preposition)
     for host in (verb, *(c for c in verb.children if c.dep_ == "nsubj")):
         for p in host.children:
             if p.dep_ not in {"prep", "advmod"}:
@@ -414,7 +428,7 @@ def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
     the bombing". Event coders code a claimed attack as the claimant's, and so a claimed
     weapon's ("claimed responsibility for a car bomb that killed 20 soldiers"). Whoever is
     said to have done a deed did it: "crimes committed by the army"."""
-    act = relation_noun(ctx.vocab, tok) is not None or tok.lemma_.lower() in WEAPON_NOUNS
+    act = noun_relation_of(ctx, tok) is not None or tok.lemma_.lower() in WEAPON_NOUNS
     if not act and tok.lemma_.lower() not in DEED_NOUNS:
         return []
     for c in tok.children:

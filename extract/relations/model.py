@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from actorgraph.extract.actors import ActorIndex, ActorMention
 from actorgraph.extract.frames import FrameMatch, FrameSet
-from actorgraph.extract.lexicon import RelationVocabulary
+from actorgraph.extract.lexicon import RelationType, RelationVocabulary
 
 #: Actors a token stands for, each with how direct the link is (1.0 = named outright).
 Weighted = list[tuple[ActorMention, float]]
@@ -73,7 +73,14 @@ class Sentence:
     #: the sentence's tokens, made once: iterating a Span builds a new Token per token,
     #: and every finder walks the whole sentence
     tokens: list[Token] = field(default_factory=list, repr=False)
+    #: their lowercase forms: a finder that needs a word the sentence lacks is skipped
+    words: frozenset[str] = field(default=frozenset(), repr=False)
+    #: memo of ``mentions.relation_noun`` by token index: every finder of nouns and the
+    #: index of the sentence's triggers ask it of the same nouns
+    noun_types: dict[int, RelationType | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.tokens:
             self.tokens = list(self.sent)
+        if not self.words:
+            self.words = frozenset(t.lower_ for t in self.tokens)

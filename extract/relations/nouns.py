@@ -14,8 +14,8 @@ from actorgraph.extract.relations.mentions import (
     late_authors,
     mentions,
     modifier_actors,
+    noun_relation_of,
     prep_mentions,
-    relation_noun,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.supported import (
@@ -56,7 +56,7 @@ def noun_relations(ctx: Sentence) -> Iterator[Finding]:
     for tok in ctx.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"} or ctx.index.at(tok) is not None:
             continue
-        rtype = relation_noun(ctx.vocab, tok)
+        rtype = noun_relation_of(ctx, tok)
         if rtype is None or is_light_noun(ctx, tok):
             continue
         yield from noun_findings(ctx, tok, rtype)
@@ -213,7 +213,7 @@ def hostile_gift(ctx: Sentence, tok: Token, verb: Token) -> bool:
     """A hostile act as what a verb of giving gives ("delivered 24 strikes against ISIL"):
     the verb gives nothing, so it is no trigger of its own and the act's target hangs on
     it as on a support verb."""
-    rtype = relation_noun(ctx.vocab, tok)
+    rtype = noun_relation_of(ctx, tok)
     plain = [s for s in ctx.vocab.verb_senses(verb.lemma_, verb.lower_) if not s.words]
     return rtype is not None and rtype.quad.endswith("CONFLICT") and bool(plain) and all(
         ctx.vocab.get(s.relation).quad == "MATERIAL_COOPERATION" for s in plain)

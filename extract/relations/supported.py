@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extract.relations.mentions import mentions, prep_mentions, relation_noun
+from actorgraph.extract.relations.mentions import mentions, noun_relation_of, prep_mentions
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import is_verb
 from actorgraph.extract.wordlists import word_set
@@ -26,7 +26,7 @@ SUPPORTED_VERB_PREPS = word_set("supported_verb_preps")
 def supporting_word(ctx: Sentence, tok: Token) -> bool:
     """A noun or verb of support or aid ("support", "backing", "helped", "stand with")."""
     if tok.pos_ in {"NOUN", "PROPN"}:
-        rtype = relation_noun(ctx.vocab, tok)
+        rtype = noun_relation_of(ctx, tok)
         return rtype is not None and rtype.plover in SUPPORTING
     if not is_verb(tok):
         return False
@@ -100,7 +100,7 @@ def backed_against(ctx: Sentence, f: Finding) -> list[Finding]:
         q for c in f.anchor.children if c.dep_ == "prep" for q in c.children if q.dep_ == "pobj"]
     # (not an act's own "against": in "support for Iraq in its war against ISIL" the war
     # is Iraq's, see supported_doers)
-    holders = [f.anchor, *(o for o in objs if relation_noun(ctx.vocab, o) is None)]
+    holders = [f.anchor, *(o for o in objs if noun_relation_of(ctx, o) is None)]
     return [Finding(f.subject, o, "OPPOSES", sorted([*f.trigger, p], key=lambda t: t.i),
                     f.anchor, 0.8 * f.confidence * w, mutual=False)
             for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "against"

@@ -20,8 +20,8 @@ from actorgraph.extract.relations.mentions import (
     is_place,
     mentions,
     names_a_frontier,
+    noun_relation_of,
     prep_mentions,
-    relation_noun,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import particle_words, sends_somewhere
@@ -308,7 +308,7 @@ def deals_harm(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
     if sense.words or ctx.vocab.get(sense.relation).quad != "MATERIAL_COOPERATION":
         return False
     return any(c.dep_ == "dobj" and (
-        c.lemma_.lower() in HARM_NOUNS or (r := relation_noun(ctx.vocab, c)) is not None
+        c.lemma_.lower() in HARM_NOUNS or (r := noun_relation_of(ctx, c)) is not None
         and r.quad.endswith("CONFLICT")) for c in verb.children)
 
 
@@ -337,7 +337,7 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         # One meets or hosts an actor, not a thing of theirs: "welcomed Trump's proposal"
         # is no meeting with Trump.
         targets = [ot for ot in objs if ctx.index.all_at(ot) or (
-            relation_noun(ctx.vocab, ot) is None and ot.lemma_.lower() not in THING_WORDS
+            noun_relation_of(ctx, ot) is None and ot.lemma_.lower() not in THING_WORDS
             and not is_common_thing(ot))]
     if verb.lemma_ in SENDING_VERBS and not sense.prep:
         # Forces sent are what is given, not whom ("deploy more troops"), and so is
