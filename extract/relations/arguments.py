@@ -308,12 +308,15 @@ def reacts(ctx: Sentence, verb: Token) -> bool:
     """A verb that asks for, reacts to or talks about an act rather than doing it:
     "demanded the withdrawal of", "condemned the killing of", "rejected the visit of",
     "discussed the campaign to liberate Mosul"."""
-    # Plain senses only: "issued a declaration" is no reaction because of "issue
-    # reminder to".
-    return verb.lemma_ in REQUEST_VERBS or verb.lemma_ in TOPIC_VERBS or any(
-        ctx.vocab.get(s.relation).plover in REACTIONS
-        for s in ctx.vocab.verb_senses(verb.lemma_, verb.lower_) if not s.words
-    )
+    # Plain senses only, and only with their preposition: "issued a declaration" is no
+    # reaction because of "issue reminder to", nor "struck targets in support of Iraqi
+    # forces" because of "strike against" (a walkout).
+    if verb.lemma_ in REQUEST_VERBS or verb.lemma_ in TOPIC_VERBS:
+        return True
+    preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}}
+    return any(ctx.vocab.get(s.relation).plover in REACTIONS
+               for s in ctx.vocab.verb_senses(verb.lemma_, verb.lower_)
+               if not s.words and (not s.prep or s.prep in preps))
 
 
 def by_agents(ctx: Sentence, verb: Token) -> Weighted:

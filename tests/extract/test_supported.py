@@ -44,6 +44,15 @@ def test_in_support_of(extractor, text, supporter):
                for s, r, o in got), got
 
 
+def test_a_verb_with_a_reaction_sense_only_by_its_preposition_does_not_react(extractor):
+    # "strike against" is a walkout (a protest), so a strike without "against" still
+    # does what the noun under it says; "called for" does react.
+    got = pairs(extractor, "Polish jets struck Russian targets in support of Ukrainian forces.")
+    assert ("Poland military", "SUPPORTS", "Ukraine military") in got, got
+    got = pairs(extractor, "Serbia called for the withdrawal of Croatian forces.")
+    assert not any(r in {"SUPPORTS", "WITHDRAWS_FROM"} and s == "Serbia" for s, r, _o in got), got
+
+
 def test_helped_in_its_efforts_to_act(extractor):
     got = pairs(extractor, "Kenya has helped Somalia in its efforts to defeat al-Shabaab.")
     assert ("Kenya", "AIDS", "Somalia") in got
