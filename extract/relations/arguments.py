@@ -29,6 +29,7 @@ from actorgraph.extract.relations.syntax import (
 )
 from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
+    LISTING_VERBS,
     OBJECT_CONTROL,
     PARTICIPATION_VERBS,
     PASSIVE_SUBJECT_DEPS,
@@ -311,8 +312,9 @@ def reacts(ctx: Sentence, verb: Token) -> bool:
     # Plain senses only, and only with their preposition: "issued a declaration" is no
     # reaction because of "issue reminder to", nor "struck targets in support of Iraqi
     # forces" because of "strike against" (a walkout).
-    if verb.lemma_ in REQUEST_VERBS or verb.lemma_ in TOPIC_VERBS:
-        return True
+    if verb.lemma_ in REQUEST_VERBS or verb.lemma_ in TOPIC_VERBS or \
+            verb.lemma_ in LISTING_VERBS:
+        return True  # (a list's holder does not do what its items are for either)
     preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}}
     return any(ctx.vocab.get(s.relation).plover in REACTIONS
                for s in ctx.vocab.verb_senses(verb.lemma_, verb.lower_)

@@ -53,6 +53,13 @@ def test_a_verb_with_a_reaction_sense_only_by_its_preposition_does_not_react(ext
     assert not any(r in {"SUPPORTS", "WITHDRAWS_FROM"} and s == "Serbia" for s, r, _o in got), got
 
 
+def test_what_a_list_holds_is_for_no_act_of_its_holder(extractor):
+    got = pairs(extractor, "Coalition airstrikes hit Hamas targets, which include two "
+                           "tunnels and a depot in support of Israeli operations.")
+    assert ("coalition", "ATTACKS", "Hamas") in got, got
+    assert not any(s == "Hamas" and r in {"SUPPORTS", "AIDS"} for s, r, _o in got), got
+
+
 def test_helped_in_its_efforts_to_act(extractor):
     got = pairs(extractor, "Kenya has helped Somalia in its efforts to defeat al-Shabaab.")
     assert ("Kenya", "AIDS", "Somalia") in got
