@@ -472,7 +472,11 @@ def _with_object(base: _Pattern, frame: Frame, forms: list[str] | None) -> list[
     counted.add("of", "object", {"DEP": "pobj", **attrs})
     second = base.copy().add("trigger", "first", {"DEP": "dobj"})
     second.add("first", "object", {"DEP": "conj", **attrs})
-    out = [p, counted, second]
+    # the parser may take a long run of modifiers for the object and the listed noun for
+    # a predicate: "received heavy machine gun and grenade fire from ISIL" ([gun] dobj,
+    # [fire] oprd)
+    predicate = base.copy().add("trigger", "object", {"DEP": "oprd", **attrs})
+    out = [p, counted, second, predicate]
     if frame.target == "object":
         # the thing that stands for the target may be a passive's subject: "the missiles
         # were intercepted by a US destroyer"

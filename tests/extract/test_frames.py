@@ -150,9 +150,9 @@ def test_compiled_patterns_are_dependency_matcher_patterns():
     frame = Frame(trigger="put", relation="DEMANDS", target="object_prep",
                   objects=("pressure", "economic pressure"), preps=("on",))
     alternatives = compile_frame(frame)
-    # one object node for both heads, direct, counted ("dozens of") or a second conjunct,
-    # x (prep on the object, on the verb, dative)
-    assert len(alternatives) == 9
+    # one object node for both heads, direct, counted ("dozens of"), a second conjunct or
+    # a predicate noun, x (prep on the object, on the verb, dative)
+    assert len(alternatives) == 12
     for pattern, roles in alternatives:
         assert pattern[0] == {"RIGHT_ID": "trigger",
                               "RIGHT_ATTRS": {"LEMMA": "put", "POS": {"IN": ["VERB", "AUX"]}}}

@@ -222,6 +222,9 @@ def test_fire_launched_against_a_camp_is_an_attack_on_its_owners(extractor):
 @pytest.mark.parametrize("text", [
     "Iraqi forces continued to receive heavy machine gun fire from ISIL fighters.",
     "The Iraqi army faced attacks by ISIL.",
+    # parsed with [gun] the object and [fire] a predicate noun
+    "Iraqi forces continued to receive heavy and sustained machine gun and rocket "
+    "propelled grenade fire from ISIL fighters in a building.",
 ])
 def test_an_attack_told_from_the_side_attacked_is_the_attackers(extractor, text):
     got = pairs(extractor, text)
