@@ -24,6 +24,7 @@ from actorgraph.extract.relations.syntax import (
     infinitival,
     is_passive,
     is_verb,
+    parenthetical_subject,
     relative_antecedent,
     speaker_participle,
 )
@@ -99,7 +100,8 @@ def own_subject(ctx: Sentence, verb: Token) -> Weighted | None:
                 # "Carlin, who oversees ...": the relative pronoun is the head noun.
                 return weighted(mentions(ctx, verb.head), 0.95)
             return mentions(ctx, c)
-    return None
+    lent = parenthetical_subject(verb)  # "attacks, also claimed by ISIL, have killed 35"
+    return mentions(ctx, lent) if lent is not None else None
 
 
 def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:

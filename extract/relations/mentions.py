@@ -15,6 +15,7 @@ from actorgraph.extract.relations.syntax import (
     conjuncts,
     hyphen_partners,
     leading_names,
+    parenthetical_participle,
     relative_antecedent,
 )
 from actorgraph.extract.relations.words import (
@@ -431,11 +432,12 @@ def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
     act = noun_relation_of(ctx, tok) is not None or tok.lemma_.lower() in WEAPON_NOUNS
     if not act and tok.lemma_.lower() not in DEED_NOUNS:
         return []
-    for c in tok.children:
+    aside = parenthetical_participle(tok)
+    for c in [*tok.children, *([aside] if aside is not None else [])]:
         # "attacks, also claimed by ISIL, ...", "the attack, which was claimed by ISIL,
         # ...", "crimes committed by Venezuelan security forces"
-        if c.dep_ in ("acl", "relcl") and (c.lemma_ in PERPETRATION_VERBS or
-                                            act and c.lemma_ in CLAIM_VERBS):
+        if (c.dep_ in ("acl", "relcl") or c is aside) and (
+                c.lemma_ in PERPETRATION_VERBS or act and c.lemma_ in CLAIM_VERBS):
             found = agent_mentions(ctx, c)
             if found:
                 return found

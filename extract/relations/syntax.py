@@ -24,6 +24,30 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def parenthetical_participle(noun: Token) -> Token | None:
+    """The passive participle set off after a clause's subject noun, when the parser has
+    made the noun the participle's subject and the participle an aside of the main verb:
+    "attacks, also claimed by ISIL, have killed 35" ([attacks] nsubj of [claimed],
+    [claimed] parataxis of [killed]). The participle says what the noun is; the noun is
+    the main verb's subject."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.dep_ != "parataxis" or head.tag_ != "VBN" \
+            or noun.i > head.i or head.i > head.head.i:
+        return None
+    return head if any(c.dep_ == "agent" for c in head.children) else None
+
+
+def parenthetical_subject(verb: Token) -> Token | None:
+    """The subject noun a verb without one has lent to an aside before it (see
+    :func:`parenthetical_participle`)."""
+    for c in verb.children:
+        if c.dep_ == "parataxis" and c.i < verb.i:
+            for s in c.children:
+                if parenthetical_participle(s) is not None:
+                    return s
+    return None
+
+
 def infinitival(tok: Token) -> bool:
     """An xcomp, or an infinitival adverbial clause ("threatened today to impose"), which
     the parser often gives when words stand between the verb and its "to"."""

@@ -802,6 +802,11 @@ def test_who_discusses_a_campaign_is_not_its_agent(extractor):
     ("An attack claimed by al-Shabaab killed two Kenyan soldiers.", ("al-Shabaab", "KILLS")),
     ("The attack, which was claimed by the Taliban, killed 12 Afghan soldiers.",
      ("Taliban", "KILLS")),
+    # parsed with [attacks] the subject of [claimed], an aside of [killed]
+    ("Markets were calm. Today, multiple attacks, also claimed by Hamas, have killed at "
+     "least 35 more civilians.", ("Hamas", "KILLS")),
+    ("Markets were calm. Yesterday, two bombings, also claimed by Boko Haram, killed 20 "
+     "villagers.", ("Boko Haram", "KILLS")),
 ])
 def test_a_claimed_attack_is_the_claimants(extractor, text, want):
     assert want in {(t.subject.name, t.relation) for t in extractor.extract_text(text)}
