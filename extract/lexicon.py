@@ -330,6 +330,7 @@ class ActorLexicon:
     #: end of capitalised words).
     _misspelt: dict[str, str | None] = field(default_factory=dict, repr=False)
     _heads: frozenset[str] | None = field(default=None, repr=False)
+    _bare: dict[str, str] | None = field(default=None, repr=False)
 
     def lookup(self, text: str) -> KnownActor | None:
         """The known actor a surface form names, or None.
@@ -341,8 +342,20 @@ class ActorLexicon:
         text = _clean_alias(text)
         if not text:
             return None
-        actor_id = self.exact_aliases.get(text) or self.aliases.get(_fold(text))
+        actor_id = self.exact_aliases.get(text) or self.aliases.get(_fold(text)) or \
+            self._unmarked().get(_unmarked(_fold(text)))
         return self.actors.get(actor_id) if actor_id else None
+
+    def _unmarked(self) -> dict[str, str]:
+        """Folded aliases without apostrophes: a transliterated name puts them where each
+        writer hears a break ("Daesh", "Da'esh", "Dae'sh" are one group). Only words
+        of :data:`UNMARKED_MIN` letters or more."""
+        if self._bare is None:
+            self._bare = {}
+            for alias, actor_id in self.aliases.items():
+                if bare := _unmarked(alias):
+                    self._bare.setdefault(bare, actor_id)
+        return self._bare
 
     def person(self, text: str) -> KnownActor | None:
         """The well-known person a whole name or a distinctive surname names, or None.
@@ -454,6 +467,17 @@ def _one_edit(a: str, b: str) -> bool:
             i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
         )
     return a[i:] == b[i + 1:]
+
+
+#: The shortest alias looked up without its apostrophes.
+UNMARKED_MIN = 5
+
+
+def _unmarked(folded: str) -> str:
+    """A folded alias without apostrophes, or "" for a short one (see
+    :meth:`ActorLexicon._unmarked`)."""
+    bare = folded.replace("'", "")
+    return bare if len(bare) >= UNMARKED_MIN else ""
 
 
 # _fold and _clean_alias are pure functions of a string, run on every name and word the

@@ -590,6 +590,16 @@ def test_loader_reads_the_data():
     assert lex.titles["deputy foreign minister"] == "GOV"
 
 
+def test_a_transliterated_name_is_found_wherever_its_apostrophe_falls():
+    lexicon = pytest.importorskip("actorgraph.extract.lexicon")
+    lex = lexicon.load_actor_lexicon()
+    for form in ("Dae\u2019sh", "Dae'sh", "DAESH"):
+        assert lex.lookup(form).id == "group:isis", form
+    assert lex.lookup("Hizb'allah").id == lex.lookup("Hezbollah").id
+    # (short forms keep their marks: an apostrophe there may be all that tells them apart)
+    assert lexicon._unmarked("i'm") == ""
+
+
 # --- relations --------------------------------------------------------------------------
 
 README = LEXICON.parents[1] / "README.md"
