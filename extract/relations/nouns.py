@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from actorgraph.extract.actors import LOCATION, ActorMention
 from actorgraph.extract.lexicon import RelationType
 from actorgraph.extract.relations.arguments import noun_governor_subjects, subjects, verb_objects
 from actorgraph.extract.relations.mentions import (
@@ -30,6 +31,7 @@ from actorgraph.extract.relations.words import (
     COOPERATIVE_QUADS,
     MEMBERSHIP_NOUNS,
     PARTICIPATION_VERBS,
+    PRIZE_PREPS,
 )
 from actorgraph.extract.wordlists import word_set
 
@@ -152,13 +154,19 @@ def noun_roles(ctx: Sentence, tok: Token, rtype: RelationType) -> NounRoles:
             else:
                 roles.agents.extend(objs)
         elif prep in party_preps:
-            roles.patients.extend(objs)
+            roles.patients.extend(o for o in objs if not fought_over(prep, o[0]))
     if not roles.authors and (late := late_authors(ctx, tok)):
         roles.agents.extend(late)
         roles.authors = True
     if not roles.between:
         roles.between = occurrence_parties(ctx, tok)
     return roles
+
+
+def fought_over(prep: str, m: ActorMention) -> bool:
+    """A town "for" which a fight is fought is its prize, not a side: "the battle for
+    Mosul" is against whoever holds it."""
+    return prep in PRIZE_PREPS and m.actor.type == LOCATION
 
 
 def occurrence_parties(ctx: Sentence, tok: Token) -> Weighted:

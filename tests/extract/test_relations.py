@@ -1882,3 +1882,12 @@ def test_what_a_complement_gives_somewhere_is_no_target(extractor):
     got = pairs(extractor, "Iraq agreed to hand over ISIS suspects to Syria.")
     assert ("Iraq", "AGREES_WITH", "Syria") in got
     assert not any(o == "Islamic State" for _s, _r, o in got), got
+
+
+def test_a_town_fought_for_is_the_prize_not_a_side(extractor):
+    got = pairs(extractor, "Iraqi security forces performed well in the ongoing fight for "
+                           "Mosul.")
+    assert not any(o == "Mosul" for _s, _r, o in got), got
+    # a person "for" whom a warrant is issued is its target all the same
+    got = pairs(extractor, "The ICC issued an arrest warrant for Putin.")
+    assert ("International Criminal Court", "ARRESTS", "Vladimir Putin") in got
