@@ -592,6 +592,13 @@ class TreePattern:
                 (_ATTRS[attr], frozenset(strings[v] for v in value["IN"])
                  if isinstance(value, dict) else strings[value])
                 for attr, value in node["RIGHT_ATTRS"].items()))
+        # The one arc each of the trigger's own children must bear, where a node asks for
+        # one: most trees tried at a trigger want a child it lacks, which a subset test
+        # tells before any walk.
+        self.child_arcs = frozenset(
+            value for k, tests in enumerate(self.tests)
+            if k and self.parent[k] == 0 and not self.up[k]
+            for name, value in tests if name == "dep" and not isinstance(value, frozenset))
 
     def _ok(self, k: int, token: Token) -> bool:
         for name, value in self.tests[k]:
@@ -762,12 +769,16 @@ class FrameSet:
         doc, seen, out = span.doc, set(), []
         kids: dict[int, list[Token]] = {}
         for trigger in triggers:
+            kids[trigger.i] = list(trigger.children)
+            arcs = {c.dep for c in kids[trigger.i]}
             lemma = trigger.lemma_
             anchors = self.anchors[lemma] & words  # a set intersection, not a loop
             if None in self.anchors[lemma]:
                 anchors.add(None)
             for index in self._frames_of(lemma, frozenset(anchors)):
                 for tree, roles in self.trees(index, doc.vocab.strings):
+                    if not tree.child_arcs <= arcs:
+                        continue
                     for tokens in tree.matches(trigger, kids):
                         m = _frame_match(doc, self.frames[index], tokens, roles)
                         if m is not None and (index, m.trigger, m.target) not in seen:

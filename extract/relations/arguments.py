@@ -48,6 +48,14 @@ MAX_DEPTH = 6
 
 def subjects(ctx: Sentence, verb: Token, depth: int = 0) -> Weighted:
     """Agents of ``verb``: its subject, a passive's by-agent, or an inherited subject."""
+    if depth == 0:
+        if verb.i not in ctx.doers:
+            ctx.doers[verb.i] = _subjects(ctx, verb, 0)
+        return list(ctx.doers[verb.i])  # (a copy: callers add to what they get)
+    return _subjects(ctx, verb, depth)
+
+
+def _subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
     if depth > MAX_DEPTH:
         return []
     if is_passive(verb):

@@ -78,6 +78,9 @@ class Sentence:
     #: memo of ``mentions.relation_noun`` by token index: every finder of nouns and the
     #: index of the sentence's triggers ask it of the same nouns
     noun_types: dict[int, RelationType | None] = field(default_factory=dict, repr=False)
+    #: memo of ``arguments.subjects`` by verb index: the rules, the frames and the events
+    #: each ask who does a verb's act
+    doers: dict[int, Weighted] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.tokens:

@@ -143,14 +143,14 @@ def verb_findings(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> list[F
     """The statements of one trigger verb: the first sense whose object is an actor, or
     a reciprocal reading, else the first fallback that finds a target."""
     agents = verb_agents(ctx, verb)
+    if not agents:
+        return []  # (every reading pairs a doer with a target: no doer, nothing to read)
     scan = scan_senses(ctx, verb, senses, agents)
     out, done = scan.found, scan.done
     if not done and scan.comitative is not None:
         out.extend(reciprocal(fellow_agents(ctx, verb, agents), scan.comitative[0].relation,
                               scan.comitative[1], verb))
         done = True
-    if not agents:
-        return out
     fallbacks: tuple[Callable[..., list[Finding] | None], ...] = (
         complement_findings, mobilization_findings, protest_findings, place_findings)
     for fallback in fallbacks:
