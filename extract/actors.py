@@ -451,11 +451,18 @@ class _Found:
     #: Their lowercase forms, which the title steps join into phrases many times over.
     lowers: list[str] = field(default_factory=list)
 
+    #: The tokens that may name a sector (see :func:`_collective_sector`), found once.
+    sector_tokens: list[Token] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         if not self.tokens:
             self.tokens = list(self.doc)
         if not self.lowers:
             self.lowers = [t.lower_ for t in self.tokens]
+        # (two steps ask every token whether it names a sector; few words can)
+        heads = self.lex.sector_heads()
+        self.sector_tokens = [t for t, low in zip(self.tokens, self.lowers, strict=True)
+                              if low in heads or t.lemma_.lower() in heads]
 
     def add(
         self, start: int, end: int, actor: Actor, source: str, text: str | None = None
@@ -530,7 +537,7 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
     a noun. Returns the collectives of a context sector that name no country (step 4)."""
     lex = found.lex
     unattributed: list[tuple[Token, str]] = []
-    for tok in found.tokens:
+    for tok in found.sector_tokens:
         sector = _collective_sector(tok, lex)
         if sector is None:
             continue
@@ -1256,7 +1263,7 @@ def _add_people_collectives(found: _Found) -> None:
     """Step 4a: "Kurdish fighters", "Yezidi and Kurdish forces", "Sunni militants": a
     collective named by a people or a faith with no one country is a group of its own,
     where no country could be found for it (steps 1 and 4). It keeps its sector."""
-    for tok in found.tokens:
+    for tok in found.sector_tokens:
         if tok.i in found.taken or tok.tag_ not in {"NNS", "NNPS"}:
             continue
         sector = _collective_sector(tok, found.lex)

@@ -81,6 +81,10 @@ class Sentence:
     #: memo of ``arguments.subjects`` by verb index: the rules, the frames and the events
     #: each ask who does a verb's act
     doers: dict[int, Weighted] = field(default_factory=dict, repr=False)
+    #: memo of ``records.statement_factuality`` by (anchor index, statement): the pairs
+    #: of one act share its anchor
+    factuality: dict[tuple[int, bool], tuple[bool, str]] = field(default_factory=dict,
+                                                                 repr=False)
 
     def __post_init__(self) -> None:
         if not self.tokens:

@@ -166,8 +166,11 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
 def statement_factuality(ctx: Sentence, anchor: Token, statement: bool = False
                          ) -> tuple[bool, str]:
     """(negated, modality) of the act at ``anchor``: its cues, then the frames'."""
-    negated, modality = factuality(anchor, statement)
-    return negated, framed_modality(anchor, modality, ctx.complements)
+    key = (anchor.i, statement)
+    if key not in ctx.factuality:
+        negated, modality = factuality(anchor, statement)
+        ctx.factuality[key] = negated, framed_modality(anchor, modality, ctx.complements)
+    return ctx.factuality[key]
 
 
 def statement_confidence(ctx: Sentence, f: Finding, anchors: set[int]) -> float:
