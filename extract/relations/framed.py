@@ -159,7 +159,28 @@ def frame_sources(ctx: Sentence, trigger: Token, match: FrameMatch) -> Weighted:
     if match.passive:
         return passive_agents(ctx, trigger)
     agents = verb_agents(ctx, trigger)
+    owners = act_owners(ctx, match, agents)
+    if owners:
+        return owners
     return agents + [(m, w * 0.85) for m, w in group_agents(ctx, trigger)] if agents else agents
+
+
+def act_owners(ctx: Sentence, match: FrameMatch, agents: Weighted) -> Weighted:
+    """The owners an object noun names for the very act the frame reads, when they are
+    not the verb's doers: "the minister reiterated UK support for Iraq" is the UK's
+    support. (A reaction's object is another act: "praised Kenya's offer" is the
+    praiser's, and its noun is of another type.)"""
+    if match.object is None:
+        return []
+    noun = ctx.sent.doc[match.object]
+    rtype = noun_relation_of(ctx, noun)
+    if rtype is None or rtype.name != match.frame.relation:
+        return []
+    doers = {m.actor.id for m, _w in agents}
+    owners = [m for m in modifier_actors(ctx, noun) if m.actor.is_actor]
+    if not owners or any(m.actor.id in doers for m in owners):
+        return []
+    return [(m, 0.9) for m in owners]
 
 
 def noun_sources(ctx: Sentence, noun: Token) -> Weighted:

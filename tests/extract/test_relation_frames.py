@@ -491,3 +491,13 @@ def test_a_weapon_stopped_told_in_the_passive(extractor, text, expected):
 def test_a_designation_without_as(extractor):
     got = pairs(extractor, "The US designated the Houthis a terrorist organization.")
     assert got == {("United States", "ACCUSES", "Houthis")}
+
+
+def test_an_act_noun_that_names_its_owner_is_the_owners_act(extractor):
+    # the frame "reiterate support" reads the noun's own act: the UK's support, not the
+    # minister's; a reaction to another's act stays the reacting one's
+    got = pairs(extractor, "Foreign Minister Ana Lopez reiterated UK support for Iraq.")
+    assert ("United Kingdom", "SUPPORTS", "Iraq") in got, got
+    assert not any(s.startswith("Ana") and r == "SUPPORTS" for s, r, _o in got), got
+    got = pairs(extractor, "Kerry praised Kenya's offer of troops to Somalia.")
+    assert ("John Kerry", "PRAISES", "Kenya") in got, got
