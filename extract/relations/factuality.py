@@ -181,6 +181,9 @@ def negates(node: Token, child: Token | None) -> bool:
             p.dep_ == "preconj" and p.lower_ == "neither" for p in k.children)
            for k in node.children):
         return True  # "Neither Russia nor China attended"
+    if child is not None and node.dep_ == "prep" and node.lower_ in NEG_WORDS and \
+            child.dep_ in {"pcomp", "pobj"}:
+        return True  # "withdrew without attacking Kyiv", "left without an agreement"
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
         child.dep_ != "advcl" or infinitival(child))

@@ -56,6 +56,7 @@ def test_prepositional_object(extractor):
 @pytest.mark.parametrize("text", [
     "Russia never attacked Ukraine.",
     "Russia did not attack Ukraine.",
+    "Russian troops withdrew without attacking Ukraine.",
 ])
 def test_negation(extractor, text):
     found = extractor.extract_text(text)
@@ -1891,3 +1892,8 @@ def test_a_town_fought_for_is_the_prize_not_a_side(extractor):
     # a person "for" whom a warrant is issued is its target all the same
     got = pairs(extractor, "The ICC issued an arrest warrant for Putin.")
     assert ("International Criminal Court", "ARRESTS", "Vladimir Putin") in got
+
+
+def test_an_act_done_without_something_is_not_negated(extractor):
+    got = rels(extractor, "Russia attacked Ukraine without warning.")
+    assert ("Russia", "ATTACKS", "Ukraine", False, "asserted") in got, got
