@@ -94,6 +94,7 @@ TERRITORY_ACTS = word_set("territory_acts")
 REASON_PREPS = word_set("reason_preps")
 REGION_NOUNS = word_set("region_nouns")
 DOCUMENT_NOUNS = word_set("document_nouns")
+LANGUAGE_NOUNS = word_set("language_nouns")
 WHERE_PREPS = word_set("where_preps")
 LEADING_SUFFIXES = word_set("leading_suffixes")
 REFERRING_DETERMINERS = frozenset({"the", "these", "those"})
@@ -1618,11 +1619,19 @@ def _modifier_country(tok: Token, lex: ActorLexicon, self_ok: bool = False) -> s
 def _entity_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:
     """The actor a named entity names, or None when it names none. Readings go from the
     surest (an id the ruler gave) to guesses from context; the first that fits wins."""
-    if _gone_state(span) or not ent.ent_id_ and (
+    if _gone_state(span) or _names_a_language(span) or not ent.ent_id_ and (
             span.root.lemma_.lower() in DOCUMENT_NOUNS or _names_a_model(span)):
         return None  # (a named treaty or plan is no actor, nor is a weapon's model)
     return (_coded_actor(span, ent, res, lex) or _country_word_actor(span, ent, res, lex)
             or _surname_actor(span, ent, res, lex) or _context_actor(span, ent, res, lex))
+
+
+def _names_a_language(span: Span) -> bool:
+    """A people's adjective before a noun of language names the tongue: "restrictions on
+    the Russian language", "Arabic speakers" (`language_nouns`)."""
+    root = span.root
+    return root.dep_ in {"amod", "compound"} and root.head.i >= span.end and \
+        root.head.lemma_.lower() in LANGUAGE_NOUNS
 
 
 #: A model's designation: letters, a hyphen, a number ("S-400", "F-16", "MiG-29", "Su-35").

@@ -977,3 +977,11 @@ def test_a_known_name_the_tagger_took_for_a_verb_is_the_person(extractor):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(
         "Macron telephoned Putin on Sunday.")}
     assert ("Emmanuel Macron", "COMMUNICATES_WITH", "Vladimir Putin") in got
+
+
+def test_a_peoples_adjective_before_a_language_noun_is_no_actor(extractor):
+    index = actors(extractor, "The Latvian court lifted restrictions on the use of the "
+                              "Russian language.")
+    assert not any(m.actor.country == "RUS" for m in index.mentions), index.mentions
+    index = actors(extractor, "Russian troops attacked Ukraine.")
+    assert by_text(index, "Russian troops").country == "RUS"
