@@ -949,7 +949,17 @@ def _attribute_person(found: _Found, span: Span, actor: Actor) -> range:
             actor.sector = actor.sector or after_sector
     if iso and actor.country is None:
         actor.country = iso
-    return nationality
+    return nationality or _name_phrase_nationality(span, found.mentions)
+
+
+def _name_phrase_nationality(span: Span, mentions: list[ActorMention]) -> range:
+    """The tokens of a person's name phrase before the name when a country is named among
+    them, titled or not ("South African leader F.W. de Klerk"): whose the person is, not
+    what country the document is about (step 5)."""
+    first = span.root.left_edge.i
+    if any(first <= m.start < span.start and m.actor.type == "COUNTRY" for m in mentions):
+        return range(first, span.end)
+    return range(0)
 
 
 def _apposition_country(head: Token, lex: ActorLexicon) -> str | None:

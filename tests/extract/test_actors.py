@@ -985,3 +985,11 @@ def test_a_peoples_adjective_before_a_language_noun_is_no_actor(extractor):
     assert not any(m.actor.country == "RUS" for m in index.mentions), index.mentions
     index = actors(extractor, "Russian troops attacked Ukraine.")
     assert by_text(index, "Russian troops").country == "RUS"
+
+
+def test_a_country_word_in_anothers_name_phrase_is_no_home_country(extractor):
+    # "South African" says whose de Klerk is, not which country the document is about,
+    # so the untitled-country president is not made South African
+    index = actors(extractor, "President Francois Mitterand gave a warm welcome on Thursday "
+                              "to South African leader F.W. de Klerk.")
+    assert by_text(index, "Francois Mitterand").country is None
