@@ -426,6 +426,16 @@ def _prep(preps: Sequence[str]) -> dict:
     return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(preps)}}
 
 
+def _on_governor(base: _Pattern, preps: Sequence[str]) -> _Pattern:
+    """A noun frame's preposition hung on the verb whose object the noun is, as the
+    parser often hangs it: "continue coalition operations against Da'esh"."""
+    p = base.copy()
+    p.nodes[0] = {**p.nodes[0], "RIGHT_ATTRS": {**p.nodes[0]["RIGHT_ATTRS"], "DEP": "dobj"}}
+    p.add("trigger", "governor", {"POS": {"IN": ["VERB"]}}, op="<")
+    p.add("governor", "tprep", _prep(preps))
+    return p.add("tprep", "target", {"DEP": "pobj", **_NOMINAL})
+
+
 def _with_subject(base: _Pattern, forms: list[str], counted: bool) -> list[_Pattern]:
     """``base`` constrained by its subject noun, also when ``counted`` ("thousands of
     troops massed"; hand-written frames, as for objects). "&MILITARY * EXERCISES": a
@@ -507,6 +517,8 @@ def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:
                 p.add(f"vprep{n}", "target" if last else f"hop{n + 1}", {"DEP": "pobj"})
         if not frame.via:
             out[0].nodes[-1]["RIGHT_ATTRS"].update(_NOMINAL)
+            if frame.pos == "NOUN" and not frame.dictionary:
+                out.append(_on_governor(base, frame.preps))
     elif frame.target == "object_prep":
         preps = frame.preps or TARGET_PREPS
         on_object = base.copy().add("object", "tprep", _prep(preps))
