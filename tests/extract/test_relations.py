@@ -1797,7 +1797,10 @@ def test_a_sense_naming_only_its_own_doer_gives_way_to_another(extractor):
     # "against its vessels" names the Philippines itself; "China's use" says whom
     got = pairs(extractor, "The Philippines protested China's use of water cannon against "
                            "its vessels.")
-    assert got == {("Philippines", "PROTESTS_AGAINST", "China")}
+    # (and the use "against its vessels" is China's attack on them, though the parse hangs
+    # "against" on "protested": see the noun frames' _on_governor)
+    assert got == {("Philippines", "PROTESTS_AGAINST", "China"),
+                   ("China", "ATTACKS", "Philippines")}
 
 
 def test_an_authors_by_hung_on_the_of_object_names_the_author(extractor):
