@@ -980,8 +980,9 @@ def test_a_known_name_the_tagger_took_for_a_verb_is_the_person(extractor):
 
 
 def test_a_peoples_adjective_before_a_language_noun_is_no_actor(extractor):
-    index = actors(extractor, "The Latvian court lifted restrictions on the use of the "
-                              "Russian language.")
+    # (NER tags this "Russian" NORP; in many sentences it says LANGUAGE, which is no actor)
+    index = actors(extractor, "The Latvian Constitutional Court cancelled restrictions on "
+                              "the use of the Russian language on national radio.")
     assert not any(m.actor.country == "RUS" for m in index.mentions), index.mentions
     index = actors(extractor, "Russian troops attacked Ukraine.")
     assert by_text(index, "Russian troops").country == "RUS"
