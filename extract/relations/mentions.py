@@ -199,12 +199,19 @@ def is_counterpart(tok: Token) -> bool:
 def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
     """The relation a noun carries, by its form or its lemma ("talks", "attack"); a
     two-word noun first ("hunger strike" is a protest, "strike" an attack), with any of
-    its modifiers ("joint naval drills" are joint drills)."""
+    its modifiers ("joint naval drills" are joint drills) or the preposition it is the
+    object of ("on strike")."""
     for mod in reversed(list(tok.lefts)) if tok.n_lefts else ():
         if mod.dep_ not in {"compound", "amod"}:
             continue
         for form in (tok.lower_, tok.lemma_.lower()):
             found = vocab.noun_relation(f"{mod.lower_} {form}")
+            if found is not None:
+                return found
+    if tok.dep_ == "pobj":
+        # a noun with the preposition it is said with: "went on strike" is a walkout
+        for form in (tok.lower_, tok.lemma_.lower()):
+            found = vocab.noun_relation(f"{tok.head.lower_} {form}")
             if found is not None:
                 return found
     return vocab.noun_relation(tok.lower_) or vocab.noun_relation(tok.lemma_)

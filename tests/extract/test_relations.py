@@ -1900,3 +1900,11 @@ def test_a_town_fought_for_is_the_prize_not_a_side(extractor):
 def test_an_act_done_without_something_is_not_negated(extractor):
     got = rels(extractor, "Russia attacked Ukraine without warning.")
     assert ("Russia", "ATTACKS", "Ukraine", False, "asserted") in got, got
+
+
+def test_a_strike_gone_on_is_a_walkout(extractor):
+    got = pairs(extractor, "Dockworkers in Genoa went on strike against the government.")
+    assert ("Italy civilians", "PROTESTS_AGAINST", "Italy government") in got, got
+    assert not any(r == "ATTACKS" for _s, r, _o in got), got
+    got = pairs(extractor, "Israel launched a strike against Hamas.")
+    assert ("Israel", "ATTACKS", "Hamas") in got, got
