@@ -594,9 +594,8 @@ def _add_sector_modifiers(found: _Found) -> None:
 def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     """The sector of a collective noun ("military": MIL) or of an unnamed person's noun
     ("official"); None for any other token."""
-    heads = lex.sector_heads()
-    if tok.lower_ not in heads and tok.lemma_.lower() not in heads:
-        return None
+    # (its callers ask only the tokens of _Found.sector_tokens, which lex.sector_heads
+    # already sorted out)
     # (a rare noun the tagger calls an adjective is a noun where only a noun can stand:
     # "sanctions on Mali's junta")
     noun_slot = tok.pos_ == "ADJ" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}

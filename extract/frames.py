@@ -753,21 +753,23 @@ class FrameSet:
                        if a is None or a in words), key=lambda b: (b[0], b[1] or ""))
 
     def match(self, doclike: Doc | Span, engine: str = "tree",
-              tokens: list[Token] | None = None) -> list[FrameMatch]:
+              tokens: list[Token] | None = None,
+              words: frozenset[str] | None = None) -> list[FrameMatch]:
         """Frame matches in a sentence Span, or in every sentence of a Doc: by trigger
         position, the most specific frame first; one match per (frame, trigger, target).
         Token indices are those of the Doc. ``engine="spacy"`` runs spaCy's
-        DependencyMatcher on the same patterns (slower; for checking). ``tokens``: the
-        Span's tokens, when the caller has them already."""
-        if isinstance(doclike, Span):
-            if engine == "spacy":
-                return self._match_span(doclike)
-            return self._walk_span(doclike, tokens)
+        DependencyMatcher on the same patterns (slower; for checking). ``tokens`` and
+        ``words``: a Span's tokens and their lowercase forms, when the caller has them."""
+        if isinstance(doclike, Span) and engine != "spacy":
+            return self._walk_span(doclike, tokens, words)
         run = self._match_span if engine == "spacy" else self._walk_span
+        if isinstance(doclike, Span):
+            return run(doclike)
         sents = doclike.sents if doclike.has_annotation("SENT_START") else [doclike[:]]
         return [m for sent in sents for m in run(sent)]
 
-    def _walk_span(self, span: Span, toks: list[Token] | None = None) -> list[FrameMatch]:
+    def _walk_span(self, span: Span, toks: list[Token] | None = None,
+                   words: frozenset[str] | None = None) -> list[FrameMatch]:
         strings = span.doc.vocab.strings
         lemma_ids = self._lemma_ids.get(id(strings))
         if lemma_ids is None:  # ids of the trigger lemmas: an int test per token
@@ -777,11 +779,13 @@ class FrameSet:
         triggers = [t for t in toks if t.lemma in lemma_ids]
         if not triggers:
             return []  # most sentences: no trigger lemma, nothing runs
-        words: set[str | None] = {t.lower_ for t in toks}
+        if words is None:
+            words = frozenset(t.lower_ for t in toks)
         doc, seen, out = span.doc, set(), []
         kids: dict[int, list[Token]] = {}
         for trigger in triggers:
-            kids[trigger.i] = list(trigger.children)
+            if trigger.i not in kids:  # (a trigger may be another's child, met already)
+                kids[trigger.i] = list(trigger.children)
             arcs = {c.dep for c in kids[trigger.i]}
             lemma = trigger.lemma_
             anchors = self.anchors[lemma] & words  # a set intersection, not a loop

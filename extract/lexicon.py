@@ -343,10 +343,10 @@ class ActorLexicon:
         if not text:
             return None
         actor_id = self.exact_aliases.get(text) or self.aliases.get(_fold(text)) or \
-            self._unmarked().get(_unmarked(_fold(text)))
+            self._unmarked_aliases().get(_unmarked(_fold(text)))
         return self.actors.get(actor_id) if actor_id else None
 
-    def _unmarked(self) -> dict[str, str]:
+    def _unmarked_aliases(self) -> dict[str, str]:
         """Folded aliases without apostrophes: a transliterated name puts them where each
         writer hears a break ("Daesh", "Da'esh", "Dae'sh" are one group). Only words
         of :data:`UNMARKED_MIN` letters or more."""
@@ -475,7 +475,7 @@ UNMARKED_MIN = 5
 
 def _unmarked(folded: str) -> str:
     """A folded alias without apostrophes, or "" for a short one (see
-    :meth:`ActorLexicon._unmarked`)."""
+    ``ActorLexicon._unmarked_aliases``)."""
     bare = folded.replace("'", "")
     return bare if len(bare) >= UNMARKED_MIN else ""
 

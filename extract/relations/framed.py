@@ -37,7 +37,7 @@ def sentence_matches(ctx: Sentence) -> list[FrameMatch]:
     """The frame matches of the sentence (matched once, read by every frame stage)."""
     if ctx.frames is None or not len(ctx.frames):
         return []
-    return ctx.frames.match(ctx.sent, tokens=ctx.tokens)
+    return ctx.frames.match(ctx.sent, tokens=ctx.tokens, words=ctx.words)
 
 
 def frame_findings(ctx: Sentence) -> list[tuple[FrameMatch, Finding]]:
