@@ -264,7 +264,8 @@ class _Resolver:
             # "East", "Gulf" and "Red Sea" as regions of one country)
             country = (region and self.places.region(text, prefer=named)) or \
                 self.places.country(text, prefer=named) or (
-                    span.root.ent_type_ == "GPE" and self.places.region(text, named) or None)
+                    span.root.ent_type_ == "GPE" and self.places.region(text, named) or None
+                ) or self.places.listed_country(text)
         return self.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION,
                                 country=country))
 

@@ -257,10 +257,63 @@ def read_petrarch_actors(
     """
     path = Path(path)
     problem = _Reporter(str(path), on_problem or _warn)
-    entry: _Entry | None = None
     tally = _Tally()
     # Problems are reported from this frame only, never from a helper: the default
     # handler's warning names the caller by a fixed stack depth.
+    for entry, line, message in _entries(path, tally):
+        if message:
+            problem(line, message)
+            continue
+        actor = _finish(entry, tally)
+        if actor is not None:
+            tally.yielded += 1
+            yield actor
+    problem.finish()
+    error = _no_actor_error(path, tally, problem.first, problem.count)
+    if error is not None:
+        raise error
+
+
+def read_country_places(
+    path: str | Path, on_problem: ProblemHandler | None = None
+) -> Iterator[tuple[str, str]]:
+    """Yield ``(place name, ISO3)`` for every phrase of a country entry: CountryInfo
+    (``Phoenix.Countries.actors.txt``) lists under each country its regions, towns and
+    landmarks beside its names ("DARFUR_" and "KORDOFAN_" under ``SUDAN_ [SDN]``), which
+    event coders code as that country. An entry counts when its current code (the last)
+    is a bare country code; bad records are reported as in :func:`read_petrarch_actors`.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.actors.txt"
+    >>> _ = p.write_text("SUDAN_ [SDN]\\n+DARFUR_\\nOMAR_BASHIR_ [SDNGOV]\\n")
+    >>> list(read_country_places(p))
+    [('Sudan', 'SDN'), ('Darfur', 'SDN')]
+    """
+    path = Path(path)
+    problem = _Reporter(str(path), on_problem or _warn)
+    for entry, line, message in _entries(path, _Tally()):
+        if message:
+            problem(line, message)
+        elif (iso3 := _country_code(entry)) is not None:
+            for phrase in (entry.primary, *entry.aliases):
+                yield _words(phrase).title(), iso3
+    problem.finish()
+
+
+def _country_code(entry: _Entry) -> str | None:
+    """The ISO3 code of an entry whose current code is a bare country, else None."""
+    import pycountry
+
+    codes = [c for c in entry.codes if c != "---"]
+    if entry.skipped or not codes or len(codes[-1]) != 3:
+        return None
+    return codes[-1] if pycountry.countries.get(alpha_3=codes[-1]) else None
+
+
+def _entries(path: Path, tally: _Tally) -> Iterator[tuple[_Entry | None, int, str | None]]:
+    """The complete entries of a dictionary as ``(entry, 0, None)``, and its problems as
+    ``(None, line, message)``, in file order."""
+    entry: _Entry | None = None
     with _open_text(path) as fh:
         for ln in _dictionary_lines(fh):
             tally.lines += 1
@@ -269,21 +322,13 @@ def read_petrarch_actors(
             elif ln.text.startswith("+"):
                 messages = _add_synonyms(entry, ln, tally)
             else:
-                actor = _finish(entry, tally)
-                if actor is not None:
-                    tally.yielded += 1
-                    yield actor
+                if entry is not None:
+                    yield entry, 0, None
                 entry, messages = _start_entry(ln, tally)
             for message in messages:
-                problem(ln.number, message)
-    actor = _finish(entry, tally)
-    if actor is not None:
-        tally.yielded += 1
-        yield actor
-    problem.finish()
-    error = _no_actor_error(path, tally, problem.first, problem.count)
-    if error is not None:
-        raise error
+                yield None, ln.number, message
+    if entry is not None:
+        yield entry, 0, None
 
 
 def _dictionary_lines(fh: Iterable[bytes]) -> Iterator[_Line]:

