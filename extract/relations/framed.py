@@ -68,9 +68,12 @@ def without_mere_places(ctx: Sentence, found: list[tuple[FrameMatch, Finding]]
                         ) -> list[tuple[FrameMatch, Finding]]:
     """A target bound through a preposition of where ("conducted strikes in Syria against
     ISIL targets") is only the place of the act when the same trigger's frames also bind a
-    target through another word: then the act hits that one, and the place is dropped."""
+    target through another word: then the act hits that one, and the place is dropped.
+    A target that is the source itself is no aim ("put its air force on high alert along
+    the Line of Control with Pakistan": the alert faces Pakistan)."""
     doc = ctx.sent.doc
-    aimed = {m.trigger for m, _f in found if not names_where(doc[m.target])}
+    aimed = {m.trigger for m, f in found if not names_where(doc[m.target])
+             and f.subject.actor.id != f.obj.actor.id}
     return [(m, f) for m, f in found if m.trigger not in aimed or not names_where(doc[m.target])]
 
 
@@ -86,11 +89,14 @@ def defers_to_rules(frame: Frame) -> bool:
 def overrides_plain_sense(frame: Frame) -> bool:
     """A frame whose object noun tells another act than the verb's plain sense: a request
     ("told Iran to attack" against "told Iran": a message), a hand frame bound to an object
-    noun or a particle ("pushed ISIL out of Kobane" is no urging), and a backward frame
+    noun or a particle ("pushed ISIL out of Kobane" is no urging), a backward frame
     bound to an object noun, whose act comes from the other side ("received fire from
-    ISIL", "received a loan from China": no hosting)."""
+    ISIL", "received a loan from China": no hosting), and a frame that names both the
+    object noun and its preposition ("used villagers as human shields", "put him on
+    trial"): so specific a pattern is no plain use or putting."""
     return frame.target == "complement_subject" or bool(frame.objects) and (
-        not frame.dictionary or frame.backward) or bool(frame.particle) and not frame.dictionary
+        not frame.dictionary or frame.backward or bool(frame.object_preps)) or \
+        bool(frame.particle) and not frame.dictionary
 
 
 def asks_an_act(ctx: Sentence, match: FrameMatch) -> bool:

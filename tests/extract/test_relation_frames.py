@@ -264,6 +264,19 @@ def test_a_dictionary_frame_received_from_the_other_side_is_no_hosting(extractor
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "use" and "put" are vocabulary verbs ("use force against"); the dictionary's pattern
+    # names the object and its preposition, so it speaks for them (CAMEO 184, 173)
+    ("Syrian rebels used Turkish villagers as human shields.",
+     ("Syria rebels", "ABDUCTS", "Turkey civilians")),
+    ("Egyptian police put the opposition leader Mohamed Badie on trial.",
+     ("Egypt police", "ARRESTS", "Mohamed Badie")),
+])
+def test_a_dictionary_frame_with_its_object_and_preposition_speaks_at_a_known_verb(
+        extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Kenya received weapons from China.", ("China", "AIDS", "Kenya")),
     ("Kenya drew sharp criticism from China.", ("China", "CRITICIZES", "Kenya")),
     ("Kenya received praise from China.", ("China", "PRAISES", "Kenya")),
