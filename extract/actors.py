@@ -73,6 +73,9 @@ CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL", "GOV", "MIL"}
 # Collectives that belong where they act: police and demonstrators in Monrovia are
 # Liberian, while negotiators or soldiers in Geneva or Kirkuk may have come from abroad.
 LOCAL_SECTORS = {"COP", "OPP", "CVL", "REB"}
+# Doers that no one names are of where they act: gunmen, police and demonstrators
+# (civilians may be settlers, tourists or migrants).
+PLACE_DOER_SECTORS = LOCAL_SECTORS - {"CVL"}
 # Offices of a state: their holders serve the country a one-country document is about (an
 # archbishop or a journalist may be a foreigner speaking about it).
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -1195,6 +1198,7 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                 m.actor.country for m in here if m.actor.type == LOCATION and m.actor.country}
         else:
             isos = _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
+                _doer_place_countries(tok, here, sector) or \
                 _countries_named(here, towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
@@ -1236,11 +1240,29 @@ def _harmed_place_countries(tok: Token, here: list[ActorMention]) -> set[str]:
     country of the sentence's towns; none if it names none)."""
     if not _harmed(tok):
         return set()
+    return _act_place_countries(tok, here)
+
+
+def _doer_place_countries(tok: Token, here: list[ActorMention], sector: str) -> set[str]:
+    """Whose the unnamed doers of an act are, by where they act: "Police fired tear gas at
+    Kenyan traders in Kampala" were Ugandan police, whatever country the people they hit
+    are of. Only for doers of :data:`PLACE_DOER_SECTORS`."""
+    if sector not in PLACE_DOER_SECTORS or tok.dep_ != "nsubj":
+        return set()
+    return _act_place_countries(tok, here)
+
+
+def _act_place_countries(tok: Token, here: list[ActorMention]) -> set[str]:
+    """The one country of the towns (or places said with "in") of the act a word is an
+    argument of: "Gunmen killed two French tourists in Mali" were Malian gunmen, as event
+    coders code doers no one names by where they struck. None for no town or several."""
     # the act's own clause, not the report of it ("..., officials in Nairobi said")
     act = tok.head.head if tok.head.dep_ == "advcl" else tok.head
     lo, hi = act.left_edge.i, act.right_edge.i
+    # (a place by its name: "at Kenyan traders" says whom, not where)
     towns = {m.actor.country for m in here if m.actor.country and lo <= m.start <= hi and (
-        m.actor.type == LOCATION or _said_as_place(tok.doc[m.end - 1]))}
+        m.actor.type == LOCATION or m.actor.sector is None
+        and _said_as_place(tok.doc[m.end - 1]))}
     return towns if len(towns) == 1 else set()
 
 

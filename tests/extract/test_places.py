@@ -309,6 +309,22 @@ def test_religious_or_ethnic_modifier_leaves_collective_to_its_sentence(extracto
     assert actor_of(index, "demonstrators").id == "country:IRQ:OPP"
 
 
+@pytest.mark.parametrize("text, doers, iso3", [
+    # the victims' nationality says whose they are, not whose the doers are
+    ("Gunmen killed two French tourists in Mali.", "Gunmen", "MLI"),
+    ("Police fired tear gas at Kenyan traders in Kampala.", "Police", "UGA"),
+])
+def test_unnamed_doers_are_of_where_they_act(extractor, text, doers, iso3):
+    assert actor_of(actors(extractor, text), doers).country == iso3
+
+
+def test_civilians_are_not_taken_for_locals_of_where_they_act(extractor):
+    # settlers, tourists and migrants act where they are not from
+    index = actors(extractor, "Settlers attacked Palestinian farmers in Hebron, an Israeli "
+                              "official said.")
+    assert all(m.actor.country != "PSE" for m in index.mentions if m.text == "Settlers")
+
+
 def test_negotiators_in_a_town_are_not_its_country(extractor, geonames):
     index = actors(extractor, "Negotiators returned to Geneva.")
     assert all(m.actor.country != "CHE" for m in index.mentions if m.text == "Negotiators")
