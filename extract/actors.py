@@ -42,6 +42,7 @@ SECTOR_NAMES = {
     "BUS": "business",
     "ELI": "elites",
     "ETH": "ethnic group",
+    "UAF": "unidentified attackers",
     "IGO": "international organisation",
     "NGO": "NGO",
 }
@@ -111,6 +112,7 @@ DESTINATION_PREPS = word_set("motion_preps")
 MEMBER_NOUNS = word_set("member_nouns")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")
+UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 BACKING_SUFFIXES = word_set("backing_suffixes")
 
@@ -519,6 +521,7 @@ def find_actors(
     _regroup_ethnic_mentions(found)
     _attribute_collectives(found, unattributed)
     _add_people_collectives(found)
+    _add_unclaimed_attacks(found)
     _add_victims(found)
     _add_peoples(found)
     _attribute_home_officials(found, people, nationality)
@@ -1313,6 +1316,45 @@ def _add_people_collectives(found: _Found) -> None:
         actor = found.res.actor(Actor(id=f"group:{slug(text)}", name=text, type="ORGANIZATION",
                                       sector=sector, source="collective"))
         found.add(first, tok.i + 1, actor, "collective")
+
+
+def _add_unclaimed_attacks(found: _Found) -> None:
+    """Step 4b-1: "A roadside bombing near Samarra killed one U.S. soldier", "killed by a
+    car bomb in Baghdad": an attack no one is said to own, that harms by itself, is the act
+    of unidentified attackers (CAMEO's UAF) of the one country where it struck."""
+    for tok in found.tokens:
+        if tok.i in found.taken or tok.lemma_.lower() not in UNCLAIMED_ATTACK_NOUNS \
+                or not _harms_by_itself(tok) or _owned_attack(tok):
+            continue
+        sent = tok.sent
+        here = [m for m in found.mentions if sent.start <= m.start < sent.end]
+        isos = _act_place_countries(tok if tok.dep_ == "nsubj" else tok.head, here)
+        if len(isos) == 1:
+            found.add(tok.i, tok.i + 1, found.res.country_actor(isos.pop(), "UAF"),
+                      "context")
+
+
+def _harms_by_itself(tok: Token) -> bool:
+    """The subject of a harming verb ("a bomb killed"), or its passive agent ("killed by
+    a bomb")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "agent":
+        head = head.head
+    elif tok.dep_ != "nsubj":
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in HARMING_VERBS
+
+
+def _owned_attack(tok: Token) -> bool:
+    """An attack said to be someone's ("a Taliban bomb", "an ISIL attack", "their
+    rockets", "the attack that Hamas launched"), or one told before ("the attack", "this
+    bombing", whose author the text may have named): not an unidentified one's."""
+    return any(c.dep_ in MODIFIER_DEPS and (c.ent_type_ or c.pos_ in {"PRON", "PROPN"})
+               or c.dep_ == "prep" and c.lower_ == "by"
+               or c.dep_ == "det" and c.lower_ in REFERRING_DETERMINERS | {"this", "that"}
+               or c.dep_ in {"relcl", "acl"} and any(
+                   k.dep_ in {"nsubj", "agent"} for k in c.children)
+               for c in tok.children)
 
 
 def _add_victims(found: _Found) -> None:

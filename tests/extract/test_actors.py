@@ -564,6 +564,28 @@ def test_people_not_harmed_or_of_an_unclear_country_are_no_victim_actor(extracto
                 if m.actor.sector == "CVL" and m.actor.country is None]
 
 
+@pytest.mark.parametrize("text, attack, iso3", [
+    ("A roadside bombing near the town of Samarra killed one U.S. soldier.", "bombing", "IRQ"),
+    ("Two Turkish soldiers were killed by a landmine in Hakkari province.", "landmine", "TUR"),
+])
+def test_an_attack_no_one_owns_is_by_unidentified_attackers_of_its_place(
+        extractor, text, attack, iso3):
+    found = {m.text: m.actor for m in actors(extractor, text).mentions}
+    assert (found[attack].country, found[attack].sector) == (iso3, "UAF")
+    assert [t.subject.id for t in extractor.extract_text(text)] == [f"country:{iso3}:UAF"]
+
+
+@pytest.mark.parametrize("text", [
+    "A Taliban bomb killed three Afghan soldiers in Kandahar.",  # owned: the Taliban's
+    "A gas explosion killed five miners in China.",  # may be an accident
+    "The bombing in Kabul was condemned by Pakistan.",  # harms no one here
+    "A bomb killed three soldiers in Kabul and two in Islamabad.",  # where is unclear
+    "The bombing killed three soldiers in Kabul.",  # one told before, maybe with its author
+])
+def test_no_unidentified_attackers_where_the_attack_is_owned_or_unclear(extractor, text):
+    assert all(m.actor.sector != "UAF" for m in actors(extractor, text).mentions)
+
+
 def test_a_victim_is_the_target_of_the_harm(extractor):
     got = {(t.subject.name, t.relation, t.object.name)
            for t in extractor.extract_text("Boko Haram killed 40 villagers.")}
