@@ -42,6 +42,7 @@ from actorgraph.extract.wordlists import word_set
 
 #: Nouns that count what follows "of": "dozens of warships", "a fleet of drones".
 QUANTITY_NOUNS = word_set("quantity_nouns")
+EMBLEM_NOUNS = word_set("emblem_nouns")
 
 #: Where a frame's target is, relative to the trigger:
 #:   dobj                the direct object ("attacked Kabul"; the subject of a passive trigger)
@@ -527,6 +528,12 @@ def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:
                for p in (on_object, on_trigger)]
         if not frame.object_preps:
             out.append(base.copy().add("trigger", "target", {"DEP": "dative", **_NOMINAL}))
+        if not frame.preps and not frame.object_preps and frame.objects and \
+                set(frame.objects) <= EMBLEM_NOUNS:
+            # "burned the Israeli flag": an emblem stands for whose it is
+            p = base.copy()
+            p.roles["target"] = p.roles["object"]
+            out.append(p)
     elif frame.target == "object":
         p = base.copy()
         p.roles["target"] = p.roles["object"]

@@ -264,6 +264,23 @@ def test_a_dictionary_frame_received_from_the_other_side_is_no_hosting(extractor
 
 
 @pytest.mark.parametrize("text, expected", [
+    # CAMEO 141 "- * FLAG" under BURN: the emblem stands for whose it is
+    ("Demonstrators in Cairo burned the Israeli flag.",
+     ("Egypt opposition", "PROTESTS_AGAINST", "Israel")),
+    ("Iranian protesters burned American flags.",
+     ("Iran opposition", "PROTESTS_AGAINST", "United States")),
+])
+def test_an_act_on_an_emblem_is_aimed_at_whom_it_stands_for(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
+
+
+def test_a_things_owner_is_no_target_unless_the_thing_is_an_emblem(extractor):
+    # "reiterates UK support": the UK is the supporter, not whom the minister praises
+    got = pairs(extractor, "Minister Tobias Ellwood reiterates UK support for Iraq.")
+    assert not {p for p in got if p[2] == "United Kingdom"}
+
+
+@pytest.mark.parametrize("text, expected", [
     # "use" and "put" are vocabulary verbs ("use force against"); the dictionary's pattern
     # names the object and its preposition, so it speaks for them (CAMEO 184, 173)
     ("Syrian rebels used Turkish villagers as human shields.",
