@@ -463,6 +463,64 @@ def participles_read_as_clauses(doc: Doc) -> Doc:
     return doc
 
 
+#: How the words of a source's name hang from its verb read as a noun.
+_SOURCE_WORDS = frozenset({"compound", "amod", "nmod", "nsubj"})
+SOURCE_VERBS = word_set("source_verbs")
+
+
+@Language.component("sources_read_as_objects")
+def sources_read_as_objects(doc: Doc) -> Doc:
+    """Make a sentence's closing attribution its own clause again.
+
+    "Al-Qaeda has threatened to attack the United States, a Saudi newspaper reports." is
+    often parsed with "reports" the object of "threatened", and "a Saudi newspaper" its
+    modifiers: the newspaper then looks like whom the threat is aimed at. When a sentence
+    ends in ", <noun phrase> <verb>s" and that last word is read as an object or an
+    apposition, it is the verb of saying it reads as: the root, with the noun before it its
+    subject and the sentence before the comma its complement clause.
+    """
+    for sent in doc.sents:
+        verb = _closing_saying_noun(sent)
+        if verb is None:
+            continue
+        comma = verb.left_edge.i - 1
+        # (the word right before the verb: "a Saudi-owned weekly reports" has no noun)
+        subject = max((c for c in verb.children if c.i < verb.i and c.dep_ in _SOURCE_WORDS),
+                      key=lambda c: c.i)
+        root = sent.root
+        for c in list(verb.children):
+            if c.i < subject.i and c.dep_ in {"det", "amod", "compound", "nmod", "poss"}:
+                c.head = subject
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBZ"
+        verb.lemma_ = verb.lower_[:-1]
+        subject.head, subject.dep_ = verb, "nsubj"
+        root.head, root.dep_ = verb, "ccomp"
+        for c in list(root.children):
+            if c.dep_ == "punct" and (c.i == comma or c.i > verb.i):
+                c.head = verb
+    return doc
+
+
+def _closing_saying_noun(sent: Any) -> Token | None:
+    """The last word of ``sent`` when it is a verb that closes an attribution (tagged as
+    one, or as a plural noun) read as an object or an apposition, with no subject, after a
+    comma and a noun phrase of its own; else None."""
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 4:
+        return None
+    verb = words[-1]
+    if verb.tag_ not in {"NNS", "VBZ"} or verb.i == sent.root.i \
+            or verb.dep_ not in {"dobj", "appos", "npadvmod", "attr"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    if verb.lower_[:-1] not in SOURCE_VERBS:
+        return None
+    if not any(c.i == verb.i - 1 and c.dep_ in _SOURCE_WORDS for c in verb.children):
+        return None
+    before = sent.doc[verb.left_edge.i - 1] if verb.left_edge.i > sent.start else None
+    return verb if before is not None and before.text == "," else None
+
+
 #: Prepositions whose object is a group of its own.
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 
@@ -554,4 +612,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("conjoined_prepositions", after="boundary_with_phrases")
     nlp.add_pipe("object_predicates", after="conjoined_prepositions")
     nlp.add_pipe("participles_read_as_clauses", after="object_predicates")
+    nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
     return nlp

@@ -210,3 +210,24 @@ def test_a_participle_clause_after_a_verb_of_saying_is_left_alone(extractor):
     doc = extractor.nlp("Officials said troops deployed near the border were withdrawn.")
     assert not any(t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.head.lemma_ == "say"
                    for t in doc)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Al-Qaeda has threatened to attack the United States, a Saudi newspaper reports.",
+     "newspaper"),
+    ("Al-Qaeda has threatened to strike Israel, a Saudi-owned weekly reports.", "weekly"),
+])
+def test_a_closing_source_read_as_an_object_is_a_clause_of_saying(extractor, text, source):
+    doc = extractor.nlp(text)
+    verb = doc[-2]
+    assert (verb.text, verb.dep_, verb.pos_) == ("reports", "ROOT", "VERB")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == [source]
+    assert next(t for t in doc if t.text == "threatened").head.i == verb.i
+    # so the source is no target of the threat
+    found = extractor.extract_text(text)
+    assert {t.object.country for t in found} <= {"USA", "ISR"}
+
+
+def test_a_plural_object_at_the_end_of_a_sentence_stays_an_object(extractor):
+    doc = extractor.nlp("Russia praised the reports.")
+    assert (doc[3].dep_, doc[3].head.text) == ("dobj", "praised")
