@@ -1328,6 +1328,16 @@ def test_modality_of_presupposed_planned_and_unlikely_acts(extractor, text, moda
     assert found and all(t.modality == modality for t in found)
 
 
+@pytest.mark.parametrize("text", [
+    # unlike a plan, a proposal or a search in the past is still not carried out
+    "Iran proposed talks with the United States.",
+    "Iran sought talks with the United States.",
+])
+def test_talks_proposed_or_sought_are_intended_whatever_the_tense(extractor, text):
+    found = [t for t in extractor.extract_text(text) if t.relation == "NEGOTIATES"]
+    assert found and all(t.modality == "intended" for t in found)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The ICC opened an investigation into alleged crimes committed by Venezuelan security "
      "forces.", ("International Criminal Court", "ACCUSES", "Venezuela military")),
