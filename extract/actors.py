@@ -113,6 +113,7 @@ MEMBER_NOUNS = word_set("member_nouns")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")
 UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
+VISIT_NOUNS = word_set("visit_nouns")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 BACKING_SUFFIXES = word_set("backing_suffixes")
 
@@ -1202,9 +1203,24 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
         else:
             isos = _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
                 _doer_place_countries(tok, here, sector) or \
-                _countries_named(here, towns=sector in LOCAL_SECTORS)
+                _home_countries_named(found, here, towns=sector in LOCAL_SECTORS)
         if len(isos) == 1:
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _home_countries_named(found: _Found, here: list[ActorMention], towns: bool) -> set[str]:
+    """The countries a sentence names (:func:`_countries_named`), but not one country named
+    only as the far end of an act: "The ministry advised citizens against travel to
+    Malawi" names no Malawian ministry. A town or capital is where an act happens,
+    whatever its role ("shelled Juba")."""
+    isos = _countries_named(here, towns=towns)
+    if len(isos) != 1:
+        return isos
+    iso = next(iter(isos))
+    home = any(m.actor.country == iso and (_said_as_home(m, found.doc)
+                                           or m.text.lower() in found.lex.capitals)
+               for m in here)
+    return isos if home else set()
 
 
 def _sent_somewhere(tok: Token) -> bool:
@@ -1648,18 +1664,35 @@ def _is_home(iso: str, mentions: list[ActorMention], doc: Doc) -> bool:
     ("in Sudan", "Sudan's", "Sudanese police", Sudan as a subject), not only as the far end
     of acts ("cooperation against North Korea", "sanctions on Iran"): only then are its
     untitled officials that country's."""
-    for m in mentions:
-        if m.actor.country != iso:
-            continue
-        tok = doc[m.end - 1]
-        if m.actor.type == LOCATION or m.actor.sector is not None:
-            return True
-        if tok.dep_ in {"poss", "amod", "compound", "nmod", "nsubj", "nsubjpass", "ROOT"}:
-            return True
-        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "inside", "within", "across",
-                                                       "throughout", "of"}:
-            return True
-    return False
+    return any(m.actor.country == iso and _said_as_home(m, doc) for m in mentions)
+
+
+def _said_as_home(m: ActorMention, doc: Doc) -> bool:
+    """A mention that names a country as where things happen or whose they are (see
+    :func:`_is_home`), not as the far end of an act ("travel to Malawi", "sanctions on
+    Iran")."""
+    tok = doc[m.end - 1]
+    if m.actor.type == LOCATION or m.actor.sector is not None:
+        return True
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Turkish and UK": as the first is
+        tok = tok.head
+    if tok.dep_ in {"poss", "amod", "compound", "nmod", "nsubj", "nsubjpass", "ROOT"}:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "inside", "within", "across",
+                                                   "throughout", "of"}:
+        return True
+    return _visit_destination(tok)
+
+
+def _visit_destination(tok: Token) -> bool:
+    """Where a visit the sentence happens during is to: "In his first visit to Uzbekistan,
+    Mr Ellwood met senior officials" met Uzbek officials ("travel to Malawi" advised
+    against is no visit under way)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lemma_.lower() not in VISIT_NOUNS:
+        return False
+    visit = prep.head
+    return visit.dep_ == "pobj" and visit.head.lower_ in {"in", "during", "on", "at"}
 
 
 def _named_body(ent: Span, first: int, head: int, lex: ActorLexicon) -> bool:

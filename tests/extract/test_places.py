@@ -325,6 +325,23 @@ def test_civilians_are_not_taken_for_locals_of_where_they_act(extractor):
     assert all(m.actor.country != "PSE" for m in index.mentions if m.text == "Settlers")
 
 
+@pytest.mark.parametrize("text, collective", [
+    # a country named only as the far end of an act is no home of the sentence's bodies
+    ("The ministry advised citizens against travel to Malawi.", "ministry"),
+    ("The army attacked Syria.", "army"),
+])
+def test_a_country_named_as_the_far_end_gives_no_collective_its_country(
+        extractor, text, collective):
+    index = actors(extractor, text)
+    assert all(m.actor.country is None for m in index.mentions if m.text == collective)
+
+
+def test_a_visit_under_way_is_where_the_people_met_are_from(extractor):
+    index = actors(extractor, "In his first visit to Uzbekistan, the minister met senior "
+                              "officials.")
+    assert actor_of(index, "officials").country == "UZB"
+
+
 def test_negotiators_in_a_town_are_not_its_country(extractor, geonames):
     index = actors(extractor, "Negotiators returned to Geneva.")
     assert all(m.actor.country != "CHE" for m in index.mentions if m.text == "Negotiators")
