@@ -463,6 +463,32 @@ def participles_read_as_clauses(doc: Doc) -> Doc:
     return doc
 
 
+#: Particles the parser may take for a preposition whose object is a second preposition
+#: ("pulled out of Somalia", "pulled back from the border").
+PREP_PARTICLES = frozenset({"out", "back", "away", "off", "down", "up"})
+
+
+@Language.component("particles_read_as_prepositions")
+def particles_read_as_prepositions(doc: Doc) -> Doc:
+    """Make "out" of "pulled out of Somalia" the verb's particle again.
+
+    The parser may read "out" as a preposition of the verb with "of Somalia" under it;
+    the verb's senses ("pull out of") and its targets look for a particle and a
+    preposition of the verb. A preposition among :data:`PREP_PARTICLES` with no object of
+    its own and one preposition under it becomes a particle, and that preposition the
+    verb's.
+    """
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ not in PREP_PARTICLES or tok.head.pos_ != "VERB" \
+                or any(k.dep_ in {"pobj", "pcomp"} for k in tok.children):
+            continue
+        inner = [k for k in tok.children if k.dep_ == "prep"]
+        if len(inner) == 1:
+            tok.dep_, tok.pos_, tok.tag_ = "prt", "ADP", "RP"
+            inner[0].head = tok.head
+    return doc
+
+
 #: How the words of a source's name hang from its verb read as a noun.
 _SOURCE_WORDS = frozenset({"compound", "amod", "nmod", "nsubj"})
 SOURCE_VERBS = word_set("source_verbs")
@@ -613,4 +639,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("object_predicates", after="conjoined_prepositions")
     nlp.add_pipe("participles_read_as_clauses", after="object_predicates")
     nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
+    nlp.add_pipe("particles_read_as_prepositions", after="sources_read_as_objects")
     return nlp

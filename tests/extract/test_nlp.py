@@ -231,3 +231,17 @@ def test_a_closing_source_read_as_an_object_is_a_clause_of_saying(extractor, tex
 def test_a_plural_object_at_the_end_of_a_sentence_stays_an_object(extractor):
     doc = extractor.nlp("Russia praised the reports.")
     assert (doc[3].dep_, doc[3].head.text) == ("dobj", "praised")
+
+
+def test_a_particle_read_as_a_preposition_is_the_verbs_particle(extractor):
+    doc = extractor.nlp("Ethiopian troops pulled out of Somalia.")
+    out, of = doc[3], doc[4]
+    assert (out.dep_, of.dep_, of.head.text) == ("prt", "prep", "pulled")
+    got = {(t.subject.name, t.relation, t.object.name)
+           for t in extractor.extract_text(doc.text)}
+    assert got == {("Ethiopia military", "WITHDRAWS_FROM", "Somalia")}
+
+
+def test_a_preposition_with_its_own_object_stays_a_preposition(extractor):
+    doc = extractor.nlp("The rebels fled up the hill.")
+    assert doc[3].dep_ == "prep"
