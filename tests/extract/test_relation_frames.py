@@ -109,6 +109,14 @@ def test_blocking_a_bid_rejects_whose_bid_it_is(extractor, text, expected):
     assert pairs(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Hungary blocked an EU statement criticising China over Hong Kong.",
+    "Hungary vetoed new EU sanctions on Russia.",
+])
+def test_blocking_a_statement_or_sanctions_rejects_whose_they_are(extractor, text):
+    assert ("Hungary", "REJECTS", "European Union") in pairs(extractor, text)
+
+
 def test_approving_a_bid_supports_whose_bid_it_is(extractor):
     got = pairs(extractor, "Ankara approved Finland's bid to join NATO.")
     assert got == {("Turkey", "SUPPORTS", "Finland")}
