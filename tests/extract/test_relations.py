@@ -1888,6 +1888,8 @@ def test_a_reduced_passive_takes_its_noun_as_the_senses_word(extractor):
     # a crossing is a boundary: its "with" side is whom opening or closing it concerns
     ("Egypt reopened the Rafah crossing with Gaza.", {("Egypt", "WITHDRAWS_FROM", "Palestine")}),
     ("Israel closed its crossing with Gaza.", {("Israel", "COERCES", "Palestine")}),
+    # ... as its "to" side is
+    ("Egypt reopened the Rafah crossing to Gaza.", {("Egypt", "WITHDRAWS_FROM", "Palestine")}),
 ])
 def test_a_crossing_stands_for_its_other_side(extractor, text, expected):
     assert pairs(extractor, text) == expected
