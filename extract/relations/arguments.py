@@ -266,11 +266,14 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
         if tok.dep_ == "pobj":
             if is_sequence_prep(tok.head):
                 return []
+            purpose = tok.head.lower_ == "for"
             tok = tok.head.head  # over the preposition
             if is_verb(tok):
                 if reacts(ctx, tok):
                     return []
                 return participants(ctx, tok) or subjects(ctx, tok, depth + 1)
+            if purpose and tok.dep_ == "dobj" and is_verb(tok.head):
+                continue  # "let troops use its territory for the invasion": the users'
             if owners := thing_owners(ctx, tok):
                 return owners
             continue

@@ -1068,6 +1068,13 @@ def test_a_thing_with_its_own_owner_names_who_acts_in_the_act_below_it(extractor
     assert not any(s == "Ash Carter" and r == "FIGHTS" for s, r, o in got)
 
 
+def test_an_act_a_used_thing_is_for_is_done_by_its_users_not_its_owner(extractor):
+    got = pairs(extractor, "Belarus allowed Russian troops to use its territory for the "
+                           "invasion of Ukraine.")
+    assert ("Russia military", "ATTACKS", "Ukraine") in got
+    assert not any(s == "Belarus" and r == "ATTACKS" for s, r, o in got)
+
+
 def test_a_counted_object_after_up_to_is_the_verbs_object(extractor):
     got = pairs(extractor, "Afghan rebels have kidnapped up to 16 Russian civilian advisers.")
     assert {(s, r) for s, r, o in got if o.startswith("Russia")} == {
