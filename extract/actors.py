@@ -1248,9 +1248,10 @@ def _named_with_backer(tok: Token) -> bool:
 def _agent_named(tok: Token) -> bool:
     """A collective whose participle names who acted on it ("drones launched by the
     Houthis", "fighters trained by the US") is told by that agent, not by the sentence's one
-    country: "Ukraine downed drones launched by Hezbollah" names no Ukrainian drones."""
+    country: "Ukraine downed drones launched by Hezbollah" names no Ukrainian drones. Not
+    whom the agent harms: "schoolgirls kidnapped by Boko Haram" are not its own."""
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children)
-               for c in tok.children)
+               and not _harming_participle(c) for c in tok.children)
 
 
 def _harmed_place_countries(tok: Token, here: list[ActorMention]) -> set[str]:
@@ -1413,11 +1414,20 @@ def _add_peoples(found: _Found) -> None:
 
 
 def _harmed(tok: Token) -> bool:
-    """True for the object of a harming verb, or its passive subject."""
+    """True for the object of a harming verb, its passive subject, or the noun its
+    participle hangs on ("schoolgirls kidnapped by Boko Haram")."""
+    if any(_harming_participle(c) for c in tok.children):
+        return True
     head = tok.head
     if head.pos_ != "VERB" or head.lemma_.lower() not in HARMING_VERBS:
         return False
     return tok.dep_ == "dobj" or tok.dep_ == "nsubjpass"
+
+
+def _harming_participle(tok: Token) -> bool:
+    """A harming verb's participle hung on the noun it harms: "kidnapped" of "schoolgirls
+    kidnapped by Boko Haram"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in HARMING_VERBS
 
 
 def _attribute_home_officials(found: _Found, people: list[tuple[Span, Actor]],

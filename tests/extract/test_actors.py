@@ -586,6 +586,16 @@ def test_no_unidentified_attackers_where_the_attack_is_owned_or_unclear(extracto
     assert all(m.actor.sector != "UAF" for m in actors(extractor, text).mentions)
 
 
+@pytest.mark.parametrize("text, victims", [
+    ("Fifty schoolgirls kidnapped by Boko Haram were freed.", "schoolgirls"),
+    # the agent of the harm says nothing of whose they are; the sentence's country does
+    ("Nigerian troops rescued 50 schoolgirls kidnapped by Boko Haram.", "Nigeria civilians"),
+])
+def test_people_a_participle_harms_are_its_agents_victims(extractor, text, victims):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert ("Boko Haram", "ABDUCTS", victims) in got
+
+
 def test_a_victim_is_the_target_of_the_harm(extractor):
     got = {(t.subject.name, t.relation, t.object.name)
            for t in extractor.extract_text("Boko Haram killed 40 villagers.")}
