@@ -220,8 +220,9 @@ def is_partnership(f: Finding, vocab: RelationVocabulary) -> bool:
 
 def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     """A statement between two different actors, not an actor and itself; a place is a
-    target only of a visit or of a material act done there (troops or aid sent to it,
-    shelling of it), never a partner (:func:`is_partnership`)."""
+    target only of a visit, of a material act done there (troops or aid sent to it,
+    shelling of it) or of a threat to do one ("threatened to strike Haifa"), never a
+    partner (:func:`is_partnership`)."""
     s, o, doc = f.subject, f.obj, f.anchor.doc
     hostile = vocab.get(f.relation).quad not in COOPERATIVE_QUADS
     if s.actor.id == o.actor.id or not s.actor.is_actor or \
@@ -230,6 +231,7 @@ def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
         return False
     if not o.actor.is_actor:
         return f.relation == "VISITS" or bool(
-            o.actor.country and vocab.get(f.relation).quad.startswith("MATERIAL")
+            o.actor.country and (vocab.get(f.relation).quad.startswith("MATERIAL")
+                                 or vocab.get(f.relation).plover == "THREATEN")
             and not is_partnership(f, vocab))
     return True

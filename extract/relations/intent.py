@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from actorgraph.extract.lexicon import IntentCues, RelationVocabulary
 from actorgraph.extract.relations.factuality import factuality
-from actorgraph.extract.relations.mentions import mention
+from actorgraph.extract.relations.mentions import is_place, mention
 from actorgraph.extract.relations.model import Finding, Sentence
 from actorgraph.extract.relations.syntax import (
     condition_mark,
@@ -30,7 +30,7 @@ def intent_statement(ctx: Sentence, f: Finding) -> Finding | None:
     or None when ``f`` is not announced by its own doer."""
     vocab = ctx.vocab
     cues = vocab.intent
-    if not f.subject.actor.is_actor or not f.obj.actor.is_actor:
+    if not f.subject.actor.is_actor or not (f.obj.actor.is_actor or is_place(f.obj)):
         return None
     if condition_mark(f.anchor) is not None:
         return None  # "will withdraw unless ...": an ultimatum, a threat of its own
@@ -43,6 +43,8 @@ def intent_statement(ctx: Sentence, f: Finding) -> Finding | None:
     relation = statement_type(vocab, f.relation, negated)
     if relation is None or relation == f.relation or relation not in vocab:
         return None
+    if not f.obj.actor.is_actor and relation != cues.hostile:
+        return None  # a place is threatened ("threatened to strike Haifa"), not pledged to
     if relation == cues.hostile and conditional_mood(f.anchor, cues):
         # "she would pursue a fight against ISIS": "would" is also the conditional; a
         # hostile act is a threat when committed to outright, or when its condition is

@@ -71,6 +71,22 @@ def test_a_hostile_act_announced_with_will_is_a_threat(extractor):
     assert ("Peru", "MOBILIZES_AGAINST", "Chile", False, "future") in got
 
 
+@pytest.mark.parametrize("text", [
+    "Iran threatened to strike Haifa.",  # a threat through its complement
+    "Iran will strike Haifa.",  # a hostile act announced
+])
+def test_a_town_can_be_threatened(extractor, text):
+    got = {(t.subject.name, t.relation, t.object.name, t.object.country, t.modality)
+           for t in extractor.extract_text(text)}
+    assert ("Iran", "THREATENS", "Haifa", "ISR", "asserted") in got
+
+
+def test_a_town_is_pledged_nothing(extractor):
+    # a place is no partner: aid pledged to a town names no one who receives it
+    assert not {r for _s, r, *_ in rels(extractor, "Peru pledged to send aid to Lima.")
+                if r == "PLEDGES"}
+
+
 def test_forces_announced_to_be_sent_to_someone_are_a_pledge_of_aid(extractor):
     # the CAMEO dictionary codes "SEND * &MILITARY" as military aid (072)
     got = rels(extractor, "Peru will send troops to Chile.")
