@@ -1026,3 +1026,12 @@ def test_a_country_word_in_anothers_name_phrase_is_no_home_country(extractor):
     index = actors(extractor, "President Francois Mitterand gave a warm welcome on Thursday "
                               "to South African leader F.W. de Klerk.")
     assert by_text(index, "Francois Mitterand").country is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Pope appealed to Russia and Ukraine to end the war.", "country:VAT:GOV"),
+    ("Pope Francis urged Russia to end the war.", "person:pope_francis"),  # a name's title
+])
+def test_the_pope_is_the_holy_sees_head(extractor, text, expected):
+    subjects = {t.subject.id for t in extractor.extract_text(text)}
+    assert subjects == {expected}
