@@ -89,6 +89,8 @@ def harming_act_authors(ctx: Sentence, verb: Token) -> Weighted:
     own author, a modifier or a by-agent; none for "clashes between A and B")."""
     out: Weighted = []
     for c in verb.children:
+        if c.dep_ == "advcl":
+            out.extend(harming_clause_doers(ctx, c))
         if c.dep_ != "prep" or c.lower_ not in {"in", "during"}:
             continue
         for act in (h for h in c.children if h.dep_ == "pobj"):
@@ -98,6 +100,20 @@ def harming_act_authors(ctx: Sentence, verb: Token) -> Weighted:
             out.extend((m, 0.85) for m in modifier_actors(ctx, act))
             out.extend((m, w * 0.85) for m, w in prep_mentions(ctx, [act], {"by"}))
     return out
+
+
+def harming_clause_doers(ctx: Sentence, clause: Token) -> Weighted:
+    """The doers of the hostile act a "when" clause says the harm came with: "Two Turkish
+    soldiers were killed when PKK militants attacked an outpost" (none for a mutual act:
+    "when the two sides clashed")."""
+    if not any(k.dep_ == "advmod" and k.lower_ == "when" for k in clause.children):
+        return []
+    senses = ctx.vocab.verb_senses(clause.lemma_, clause.lower_)
+    if not any(not s.words and not s.mutual and not ctx.vocab.get(s.relation).symmetric
+               and ctx.vocab.get(s.relation).quad == "MATERIAL_CONFLICT" for s in senses):
+        return []
+    return [(m, w * 0.85) for k in clause.children if k.dep_ == "nsubj"
+            for m, w in mentions(ctx, k)]
 
 
 def own_subject(ctx: Sentence, verb: Token) -> Weighted | None:

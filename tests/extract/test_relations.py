@@ -1068,6 +1068,21 @@ def test_a_thing_with_its_own_owner_names_who_acts_in_the_act_below_it(extractor
     assert not any(s == "Ash Carter" and r == "FIGHTS" for s, r, o in got)
 
 
+def test_harm_that_came_when_someone_attacked_is_theirs(extractor):
+    got = pairs(extractor, "Two Turkish soldiers were killed when PKK militants attacked a "
+                           "military outpost in Hakkari.")
+    assert ("Kurdistan Workers' Party", "KILLS", "Turkey military") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Five Turkish soldiers were killed when Turkish and Syrian troops clashed.",  # mutual
+    "Three Kenyan soldiers were killed when their truck overturned.",  # no hostile act
+    "Two Turkish soldiers were killed as PKK militants attacked an outpost.",  # not "when"
+])
+def test_no_author_for_harm_from_a_clash_or_an_accident(extractor, text):
+    assert not {p for p in pairs(extractor, text) if p[1] == "KILLS"}
+
+
 def test_an_act_a_used_thing_is_for_is_done_by_its_users_not_its_owner(extractor):
     got = pairs(extractor, "Belarus allowed Russian troops to use its territory for the "
                            "invasion of Ukraine.")
