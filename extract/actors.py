@@ -1204,8 +1204,21 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             isos = _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
                 _doer_place_countries(tok, here, sector) or \
                 _home_countries_named(found, here, towns=sector in LOCAL_SECTORS)
-        if len(isos) == 1:
+        if len(isos) == 1 and not _state_acted_on_by_itself(found, tok, sector, isos):
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _state_acted_on_by_itself(found: _Found, tok: Token, sector: str, isos: set[str]) -> bool:
+    """"The UK condemned the regime": a state organ an act of a country is aimed at is not
+    that country's own (people and protesters may well be: "Egypt arrested demonstrators")."""
+    if sector not in STATE_SECTORS or tok.dep_ not in {"dobj", "pobj"}:
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    doers = {found.doc[m.end - 1].i for m in found.mentions
+             if m.actor.country in isos and m.actor.sector in {None, "GOV"}}
+    return any(c.dep_ == "nsubj" and c.i in doers for c in verb.children)
 
 
 def _home_countries_named(found: _Found, here: list[ActorMention], towns: bool) -> set[str]:
@@ -2035,6 +2048,32 @@ def _blamed_object(token: Token, index: ActorIndex, kind: str) -> ActorMention |
     return objects[0] if len(objects) == 1 else None
 
 
+def _own_act_owner(token: Token, index: ActorIndex, kind: str) -> ActorMention | None:
+    """"The regime's use of barrel bombs against its own people": a possessive with "own"
+    inside an act a possessor owns is that possessor's, before the clause's doer (the UK
+    that condemns it)."""
+    if token.dep_ != "poss" or not any(c.lower_ == "own" for c in token.head.children):
+        return None
+    for anc in token.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            # (the parser may hang "against its own people" on the verb, beside the act)
+            acts = [c for c in anc.children if c.dep_ == "dobj" and c.i < token.i]
+            return _possessor(acts, index, kind, token.doc)
+        if anc.pos_ == "NOUN" and anc.i < token.i:
+            owner = _possessor([anc], index, kind, token.doc)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _possessor(nouns: list[Token], index: ActorIndex, kind: str, doc: Doc
+               ) -> ActorMention | None:
+    """The one actor of ``kind`` that possesses one of ``nouns`` ("the regime's use")."""
+    owners = {m.actor.id: m for n in nouns for c in n.children if c.dep_ == "poss"
+              for m in index.all_at(c) if _compatible(kind, m, doc) and m.source != "pronoun"}
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
 def _clause_owner(token: Token, index: ActorIndex, kind: str) -> ActorMention | None:
     """"Macron called on Russia to withdraw its troops": a possessive on what a clause acts
     on is the clause's own doer's, and an infinitive without a subject takes its doer from
@@ -2072,7 +2111,8 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     if kind is None:
         return None
     doc = token.doc
-    owner = _blamed_object(token, index, kind) or _clause_owner(token, index, kind)
+    owner = _blamed_object(token, index, kind) or _own_act_owner(token, index, kind) or \
+        _clause_owner(token, index, kind)
     if owner is not None:
         return owner
     windows = _reference_windows(token)
