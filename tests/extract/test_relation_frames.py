@@ -345,6 +345,14 @@ def test_driving_an_enemy_out_of_a_place_is_a_fight(extractor, text, expected):
     assert pairs(extractor, text) == {expected}
 
 
+@pytest.mark.parametrize("text", [
+    "Iraqi troops cleared the town of ISIL fighters.",
+    "Iraqi troops cleared the Tahrir neighborhood of ISIL fighters.",
+])
+def test_clearing_a_place_of_an_enemy_fights_it(extractor, text):
+    assert pairs(extractor, text) == {("Iraq military", "FIGHTS", "Islamic State")}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The US pushed Israel to accept a ceasefire.", ("United States", "URGES", "Israel")),
     ("Russia expelled British diplomats from Moscow.",
