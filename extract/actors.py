@@ -686,8 +686,10 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
     for child in tok.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and child.i < tok.i:
             for mod in (child, *child.conjuncts):
+                # (a conjunct with its own modifiers: "U.S. and South Korean forces")
                 span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
-                    if mod is child else doc[mod.i: mod.i + 1]
+                    if mod is child or _country_of_text(
+                        doc[mod.left_edge.i: mod.i + 1].text, lex) else doc[mod.i: mod.i + 1]
                 if _gone_state(span) or _gone_state(doc[mod.i: mod.i + 1]):
                     continue
                 # "Radical French farmers": the parser may hang an adjective on the demonym

@@ -449,6 +449,12 @@ def test_a_named_body_conjoined_with_a_nationality_joins_the_collective(extracto
         "country:SAU:GOV", "group:houthis"}
 
 
+def test_a_conjoined_nationality_keeps_its_own_modifiers(extractor):
+    index = actors(extractor, "U.S. and South Korean forces began joint military drills.")
+    assert {m.actor.id for m in index.mentions if m.text == "U.S. and South Korean forces"} \
+        == {"country:USA:MIL", "country:KOR:MIL"}
+
+
 def test_a_well_known_name_ner_mislabels_is_still_the_person(extractor):
     # NER tags "Aliyev" here as a WORK_OF_ART.
     index = actors(extractor, "Russian President Vladimir Putin apologized to Aliyev in a "
