@@ -463,6 +463,34 @@ def participles_read_as_clauses(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("subjects_read_as_conjoined_objects")
+def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
+    """Give a second clause its subject back.
+
+    "Britain expelled three Russian diplomats and Moscow retaliated by expelling three
+    British envoys" is often parsed with "Moscow" a conjunct of the object and
+    "retaliated" a subjectless modifier of "expelled": Britain then seems to expel Moscow.
+    A noun conjoined with a verb's object and followed at once by a past-tense verb without
+    a subject of its own, hanging on that same verb, is that verb's subject, and its verb
+    the second clause, conjoined with the first.
+    """
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.pos_ not in {"PROPN", "NOUN"} or tok.i + 1 >= len(doc):
+            continue
+        obj, verb = tok.head, doc[tok.i + 1]
+        if obj.dep_ != "dobj" or verb.tag_ != "VBD" or verb.head.i != obj.head.i \
+                or verb.dep_ not in {"advcl", "conj", "ccomp"} \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+                or any(c.i > tok.i for c in tok.children):
+            continue
+        cc = next((c for c in obj.children if c.dep_ == "cc" and obj.i < c.i < tok.i), None)
+        tok.head, tok.dep_ = verb, "nsubj"
+        verb.dep_ = "conj"
+        if cc is not None:
+            cc.head = obj.head
+    return doc
+
+
 #: Particles the parser may take for a preposition whose object is a second preposition
 #: ("pulled out of Somalia", "pulled back from the border").
 PREP_PARTICLES = frozenset({"out", "back", "away", "off", "down", "up"})
@@ -640,4 +668,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("participles_read_as_clauses", after="object_predicates")
     nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
     nlp.add_pipe("particles_read_as_prepositions", after="sources_read_as_objects")
+    nlp.add_pipe("subjects_read_as_conjoined_objects", after="particles_read_as_prepositions")
     return nlp

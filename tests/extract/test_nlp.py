@@ -245,3 +245,19 @@ def test_a_particle_read_as_a_preposition_is_the_verbs_particle(extractor):
 def test_a_preposition_with_its_own_object_stays_a_preposition(extractor):
     doc = extractor.nlp("The rebels fled up the hill.")
     assert doc[3].dep_ == "prep"
+
+
+def test_a_noun_read_as_a_conjoined_object_is_the_next_clauses_subject(extractor):
+    text = ("Britain expelled three Russian diplomats and Moscow retaliated by expelling "
+            "three British envoys.")
+    doc = extractor.nlp(text)
+    moscow, retaliated = doc[6], doc[7]
+    assert (moscow.dep_, moscow.head.i, retaliated.dep_) == ("nsubj", 7, "conj")
+    got = {(t.subject.name, t.object.name) for t in extractor.extract_text(text)}
+    assert got == {("United Kingdom", "Russia government"),
+                   ("Russia", "United Kingdom government")}
+
+
+def test_conjoined_objects_stay_objects(extractor):
+    doc = extractor.nlp("Russia met China and India.")
+    assert [t.dep_ for t in doc][2:5] == ["dobj", "cc", "conj"]
