@@ -1218,7 +1218,7 @@ def _state_acted_on_by_itself(found: _Found, tok: Token, sector: str, isos: set[
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is None:
         return False
-    doers = {found.doc[m.end - 1].i for m in found.mentions
+    doers = {m.end - 1 for m in found.mentions
              if m.actor.country in isos and m.actor.sector in {None, "GOV"}}
     return any(c.dep_ == "nsubj" and c.i in doers for c in verb.children)
 

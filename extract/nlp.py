@@ -20,6 +20,7 @@ from spacy.symbols import conj as CONJ
 from spacy.symbols import dobj as DOBJ
 from spacy.symbols import oprd as OPRD
 from spacy.symbols import poss as POSS
+from spacy.symbols import prep as PREP
 from spacy.tokens import Doc, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, load_actor_lexicon
@@ -474,8 +475,9 @@ def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
     a subject of its own, hanging on that same verb, is that verb's subject, and its verb
     the second clause, conjoined with the first.
     """
-    for tok in doc:
-        if tok.dep_ != "conj" or tok.pos_ not in {"PROPN", "NOUN"} or tok.i + 1 >= len(doc):
+    for i in numpy.flatnonzero(doc.to_array(DEP) == CONJ):
+        tok = doc[int(i)]
+        if tok.pos_ not in {"PROPN", "NOUN"} or tok.i + 1 >= len(doc):
             continue
         obj, verb = tok.head, doc[tok.i + 1]
         if obj.dep_ != "dobj" or verb.tag_ != "VBD" or verb.head.i != obj.head.i \
@@ -491,9 +493,7 @@ def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
     return doc
 
 
-#: Particles the parser may take for a preposition whose object is a second preposition
-#: ("pulled out of Somalia", "pulled back from the border").
-PREP_PARTICLES = frozenset({"out", "back", "away", "off", "down", "up"})
+PREP_PARTICLES = word_set("prep_particles")
 
 
 @Language.component("particles_read_as_prepositions")
@@ -506,8 +506,9 @@ def particles_read_as_prepositions(doc: Doc) -> Doc:
     its own and one preposition under it becomes a particle, and that preposition the
     verb's.
     """
-    for tok in doc:
-        if tok.dep_ != "prep" or tok.lower_ not in PREP_PARTICLES or tok.head.pos_ != "VERB" \
+    for i in numpy.flatnonzero(doc.to_array(DEP) == PREP):
+        tok = doc[int(i)]
+        if tok.lower_ not in PREP_PARTICLES or tok.head.pos_ != "VERB" \
                 or any(k.dep_ in {"pobj", "pcomp"} for k in tok.children):
             continue
         inner = [k for k in tok.children if k.dep_ == "prep"]
@@ -559,10 +560,12 @@ def _closing_saying_noun(sent: Any) -> Token | None:
     """The last word of ``sent`` when it is a verb that closes an attribution (tagged as
     one, or as a plural noun) read as an object or an apposition, with no subject, after a
     comma and a noun phrase of its own; else None."""
-    words = [t for t in sent if not t.is_punct]
-    if len(words) < 4:
+    doc, last = sent.doc, sent.end - 1
+    while last > sent.start and doc[last].is_punct:
+        last -= 1
+    if last - sent.start < 3:
         return None
-    verb = words[-1]
+    verb = doc[last]
     if verb.tag_ not in {"NNS", "VBZ"} or verb.i == sent.root.i \
             or verb.dep_ not in {"dobj", "appos", "npadvmod", "attr"} \
             or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
