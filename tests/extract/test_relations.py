@@ -1912,6 +1912,8 @@ def test_a_reduced_passive_takes_its_noun_as_the_senses_word(extractor):
     ("Israel closed its crossing with Gaza.", {("Israel", "COERCES", "Palestine")}),
     # ... as its "to" side is
     ("Egypt reopened the Rafah crossing to Gaza.", {("Egypt", "WITHDRAWS_FROM", "Palestine")}),
+    # an airspace closed to someone restricts them as a border does
+    ("Pakistan closed its airspace to Indian flights.", {("Pakistan", "COERCES", "India")}),
 ])
 def test_a_crossing_stands_for_its_other_side(extractor, text, expected):
     assert pairs(extractor, text) == expected
