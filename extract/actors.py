@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, KnownActor, country_id, load_actor_lexicon
-from actorgraph.extract.places import Gazetteer
+from actorgraph.extract.places import Gazetteer, fold
 from actorgraph.extract.quotes import Quotation, quotation_at, quotations
 from actorgraph.extract.triples import ActorRef
 from actorgraph.extract.wordlists import word_set
@@ -271,7 +271,7 @@ class _Resolver:
             country = (region and self.places.region(text, prefer=named)) or \
                 self.places.country(text, prefer=named) or (
                     span.root.ent_type_ == "GPE" and self.places.region(text, named) or None
-                ) or self.places.listed_country(text)
+                ) or self.lex.places.get(fold(text)) or self.places.listed_country(text)
         return self.actor(Actor(id=f"place:{slug(text)}", name=text, type=LOCATION,
                                 country=country))
 

@@ -247,17 +247,21 @@ class _Tally:
 
 
 def read_petrarch_actors(
-    path: str | Path, on_problem: ProblemHandler | None = None
+    path: str | Path, on_problem: ProblemHandler | None = None,
+    places: dict[str, str] | None = None,
 ) -> Iterator[KnownActor]:
     """Yield the actors of a PETRARCH/TABARI ``.actors.txt`` dictionary.
 
     Each bad record goes to ``on_problem`` as ``FILE:LINE: what is wrong`` and is skipped
     (without a handler: a :class:`LexiconWarning`). Raises :class:`LexiconError` when the
-    file cannot be read, is not text, or yields no actor.
+    file cannot be read, is not text, or yields no actor. With ``places``, the phrases of
+    its country entries go there too (folded name -> ISO3, see :func:`read_country_places`),
+    and a file of country entries only is no error.
     """
     path = Path(path)
     problem = _Reporter(str(path), on_problem or _warn)
     tally = _Tally()
+    listed = 0
     # Problems are reported from this frame only, never from a helper: the default
     # handler's warning names the caller by a fixed stack depth.
     for entry, line, message in _entries(path, tally):
@@ -268,10 +272,21 @@ def read_petrarch_actors(
         if actor is not None:
             tally.yielded += 1
             yield actor
+        elif places is not None and (iso3 := _country_code(entry)) is not None:
+            listed += _list_places(places, entry, iso3)
     problem.finish()
     error = _no_actor_error(path, tally, problem.first, problem.count)
-    if error is not None:
+    if error is not None and not listed:
         raise error
+
+
+def _list_places(places: dict[str, str], entry: _Entry, iso3: str) -> int:
+    """Put a country entry's phrases in ``places``; returns how many."""
+    from actorgraph.extract.places import fold
+
+    names = [fold(_words(p)) for p in (entry.primary, *entry.aliases)]
+    places.update((n, iso3) for n in names)
+    return len(names)
 
 
 def read_country_places(

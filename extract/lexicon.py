@@ -322,6 +322,9 @@ class ActorLexicon:
     #: so "Abbas" in "Abbas Araghchi" is not Mahmoud Abbas.
     people: dict[str, str] = field(default_factory=dict)
     exact_people: dict[str, str] = field(default_factory=dict)
+    #: Places the country entries of a user's PETRARCH dictionary list under a country
+    #: (folded name -> ISO3): "DARFUR_" under "SUDAN_ [SDN]".
+    places: dict[str, str] = field(default_factory=dict)
     #: Bad records of the extra actor files, skipped on load (``FILE:LINE: what``).
     problems: tuple[InputProblem, ...] = ()
     _words: dict[str, str] | None = field(default=None, repr=False)
@@ -822,7 +825,7 @@ def _add_actor_file(lex: ActorLexicon, path: Path) -> list[InputProblem]:
         # Imported here: the dictionaries module imports this one.
         from actorgraph.extract.dictionaries import read_petrarch_actors
 
-        for known in read_petrarch_actors(path, on_problem=found.append):
+        for known in read_petrarch_actors(path, on_problem=found.append, places=lex.places):
             # The built-in lexicon wins for an alias both define.
             _add_actor(lex, known)
         return found

@@ -144,3 +144,24 @@ def test_rebels_named_by_a_listed_region_are_its_countrys(extractor):
     found = extractor.extract_text(text)
     assert [(t.subject.country, t.relation, t.object.country) for t in found] == [
         ("SDN", "ACCUSES", "SDN")]
+
+
+def test_a_users_country_entries_list_places_for_that_run(tmp_path, extractor):
+    from actorgraph.extract.lexicon import load_actor_lexicon
+
+    user = write(tmp_path, "GREECE_ [GRC]\n+ZAMUNDA_\n", "mine.actors.txt")
+    # a file of country entries only is no error: it lists places
+    lex = load_actor_lexicon([str(user)])
+    assert lex.places["zamunda"] == "GRC"
+    found = find_actors(extractor.nlp("Rebels attacked the town of Zamunda."), lex,
+                        Gazetteer())
+    assert {m.text: m.actor.country for m in found.mentions}["Zamunda"] == "GRC"
+
+
+def test_a_country_entries_only_file_read_for_actors_alone_is_still_an_error(tmp_path):
+    # without anywhere to put its places, a file of countries yields nothing to import
+    user = write(tmp_path, "GREECE_ [GRC]\n+ZAMUNDA_\n", "mine.actors.txt")
+    from actorgraph.extract.dictionaries import read_petrarch_actors
+
+    with pytest.raises(LexiconError, match="entries are countries"):
+        list(read_petrarch_actors(user))
