@@ -284,9 +284,14 @@ def _list_places(places: dict[str, str], entry: _Entry, iso3: str) -> int:
     """Put a country entry's phrases in ``places``; returns how many."""
     from actorgraph.extract.places import fold
 
-    names = [fold(_words(p)) for p in (entry.primary, *entry.aliases)]
+    names = [fold(n) for n in _place_names(entry)]
     places.update((n, iso3) for n in names)
     return len(names)
+
+
+def _place_names(entry: _Entry) -> list[str]:
+    """The names a country entry lists: its phrase and synonyms, in title case."""
+    return [_words(p).title() for p in (entry.primary, *entry.aliases)]
 
 
 def read_country_places(
@@ -310,8 +315,8 @@ def read_country_places(
         if message:
             problem(line, message)
         elif (iso3 := _country_code(entry)) is not None:
-            for phrase in (entry.primary, *entry.aliases):
-                yield _words(phrase).title(), iso3
+            for name in _place_names(entry):
+                yield name, iso3
     problem.finish()
 
 

@@ -224,14 +224,14 @@ def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     shelling of it) or of a threat to do one ("threatened to strike Haifa"), never a
     partner (:func:`is_partnership`)."""
     s, o, doc = f.subject, f.obj, f.anchor.doc
-    hostile = vocab.get(f.relation).quad not in COOPERATIVE_QUADS
+    rtype = vocab.get(f.relation)
+    hostile = rtype.quad not in COOPERATIVE_QUADS
     if s.actor.id == o.actor.id or not s.actor.is_actor or \
             (self_reference(s, o, hostile, doc) and not (
                 names_a_group(doc, o) or names_a_group(doc, s))):
         return False
     if not o.actor.is_actor:
         return f.relation == "VISITS" or bool(
-            o.actor.country and (vocab.get(f.relation).quad.startswith("MATERIAL")
-                                 or vocab.get(f.relation).plover == "THREATEN")
+            o.actor.country and (rtype.quad.startswith("MATERIAL") or rtype.plover == "THREATEN")
             and not is_partnership(f, vocab))
     return True
