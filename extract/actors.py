@@ -607,8 +607,9 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     # (a rare noun the tagger calls an adjective is a noun where only a noun can stand:
     # "sanctions on Mali's junta")
     noun_slot = tok.pos_ == "ADJ" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
-    if tok.pos_ not in {"NOUN", "PROPN"} and not noun_slot or \
-            tok.dep_ == "compound" and not _organ_of_thing(tok, lex):
+    organ = _organ_of_thing(tok, lex)  # (a band's word is often tagged an adjective there)
+    if tok.pos_ not in {"NOUN", "PROPN"} and not noun_slot and not organ or \
+            tok.dep_ == "compound" and not organ:
         # A collective word modifying another noun is part of a title or a name
         # ("Assistant Attorney General John Carlin", "army officers"), unless that noun is
         # what the organ does or has ("police brutality": _organ_of_thing).
@@ -632,8 +633,10 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
 def _organ_of_thing(tok: Token, lex: ActorLexicon) -> bool:
     """A state organ's word before the noun of what it does or has, not of people:
     "government corruption", "police brutality" (not "police officers", "army chief")."""
+    # (capitalised at a sentence's start only: "Army Day", "Police Scotland" are names)
+    plain = tok.is_lower or tok.is_sent_start and tok.text[1:].islower()
     return tok.lower_ in ORGAN_WORDS and lex.collectives.get(tok.lower_) is not None \
-        and tok.is_lower and _organ_thing(tok.head, tok)
+        and plain and _organ_thing(tok.head, tok)
 
 
 def _organ_thing(head: Token, organ: Token) -> bool:
@@ -683,8 +686,8 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
     isos: list[str] = []
     bodies: list[KnownActor] = []  # "Saudi and Houthi negotiators": the Houthis too
     first = tok.i
-    for child in tok.children:
-        if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and child.i < tok.i:
+    for child in _modifiers_before(tok):
+        if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}:
             for mod in (child, *child.conjuncts):
                 # (a conjunct with its own modifiers: "U.S. and South Korean forces")
                 span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
@@ -703,6 +706,15 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
             if isos:
                 break
     return isos, bodies, first
+
+
+def _modifiers_before(tok: Token) -> list[Token]:
+    """The modifiers before a collective word; for an organ's word before what it does or
+    has, also those of that noun, where the parser hangs them: "Syrian rebel positions"."""
+    mods = [c for c in tok.children if c.i < tok.i]
+    if tok.dep_ in {"amod", "compound"} and _organ_thing(tok.head, tok):
+        mods += [c for c in tok.head.children if c.i < tok.i]
+    return mods
 
 
 def _owned(tok: Token) -> bool:

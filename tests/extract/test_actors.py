@@ -795,6 +795,14 @@ def test_a_sector_word_between_a_country_and_an_act_is_that_sector(extractor, te
     ("Thousands of Serbian students marched in Belgrade to protest against government "
      "corruption.", "government", "country:SRB:GOV"),
     ("Protesters in Nairobi denounced police brutality.", "police", "country:KEN:COP"),
+    # an armed band's singular word, also tagged an adjective, and a sentence's first word
+    ("Syrian troops shelled rebel positions near Aleppo.", "rebel", "country:SYR:REB"),
+    ("Pakistani jets pounded militant hideouts in North Waziristan.", "militant",
+     "country:PAK:REB"),
+    ("Rebel shelling killed five Syrian soldiers.", "Rebel", "country:SYR:REB"),
+    # a country word the parser hangs on the thing is the band's
+    ("Russian jets bombed Syrian rebel positions near Idlib.", "Syrian rebel",
+     "country:SYR:REB"),
 ])
 def test_an_organ_s_word_before_what_it_does_is_the_organ(extractor, text, word, actor_id):
     index = actors(extractor, text)
@@ -805,6 +813,8 @@ def test_an_organ_s_word_before_what_it_does_is_the_organ(extractor, text, word,
     ("Kenyan state television said the talks failed.", "state"),
     ("The US sent an aircraft carrier to Kenya.", "aircraft"),
     ("Sudan said government forces attacked.", "government"),  # part of the collective
+    ("A rebel leader was killed in Aleppo.", "rebel"),  # a person's title
+    ("The militant group claimed the attack.", "militant"),
 ])
 def test_other_words_before_a_thing_are_no_organ(extractor, text, word):
     assert not [m for m in actors(extractor, text).mentions if m.text == word]
