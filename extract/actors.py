@@ -107,6 +107,7 @@ ABROAD_NOUNS = word_set("abroad_nouns")
 SENDING_VERBS = word_set("sending_verbs")
 WATER_NAMES = word_set("water_names")
 VESSEL_NOUNS = word_set("vessel_nouns")
+NOT_AGENTS = word_set("not_agents")
 #: Prepositions of where a collective is sent (see _sent_somewhere).
 DESTINATION_PREPS = word_set("motion_preps")
 MEMBER_NOUNS = word_set("member_nouns")
@@ -562,6 +563,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
             isos, last = _countries_after(tok, lex)
         if not isos:
             isos = _shared_countries_after(tok, lex)
+        if not isos and _only_an_agent(tok, lex):
+            continue
         if not isos and sector in CONTEXT_SECTORS and (
                 tok.lower_ in lex.collectives or _compound_collective(tok, lex)):
             unattributed.append((tok, sector))
@@ -619,15 +622,38 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     # (the two-word phrase first: "police forces" are police, though "forces" are MIL)
     sector = _compound_collective(tok, lex) or lex.collectives.get(low) \
         or lex.collectives.get(lemma)
-    if sector is None and (low in lex.person_words or lemma in lex.person_words) \
-            and not tok.text[0].isupper() and not _names_its_holder(tok):
+    person = low in lex.person_words or lemma in lex.person_words
+    if sector is None and person and not tok.text[0].isupper() \
+            and not _names_its_holder(tok):
         # "a senior Russian official" is an unnamed person of a country; a capitalised
         # "Secretary" is a title before a name. A two-word title ("army chief": MIL)
         # says more than its head ("chief").
         sector = _compound_phrase(tok, lex.titles) or lex.titles.get(lemma) \
             or lex.titles.get(low)
+    if sector is None and not person:
+        # (a person's word the title rules turned down stays turned down)
+        sector = _agent_sector(tok, lex)
     # (checked last: only a collective word can be mistaken in an idiom)
     return None if sector is not None and _repeated_noun_idiom(tok) else sector
+
+
+def _agent_sector(tok: Token, lex: ActorLexicon) -> str | None:
+    """The sector the field's agents dictionary gives a common noun ("paramilitaries":
+    MIL, "a blogger": MED), two-word phrase first ("riot police")."""
+    if tok.pos_ != "NOUN" or not tok.is_lower or any(
+            w in NOT_AGENTS or w in VESSEL_NOUNS for w in (tok.lower_, tok.lemma_.lower())):
+        return None  # (what names no one: not_agents)
+    return _compound_phrase(tok, lex.agents) or lex.agents.get(tok.lemma_.lower()) \
+        or lex.agents.get(tok.lower_)
+
+
+def _only_an_agent(tok: Token, lex: ActorLexicon) -> bool:
+    """True for a noun only the agents dictionary lists: alone ("the company", "farmers")
+    it says too little to be an actor, so it is one only with a country word."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return not (lex.collectives.get(low) or lex.collectives.get(lemma)
+                or _compound_collective(tok, lex) or low in lex.person_words
+                or lemma in lex.person_words) and _agent_sector(tok, lex) is not None
 
 
 def _organ_of_thing(tok: Token, lex: ActorLexicon) -> bool:

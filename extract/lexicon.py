@@ -316,6 +316,9 @@ class ActorLexicon:
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> sector
     collectives: dict[str, str] = field(default_factory=dict)  # lowercase noun -> sector
     person_words: frozenset[str] = frozenset()
+    #: The field's role nouns (``agents.toml``, from the PETRARCH agents dictionary):
+    #: lowercase word -> sector, read after the collectives and only with a country word.
+    agents: dict[str, str] = field(default_factory=dict)
     abroad_titles: frozenset[str] = frozenset()  # title words of offices that act abroad
     #: Well-known people by name or alias (folded; exact-case for word-like aliases). They
     #: are not ruler patterns: a name is checked against them once NER has found it whole,
@@ -425,7 +428,7 @@ class ActorLexicon:
         if self._heads is None:
             self._heads = frozenset(
                 {*self.collectives, *(k.rsplit(" ", 1)[-1] for k in self.collectives),
-                 *self.person_words})
+                 *self.person_words, *(k.rsplit(" ", 1)[-1] for k in self.agents)})
         return self._heads
 
     def country(self, iso3: str) -> KnownActor | None:
@@ -712,6 +715,9 @@ def _load_actor_lexicon(extra: tuple[str, ...], lexicon_dir: str) -> ActorLexico
         problems.extend(_add_actor_file(lex, path))
     lex.problems = tuple(problems)
     _add_titles(lex, base)
+    from actorgraph.extract.agents import load_agents  # (it reads this module's paths)
+
+    lex.agents = load_agents(base / "agents.toml")
     return lex
 
 
