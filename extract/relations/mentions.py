@@ -49,7 +49,8 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
     if group:
         # A definite description ("the minister") is a resolved reference, less sure
         # than a name.
-        return [(m, 0.85 if m.source == "nominal" else 1.0) for m in group]
+        return [(_named_before(ctx, m), 0.85) if m.source == "nominal" else (m, 1.0)
+                for m in group]
     for c in tok.children:
         if c.dep_ == "appos":
             m = ctx.index.at(c)
@@ -101,6 +102,15 @@ def vicinity_owner(ctx: Sentence, tok: Token) -> Weighted:
     if tok.lemma_.lower() not in VICINITY_NOUNS:
         return []
     return weighted(prep_mentions(ctx, [tok], VICINITY_PREPS), 0.7)
+
+
+def _named_before(ctx: Sentence, m: ActorMention) -> ActorMention:
+    """A reference ("the two leaders", "the country") whose actor is named earlier in its
+    own sentence stands where the name is, as a pronoun's antecedent there does: the record
+    shows "Ash Carter", not "leaders", as the text of its end."""
+    named = [o for o in ctx.index.mentions if o.source != "nominal" and o.actor is m.actor
+             and ctx.sent.start <= o.start < m.start]
+    return named[-1] if named else m
 
 
 def pronoun_mentions(ctx: Sentence, tok: Token) -> Weighted:

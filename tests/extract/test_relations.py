@@ -1945,3 +1945,17 @@ def test_a_strike_gone_on_is_a_walkout(extractor):
     assert not any(r == "ATTACKS" for _s, r, _o in got), got
     got = pairs(extractor, "Israel launched a strike against Hamas.")
     assert ("Israel", "ATTACKS", "Hamas") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # named in its own sentence: the ends are the names, as a pronoun's antecedent there is
+    ("Ash Carter met Haider al-Abadi in Baghdad, where the two leaders discussed Mosul.",
+     ("Ash Carter", "NEGOTIATES", "Haider al-Abadi")),
+    # named in an earlier sentence: the reference is what this sentence shows
+    ("Putin met Xi in Beijing. The two leaders criticized NATO.",
+     ("leaders", "CRITICIZES", "NATO")),
+])
+def test_a_reference_s_text_is_its_name_when_named_in_its_sentence(extractor, text,
+                                                                     expected):
+    got = {(t.subject.text, t.relation, t.object.text) for t in extractor.extract_text(text)}
+    assert expected in got, got
