@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from actorgraph.extract.relations.arguments import subjects
 from actorgraph.extract.relations.mentions import (
+    agent_mentions,
     first_per_actor,
     is_place,
     mentions,
@@ -26,12 +27,14 @@ from actorgraph.extract.relations.syntax import (
 )
 from actorgraph.extract.relations.words import (
     ACT_NOUNS,
+    CAPTOR_VERBS,
     CONTENT_NOUNS,
     COOPERATIVE_QUADS,
     DEFINITE_DETERMINERS,
     DENIAL_VERBS,
     PLACE_PREPS,
     REACTIONS,
+    RELEASE_NOUNS,
     TARGET_PREPS,
     VERBAL_ACTS,
 )
@@ -155,9 +158,21 @@ def act_named_targets(ctx: Sentence, act: Token, plover: str) -> Weighted:
     invasion"); else also whom the act is aimed at ("against", "on", "of", "with")."""
     if not aimed_at_author(ctx, act, plover):
         preps = (TARGET_PREPS | {"of", "with", "by"}) - left_place_preps(act)
-        return prep_mentions(ctx, [act], preps)
+        return captors(ctx, act) or prep_mentions(ctx, [act], preps)
     return [*prep_mentions(ctx, [act], {"by", "from"} - left_place_preps(act)),
             *((m, 0.9) for m in modifier_actors(ctx, act) if m.actor.is_actor)]
+
+
+def captors(ctx: Sentence, act: Token) -> Weighted:
+    """Who holds what a release or return is about, named by a participle's by-agent:
+    "demanded the release of hostages held by Hamas" is made of Hamas, not the hostages
+    (release_nouns, captor_verbs)."""
+    if act.lemma_.lower() not in RELEASE_NOUNS:
+        return []
+    return [found for p in act.children if p.dep_ == "prep" and p.lower_ == "of"
+            for held in p.children if held.dep_ == "pobj"
+            for c in held.children if c.dep_ in {"acl", "relcl"}
+            and c.lemma_.lower() in CAPTOR_VERBS for found in agent_mentions(ctx, c)]
 
 
 def left_place_preps(act: Token) -> set[str]:

@@ -1959,3 +1959,18 @@ def test_a_reference_s_text_is_its_name_when_named_in_its_sentence(extractor, te
                                                                      expected):
     got = {(t.subject.text, t.relation, t.object.text) for t in extractor.extract_text(text)}
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel demanded the release of hostages held by Hamas.", ("Israel", "DEMANDS", "Hamas")),
+    ("France demanded the release of two French journalists kidnapped by militants in Mali.",
+     ("France", "DEMANDS", "Mali rebels")),
+    ("The UN called for the release of prisoners detained by the Syrian government.",
+     ("United Nations", "DEMANDS", "Syria government")),
+])
+def test_a_demand_for_a_release_is_made_of_the_captor(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert expected in got, got
+    # the people to be freed are not whom the demand is made of
+    assert not any(t.relation == "DEMANDS" and t.object.name != expected[2]
+                   for t in extractor.extract_text(text))
