@@ -15,9 +15,12 @@ import spacy
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import DEP, LOWER, ORTH
+from spacy.symbols import advcl as ADVCL
 from spacy.symbols import ccomp as CCOMP
 from spacy.symbols import conj as CONJ
+from spacy.symbols import dep as UNKNOWN_DEP
 from spacy.symbols import dobj as DOBJ
+from spacy.symbols import npadvmod as NPADVMOD
 from spacy.symbols import oprd as OPRD
 from spacy.symbols import poss as POSS
 from spacy.symbols import prep as PREP
@@ -493,6 +496,35 @@ def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
     return doc
 
 
+#: Arcs a name stranded after its noun is found on, hanging from a verb before it.
+_STRANDED_ARCS = [ADVCL, NPADVMOD, UNKNOWN_DEP]
+
+
+@Language.component("names_read_as_clauses")
+def names_read_as_clauses(doc: Doc) -> Doc:
+    """Hang a name right after a common noun on that noun, as its apposition.
+
+    "supporting the Iraqi government against the terrorism of the vile organisation ISIL."
+    is often parsed with "ISIL" an adverbial clause of the sentence's verb, so the
+    terrorism is no one's. A proper name (with its own compounds) that follows a common
+    noun at once, and hangs from a verb before that noun by an arc no name bears there,
+    names what the noun describes ("the group Hamas", "the organisation ISIL").
+    """
+    deps = doc.to_array(DEP)
+    for i in numpy.flatnonzero(numpy.isin(deps, _STRANDED_ARCS)):
+        name = doc[int(i)]
+        first = name.left_edge.i
+        if name.pos_ != "PROPN" or first == 0 or name.right_edge.i != name.i \
+                or any(c.dep_ != "compound" for c in name.children):
+            continue
+        noun = doc[first - 1]
+        if noun.pos_ != "NOUN" or name.head.pos_ not in {"VERB", "AUX"} \
+                or name.head.i >= noun.i:
+            continue
+        name.head, name.dep_ = noun, "appos"
+    return doc
+
+
 PREP_PARTICLES = word_set("prep_particles")
 
 
@@ -672,4 +704,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
     nlp.add_pipe("particles_read_as_prepositions", after="sources_read_as_objects")
     nlp.add_pipe("subjects_read_as_conjoined_objects", after="particles_read_as_prepositions")
+    nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")
     return nlp

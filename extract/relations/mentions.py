@@ -51,11 +51,9 @@ def mention(ctx: Sentence, tok: Token) -> Weighted:
         # than a name.
         return [(_named_before(ctx, m), 0.85) if m.source == "nominal" else (m, 1.0)
                 for m in group]
-    for c in tok.children:
-        if c.dep_ == "appos":
-            m = ctx.index.at(c)
-            if m is not None:
-                return [(m, 0.95)]
+    named = appositive_mention(ctx, tok)
+    if named is not None:
+        return [(named, 0.95)]
     if is_reciprocal_pronoun(tok):
         return each_other(ctx, tok)
     antecedent = relative_antecedent(tok)
@@ -102,6 +100,13 @@ def vicinity_owner(ctx: Sentence, tok: Token) -> Weighted:
     if tok.lemma_.lower() not in VICINITY_NOUNS:
         return []
     return weighted(prep_mentions(ctx, [tok], VICINITY_PREPS), 0.7)
+
+
+def appositive_mention(ctx: Sentence, tok: Token) -> ActorMention | None:
+    """The actor a common noun's apposition names: "the group Hamas", "the vile
+    organisation ISIL"."""
+    return next((m for c in tok.children if c.dep_ == "appos"
+                 and (m := ctx.index.at(c)) is not None), None)
 
 
 def _named_before(ctx: Sentence, m: ActorMention) -> ActorMention:
@@ -175,6 +180,8 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
                 out.extend((m, 0.6) for m in ctx.index.all_at(p) if is_place(m))
             elif own := ctx.index.all_at(p):
                 out.extend((m, 0.65) for m in own)
+            elif (named := appositive_mention(ctx, p)) is not None:
+                out.append((named, 0.65))  # "positions of the group Hezbollah"
             elif p.pos_ == "PRON":
                 out.extend((m, w * 0.9) for m, w in mention(ctx, p))
             elif modifiers := modifier_actors(ctx, p, not is_counterpart(p)):

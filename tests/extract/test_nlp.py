@@ -261,3 +261,20 @@ def test_a_noun_read_as_a_conjoined_object_is_the_next_clauses_subject(extractor
 def test_conjoined_objects_stay_objects(extractor):
     doc = extractor.nlp("Russia met China and India.")
     assert [t.dep_ for t in doc][2:5] == ["dobj", "cc", "conj"]
+
+
+@pytest.mark.parametrize("text, name, noun", [
+    ("The UK is committed to supporting the Iraqi government against the terrorism of the "
+     "vile organisation ISIL.", "ISIL", "organisation"),
+    ("Israel struck positions of the group Hezbollah.", "Hezbollah", "group"),
+])
+def test_a_name_after_its_noun_is_the_noun_s_apposition(extractor, text, name, noun):
+    doc = extractor.nlp(text)
+    tok = next(t for t in doc if t.text == name)
+    assert (tok.dep_, tok.head.text) == ("appos", noun)
+
+
+def test_a_name_that_is_an_object_of_its_own_stays(extractor):
+    doc = extractor.nlp("The army attacked on Monday Mosul.")
+    assert next(t for t in doc if t.text == "Mosul").dep_ != "appos"
+

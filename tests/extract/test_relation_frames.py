@@ -233,6 +233,8 @@ def test_fire_launched_against_a_camp_is_an_attack_on_its_owners(extractor):
     # parsed with [gun] the object and [fire] a predicate noun
     "Iraqi forces continued to receive heavy and sustained machine gun and rocket "
     "propelled grenade fire from ISIL fighters in a building.",
+    "Iraqi troops came under fire from ISIL fighters.",
+    "Iraqi soldiers came under heavy mortar fire by ISIL.",
 ])
 def test_an_attack_told_from_the_side_attacked_is_the_attackers(extractor, text):
     got = pairs(extractor, text)
@@ -241,6 +243,7 @@ def test_an_attack_told_from_the_side_attacked_is_the_attackers(extractor, text)
 
 @pytest.mark.parametrize("text", [
     "Israel faced a strike by Palestinian workers.",
+    "Kenya came under pressure from the United States.",
     "Germany launched a rescue operation in Nepal.",
 ])
 def test_a_strike_faced_or_an_operation_launched_is_no_attack(extractor, text):

@@ -1974,3 +1974,13 @@ def test_a_demand_for_a_release_is_made_of_the_captor(extractor, text, expected)
     # the people to be freed are not whom the demand is made of
     assert not any(t.relation == "DEMANDS" and t.object.name != expected[2]
                    for t in extractor.extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UK is committed to supporting the Iraqi government against the terrorism of the "
+     "vile organisation ISIL.", ("United Kingdom", "OPPOSES", "Islamic State")),
+    ("Israel struck positions of the group Hezbollah.", ("Israel", "ATTACKS", "Hezbollah")),
+])
+def test_a_thing_s_owner_may_be_named_in_apposition(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert expected in got, got
