@@ -57,6 +57,9 @@ class RelationType:
     #: False when the act needs a second party (a meeting, talks, cooperation), so a
     #: mention with no actor as its target is no one-actor event.
     one_actor: bool = True
+    #: The type the act is when its target is a place, not an actor: capturing a town is
+    #: seizing it (ARRESTS on a place is COERCES); None: the same type.
+    on_place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,7 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                 description=entry.get("description", old.description if old else ""),
                 symmetric=bool(entry.get("symmetric", old.symmetric if old else False)),
                 one_actor=bool(entry.get("one_actor", old.one_actor if old else True)),
+                on_place=entry.get("on_place", old.on_place if old else None),
             )
             one_way = _as_list(entry.get("one_way"), f"{where}.one_way")
             mutual = _as_list(entry.get("mutual"), f"{where}.mutual")
@@ -258,6 +262,10 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
         name = getattr(vocab.intent, key)
         if name is not None and name not in vocab.types:
             raise LexiconError(f"intent.{key}: unknown relation {name!r}")
+    for rtype in vocab.types.values():
+        if rtype.on_place is not None and rtype.on_place not in vocab.types:
+            raise LexiconError(f"relations.{rtype.name}.on_place: unknown relation "
+                               f"{rtype.on_place!r}")
     return vocab
 
 

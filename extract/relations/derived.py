@@ -3,6 +3,8 @@ refusal states, the threat an ultimatum makes; and which statements are kept at 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from actorgraph.extract.actors import STATE_SECTORS, ActorMention
@@ -216,6 +218,15 @@ def is_partnership(f: Finding, vocab: RelationVocabulary) -> bool:
     none ("working with Kobani", "collaborating with Israel" said of a missionary from
     Calgary)."""
     return vocab.get(f.relation).plover in PARTNER_CATEGORIES
+
+
+def placed_sense(f: Finding, vocab: RelationVocabulary) -> Finding:
+    """The statement with the type its act has on a place, where the target is one and the
+    type says (``on_place``): "Russia captured Bakhmut" seizes a town, it arrests no one."""
+    on_place = vocab.get(f.relation).on_place
+    if on_place is None or f.obj.actor.is_actor:
+        return f
+    return replace(f, relation=on_place)
 
 
 def admissible(f: Finding, vocab: RelationVocabulary) -> bool:

@@ -19,7 +19,7 @@ from actorgraph.extract.relations.confidence import (
     nesting,
     trigger_tokens,
 )
-from actorgraph.extract.relations.derived import admissible, with_derived
+from actorgraph.extract.relations.derived import admissible, placed_sense, with_derived
 from actorgraph.extract.relations.factuality import factuality, framed_modality
 from actorgraph.extract.relations.framed import (
     frame_complements,
@@ -137,7 +137,7 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
     tokens used, ``seen`` the statements of the document so far."""
     vocab = ctx.vocab
     kept: dict[tuple[str, str, str], Triple] = {}
-    for f in with_derived(ctx, found):
+    for f in (placed_sense(f, vocab) for f in with_derived(ctx, found)):
         if not admissible(f, vocab):
             continue
         taken.update(t.i for t in f.trigger)

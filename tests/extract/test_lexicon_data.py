@@ -610,7 +610,7 @@ PLOVER_QUADS = {
     "MATERIAL_CONFLICT": {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"},
 }
 RELATION_FIELDS = {"plover", "description", "symmetric", "one_actor", "verbs", "nouns", "one_way",
-                   "mutual",
+                   "mutual", "on_place",
                    "adjectives"}
 
 
@@ -732,3 +732,21 @@ def test_cameo_categories_have_their_common_triggers(relations, relation, trigge
     listed = set(entry.get("verbs", [])) | set(entry.get("nouns", [])) | set(
         entry.get("one_way", [])) | set(entry.get("mutual", []))
     assert not set(triggers) - listed
+
+
+def test_a_relation_s_type_on_a_place_must_be_a_type(tmp_path):
+    from actorgraph.extract.lexicon import LexiconError, load_relations
+
+    path = tmp_path / "mine.toml"
+    path.write_text('[relations.ARRESTS]\non_place = "SEIZES"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="ARRESTS.on_place: unknown relation 'SEIZES'"):
+        load_relations([path])
+
+
+def test_a_user_s_relations_file_may_give_a_type_on_a_place(tmp_path):
+    from actorgraph.extract.lexicon import load_relations
+
+    path = tmp_path / "mine.toml"
+    path.write_text('[relations.ABDUCTS]\non_place = "COERCES"\n', encoding="utf-8")
+    assert load_relations([path]).get("ABDUCTS").on_place == "COERCES"
+    assert load_relations().get("ABDUCTS").on_place is None

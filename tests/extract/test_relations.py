@@ -1984,3 +1984,14 @@ def test_a_demand_for_a_release_is_made_of_the_captor(extractor, text, expected)
 def test_a_thing_s_owner_may_be_named_in_apposition(extractor, text, expected):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town captured is seized, not arrested (on_place in relations.toml)
+    ("Russian troops captured Kherson.", ("Russia military", "COERCES", "Kherson")),
+    ("Russian troops captured two Ukrainian soldiers.",
+     ("Russia military", "ARRESTS", "Ukraine military")),
+])
+def test_an_act_on_a_place_takes_the_type_it_has_there(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert got == {expected}
