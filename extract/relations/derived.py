@@ -32,6 +32,7 @@ from actorgraph.extract.relations.words import (
 from actorgraph.extract.wordlists import word_set
 
 PLACE_NOUNS = word_set("place_nouns") | word_set("country_nouns")
+HELD_THINGS = word_set("organ_things")
 #: PLOVER categories of acts done with a partner, which a place cannot be.
 PARTNER_CATEGORIES = {"COOPERATE"}
 
@@ -222,11 +223,20 @@ def is_partnership(f: Finding, vocab: RelationVocabulary) -> bool:
 
 def placed_sense(f: Finding, vocab: RelationVocabulary) -> Finding:
     """The statement with the type its act has on a place, where the target is one and the
-    type says (``on_place``): "Russia captured Bakhmut" seizes a town, it arrests no one."""
+    type says (``on_place``): "Russia captured Kherson" seizes a town, it arrests no one;
+    so does "captured a rebel stronghold", a place the target holds (organ_things)."""
     on_place = vocab.get(f.relation).on_place
-    if on_place is None or f.obj.actor.is_actor:
+    if on_place is None or f.obj.actor.is_actor and not held_place(f.obj, f.anchor.doc):
         return f
     return replace(f, relation=on_place)
+
+
+def held_place(m: ActorMention, doc: Doc) -> bool:
+    """A mention that modifies the noun of a place or thing it holds: "rebel" of "a rebel
+    stronghold", "Syrian army" of "Syrian army positions"."""
+    last = doc[m.end - 1]
+    return last.dep_ in {"compound", "amod", "nmod", "poss"} and last.head.i >= m.end \
+        and last.head.lemma_.lower() in HELD_THINGS
 
 
 def admissible(f: Finding, vocab: RelationVocabulary) -> bool:

@@ -1991,6 +1991,11 @@ def test_a_thing_s_owner_may_be_named_in_apposition(extractor, text, expected):
     ("Russian troops captured Kherson.", ("Russia military", "COERCES", "Kherson")),
     ("Russian troops captured two Ukrainian soldiers.",
      ("Russia military", "ARRESTS", "Ukraine military")),
+    # a place its target holds
+    ("Burmese troops captured a rebel stronghold.", ("Myanmar military", "COERCES",
+                                                     "Myanmar rebels")),
+    ("Iraqi forces captured an ISIL base.", ("Iraq military", "COERCES", "Islamic State")),
+    ("Iraqi forces captured ISIL fighters.", ("Iraq military", "ARRESTS", "Islamic State")),
 ])
 def test_an_act_on_a_place_takes_the_type_it_has_there(extractor, text, expected):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
