@@ -30,6 +30,7 @@ from actorgraph.extract.relations.syntax import (
 )
 from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
+    DISSUADING_VERBS,
     LISTING_VERBS,
     OBJECT_CONTROL,
     PARTICIPATION_VERBS,
@@ -250,17 +251,21 @@ def conjunct_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
 
 
 def gerund_subjects(ctx: Sentence, prep: Token, depth: int) -> Weighted:
-    """Agents of a gerund after ``prep``: the object of the verb for "of/for/from"
-    ("accused Ukraine of attacking", "prevented Serbs from returning"), the subject of
+    """Agents of a gerund after ``prep``: the object of the verb for "of/for/from", and
+    for "against" after a dissuading verb ("accused Ukraine of attacking", "prevented Serbs
+    from returning", "cautioned Israel against attacking"), the subject of
     a passive or adjective ("The UK is committed to destroying ISIL"), else the subject
     of the verb ("cut ties by expelling")."""
     verb = prep.head
     if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
         return []
-    if prep.lower_ in {"of", "for", "from"}:
+    warned_off = prep.lower_ == "against" and verb.lemma_.lower() in DISSUADING_VERBS
+    if prep.lower_ in {"of", "for", "from"} or warned_off:
         for c in verb.children:
             if c.dep_ in {"dobj", "dative"}:
                 return mentions(ctx, c)
+        if warned_off:
+            return []  # "warned against attacking civilians": whoever might
     for c in verb.children:
         if c.dep_ in PASSIVE_SUBJECT_DEPS:
             return mentions(ctx, c)

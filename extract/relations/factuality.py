@@ -26,6 +26,7 @@ from actorgraph.extract.relations.words import (
     DENIAL_VERBS,
     DEONTIC_AUX,
     DISMISSING_VERBS,
+    DISSUADING_VERBS,
     DOUBTING_VERBS,
     FUTURE_AUX,
     FUTURE_NOUNS,
@@ -184,9 +185,18 @@ def negates(node: Token, child: Token | None) -> bool:
     if child is not None and node.dep_ == "prep" and node.lower_ in NEG_WORDS and \
             child.dep_ in {"pcomp", "pobj"}:
         return True  # "withdrew without attacking Kyiv", "left without an agreement"
+    if dissuaded(node, child):
+        return True
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
         child.dep_ != "advcl" or infinitival(child))
+
+
+def dissuaded(node: Token, child: Token | None) -> bool:
+    """A gerund after "from" or "against" on a verb that keeps its doer from it:
+    "prevented Sweden from joining", "cautioned Israel against attacking Iran"."""
+    return child is not None and child.dep_ == "pcomp" and node.dep_ == "prep" and \
+        node.lower_ in {"from", "against"} and node.head.lemma_.lower() in DISSUADING_VERBS
 
 
 def negating_verb(node: Token) -> bool:

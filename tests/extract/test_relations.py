@@ -2000,3 +2000,24 @@ def test_a_thing_s_owner_may_be_named_in_apposition(extractor, text, expected):
 def test_an_act_on_a_place_takes_the_type_it_has_there(extractor, text, expected):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
     assert got == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one warned or kept off an act is its doer, and the act does not happen
+    ("The US cautioned Israel against attacking Iran.", ("Israel", "ATTACKS", "Iran")),
+    ("China warned the United States against arming Taiwan.",
+     ("United States", "AIDS", "Taiwan")),
+    ("France dissuaded Germany from recognizing Kosovo.", ("Germany", "SUPPORTS", "Kosovo")),
+    ("The court barred Russia from supplying arms to Syria.", ("Russia", "AIDS", "Syria")),
+    ("Israel refrained from attacking Iran.", ("Israel", "ATTACKS", "Iran")),
+])
+def test_an_act_one_is_kept_or_warned_off_is_negated(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name): t.negated
+           for t in extractor.extract_text(text)}
+    assert got.get(expected) is True, got
+    assert not any(rel == expected[1] and not neg for (_s, rel, _o), neg in got.items())
+
+
+def test_an_act_warned_against_with_no_one_warned_has_no_doer(extractor):
+    got = extractor.extract_text("The UK warned against attacking civilians in Gaza.")
+    assert not [t for t in got if t.relation == "ATTACKS"]
