@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from actorgraph.extract.actors import STATE_SECTORS, ActorMention
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.intent import intent_statement
+from actorgraph.extract.relations.mentions import is_place
 from actorgraph.extract.relations.model import Finding, Sentence
 from actorgraph.extract.relations.supported import backed_against
 from actorgraph.extract.relations.syntax import (
@@ -33,6 +34,8 @@ from actorgraph.extract.wordlists import word_set
 
 PLACE_NOUNS = word_set("place_nouns") | word_set("country_nouns")
 HELD_THINGS = word_set("organ_things")
+#: Entity labels of a name that names a place, not a people ("Palestinian": NORP).
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: PLOVER categories of acts done with a partner, which a place cannot be.
 PARTNER_CATEGORIES = {"COOPERATE"}
 
@@ -223,12 +226,20 @@ def is_partnership(f: Finding, vocab: RelationVocabulary) -> bool:
 
 def placed_sense(f: Finding, vocab: RelationVocabulary) -> Finding:
     """The statement with the type its act has on a place, where the target is one and the
-    type says (``on_place``): "Russia captured Kherson" seizes a town, it arrests no one;
-    so does "captured a rebel stronghold", a place the target holds (organ_things)."""
+    type says (``on_place``): "Russia captured Kherson" or "Kyiv" seizes ground, it arrests
+    no one (CAMEO 192, occupy territory); so does "captured a rebel stronghold", a place
+    the target holds (organ_things)."""
     on_place = vocab.get(f.relation).on_place
-    if on_place is None or f.obj.actor.is_actor and not held_place(f.obj, f.anchor.doc):
+    doc = f.anchor.doc
+    if on_place is None or not named_place(f.obj, doc) and not held_place(f.obj, doc):
         return f
     return replace(f, relation=on_place)
+
+
+def named_place(m: ActorMention, doc: Doc) -> bool:
+    """A mention of a place, or of a country or capital by its name ("captured Kyiv"),
+    not by its people's word ("detained a Palestinian")."""
+    return not m.actor.is_actor or is_place(m) and doc[m.end - 1].ent_type_ in PLACE_ENTITIES
 
 
 def held_place(m: ActorMention, doc: Doc) -> bool:

@@ -17,7 +17,6 @@ from actorgraph.extract.relations.arguments import (
 )
 from actorgraph.extract.relations.mentions import (
     co_agents,
-    is_place,
     mentions,
     names_a_frontier,
     noun_relation_of,
@@ -210,12 +209,6 @@ def known_particles(ctx: Sentence, verb: Token, senses: list[VerbSense]) -> set[
 #: their members, allies and partners.
 ACTOR_NOUNS = GROUP_NOUNS | MEMBERSHIP_NOUNS | COUNTERPART_NOUNS
 
-#: Taking people, and what taking a town or a country is instead (CAMEO 192 occupy
-#: territory, PLOVER COERCE).
-ARREST_RELATION = "ARRESTS"
-OCCUPYING_RELATION = "COERCES"
-
-
 def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
                 agents: Weighted) -> SenseScan:
     """Try the senses, most specific first, until one names an actor target or reads as
@@ -246,7 +239,6 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         own = bool(pairs) and not any(o.actor.id != s.actor.id
                                       for s, _sw in agents for o, _ow in pairs)
         pairs = [] if own else pairs
-        relation = seized_ground(ctx, relation, pairs)
         rtype = ctx.vocab.get(sense.relation)
         trig = sorted([verb, *extra], key=lambda t: t.i)
         specific = 0.05 * sense.specificity
@@ -290,15 +282,6 @@ def met_thing(ctx: Sentence, sense: VerbSense, objs: list[Token]) -> bool:
     least of all each other (unlike a topic: "the two leaders discussed the campaign")."""
     return not sense.words and sense.relation in PERSONAL_RELATIONS and any(
         not ctx.index.all_at(o) and o.pos_ in {"NOUN", "PROPN"} for o in objs)
-
-
-def seized_ground(ctx: Sentence, relation: str, targets: Weighted) -> str:
-    """An arrest of places is their occupation: "Russia failed to capture Kyiv", "the
-    rebels seized Goma" take ground, not people (CAMEO 192, occupy territory)."""
-    if targets and relation == ARREST_RELATION and \
-            all(is_place(m) or not m.actor.is_actor for m, _w in targets):
-        return OCCUPYING_RELATION
-    return relation
 
 
 def deals_harm(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:

@@ -1996,6 +1996,9 @@ def test_a_thing_s_owner_may_be_named_in_apposition(extractor, text, expected):
                                                      "Myanmar rebels")),
     ("Iraqi forces captured an ISIL base.", ("Iraq military", "COERCES", "Islamic State")),
     ("Iraqi forces captured ISIL fighters.", ("Iraq military", "ARRESTS", "Islamic State")),
+    # a country by its capital's name is ground; by its people's word, people
+    ("Russia tried to capture Kyiv.", ("Russia", "COERCES", "Ukraine")),
+    ("Israel detained a Palestinian in Hebron.", ("Israel", "ARRESTS", "Palestine")),
 ])
 def test_an_act_on_a_place_takes_the_type_it_has_there(extractor, text, expected):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
