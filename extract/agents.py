@@ -36,8 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import tomllib
-
+from actorgraph.extract.compiled_tables import notice_with_licence, read_lists, write_lists
 from actorgraph.extract.lexicon import LEXICON_DIR, LexiconError
 
 AGENTS = LEXICON_DIR / "agents.toml"
@@ -160,32 +159,17 @@ def compile_agents(pairs: Iterator[tuple[str, str]]) -> dict[str, list[str]]:
 
 def write_agents(table: Mapping[str, list[str]], out: Path, notice: str) -> None:
     """Write the table as TOML, the notice (and licence) as its leading comment."""
-    from actorgraph.extract.country_places import _toml_string
-
-    head = "".join(f"# {line}".rstrip() + "\n" for line in notice.splitlines())
-    body = "".join(
-        f"\n[{sector}]\nwords = [{', '.join(_toml_string(w) for w in sorted(words))}]\n"
-        for sector, words in sorted(table.items()))
-    out.write_text(head + body, encoding="utf-8")
+    write_lists(table, "words", out, notice)
 
 
 @lru_cache(maxsize=4)
 def load_agents(path: Path = AGENTS) -> dict[str, str]:
     """Agent word -> sector from a compiled table; empty when the file is absent. A file
     that is not such a table raises :class:`LexiconError` naming it."""
-    if not path.is_file():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise LexiconError(f"{path}: not an agents table: {e}") from e
     table: dict[str, str] = {}
-    for sector, entry in data.items():
-        words = entry.get("words") if isinstance(entry, dict) else None
-        if sector not in AGENT_SECTORS or not isinstance(words, list) \
-                or not all(isinstance(w, str) for w in words):
-            raise LexiconError(f"{path}: [{sector}]: expected a sector code with a list "
-                               "of 'words'")
+    for sector, words in read_lists(path, "words", "agents table").items():
+        if sector not in AGENT_SECTORS:
+            raise LexiconError(f"{path}: [{sector}]: not a sector actorgraph codes")
         for w in words:
             table.setdefault(w.lower(), sector)
     return table
@@ -193,8 +177,6 @@ def load_agents(path: Path = AGENTS) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Compile a PETRARCH agents dictionary to an agents table."""
-    from actorgraph.extract.country_places import source_licence
-
     ap = argparse.ArgumentParser(description="Compile a PETRARCH agents dictionary's role "
                                  "words to the sectors they name.")
     ap.add_argument("dictionary", type=Path)
@@ -209,10 +191,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{report.too_long} of more than {MAX_WORDS} words left out; "
           f"{len(report.problems)} lines not records")
     if args.out:
-        licence = source_licence(args.dictionary)
-        notice = NOTICE + ("\nThe source dictionary is under this licence:\n\n" + licence
-                           if licence else "")
-        write_agents(table, args.out, notice)
+        write_agents(table, args.out, notice_with_licence(NOTICE, args.dictionary))
         print(f"wrote {args.out}")
     return 0
 

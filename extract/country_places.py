@@ -29,10 +29,9 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-import tomllib
-
+from actorgraph.extract.compiled_tables import notice_with_licence, read_lists, write_lists
 from actorgraph.extract.dictionaries import read_country_places
-from actorgraph.extract.lexicon import LEXICON_DIR, LexiconError
+from actorgraph.extract.lexicon import LEXICON_DIR
 from actorgraph.extract.places import fold
 
 COUNTRY_PLACES = LEXICON_DIR / "country_places.toml"
@@ -69,50 +68,18 @@ def compile_country_places(pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, 
     return table, sum(len(isos) > 1 for isos in countries.values())
 
 
-def source_licence(path: Path) -> str:
-    """The licence a PETRARCH dictionary carries in its leading comments: from the line
-    that names it ("# The MIT License") to the end of that comment block."""
-    lines: list[str] = []
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                break
-            text = line[1:].rstrip().removeprefix(" ")
-            if lines or "license" in text.lower() and text.lower().startswith("the mit"):
-                lines.append(text)
-    return "\n".join(lines).strip() + "\n" if lines else ""
-
-
 def write_country_places(table: Mapping[str, list[str]], out: Path, notice: str) -> None:
     """Write the table as TOML, the notice (and licence) as its leading comment."""
-    head = "".join(f"# {line}".rstrip() + "\n" for line in notice.splitlines())
-    body = "".join(
-        f"\n[{iso3}]\nplaces = [{', '.join(_toml_string(n) for n in sorted(names))}]\n"
-        for iso3, names in sorted(table.items()))
-    out.write_text(head + body, encoding="utf-8")
-
-
-def _toml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    write_lists(table, "places", out, notice)
 
 
 @lru_cache(maxsize=4)
 def load_country_places(path: Path = COUNTRY_PLACES) -> dict[str, str]:
     """Folded place name -> ISO3 from a compiled table; empty when the file is absent.
     A file that is not such a table raises :class:`LexiconError` naming it."""
-    if not path.is_file():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise LexiconError(f"{path}: not a country places table: {e}") from e
-    table: dict[str, str] = {}
-    for iso3, entry in data.items():
-        names = entry.get("places") if isinstance(entry, dict) else None
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise LexiconError(f"{path}: [{iso3}]: 'places' must be a list of names")
-        table.update((fold(n), iso3) for n in names)
-    return table
+    return {fold(n): iso3
+            for iso3, names in read_lists(path, "places", "country places table").items()
+            for n in names}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,10 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{names} places of {len(table)} countries; {ambiguous} names listed under two "
           "countries left out")
     if args.out:
-        licence = source_licence(args.dictionary)
-        notice = NOTICE + ("\nThe source dictionary is under this licence:\n\n" + licence
-                           if licence else "")
-        write_country_places(table, args.out, notice)
+        write_country_places(table, args.out, notice_with_licence(NOTICE, args.dictionary))
         print(f"wrote {args.out}")
     return 0
 

@@ -12,7 +12,6 @@ from actorgraph.extract.country_places import (
     compile_country_places,
     load_country_places,
     main,
-    source_licence,
 )
 from actorgraph.extract.dictionaries import read_country_places
 from actorgraph.extract.lexicon import LexiconError
@@ -88,11 +87,6 @@ def test_compile_writes_a_table_that_loads_and_carries_the_licence(tmp_path, cap
     assert "# Copyright (c) 2014 Somebody" in text and "Do not edit" in text
     table = load_country_places(out)
     assert table["darfur"] == "SDN" and table["donbas"] == "UKR" and "punjab" not in table
-
-
-def test_licence_is_read_from_the_leading_comments(tmp_path):
-    assert source_licence(write(tmp_path, SMALL)).startswith("The MIT License (MIT)\n")
-    assert source_licence(write(tmp_path, "SUDAN_ [SDN]\n", "bare.txt")) == ""
 
 
 def test_a_damaged_table_is_an_error_naming_the_file(tmp_path):
