@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from actorgraph.extract.lexicon import VerbSense
 from actorgraph.extract.relations.mentions import (
+    is_place,
     mentions,
     modifier_actors,
     noun_relation_of,
@@ -30,6 +31,7 @@ from actorgraph.extract.relations.syntax import (
 )
 from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
+    CUSTODY_VERBS,
     DISSUADING_VERBS,
     LISTING_VERBS,
     OBJECT_CONTROL,
@@ -81,7 +83,20 @@ def passive_agents(ctx: Sentence, verb: Token) -> Weighted:
                       for m, w in prep_mentions(ctx, [h], {"of"})]
             if agents:
                 return agents
-    return harming_act_authors(ctx, verb)
+    return harming_act_authors(ctx, verb) or custodial_authorities(ctx, verb)
+
+
+def custodial_authorities(ctx: Sentence, verb: Token) -> Weighted:
+    """Who takes or keeps people in custody when no one is named: the country where it is
+    done, named as a country or by its capital ("a French journalist was arrested in
+    Tehran" is Iran's act; custody_verbs). Not a town's country, which the text may not
+    name as an actor, and not where two countries are named."""
+    if verb.lemma_.lower() not in CUSTODY_VERBS:
+        return []
+    found = [m for m, _w in prep_mentions(ctx, [verb], {"in", "at"}) if is_place(m)
+             and m.actor.is_actor]
+    countries = {m.actor.country for m in found}
+    return [(found[0], 0.7)] if len(countries) == 1 else []
 
 
 def harming_act_authors(ctx: Sentence, verb: Token) -> Weighted:

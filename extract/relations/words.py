@@ -16,6 +16,7 @@ from actorgraph.extract.wordlists import word_set
 NEG_WORDS = word_set("neg_words")
 NEGATING_VERBS = word_set("negating_verbs")
 DISSUADING_VERBS = word_set("dissuading_verbs")
+CUSTODY_VERBS = word_set("custody_verbs")
 REQUEST_VERBS = word_set("request_verbs")
 TOPIC_VERBS = word_set("topic_verbs")
 PRIZE_PREPS = word_set("prize_preps")

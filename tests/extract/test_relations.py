@@ -2024,3 +2024,21 @@ def test_an_act_one_is_kept_or_warned_off_is_negated(extractor, text, expected):
 def test_an_act_warned_against_with_no_one_warned_has_no_doer(extractor):
     got = extractor.extract_text("The UK warned against attacking civilians in Gaza.")
     assert not [t for t in got if t.relation == "ATTACKS"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # custody told with no one named is the act of the country where it was done
+    ("A French journalist was arrested in Tehran on Monday.",
+     {("Iran", "ARRESTS", "France media")}),
+    ("Two Canadian aid workers were detained in Iran.",
+     {("Iran", "ARRESTS", "Canada civilians")}),
+    # one named is the one
+    ("A French journalist was arrested in Tehran by Iranian police.",
+     {("Iran police", "ARRESTS", "France media")}),
+    # not where two countries are named, nor for other acts
+    ("Two Americans were detained in Moscow and Minsk.", set()),
+    ("A French journalist was wounded in Tehran.", set()),
+])
+def test_custody_with_no_one_named_is_the_country_s_where_it_was_done(extractor, text,
+                                                                         expected):
+    assert pairs(extractor, text) == expected
