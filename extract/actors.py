@@ -62,6 +62,7 @@ LOCATION = "LOCATION"
 # name in its own right ("Frances", "Germain").
 MISSPELT_LABELS = {"GPE", "NORP", "ORG", "LOC"}
 LOCATIVE_WORDS = word_set("locative_words")
+GROUND_VERBS = word_set("ground_verbs")
 PLACE_NOUNS = word_set("place_nouns")
 # Head nouns of definite descriptions of a named body, with the actor types they may also
 # refer to without sharing the word: "the group" is the armed group named before.
@@ -1966,7 +1967,8 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
         return res.actor(Actor(id=f"group:{slug(name)}", name=name, type="ORGANIZATION",
                                sector="ETH"))
     if _place_by_context(span, ent) or (
-        ent.label_ in {"PERSON", "ORG"} and _before_its_country(span, lex)
+        ent.label_ in {"PERSON", "ORG"} and (_before_its_country(span, lex)
+                                             or _ground_taken(span, res))
     ):
         # "Near Ar Raqqah, 15 strikes ...": NER calls unknown towns people or organisations.
         return res.place(span)
@@ -1991,6 +1993,18 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
     if ent.label_ == "NORP":
         return None
     return _organisation(span, res, lex)
+
+
+def _ground_taken(span: Span, res: _Resolver) -> bool:
+    """True for a name the gazetteer knows as a town, as the object of a verb that takes,
+    strikes or reaches ground, or a conjunct of one: "M23 rebels captured Goma", "shelled
+    Kharkiv and Mariupol" (ground_verbs), where NER calls it a person or an organisation.
+    Not a surname of someone the document names in full."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in GROUND_VERBS \
+        and span.text not in res.surnames and bool(res.places.candidates(span.text))
 
 
 def _place_by_context(span: Span, ent: Span) -> bool:

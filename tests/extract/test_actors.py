@@ -1066,3 +1066,23 @@ def test_a_state_organ_a_country_acts_on_is_not_its_own(extractor):
     # people and protesters may well be the acting state's own
     index = actors(extractor, "The Egyptian government arrested demonstrators in Cairo.")
     assert by_text(index, "demonstrators").country == "EGY"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # NER calls these towns people or organisations; taken or struck, they are towns
+    ("M23 rebels captured Goma.", "Goma", "COD"),
+    ("Russian forces shelled Kharkiv and Mariupol.", "Mariupol", "UKR"),
+    ("Israel bombed Khan Younis.", "Khan Younis", "PSE"),
+    ("The RSF besieged El Fasher.", "El Fasher", "SDN"),
+])
+def test_a_town_taken_or_struck_is_a_place_whatever_ner_says(extractor, text, name, country):
+    actor = by_text(actors(extractor, text), name)
+    assert (actor.type, actor.country) == ("LOCATION", country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Toyota recalled a million cars.", "Toyota"),   # a town's name, no ground taken
+    ("Israel struck Hamas leader Ismail Haniyeh.", "Ismail Haniyeh"),  # no town
+])
+def test_a_name_not_taken_as_ground_keeps_its_reading(extractor, text, name):
+    assert by_text(actors(extractor, text), name).type != "LOCATION"
