@@ -39,6 +39,7 @@ from actorgraph.extract.relations.words import (
     INTENT_VERBS,
     NEG_WORDS,
     NEGATING_VERBS,
+    OCCURRENCE_VERBS,
     REPORT_NOUNS,
     REPORT_VERBS,
     REPORTING_ADVERBS,
@@ -93,6 +94,7 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
         if node.dep_ == "relcl":
             own_clause = False
         control_chain = control_chain and keeps_negation_scope(node)
+    negated = negated or unhappened_subject(anchor)
     if modality in {None, "future", "hypothetical"} and is_question(anchor.sent):
         # "Will Israel strike Iran?" asks; it does not announce.
         modality = "question"
@@ -158,6 +160,21 @@ def framed_modality(anchor: Token, modality: str, complements: dict[int, str]) -
         if node.dep_ == "relcl":
             break  # a relative clause asserts on its own ("strikes that kill civilians")
     return modality
+
+
+def unhappened_subject(anchor: Token) -> bool:
+    """An act noun that is the subject of a verb saying it did not happen: "Macron's visit
+    was postponed" (a negating verb over its passive subject), "the talks did not take
+    place" (occurrence_verbs, negated). Plain negation of another verb leaves the act
+    alone: "the attack was not condemned" happened."""
+    if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = anchor.head
+    if anchor.dep_ == "nsubjpass":
+        return negating_verb(verb)
+    occurs = verb.lemma_.lower() in OCCURRENCE_VERBS or verb.lemma_.lower() == "take" and \
+        any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return occurs and negates(verb, None)
 
 
 def modality_path(anchor: Token) -> list[Token]:

@@ -2042,3 +2042,23 @@ def test_an_act_warned_against_with_no_one_warned_has_no_doer(extractor):
 def test_custody_with_no_one_named_is_the_country_s_where_it_was_done(extractor, text,
                                                                          expected):
     assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, negated", [
+    # an act named as the subject of a verb saying it did not happen
+    ("Macron's visit to Algeria was postponed.", True),
+    ("The talks between Iran and the United States were called off.", True),
+    ("The meeting between Putin and Zelensky did not take place.", True),
+    ("The talks between Iran and the United States never happened.", True),
+    # it happened
+    ("The talks between Iran and the United States took place in Oman.", False),
+])
+def test_an_act_said_not_to_have_happened_is_negated(extractor, text, negated):
+    got = extractor.extract_text(text)
+    assert got and all(t.negated is negated for t in got), [(t.relation, t.negated)
+                                                             for t in got]
+
+
+def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
+    got = extractor.extract_text("Israel's strike on Gaza was not condemned by Germany.")
+    assert any(t.relation == "ATTACKS" and not t.negated for t in got)
