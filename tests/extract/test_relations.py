@@ -2062,3 +2062,12 @@ def test_an_act_said_not_to_have_happened_is_negated(extractor, text, negated):
 def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
     got = extractor.extract_text("Israel's strike on Gaza was not condemned by Germany.")
     assert any(t.relation == "ATTACKS" and not t.negated for t in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington's decision to sell arms to Taiwan angered Beijing.",
+    "Beijing slammed Washington's move to sell arms to Taiwan.",
+])
+def test_an_act_decided_on_is_intended_not_done(extractor, text):
+    got = [t for t in extractor.extract_text(text) if t.relation == "AIDS"]
+    assert got and all(t.modality == "intended" for t in got)
