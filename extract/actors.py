@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -164,6 +165,9 @@ class ActorIndex:
     groups: dict[int, list[ActorMention]] = field(default_factory=dict)
     #: Quotations introduced by a named speaker ("X said:"), in order.
     quotations: list[Quotation] = field(default_factory=list)
+    #: Last tokens of mentions that name one unnamed person by role ("the Iranian foreign
+    #: minister"): "he" and "she" may refer to them.
+    officials: frozenset[int] = frozenset()
 
     def at(self, token: Token) -> ActorMention | None:
         return self.by_token.get(token.i)
@@ -495,7 +499,18 @@ class _Found:
         # holds the token.
         by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
         self.mentions.sort(key=lambda m: m.start)
-        return ActorIndex(mentions=self.mentions, by_token=by_token, groups=self.groups)
+        return ActorIndex(mentions=self.mentions, by_token=by_token, groups=self.groups,
+                          officials=frozenset(self._officials()))
+
+    def _officials(self) -> Iterator[int]:
+        """Last tokens of the mentions of one unnamed person by role (a singular person's
+        word: "the Iranian foreign minister", "a senior Russian official")."""
+        for m in self.mentions:
+            head = self.doc[m.end - 1]
+            if m.actor.type != "PERSON" and head.tag_ == "NN" and (
+                    head.lower_ in self.lex.person_words
+                    or head.lemma_.lower() in self.lex.person_words):
+                yield head.i
 
 
 def find_actors(
@@ -2186,7 +2201,8 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
                   if any(i in own_subjects for i in range(m.start, m.end))}
     for lo, hi in windows:
         cands = [m for m in index.mentions
-                 if lo <= m.start < hi and _compatible(kind, m, doc) and m.source != "pronoun"
+                 if lo <= m.start < hi and _compatible(kind, m, doc, index.officials)
+                 and m.source != "pronoun"
                  and not any(i in own_subjects for i in range(m.start, m.end))
                  and m.actor.id not in own_actors]
         if not cands:
@@ -2216,12 +2232,14 @@ def _controller_subjects(verb: Token) -> set[int]:
     return {c.i for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}}
 
 
-def _compatible(kind: str, m: ActorMention, doc: Doc) -> bool:
+def _compatible(kind: str, m: ActorMention, doc: Doc,
+                officials: frozenset[int] = frozenset()) -> bool:
     t = m.actor.type
     if not m.actor.is_actor:
         return False
     if kind == "PERSON":
-        return t == "PERSON"
+        # ("The Iranian foreign minister arrived. He met ...": a person by role)
+        return t == "PERSON" or m.end - 1 in officials
     if kind == "THING":
         # "its" is not "the rebels" or "Palestinians"; a name ending in s is one body
         # ("Hamas renounced its struggle", "the United States and its allies").

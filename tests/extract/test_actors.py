@@ -1086,3 +1086,19 @@ def test_a_town_taken_or_struck_is_a_place_whatever_ner_says(extractor, text, na
 ])
 def test_a_name_not_taken_as_ground_keeps_its_reading(extractor, text, name):
     assert by_text(actors(extractor, text), name).type != "LOCATION"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Iranian foreign minister arrived in Riyadh on Tuesday. He met Crown Prince "
+     "Mohammed bin Salman.", ("Iran government", "MEETS", "Mohammed bin Salman")),
+    ("A senior Russian official visited Beijing. He criticized the United States.",
+     ("Russia government", "CRITICIZES", "United States")),
+])
+def test_he_or_she_may_be_a_person_named_by_role(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert expected in got, got
+
+
+def test_he_is_not_a_body(extractor):
+    got = extractor.extract_text("The Iranian army fired missiles. He criticized Israel.")
+    assert not [t for t in got if t.relation == "CRITICIZES"]
