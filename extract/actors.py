@@ -64,6 +64,7 @@ LOCATION = "LOCATION"
 MISSPELT_LABELS = {"GPE", "NORP", "ORG", "LOC"}
 LOCATIVE_WORDS = word_set("locative_words")
 GROUND_VERBS = word_set("ground_verbs")
+LEAVING_VERBS = word_set("leaving_verbs")
 PLACE_NOUNS = word_set("place_nouns")
 # Head nouns of definite descriptions of a named body, with the actor types they may also
 # refer to without sharing the word: "the group" is the armed group named before.
@@ -2013,13 +2014,18 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
 def _ground_taken(span: Span, res: _Resolver) -> bool:
     """True for a name the gazetteer knows as a town, as the object of a verb that takes,
     strikes or reaches ground, or a conjunct of one: "M23 rebels captured Goma", "shelled
-    Kharkiv and Mariupol" (ground_verbs), where NER calls it a person or an organisation.
-    Not a surname of someone the document names in full."""
+    Kharkiv and Mariupol" (ground_verbs); after "into" or "toward", or "from" on a verb of
+    leaving ("withdrew from Avdiivka", leaving_verbs); where NER calls it a person or an
+    organisation. Not a surname of someone the document names in full."""
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in GROUND_VERBS \
-        and span.text not in res.surnames and bool(res.places.candidates(span.text))
+    head = root.head
+    ground = root.dep_ == "dobj" and head.lemma_.lower() in GROUND_VERBS or \
+        root.dep_ == "pobj" and (head.lower_ in {"into", "toward", "towards"} or
+                                 head.lower_ == "from" and head.head.lemma_.lower()
+                                 in LEAVING_VERBS)
+    return ground and span.text not in res.surnames and bool(res.places.candidates(span.text))
 
 
 def _place_by_context(span: Span, ent: Span) -> bool:

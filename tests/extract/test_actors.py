@@ -1074,6 +1074,8 @@ def test_a_state_organ_a_country_acts_on_is_not_its_own(extractor):
     ("Russian forces shelled Kharkiv and Mariupol.", "Mariupol", "UKR"),
     ("Israel bombed Khan Younis.", "Khan Younis", "PSE"),
     ("The RSF besieged El Fasher.", "El Fasher", "SDN"),
+    ("Ukrainian troops withdrew from Avdiivka.", "Avdiivka", "UKR"),
+    ("Russian forces advanced toward Bakhmut.", "Bakhmut", "UKR"),
 ])
 def test_a_town_taken_or_struck_is_a_place_whatever_ner_says(extractor, text, name, country):
     actor = by_text(actors(extractor, text), name)
@@ -1083,6 +1085,7 @@ def test_a_town_taken_or_struck_is_a_place_whatever_ner_says(extractor, text, na
 @pytest.mark.parametrize("text, name", [
     ("Toyota recalled a million cars.", "Toyota"),   # a town's name, no ground taken
     ("Israel struck Hamas leader Ismail Haniyeh.", "Ismail Haniyeh"),  # no town
+    ("Kenya received a letter from Beni.", "Beni"),  # from, but no leaving
 ])
 def test_a_name_not_taken_as_ground_keeps_its_reading(extractor, text, name):
     assert by_text(actors(extractor, text), name).type != "LOCATION"
