@@ -64,6 +64,8 @@ LOCATION = "LOCATION"
 MISSPELT_LABELS = {"GPE", "NORP", "ORG", "LOC"}
 LOCATIVE_WORDS = word_set("locative_words")
 GROUND_VERBS = word_set("ground_verbs")
+#: Words that make a number an amount ("2.4 billion").
+AMOUNT_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 LEAVING_VERBS = word_set("leaving_verbs")
 PLACE_NOUNS = word_set("place_nouns")
 # Head nouns of definite descriptions of a named body, with the actor types they may also
@@ -349,6 +351,17 @@ def _strip_possessive(span: Span) -> Span:
     while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     return span.doc[start:end]
+
+
+def _strip_quantity(span: Span) -> Span:
+    """A name without the amount NER ran into it: "fined Google 2.4 billion euros" names
+    Google. Only a run of numbers with a scale word ("billion") is an amount: "France 24"
+    and "Channel 4" are names."""
+    doc, end = span.doc, span.end
+    while end - span.start > 1 and doc[end - 1].like_num:
+        end -= 1
+    scaled = any(t.lower_ in AMOUNT_SCALES for t in doc[end:span.end])
+    return doc[span.start:end] if scaled else span
 
 
 def _inside_title(span: Span, lex: ActorLexicon, lowers: list[str]) -> bool:
@@ -877,7 +890,7 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS or not found.is_free(ent.start, ent.end):
             continue
-        span = _strip_possessive(ent)
+        span = _strip_quantity(_strip_possessive(ent))
         if _inside_title(span, lex, found.lowers):
             continue  # "State" in "Secretary of State"
         if _names_a_water(span) or _names_a_vessel(span):

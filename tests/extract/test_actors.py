@@ -1105,3 +1105,11 @@ def test_he_or_she_may_be_a_person_named_by_role(extractor, text, expected):
 def test_he_is_not_a_body(extractor):
     got = extractor.extract_text("The Iranian army fired missiles. He criticized Israel.")
     assert not [t for t in got if t.relation == "CRITICIZES"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The European Commission fined Google 2.4 billion euros.", "Google"),
+    ("France 24 reported that Mali expelled the French ambassador.", "France 24"),
+])
+def test_an_amount_ner_runs_into_a_name_is_not_the_name(extractor, text, name):
+    assert name in {m.text for m in actors(extractor, text).mentions}
