@@ -64,9 +64,9 @@ LOCATION = "LOCATION"
 MISSPELT_LABELS = {"GPE", "NORP", "ORG", "LOC"}
 LOCATIVE_WORDS = word_set("locative_words")
 GROUND_VERBS = word_set("ground_verbs")
+LEAVING_VERBS = word_set("leaving_verbs")
 #: Words that make a number an amount ("2.4 billion").
 AMOUNT_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-LEAVING_VERBS = word_set("leaving_verbs")
 PLACE_NOUNS = word_set("place_nouns")
 # Head nouns of definite descriptions of a named body, with the actor types they may also
 # refer to without sharing the word: "the group" is the armed group named before.

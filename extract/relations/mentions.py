@@ -113,7 +113,7 @@ def _named_before(ctx: Sentence, m: ActorMention) -> ActorMention:
     """A reference ("the two leaders", "the country") whose actor is named earlier in its
     own sentence stands where the name is, as a pronoun's antecedent there does: the record
     shows "Ash Carter", not "leaders", as the text of its end."""
-    named = [o for o in ctx.index.mentions if o.source != "nominal" and o.actor is m.actor
+    named = [o for o in ctx.index.mentions if o.source != "nominal" and o.actor.id == m.actor.id
              and ctx.sent.start <= o.start < m.start]
     return named[-1] if named else m
 
