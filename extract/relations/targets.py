@@ -32,6 +32,7 @@ from actorgraph.extract.relations.words import (
     COOPERATIVE_QUADS,
     DEFINITE_DETERMINERS,
     DENIAL_VERBS,
+    MOTION_PREPS,
     PLACE_PREPS,
     REACTIONS,
     RELEASE_NOUNS,
@@ -190,12 +191,20 @@ def rejects_someone(ctx: Sentence, verb: Token, act: Token) -> bool:
                    for v in ctx.vocab.verb_senses(act.lemma_, act.lower_))
 
 
+def destination_named(ctx: Sentence, verb: Token) -> bool:
+    """A verb's "to" or "into" names an actor or a place: something goes there ("hand over
+    suspects to Syria"), not a state its object is put in ("reduce Seoul to ashes")."""
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ in MOTION_PREPS and any(
+        ctx.index.all_at(q) for q in c.children if q.dep_ == "pobj") for c in verb.children)
+
+
 def infinitive_targets(ctx: Sentence, act: Token) -> Weighted:
     """The objects and prepositional objects of an infinitive ("threatened to shell Iraqi
     towns" -> Iraq), not those of where or when it is done, nor what a verb of giving
-    gives somewhere: "agreed to hand over ISIS suspects to Syria" is aimed at Syria."""
+    gives somewhere: "agreed to hand over ISIS suspects to Syria" is aimed at Syria. What
+    is turned into a thing is the target: "threatened to turn Seoul into a sea of fire"."""
     out: Weighted = []
-    given = sends_somewhere(act)
+    given = sends_somewhere(act) and destination_named(ctx, act)
     for a in act.children:
         if a.dep_ in {"dobj", "dative"}:
             if not (given and a.dep_ == "dobj"):

@@ -2071,3 +2071,15 @@ def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
 def test_an_act_decided_on_is_intended_not_done(extractor, text):
     got = [t for t in extractor.extract_text(text) if t.relation == "AIDS"]
     assert got and all(t.modality == "intended" for t in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea threatened to turn Seoul into a sea of fire.",
+     ("North Korea", "THREATENS", "South Korea")),
+    ("North Korea threatened to reduce Seoul to ashes.",
+     ("North Korea", "THREATENS", "South Korea")),
+    # what goes to someone is no target: the one it goes to is
+    ("Iraq agreed to hand over ISIS suspects to Syria.", ("Iraq", "AGREES_WITH", "Syria")),
+])
+def test_what_an_act_turns_into_a_state_is_its_target(extractor, text, expected):
+    assert expected in pairs(extractor, text)
