@@ -130,6 +130,14 @@ def sentence_span(sent: Span, source: str) -> tuple[str, int, int]:
     return stripped, start, end
 
 
+def states_intent(vocab: RelationVocabulary, f: Finding) -> bool:
+    """A statement of intent read whole by its trigger ("vowed retaliation against
+    Israel" is a threat, a pledge or a refusal already): the vow is made, so the
+    trigger's own commissive cue does not make it intended."""
+    cues = vocab.intent
+    return f.relation in {cues.hostile, cues.cooperative, cues.refusal}
+
+
 def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], taken: set[int],
                      seen: set[tuple], doc_id: str, evidence: _Evidence) -> list[Triple]:
     """The triples of a sentence: one per pair and type ("agreed to a ceasefire" names the
@@ -153,7 +161,7 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
             continue
         rtype = vocab.get(f.relation)
         negated, modality = (False, "asserted") if f.asserted else \
-            statement_factuality(ctx, f.anchor, f.statement)
+            statement_factuality(ctx, f.anchor, f.statement or states_intent(vocab, f))
         kept[pair] = Triple(
             doc=doc_id, sentence=evidence.sentence, start=evidence.start, end=evidence.end,
             subject=s.ref(), relation=f.relation, object=o.ref(), plover=rtype.plover,

@@ -2083,3 +2083,12 @@ def test_an_act_decided_on_is_intended_not_done(extractor, text):
 ])
 def test_what_an_act_turns_into_a_state_is_its_target(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran vowed retaliation against Israel.",
+    "Iran vowed revenge against Israel.",
+])
+def test_a_vowed_threat_is_a_threat_made(extractor, text):
+    got = [t for t in extractor.extract_text(text) if t.relation == "THREATENS"]
+    assert got and all(t.modality == "asserted" and not t.negated for t in got)
