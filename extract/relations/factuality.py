@@ -95,6 +95,8 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
             own_clause = False
         control_chain = control_chain and keeps_negation_scope(node)
     negated = negated or unhappened_subject(anchor)
+    if modality is None and reported_subject(anchor):
+        modality = "reported"
     if modality in {None, "future", "hypothetical"} and is_question(anchor.sent):
         # "Will Israel strike Iran?" asks; it does not announce.
         modality = "question"
@@ -175,6 +177,13 @@ def unhappened_subject(anchor: Token) -> bool:
     occurs = verb.lemma_.lower() in OCCURRENCE_VERBS or verb.lemma_.lower() == "take" and \
         any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return occurs and negates(verb, None)
+
+
+def reported_subject(anchor: Token) -> bool:
+    """An act noun that is the passive subject of a verb of hearsay: "an attack by Houthi
+    rebels on a Greek tanker was reported" (report_verbs, hearsay_verbs)."""
+    return anchor.pos_ in {"NOUN", "PROPN"} and anchor.dep_ == "nsubjpass" and \
+        anchor.head.lemma_.lower() in HEARSAY_VERBS
 
 
 def modality_path(anchor: Token) -> list[Token]:

@@ -2092,3 +2092,12 @@ def test_what_an_act_turns_into_a_state_is_its_target(extractor, text, expected)
 def test_a_vowed_threat_is_a_threat_made(extractor, text):
     got = [t for t in extractor.extract_text(text) if t.relation == "THREATENS"]
     assert got and all(t.modality == "asserted" and not t.negated for t in got)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("An attack by Houthi rebels on a Greek tanker was reported in the Red Sea.", "reported"),
+    ("An attack by Houthi rebels on a Greek tanker was confirmed by the navy.", "asserted"),
+])
+def test_an_act_said_to_be_reported_is_reported(extractor, text, modality):
+    got = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert got and all(t.modality == modality for t in got)
