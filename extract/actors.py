@@ -273,11 +273,15 @@ class _Resolver:
             named = {iso for e in _ents_within(self.ents, sent.start, sent.end)
                      if e.start != span.start
                      and (iso := _country_of_text(e.text, self.lex))}
-            # "Borno state", "Idlib province": a region, not a town of that name
+            # "Borno state", "Idlib province": a region, not a town of that name; NER
+            # may take the region noun into the name ("Khost province")
             region = span.end < len(doc) and doc[span.end].lemma_.lower() in REGION_NOUNS
+            name = text
+            if len(span) > 1 and span[-1].lemma_.lower() in REGION_NOUNS:
+                region, name = True, span[:-1].text
             # (a region's name alone only as a named political place: ISO 3166-2 also has
             # "East", "Gulf" and "Red Sea" as regions of one country)
-            country = (region and self.places.region(text, prefer=named)) or \
+            country = (region and self.places.region(name, prefer=named)) or \
                 self.places.country(text, prefer=named) or (
                     span.root.ent_type_ == "GPE" and self.places.region(text, named) or None
                 ) or self.lex.places.get(fold(text)) or self.places.listed_country(text)

@@ -1113,3 +1113,11 @@ def test_he_is_not_a_body(extractor):
 ])
 def test_an_amount_ner_runs_into_a_name_is_not_the_name(extractor, text, name):
     assert name in {m.text for m in actors(extractor, text).mentions}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # NER takes the region noun into the name
+    ("Pakistani jets bombed two villages in Khost province.", "Khost province", "AFG"),
+])
+def test_a_region_named_with_its_noun_is_that_region(extractor, text, name, country):
+    assert by_text(actors(extractor, text), name).country == country
