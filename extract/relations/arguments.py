@@ -33,6 +33,7 @@ from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
     CUSTODY_VERBS,
     DISSUADING_VERBS,
+    GERUND_VERBS,
     LISTING_VERBS,
     OBJECT_CONTROL,
     PARTICIPATION_VERBS,
@@ -272,6 +273,9 @@ def gerund_subjects(ctx: Sentence, prep: Token, depth: int) -> Weighted:
     a passive or adjective ("The UK is committed to destroying ISIL"), else the subject
     of the verb ("cut ties by expelling")."""
     verb = prep.head
+    if verb.dep_ == "dobj" and prep.lower_ in {"of", "for", "from", "against"} and \
+            verb.head.lemma_.lower() in GERUND_VERBS:
+        return mentions(ctx, verb)  # "accused [Armenian forces of] shelling": the parse
     if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
         return []
     warned_off = prep.lower_ == "against" and verb.lemma_.lower() in DISSUADING_VERBS

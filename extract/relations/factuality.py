@@ -325,7 +325,8 @@ def governor_cue(node: Token, child: Token) -> str | None:
     """The cue of a noun or verb the act is said in or about: an accusation ("accused
     Ukraine of attacking") or a report is reported, a plan future, an intention intended,
     a demand's clause requested, a denial's clause denied."""
-    if child.dep_ == "prep" and child.lower_ in {"of", "for"} and node.lemma_ in ALLEGING_VERBS:
+    if node.lemma_ in ALLEGING_VERBS and (
+            child.dep_ == "prep" and child.lower_ in {"of", "for"} or alleged_of(child)):
         return "reported"
     if node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_NOUNS:
         return "future"  # "announced plans to increase cooperation"
@@ -348,6 +349,14 @@ def governor_cue(node: Token, child: Token) -> str | None:
     if child.dep_ == "ccomp" and (node.lemma_ in REPORT_VERBS or node.lemma_ == "deny"):
         return "denied" if node.lemma_ == "deny" else "reported"
     return None
+
+
+def alleged_of(obj: Token) -> bool:
+    """An accused object with its "of" act hung on it, not on the verb: "accused [Armenian
+    forces of shelling] positions" (a parse the gerund repair leaves so)."""
+    return obj.dep_ == "dobj" and any(
+        c.dep_ == "prep" and c.lower_ in {"of", "for"} and
+        any(g.dep_ == "pcomp" for g in c.children) for c in obj.children)
 
 
 def leaves_open(node: Token) -> bool:

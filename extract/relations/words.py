@@ -16,6 +16,7 @@ from actorgraph.extract.wordlists import word_set
 NEG_WORDS = word_set("neg_words")
 NEGATING_VERBS = word_set("negating_verbs")
 DISSUADING_VERBS = word_set("dissuading_verbs")
+GERUND_VERBS = word_set("gerund_verbs")
 CUSTODY_VERBS = word_set("custody_verbs")
 OCCURRENCE_VERBS = word_set("occurrence_verbs")
 REQUEST_VERBS = word_set("request_verbs")

@@ -278,3 +278,20 @@ def test_a_name_that_is_an_object_of_its_own_stays(extractor):
     doc = extractor.nlp("The army attacked on Monday Mosul.")
     assert next(t for t in doc if t.text == "Mosul").dep_ != "appos"
 
+
+
+@pytest.mark.parametrize("text, gerund, noun", [
+    ("Azerbaijan accused Armenian forces of shelling Azerbaijani positions.", "shelling",
+     "positions"),
+    ("India accused Pakistan of harbouring militants.", "harbouring", "militants"),
+])
+def test_a_gerund_after_an_accusation_s_of_is_a_verb(extractor, text, gerund, noun):
+    doc = extractor.nlp(text)
+    g = next(t for t in doc if t.text == gerund)
+    n = next(t for t in doc if t.text == noun)
+    assert (g.dep_, n.dep_, n.head.i) == ("pcomp", "dobj", g.i)
+
+
+def test_a_gerund_modifier_elsewhere_stays(extractor):
+    doc = extractor.nlp("The support of ruling parties matters to Kenya.")
+    assert next(t for t in doc if t.text == "ruling").dep_ == "amod"

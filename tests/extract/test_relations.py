@@ -2101,3 +2101,10 @@ def test_a_vowed_threat_is_a_threat_made(extractor, text):
 def test_an_act_said_to_be_reported_is_reported(extractor, text, modality):
     got = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
     assert got and all(t.modality == modality for t in got)
+
+
+def test_the_act_an_accused_object_is_said_to_do_is_reported(extractor):
+    got = {(t.subject.name, t.relation, t.object.name): t.modality for t in
+           extractor.extract_text("Azerbaijan accused Armenian forces of shelling "
+                                  "Azerbaijani positions.")}
+    assert got.get(("Armenia military", "ATTACKS", "Azerbaijan")) == "reported", got
