@@ -368,6 +368,15 @@ def _strip_quantity(span: Span) -> Span:
     return doc[span.start:end] if scaled else span
 
 
+def _strip_model(span: Span) -> Span:
+    """A name without the model designation NER ran into it: "bought Russian S-400
+    missiles" names Russia, and the S-400 is a weapon (``MODEL_DESIGNATION``)."""
+    for k in range(1, len(span)):
+        if MODEL_DESIGNATION.fullmatch(span[k].text):
+            return span[:k]
+    return span
+
+
 def _inside_title(span: Span, lex: ActorLexicon, lowers: list[str]) -> bool:
     """True when the span is part of a title phrase: its tail ("State" in "Secretary of
     State") or its head ("Defence" in "the Defence Secretary", which NER tags ORG).
@@ -894,7 +903,7 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS or not found.is_free(ent.start, ent.end):
             continue
-        span = _strip_quantity(_strip_possessive(ent))
+        span = _strip_model(_strip_quantity(_strip_possessive(ent)))
         if _inside_title(span, lex, found.lowers):
             continue  # "State" in "Secretary of State"
         if _names_a_water(span) or _names_a_vessel(span):
