@@ -2051,7 +2051,8 @@ def _ground_taken(span: Span, res: _Resolver) -> bool:
         root.dep_ == "pobj" and (head.lower_ in {"into", "toward", "towards"} or
                                  head.lower_ == "from" and head.head.lemma_.lower()
                                  in LEAVING_VERBS)
-    return ground and span.text not in res.surnames and bool(res.places.candidates(span.text))
+    return ground and person_key(span.text) not in res.surnames \
+        and bool(res.places.candidates(span.text))
 
 
 def _place_by_context(span: Span, ent: Span) -> bool:

@@ -1125,3 +1125,9 @@ def test_an_amount_ner_runs_into_a_name_is_not_the_name(extractor, text, name):
 ])
 def test_a_region_named_with_its_noun_is_that_region(extractor, text, name, country):
     assert by_text(actors(extractor, text), name).country == country
+
+
+def test_a_town_s_name_that_is_a_surname_in_the_document_stays_the_person(extractor):
+    index = actors(extractor, "Opposition leader Jean-Pierre Goma criticized the army. "
+                              "Soldiers attacked Goma on Monday.")
+    assert {m.actor.type for m in index.mentions if m.text == "Goma"} == {"PERSON"}
