@@ -180,10 +180,11 @@ def unhappened_subject(anchor: Token) -> bool:
 
 
 def reported_subject(anchor: Token) -> bool:
-    """An act noun that is the passive subject of a verb of hearsay: "an attack by Houthi
-    rebels on a Greek tanker was reported" (report_verbs, hearsay_verbs)."""
+    """An act noun that is the passive subject of a verb of report: "an attack by Houthi
+    rebels on a Greek tanker was reported" (report_verbs; not "was considered a war
+    crime", which takes the act as done)."""
     return anchor.pos_ in {"NOUN", "PROPN"} and anchor.dep_ == "nsubjpass" and \
-        anchor.head.lemma_.lower() in HEARSAY_VERBS
+        anchor.head.lemma_.lower() in REPORT_VERBS
 
 
 def modality_path(anchor: Token) -> list[Token]:
