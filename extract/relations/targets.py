@@ -23,7 +23,6 @@ from actorgraph.extract.relations.syntax import (
     condition_mark,
     infinitival,
     is_verb,
-    sends_somewhere,
 )
 from actorgraph.extract.relations.words import (
     ACT_NOUNS,
@@ -193,7 +192,8 @@ def rejects_someone(ctx: Sentence, verb: Token, act: Token) -> bool:
 
 def destination_named(ctx: Sentence, verb: Token) -> bool:
     """A verb's "to" or "into" names an actor or a place: something goes there ("hand over
-    suspects to Syria"), not a state its object is put in ("reduce Seoul to ashes")."""
+    suspects to Syria"), not a state its object is put in ("reduce Seoul to ashes"). A
+    narrower :func:`~actorgraph.extract.relations.syntax.sends_somewhere`."""
     return any(c.dep_ in {"prep", "dative"} and c.lower_ in MOTION_PREPS and any(
         ctx.index.all_at(q) for q in c.children if q.dep_ == "pobj") for c in verb.children)
 
@@ -204,7 +204,7 @@ def infinitive_targets(ctx: Sentence, act: Token) -> Weighted:
     gives somewhere: "agreed to hand over ISIS suspects to Syria" is aimed at Syria. What
     is turned into a thing is the target: "threatened to turn Seoul into a sea of fire"."""
     out: Weighted = []
-    given = sends_somewhere(act) and destination_named(ctx, act)
+    given = destination_named(ctx, act)
     for a in act.children:
         if a.dep_ in {"dobj", "dative"}:
             if not (given and a.dep_ == "dobj"):

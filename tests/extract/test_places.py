@@ -556,6 +556,13 @@ def test_a_name_before_a_region_noun_is_a_region_not_a_town(extractor):
     assert got == [("NGA", "NGA")]
 
 
+def test_a_region_named_with_its_noun_is_that_region(extractor):
+    # NER takes the region noun into the name: "Khost province" is Afghanistan's
+    got = [(t.subject.country, t.object.country) for t in extractor.extract_text(
+        "Pakistani jets bombed two villages in Khost province.")]
+    assert got == [("PAK", "AFG")]
+
+
 def test_a_place_no_town_is_named_after_may_be_a_region(extractor):
     from actorgraph.extract.actors import find_actors
     doc = extractor.nlp("The Myanmar army attacked villages in Rakhine.")
