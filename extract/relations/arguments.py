@@ -184,11 +184,17 @@ def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
 def infinitive_after_object(verb: Token) -> bool:
     """"sent material to help defend Saudi Arabia": an infinitive right after a verb's
     object, which the parse may call a relative clause of the object; like an acl, its
-    doer is the object if an actor, else the verb's subject. (Only right after it: a
-    far one is more likely a misparse.)"""
+    doer is the object if an actor, else the verb's subject. Only right after the object
+    and its own modifiers ("began a hunger strike on Monday to protest"): a clause farther
+    off is more likely a misparse."""
     head = verb.head
-    return head.dep_ == "dobj" and verb.i == head.i + 2 and \
-        verb.doc[head.i + 1].lower_ == "to" and verb.doc[head.i + 1].head.i == verb.i
+    if head.dep_ != "dobj" or verb.i < head.i + 2:
+        return False
+    to = verb.doc[verb.i - 1]
+    if to.lower_ != "to" or to.head.i != verb.i:
+        return False
+    between = range(head.i + 1, to.i)
+    return all(head.is_ancestor(verb.doc[k]) for k in between)
 
 
 def controller_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:

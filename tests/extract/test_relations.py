@@ -916,6 +916,18 @@ def test_an_infinitive_right_after_an_object_is_done_by_the_sender(extractor):
     got = pairs(extractor, "Norway sent material to help defend Saudi Arabia.")
     assert ("Norway", "SUPPORTS", "Saudi Arabia") in got
 
+
+def test_an_infinitive_after_an_object_and_its_modifiers_is_the_subjects_purpose(extractor):
+    # "on Monday" hangs from "strike": the clause still follows the object's own words
+    got = pairs(extractor, "Kurdish refugees began a hunger strike on Monday to protest "
+                           "against Sweden's decision.")
+    assert any(r == "PROTESTS_AGAINST" and o == "Sweden" for _s, r, o in got), got
+
+
+def test_sending_people_back_is_coercion_not_aid(extractor):
+    got = {r for _s, r, _o in pairs(extractor, "Germany sent back the Syrian refugees.")}
+    assert "COERCES" in got and "AIDS" not in got, got
+
 @pytest.mark.parametrize("text", [
     "France is working as part of NATO to defeat Hamas.",
     "Spain, as part of NATO, attacked Hamas.",
