@@ -267,7 +267,10 @@ class _Resolver:
             _organs_country(span, self.lex)  # ("Iraqi Kurdistan": a place in Iraq)
         if country is None and span.end + 1 < len(doc) and doc[span.end].text == ",":
             after = next((e for e in self.ents if e.start == span.end + 1), None)
-            country = _country_of_text(after.text, self.lex) if after is not None else None
+            # (not an owner: "off its east coast, South Korea's military said")
+            if after is not None and not (after.end < len(doc)
+                                          and doc[after.end].tag_ == "POS"):
+                country = _country_of_text(after.text, self.lex)
         if country is None:
             sent = span.sent
             named = {iso for e in _ents_within(self.ents, sent.start, sent.end)

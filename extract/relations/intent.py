@@ -18,8 +18,9 @@ from actorgraph.extract.relations.syntax import (
     conjuncts,
     governing_verb,
     infinitival,
+    is_verb,
 )
-from actorgraph.extract.relations.words import COOPERATIVE_QUADS, SPEECH_VERBS
+from actorgraph.extract.relations.words import CONDITIONS, COOPERATIVE_QUADS, SPEECH_VERBS
 
 #: An intent statement is a little less sure than the act it announces.
 INTENT_DISCOUNT = 0.9
@@ -45,7 +46,8 @@ def intent_statement(ctx: Sentence, f: Finding) -> Finding | None:
         return None
     if not f.obj.actor.is_actor and relation != cues.hostile:
         return None  # a place is threatened ("threatened to strike Haifa"), not pledged to
-    if relation == cues.hostile and conditional_mood(f.anchor, cues):
+    if relation == cues.hostile and conditional_mood(f.anchor, cues) and (
+            condition_mark(f.anchor, CONDITIONS) is None or said_by_another(ctx, f)):
         # "she would pursue a fight against ISIS": "would" is also the conditional; a
         # hostile act is a threat when committed to outright, or when its condition is
         # named (an ultimatum, derived.ultimatum_threat).
@@ -134,6 +136,18 @@ def committers(ctx: Sentence, commitment: Token, act: Token) -> set[str]:
                 if ctx.index.all_at(tok) or tok.pos_ == "PRON":
                     out.update(m.actor.id for m, _w in mention(ctx, tok))
     return out
+
+
+def said_by_another(ctx: Sentence, f: Finding) -> bool:
+    """An act told in a clause someone else says ("Analysts said Israel would strike Iran
+    if talks failed"): what its doer would do is the speaker's reading, not the doer's
+    word."""
+    verb = f.anchor
+    if verb.dep_ != "ccomp" or not is_verb(verb.head):
+        return False
+    speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return bool(speakers) and f.subject.actor.id not in {
+        m.actor.id for c in speakers for m, _w in mention(ctx, c)}
 
 
 def has_own_subject(verb: Token) -> bool:

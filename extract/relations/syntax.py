@@ -107,7 +107,9 @@ def condition_mark(anchor: Token, marks: frozenset[str] | set[str] = frozenset({
     ):
         return None  # "withdrew unless": a past act is no threat
     for c in anchor.children:
-        if c.dep_ == "advcl":
+        # (the parse may call the condition a complement: "threatened to retaliate if
+        # Washington imposed new tariffs"; an act threatened asks no question)
+        if c.dep_ in {"advcl", "ccomp"}:
             for k in c.children:
                 if k.dep_ == "mark" and k.lower_ in marks:
                     return k

@@ -27,6 +27,7 @@ from actorgraph.extract.relations.syntax import (
 from actorgraph.extract.relations.words import (
     ACT_NOUNS,
     CAPTOR_VERBS,
+    CONDITIONS,
     CONTENT_NOUNS,
     COOPERATIVE_QUADS,
     DEFINITE_DETERMINERS,
@@ -40,7 +41,6 @@ from actorgraph.extract.relations.words import (
 )
 from actorgraph.extract.wordlists import word_set
 
-CONDITIONS = word_set("conditions")
 LEAVING_NOUNS = word_set("leaving_nouns")
 COUNTERING_VERBS = word_set("countering_verbs")
 

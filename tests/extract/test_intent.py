@@ -56,6 +56,22 @@ def test_an_ultimatum_is_a_threat_not_a_pledge(extractor):
     assert not any(r[1] == "PLEDGES" for r in got)
 
 
+def test_a_hostile_act_its_doer_would_do_on_a_condition_is_a_threat(extractor):
+    got = rels(extractor, "Iran said it would strike Israel if Israel attacked.")
+    assert ("Iran", "THREATENS", "Israel", False, "asserted") in got
+
+
+def test_a_conditional_act_others_say_a_doer_would_do_is_no_threat(extractor):
+    got = rels(extractor, "Analysts said Israel would strike Iran if talks failed.")
+    assert not any(r[1] == "THREATENS" for r in got), got
+
+
+def test_a_threatened_act_aims_at_the_one_its_condition_names(extractor):
+    # the parse hangs the "if" clause on "retaliate" as a complement, not an adverbial
+    got = rels(extractor, "Beijing threatened to retaliate if Washington imposed new tariffs.")
+    assert ("China", "THREATENS", "United States", False, "asserted") in got
+
+
 def test_the_intent_vocabulary_is_data():
     from actorgraph.extract.lexicon import load_relations
 

@@ -195,6 +195,12 @@ def test_town_comma_country_is_in_that_country(extractor, geonames):
     assert a.country == "ROU"
 
 
+def test_a_country_owning_what_follows_the_comma_is_not_the_places(extractor, geonames):
+    found = actors(extractor, "North Korea fired two missiles into the sea off its east "
+                              "coast, South Korea's military said.")
+    assert actor_of(found, "east coast").country is None
+
+
 def test_capital_homonym_in_another_named_country(extractor, geonames):
     a = actor_of(actors(extractor, "Clashes in Tripoli, the north Lebanese port, killed two."),
                  "Tripoli")
