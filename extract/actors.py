@@ -2138,19 +2138,24 @@ def _reported_speaker(token: Token, index: ActorIndex) -> ActorMention | bool | 
 
 
 def _blamed_object(token: Token, index: ActorIndex, kind: str) -> ActorMention | None:
-    """"The US sanctioned Iran over its supply of drones", "praised Kenya for its offer":
-    a possessive in the reason for an act done to someone is that someone's, not the
-    doer's. None when the pronoun is not in such a reason or the object is no actor of its
-    kind."""
+    """"The US sanctioned Iran over its supply of drones", "praised Kenya for its offer",
+    "imposed sanctions on Russia over its invasion": a possessive in the reason for an act
+    done to someone is that someone's, not the doer's. None when the pronoun is not in
+    such a reason or the one acted on is no single actor of its kind."""
     noun = token.head
     if token.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ not in REASON_PREPS:
         return None
     verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    objects = [m for c in verb.children if c.dep_ == "dobj" for m in index.all_at(c)
-               if _compatible(kind, m, token.doc)]
-    return objects[0] if len(objects) == 1 else None
+    done_to = [c for c in verb.children if c.dep_ == "dobj"]
+    # (an act named by its noun is done "on" or "against" someone: "sanctions on Russia")
+    done_to += [p for h in (verb, *done_to) for c in h.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+                for p in c.children if p.dep_ == "pobj"]
+    objects = {m.actor.id: m for c in done_to for m in index.all_at(c)
+               if _compatible(kind, m, token.doc)}
+    return next(iter(objects.values())) if len(objects) == 1 else None
 
 
 def _own_act_owner(token: Token, index: ActorIndex, kind: str) -> ActorMention | None:

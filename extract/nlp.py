@@ -25,6 +25,7 @@ from spacy.symbols import npadvmod as NPADVMOD
 from spacy.symbols import oprd as OPRD
 from spacy.symbols import poss as POSS
 from spacy.symbols import prep as PREP
+from spacy.symbols import prt as PRT
 from spacy.tokens import Doc, Token
 
 from actorgraph.extract.lexicon import ActorLexicon, load_actor_lexicon
@@ -582,6 +583,26 @@ def particles_read_as_prepositions(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("prepositions_read_as_particles")
+def prepositions_read_as_particles(doc: Doc) -> Doc:
+    """Make "off" of "held joint drills off the Korean peninsula" a preposition again.
+
+    The parser may read a preposition after the verb's object as the verb's particle with
+    its own object under it; "held ... off" then reads as "hold off" (put off: nothing
+    held). A particle with an object of its own, after an object of the verb, is a
+    preposition. Not "called the strike off" (no object of its own), nor "held off the
+    attack" (the particle comes before the verb's object).
+    """
+    for i in numpy.flatnonzero(doc.to_array(DEP) == PRT):
+        tok = doc[int(i)]
+        verb = tok.head
+        if not any(k.dep_ == "pobj" for k in tok.children):
+            continue
+        if any(k.dep_ == "dobj" and k.i < tok.i for k in verb.children):
+            tok.dep_, tok.pos_, tok.tag_ = "prep", "ADP", "IN"
+    return doc
+
+
 #: How the words of a source's name hang from its verb read as a noun.
 _SOURCE_WORDS = frozenset({"compound", "amod", "nmod", "nsubj"})
 SOURCE_VERBS = word_set("source_verbs")
@@ -735,7 +756,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("participles_read_as_clauses", after="object_predicates")
     nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
     nlp.add_pipe("particles_read_as_prepositions", after="sources_read_as_objects")
-    nlp.add_pipe("subjects_read_as_conjoined_objects", after="particles_read_as_prepositions")
+    nlp.add_pipe("prepositions_read_as_particles", after="particles_read_as_prepositions")
+    nlp.add_pipe("subjects_read_as_conjoined_objects", after="prepositions_read_as_particles")
     nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")
     nlp.add_pipe("gerunds_read_as_modifiers", after="names_read_as_clauses")
     return nlp

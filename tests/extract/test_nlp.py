@@ -247,6 +247,19 @@ def test_a_preposition_with_its_own_object_stays_a_preposition(extractor):
     assert doc[3].dep_ == "prep"
 
 
+def test_a_particle_with_its_own_object_after_the_verbs_object_is_a_preposition(extractor):
+    doc = extractor.nlp("Washington and Seoul held joint naval drills off the Korean "
+                        "peninsula on Thursday.")
+    assert doc[7].dep_ == "prep"
+    got = {(t.subject.name, t.relation, t.negated) for t in extractor.extract_text(doc.text)}
+    assert ("United States", "COOPERATES_WITH", False) in got  # not "held off": put off
+
+
+def test_a_particle_before_the_verbs_object_stays_a_particle(extractor):
+    doc = extractor.nlp("Russia put off talks with Ukraine.")
+    assert doc[2].dep_ == "prt"
+
+
 def test_a_noun_read_as_a_conjoined_object_is_the_next_clauses_subject(extractor):
     text = ("Britain expelled three Russian diplomats and Moscow retaliated by expelling "
             "three British envoys.")

@@ -1654,6 +1654,12 @@ def test_a_blocked_statements_content_is_negated(extractor, text, triple):
      ("United States", "SUPPORTS", "Russia")),
     ("The US sanctioned Iran over its supply of drones to Russia.",
      ("Iran", "AIDS", "Russia"), ("United States", "AIDS", "Russia")),
+    # ... also when the act is told by its noun, done "on" someone
+    ("The US imposed sanctions on Russia over its invasion of Ukraine.",
+     ("Russia", "ATTACKS", "Ukraine"), ("United States", "ATTACKS", "Ukraine")),
+    # an act given as the cause has doers of its own, not the doer of the act it causes
+    ("Beijing has sanctioned three U.S. defence firms over arms sales to Taiwan.",
+     ("China", "SANCTIONS", "United States business"), ("China", "AIDS", "Taiwan")),
     # "its" on what a clause acts on is the clause's doer's, an infinitive's doer the
     # object of the verb it hangs on
     ("The French president called on Russia to withdraw its troops.",
