@@ -1286,6 +1286,9 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             # where it is tells ("separatists in eastern Ukraine", a town named)
             isos = _own_place_countries(found, tok) or {
                 m.actor.country for m in here if m.actor.type == LOCATION and m.actor.country}
+            if len(isos) != 1:
+                _add_proxy_group(found, tok, sector)
+                continue
         else:
             isos = _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
                 _doer_place_countries(tok, here, sector) or \
@@ -1332,6 +1335,25 @@ def _sent_somewhere(tok: Token) -> bool:
     return any(p.dep_ in {"prep", "dative"} and p.lower_ in DESTINATION_PREPS
                and any(q.dep_ == "pobj" for q in p.children)
                for h in (tok.head, tok) for p in h.children)
+
+
+def _add_proxy_group(found: _Found, tok: Token, sector: str) -> None:
+    """A proxy no place names the country of is a group of no country, known by its
+    backer's word and its noun: "Iran-backed militias" (an actor all the same: what it
+    does is news, whoever it belongs to)."""
+    if not found.is_free(tok.i, tok.i + 1):
+        return
+    # (the backer's name stays its own mention: the group's is the noun)
+    backer = min(c.left_edge.i for c in tok.children if c.dep_ == "amod")
+    name = found.doc[backer:tok.i + 1].text
+    word, _, rest = name.partition("-")
+    iso = _country_of_text(word.strip(), found.lex)
+    if iso is not None and rest:
+        # one proxy whichever word names its backer ("Iranian-", "Iran-backed militias")
+        name = f"{found.res.country_actor(iso).name}-{rest.strip()}"
+    actor = found.res.actor(Actor(id=f"group:{slug(name)}", name=name, type="ORGANIZATION",
+                                  sector=sector, source="collective"))
+    found.add(tok.i, tok.i + 1, actor, "collective")
 
 
 def _named_with_backer(tok: Token) -> bool:

@@ -1004,8 +1004,19 @@ def test_a_collectives_country(extractor, text, expected):
 ])
 def test_a_proxy_takes_no_country_from_its_backer_or_foe(extractor, text):
     doc = extractor.nlp(text)
-    got = {m.text: m.actor.id for m in find_actors(doc, extractor.lexicon).mentions}
-    assert not any(t in got for t in ("militias", "rebels")), got
+    got = {m.text: m.actor for m in find_actors(doc, extractor.lexicon).mentions}
+    proxy = got.get("militias") or got.get("rebels")
+    assert proxy is not None and proxy.country is None, got
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian-backed militias attacked U.S. forces.",
+    "Iran-backed militias attacked U.S. forces.",
+])
+def test_a_proxy_with_no_country_is_a_group_known_by_its_backer(extractor, text):
+    got = {(t.subject.name, t.subject.country, t.relation, t.object.name)
+           for t in extractor.extract_text(text)}
+    assert got == {("Iran-backed militias", None, "ATTACKS", "United States military")}
 
 
 def test_a_countrys_title_refers_back_to_its_holder(extractor):
