@@ -194,6 +194,29 @@ def misread_verb_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("past_forms_read_as_present")
+def make_past_forms_read_as_present(nlp: Language, name: str) -> Any:
+    """The component below, with the lemmatizer's own table of irregular verb forms."""
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    bases = set(lookups.get_table("lemma_index").get("verb", []))
+    # (a form that is also a verb of its own is left as the tagger read it: "lay", "found")
+    past = {form: lemmas[0] for form, lemmas in lookups.get_table("lemma_exc").get(
+        "verb", {}).items() if form not in bases and lemmas and lemmas[0] != form}
+    ids = numpy.array([get_string_id(f) for f in past], dtype=numpy.uint64)
+
+    def past_forms_read_as_present(doc: Doc) -> Doc:
+        """Give an irregular past form the tagger read as a present its verb's lemma:
+        "Peshmerga fighters retook the village" (tagged as a present, so the
+        lemmatizer left "retook" as it was and no "retake" sense could fire)."""
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), ids)):
+            tok = doc[int(i)]
+            if tok.pos_ == "VERB" and tok.lemma_.lower() == tok.lower_:
+                tok.lemma_ = past[tok.lower_]
+        return doc
+
+    return past_forms_read_as_present
+
+
 #: Clausal relations the parser gives a name it took for a verb ("to defeat ISIL").
 NAME_AS_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 #: Dependents only a verb has: a name that has one is read as a verb for a reason.
@@ -739,6 +762,7 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     )
     nlp.add_pipe("possessive_of_phrases", after="lemmatizer")
     nlp.add_pipe("misread_verb_lemmas", after="lemmatizer")
+    nlp.add_pipe("past_forms_read_as_present", after="misread_verb_lemmas")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="actor_ruler",

@@ -160,6 +160,23 @@ def test_a_verb_the_lemmatizer_misreads_gets_its_own_lemma(extractor, form, lemm
     assert doc[1].lemma_ == lemma
 
 
+def test_a_past_form_tagged_as_a_present_gets_its_verbs_lemma(extractor):
+    doc = extractor.nlp("Peshmerga fighters retook the village of Bashiqa from ISIL.")
+    assert (doc[2].tag_, doc[2].lemma_) == ("VBP", "retake")  # (the tagger's misreading)
+    got = {(t.subject.name, t.relation) for t in extractor.extract_text(doc.text)}
+    assert ("Peshmerga", "COERCES") in got
+
+
+@pytest.mark.parametrize("form, lemma", [("found", "found"), ("overran", "overrun")])
+def test_a_form_that_is_a_verb_of_its_own_keeps_its_lemma(extractor, form, lemma):
+    # "found" is also a verb of its own ("found a party"): only a form that is no verb's
+    # base form is taken for a past
+    doc = extractor.nlp(f"They {form} it.")
+    doc[1].lemma_ = form  # as the lemmatizer leaves a form it takes for a present
+    doc = extractor.nlp.get_pipe("past_forms_read_as_present")(doc)
+    assert doc[1].lemma_ == lemma
+
+
 @pytest.mark.parametrize("text, moved", [
     # "with Guyana" names the border's other side, not a partner of the deployment
     ("Venezuela deployed troops to the border with Guyana.", True),
