@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.lexicon import VerbSense
+from actorgraph.extract.relations.factuality import factuality
 from actorgraph.extract.relations.mentions import (
     is_place,
     mentions,
@@ -34,6 +35,7 @@ from actorgraph.extract.relations.words import (
     CUSTODY_VERBS,
     DISSUADING_VERBS,
     GERUND_VERBS,
+    JOINING_VERBS,
     LISTING_VERBS,
     OBJECT_CONTROL,
     PARTICIPATION_VERBS,
@@ -332,6 +334,23 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
             return subjects(ctx, tok.head, depth + 1)
         break
     return []
+
+
+def joiners(ctx: Sentence, tok: Token, agents: Weighted) -> Weighted:
+    """Who joins an act another is named doing: "Jordan joined the coalition airstrikes
+    against ISIL" (the coalition's strikes, and Jordan's), "participated in the U.S.-led
+    campaign" (joining_verbs)."""
+    if tok.dep_ == "dobj":
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+    else:
+        return []
+    if not is_verb(verb) or verb.lemma_.lower() not in JOINING_VERBS or \
+            factuality(verb) != (False, "asserted"):
+        return []  # ("are seeking to join the SDF's fight": the SDF's alone, so far)
+    named = {m.actor.id for m, _w in agents}
+    return [(m, w * 0.9) for m, w in subjects(ctx, verb) if m.actor.id not in named]
 
 
 def is_sequence_prep(prep: Token) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.frames import Frame, FrameMatch
-from actorgraph.extract.relations.arguments import noun_governor_subjects, passive_agents
+from actorgraph.extract.relations.arguments import joiners, noun_governor_subjects, passive_agents
 from actorgraph.extract.relations.confidence import trigger_tokens
 from actorgraph.extract.relations.mentions import (
     mentions,
@@ -193,6 +193,8 @@ def noun_sources(ctx: Sentence, noun: Token) -> Weighted:
     """A relation noun's doer: "Turkish shelling", "charges by Peru", "Peru filed
     charges"."""
     own = [(m, 0.9) for m in modifier_actors(ctx, noun)]
+    if own:
+        return own + joiners(ctx, noun, own)
     return own or prep_mentions(ctx, [noun], AUTHOR_PREPS) or noun_governor_subjects(ctx, noun, 0)
 
 

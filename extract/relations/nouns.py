@@ -10,7 +10,12 @@ from spacy.tokens import Token
 
 from actorgraph.extract.actors import LOCATION, ActorMention
 from actorgraph.extract.lexicon import RelationType
-from actorgraph.extract.relations.arguments import noun_governor_subjects, subjects, verb_objects
+from actorgraph.extract.relations.arguments import (
+    joiners,
+    noun_governor_subjects,
+    subjects,
+    verb_objects,
+)
 from actorgraph.extract.relations.mentions import (
     late_authors,
     mentions,
@@ -96,6 +101,8 @@ def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Findin
         patients = helped_with(ctx, tok.head.head)
     elif not agents:
         agents = noun_governor_subjects(ctx, tok, 0)
+    else:
+        agents = agents + joiners(ctx, tok, agents)
     if not patients and rtype.plover == "PROTEST" and tok.dep_ == "dobj":
         # "staged rallies ... saying he must resign": see purpose_targets.
         patients = purpose_targets(ctx, tok.head)

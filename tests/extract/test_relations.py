@@ -2127,3 +2127,23 @@ def test_the_act_an_accused_object_is_said_to_do_is_reported(extractor):
            extractor.extract_text("Azerbaijan accused Armenian forces of shelling "
                                   "Azerbaijani positions.")}
     assert got.get(("Armenia military", "ATTACKS", "Azerbaijan")) == "reported", got
+
+
+@pytest.mark.parametrize("text, joiner, other", [
+    ("Jordan joined the coalition airstrikes against ISIL in Syria.", "Jordan", "coalition"),
+    ("France joined the U.S.-led campaign against the Islamic State.", "France",
+     "United States"),
+    ("Britain participated in the U.S.-led strikes on Syria.", "United Kingdom",
+     "United States"),
+])
+def test_who_joins_an_act_another_is_named_doing_does_it_too(extractor, text, joiner, other):
+    doers = {t.subject.name for t in extractor.extract_text(text)
+             if t.relation in {"ATTACKS", "FIGHTS"}}
+    assert {joiner, other} <= doers, doers
+
+
+def test_who_only_seeks_to_join_an_act_does_not_do_it(extractor):
+    got = {(t.subject.name, t.relation) for t in extractor.extract_text(
+        "Arab citizens are seeking to join the SDF's fight against ISIL.")}
+    assert ("Syrian Democratic Forces", "FIGHTS") in got
+    assert not any(r == "FIGHTS" and s != "Syrian Democratic Forces" for s, r in got), got
