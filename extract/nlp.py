@@ -551,6 +551,7 @@ def names_read_as_clauses(doc: Doc) -> Doc:
 
 
 GERUND_VERBS = word_set("gerund_verbs")
+GERUND_OBJECT_VERBS = word_set("gerund_object_verbs")
 #: Prepositions that introduce the act a gerund verb's object did or is kept from.
 GERUND_PREPS = frozenset({"of", "for", "from", "against"})
 
@@ -563,20 +564,27 @@ def gerunds_read_as_modifiers(doc: Doc) -> Doc:
     with "shelling" a modifier of "positions", so nothing is shelled. A gerund right after
     "of", "for", "from" or "against" on a verb of gerund_verbs (or on that verb's object),
     hanging as a modifier on the preposition's object, is the preposition's clause, with
-    that noun its object. Not elsewhere: "the support of ruling parties".
+    that noun its object; so is one right after a verb of gerund_object_verbs whose object
+    it modifies ("is considering normalizing relations with Israel"), the verb's
+    complement. Not elsewhere: "the support of ruling parties".
     """
     for i in numpy.flatnonzero(doc.to_array(DEP) == AMOD):
         gerund = doc[int(i)]
         noun = gerund.head
-        if gerund.tag_ != "VBG" or gerund.i == 0 or noun.dep_ != "pobj" or noun.i < gerund.i:
+        if gerund.tag_ != "VBG" or gerund.i == 0 or noun.i < gerund.i:
             continue
-        prep = doc[gerund.i - 1]
-        if prep.i != noun.head.i or prep.lower_ not in GERUND_PREPS:
+        before = doc[gerund.i - 1]
+        if noun.dep_ == "dobj" and before.i == noun.head.i and \
+                before.lemma_.lower() in GERUND_OBJECT_VERBS:
+            gerund.head, gerund.dep_, gerund.pos_ = before, "xcomp", "VERB"
+            noun.head, noun.dep_ = gerund, "dobj"
             continue
-        host = prep.head if prep.head.pos_ in {"VERB", "AUX"} else prep.head.head
+        if noun.dep_ != "pobj" or before.i != noun.head.i or before.lower_ not in GERUND_PREPS:
+            continue
+        host = before.head if before.head.pos_ in {"VERB", "AUX"} else before.head.head
         if host.lemma_.lower() not in GERUND_VERBS:
             continue
-        gerund.head, gerund.dep_, gerund.pos_ = prep, "pcomp", "VERB"
+        gerund.head, gerund.dep_, gerund.pos_ = before, "pcomp", "VERB"
         noun.head, noun.dep_ = gerund, "dobj"
     return doc
 

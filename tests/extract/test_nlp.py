@@ -322,6 +322,14 @@ def test_a_gerund_after_an_accusation_s_of_is_a_verb(extractor, text, gerund, no
     assert (g.dep_, n.dep_, n.head.i) == ("pcomp", "dobj", g.i)
 
 
+def test_a_gerund_right_after_a_verb_of_gerund_objects_is_its_complement(extractor):
+    doc = extractor.nlp("Saudi Arabia is considering normalizing relations with Israel.")
+    g, n = doc[4], doc[5]
+    assert (g.dep_, g.head.i, n.dep_, n.head.i) == ("xcomp", 3, "dobj", 4)
+    got = {(t.subject.name, t.relation, t.modality) for t in extractor.extract_text(doc.text)}
+    assert ("Saudi Arabia", "NORMALIZES_TIES_WITH", "intended") in got
+
+
 def test_a_gerund_modifier_elsewhere_stays(extractor):
     doc = extractor.nlp("The support of ruling parties matters to Kenya.")
     assert next(t for t in doc if t.text == "ruling").dep_ == "amod"
