@@ -2262,7 +2262,9 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     # to halt the offensive" urges Putin)
     own_actors = {m.actor.id for m in index.mentions
                   if any(i in own_subjects for i in range(m.start, m.end))}
-    for lo, hi in windows:
+    for n, (lo, hi) in enumerate(windows):
+        if n == 1 and _thing_named_before(token, index):
+            return None  # "welcomed the agreement and called on both sides to implement it"
         cands = [m for m in index.mentions
                  if lo <= m.start < hi and _compatible(kind, m, doc, index.officials)
                  and m.source != "pronoun"
@@ -2284,6 +2286,17 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
             return min(subjects.values(), key=lambda m: m.start)
         return None
     return None
+
+
+def _thing_named_before(token: Token, index: ActorIndex) -> bool:
+    """An object "it" whose own sentence names no actor it could be, but names a thing
+    before it as an argument ("the agreement"): that thing is the nearer antecedent, so an
+    actor of an earlier sentence is not it."""
+    if token.lower_ != "it" or token.dep_ not in {"dobj", "pobj"}:
+        return False
+    taken = {i for m in index.mentions for i in range(m.start, m.end)}
+    return any(t.tag_ == "NN" and t.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}
+               and t.i not in taken for t in token.doc[token.sent.start:token.i])
 
 
 def _controller_subjects(verb: Token) -> set[int]:

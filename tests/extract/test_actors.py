@@ -926,6 +926,19 @@ def test_an_object_pronoun_names_no_mention_of_its_own_subject(extractor):
     assert ("Emmanuel Macron", "URGES", "Vladimir Putin") in got
 
 
+def test_it_after_a_thing_named_in_its_sentence_is_no_actor_named_before(extractor):
+    got = statements(extractor, "Eritrea was not party to the talks. The United States "
+                                "welcomed the agreement and called on both sides to "
+                                "implement it.")
+    assert not any("Eritrea" in (s, o) for s, _r, o in got), got
+
+
+def test_it_with_no_thing_before_it_in_its_sentence_is_the_actor_named_before(extractor):
+    got = statements(extractor, "Russia invaded Ukraine in 2022. Moscow has since "
+                                "occupied large parts of it.")
+    assert ("Russia", "COERCES", "Ukraine") in got
+
+
 @pytest.mark.parametrize("text, owner", [
     # the clause's own subject, not the teller's
     ("Russia said the US must withdraw its troops from Syria.", "United States"),
