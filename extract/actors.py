@@ -121,6 +121,7 @@ HARMING_VERBS = word_set("harming_verbs")
 UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
 VISIT_NOUNS = word_set("visit_nouns")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
+VENUE_VERBS = word_set("venue_verbs")
 BACKING_SUFFIXES = word_set("backing_suffixes")
 
 
@@ -1388,8 +1389,9 @@ def _doer_place_countries(tok: Token, here: list[ActorMention], sector: str) -> 
     """Whose the unnamed doers of an act are, by where they act: "Police fired tear gas at
     Kenyan traders in Kampala" were Ugandan police, whatever country the people they hit
     are of. Only for doers of :data:`PLACE_DOER_SECTORS`."""
-    if sector not in PLACE_DOER_SECTORS or tok.dep_ != "nsubj":
-        return set()
+    if sector not in PLACE_DOER_SECTORS or tok.dep_ != "nsubj" or \
+            tok.head.lemma_.lower() in VENUE_VERBS:
+        return set()  # (where talks are held or a deal signed is a venue: venue_verbs)
     return _act_place_countries(tok, here)
 
 
@@ -1445,9 +1447,16 @@ def _add_people_collectives(found: _Found) -> None:
             continue
         peoples = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i
                    and c.ent_type_ == "NORP" and not _country_of_text(c.text, found.lex)]
+        before = found.doc[tok.i - 1] if tok.i else tok
+        if not peoples and before.ent_type_ == "NORP" and before.dep_ == "conj" and \
+                not _country_of_text(before.text, found.lex):
+            # (the parse may join the people's word to a noun before it: "the Ethiopian
+            # government and Tigrayan rebels")
+            peoples = [before]
         if not peoples:
             continue
-        first = min(k.i for c in peoples for k in (c, *c.conjuncts))
+        first = before.i if peoples == [before] and before.dep_ == "conj" else \
+            min(k.i for c in peoples for k in (c, *c.conjuncts))
         if not found.is_free(first, tok.i + 1):
             continue
         text = found.doc[first:tok.i + 1].text

@@ -926,6 +926,18 @@ def test_an_object_pronoun_names_no_mention_of_its_own_subject(extractor):
     assert ("Emmanuel Macron", "URGES", "Vladimir Putin") in got
 
 
+def test_where_a_deal_is_signed_is_a_venue_not_the_signers_country(extractor):
+    got = statements(extractor, "The Ethiopian government and Tigrayan rebels signed a "
+                                "ceasefire in Pretoria on Wednesday.")
+    assert ("Tigrayan rebels", "SIGNS_WITH", "Ethiopia government") in got
+    assert not any("South Africa" in s or "South Africa" in o for s, _r, o in got), got
+
+
+def test_where_unnamed_doers_strike_is_still_their_country(extractor):
+    assert by_text(actors(extractor, "Rebels attacked a town in Mali."),
+                   "Rebels").country == "MLI"
+
+
 def test_it_after_a_thing_named_in_its_sentence_is_no_actor_named_before(extractor):
     got = statements(extractor, "Eritrea was not party to the talks. The United States "
                                 "welcomed the agreement and called on both sides to "
