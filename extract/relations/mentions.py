@@ -172,9 +172,8 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
     for c in tok.children:
         if c.dep_ != "prep" or c.lower_ not in preps:
             continue
-        for p in c.children:
-            if p.dep_ != "pobj":
-                continue
+        # (each conjunct: "imports from Canada and Mexico")
+        for p in (q for k in c.children if k.dep_ == "pobj" for q in conjuncts(k)):
             if c.lower_ in {"in", "inside"}:
                 # A place (with its country) stands for the target of an act done there.
                 out.extend((m, 0.6) for m in ctx.index.all_at(p) if is_place(m))

@@ -2147,3 +2147,21 @@ def test_who_only_seeks_to_join_an_act_does_not_do_it(extractor):
         "Arab citizens are seeking to join the SDF's fight against ISIL.")}
     assert ("Syrian Democratic Forces", "FIGHTS") in got
     assert not any(r == "FIGHTS" and s != "Syrian Democratic Forces" for s, r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany will host 10,000 Afghan refugees.",
+     ("Germany", "AIDS", "Afghanistan civilians")),
+    ("Poland welcomed refugees from Ukraine.", ("Poland", "AIDS", "Ukraine")),
+])
+def test_refugees_taken_in_are_given_refuge_not_met_or_praised(extractor, text, expected):
+    got = pairs(extractor, text)
+    assert expected in got
+    assert not any(r in {"MEETS", "PRAISES"} for _s, r, _o in got), got
+
+
+def test_each_conjunct_behind_a_thing_is_its_owner(extractor):
+    got = pairs(extractor, "The United States imposed tariffs on imports from Canada and "
+                           "Mexico.")
+    assert {("United States", "SANCTIONS", "Canada"),
+            ("United States", "SANCTIONS", "Mexico")} <= got
