@@ -179,6 +179,8 @@ def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
             return weighted(own, 0.85)
         return weighted(noun_governor_subjects(ctx, head, depth + 1), 0.8)
     if verb.dep_ == "pobj" or head.dep_ == "prep":
+        if head.head.pos_ in {"NOUN", "PROPN"}:
+            return weighted(noun_holders(ctx, head.head, depth + 1), 0.8)
         return weighted(subjects(ctx, head.head, depth + 1), 0.8)
     return []
 
@@ -284,6 +286,8 @@ def gerund_subjects(ctx: Sentence, prep: Token, depth: int) -> Weighted:
     if verb.dep_ == "dobj" and prep.lower_ in {"of", "for", "from", "against"} and \
             verb.head.lemma_.lower() in GERUND_VERBS:
         return mentions(ctx, verb)  # "accused [Armenian forces of] shelling": the parse
+    if verb.pos_ in {"NOUN", "PROPN"} and prep.lower_ == "in":
+        return noun_holders(ctx, verb, depth)  # "its efforts in mediating"
     if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
         return []
     warned_off = prep.lower_ == "against" and verb.lemma_.lower() in DISSUADING_VERBS
@@ -297,6 +301,12 @@ def gerund_subjects(ctx: Sentence, prep: Token, depth: int) -> Weighted:
         if c.dep_ in PASSIVE_SUBJECT_DEPS:
             return mentions(ctx, c)
     return subjects(ctx, verb, depth)
+
+
+def noun_holders(ctx: Sentence, noun: Token, depth: int) -> Weighted:
+    """Who does what a thing is "in": the one whose the effort or role is ("its efforts in
+    mediating between ...", "played a key role in mediating")."""
+    return thing_owners(ctx, noun) or noun_governor_subjects(ctx, noun, depth)
 
 
 def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:

@@ -2165,3 +2165,13 @@ def test_each_conjunct_behind_a_thing_is_its_owner(extractor):
                            "Mexico.")
     assert {("United States", "SANCTIONS", "Canada"),
             ("United States", "SANCTIONS", "Mexico")} <= got
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Oman played a key role in mediating between Iran and the United States.", "Oman"),
+    ("The UN praised Egypt for its efforts in mediating between Israel and Hamas.",
+     "Egypt"),
+])
+def test_the_one_whose_role_or_effort_an_act_is_in_does_it(extractor, text, mediator):
+    got = {(s, r) for s, r, _o in pairs(extractor, text)}
+    assert (mediator, "NEGOTIATES") in got, got
