@@ -325,9 +325,12 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
             if is_sequence_prep(tok.head):
                 return []
             purpose = tok.head.lower_ == "for"
+            # ("In a phone call with Riyadh, Biden discussed ...": the act the verb's own
+            # is done in is the doer's, whatever the verb is about)
+            within = tok.head.lower_ in {"in", "during"}
             tok = tok.head.head  # over the preposition
             if is_verb(tok):
-                if reacts(ctx, tok):
+                if reacts(ctx, tok) and not within:
                     return []
                 return participants(ctx, tok) or subjects(ctx, tok, depth + 1)
             if purpose and tok.dep_ == "dobj" and is_verb(tok.head):

@@ -2175,3 +2175,13 @@ def test_each_conjunct_behind_a_thing_is_its_owner(extractor):
 def test_the_one_whose_role_or_effort_an_act_is_in_does_it(extractor, text, mediator):
     got = {(s, r) for s, r, _o in pairs(extractor, text)}
     assert (mediator, "NEGOTIATES") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In a phone call with Saudi Crown Prince Mohammed bin Salman, President Biden "
+     "discussed the war in Yemen.", ("Joe Biden", "COMMUNICATES_WITH", "Mohammed bin Salman")),
+    ("During talks with Xi Jinping, Putin criticized NATO.",
+     ("Vladimir Putin", "NEGOTIATES", "Xi Jinping")),
+])
+def test_the_act_a_verb_is_done_in_is_its_subjects(extractor, text, expected):
+    assert expected in pairs(extractor, text)
