@@ -2185,3 +2185,9 @@ def test_the_one_whose_role_or_effort_an_act_is_in_does_it(extractor, text, medi
 ])
 def test_the_act_a_verb_is_done_in_is_its_subjects(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+def test_representations_lodged_with_a_state_are_a_protest_to_it(extractor):
+    got = pairs(extractor, 'Beijing lodged "stern representations" with Tokyo after Japanese '
+                           'lawmakers visited the Yasukuni shrine.')
+    assert ("China", "ACCUSES", "Japan") in got
