@@ -912,6 +912,8 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
             continue  # "State" in "Secretary of State"
         if _names_a_water(span) or _names_a_vessel(span):
             continue  # "China" in "the South China Sea", "the tanker Stena Impero"
+        if ent.label_ in {"ORG", "PERSON"} and not ent.ent_id_ and span.text.islower():
+            continue  # a common word NER took for a name ("expressed solidarity with")
         stripped = _strip_title_prefix(span, lex, found.lowers)
         titled = _titled_name(ent, span, stripped, lex, found.lowers)
         # a known name that holds its title ("Pope Francis"): the lone given name is no one

@@ -169,14 +169,16 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
         return [(m, 0.65) for m, _w in late]
     preps = owner_preps(rtype)
     out: Weighted = []
+    places: Weighted = []
     for c in tok.children:
         if c.dep_ != "prep" or c.lower_ not in preps:
             continue
         # (each conjunct: "imports from Canada and Mexico")
         for p in (q for k in c.children if k.dep_ == "pobj" for q in conjuncts(k)):
             if c.lower_ in {"in", "inside"}:
-                # A place (with its country) stands for the target of an act done there.
-                out.extend((m, 0.6) for m in ctx.index.all_at(p) if is_place(m))
+                # A place (with its country) stands for the target of an act done there,
+                # unless the thing names whose it is ("war crimes by Israel in Gaza").
+                places.extend((m, 0.6) for m in ctx.index.all_at(p) if is_place(m))
             elif own := ctx.index.all_at(p):
                 out.extend((m, 0.65) for m in own)
             elif (named := appositive_mention(ctx, p)) is not None:
@@ -187,7 +189,7 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
                 out.extend((m, 0.65) for m in modifiers)
             else:
                 out.extend((m, w * 0.9) for m, w in owner_actors(ctx, p, depth + 1))
-    return out
+    return out or places
 
 
 #: Actor types of bodies with members.

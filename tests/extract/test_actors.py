@@ -1163,3 +1163,8 @@ def test_a_town_s_name_that_is_a_surname_in_the_document_stays_the_person(extrac
     index = actors(extractor, "Opposition leader Jean-Pierre Goma criticized the army. "
                               "Soldiers attacked Goma on Monday.")
     assert {m.actor.type for m in index.mentions if m.text == "Goma"} == {"PERSON"}
+
+
+def test_a_lower_case_word_ner_took_for_a_name_is_no_actor(extractor):
+    found = actors(extractor, "Turkey expressed solidarity with Azerbaijan.")
+    assert {m.text for m in found.mentions} == {"Turkey", "Azerbaijan"}

@@ -2191,3 +2191,20 @@ def test_representations_lodged_with_a_state_are_a_protest_to_it(extractor):
     got = pairs(extractor, 'Beijing lodged "stern representations" with Tokyo after Japanese '
                            'lawmakers visited the Yasukuni shrine.')
     assert ("China", "ACCUSES", "Japan") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan expressed deep remorse to South Korea over colonial rule.",
+     ("Japan", "PRAISES", "South Korea")),
+    ("India extended condolences to Nepal after the earthquake.",
+     ("India", "PRAISES", "Nepal")),
+])
+def test_regret_or_sympathy_expressed_to_another_is_support(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_a_named_authors_thing_in_a_place_accuses_the_author_not_the_place(extractor):
+    got = pairs(extractor, "The ICC opened an investigation into alleged war crimes by "
+                           "Israel in Gaza.")
+    assert ("International Criminal Court", "ACCUSES", "Israel") in got
+    assert not any(o == "Palestine" for _s, _r, o in got), got
