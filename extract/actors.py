@@ -2095,7 +2095,9 @@ def _place_by_context(span: Span, ent: Span) -> bool:
     """True when the words around an entity make it a place: after "near", "in" and the
     like, or named as one ("the town of Cizre"); not when it owns something ("'s")."""
     doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    # (not a word of another name: "Minister for the Middle East Tobias Ellwood")
+    before = doc[span.start - 1].lower_ if span.start > 0 and \
+        not doc[span.start - 1].ent_type_ else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after not in {"'s", "’s"} and (
         (ent.label_ in {"PERSON", "ORG"} and before in LOCATIVE_WORDS)

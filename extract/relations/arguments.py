@@ -318,7 +318,9 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
     tok = noun
     for _ in range(4):
         if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verb(tok.head):
-            if reacts(ctx, tok.head):
+            # ("comments following an attack": "following" tagged as a verb is still
+            # the preposition of sequence)
+            if reacts(ctx, tok.head) or is_sequence_prep(tok.head):
                 return []
             return subjects(ctx, tok.head, depth + 1)
         if tok.dep_ == "pobj":

@@ -1168,3 +1168,10 @@ def test_a_town_s_name_that_is_a_surname_in_the_document_stays_the_person(extrac
 def test_a_lower_case_word_ner_took_for_a_name_is_no_actor(extractor):
     found = actors(extractor, "Turkey expressed solidarity with Azerbaijan.")
     assert {m.text for m in found.mentions} == {"Turkey", "Azerbaijan"}
+
+
+def test_a_word_of_another_name_before_a_person_is_no_locative(extractor):
+    # "East" ends "the Middle East": it does not make "Tobias Ellwood" a place
+    found = actors(extractor, "Minister for the Middle East Tobias Ellwood said the UK "
+                              "would help.")
+    assert by_text(found, "Tobias Ellwood").type == "PERSON"

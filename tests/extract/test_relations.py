@@ -2208,3 +2208,9 @@ def test_a_named_authors_thing_in_a_place_accuses_the_author_not_the_place(extra
                            "Israel in Gaza.")
     assert ("International Criminal Court", "ACCUSES", "Israel") in got
     assert not any(o == "Palestine" for _s, _r, o in got), got
+
+
+def test_an_act_after_following_tagged_as_a_verb_is_not_its_subjects(extractor):
+    got = pairs(extractor, "Minister for the Middle East Tobias Ellwood comments following "
+                           "an attack on a petrol station in al-Hilla in Iraq")
+    assert not any(s == "Tobias Ellwood" and r == "ATTACKS" for s, r, _o in got), got
