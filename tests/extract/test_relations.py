@@ -2211,6 +2211,5 @@ def test_a_named_authors_thing_in_a_place_accuses_the_author_not_the_place(extra
 
 
 def test_an_act_after_following_tagged_as_a_verb_is_not_its_subjects(extractor):
-    got = pairs(extractor, "Minister for the Middle East Tobias Ellwood comments following "
-                           "an attack on a petrol station in al-Hilla in Iraq")
-    assert not any(s == "Tobias Ellwood" and r == "ATTACKS" for s, r, _o in got), got
+    got = pairs(extractor, "Russian comments following an attack on Ukraine angered Kyiv.")
+    assert ("Russia", "ATTACKS", "Ukraine") not in got, got
