@@ -63,6 +63,7 @@ CO_AGENT_PREPS = word_set("co_agent_preps")
 CO_AGENT_NOUNS = word_set("co_agent_nouns")
 PARTICIPATION_VERBS = word_set("participation_verbs")
 JOINING_VERBS = word_set("joining_verbs")
+LEADING_VERBS = word_set("leading_verbs")
 # Relations between actors in person: their object is an actor, not a thing of one.
 PERSONAL_RELATIONS = {"MEETS"}
 CIRCUMSTANCE_PREPS = word_set("circumstance_preps")

@@ -2213,3 +2213,14 @@ def test_a_named_authors_thing_in_a_place_accuses_the_author_not_the_place(extra
 def test_an_act_after_following_tagged_as_a_verb_is_not_its_subjects(extractor):
     got = pairs(extractor, "Russian comments following an attack on Ukraine angered Kyiv.")
     assert ("Russia", "ATTACKS", "Ukraine") not in got, got
+
+
+@pytest.mark.parametrize("text, leader, target", [
+    ("The Gulf Cooperation Council states, led by Saudi Arabia, imposed a blockade on "
+     "Qatar.", "Saudi Arabia", "Qatar"),
+    ("Coalition forces, led by the United States, struck ISIL targets in Raqqa.",
+     "United States", "Islamic State"),
+])
+def test_who_leads_the_subject_does_its_act_too(extractor, text, leader, target):
+    got = {(s, o) for s, r, o in pairs(extractor, text) if r in {"COERCES", "ATTACKS"}}
+    assert (leader, target) in got, got
