@@ -91,7 +91,10 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
             k.dep_ == "prep" and k.lower_ == "according" for k in node.children
         ):
             modality = "reported"
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" or node.dep_ == "acl" and node.tag_ == "VBN" and not any(
+                c.dep_ in {"nsubj", "aux"} for c in node.children):
+            # (a participle is a relative clause too: "a decision condemned by Pakistan";
+            # not a clause of its own on a noun, "reports that Hamas has killed")
             own_clause = False
         control_chain = control_chain and keeps_negation_scope(node)
     negated = negated or unhappened_subject(anchor)

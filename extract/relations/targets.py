@@ -49,7 +49,9 @@ def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
     """Whom a verb without an actor object is aimed at, through the act it is about:
     "Iran threatened to shell Iraqi towns", "demanded that Mugabe abandon ...",
     "demanded the withdrawal of Serbian forces", "..., a claim Yerevan rejected"."""
-    if plover in REACTIONS and verb.dep_ == "relcl" and verb.head.lemma_ in ACT_NOUNS:
+    if plover in REACTIONS and verb.head.lemma_ in ACT_NOUNS and (
+            verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        # (also a participle: "..., a decision condemned by Pakistan")
         summed = summed_act_doers(ctx, verb)
         if summed is not None:
             return summed

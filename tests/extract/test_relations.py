@@ -2224,3 +2224,13 @@ def test_an_act_after_following_tagged_as_a_verb_is_not_its_subjects(extractor):
 def test_who_leads_the_subject_does_its_act_too(extractor, text, leader, target):
     got = {(s, o) for s, r, o in pairs(extractor, text) if r in {"COERCES", "ATTACKS"}}
     assert (leader, target) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India revoked Kashmir's autonomy, a decision condemned by Pakistan.",
+     ("Pakistan", "CRITICIZES", "India", False, "asserted")),
+    ("Japan and South Korea restored ties, a move welcomed by Washington.",
+     ("United States", "PRAISES", "Japan", False, "asserted")),
+])
+def test_a_reaction_by_participle_to_the_act_a_noun_sums_up(extractor, text, expected):
+    assert expected in rels(extractor, text)
