@@ -91,10 +91,7 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
             k.dep_ == "prep" and k.lower_ == "according" for k in node.children
         ):
             modality = "reported"
-        if node.dep_ == "relcl" or node.dep_ == "acl" and node.tag_ == "VBN" and not any(
-                c.dep_ in {"nsubj", "aux"} for c in node.children):
-            # (a participle is a relative clause too: "a decision condemned by Pakistan";
-            # not a clause of its own on a noun, "reports that Hamas has killed")
+        if node.dep_ == "relcl":
             own_clause = False
         control_chain = control_chain and keeps_negation_scope(node)
     negated = negated or unhappened_subject(anchor)
@@ -332,6 +329,9 @@ def governor_cue(node: Token, child: Token) -> str | None:
     if node.lemma_ in ALLEGING_VERBS and (
             child.dep_ == "prep" and child.lower_ in {"of", "for"} or alleged_of(child)):
         return "reported"
+    if child.dep_ == "acl" and child.tag_ == "VBN" and not any(
+            k.dep_ in {"nsubj", "aux"} for k in child.children):
+        return None  # what is done to a plan or decision: "a decision condemned by Pakistan"
     if node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_NOUNS:
         return "future"  # "announced plans to increase cooperation"
     if child.dep_ == "pobj" and (node.lower_ in UPCOMING_PREPS or

@@ -2234,3 +2234,10 @@ def test_who_leads_the_subject_does_its_act_too(extractor, text, leader, target)
 ])
 def test_a_reaction_by_participle_to_the_act_a_noun_sums_up(extractor, text, expected):
     assert expected in rels(extractor, text)
+
+
+def test_a_participle_on_the_subject_keeps_the_sentences_source(extractor):
+    # "According to the report" reaches the act of a subject "accompanied by" others
+    got = rels(extractor, "According to the report, a USA chemical warfare team accompanied "
+                          "by 60 SAS soldiers crossed into Syria from Iraq.")
+    assert all(m == "reported" for _s, _r, _o, _n, m in got), got
