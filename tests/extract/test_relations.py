@@ -2241,3 +2241,13 @@ def test_a_participle_on_the_subject_keeps_the_sentences_source(extractor):
     got = rels(extractor, "According to the report, a USA chemical warfare team accompanied "
                           "by 60 SAS soldiers crossed into Syria from Iraq.")
     assert all(m == "reported" for _s, _r, _o, _n, m in got), got
+
+
+@pytest.mark.parametrize("text, caller", [
+    ("Archbishop Desmond Tutu called for sanctions against Nigeria in the wake of the "
+     "execution of Ken Saro-Wiwa.", "Desmond Tutu"),
+    ("Iran called for talks in response to the killing of Hezbollah fighters by Israel.",
+     "Iran"),
+])
+def test_an_act_in_the_wake_of_or_in_response_to_is_another_s(extractor, text, caller):
+    assert not any(s == caller and r in {"KILLS", "ATTACKS"} for s, r, _o in pairs(extractor, text))
