@@ -13,6 +13,7 @@ from actorgraph.extract.lexicon import RelationType
 from actorgraph.extract.relations.arguments import (
     joiners,
     noun_governor_subjects,
+    sense_words,
     subjects,
     verb_objects,
 )
@@ -219,8 +220,13 @@ def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
         out.extend(prep_mentions(ctx, [head], VERB_HUNG_PREPS))
     elif not roles.patients and not out and not roles.between:
         # a preposition no sense of the verb takes is the noun's, hung on the verb by the
-        # parse: "condemned the Turkish incursion into Iraq"
-        out.extend(prep_mentions(ctx, [head], MOTION_INTO_PREPS - {s.prep for s in senses}))
+        # parse: "condemned the Turkish incursion into Iraq"; so is one that only senses
+        # with words the verb lacks take: "suspended the truce with the ELN" ("suspend
+        # talks with" needs "talks")
+        fits = {s: not s.words or sense_words(head, s) is not None for s in senses}
+        unfit = {s.prep for s, ok in fits.items() if not ok} & VERB_HUNG_PREPS
+        out.extend(prep_mentions(ctx, [head], (MOTION_INTO_PREPS | unfit)
+                                 - {s.prep for s, ok in fits.items() if ok}))
     return out
 
 

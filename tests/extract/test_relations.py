@@ -2251,3 +2251,10 @@ def test_a_participle_on_the_subject_keeps_the_sentences_source(extractor):
 ])
 def test_an_act_in_the_wake_of_or_in_response_to_is_another_s(extractor, text, caller):
     assert not any(s == caller and r in {"KILLS", "ATTACKS"} for s, r, _o in pairs(extractor, text))
+
+
+def test_a_preposition_only_senses_with_missing_words_take_is_the_nouns(extractor):
+    # "suspend talks with" needs "talks": the "with" of "suspended the truce with the
+    # ELN" is the truce's
+    got = pairs(extractor, "Colombia suspended the truce with the ELN.")
+    assert ("Colombia", "SANCTIONS", "National Liberation Army of Colombia") in got
