@@ -762,6 +762,8 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
     for child in _modifiers_before(tok):
         if child.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}:
             for mod in (child, *child.conjuncts):
+                if _side_taken(mod):
+                    continue  # "pro-Russian separatists" are no Russians
                 # (a conjunct with its own modifiers: "U.S. and South Korean forces")
                 span = _strip_possessive(doc[mod.left_edge.i: mod.i + 1]) \
                     if mod is child or _country_of_text(
@@ -779,6 +781,17 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
             if isos:
                 break
     return isos, bodies, first
+
+
+#: Prefixes of a word for the side a group takes: "pro-Russian", "anti-Western".
+SIDE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _side_taken(mod: Token) -> bool:
+    """A country's word after "pro-" or "anti-", which names the side taken, not whose
+    the group is (the tokenizer splits the hyphen off: "Pro", "-", "Russian")."""
+    doc = mod.doc
+    return mod.i >= 2 and doc[mod.i - 1].text == "-" and doc[mod.i - 2].lower_ in SIDE_PREFIXES
 
 
 def _modifiers_before(tok: Token) -> list[Token]:
@@ -1350,6 +1363,8 @@ def _add_proxy_group(found: _Found, tok: Token, sector: str) -> None:
     backer = min(c.left_edge.i for c in tok.children if c.dep_ == "amod")
     name = found.doc[backer:tok.i + 1].text
     word, _, rest = name.partition("-")
+    if word.strip().lower() in SIDE_PREFIXES:
+        name = f"{word.strip().lower()}-{rest.strip()}"  # ("Pro-Russian" opening a sentence)
     iso = _country_of_text(word.strip(), found.lex)
     if iso is not None and rest:
         # one proxy whichever word names its backer ("Iranian-", "Iran-backed militias")
@@ -1361,9 +1376,10 @@ def _add_proxy_group(found: _Found, tok: Token, sector: str) -> None:
 
 def _named_with_backer(tok: Token) -> bool:
     """A collective named with who backs it: "Russian-backed separatists" (the parse may
-    split the word: "Russian - backed"), "U.S.-backed rebels"."""
+    split the word: "Russian - backed"), "U.S.-backed rebels", "pro-Russian separatists"."""
     return any(c.dep_ == "amod" and (
-        c.lower_ in BACKING_SUFFIXES and any(k.dep_ in {"npadvmod", "compound", "nmod",
+        c.lower_ == "pro" and any(_side_taken(k) for k in tok.children)
+        or c.lower_ in BACKING_SUFFIXES and any(k.dep_ in {"npadvmod", "compound", "nmod",
                                                         "advmod"} for k in c.children)
         or "-" in c.lower_ and c.lower_.rpartition("-")[2] in BACKING_SUFFIXES)
         for c in tok.children)

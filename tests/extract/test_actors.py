@@ -1175,3 +1175,16 @@ def test_a_word_of_another_name_before_a_person_is_no_locative(extractor):
     found = actors(extractor, "Minister for the Middle East Tobias Ellwood said the UK "
                               "would help.")
     assert by_text(found, "Tobias Ellwood").type == "PERSON"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the side a group takes is no nationality
+    ("Pro-Russian separatists shelled Ukrainian positions.",
+     ("pro-Russian separatists", None)),
+    # where it is still tells
+    ("Pro-Russian separatists in eastern Ukraine shelled government positions.",
+     ("Ukraine rebels", "UKR")),
+])
+def test_a_group_named_by_the_side_it_takes(extractor, text, expected):
+    got = {(t.subject.name, t.subject.country) for t in extractor.extract_text(text)}
+    assert expected in got, got
