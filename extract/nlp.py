@@ -196,12 +196,17 @@ def misread_verb_lemmas(doc: Doc) -> Doc:
 
 @Language.factory("past_forms_read_as_present")
 def make_past_forms_read_as_present(nlp: Language, name: str) -> Any:
-    """The component below, with the lemmatizer's own table of irregular verb forms."""
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    bases = set(lookups.get_table("lemma_index").get("verb", []))
-    # (a form that is also a verb of its own is left as the tagger read it: "lay", "found")
-    past = {form: lemmas[0] for form, lemmas in lookups.get_table("lemma_exc").get(
-        "verb", {}).items() if form not in bases and lemmas and lemmas[0] != form}
+    """The component below, with the lemmatizer's own table of irregular verb forms (none
+    for a pipeline whose lemmatizer has no such tables: then it changes nothing)."""
+    lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+    tables = ("lemma_index", "lemma_exc")
+    if lookups is None or not all(lookups.has_table(t) for t in tables):
+        past: dict[str, str] = {}
+    else:
+        bases = set(lookups.get_table("lemma_index").get("verb", []))
+        # (a form that is also a verb of its own is left as the tagger read it: "found")
+        past = {form: lemmas[0] for form, lemmas in lookups.get_table("lemma_exc").get(
+            "verb", {}).items() if form not in bases and lemmas and lemmas[0] != form}
     ids = numpy.array([get_string_id(f) for f in past], dtype=numpy.uint64)
 
     def past_forms_read_as_present(doc: Doc) -> Doc:

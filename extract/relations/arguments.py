@@ -327,8 +327,8 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
             if is_sequence_prep(tok.head):
                 return []
             purpose = tok.head.lower_ == "for"
-            # ("In a phone call with Riyadh, Biden discussed ...": the act the verb's own
-            # is done in is the doer's, whatever the verb is about)
+            # ("In a phone call with Riyadh, Biden discussed ...": the act a verb is done
+            # in or during is its doer's, whatever the verb is about)
             within = tok.head.lower_ in {"in", "during"}
             tok = tok.head.head  # over the preposition
             if is_verb(tok):

@@ -193,9 +193,9 @@ def noun_sources(ctx: Sentence, noun: Token) -> Weighted:
     """A relation noun's doer: "Turkish shelling", "charges by Peru", "Peru filed
     charges"."""
     own = [(m, 0.9) for m in modifier_actors(ctx, noun)]
-    if own:
+    if own:  # (and whoever joins them: "joined the U.S.-led campaign")
         return own + joiners(ctx, noun, own)
-    return own or prep_mentions(ctx, [noun], AUTHOR_PREPS) or noun_governor_subjects(ctx, noun, 0)
+    return prep_mentions(ctx, [noun], AUTHOR_PREPS) or noun_governor_subjects(ctx, noun, 0)
 
 
 def frame_complements(ctx: Sentence) -> dict[int, str]:
