@@ -264,7 +264,7 @@ def co_agents(ctx: Sentence, verb: Token) -> Weighted:
     A two-word preposition (parsed as a word with "with" under it, or "with" with the word
     under it) counts on the subject, or on the verb when set off by a comma: in "working
     together with the U.S." the U.S. is whom one works with."""
-    out: Weighted = leading_agents(ctx, verb)
+    out: Weighted = []
     if not CO_AGENT_WORDS & ctx.words:
         return out  # (asked of every verb; few sentences have such a preposition)
     for host in (verb, *(c for c in verb.children if c.dep_ == "nsubj")):

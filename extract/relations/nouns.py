@@ -92,8 +92,11 @@ def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Findin
     # a standing tie, weaker evidence of an act than "cooperation with".
     standing = 0.7 if tok.lemma_.lower() in MEMBERSHIP_NOUNS | {"allies"} else 1.0
     if len(roles.between) > 1:
+        # (one who joins talks between two is a party too: "Turkey joined the talks
+        # between Russia and Ukraine")
+        parties = roles.between + joiners(ctx, tok, roles.between)
         return [Finding(s, o, rtype.name, trig, tok, 0.7 * standing * sw * ow)
-                for s, sw in roles.between for o, ow in roles.between
+                for s, sw in parties for o, ow in parties
                 if s.actor.id != o.actor.id]
     agents, patients = roles.agents, roles.patients
     patients.extend(roles.between)

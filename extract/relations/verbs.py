@@ -17,6 +17,7 @@ from actorgraph.extract.relations.arguments import (
 )
 from actorgraph.extract.relations.mentions import (
     co_agents,
+    leading_agents,
     mentions,
     names_a_frontier,
     noun_relation_of,
@@ -91,13 +92,15 @@ def verb_agents(ctx: Sentence, verb: Token) -> Weighted:
     found = subjects(ctx, verb)
     if found:
         found = found + [(m, w * 0.9) for m, w in co_agents(ctx, verb)]
-    return found
+    # ("The Gulf states, led by Saudi Arabia, imposed"; "A delegation led by Iran's
+    # foreign minister met": the leader alone, when the led are no actor)
+    return found + leading_agents(ctx, verb)
 
 
 def fellow_agents(ctx: Sentence, verb: Token, agents: Weighted) -> Weighted:
     """The agents that may act on each other: not its co-agents ("Hezbollah fought
     alongside Syrian troops" fight on one side, not each other)."""
-    co = {m.actor.id for m, _w in co_agents(ctx, verb)}
+    co = {m.actor.id for m, _w in [*co_agents(ctx, verb), *leading_agents(ctx, verb)]}
     return [(m, w) for m, w in agents if m.actor.id not in co] if co else agents
 
 

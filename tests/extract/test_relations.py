@@ -2251,3 +2251,22 @@ def test_a_preposition_only_senses_with_missing_words_take_is_the_nouns(extracto
     # ELN" is the truce's
     got = pairs(extractor, "Colombia suspended the truce with the ELN.")
     assert ("Colombia", "SANCTIONS", "National Liberation Army of Colombia") in got
+
+
+def test_the_leader_of_no_actor_is_the_doer(extractor):
+    got = pairs(extractor, "A delegation led by Iran's foreign minister met Saudi officials "
+                           "in Riyadh.")
+    assert ("Iran government", "MEETS", "Saudi Arabia government") in got
+
+
+def test_a_leader_and_the_led_are_no_partners_of_their_own_act(extractor):
+    got = pairs(extractor, "Russian forces, led by General Surovikin, retreated from "
+                           "Kherson.")
+    assert ("Sergei Surovikin", "WITHDRAWS_FROM", "Kherson") in got
+    assert not any(r == "COOPERATES_WITH" for _s, r, _o in got), got
+
+
+def test_who_joins_talks_between_two_is_a_party(extractor):
+    got = pairs(extractor, "Turkey joined the talks between Russia and Ukraine.")
+    assert {("Turkey", "NEGOTIATES", "Russia"), ("Turkey", "NEGOTIATES", "Ukraine"),
+            ("Russia", "NEGOTIATES", "Ukraine")} <= got
