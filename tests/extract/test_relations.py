@@ -2270,3 +2270,8 @@ def test_who_joins_talks_between_two_is_a_party(extractor):
     got = pairs(extractor, "Turkey joined the talks between Russia and Ukraine.")
     assert {("Turkey", "NEGOTIATES", "Russia"), ("Turkey", "NEGOTIATES", "Ukraine"),
             ("Russia", "NEGOTIATES", "Ukraine")} <= got
+
+
+def test_what_a_text_issued_by_someone_says_is_theirs(extractor):
+    got = pairs(extractor, "A statement issued by Hamas condemned Israel.")
+    assert ("Hamas", "CRITICIZES", "Israel") in got
