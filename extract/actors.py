@@ -1291,6 +1291,10 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             found.add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector),
                       "context")
             continue
+        if _backing_participle(tok) is not None:
+            # "militias funded by Iran": a proxy, as "Iran-funded militias" is
+            _add_proxy_group(found, tok, sector)
+            continue
         if _sent_somewhere(tok) or _agent_named(tok):
             continue
         sent = tok.sent
@@ -1360,8 +1364,16 @@ def _add_proxy_group(found: _Found, tok: Token, sector: str) -> None:
     if not found.is_free(tok.i, tok.i + 1):
         return
     # (the backer's name stays its own mention: the group's is the noun)
-    backer = min(c.left_edge.i for c in tok.children if c.dep_ == "amod")
-    name = found.doc[backer:tok.i + 1].text
+    told = _backing_participle(tok)
+    if told is not None:  # "militias funded by Iran": named as "Iran-funded militias"
+        agent = next(p for a in told.children if a.dep_ == "agent"
+                     for p in a.children if p.dep_ == "pobj")
+        noun = tok.lower_ if tok.is_sent_start else tok.text
+        name = f"{_strip_possessive(found.doc[agent.left_edge.i:agent.i + 1]).text}-" \
+            f"{told.lower_} {noun}"
+    else:
+        backer = min(c.left_edge.i for c in tok.children if c.dep_ == "amod")
+        name = found.doc[backer:tok.i + 1].text
     word, _, rest = name.partition("-")
     if word.strip().lower() in SIDE_PREFIXES:
         name = f"{word.strip().lower()}-{rest.strip()}"  # ("Pro-Russian" opening a sentence)
@@ -1372,6 +1384,14 @@ def _add_proxy_group(found: _Found, tok: Token, sector: str) -> None:
     actor = found.res.actor(Actor(id=f"group:{slug(name)}", name=name, type="ORGANIZATION",
                                   sector=sector, source="collective"))
     found.add(tok.i, tok.i + 1, actor, "collective")
+
+
+def _backing_participle(tok: Token) -> Token | None:
+    """The participle that names who backs a collective, after it: "militias funded by
+    Iran", "fighters trained by the US" (backing_suffixes, with a by-agent)."""
+    return next((c for c in tok.children if c.dep_ == "acl" and c.lower_ in BACKING_SUFFIXES
+                 and any(a.dep_ == "agent" and any(p.dep_ == "pobj" for p in a.children)
+                         for a in c.children)), None)
 
 
 def _named_with_backer(tok: Token) -> bool:

@@ -1188,3 +1188,10 @@ def test_a_word_of_another_name_before_a_person_is_no_locative(extractor):
 def test_a_group_named_by_the_side_it_takes(extractor, text, expected):
     got = {(t.subject.name, t.subject.country) for t in extractor.extract_text(text)}
     assert expected in got, got
+
+
+def test_a_proxy_told_by_a_participle_is_the_same_group(extractor):
+    got = {(t.subject.name, t.relation) for t in extractor.extract_text(
+        "Militias funded by Iran attacked US bases.")}
+    assert ("Iran-funded militias", "ATTACKS") in got
+    assert not any(s == "Iran" and r == "ATTACKS" for s, r in got), got
