@@ -1291,16 +1291,13 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             found.add(tok.i, tok.i + 1, res.country_actor(owner.actor.country, sector),
                       "context")
             continue
-        if _backing_participle(tok) is not None:
-            # "militias funded by Iran": a proxy, as "Iran-funded militias" is
-            _add_proxy_group(found, tok, sector)
-            continue
-        if _sent_somewhere(tok) or _agent_named(tok):
+        backed = _named_with_backer(tok)
+        if _sent_somewhere(tok) or _agent_named(tok) and not backed:
             continue
         sent = tok.sent
         here = [m for m in found.mentions if sent.start <= m.start < sent.end
                 and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS]
-        if _named_with_backer(tok):
+        if backed:
             # a proxy ("Russian-backed separatists") is of neither its backer nor, surely,
             # whoever it fights ("Iranian-backed militias attacked U.S. troops"): only
             # where it is tells ("separatists in eastern Ukraine", a town named)
@@ -1359,8 +1356,9 @@ def _sent_somewhere(tok: Token) -> bool:
 
 def _add_proxy_group(found: _Found, tok: Token, sector: str) -> None:
     """A proxy no place names the country of is a group of no country, known by its
-    backer's word and its noun: "Iran-backed militias" (an actor all the same: what it
-    does is news, whoever it belongs to)."""
+    backer's word and its noun: "Iran-backed militias", and so "militias funded by Iran"
+    is "Iran-funded militias" (an actor all the same: what it does is news, whoever it
+    belongs to)."""
     if not found.is_free(tok.i, tok.i + 1):
         return
     # (the backer's name stays its own mention: the group's is the noun)
@@ -1396,8 +1394,9 @@ def _backing_participle(tok: Token) -> Token | None:
 
 def _named_with_backer(tok: Token) -> bool:
     """A collective named with who backs it: "Russian-backed separatists" (the parse may
-    split the word: "Russian - backed"), "U.S.-backed rebels", "pro-Russian separatists"."""
-    return any(c.dep_ == "amod" and (
+    split the word: "Russian - backed"), "U.S.-backed rebels", "pro-Russian separatists",
+    "militias funded by Iran"."""
+    return _backing_participle(tok) is not None or any(c.dep_ == "amod" and (
         c.lower_ == "pro" and any(_side_taken(k) for k in tok.children)
         or c.lower_ in BACKING_SUFFIXES and any(k.dep_ in {"npadvmod", "compound", "nmod",
                                                         "advmod"} for k in c.children)
