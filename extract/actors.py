@@ -121,6 +121,7 @@ HARMING_VERBS = word_set("harming_verbs")
 UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
 VISIT_NOUNS = word_set("visit_nouns")
 HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
+SIDE_PREFIXES = word_set("side_prefixes")
 VENUE_VERBS = word_set("venue_verbs")
 BACKING_SUFFIXES = word_set("backing_suffixes")
 
@@ -781,10 +782,6 @@ def _modifier_countries(tok: Token, lex: ActorLexicon) -> tuple[list[str], list[
             if isos:
                 break
     return isos, bodies, first
-
-
-#: Prefixes of a word for the side a group takes: "pro-Russian", "anti-Western".
-SIDE_PREFIXES = frozenset({"pro", "anti"})
 
 
 def _side_taken(mod: Token) -> bool:
@@ -2342,9 +2339,8 @@ def _thing_named_before(token: Token, index: ActorIndex) -> bool:
     actor of an earlier sentence is not it."""
     if token.lower_ != "it" or token.dep_ not in {"dobj", "pobj"}:
         return False
-    taken = {i for m in index.mentions for i in range(m.start, m.end)}
     return any(t.tag_ == "NN" and t.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}
-               and t.i not in taken for t in token.doc[token.sent.start:token.i])
+               and t.i not in index.by_token for t in token.doc[token.sent.start:token.i])
 
 
 def _controller_subjects(verb: Token) -> set[int]:
