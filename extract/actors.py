@@ -173,6 +173,9 @@ class ActorIndex:
     #: Last tokens of mentions that name one unnamed person by role ("the Iranian foreign
     #: minister"): "he" and "she" may refer to them.
     officials: frozenset[int] = frozenset()
+    #: The Doc's tokens, made once by the finder: a sentence's share is a slice of them,
+    #: where iterating the sentence would build every Token object again.
+    tokens: list[Token] = field(default_factory=list, repr=False)
 
     def at(self, token: Token) -> ActorMention | None:
         return self.by_token.get(token.i)
@@ -351,15 +354,13 @@ class _Resolver:
 
 
 def _strip_possessive(span: Span) -> Span:
-    end = span.end
-    while end > span.start and span.doc[end - 1].tag_ == "POS" or (
-        end > span.start and span.doc[end - 1].text in {"'s", "’s", "'", "’"}
-    ):
+    doc, start, end = span.doc, span.start, span.end
+    while end > start and ((last := doc[end - 1]).tag_ == "POS"
+                           or last.text in {"'s", "’s", "'", "’"}):
         end -= 1
-    start = span.start
-    while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    return span.doc[start:end]
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 def _strip_quantity(span: Span) -> Span:
@@ -532,7 +533,7 @@ class _Found:
         by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
         self.mentions.sort(key=lambda m: m.start)
         return ActorIndex(mentions=self.mentions, by_token=by_token, groups=self.groups,
-                          officials=frozenset(self._officials()))
+                          officials=frozenset(self._officials()), tokens=self.tokens)
 
     def _officials(self) -> Iterator[int]:
         """Last tokens of the mentions of one unnamed person by role (a singular person's

@@ -478,8 +478,10 @@ def find_trigger(sent: Span, trigger: str) -> Token | None:
     words = trigger.split()
     if not words:
         return None
-    first = [t for t in sent if t.text == words[0]] or [
-        t for t in sent if t.lower_ == words[0].lower()]
+    # one walk of the sentence (each step builds a Token): exact matches, else any case
+    low = words[0].lower()
+    alike = [t for t in sent if t.lower_ == low]
+    first = [t for t in alike if t.text == words[0]] or alike
     if len(first) <= 1 or len(words) == 1:
         return first[0] if first else None
     rest = set(words[1:])

@@ -464,13 +464,16 @@ def sense_words(verb: Token, sense: VerbSense) -> list[Token] | None:
     """The tokens that carry a sense's required words (particle, object noun: "put
     pressure"), or None when one is missing or an undoing particle ("called off a
     strike" is no "call strike") changes the verb."""
+    kids = list(verb.children)
     if any(c.dep_ == "prt" and c.lower_ in UNDOING_PARTICLES and c.lower_ not in sense.words
-           for c in verb.children):
+           for c in kids):
         return None
     trigger: list[Token] = []
+    if not sense.words:
+        return trigger  # most senses: nothing more to look for
     # (a passive's subject carries the object noun too: "sanctions were imposed on Iran",
     # and so does the noun a reduced passive hangs on: "the sanctions imposed on Caracas")
-    words = [relative_antecedent(c) or c for c in verb.children
+    words = [relative_antecedent(c) or c for c in kids
              if c.dep_ in {"prt", "dobj", "acomp", "oprd", "advmod", "attr", "nsubjpass"}]
     if is_reduced_passive(verb):
         words.append(verb.head)

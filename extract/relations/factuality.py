@@ -4,6 +4,8 @@ trigger and the sentence root."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 from actorgraph.extract.relations.syntax import (
@@ -421,7 +423,8 @@ def is_question(sent: Span) -> bool:
 def _is_question(sent: Span) -> bool:
     if sent.text.rstrip().rstrip("”\"'’ ").endswith("?"):
         return True
-    words = [t for t in sent if not t.is_punct][:3]
+    # the first two words; iterating the whole sentence would build every Token
+    words = list(islice((t for t in sent if not t.is_punct), 2))
     if len(words) < 2:
         return False
     first, second = words[0].lower_, words[1].lower_

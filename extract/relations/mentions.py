@@ -291,6 +291,8 @@ def co_agents(ctx: Sentence, verb: Token) -> Weighted:
 def leading_agents(ctx: Sentence, verb: Token) -> Weighted:
     """Who leads a verb's subject in its act: "The Gulf states, led by Saudi Arabia,
     imposed a blockade" (Saudi Arabia imposes it too; leading_verbs)."""
+    if "by" not in ctx.words:
+        return []  # no agent, no leader: most sentences skip the walk
     return [(m, w * 0.9) for s in verb.children if s.dep_ == "nsubj"
             for c in s.children if c.dep_ == "acl" and c.tag_ == "VBN"
             and c.lemma_.lower() in LEADING_VERBS

@@ -88,6 +88,8 @@ class Sentence:
 
     def __post_init__(self) -> None:
         if not self.tokens:
-            self.tokens = list(self.sent)
+            whole = self.index.tokens
+            self.tokens = (whole[self.sent.start:self.sent.end] if whole
+                           else list(self.sent))
         if not self.words:
             self.words = frozenset(t.lower_ for t in self.tokens)

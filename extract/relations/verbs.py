@@ -122,6 +122,8 @@ def group_agents(ctx: Sentence, verb: Token) -> Weighted:
     defeat X", "the UK, as part of the coalition, is committed to providing": the body
     does the act too. Looked for on the verb, on the verbs it takes its subject from, and
     on that subject."""
+    if "as" not in ctx.words:
+        return []  # most sentences: no walk of the verb's neighbours
     holders: list[Token] = []
     tok = verb
     for _ in range(MAX_CLIMB):
