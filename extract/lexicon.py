@@ -77,6 +77,9 @@ class VerbSense:
     #: state extradites no one), True for a mutual trigger of a one-way type ("clash
     #: with"); None: as the type's ``symmetric`` says.
     mutual: bool | None = None
+    #: The direct object is the doer's own means, never the target ("mobilized its
+    #: reserves", "deployed Patriot batteries"): only a preposition names a target.
+    own_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -242,10 +245,12 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
             )
             one_way = _as_list(entry.get("one_way"), f"{where}.one_way")
             mutual = _as_list(entry.get("mutual"), f"{where}.mutual")
-            for phrase in [*_as_list(entry.get("verbs"), f"{where}.verbs"), *one_way, *mutual]:
+            means = _as_list(entry.get("own_object"), f"{where}.own_object")
+            for phrase in [*_as_list(entry.get("verbs"), f"{where}.verbs"), *one_way, *mutual,
+                           *means]:
                 sense = _parse_verb_phrase(
                     name, phrase, mutual=False if phrase in one_way else
-                    True if phrase in mutual else None)
+                    True if phrase in mutual else None, own_object=phrase in means)
                 vocab.verbs.setdefault(sense.lemma, []).append(sense)
                 if sense.words:
                     # "put pressure on X": the noun also signals the relation when the parse
@@ -269,12 +274,13 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
     return vocab
 
 
-def _parse_verb_phrase(relation: str, phrase: str, mutual: bool | None = None) -> VerbSense:
+def _parse_verb_phrase(relation: str, phrase: str, mutual: bool | None = None,
+                       own_object: bool = False) -> VerbSense:
     words = phrase.lower().split()
     prep = words[-1] if len(words) > 1 and words[-1] in PREPOSITIONS else None
     middle = tuple(words[1:-1] if prep else words[1:])
     return VerbSense(relation=relation, lemma=words[0], words=middle, prep=prep,
-                     mutual=mutual)
+                     mutual=mutual, own_object=own_object)
 
 
 def _read_intent(cues: IntentCues, table: dict, where: str) -> None:

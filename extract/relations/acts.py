@@ -72,7 +72,7 @@ def verb_acts(ctx: Sentence, tok: Token) -> Iterator[Act]:
         return
     # "Three US servicemen were killed by an improvised explosive device", "a roadside
     # bombing killed one U.S. soldier": done to an actor, by no actor.
-    if reduced:
+    if reduced and not sense.own_object:
         objs = [tok.head]
     for o, w in first_per_actor([mw for ot in objs for mw in mentions(ctx, ot)]):
         if o.actor.is_actor:

@@ -492,6 +492,8 @@ def verb_objects(ctx: Sentence, verb: Token, sense: VerbSense) -> tuple[list[Tok
         return [], []
     if sense.prep:
         return prep_sense_objects(ctx, verb, sense, [verb, *trigger]), trigger
+    if sense.own_object:
+        return [], trigger  # what is deployed is the doer's, not a target
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
         return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS], trigger
     # The noun a sense names is part of the trigger, not its target ("use force").

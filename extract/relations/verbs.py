@@ -227,7 +227,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         if particles and not particles & set(sense.words):
             continue
         objs, extra = verb_objects(ctx, verb, sense)
-        if reduced and not sense.prep and not sense.words:
+        if reduced and not sense.prep and not sense.words and not sense.own_object:
             objs = [verb.head]
         if sense.words and not extra or conveys_message(ctx, verb, sense) or \
                 deals_harm(ctx, verb, sense):

@@ -610,7 +610,7 @@ PLOVER_QUADS = {
     "MATERIAL_CONFLICT": {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"},
 }
 RELATION_FIELDS = {"plover", "description", "symmetric", "one_actor", "verbs", "nouns", "one_way",
-                   "mutual", "on_place",
+                   "mutual", "own_object", "on_place",
                    "adjectives"}
 
 
@@ -728,9 +728,11 @@ def test_on_senses_come_after_their_siblings(relations):
 ])
 def test_cameo_categories_have_their_common_triggers(relations, relation, triggers):
     entry = relations["relations"][relation]
-    # (one-way and mutual triggers are triggers too, listed apart for their direction)
+    # (one-way, mutual and own-object triggers are triggers too, listed apart for how
+    # their objects are read)
     listed = set(entry.get("verbs", [])) | set(entry.get("nouns", [])) | set(
-        entry.get("one_way", [])) | set(entry.get("mutual", []))
+        entry.get("one_way", [])) | set(entry.get("mutual", [])) | set(
+        entry.get("own_object", []))
     assert not set(triggers) - listed
 
 

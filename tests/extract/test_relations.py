@@ -482,6 +482,23 @@ def test_forces_are_mobilized_against_whom_their_war_is_aimed_at(extractor):
         extractor, "Britain mobilized army reservists for a possible war against Iraq.")
 
 
+@pytest.mark.parametrize("text", [
+    "Saudi Arabia has mobilized pressure groups in the United States.",
+    "Iran deployed Houthi fighters.",
+    "Turkey deployed Syrian rebels.",
+    "Moscow scrambled Syrian jets.",
+])
+def test_what_is_mobilized_or_deployed_is_the_doers_own_not_a_target(extractor, text):
+    assert not [t for t in extractor.extract_text(text) if t.relation == "MOBILIZES_AGAINST"]
+
+
+def test_a_mobilization_is_an_event_and_aimed_only_by_a_preposition(extractor):
+    _triples, events = records(extractor, "Russia mobilized 300,000 reservists.")
+    assert ("Russia", "MOBILIZES_AGAINST") in {(e.actor.name, e.relation) for e in events}
+    assert ("Russia", "MOBILIZES_AGAINST", "Ukraine") in pairs(
+        extractor, "Russia mobilized troops against Ukraine.")
+
+
 def test_conjoined_verbs_share_the_object_and_are_peers(extractor):
     found = {t.relation: t for t in extractor.extract_text(
         "Russia condemned and sanctioned Ukraine.")}
