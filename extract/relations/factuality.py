@@ -421,7 +421,9 @@ def is_question(sent: Span) -> bool:
 
 
 def _is_question(sent: Span) -> bool:
-    if sent.text.rstrip().rstrip("”\"'’ ").endswith("?"):
+    # (the end of the sentence is enough: a Span's text is joined from a Token per token)
+    tail = sent.doc[max(sent.start, sent.end - 5):sent.end].text
+    if tail.rstrip().rstrip("”\"'’ ").endswith("?"):
         return True
     # the first two words; iterating the whole sentence would build every Token
     words = list(islice((t for t in sent if not t.is_punct), 2))
