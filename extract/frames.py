@@ -56,10 +56,13 @@ EMBLEM_NOUNS = word_set("emblem_nouns")
 #:   complement_subject  the subject of the trigger's infinitive or clause ("wants Moscow to
 #:                       pull back", "pushed Norway to act"); with ``preps``, the object of
 #:                       the preposition before it ("called on Rome to reopen")
+#:   clause_subject      the subject of the trigger's finite clause ("protested that
+#:                       Croatian authorities were failing"): the clause is said, not asked
 #:   object              whom the object noun (one of ``objects``) stands for: its modifier,
 #:                       owner or by-agent ("intercepted Hezbollah rockets", "shot down
 #:                       missiles fired by the Houthis")
-TARGETS = ("dobj", "dative", "prep", "object_prep", "complement_subject", "object")
+TARGETS = ("dobj", "dative", "prep", "object_prep", "complement_subject", "clause_subject",
+           "object")
 POSES = ("VERB", "NOUN")
 #: Modality a frame puts on its complement act ("urged X to attack": the attack is
 #: requested). "asserted" means the complement act is a fact ("helped X to rebuild").
@@ -248,7 +251,8 @@ def frame_from_record(entry: object, vocab: RelationVocabulary, origin: str = ""
 
 def _check_shape(frame: Frame) -> None:
     """Combinations of fields no pattern can express."""
-    if frame.pos == "NOUN" and frame.target in {"dobj", "dative", "complement_subject"}:
+    if frame.pos == "NOUN" and frame.target in {"dobj", "dative", "complement_subject",
+                                                "clause_subject"}:
         raise ValueError(f"a NOUN trigger has no {frame.target}; use target = 'prep'")
     if frame.target == "prep" and not frame.preps:
         raise ValueError("target 'prep' needs preps")
@@ -538,9 +542,12 @@ def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:
         p = base.copy()
         p.roles["target"] = p.roles["object"]
         out.append(p)
-    else:  # complement_subject
+    else:  # complement_subject, clause_subject
         comp = {"DEP": {"IN": _COMPLEMENT_DEPS}, "POS": {"IN": ["VERB", "AUX"]}}
-        if frame.preps:
+        if frame.target == "clause_subject":
+            out.append(base.copy().add("trigger", "complement", comp)
+                       .add("complement", "target", {"DEP": "nsubj", **_NOMINAL}))
+        elif frame.preps:
             p = base.copy().add("trigger", "tprep", _prep(frame.preps))
             out.append(p.add("tprep", "target", {"DEP": "pobj", **_NOMINAL})
                        .add("trigger", "complement", comp))

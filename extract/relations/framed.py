@@ -102,14 +102,17 @@ def overrides_plain_sense(frame: Frame) -> bool:
 def asks_an_act(ctx: Sentence, match: FrameMatch) -> bool:
     """A complement frame ("wants Moscow to pull back") holds only over an infinitive:
     "a court martial was told today" after a reported clause, or "told AFP that ...",
-    asks nothing of anyone. Other frames hold as matched."""
-    if match.frame.target != "complement_subject":
+    asks nothing of anyone; a clause frame holds only over a stated clause. Other frames
+    hold as matched."""
+    if match.frame.target not in {"complement_subject", "clause_subject"}:
         return True
     if match.complement is None:
         return False
     act = ctx.sent.doc[match.complement]
     # (the parse gives "wants Moscow to pull back" a ccomp with its own subject)
-    return infinitival(act) or any(k.dep_ == "aux" and k.lower_ == "to" for k in act.children)
+    asked = infinitival(act) or any(k.dep_ == "aux" and k.lower_ == "to" for k in act.children)
+    # a clause frame holds over a stated clause ("protested that X was failing") only
+    return asked != (match.frame.target == "clause_subject")
 
 
 def match_findings(ctx: Sentence, match: FrameMatch) -> list[Finding]:

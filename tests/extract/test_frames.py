@@ -245,3 +245,14 @@ def test_an_object_target_needs_objects(tmp_path):
     frames = load_frames([path], builtin=False)
     assert len(frames) == 0
     assert any("needs objects" in str(p) and "bad.toml:1" in str(p) for p in frames.problems)
+
+
+COMPLAIN = [Frame(trigger="protest", relation="ACCUSES", target="clause_subject",
+                  modality="reported")]
+
+
+@pytest.mark.parametrize("engine", ["tree", "spacy"])
+def test_a_clause_target_is_the_subject_of_the_stated_clause(nlp, engine):
+    doc = nlp("Amnesty protested that Croatia was failing its refugees.")
+    (m,) = match_frames(doc, COMPLAIN, engine)
+    assert doc[m.target].text == "Croatia" and doc[m.complement].text == "failing"

@@ -562,3 +562,12 @@ def test_a_noun_frames_preposition_may_hang_on_its_verb(extractor, text):
     # the parser hangs "against" on the verb whose object the noun is
     got = pairs(extractor, text)
     assert any(r == "FIGHTS" and o in {"Islamic State", "al-Shabaab"} for _s, r, o in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amnesty International protested that Croatian authorities were failing to uphold the "
+     "rights of refugees.", ("Amnesty International", "ACCUSES", "Croatia government")),
+])
+def test_a_complaint_told_as_a_clause_accuses_its_subject(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
