@@ -699,6 +699,38 @@ def _closing_saying_noun(sent: Any) -> Token | None:
     return verb if before is not None and before.text == "," else None
 
 
+@Language.component("summaries_read_as_subjects")
+def summaries_read_as_subjects(doc: Doc) -> Doc:
+    """Make "a charge New Delhi denied" an aside on the sentence before it again.
+
+    "Pakistan accused India of sponsoring militants, a charge New Delhi denied." is often
+    parsed with "denied" the root, the accusation its complement clause, and both "a
+    charge" and "New Delhi" its subjects: the accusation then reads as denied, though only
+    what it says is. When a root verb has two subjects, the first a common noun right
+    after a comma that follows its complement clause, that noun sums the clause up: the
+    clause is the root, the noun an apposition on it, and the verb a relative clause of
+    the noun ("a charge [that] New Delhi denied").
+    """
+    for sent in doc.sents:
+        verb = sent.root
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if len(subjects) != 2 or not clauses:
+            continue
+        summary, clause = subjects[0], clauses[0]
+        comma = summary.left_edge.i - 1
+        if summary.pos_ != "NOUN" or comma <= clause.i or doc[comma].text != "," or \
+                not any(c.dep_ == "det" for c in summary.children):
+            continue
+        clause.head, clause.dep_ = clause, "ROOT"
+        summary.head, summary.dep_ = clause, "appos"
+        verb.head, verb.dep_ = summary, "relcl"
+        for c in list(verb.children):
+            if c.dep_ == "punct" and (c.i == comma or c.i == sent.end - 1):
+                c.head = clause
+    return doc
+
+
 #: Prepositions whose object is a group of its own.
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 
@@ -792,7 +824,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("object_predicates", after="conjoined_prepositions")
     nlp.add_pipe("participles_read_as_clauses", after="object_predicates")
     nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
-    nlp.add_pipe("particles_read_as_prepositions", after="sources_read_as_objects")
+    nlp.add_pipe("summaries_read_as_subjects", after="sources_read_as_objects")
+    nlp.add_pipe("particles_read_as_prepositions", after="summaries_read_as_subjects")
     nlp.add_pipe("prepositions_read_as_particles", after="particles_read_as_prepositions")
     nlp.add_pipe("subjects_read_as_conjoined_objects", after="prepositions_read_as_particles")
     nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")

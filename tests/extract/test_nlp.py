@@ -245,6 +245,21 @@ def test_a_closing_source_read_as_an_object_is_a_clause_of_saying(extractor, tex
     assert {t.object.country for t in found} <= {"USA", "ISR"}
 
 
+def test_a_noun_summing_up_the_clause_before_it_is_no_second_subject(extractor):
+    text = "Pakistan accused India of sponsoring militants in Balochistan, a charge New " \
+        "Delhi denied."
+    doc = extractor.nlp(text)
+    accused, charge, denied = (next(t for t in doc if t.text == w)
+                               for w in ("accused", "charge", "denied"))
+    assert accused.dep_ == "ROOT" and (charge.dep_, charge.head.i) == ("appos", accused.i)
+    assert (denied.dep_, denied.head.i) == ("relcl", charge.i)
+    # the accusation is made, what it says is what is denied
+    found = {(t.subject.name, t.relation, t.object.name): t.modality
+             for t in extractor.extract_text(text)}
+    assert found[("Pakistan", "ACCUSES", "India")] == "asserted"
+    assert ("India", "REJECTS", "Pakistan") in found
+
+
 def test_a_plural_object_at_the_end_of_a_sentence_stays_an_object(extractor):
     doc = extractor.nlp("Russia praised the reports.")
     assert (doc[3].dep_, doc[3].head.text) == ("dobj", "praised")
