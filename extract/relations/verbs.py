@@ -258,8 +258,10 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             break
         light = bool(sense.words) and not objs  # "reached a consensus" (no "with")
         if len(fellows) > 1 and rtype.symmetric and (not sense.prep or light) and \
-                not met_thing(ctx, sense, objs):
-            # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other.
+                sense.mutual is not False and not met_thing(ctx, sense, objs):
+            # Reciprocal: "Kerry and Lavrov agreed" -> each agreed with the other (not by
+            # a one-way trigger: "a ceasefire brokered by Qatar and Egypt" is no talks
+            # between the brokers).
             scan.found.extend(reciprocal(fellows, sense.relation, trig, verb))
             scan.done = True
             break

@@ -36,3 +36,14 @@ def test_a_broker_negotiates_with_each_side(extractor, text, broker, sides):
 def test_no_sides_no_brokering(extractor, text):
     got = pairs(extractor, text)
     assert not [p for p in got if p[1] == "NEGOTIATES"]
+
+
+@pytest.mark.parametrize("text, brokers", [
+    ("Israel and Hamas agreed to a truce brokered by Qatar and Egypt.", {"Qatar", "Egypt"}),
+    ("The Sudanese army and the Rapid Support Forces agreed to a seven-day ceasefire "
+     "brokered by Saudi Arabia and the United States.", {"Saudi Arabia", "United States"}),
+])
+def test_co_brokers_do_not_negotiate_with_each_other(extractor, text, brokers):
+    # a one-way trigger ("broker ceasefire between") reads no reciprocal act
+    got = pairs(extractor, text)
+    assert not [p for p in got if {p[0], p[2]} <= brokers]
