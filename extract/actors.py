@@ -826,6 +826,8 @@ def _countries_after(tok: Token, lex: ActorLexicon) -> tuple[list[str], int]:
     last = tok.i
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+            if child.lower_ == "in" and _party_at_a_venue(tok):
+                break
             for p in (p for c in child.children if c.dep_ == "pobj" for p in (c, *c.conjuncts)):
                 # "leaders of Tanzania and Uganda": each conjunct names one
                 iso = _country_of_text(_entity_text(p), lex)
@@ -834,6 +836,29 @@ def _countries_after(tok: Token, lex: ActorLexicon) -> tuple[list[str], int]:
                     last = p.i
             break
     return isos, last
+
+
+def _party_at_a_venue(tok: Token) -> bool:
+    """A collective another side signs with or talks to, where they do it: "signed a peace
+    agreement with Tigrayan forces in Pretoria", "held talks with rebels in Havana" name
+    the venue, not South African forces or Cuban rebels (``venue_verbs``, by the verb or
+    the noun of the act)."""
+    node = tok
+    while node.dep_ in {"pobj", "prep", "dobj", "conj"} and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in VENUE_VERBS:
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
+
+
+def _venue_place(tok: Token) -> bool:
+    """A place said with "in" or "at" where talks are held or a deal signed: the parties
+    went there, so it is no home of theirs ("... with Tigrayan forces in Pretoria")."""
+    while tok.dep_ == "compound":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"} and _party_at_a_venue(tok)
 
 
 def _entity_text(tok: Token) -> str:
@@ -1301,7 +1326,8 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             continue
         sent = tok.sent
         here = [m for m in found.mentions if sent.start <= m.start < sent.end
-                and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS]
+                and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS
+                and not _venue_place(found.doc[m.end - 1])]
         if backed:
             # a proxy ("Russian-backed separatists") is of neither its backer nor, surely,
             # whoever it fights ("Iranian-backed militias attacked U.S. troops"): only
@@ -1462,7 +1488,8 @@ def _own_place_countries(found: _Found, tok: Token) -> set[str]:
     """The countries of the place a collective is said to be in or from ("dockworkers in
     Genoa", "schoolchildren in Kaduna state", "Mosul residents"): theirs, before any other
     country the sentence names ("... boycotted Israeli ships")."""
-    places = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "from"}
+    preps = {"from"} if _party_at_a_venue(tok) else {"in", "from"}
+    places = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
               for c in p.children if c.dep_ == "pobj"}
     named = {c.i for c in tok.children if c.dep_ in {"compound", "nmod"} and c.i < tok.i}
     return {m.actor.country for m in found.mentions
