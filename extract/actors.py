@@ -948,6 +948,10 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
     people: list[tuple[Span, Actor]] = []
     ents, name_runs = _joined_name_runs(found.doc)
     for ent in ents:
+        if ent.label_ in OTHER_NAME_LABELS and found.is_free(ent.start, ent.end) and \
+                _town_said_as_place(ent, res):
+            found.add(ent.start, ent.end, res.place(ent), "ner")
+            continue
         if ent.label_ not in ENTITY_LABELS or not found.is_free(ent.start, ent.end):
             continue
         span = _strip_model(_strip_quantity(_strip_possessive(ent)))
@@ -980,6 +984,16 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
         if actor.type == "PERSON":
             people.append((span, actor))
     return people
+
+
+#: Labels NER gives names of no actor, which may yet be a town ("near Afrin" tagged PRODUCT).
+OTHER_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def _town_said_as_place(ent: Span, res: _Resolver) -> bool:
+    """A name said as where something is ("killed two Kurdish fighters near Afrin") that
+    the gazetteer knows as a town is that town, whatever other label NER gave it."""
+    return _said_as_place(ent.root) and res.places.country(ent.text) is not None
 
 
 def _names_a_vessel(span: Span) -> bool:

@@ -943,6 +943,14 @@ def test_where_the_other_side_signs_or_talks_is_a_venue_not_its_country(extracto
     assert not any(c in s or c in o for s, _r, o in got for c in ("South Africa", "Cuba")), got
 
 
+def test_a_town_ner_gave_another_label_is_a_town_where_it_is_said_as_a_place(extractor):
+    text = "Turkish shelling killed two Kurdish fighters near Afrin."
+    assert extractor.nlp(text)[7].ent_type_ not in {"GPE", "LOC", "FAC"}  # (as NER reads it)
+    got = {(t.subject.country, t.relation, t.object.country)
+           for t in extractor.extract_text(text)}
+    assert ("TUR", "KILLS", "SYR") in got, got
+
+
 def test_where_unnamed_doers_strike_is_still_their_country(extractor):
     assert by_text(actors(extractor, "Rebels attacked a town in Mali."),
                    "Rebels").country == "MLI"
