@@ -40,6 +40,7 @@ from actorgraph.extract.relations.words import (
     INTENT_NOUNS,
     INTENT_VERBS,
     NEG_WORDS,
+    NEGATED_ADVERBS,
     NEGATING_VERBS,
     OCCURRENCE_VERBS,
     REPORT_NOUNS,
@@ -205,7 +206,7 @@ def negates(node: Token, child: Token | None) -> bool:
     act ("refused to deal with"; not a verb coordinated with "denied": "denied X and
     accused Y", nor a participle adjunct)."""
     if any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
-           for k in node.children):
+           or negated_adverb(k) for k in node.children):
         return True
     if any(k.dep_ in {"nsubj", "nsubjpass"} and any(
             p.dep_ == "preconj" and p.lower_ == "neither" for p in k.children)
@@ -219,6 +220,13 @@ def negates(node: Token, child: Token | None) -> bool:
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
         child.dep_ != "advcl" or infinitival(child))
+
+
+def negated_adverb(tok: Token) -> bool:
+    """"no longer", "no more": a negation on an adverb of the verb negates the verb
+    (``negated_adverbs``)."""
+    return tok.dep_ == "advmod" and tok.lower_ in NEGATED_ADVERBS and any(
+        k.dep_ == "neg" or k.lower_ in NEG_WORDS for k in tok.children)
 
 
 def dissuaded(node: Token, child: Token | None) -> bool:

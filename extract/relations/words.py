@@ -14,6 +14,7 @@ from __future__ import annotations
 from actorgraph.extract.wordlists import word_set
 
 NEG_WORDS = word_set("neg_words")
+NEGATED_ADVERBS = word_set("negated_adverbs")
 NEGATING_VERBS = word_set("negating_verbs")
 DISSUADING_VERBS = word_set("dissuading_verbs")
 GERUND_VERBS = word_set("gerund_verbs")

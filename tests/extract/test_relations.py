@@ -57,6 +57,7 @@ def test_prepositional_object(extractor):
     "Russia never attacked Ukraine.",
     "Russia did not attack Ukraine.",
     "Russian troops withdrew without attacking Ukraine.",
+    "Israel will attack Gaza no more.",
 ])
 def test_negation(extractor, text):
     found = extractor.extract_text(text)
@@ -69,6 +70,17 @@ def test_refusal_is_negated_relation_plus_asserted_rejection(extractor):
     assert ("Russia", "COOPERATES_WITH", "Ukraine", True, "intended") in got or \
         ("Russia", "COOPERATES_WITH", "Ukraine", True, "asserted") in got
     assert ("Russia", "REJECTS", "Ukraine", False, "asserted") in got
+
+
+def test_no_longer_doing_an_act_is_a_refusal_not_a_pledge(extractor):
+    got = rels(extractor, "The Polish prime minister said Warsaw would no longer send "
+                          "weapons to Ukraine.")
+    assert ("Poland", "AIDS", "Ukraine", True, "future") in got
+    assert ("Poland", "REJECTS", "Ukraine", False, "asserted") in got
+    assert not [r for r in got if r[1] == "PLEDGES"]
+    # a negated adverb that adds is no negation: "not only ... but also"
+    assert ("Russia", "ATTACKS", "Ukraine", False, "asserted") in rels(
+        extractor, "Russia not only attacked Ukraine but also threatened Poland.")
 
 
 def test_hypothetical(extractor):
