@@ -122,6 +122,9 @@ class RelationVocabulary:
     support_verbs: set[str] = field(default_factory=set)
     adjectives: dict[str, list[VerbSense]] = field(default_factory=dict)
     intent: IntentCues = field(default_factory=IntentCues)
+    #: Nouns of a symmetric type whose act goes one way ("its mediation with Washington":
+    #: the broker talks to Washington, which brokers nothing): listed under ``one_way``.
+    one_way_nouns: set[str] = field(default_factory=set)
 
     def get(self, name: str) -> RelationType:
         return self.types[name]
@@ -244,6 +247,9 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                 on_place=entry.get("on_place", old.on_place if old else None),
             )
             one_way = _as_list(entry.get("one_way"), f"{where}.one_way")
+            nouns = {n.lower() for n in _as_list(entry.get("nouns"), f"{where}.nouns")}
+            vocab.one_way_nouns.update(p for p in one_way if p in nouns)
+            one_way = [p for p in one_way if p not in nouns]
             mutual = _as_list(entry.get("mutual"), f"{where}.mutual")
             means = _as_list(entry.get("own_object"), f"{where}.own_object")
             for phrase in [*_as_list(entry.get("verbs"), f"{where}.verbs"), *one_way, *mutual,

@@ -111,9 +111,17 @@ def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Findin
         # "staged rallies ... saying he must resign": see purpose_targets.
         patients = purpose_targets(ctx, tok.head)
     others = mutual_others(ctx, tok, rtype)
+    one_way = False if one_way_noun(ctx, tok) else None
     return [Finding(s, o, rtype.name, trig, tok, 0.65 * standing * sw * ow,
-                    mutual=True if o.actor.id in others else None)
+                    mutual=True if o.actor.id in others else one_way)
             for s, sw in agents for o, ow in patients]
+
+
+def one_way_noun(ctx: Sentence, tok: Token) -> bool:
+    """A noun whose act goes one way though its type holds both ways ("its mediation
+    with Washington"; ``one_way`` nouns in relations.toml)."""
+    nouns = ctx.vocab.one_way_nouns
+    return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
 
 def helped_with(ctx: Sentence, holder: Token) -> Weighted:

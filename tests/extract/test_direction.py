@@ -21,6 +21,22 @@ def test_a_one_way_trigger_of_a_symmetric_type_is_not_mirrored(extractor):
     assert ("Turkey", "COOPERATES_WITH", "Germany") not in got
 
 
+def test_a_one_way_noun_of_a_symmetric_type_is_not_mirrored(extractor):
+    got = pairs(extractor, "Iran thanked Oman for its mediation with Washington.")
+    assert ("Oman", "NEGOTIATES", "United States") in got
+    assert ("United States", "NEGOTIATES", "Oman") not in got
+
+
+def test_one_way_nouns_are_read_from_the_one_way_list(tmp_path):
+    from actorgraph.extract.lexicon import load_relations
+
+    path = tmp_path / "mine.toml"
+    path.write_text('[relations.NEGOTIATES]\nnouns = ["arbitration"]\n'
+                    'one_way = ["arbitration"]\n', encoding="utf-8")
+    vocab = load_relations([path])
+    assert "arbitration" in vocab.one_way_nouns and "arbitration" not in vocab.verbs
+
+
 @pytest.mark.parametrize("text", ["Kenya clashed with Somalia.",
                                   "Kenya traded fire with Somalia."])
 def test_a_mutual_trigger_of_a_one_way_type_is_mirrored(extractor, text):
