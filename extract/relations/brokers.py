@@ -90,6 +90,10 @@ def sides_of(ctx: Sentence, noun: Token) -> Weighted:
     if rtype is not None and rtype.name in PERSONAL_RELATIONS:
         return []  # those who attend a summit are its host's guests, not sides brokered
     verb = holder_of(noun)
+    if noun.dep_ == "pobj" and verb.dep_ == "dobj":
+        # (the parse may hang the deal on the verb's object: "agreed to restore relations
+        # in a deal brokered by China")
+        verb = verb.head
     if noun.dep_ in {"pobj", "dobj"} and is_verb(verb):
         found = subjects(ctx, verb)
         return found if len(found) > 1 else []

@@ -15,6 +15,8 @@ def pairs(extractor, text):
     ("Talks between Armenia and Azerbaijan were mediated by the European Union.",
      "European Union", {"Armenia", "Azerbaijan"}),
     ("Israel and Hamas agreed to a truce brokered by Egypt.", "Egypt", {"Israel", "Hamas"}),
+    ("Saudi Arabia and Iran agreed to restore diplomatic relations in a deal brokered by "
+     "China.", "China", {"Saudi Arabia", "Iran"}),
     # named by a noun of mediation
     ("Israel and Hamas agreed to a truce under Egyptian mediation.", "Egypt",
      {"Israel", "Hamas"}),
