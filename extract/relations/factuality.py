@@ -9,6 +9,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from actorgraph.extract.relations.syntax import (
+    blamed_act,
     finite_joined_to_infinitive,
     infinitival,
     is_passive,
@@ -98,7 +99,7 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
             own_clause = False
         control_chain = control_chain and keeps_negation_scope(node)
     negated = negated or unhappened_subject(anchor)
-    if modality is None and reported_subject(anchor):
+    if modality is None and (reported_subject(anchor) or blamed_act(anchor)):
         modality = "reported"
     if modality in {None, "future", "hypothetical"} and is_question(anchor.sent):
         # "Will Israel strike Iran?" asks; it does not announce.

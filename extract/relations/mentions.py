@@ -12,6 +12,7 @@ from actorgraph.extract.lexicon import RelationType, RelationVocabulary
 from actorgraph.extract.nlp import is_boundary
 from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.syntax import (
+    blaming_participle,
     conjuncts,
     hyphen_partners,
     leading_names,
@@ -20,6 +21,7 @@ from actorgraph.extract.relations.syntax import (
 )
 from actorgraph.extract.relations.words import (
     AUTHORING_VERBS,
+    BLAMING_VERBS,
     CAPTIVE_NOUNS,
     CLAIM_VERBS,
     CO_AGENT_PREPS,
@@ -432,6 +434,13 @@ def weighted(found: Weighted, factor: float) -> Weighted:
     return [(m, w * factor) for m, w in found]
 
 
+def blamed_mentions(ctx: Sentence, verb: Token) -> Weighted:
+    """Whom a blaming participle names: the object of its preposition."""
+    preps = {prep for lemma, prep in BLAMING_VERBS if lemma == verb.lemma_.lower()}
+    return [(m, w * 0.8) for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj" for m, w in mention(ctx, p)]
+
+
 def agent_mentions(ctx: Sentence, verb: Token) -> Weighted:
     """The actors of a participle's by-agent ("claimed by ISIL", "committed by X"), or the
     subject of an active relative clause whose object is the relative pronoun ("the
@@ -477,6 +486,10 @@ def claimant_actors(ctx: Sentence, tok: Token) -> Weighted:
         if (c.dep_ in ("acl", "relcl") or c is aside) and (
                 c.lemma_ in PERPETRATION_VERBS or act and c.lemma_ in CLAIM_VERBS):
             found = agent_mentions(ctx, c)
+            if found:
+                return found
+        if act and c.dep_ == "acl" and blaming_participle(c):
+            found = blamed_mentions(ctx, c)
             if found:
                 return found
     if not act:

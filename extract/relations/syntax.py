@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.relations.words import (
+    BLAMING_VERBS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     LEADING_SUFFIXES,
@@ -209,3 +210,25 @@ def relative_antecedent(tok: Token) -> Token | None:
         return None
     verb = tok.head if tok.dep_ == "dobj" else tok.head.head
     return verb.head if verb.dep_ == "relcl" else None
+
+
+def blaming_participle(verb: Token) -> bool:
+    """A participle that lays an act at someone's door: "blamed" of "a rocket attack
+    blamed on Iranian-backed militias" (``blaming_verbs``)."""
+    return verb.tag_ == "VBN" and any(
+        verb.lemma_.lower() == lemma and any(c.dep_ == "prep" and c.lower_ == prep
+                                             for c in verb.children)
+        for lemma, prep in BLAMING_VERBS)
+
+
+def blamed_act(anchor: Token) -> bool:
+    """An act laid at someone's door by others: the act noun, or the subject noun of the
+    act's verb, has a blaming participle ("a rocket attack blamed on militias hit a U.S.
+    base", "the attack, blamed on Hezbollah, killed two soldiers")."""
+    nouns = [anchor] if anchor.pos_ in {"NOUN", "PROPN"} else [
+        c for c in anchor.children if c.dep_ == "nsubj"]
+    for noun in nouns:
+        aside = parenthetical_participle(noun)
+        if any(blaming_participle(c) for c in [*noun.children, *([aside] if aside else [])]):
+            return True
+    return False

@@ -2304,3 +2304,15 @@ def test_who_joins_talks_between_two_is_a_party(extractor):
 def test_what_a_text_issued_by_someone_says_is_theirs(extractor):
     got = pairs(extractor, "A statement issued by Hamas condemned Israel.")
     assert ("Hamas", "CRITICIZES", "Israel") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A rocket attack blamed on Iranian-backed militias hit a U.S. base in Syria.",
+     ("Iran-backed militias", "ATTACKS", "United States")),
+    ("The attack, blamed on Hezbollah, killed two Israeli soldiers.",
+     ("Hezbollah", "KILLS", "Israel military")),
+])
+def test_an_act_blamed_on_someone_is_theirs_as_others_say(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name): t.modality
+           for t in extractor.extract_text(text)}
+    assert got.get(expected) == "reported", got
