@@ -731,6 +731,31 @@ def summaries_read_as_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("agents_read_as_means")
+def agents_read_as_means(doc: Doc) -> Doc:
+    """Give "by police" of "protested the arrest of activists by police" back to the noun.
+
+    The parser may hang the "by" phrase after an active verb's object on the verb, where
+    it reads as a means ("protested by police"); an active verb has no agent, so a "by"
+    with a noun object after the verb's object noun is that noun's: whose arrest it was.
+    Not a gerund ("responded by attacking Gaza"), not on a passive verb.
+    """
+    for sent in doc.sents:
+        for by in sent:
+            if by.lower_ != "by" or by.dep_ != "prep" or by.head.pos_ not in {"VERB", "AUX"}:
+                continue
+            verb = by.head
+            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or \
+                    not any(c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}
+                            for c in by.children):
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                        and c.i < by.i), None)
+            if obj is not None and obj.right_edge.i == by.i - 1:
+                by.head = obj
+    return doc
+
+
 #: Prepositions whose object is a group of its own.
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 
@@ -825,7 +850,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("participles_read_as_clauses", after="object_predicates")
     nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
     nlp.add_pipe("summaries_read_as_subjects", after="sources_read_as_objects")
-    nlp.add_pipe("particles_read_as_prepositions", after="summaries_read_as_subjects")
+    nlp.add_pipe("agents_read_as_means", after="summaries_read_as_subjects")
+    nlp.add_pipe("particles_read_as_prepositions", after="agents_read_as_means")
     nlp.add_pipe("prepositions_read_as_particles", after="particles_read_as_prepositions")
     nlp.add_pipe("subjects_read_as_conjoined_objects", after="prepositions_read_as_particles")
     nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")

@@ -260,6 +260,18 @@ def test_a_noun_summing_up_the_clause_before_it_is_no_second_subject(extractor):
     assert ("India", "REJECTS", "Pakistan") in found
 
 
+def test_a_by_phrase_after_an_active_verbs_object_is_the_objects_agent(extractor):
+    text = "Kenyan students protested the arrest of activists by police."
+    doc = extractor.nlp(text)
+    by = next(t for t in doc if t.text == "by")
+    assert by.head.text == "arrest"
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert ("Kenya civilians", "PROTESTS_AGAINST", "Kenya police") in got
+    # a gerund after "by" is the verb's means
+    doc = extractor.nlp("Israel responded to the attack by bombing Gaza.")
+    assert next(t for t in doc if t.text == "by").head.text == "responded"
+
+
 def test_a_plural_object_at_the_end_of_a_sentence_stays_an_object(extractor):
     doc = extractor.nlp("Russia praised the reports.")
     assert (doc[3].dep_, doc[3].head.text) == ("dobj", "praised")
