@@ -2356,6 +2356,11 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     # to halt the offensive" urges Putin)
     own_actors = {m.actor.id for m in index.mentions
                   if any(i in own_subjects for i in range(m.start, m.end))}
+    # (nor whom a subject pronoun stands for: "Erdogan spoke with Putin. He urged him to
+    # extend the deal" urges Putin; a subject is never an object pronoun, so no loop)
+    own_actors |= {m.actor.id for i in own_subjects if doc[i].pos_ == "PRON"
+                   and index.at(doc[i]) is None
+                   and (m := resolve_pronoun(doc[i], index)) is not None}
     for n, (lo, hi) in enumerate(windows):
         if n == 1 and _thing_named_before(token, index):
             return None  # "welcomed the agreement and called on both sides to implement it"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.extract.actors import ActorIndex
+from actorgraph.extract.actors import PRONOUNS, ActorIndex
 from actorgraph.extract.events import Event
 from actorgraph.extract.frames import FrameSet
 from actorgraph.extract.lexicon import RelationVocabulary
@@ -86,12 +86,15 @@ def extract_records(
     # The sentences once, as a list: the window's start is then an index away, where
     # sentence_back walks tokens and builds their sentences again for every sentence.
     sents = list(doc.sents)
+    last_named = -REFERENCE_WINDOW - 1  # the last sentence with an actor mention
     for k, sent in enumerate(sents):
         back = sents[max(0, k - REFERENCE_WINDOW)].start  # = sentence_back(sent, WINDOW)
         recent = [(i, f) for i, f in recent if i >= back]
         # by token index: no Token object is built for the many sentences without actors
-        if not any(index.by_token.get(i) for i in range(sent.start, sent.end)):
-            continue
+        if any(index.by_token.get(i) for i in range(sent.start, sent.end)):
+            last_named = k
+        elif k - last_named > REFERENCE_WINDOW or not refers_back(index, sent):
+            continue  # (a sentence of pronouns only may name actors named before it)
         ctx = Sentence(sent, index, vocab, [f for _i, f in recent], frames=frames)
         ctx.matches = sentence_matches(ctx)
         ctx.complements = frame_complements(ctx)
@@ -108,6 +111,13 @@ def extract_records(
         if events:
             acts.extend(sentence_events(ctx, anchors, taken, doc_id, evidence))
     return out, acts
+
+
+def refers_back(index: ActorIndex, sent: Span) -> bool:
+    """The sentence has a third-person pronoun, which may name an actor of the sentences
+    before it: "Erdogan spoke with Putin by phone. He urged him to extend the deal."."""
+    tokens = index.tokens[sent.start:sent.end] if index.tokens else sent
+    return any(t.lower_ in PRONOUNS for t in tokens)
 
 
 def sentence_back(sent: Span, n: int) -> int:

@@ -926,6 +926,13 @@ def test_an_object_pronoun_names_no_mention_of_its_own_subject(extractor):
     assert ("Emmanuel Macron", "URGES", "Vladimir Putin") in got
 
 
+def test_a_sentence_of_pronouns_only_names_the_actors_named_before(extractor):
+    got = statements(extractor, "Erdogan spoke with Putin by phone. He urged him to extend "
+                                "the grain deal.")
+    # "him" is not whom "He" stands for, the subject of its own clause
+    assert ("Recep Tayyip Erdogan", "URGES", "Vladimir Putin") in got, got
+
+
 def test_where_a_deal_is_signed_is_a_venue_not_the_signers_country(extractor):
     got = statements(extractor, "The Ethiopian government and Tigrayan rebels signed a "
                                 "ceasefire in Pretoria on Wednesday.")
