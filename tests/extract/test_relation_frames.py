@@ -19,6 +19,8 @@ def pairs(extractor, text):
     ("Kenya presented evidence against Somalia.", ("Kenya", "ACCUSES", "Somalia")),
     ("The French ministry advised citizens against travel to Malawi.",
      ("France government", "SANCTIONS", "Malawi")),
+    ("North Korea fired two ballistic missiles, prompting condemnation from Japan.",
+     ("Japan", "CRITICIZES", "North Korea")),
 ])
 def test_a_frame_finds_what_no_rule_does(extractor, text, expected):
     assert expected in pairs(extractor, text)
