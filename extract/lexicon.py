@@ -247,7 +247,9 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                 on_place=entry.get("on_place", old.on_place if old else None),
             )
             one_way = _as_list(entry.get("one_way"), f"{where}.one_way")
-            nouns = {n.lower() for n in _as_list(entry.get("nouns"), f"{where}.nouns")}
+            # (nouns of the type from this file or a file layered under it)
+            nouns = {n.lower() for n in _as_list(entry.get("nouns"), f"{where}.nouns")} | {
+                n for n, t in vocab.nouns.items() if t == name}
             vocab.one_way_nouns.update(p for p in one_way if p in nouns)
             one_way = [p for p in one_way if p not in nouns]
             mutual = _as_list(entry.get("mutual"), f"{where}.mutual")

@@ -35,6 +35,11 @@ def test_one_way_nouns_are_read_from_the_one_way_list(tmp_path):
                     'one_way = ["arbitration"]\n', encoding="utf-8")
     vocab = load_relations([path])
     assert "arbitration" in vocab.one_way_nouns and "arbitration" not in vocab.verbs
+    # a noun of the type from the shipped file may be made one-way by a user's file
+    layered = tmp_path / "layered.toml"
+    layered.write_text('[relations.NEGOTIATES]\none_way = ["dialogue"]\n', encoding="utf-8")
+    vocab = load_relations([layered])
+    assert "dialogue" in vocab.one_way_nouns and "dialogue" not in vocab.verbs
 
 
 @pytest.mark.parametrize("text", ["Kenya clashed with Somalia.",
