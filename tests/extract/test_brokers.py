@@ -17,6 +17,9 @@ def pairs(extractor, text):
     ("Israel and Hamas agreed to a truce brokered by Egypt.", "Egypt", {"Israel", "Hamas"}),
     ("Saudi Arabia and Iran agreed to restore diplomatic relations in a deal brokered by "
      "China.", "China", {"Saudi Arabia", "Iran"}),
+    # an active verb of securing or negotiating a deal between two others
+    ("Qatar and Egypt were working to secure a ceasefire between Israel and Hamas.", "Qatar",
+     {"Israel", "Hamas"}),
     # named by a noun of mediation
     ("Israel and Hamas agreed to a truce under Egyptian mediation.", "Egypt",
      {"Israel", "Hamas"}),
