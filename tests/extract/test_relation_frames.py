@@ -21,6 +21,7 @@ def pairs(extractor, text):
      ("France government", "SANCTIONS", "Malawi")),
     ("North Korea fired two ballistic missiles, prompting condemnation from Japan.",
      ("Japan", "CRITICIZES", "North Korea")),
+    ("Iraqi forces cleared ISIL positions.", ("Iraq military", "FIGHTS", "Islamic State")),
 ])
 def test_a_frame_finds_what_no_rule_does(extractor, text, expected):
     assert expected in pairs(extractor, text)
@@ -573,3 +574,9 @@ def test_a_noun_frames_preposition_may_hang_on_its_verb(extractor, text):
 def test_a_complaint_told_as_a_clause_accuses_its_subject(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
+
+
+def test_positions_cleared_by_force_are_no_permission(extractor):
+    # the dictionary's plain CLEAR (080, allow) yields to the hand frame on the same pair
+    got = pairs(extractor, "Iraqi forces cleared ISIL positions.")
+    assert not [p for p in got if p[1] == "CONCEDES_TO"], got
