@@ -44,6 +44,7 @@ from actorgraph.extract.relations.words import (
     NEGATED_ADVERBS,
     NEGATING_VERBS,
     OCCURRENCE_VERBS,
+    OPEN_WHEN_NEGATED,
     REPORT_NOUNS,
     REPORT_VERBS,
     REPORTING_ADVERBS,
@@ -82,14 +83,20 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
     own_clause = True  # a relative clause asserts on its own: no modality from above it
     for depth, node in enumerate(path):
         child = path[depth - 1] if depth else None
-        if control_chain and negates(node, child) and not (presupposed and depth):
+        # "has not ruled out an operation": a negated verb of not doing negates nothing
+        double = child is not None and negating_verb(node) and own_negation(node)
+        if control_chain and not double and negates(node, child) and \
+                not (presupposed and depth):
             negated = True
-        if own_clause and modality in {None, "future"}:
-            cue = presupposed_cue(anchor, node, child) if presupposed and depth \
+        if own_clause and modality in {None, "future", "intended"}:
+            cue = "hypothetical" if double and verb_in(node, OPEN_WHEN_NEGATED) else \
+                presupposed_cue(anchor, node, child) if presupposed and depth \
                 else modal_cue(anchor, node, child, depth, statement)
-            if modality is None or cue in UNSURE_MODALITIES:
+            if modality is None or cue in UNSURE_MODALITIES and (
+                    modality != "intended" or cue == "denied"):
                 # a future act someone reports, doubts or denies is reported, doubted or
-                # denied: "analysts doubt that Pyongyang will attack"
+                # denied: "analysts doubt that Pyongyang will attack"; so is an intended
+                # one denied: "denied that Egypt had agreed to host refugees"
                 modality = cue
         if modality is None and own_clause and any(
             k.dep_ == "prep" and k.lower_ == "according" for k in node.children
@@ -206,8 +213,7 @@ def negates(node: Token, child: Token | None) -> bool:
     China attended"), or ``node`` a negating verb above the
     act ("refused to deal with"; not a verb coordinated with "denied": "denied X and
     accused Y", nor a participle adjunct)."""
-    if any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
-           or negated_adverb(k) for k in node.children):
+    if own_negation(node):
         return True
     if any(k.dep_ in {"nsubj", "nsubjpass"} and any(
             p.dep_ == "preconj" and p.lower_ == "neither" for p in k.children)
@@ -221,6 +227,12 @@ def negates(node: Token, child: Token | None) -> bool:
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
         child.dep_ != "advcl" or infinitival(child))
+
+
+def own_negation(node: Token) -> bool:
+    """A negation on the word itself: "not", "never", "no longer"."""
+    return any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
+               or negated_adverb(k) for k in node.children)
 
 
 def negated_adverb(tok: Token) -> bool:

@@ -83,6 +83,23 @@ def test_no_longer_doing_an_act_is_a_refusal_not_a_pledge(extractor):
         extractor, "Russia not only attacked Ukraine but also threatened Poland.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a negated verb of not doing leaves the act open, or lets it go on
+    ("Turkey has not ruled out a military operation against Syria.",
+     ("Turkey", "FIGHTS", "Syria", False, "hypothetical")),
+    ("China did not exclude the use of force against Taiwan.",
+     ("China", "ATTACKS", "Taiwan", False, "hypothetical")),
+    ("Russia did not stop attacking Ukraine.", ("Russia", "ATTACKS", "Ukraine", False,
+                                                "asserted")),
+    # an intended act under a denial is denied
+    ("Officials denied that Egypt had agreed to host Palestinian refugees.",
+     ("Egypt", "AIDS", "Palestine civilians", False, "denied")),
+])
+def test_double_negation_and_denied_intentions(extractor, text, expected):
+    got = rels(extractor, text)
+    assert expected in got, got
+
+
 def test_hypothetical(extractor):
     found = extractor.extract_text(
         "If Russia were to attack Ukraine, it would be big news.")
