@@ -83,13 +83,15 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
     own_clause = True  # a relative clause asserts on its own: no modality from above it
     for depth, node in enumerate(path):
         child = path[depth - 1] if depth else None
-        # "has not ruled out an operation": a negated verb of not doing negates nothing
-        double = child is not None and negating_verb(node) and own_negation(node)
+        # "has not ruled out an operation": a negated verb of not doing negates nothing;
+        # "has never admitted supplying weapons": nor does a negated verb of confirming
+        double = child is not None and own_negation(node) and (
+            negating_verb(node) or node.lemma_.lower() in CONFIRMING_VERBS)
         if control_chain and not double and negates(node, child) and \
                 not (presupposed and depth):
             negated = True
         if own_clause and modality in {None, "future", "intended"}:
-            cue = "hypothetical" if double and verb_in(node, OPEN_WHEN_NEGATED) else \
+            cue = "hypothetical" if double and left_open_when_negated(node) else \
                 presupposed_cue(anchor, node, child) if presupposed and depth \
                 else modal_cue(anchor, node, child, depth, statement)
             if modality is None or cue in UNSURE_MODALITIES and (
@@ -227,6 +229,12 @@ def negates(node: Token, child: Token | None) -> bool:
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
         child.dep_ != "advcl" or infinitival(child))
+
+
+def left_open_when_negated(node: Token) -> bool:
+    """A verb whose negation leaves its act open: "has not ruled out" (open_when_negated),
+    "has never admitted", "did not confirm" (confirming_verbs)."""
+    return verb_in(node, OPEN_WHEN_NEGATED) or node.lemma_.lower() in CONFIRMING_VERBS
 
 
 def own_negation(node: Token) -> bool:
@@ -394,8 +402,7 @@ def leaves_open(node: Token) -> bool:
     if node.lemma_ in DOUBTING_VERBS or node.lemma_.lower() in UNSURE_PREDICATES or any(
             k.dep_ == "acomp" and k.lower_ in UNSURE_PREDICATES for k in node.children):
         return True
-    return node.lemma_.lower() in CONFIRMING_VERBS and any(
-        k.dep_ == "neg" for k in node.children)
+    return node.lemma_.lower() in CONFIRMING_VERBS and own_negation(node)
 
 
 def demands_clause(node: Token) -> bool:

@@ -91,6 +91,9 @@ def test_no_longer_doing_an_act_is_a_refusal_not_a_pledge(extractor):
      ("China", "ATTACKS", "Taiwan", False, "hypothetical")),
     ("Russia did not stop attacking Ukraine.", ("Russia", "ATTACKS", "Ukraine", False,
                                                 "asserted")),
+    # never admitting an act is no denial of it
+    ("Iran has never admitted supplying weapons to the Houthis.",
+     ("Iran", "AIDS", "Houthis", False, "hypothetical")),
     # an intended act under a denial is denied
     ("Officials denied that Egypt had agreed to host Palestinian refugees.",
      ("Egypt", "AIDS", "Palestine civilians", False, "denied")),
