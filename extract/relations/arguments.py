@@ -34,6 +34,7 @@ from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
     CUSTODY_VERBS,
     DISSUADING_VERBS,
+    EXPULSION_VERBS,
     GERUND_VERBS,
     JOINING_VERBS,
     LISTING_VERBS,
@@ -92,11 +93,15 @@ def passive_agents(ctx: Sentence, verb: Token) -> Weighted:
 def custodial_authorities(ctx: Sentence, verb: Token) -> Weighted:
     """Who takes or keeps people in custody when no one is named: the country where it is
     done, named as a country or by its capital ("a French journalist was arrested in
-    Tehran" is Iran's act; custody_verbs). Not a town's country, which the text may not
-    name as an actor, and not where two countries are named."""
-    if verb.lemma_.lower() not in CUSTODY_VERBS:
+    Tehran" is Iran's act; custody_verbs), or the one sent out of ("was expelled from
+    Lithuania"; expulsion_verbs). Not a town's country, which the text may not name as an
+    actor, and not where two countries are named."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CUSTODY_VERBS:
         return []
-    found = [m for m, _w in prep_mentions(ctx, [verb], {"in", "at"}) if is_place(m)
+    # (one is expelled by the country one is sent out of: "was expelled from Lithuania")
+    preps = {"in", "at", "from"} if lemma in EXPULSION_VERBS else {"in", "at"}
+    found = [m for m, _w in prep_mentions(ctx, [verb], preps) if is_place(m)
              and m.actor.is_actor]
     countries = {m.actor.country for m in found}
     return [(found[0], 0.7)] if len(countries) == 1 else []

@@ -2103,8 +2103,12 @@ def test_an_act_warned_against_with_no_one_warned_has_no_doer(extractor):
     # one named is the one
     ("A French journalist was arrested in Tehran by Iranian police.",
      {("Iran police", "ARRESTS", "France media")}),
+    # one expelled is expelled by the country sent out of
+    ("The Chinese ambassador was expelled from Lithuania.",
+     {("Lithuania", "SANCTIONS", "China government")}),
     # not where two countries are named, nor for other acts
     ("Two Americans were detained in Moscow and Minsk.", set()),
+    ("A French journalist was arrested after flying from Tehran.", set()),
     ("A French journalist was wounded in Tehran.", set()),
 ])
 def test_custody_with_no_one_named_is_the_country_s_where_it_was_done(extractor, text,
