@@ -222,6 +222,62 @@ def make_past_forms_read_as_present(nlp: Language, name: str) -> Any:
     return past_forms_read_as_present
 
 
+@Language.factory("verbs_read_as_adjectives")
+def make_verbs_read_as_adjectives(nlp: Language, name: str) -> Any:
+    """The component below, with the lemmatizer's table of verbs to find a past form's
+    base (none for a pipeline whose lemmatizer has no such table: then it changes
+    nothing)."""
+    lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+    bases: set[str] = set(lookups.get_table("lemma_index").get("verb", [])) \
+        if lookups is not None and lookups.has_table("lemma_index") else set()
+
+    def verbs_read_as_adjectives(doc: Doc) -> Doc:
+        """Make "armed" of "Iran armed militias in Iraq." the sentence's verb again.
+
+        With no verb in a sentence, the parser may read a past form after a name as an
+        adjective of the noun after it ("Iran [armed militias]"): the name is then a
+        modifier of a collective, and nothing is done. A sentence with no verb whose
+        root noun has, right before it, an -ed word after a proper name hung on the same
+        noun is a clause: the name its subject, the -ed word its verb, the noun its object.
+        """
+        for sent in doc.sents:
+            root = sent.root
+            if root.pos_ not in {"NOUN", "PROPN"} or any(
+                    t.pos_ in {"VERB", "AUX"} for t in sent):
+                continue
+            verb = doc[root.i - 1] if root.i > sent.start else None
+            if verb is None or verb.dep_ != "amod" or not verb.lower_.endswith("ed") or \
+                    verb.i == sent.start:
+                continue
+            subject = doc[verb.i - 1]
+            base = _past_base(verb.lower_, bases)
+            if subject.head.i != root.i or subject.pos_ != "PROPN" or base is None:
+                continue
+            for c in list(root.children):
+                if c.i < subject.i:
+                    c.head = subject  # ("The IRGC's Quds Force armed ...": its modifiers)
+                elif c.dep_ == "punct":
+                    c.head = verb
+            verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+            verb.lemma_ = base
+            subject.head, subject.dep_ = verb, "nsubj"
+            root.head, root.dep_ = verb, "dobj"
+        return doc
+
+    return verbs_read_as_adjectives
+
+
+def _past_base(form: str, bases: set[str]) -> str | None:
+    """The base verb of a regular past form ("armed": arm, "used": use, "stopped": stop,
+    "supplied": supply), if the lemmatizer's table knows it."""
+    stem = form[:-2]
+    for base in (stem, form[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+                 stem[:-1] + "y" if stem.endswith("i") else ""):
+        if base and base in bases:
+            return base
+    return None
+
+
 #: Clausal relations the parser gives a name it took for a verb ("to defeat ISIL").
 NAME_AS_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 #: Dependents only a verb has: a name that has one is read as a verb for a reason.
@@ -841,7 +897,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     )
     ruler.add_patterns(actor_patterns(lexicon))
     nlp.add_pipe("names_read_as_verbs", after="ner")
-    nlp.add_pipe("verbs_read_as_modifiers", after="names_read_as_verbs")
+    nlp.add_pipe("verbs_read_as_adjectives", after="names_read_as_verbs")
+    nlp.add_pipe("verbs_read_as_modifiers", after="verbs_read_as_adjectives")
     nlp.add_pipe("dated_verbs_read_as_modifiers", after="verbs_read_as_modifiers")
     nlp.add_pipe("subjects_read_as_modifiers", after="dated_verbs_read_as_modifiers")
     nlp.add_pipe("boundary_with_phrases", after="subjects_read_as_modifiers")

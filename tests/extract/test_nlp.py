@@ -272,6 +272,22 @@ def test_a_by_phrase_after_an_active_verbs_object_is_the_objects_agent(extractor
     assert next(t for t in doc if t.text == "by").head.text == "responded"
 
 
+@pytest.mark.parametrize("text, subject", [
+    ("Iran armed militias in Iraq.", "Iran"),
+    ("The IRGC's Quds Force armed militias in Iraq.", "Force"),
+])
+def test_a_past_form_read_as_an_adjective_in_a_verbless_sentence_is_its_verb(extractor, text,
+                                                                             subject):
+    doc = extractor.nlp(text)
+    verb = next(t for t in doc if t.text == "armed")
+    assert (verb.dep_, verb.pos_, verb.lemma_) == ("ROOT", "VERB", "arm")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == [subject]
+    assert [c.text for c in verb.children if c.dep_ == "dobj"] == ["militias"]
+    # a sentence with a verb of its own keeps its armed forces
+    doc = extractor.nlp("Russian armed forces attacked Kyiv.")
+    assert next(t for t in doc if t.text == "armed").dep_ == "amod"
+
+
 def test_a_plural_object_at_the_end_of_a_sentence_stays_an_object(extractor):
     doc = extractor.nlp("Russia praised the reports.")
     assert (doc[3].dep_, doc[3].head.text) == ("dobj", "praised")
