@@ -1025,7 +1025,23 @@ def _joined_name_runs(doc: Doc) -> tuple[list[Span], set[int]]:
             ents[ents.index(a)] = Span(doc, a.start, b.end, label="PERSON")
             ents.remove(b)
             name_runs.add(a.start)
-    return ents, name_runs
+    return _split_names_joined(doc, ents), name_runs
+
+
+def _split_names_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two unknown person names NER cut out of one ("[Yoon Suk] [Yeol]"): the first hung
+    on the second by the parse, nothing between them, is one name."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == ent.label_ == "PERSON" and \
+                last.end == ent.start and not last.ent_id_ and not ent.ent_id_ and \
+                last.root.head.i in range(ent.start, ent.end) and \
+                all(t.is_title for t in doc[last.start:ent.end]):
+            out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 def _titled_name(ent: Span, span: Span, stripped: Span, lex: ActorLexicon,

@@ -926,6 +926,12 @@ def test_an_object_pronoun_names_no_mention_of_its_own_subject(extractor):
     assert ("Emmanuel Macron", "URGES", "Vladimir Putin") in got
 
 
+def test_a_name_ner_cut_in_two_is_one_person(extractor):
+    got = statements(extractor, "South Korean President Yoon Suk Yeol met Japanese Prime "
+                                "Minister Fumio Kishida.")
+    assert ("Yoon Suk Yeol", "MEETS", "Fumio Kishida") in got, got
+
+
 def test_a_sentence_of_pronouns_only_names_the_actors_named_before(extractor):
     got = statements(extractor, "Erdogan spoke with Putin by phone. He urged him to extend "
                                 "the grain deal.")
