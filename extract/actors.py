@@ -1025,10 +1025,10 @@ def _joined_name_runs(doc: Doc) -> tuple[list[Span], set[int]]:
             ents[ents.index(a)] = Span(doc, a.start, b.end, label="PERSON")
             ents.remove(b)
             name_runs.add(a.start)
-    return _split_names_joined(doc, ents), name_runs
+    return _rejoined_person_names(doc, ents), name_runs
 
 
-def _split_names_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+def _rejoined_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Two unknown person names NER cut out of one ("[Yoon Suk] [Yeol]"): the first hung
     on the second by the parse, nothing between them, is one name."""
     out: list[Span] = []
