@@ -56,8 +56,9 @@ EMBLEM_NOUNS = word_set("emblem_nouns")
 #:   complement_subject  the subject of the trigger's infinitive or clause ("wants Moscow to
 #:                       pull back", "pushed Norway to act"); with ``preps``, the object of
 #:                       the preposition before it ("called on Rome to reopen")
-#:   clause_subject      the subject of the trigger's finite clause ("protested that
-#:                       Croatian authorities were failing"): the clause is said, not asked
+#:   clause_subject      the subject of the trigger's finite clause, said or adverbial
+#:                       ("protested that Croatian authorities were failing", "lodged a
+#:                       protest after Japan's prime minister visited"), not an asked one
 #:   object              whom the object noun (one of ``objects``) stands for: its modifier,
 #:                       owner or by-agent ("intercepted Hezbollah rockets", "shot down
 #:                       missiles fired by the Houthis")

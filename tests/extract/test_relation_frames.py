@@ -570,6 +570,8 @@ def test_a_noun_frames_preposition_may_hang_on_its_verb(extractor, text):
 @pytest.mark.parametrize("text, expected", [
     ("Amnesty International protested that Croatian authorities were failing to uphold the "
      "rights of refugees.", ("Amnesty International", "ACCUSES", "Croatia government")),
+    ("China lodged a stern protest after Japan's prime minister visited the Yasukuni shrine.",
+     ("China", "ACCUSES", "Japan government")),
 ])
 def test_a_complaint_told_as_a_clause_accuses_its_subject(extractor, text, expected):
     assert expected in pairs(extractor, text)
