@@ -572,6 +572,7 @@ def test_a_noun_frames_preposition_may_hang_on_its_verb(extractor, text):
      "rights of refugees.", ("Amnesty International", "ACCUSES", "Croatia government")),
     ("China lodged a stern protest after Japan's prime minister visited the Yasukuni shrine.",
      ("China", "ACCUSES", "Japan government")),
+    ("Iran condemned the attack after Israel struck Damascus.", ("Iran", "CRITICIZES", "Israel")),
 ])
 def test_a_complaint_told_as_a_clause_accuses_its_subject(extractor, text, expected):
     assert expected in pairs(extractor, text)
@@ -582,3 +583,9 @@ def test_positions_cleared_by_force_are_no_permission(extractor):
     # the dictionary's plain CLEAR (080, allow) yields to the hand frame on the same pair
     got = pairs(extractor, "Iraqi forces cleared ISIL positions.")
     assert not [p for p in got if p[1] == "CONCEDES_TO"], got
+
+
+def test_a_condemnation_of_someone_named_is_not_of_the_clause_after_it(extractor):
+    got = pairs(extractor, "Iran condemned the United States after Israel struck Damascus.")
+    assert ("Iran", "CRITICIZES", "United States") in got
+    assert ("Iran", "CRITICIZES", "Israel") not in got
