@@ -34,6 +34,7 @@ from actorgraph.extract.relations.words import (
     CO_AGENT_NOUNS,
     COOPERATIVE_QUADS,
     COUNTERPART_NOUNS,
+    EXPULSION_VERBS,
     GROUP_NOUNS,
     HARM_NOUNS,
     ISSUE_NOUNS,
@@ -350,10 +351,12 @@ def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token
         pairs = [(o, w) for o, w in pairs if o.actor.is_actor]
     if not pairs and objs and not sense.prep and not sense.words and \
             not any(o.pos_ == "PRON" and o.tag_ != "WDT" for o in objs) and \
+            verb.lemma_.lower() not in EXPULSION_VERBS and \
             (sense.relation not in PERSONAL_RELATIONS or hosts_visitors(objs)):
         # (an object pronoun names whom, even unresolved: "informing them on the state of
         # the country" tells the country nothing; a relative "which" names a thing: "the
-        # drones, which Iran supplied to Russia")
+        # drones, which Iran supplied to Russia"; one deported or expelled is sent to a
+        # country, no act on it: "deported the suspect to Turkey")
         quad = ctx.vocab.get(relation or sense.relation).quad
         pairs = recipient_targets(ctx, verb, objs, quad in COOPERATIVE_QUADS,
                                   quad.startswith("VERBAL"))

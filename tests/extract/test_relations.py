@@ -2106,6 +2106,8 @@ def test_an_act_warned_against_with_no_one_warned_has_no_doer(extractor):
     # one expelled is expelled by the country sent out of
     ("The Chinese ambassador was expelled from Lithuania.",
      {("Lithuania", "SANCTIONS", "China government")}),
+    # where one is deported to is no one acted on
+    ("Germany deported the suspect to Turkey.", set()),
     # not where two countries are named, nor for other acts
     ("Two Americans were detained in Moscow and Minsk.", set()),
     ("A French journalist was arrested after flying from Tehran.", set()),
