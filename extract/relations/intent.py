@@ -20,7 +20,12 @@ from actorgraph.extract.relations.syntax import (
     infinitival,
     is_verb,
 )
-from actorgraph.extract.relations.words import CONDITIONS, COOPERATIVE_QUADS, SPEECH_VERBS
+from actorgraph.extract.relations.words import (
+    ASPECT_VERBS,
+    CONDITIONS,
+    COOPERATIVE_QUADS,
+    SPEECH_VERBS,
+)
 
 #: An intent statement is a little less sure than the act it announces.
 INTENT_DISCOUNT = 0.9
@@ -85,6 +90,8 @@ def commitment_of(act: Token, cues: IntentCues) -> Token | None:
         if verb is None:
             return None
         act = verb
+    while act.dep_ == "xcomp" and act.head.lemma_.lower() in ASPECT_VERBS:
+        act = act.head  # "promised to keep funding": the commitment is to go on with it
     if act.lemma_ in cues.verbs and act.dep_ == "ROOT":
         return act
     if infinitival(act) and not has_own_subject(act):

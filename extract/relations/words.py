@@ -16,6 +16,7 @@ from actorgraph.extract.wordlists import word_set
 NEG_WORDS = word_set("neg_words")
 NEGATED_ADVERBS = word_set("negated_adverbs")
 OPEN_WHEN_NEGATED = word_set("open_when_negated")
+ASPECT_VERBS = word_set("aspect_verbs")
 NEGATING_VERBS = word_set("negating_verbs")
 DISSUADING_VERBS = word_set("dissuading_verbs")
 GERUND_VERBS = word_set("gerund_verbs")

@@ -143,3 +143,13 @@ def test_an_intent_noun_states_what_its_possessor_commits_to(extractor, text, st
 def test_an_act_named_as_what_is_threatened_or_planned_is_not_done(extractor, text, act):
     got = {(t.relation, t.modality) for t in extractor.extract_text(text)}
     assert (act, "intended") in got and (act, "asserted") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar promised to keep funding Gaza's reconstruction.",
+    "Qatar pledged to continue supporting Gaza.",
+])
+def test_a_pledge_to_go_on_with_an_act_is_a_pledge_of_it(extractor, text):
+    got = {(t.subject.name, t.relation, t.object.name, t.modality)
+           for t in extractor.extract_text(text)}
+    assert ("Qatar", "PLEDGES", "Palestine", "asserted") in got, got
