@@ -497,8 +497,6 @@ class _Found:
     tokens: list[Token] = field(default_factory=list)
     #: Their lowercase forms, which the title steps join into phrases many times over.
     lowers: list[str] = field(default_factory=list)
-    #: The Doc's text, made once (``Doc.text`` joins every token anew on each call).
-    text: str = ""
 
     #: The tokens that may name a sector (see :func:`_collective_sector`), found once.
     sector_tokens: list[Token] = field(default_factory=list)
@@ -508,7 +506,6 @@ class _Found:
             self.tokens = list(self.doc)
         if not self.lowers:
             self.lowers = [t.lower_ for t in self.tokens]
-        self.text = self.text or self.doc.text
         # (two steps ask every token whether it names a sector; few words can)
         heads = self.lex.sector_heads()
         self.sector_tokens = [t for t, low in zip(self.tokens, self.lowers, strict=True)
@@ -519,10 +516,9 @@ class _Found:
     ) -> ActorMention:
         """Record a mention of ``actor`` over tokens ``start:end`` (``text``: the part of
         them that names it, when that is less than the whole)."""
-        if not text:  # the Doc's text, sliced: cheaper than building a Span
-            last = self.tokens[end - 1] if end > start else None
-            text = self.text[self.tokens[start].idx:last.idx + len(last.text)] \
-                if last is not None else ""
+        if not text:  # (as Span.text, from the tokens made once: no Span, no new Token)
+            toks = self.tokens[start:end]
+            text = "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text if toks else ""
         m = ActorMention(start, end, text, actor, source)
         actor.aliases.add(m.text)
         self.mentions.append(m)

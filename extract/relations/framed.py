@@ -21,7 +21,12 @@ from actorgraph.extract.relations.mentions import (
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.syntax import infinitival, names_where, particle_words
 from actorgraph.extract.relations.verbs import group_agents, verb_agents
-from actorgraph.extract.relations.words import COOPERATIVE_QUADS, REACTIONS, THING_WORDS
+from actorgraph.extract.relations.words import (
+    COOPERATIVE_QUADS,
+    OCCASION_MARKS,
+    REACTIONS,
+    THING_WORDS,
+)
 from actorgraph.extract.wordlists import word_set
 
 # A frame names its target outright, as a verb sense does; a noun frame is as sure as a
@@ -111,6 +116,9 @@ def asks_an_act(ctx: Sentence, match: FrameMatch) -> bool:
     act = ctx.sent.doc[match.complement]
     # (the parse gives "wants Moscow to pull back" a ccomp with its own subject)
     asked = infinitival(act) or any(k.dep_ == "aux" and k.lower_ == "to" for k in act.children)
+    if match.frame.target == "clause_subject" and act.dep_ == "advcl" and not any(
+            k.dep_ == "mark" and k.lower_ in OCCASION_MARKS for k in act.children):
+        return False  # a clause set beside, not the occasion: "..., while Russia blamed Kyiv"
     # a clause frame holds over a stated clause ("protested that X was failing") only
     return asked != (match.frame.target == "clause_subject")
 

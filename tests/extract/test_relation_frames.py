@@ -589,3 +589,8 @@ def test_a_condemnation_of_someone_named_is_not_of_the_clause_after_it(extractor
     got = pairs(extractor, "Iran condemned the United States after Israel struck Damascus.")
     assert ("Iran", "CRITICIZES", "United States") in got
     assert ("Iran", "CRITICIZES", "Israel") not in got
+
+
+def test_a_clause_set_beside_a_condemnation_is_not_what_is_condemned(extractor):
+    got = pairs(extractor, "The EU condemned the killings, while Russia blamed Ukraine.")
+    assert ("European Union", "CRITICIZES", "Russia") not in got, got
