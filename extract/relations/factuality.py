@@ -85,8 +85,8 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
         child = path[depth - 1] if depth else None
         # "has not ruled out an operation": a negated verb of not doing negates nothing;
         # "has never admitted supplying weapons": nor does a negated verb of confirming
-        double = child is not None and own_negation(node) and (
-            negating_verb(node) or node.lemma_.lower() in CONFIRMING_VERBS)
+        double = child is not None and (node.lemma_.lower() in CONFIRMING_VERBS
+                                        or negating_verb(node)) and own_negation(node)
         if control_chain and not double and negates(node, child) and \
                 not (presupposed and depth):
             negated = True
