@@ -2342,3 +2342,11 @@ def test_an_act_blamed_on_someone_is_theirs_as_others_say(extractor, text, expec
     got = {(t.subject.name, t.relation, t.object.name): t.modality
            for t in extractor.extract_text(text)}
     assert got.get(expected) == "reported", got
+
+
+def test_an_outlet_read_around_the_world_is_told_but_of_no_country(extractor):
+    # Phoenix codes Reuters, AFP, the BBC as plain [MED]: telling them is no act between states
+    told = [t for t in extractor.extract_text("Iran's foreign minister told Reuters that "
+                                              "talks would resume.")
+            if t.relation == "COMMUNICATES_WITH"]
+    assert [(t.object.name, t.object.country) for t in told] == [("Reuters", None)]
