@@ -45,6 +45,7 @@ from actorgraph.extract.relations.words import (
     NEGATING_VERBS,
     OCCURRENCE_VERBS,
     OPEN_WHEN_NEGATED,
+    PENDING_ADVERBS,
     REPORT_NOUNS,
     REPORT_VERBS,
     REPORTING_ADVERBS,
@@ -224,7 +225,7 @@ def negates(node: Token, child: Token | None) -> bool:
     if child is not None and node.dep_ == "prep" and node.lower_ in NEG_WORDS and \
             child.dep_ in {"pcomp", "pobj"}:
         return True  # "withdrew without attacking Kyiv", "left without an agreement"
-    if dissuaded(node, child):
+    if dissuaded(node, child) or pending(node, child):
         return True
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
@@ -248,6 +249,15 @@ def negated_adverb(tok: Token) -> bool:
     (``negated_adverbs``)."""
     return tok.dep_ == "advmod" and tok.lower_ in NEGATED_ADVERBS and any(
         k.dep_ == "neg" or k.lower_ in NEG_WORDS for k in tok.children)
+
+
+def pending(node: Token, child: Token | None) -> bool:
+    """"has yet to agree", "is yet to withdraw": an act still awaited has not happened
+    (``pending_adverbs`` on "have" or "be" over the infinitive)."""
+    return child is not None and child.dep_ == "xcomp" and \
+        node.lemma_.lower() in {"have", "be"} and \
+        any(k.dep_ == "advmod" and k.lower_ in PENDING_ADVERBS for k in node.children) and \
+        any(k.dep_ == "aux" and k.lower_ == "to" for k in child.children)
 
 
 def dissuaded(node: Token, child: Token | None) -> bool:
