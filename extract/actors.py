@@ -1021,7 +1021,27 @@ def _joined_name_runs(doc: Doc) -> tuple[list[Span], set[int]]:
             ents[ents.index(a)] = Span(doc, a.start, b.end, label="PERSON")
             ents.remove(b)
             name_runs.add(a.start)
-    return _rejoined_person_names(doc, ents), name_runs
+    return _names_run_on_through_of(doc, _rejoined_person_names(doc, ents)), name_runs
+
+
+def _names_run_on_through_of(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A body's name NER cut at its "of" ("[The Islamic Movement of] [Uzbekistan]",
+    "[the Federal Government of] [Somalia]"): the name runs on through the country or
+    place after it (not a body: "Fighters of [Islamic State]"), as one name of that body;
+    so does a body's name before "of" and a country ("[the Ministry of Foreign Affairs] of
+    [Ukraine]")."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == "ORG" and len(last) > 1 and (
+                last[-1].lower_ == "of" and last.end == ent.start
+                and ent.label_ in {"GPE", "LOC"}
+                or last.end + 1 == ent.start and doc[last.end].lower_ == "of"
+                and ent.label_ == "GPE" and not last[-1].lower_ == "of"):
+            out[-1] = Span(doc, last.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
 
 
 def _rejoined_person_names(doc: Doc, ents: list[Span]) -> list[Span]:

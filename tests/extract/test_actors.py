@@ -932,6 +932,20 @@ def test_a_name_ner_cut_in_two_is_one_person(extractor):
     assert ("Yoon Suk Yeol", "MEETS", "Fumio Kishida") in got, got
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # NER cuts the name at its "of", or leaves "of <country>" out of it
+    ("The Islamic Movement of Uzbekistan is allied with the Taliban.",
+     "Islamic Movement of Uzbekistan", "UZB"),
+    ("The Federal Government of Somalia accused Kenya of interference.",
+     "Federal Government of Somalia", "SOM"),
+    ("The Ministry of Foreign Affairs of Ukraine condemned Russia.",
+     "Ministry of Foreign Affairs of Ukraine", "UKR"),
+])
+def test_a_bodys_name_runs_on_through_its_of_and_country(extractor, text, name, country):
+    got = {(t.subject.name, t.subject.country) for t in extractor.extract_text(text)}
+    assert (name, country) in got, got
+
+
 def test_a_sentence_of_pronouns_only_names_the_actors_named_before(extractor):
     got = statements(extractor, "Erdogan spoke with Putin by phone. He urged him to extend "
                                 "the grain deal.")
