@@ -205,10 +205,11 @@ def hyphen_partners(modifier: Token) -> list[Token]:
 
 def relative_antecedent(tok: Token) -> Token | None:
     """The noun a relative pronoun object stands for: "the sanctions that the EU imposed on
-    Belarus", "Hezbollah, which Israel struck", "Hamas, with which Egypt negotiated"."""
-    if tok.tag_ not in {"WDT", "WP"} or tok.dep_ not in {"dobj", "pobj"}:
+    Belarus", "Hezbollah, which Israel struck", "Hamas, with which Egypt negotiated", "the
+    Houthis, who are backed by Iran"."""
+    if tok.tag_ not in {"WDT", "WP"} or tok.dep_ not in {"dobj", "pobj", "nsubjpass"}:
         return None
-    verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     return verb.head if verb.dep_ == "relcl" else None
 
 

@@ -1867,6 +1867,10 @@ def test_neither_nor_subjects_negate_their_act(extractor):
     # ... and its actor as the target
     ("Hezbollah, which Israel struck on Monday, vowed revenge.",
      {("Israel", "ATTACKS", "Hezbollah")}),
+    # ... also the subject of a passive relative clause
+    ("The Houthis, who are backed by Iran, attacked a tanker.", {("Iran", "SUPPORTS", "Houthis")}),
+    ("The sanctions which were imposed on Belarus by the EU took effect.",
+     {("European Union", "SANCTIONS", "Belarus")}),
 ])
 def test_a_relative_object_is_its_antecedent(extractor, text, expected):
     assert pairs(extractor, text) == expected
