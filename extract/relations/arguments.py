@@ -23,6 +23,7 @@ from actorgraph.extract.relations.model import Sentence, Weighted
 from actorgraph.extract.relations.supported import supported_doers, supporting_word
 from actorgraph.extract.relations.syntax import (
     finite_joined_to_infinitive,
+    hyphen_agents,
     infinitival,
     is_passive,
     is_verb,
@@ -423,14 +424,16 @@ def by_agents(ctx: Sentence, verb: Token) -> Weighted:
     """The by-agents of a reduced passive ("a team accompanied by SAS soldiers"), which
     acts only through them, never through the noun it hangs from."""
     return [m for c in verb.children if c.dep_ == "agent"
-            for p in c.children if p.dep_ == "pobj" for m in mentions(ctx, p)]
+            for p in c.children if p.dep_ == "pobj" for m in mentions(ctx, p)] + [
+        m for a in hyphen_agents(verb) for m in mentions(ctx, a)]
 
 
 def is_reduced_passive(verb: Token) -> bool:
-    """A participle hung on a noun: "the curfew imposed in Sudan". Not a clause with
-    its own subject or auxiliary ("reports that ISIL has killed 70 members")."""
+    """A participle hung on a noun: "the curfew imposed in Sudan", "Iran-backed militias"
+    (its agent before the hyphen). Not a clause with its own subject or auxiliary
+    ("reports that ISIL has killed 70 members")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
-        c.dep_ in {"nsubj", "aux"} for c in verb.children)
+        c.dep_ in {"nsubj", "aux"} for c in verb.children) or bool(hyphen_agents(verb))
 
 
 # --- objects ---------------------------------------------------------------------------

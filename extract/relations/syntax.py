@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.relations.words import (
+    BACKING_SUFFIXES,
     BLAMING_VERBS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
@@ -201,6 +202,31 @@ def hyphen_partners(modifier: Token) -> list[Token]:
             if c.dep_ in {"npadvmod", "compound", "amod"} and c.i + 2 == modifier.i
             and doc[c.i + 1].text in {"-", "–"} and not c.whitespace_
             and not doc[c.i + 1].whitespace_]
+
+
+def hyphen_agents(verb: Token) -> list[Token]:
+    """The backer a hyphen joins to a participle of backing ("Iran-backed militias",
+    "UAE-trained forces": ``backing_suffixes``), who did to the noun what it says."""
+    doc = verb.doc
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.lower_ not in BACKING_SUFFIXES:
+        return []
+    return [c for c in verb.children
+            if c.dep_ in {"npadvmod", "compound", "amod", "nmod"} and c.i + 2 == verb.i
+            and doc[c.i + 1].text in {"-", "–"} and not c.whitespace_
+            and not doc[c.i + 1].whitespace_]
+
+
+def described_noun(noun: Token) -> Token:
+    """The name a common noun describes, for what is said of the noun: the anchor of its
+    apposition ("the Houthis, an Iran-backed group") or the subject of its copula
+    ("Kataib Hezbollah is a militia backed by Iran"); else the noun itself."""
+    if noun.pos_ != "NOUN":
+        return noun
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
+    return noun
 
 
 def relative_antecedent(tok: Token) -> Token | None:

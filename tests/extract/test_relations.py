@@ -2357,3 +2357,16 @@ def test_an_outlet_read_around_the_world_is_told_but_of_no_country(extractor):
                                               "talks would resume.")
             if t.relation == "COMMUNICATES_WITH"]
     assert [(t.object.name, t.object.country) for t in told] == [("Reuters", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the backer before a hyphen does what the participle says to the noun ...
+    ("Iranian-backed militias attacked U.S. troops in Syria.",
+     ("Iran", "SUPPORTS", "Iran-backed militias")),
+    # ... or to the actor the noun describes, in apposition or after a copula
+    ("The Houthis, an Iran-backed group, attacked a tanker.", ("Iran", "SUPPORTS", "Houthis")),
+    ("Kataib Hezbollah is an Iranian-backed militia.", ("Iran", "SUPPORTS", "Kataib Hezbollah")),
+    ("Hezbollah is a militia backed by Iran.", ("Iran", "SUPPORTS", "Hezbollah")),
+])
+def test_a_backer_named_in_a_modifier_backs_what_it_modifies(extractor, text, expected):
+    assert expected in pairs(extractor, text)
