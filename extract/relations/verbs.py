@@ -284,8 +284,9 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
 
 
 def actor_object(ctx: Sentence, verb: Token) -> bool:
-    """The verb has a direct object naming an actor."""
-    return any(c.dep_ == "dobj" and any(m.actor.is_actor for m in ctx.index.all_at(c))
+    """The verb has a direct or indirect object naming an actor ("gave Yemen $1 billion in
+    aid": Yemen, not the "in" of "give in")."""
+    return any(c.dep_ in {"dobj", "dative"} and any(m.actor.is_actor for m in ctx.index.all_at(c))
                for c in verb.children)
 
 
@@ -317,10 +318,20 @@ def names_forces(ctx: Sentence, tok: Token) -> bool:
 def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
     """A material sense whose direct object is a message ("provided a statement on the
     SDF advance", "sent a letter to Iran"): the verb conveys words, not aid, so the sense
-    does not hold (a "send letter to" sense of the vocabulary may)."""
+    does not hold (a "send letter to" sense of the vocabulary may); nor does it when what
+    is given is time (:func:`gives_time`)."""
     if sense.words or ctx.vocab.get(sense.relation).quad != "MATERIAL_COOPERATION":
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS
+               for c in verb.children) or gives_time(verb)
+
+
+def gives_time(verb: Token) -> bool:
+    """A span of time as what is given ("gave the ambassador 48 hours to leave", parsed
+    as the object or, with no object, as a bare noun adverbial): a deadline set, not aid."""
+    kids = [c for c in verb.children if c.dep_ == "dobj"] or [
+        c for c in verb.children if c.dep_ == "npadvmod"]
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in kids)
 
 
 def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token],

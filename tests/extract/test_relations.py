@@ -2370,3 +2370,18 @@ def test_an_outlet_read_around_the_world_is_told_but_of_no_country(extractor):
 ])
 def test_a_backer_named_in_a_modifier_backs_what_it_modifies(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an actor as the indirect object is the target, whatever prepositional sense the verb
+    # has ("give in"): "in aid" is what the money is
+    ("Saudi Arabia gave Yemen $1.2 billion in economic support.",
+     {("Saudi Arabia", "AIDS", "Yemen")}),
+    ("The U.S. gave Ukraine $300 million in military aid.", {("United States", "AIDS", "Ukraine")}),
+    # time given is a deadline, not aid
+    ("Kuwait gave the Lebanese envoy three days to leave.", set()),
+    ("Kuwait expelled the Lebanese ambassador and gave him 48 hours to leave the country.",
+     {("Kuwait", "SANCTIONS", "Lebanon government")}),
+])
+def test_what_is_given_to_an_indirect_object(extractor, text, expected):
+    assert pairs(extractor, text) == expected
