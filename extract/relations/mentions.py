@@ -316,7 +316,8 @@ def modifier_actors(ctx: Sentence, tok: Token, possessor: bool = True) -> list[A
             if proxy_modifier(cc):
                 continue
             found = ctx.index.all_at(cc) or led_by(ctx, cc)
-            if not found and cc.dep_ == "poss" and cc.pos_ == "PRON":
+            if not found and cc.dep_ == "poss" and (cc.pos_ == "PRON"
+                                                    or is_reciprocal_pronoun(cc)):
                 found = [m for m, _w in mention(ctx, cc)]
             out.extend(m for m in found if m.actor.is_actor)
             if not found and cc.dep_ == "compound":
@@ -366,8 +367,10 @@ def is_reciprocal_pronoun(tok: Token) -> bool:
 
 def each_other(ctx: Sentence, tok: Token) -> Weighted:
     """ "Armenia and Azerbaijan accused each other": the pronoun stands for its verb's
-    subjects, so each acts on the others (an actor paired with itself is dropped later)."""
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subjects, so each acts on the others (an actor paired with itself is dropped later);
+    so does a possessive one, through the noun it owns ("expelled each other's diplomats")."""
+    noun = tok.head if tok.dep_ == "poss" else tok
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     return [(m, w * 0.9) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
             for c2 in conjuncts(c) for m, w in mention(ctx, c2)]
 

@@ -176,6 +176,9 @@ def test_ratifying_is_one_partys_act(extractor):
     ("Serbia and Kosovo blamed one another for the violence.", "Serbia", "Kosovo", "ACCUSES"),
     ("India and Pakistan fired at each other across the border.", "India", "Pakistan",
      "ATTACKS"),
+    # also as a possessor of the object
+    ("Canada and India expelled each other's diplomats.", "Canada", "India", "SANCTIONS"),
+    ("Israel and Hamas attacked each other's positions.", "Israel", "Hamas", "ATTACKS"),
 ])
 def test_each_other_gives_both_directions(extractor, text, a, b, relation):
     got = pairs(extractor, text)
