@@ -26,6 +26,7 @@ from actorgraph.extract.relations.words import (
     COOPERATIVE_QUADS,
     FUTURE_AUX,
     HALTING_VERBS,
+    NEGATING_VERBS,
     OFFICIAL_SECTORS,
     ONE_SIDED_WORDS,
     PLACE_PREPS,
@@ -92,7 +93,8 @@ def controlled_act(anchor: Token) -> bool:
     if verb is None:
         return False
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return own_future_act(verb)
+        # ("ruled out talks with the United States": a refused act noun)
+        return own_future_act(verb) or verb is not anchor and verb_in(verb, NEGATING_VERBS)
     return verb.dep_ == "xcomp" and (is_verb(verb.head) or verb.head.pos_ == "ADJ")
 
 
