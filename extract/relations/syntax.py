@@ -12,6 +12,7 @@ from actorgraph.extract.relations.words import (
     LEADING_SUFFIXES,
     LOCATIVE_PREPS,
     MOTION_PREPS,
+    REFUSING_VERBS,
     SPEAKER_ACT_VERBS,
     SPEECH_VERBS,
 )
@@ -127,13 +128,17 @@ def announcing_head(anchor: Token) -> Token:
 
 
 def refusal_head(anchor: Token) -> Token | None:
-    """The refusing verb that controls ``anchor`` ("refused to deal with"), if any."""
+    """The refusing verb (``refusing_verbs``) that controls ``anchor`` ("refused to deal
+    with"), or whose object the act noun is ("ruled out talks with"), if any."""
+    if anchor.pos_ == "NOUN":
+        return anchor.head if anchor.dep_ == "dobj" and \
+            verb_in(anchor.head, REFUSING_VERBS) else None
     tok = anchor
     for _ in range(3):
         if tok.dep_ != "xcomp":
             return None
         tok = tok.head
-        if tok.lemma_ in {"refuse", "decline", "reject"}:
+        if verb_in(tok, REFUSING_VERBS):
             return tok
     return None
 

@@ -14,6 +14,7 @@ from actorgraph.extract.relations.mentions import (
     is_place,
     mentions,
     modifier_actors,
+    noun_relation_of,
     owner_actors,
     prep_mentions,
     weighted,
@@ -133,7 +134,7 @@ def act_noun_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
         nouns = [c] if c.dep_ == "dobj" else [
             p for p in c.children if p.dep_ == "pobj"
         ] if c.dep_ == "prep" and c.lower_ in preps else []
-        acts = [n for n in nouns if ctx.vocab.noun_relation(n.lemma_) is not None]
+        acts = [n for n in nouns if noun_relation_of(ctx, n) is not None]
         summed = [n for n in nouns if n.lemma_ in ACT_NOUNS and n not in acts]
         named = weighted([found for act in acts for found in act_named_targets(ctx, act, plover)],
                          0.9)
@@ -162,7 +163,17 @@ def act_named_targets(ctx: Sentence, act: Token, plover: str) -> Weighted:
         preps = (TARGET_PREPS | {"of", "with", "by"}) - left_place_preps(act)
         return captors(ctx, act) or prep_mentions(ctx, [act], preps)
     return [*prep_mentions(ctx, [act], {"by", "from"} - left_place_preps(act)),
-            *((m, 0.9) for m in modifier_actors(ctx, act) if m.actor.is_actor)]
+            *((m, 0.9) for m in modifier_actors(ctx, act) if m.actor.is_actor)] or \
+        refused_partners(ctx, act, plover)
+
+
+def refused_partners(ctx: Sentence, act: Token, plover: str) -> Weighted:
+    """Whom a rejection of a cooperative act with no author named is aimed at: the partner
+    ("rejected talks with the United States", "refused cooperation with the IAEA")."""
+    rtype = noun_relation_of(ctx, act)
+    if plover != "REJECT" or rtype is None or rtype.quad not in COOPERATIVE_QUADS:
+        return []
+    return prep_mentions(ctx, [act], {"with"})
 
 
 def captors(ctx: Sentence, act: Token) -> Weighted:

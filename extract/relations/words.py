@@ -16,6 +16,7 @@ from actorgraph.extract.wordlists import word_set
 NEG_WORDS = word_set("neg_words")
 NEGATED_ADVERBS = word_set("negated_adverbs")
 PENDING_ADVERBS = word_set("pending_adverbs")
+REFUSING_VERBS = word_set("refusing_verbs")
 OPEN_WHEN_NEGATED = word_set("open_when_negated")
 ASPECT_VERBS = word_set("aspect_verbs")
 OCCASION_MARKS = word_set("occasion_marks")
