@@ -363,6 +363,15 @@ def _strip_possessive(span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
+def _strip_verb_lead(span: Span) -> Span:
+    """A name without the lower-case verb NER ran into its start ("Iraqi forces [retook
+    Mosul]" tagged a person): a name begins with a capital."""
+    start = span.start
+    while start < span.end and span.doc[start].is_lower and span.doc[start].pos_ == "VERB":
+        start += 1
+    return span if start == span.start else span.doc[start:span.end]
+
+
 def _strip_quantity(span: Span) -> Span:
     """A name without the amount NER ran into it: "fined Google 2.4 billion euros" names
     Google. Only a run of numbers with a scale word ("billion") is an amount: "France 24"
@@ -950,7 +959,13 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
             continue
         if ent.label_ not in ENTITY_LABELS or not found.is_free(ent.start, ent.end):
             continue
-        span = _strip_model(_strip_quantity(_strip_possessive(ent)))
+        span = _strip_verb_lead(_strip_model(_strip_quantity(_strip_possessive(ent))))
+        if len(span) == 0:
+            continue
+        if len(span) < len(ent) and ent.label_ == "PERSON" and \
+                res.places.country(span.text) is not None:
+            found.add(span.start, span.end, res.place(span), "ner")  # "[retook Mosul]"
+            continue
         if _inside_title(span, lex, found.lowers):
             continue  # "State" in "Secretary of State"
         if _names_a_water(span) or _names_a_vessel(span):

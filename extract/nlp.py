@@ -267,6 +267,46 @@ def make_verbs_read_as_adjectives(nlp: Language, name: str) -> Any:
     return verbs_read_as_adjectives
 
 
+@Language.factory("verbs_read_as_names")
+def make_verbs_read_as_names(nlp: Language, name: str) -> Any:
+    """The component below, with the lemmatizer's tables of verbs and irregular verb forms
+    (none for a pipeline whose lemmatizer has no such tables: then it changes nothing)."""
+    lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+    has = lookups is not None and all(
+        lookups.has_table(t) for t in ("lemma_index", "lemma_exc"))
+    bases: set[str] = set(lookups.get_table("lemma_index").get("verb", [])) if has else set()
+    irregular: dict[str, str] = {form: lemmas[0] for form, lemmas in lookups.get_table(
+        "lemma_exc").get("verb", {}).items() if lemmas} if has else {}
+
+    def verbs_read_as_names(doc: Doc) -> Doc:
+        """Make "retook" of "Iraqi forces retook Mosul" a verb again.
+
+        The tagger may read a lower-case verb before a name as the start of that name
+        ("[retook Mosul]", a person), and nothing is done. A lower-case word tagged a
+        proper noun that has a subject is a clause's verb when the lemmatizer knows it as
+        a verb form: its pos, tag and lemma are the verb's; and the name it was read as a
+        part of, the sentence's root, is its object.
+        """
+        for tok in doc:
+            if tok.pos_ not in {"PROPN", "VERB"} or not tok.is_lower or \
+                    tok.ent_type_ != "PERSON" or not any(c.dep_ == "nsubj" for c in tok.children):
+                continue
+            base = irregular.get(tok.lower_) or _past_base(tok.lower_, bases)
+            if base is None:
+                continue
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", base
+            name = tok.head
+            if tok.dep_ == "compound" and name.dep_ == "ROOT" and name.i > tok.i:
+                for c in list(name.children):
+                    if c.dep_ == "punct":
+                        c.head = tok
+                tok.head, tok.dep_ = tok, "ROOT"
+                name.head, name.dep_ = tok, "dobj"
+        return doc
+
+    return verbs_read_as_names
+
+
 def _past_base(form: str, bases: set[str]) -> str | None:
     """The base verb of a regular past form ("armed": arm, "used": use, "stopped": stop,
     "supplied": supply), if the lemmatizer's table knows it."""
@@ -899,7 +939,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     )
     ruler.add_patterns(actor_patterns(lexicon))
     nlp.add_pipe("names_read_as_verbs", after="ner")
-    nlp.add_pipe("verbs_read_as_adjectives", after="names_read_as_verbs")
+    nlp.add_pipe("verbs_read_as_names", after="names_read_as_verbs")
+    nlp.add_pipe("verbs_read_as_adjectives", after="verbs_read_as_names")
     nlp.add_pipe("verbs_read_as_modifiers", after="verbs_read_as_adjectives")
     nlp.add_pipe("dated_verbs_read_as_modifiers", after="verbs_read_as_modifiers")
     nlp.add_pipe("subjects_read_as_modifiers", after="dated_verbs_read_as_modifiers")

@@ -557,9 +557,11 @@ def prep_sense_objects(ctx: Sentence, verb: Token, sense: VerbSense,
                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                 for s in c.children if s.dep_ == "nsubj"]
     if not objs and not sense.words:
-        # The parse may hang the preposition under the verb's object, a thing that is
-        # neither an actor nor an act ("lifted restrictions on Gaza").
-        objs = [o for c in verb.children if c.dep_ == "dobj" and ctx.index.at(c) is None
+        # The parse may hang the preposition under the verb's object, a thing or a place
+        # that is neither an actor nor an act ("lifted restrictions on Gaza", "retook
+        # Mosul from the Islamic State").
+        objs = [o for c in verb.children if c.dep_ == "dobj"
+                and not any(m.actor.is_actor for m in ctx.index.all_at(c))
                 and ctx.vocab.noun_relation(c.lemma_) is None
                 for o in prep_objects(c, prep)]
     return objs

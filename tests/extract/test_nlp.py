@@ -272,6 +272,17 @@ def test_a_by_phrase_after_an_active_verbs_object_is_the_objects_agent(extractor
     assert next(t for t in doc if t.text == "by").head.text == "responded"
 
 
+@pytest.mark.parametrize("text, obj", [
+    ("Iraqi forces retook Mosul from the Islamic State.", "Mosul"),
+    ("The Afghan army retook Kunduz from the Taliban.", "Kunduz"),
+])
+def test_a_verb_read_as_the_start_of_a_name_is_its_clauses_verb(extractor, text, obj):
+    doc = extractor.nlp(text)
+    verb = next(t for t in doc if t.text == "retook")
+    assert (verb.pos_, verb.lemma_) == ("VERB", "retake")
+    assert [c.text for c in verb.children if c.dep_ in {"dobj", "compound"}] == [obj]
+
+
 @pytest.mark.parametrize("text, subject", [
     ("Iran armed militias in Iraq.", "Iran"),
     ("The IRGC's Quds Force armed militias in Iraq.", "Force"),

@@ -2397,3 +2397,14 @@ def test_what_is_given_to_an_indirect_object(extractor, text, expected):
 ])
 def test_refusing_a_cooperative_act_noun_rejects_the_partner(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb NER ran into a town's name, and "from" hung on the town
+    ("Iraqi forces retook Mosul from the Islamic State.",
+     ("Iraq military", "COERCES", "Islamic State")),
+    ("The Afghan army retook Kunduz from the Taliban.",
+     ("Afghanistan military", "COERCES", "Taliban")),
+])
+def test_ground_retaken_from_someone_is_taken_from_them(extractor, text, expected):
+    assert expected in pairs(extractor, text)
