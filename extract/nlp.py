@@ -14,7 +14,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import DEP, LOWER, ORTH
+from spacy.symbols import DEP, ENT_TYPE, IS_LOWER, LOWER, ORTH
 from spacy.symbols import advcl as ADVCL
 from spacy.symbols import amod as AMOD
 from spacy.symbols import ccomp as CCOMP
@@ -267,6 +267,9 @@ def make_verbs_read_as_adjectives(nlp: Language, name: str) -> Any:
     return verbs_read_as_adjectives
 
 
+PERSON_ID = get_string_id("PERSON")
+
+
 @Language.factory("verbs_read_as_names")
 def make_verbs_read_as_names(nlp: Language, name: str) -> Any:
     """The component below, with the lemmatizer's tables of verbs and irregular verb forms
@@ -287,9 +290,11 @@ def make_verbs_read_as_names(nlp: Language, name: str) -> Any:
         a verb form: its pos, tag and lemma are the verb's; and the name it was read as a
         part of, the sentence's root, is its object.
         """
-        for tok in doc:
-            if tok.pos_ not in {"PROPN", "VERB"} or not tok.is_lower or \
-                    tok.ent_type_ != "PERSON" or not any(c.dep_ == "nsubj" for c in tok.children):
+        cols = doc.to_array([ENT_TYPE, IS_LOWER])
+        for i in numpy.flatnonzero((cols[:, 0] == PERSON_ID) & (cols[:, 1] == 1)):
+            tok = doc[int(i)]  # (a lower-case word inside a person's name: rare)
+            if tok.pos_ not in {"PROPN", "VERB"} or not any(
+                    c.dep_ == "nsubj" for c in tok.children):
                 continue
             base = irregular.get(tok.lower_) or _past_base(tok.lower_, bases)
             if base is None:
