@@ -160,11 +160,14 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False,
     act, is an official and the state he serves ("Lukashenko warned that Minsk would
     retaliate"), while "Carter visited U.S. troops" is a visit. Rebels, opposition or
     civilians of a country are not the state: "Sudanese rebels shelled Khartoum" is a
-    domestic attack (PLOVER SDN -> SDN)."""
+    domestic attack (PLOVER SDN -> SDN); nor are the forces who act on an official ("Nigerien
+    soldiers detained President Bazoum")."""
     a, b = s.actor, o.actor
     if doc is not None and a.sector in STATE_SECTORS and placed_at_home(o, doc):
         return False
     for person, state in ((a, b), (b, a)) if hostile else ():
+        if state is a and state.sector == "MIL":
+            continue
         if person.type == "PERSON" and person.sector in OFFICIAL_SECTORS and \
                 state.type == "COUNTRY" and state.country == person.country and \
                 state.sector in {None, "GOV", "MIL"}:

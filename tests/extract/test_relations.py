@@ -935,6 +935,9 @@ def test_a_nationality_adjective_stands_for_the_group_it_modifies(extractor):
     assert ("UGA", "COERCES", "UGA") in got
     # an official and his own state are one actor; a town of the country is the country
     assert not extractor.extract_text("Lukashenko warned that Minsk would retaliate.")
+    # the state's forces acting on one of its officials are no official speaking of them
+    assert ("Niger military", "ARRESTS", "Mohamed Bazoum") in pairs(
+        extractor, "Nigerien soldiers detained President Mohamed Bazoum.")
     assert not any(t.subject.country == t.object.country for t in extractor.extract_text(
         "Bosnian Serb forces completed their withdrawal from the Bosnian town of Gorazde."))
 
