@@ -62,12 +62,26 @@ class NounRoles:
 def noun_relations(ctx: Sentence) -> Iterator[Finding]:
     """Every statement a relation noun of the sentence carries."""
     for tok in ctx.tokens:
-        if tok.pos_ not in {"NOUN", "PROPN"} or ctx.index.at(tok) is not None:
+        if tok.pos_ not in {"NOUN", "PROPN"} and not nominal_gerund(tok) or \
+                ctx.index.at(tok) is not None:
             continue
         rtype = noun_relation_of(ctx, tok)
         if rtype is None or is_light_noun(ctx, tok):
             continue
         yield from noun_findings(ctx, tok, rtype)
+
+
+#: Places of a noun phrase in a clause.
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+#: Dependents only a verb's clause has.
+CLAUSE_ONLY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg"})
+
+
+def nominal_gerund(tok: Token) -> bool:
+    """A gerund said as a noun, with no subject, object or auxiliary of its own:
+    "Fighting between the army and the Taliban intensified" is the noun "fighting"."""
+    return tok.tag_ == "VBG" and tok.dep_ in NOMINAL_DEPS and not any(
+        c.dep_ in CLAUSE_ONLY_DEPS for c in tok.children)
 
 
 def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Finding]:

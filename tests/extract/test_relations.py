@@ -2411,3 +2411,13 @@ def test_refusing_a_cooperative_act_noun_rejects_the_partner(extractor, text, ex
 ])
 def test_ground_retaken_from_someone_is_taken_from_them(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund said as a noun carries the noun's relation
+    ("Fighting between the Afghan National Army and the Taliban intensified in Helmand.",
+     {("Afghan National Army", "FIGHTS", "Taliban"),
+      ("Taliban", "FIGHTS", "Afghan National Army")}),
+])
+def test_a_gerund_said_as_a_noun_is_the_noun(extractor, text, expected):
+    assert expected <= pairs(extractor, text)
