@@ -125,6 +125,9 @@ class RelationVocabulary:
     #: Nouns of a symmetric type whose act goes one way ("its mediation with Washington":
     #: the broker talks to Washington, which brokers nothing): listed under ``one_way``.
     one_way_nouns: set[str] = field(default_factory=set)
+    #: Nouns whose "of" phrase is the doer's own means, whose actor is the doer ("the
+    #: deployment of Russian troops" is Russia's): listed under ``own_object``.
+    own_object_nouns: set[str] = field(default_factory=set)
 
     def get(self, name: str) -> RelationType:
         return self.types[name]
@@ -254,6 +257,8 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
             one_way = [p for p in one_way if p not in nouns]
             mutual = _as_list(entry.get("mutual"), f"{where}.mutual")
             means = _as_list(entry.get("own_object"), f"{where}.own_object")
+            vocab.own_object_nouns.update(p for p in means if p in nouns)
+            means = [p for p in means if p not in nouns]
             for phrase in [*_as_list(entry.get("verbs"), f"{where}.verbs"), *one_way, *mutual,
                            *means]:
                 sense = _parse_verb_phrase(

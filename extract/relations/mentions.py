@@ -170,7 +170,7 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
     rtype = noun_relation_of(ctx, tok)
     if rtype is not None and (late := late_authors(ctx, tok)):
         return [(m, 0.65) for m, _w in late]
-    preps = owner_preps(rtype)
+    preps = owner_preps(rtype) | ({"of"} if own_means(ctx, tok) else set())
     out: Weighted = []
     places: Weighted = []
     for c in tok.children:
@@ -236,6 +236,13 @@ def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
             if found is not None:
                 return found
     return vocab.noun_relation(tok.lower_) or vocab.noun_relation(tok.lemma_)
+
+
+def own_means(ctx: Sentence, tok: Token) -> bool:
+    """A noun whose "of" phrase is its doer's own means (``own_object`` nouns: "the
+    deployment of Russian troops" is Russia's, not an act on Russia)."""
+    nouns = ctx.vocab.own_object_nouns
+    return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
 
 def noun_relation_of(ctx: Sentence, tok: Token) -> RelationType | None:

@@ -22,6 +22,7 @@ from actorgraph.extract.relations.mentions import (
     mentions,
     modifier_actors,
     noun_relation_of,
+    own_means,
     prep_mentions,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
@@ -180,6 +181,9 @@ def noun_roles(ctx: Sentence, tok: Token, rtype: RelationType) -> NounRoles:
             roles.authors = roles.authors or bool(objs)
         elif prep in {"between", "among"}:
             roles.between.extend(objs)
+        elif prep == "of" and own_means(ctx, tok):
+            roles.agents.extend(objs)  # "the deployment of Russian troops": Russia's
+            roles.authors = roles.authors or bool(objs)
         elif prep == "of" and rtype.name in {"AIDS", "SUPPORTS"}:
             # "the support of the UN" is the UN's; "its support of Kabul" is for Kabul
             if of_names_supported(tok):

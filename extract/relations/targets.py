@@ -15,6 +15,7 @@ from actorgraph.extract.relations.mentions import (
     mentions,
     modifier_actors,
     noun_relation_of,
+    own_means,
     owner_actors,
     prep_mentions,
     weighted,
@@ -162,7 +163,8 @@ def act_named_targets(ctx: Sentence, act: Token, plover: str) -> Weighted:
     if not aimed_at_author(ctx, act, plover):
         preps = (TARGET_PREPS | {"of", "with", "by"}) - left_place_preps(act)
         return captors(ctx, act) or prep_mentions(ctx, [act], preps)
-    return [*prep_mentions(ctx, [act], {"by", "from"} - left_place_preps(act)),
+    authors = {"by", "from", "of"} if own_means(ctx, act) else {"by", "from"}
+    return [*prep_mentions(ctx, [act], authors - left_place_preps(act)),
             *((m, 0.9) for m in modifier_actors(ctx, act) if m.actor.is_actor)] or \
         refused_partners(ctx, act, plover)
 

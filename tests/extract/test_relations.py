@@ -2421,3 +2421,18 @@ def test_ground_retaken_from_someone_is_taken_from_them(extractor, text, expecte
 ])
 def test_a_gerund_said_as_a_noun_is_the_noun(extractor, text, expected):
     assert expected <= pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the forces "of" a deployment are the doer's means: their actor deploys them
+    ("NATO condemned the deployment of Russian troops to Belarus.",
+     ("NATO", "CRITICIZES", "Russia military")),
+    ("France condemned the deployment of Wagner Group mercenaries in Mali.",
+     ("France", "CRITICIZES", "Wagner Group")),
+    ("Japan protested the buildup of Chinese forces near the islands.",
+     ("Japan", "PROTESTS_AGAINST", "China military")),
+])
+def test_the_forces_of_a_deployment_are_its_doers(extractor, text, expected):
+    got = pairs(extractor, text)
+    assert expected in got
+    assert not any(o == "Belarus" for _s, r, o in got if r == "CRITICIZES")
