@@ -33,6 +33,7 @@ from actorgraph.extract.relations.syntax import (
 )
 from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
+    COMPLAINT_NOUNS,
     CUSTODY_VERBS,
     DISSUADING_VERBS,
     EXPULSION_VERBS,
@@ -52,6 +53,8 @@ from actorgraph.extract.relations.words import (
 )
 
 MAX_DEPTH = 6
+#: Prepositions of the forum a complaint or case is filed with.
+FORUM_PREPS = frozenset({"at", "with", "before", "to", "in"})
 
 
 def subjects(ctx: Sentence, verb: Token, depth: int = 0) -> Weighted:
@@ -68,10 +71,37 @@ def _subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:
         return []
     if is_passive(verb):
         return passive_agents(ctx, verb)
+    filing = forum_filing(verb)
+    if filing is not None:
+        return weighted(subjects(ctx, filing, depth + 1), 0.9)
     own = own_subject(ctx, verb)
     if own is not None:
         return own
     return inherited_subjects(ctx, verb, depth)
+
+
+def forum_filing(verb: Token) -> Token | None:
+    """The verb of filing a complaint or case with a forum, when the parse hangs the
+    participle that tells the complaint on the forum ("filed a case at the International
+    Court of Justice accusing Israel", "lodged a complaint with the UN Security Council
+    accusing Israel"): the filer accuses, not the court (``complaint_nouns``)."""
+    if verb.tag_ != "VBG":
+        return None
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj":
+        prep = verb.head.head
+    elif verb.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in verb.children):
+        prep = verb.head
+    else:
+        return None
+    if prep.dep_ != "prep" or prep.lower_ not in FORUM_PREPS:
+        return None
+    holder = prep.head
+    if holder.lemma_.lower() in COMPLAINT_NOUNS and holder.dep_ == "dobj":
+        return holder.head
+    if is_verb(holder) and any(c.dep_ == "dobj" and c.lemma_.lower() in COMPLAINT_NOUNS
+                               for c in holder.children):
+        return holder
+    return None
 
 
 def passive_agents(ctx: Sentence, verb: Token) -> Weighted:

@@ -2436,3 +2436,16 @@ def test_the_forces_of_a_deployment_are_its_doers(extractor, text, expected):
     got = pairs(extractor, text)
     assert expected in got
     assert not any(o == "Belarus" for _s, r, o in got if r == "CRITICIZES")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle the parse hangs on the forum of a complaint tells the filer's act
+    ("South Africa has filed a case at the International Court of Justice accusing Israel "
+     "of genocide.", ("South Africa", "ACCUSES", "Israel")),
+    ("Iran filed a complaint with the UN Security Council accusing Israel of sabotage.",
+     ("Iran", "ACCUSES", "Israel")),
+])
+def test_a_complaint_filed_with_a_forum_is_the_filers(extractor, text, expected):
+    got = pairs(extractor, text)
+    assert expected in got
+    assert not any(r == "ACCUSES" and o == "Israel" and s != expected[0] for s, r, o in got)
