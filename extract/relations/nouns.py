@@ -36,6 +36,7 @@ from actorgraph.extract.relations.targets import purpose_targets
 from actorgraph.extract.relations.words import (
     AGENT_PREPS,
     COOPERATIVE_QUADS,
+    GROUP_NOUNS,
     MEMBERSHIP_NOUNS,
     PARTICIPATION_VERBS,
     PRIZE_PREPS,
@@ -67,9 +68,23 @@ def noun_relations(ctx: Sentence) -> Iterator[Finding]:
                 ctx.index.at(tok) is not None:
             continue
         rtype = noun_relation_of(ctx, tok)
-        if rtype is None or is_light_noun(ctx, tok):
+        if rtype is None or is_light_noun(ctx, tok) or names_its_body(ctx, tok):
             continue
         yield from noun_findings(ctx, tok, rtype)
+
+
+#: Actor types of a body a group noun may be named for ("the CSTO alliance").
+BODY_TYPES = frozenset({"IGO", "ORGANIZATION", "ARMED_GROUP", "PARTY"})
+
+
+def names_its_body(ctx: Sentence, tok: Token) -> bool:
+    """A group noun with the name of a body before it names that body ("the Russian-led
+    CSTO security alliance", "the NATO alliance"): no alliance between the body and
+    whoever else modifies the noun."""
+    return tok.lemma_.lower() in GROUP_NOUNS and any(
+        c.dep_ in {"compound", "nmod"} and c.i < tok.i and any(
+            m.actor.type in BODY_TYPES for m in ctx.index.all_at(c))
+        for c in tok.children)
 
 
 #: Places of a noun phrase in a clause.

@@ -2449,3 +2449,12 @@ def test_a_complaint_filed_with_a_forum_is_the_filers(extractor, text, expected)
     got = pairs(extractor, text)
     assert expected in got
     assert not any(r == "ACCUSES" and o == "Israel" and s != expected[0] for s, r, o in got)
+
+
+def test_a_group_noun_named_for_a_body_is_that_body(extractor):
+    # "the Russian-led CSTO security alliance" is the CSTO, no alliance of Russia with it
+    got = pairs(extractor, "Armenia has frozen its participation in the Russian-led CSTO "
+                           "security alliance.")
+    assert not any(r == "ALLIES_WITH" for _s, r, _o in got)
+    assert ("Russia", "ALLIES_WITH", "Iran") in pairs(
+        extractor, "The alliance between Russia and Iran worries Israel.")
