@@ -68,11 +68,19 @@ LEAVING_VERBS = word_set("leaving_verbs")
 #: Words that make a number an amount ("2.4 billion").
 AMOUNT_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 PLACE_NOUNS = word_set("place_nouns")
-# Head nouns of definite descriptions of a named body, with the actor types they may also
-# refer to without sharing the word: "the group" is the armed group named before.
-NOMINAL_HEADS = {"coalition": set(), "alliance": set(), "council": set(), "league": set(),
-                 "union": set(), "agency": set(), "front": set(), "movement": set(),
-                 "group": {"ARMED_GROUP"}, "organisation": set(), "organization": set()}
+# Head nouns of definite descriptions of a named body (word lists, by the actor type they
+# may refer to without sharing the word: "the alliance" after NATO, "the group" after ISIS)
+BODY_REFERENCES = word_set("body_references")
+TYPED_REFERENCES = {"IGO": word_set("igo_references"),
+                    "ARMED_GROUP": word_set("armed_group_references"),
+                    "ORGANIZATION": word_set("organization_references")}
+
+
+def nominal_types(head: str) -> set[str] | None:
+    """The actor types a definite "the <head>" may refer back to without sharing the word
+    (an empty set: only a body whose name has the word); None: no reference at all."""
+    types = {t for t, words in TYPED_REFERENCES.items() if head in words}
+    return types if types or head in BODY_REFERENCES else None
 # Sectors of collectives that take their country from the sentence when none is named
 # ("police opened fire to disperse demonstrators", "the government said").
 CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL", "GOV", "MIL"}
@@ -820,7 +828,7 @@ def _owned(tok: Token) -> bool:
     return any(
         c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
         and c.ent_type_ != "NORP" and (c.ent_type_ or c.pos_ == "PROPN"
-                                       or c.lemma_.lower() in NOMINAL_HEADS)
+                                       or nominal_types(c.lemma_.lower()) is not None)
         for c in tok.children)
 
 
@@ -1188,11 +1196,11 @@ def _add_body_references(found: _Found) -> None:
         if tok.i in found.taken or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         head = tok.lemma_.lower()
-        if head not in NOMINAL_HEADS:
+        wanted = nominal_types(head)
+        if wanted is None:
             continue
         if tok.dep_ != "compound" and not _definite(tok):
             continue
-        wanted = NOMINAL_HEADS[head]
         antecedent = next((m for m in reversed(found.mentions) if m.start < tok.i and (
             head in m.actor.name.lower() or m.actor.type in wanted
         ) and m.actor.type not in {LOCATION, "PERSON", "COUNTRY"}), None)

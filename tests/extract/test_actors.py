@@ -1235,3 +1235,18 @@ def test_a_proxy_told_by_a_participle_is_the_same_group(extractor):
         "Militias funded by Iran attacked US bases.")}
     assert ("Iran-funded militias", "ATTACKS") in got
     assert not any(s == "Iran" and r == "ATTACKS" for s, r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite "the <kind>" refers back to the body of that kind named before
+    ("NATO held a summit in Vilnius. The alliance condemned Russia.",
+     ("NATO", "CRITICIZES", "Russia")),
+    ("ECOWAS met in Abuja. The bloc imposed sanctions on Niger.",
+     ("ECOWAS", "SANCTIONS", "Niger")),
+    ("Human Rights Watch published a report. The organisation accused Ethiopia of abuses.",
+     ("Human Rights Watch", "ACCUSES", "Ethiopia")),
+    ("Kataib Hezbollah held a funeral in Baghdad. The militia later attacked US troops.",
+     ("Kataib Hezbollah", "ATTACKS", "United States military")),
+])
+def test_a_definite_kind_refers_back_to_the_body_named_before(extractor, text, expected):
+    assert expected in statements(extractor, text)
