@@ -630,6 +630,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
         last = tok.i
         if not isos:
             isos, last = _countries_after(tok, lex)
+        if not isos and sector in {"REB", "MIL"} and _body_after(tok):
+            continue  # "militants from the Baloch Liberation Army": the body's (step 3b-4)
         if not isos:
             isos = _shared_countries_after(tok, lex)
         if not isos and _only_an_agent(tok, lex):
@@ -849,6 +851,18 @@ def _countries_after(tok: Token, lex: ActorLexicon) -> tuple[list[str], int]:
                     last = p.i
             break
     return isos, last
+
+
+def _body_after(tok: Token) -> bool:
+    """A collective whose first "of"/"from" phrase names a body, not a country: "fighters
+    of the Islamic State", "militants from the Baloch Liberation Army" are its members
+    (its callers ask fighters only: "ministers of the Coalition" are people of their own)."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            return any(p.ent_type_ == "ORG" or p.ent_id_ and not p.ent_id_.startswith(
+                ("country:", "capital:")) for c in child.children if c.dep_ == "pobj"
+                for p in (c, *c.conjuncts))
+    return False
 
 
 def _party_at_a_venue(tok: Token) -> bool:
@@ -1247,19 +1261,24 @@ def _add_armed_group_references(found: _Found) -> None:
 
 
 def _add_members(found: _Found) -> None:
-    """Step 3b-4: "70 members of the X tribe", "More than 40 members of the Coalition":
-    members act and suffer as the body they belong to; the mention is the noun, so the
+    """Step 3b-4: "70 members of the X tribe", "More than 40 members of the Coalition",
+    "militants from the Baloch Liberation Army": members and fighters act and suffer as
+    the body they belong to; the mention is the noun, so the
     body's own mention stays its name. Not a predicate ("Chad is a member of the AU"),
     which says who belongs where."""
     by_token = {i: m for m in found.mentions for i in range(m.start, m.end)}
     for tok in found.tokens:
-        if tok.i in found.taken or tok.tag_ != "NNS" or tok.dep_ == "attr" \
-                or tok.lemma_.lower() not in MEMBER_NOUNS:
+        if tok.i in found.taken or tok.tag_ != "NNS" or tok.dep_ == "attr":
             continue
-        body = next((m for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+        fighters = found.lex.collectives.get(tok.lower_) in {"REB", "MIL"}
+        if tok.lemma_.lower() not in MEMBER_NOUNS and not fighters:
+            continue
+        preps = {"of", "from"} if fighters else {"of"}
+        body = next((m for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
                      for q in p.children if q.dep_ == "pobj"
                      if (m := by_token.get(q.i) or _compound_mention(q, by_token))), None)
-        if body is not None and body.actor.is_actor and body.actor.type != "PERSON":
+        if body is not None and body.actor.is_actor and body.actor.type != "PERSON" and \
+                not (fighters and body.actor.type == "COUNTRY"):
             found.add(tok.i, tok.i + 1, body.actor, "nominal")
 
 

@@ -1250,3 +1250,16 @@ def test_a_proxy_told_by_a_participle_is_the_same_group(extractor):
 ])
 def test_a_definite_kind_refers_back_to_the_body_named_before(extractor, text, expected):
     assert expected in statements(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fighters "of" or "from" a named body are the body, not a band of the context's country
+    ("Militants from the Baloch Liberation Army attacked Pakistani soldiers.",
+     ("Balochistan Liberation Army", "ATTACKS", "Pakistan military")),
+    ("Fighters of the Islamic State attacked Iraqi troops.",
+     ("Islamic State", "ATTACKS", "Iraq military")),
+    # from a country they are the country's
+    ("Soldiers from Kenya attacked al-Shabaab.", ("Kenya military", "ATTACKS", "al-Shabaab")),
+])
+def test_fighters_of_a_named_body_are_the_body(extractor, text, expected):
+    assert expected in statements(extractor, text)
