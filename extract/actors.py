@@ -825,12 +825,14 @@ def _modifiers_before(tok: Token) -> list[Token]:
 
 def _owned(tok: Token) -> bool:
     """True when a named modifier makes a collective someone's ("Hamas fighters", "ISIL
-    terrorists in Syria", "Coalition military forces"); a religion or an ethnic group does
-    not ("Moslem fundamentalist demonstrators")."""
+    terrorists in Syria", "Coalition military forces"), or the speaker's "our" does ("our
+    fighters", said by Hamas; "its" and "their" leave the country to the context); a
+    religion or an ethnic group does not ("Moslem fundamentalist demonstrators")."""
     return any(
         c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < tok.i
         and c.ent_type_ != "NORP" and (c.ent_type_ or c.pos_ == "PROPN"
-                                       or nominal_types(c.lemma_.lower()) is not None)
+                                       or nominal_types(c.lemma_.lower()) is not None
+                                       or c.dep_ == "poss" and c.lower_ == "our")
         for c in tok.children)
 
 

@@ -1263,3 +1263,10 @@ def test_a_definite_kind_refers_back_to_the_body_named_before(extractor, text, e
 ])
 def test_fighters_of_a_named_body_are_the_body(extractor, text, expected):
     assert expected in statements(extractor, text)
+
+
+def test_our_fighters_are_the_speakers(extractor):
+    # not a band of the country the quote names
+    got = statements(extractor, '"Our fighters destroyed two Israeli tanks," Hamas said.')
+    assert ("Hamas", "ATTACKS", "Israel military") in got
+    assert not any(s.startswith("Israel") for s, _r, _o in got)
