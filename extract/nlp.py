@@ -533,19 +533,20 @@ def boundary_with_phrases(doc: Doc) -> Doc:
     """Hang "with" and the country after a boundary noun on the noun.
 
     The parser often hangs "with Guyana" in "deployed troops to the border with Guyana"
-    from the verb, as if Guyana were a partner of the deployment; it names the border's
-    other side. Only a place or people name is moved: in "clashed at the border with
+    from the verb, as if Guyana were a partner of the deployment, or from the verb's
+    object ("massed troops along the border with Armenia"); it names the border's other
+    side. Only a place or people name is moved: in "clashed at the border with
     Indian troops" the troops are whom the clash was with.
     """
     for i in numpy.flatnonzero(doc.to_array(LOWER) == WITH_ID):
         w = doc[int(i)]
-        if w.dep_ != "prep" or w.i == 0 or w.head.pos_ not in {"VERB", "AUX"}:
+        if w.dep_ != "prep" or w.i == 0 or w.head.pos_ not in {"VERB", "AUX", "NOUN"}:
             continue
         if not any(c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC", "NORP"}
                    for c in w.children):
             continue
         noun = _boundary_before(doc, w.i)
-        if noun is not None:
+        if noun is not None and noun.i != w.head.i:
             w.head = noun
     return doc
 

@@ -531,6 +531,11 @@ def test_branding_someone_a_terrorist_accuses_them(extractor, text, expected):
      ("Venezuela", "MOBILIZES_AGAINST", "Guyana")),
     ("Russia deployed troops along the Ukrainian border.",
      ("Russia", "MOBILIZES_AGAINST", "Ukraine")),
+    # the other side of a border the parse hangs on the forces; units mobilised there
+    ("Azerbaijan massed troops along the border with Armenia.",
+     ("Azerbaijan", "MOBILIZES_AGAINST", "Armenia")),
+    ("Thailand mobilised naval units off its border with Cambodia.",
+     ("Thailand", "MOBILIZES_AGAINST", "Cambodia")),
 ])
 def test_forces_sent_to_someone_aid_them(extractor, text, expected):
     got = pairs(extractor, text)
