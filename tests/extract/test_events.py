@@ -169,6 +169,16 @@ def test_a_verb_the_model_misreads_still_triggers_an_event(extractor):
         ("Iran", "PROTESTS_AGAINST", True)]
 
 
+@pytest.mark.parametrize("text, actor", [
+    # "go" is a support verb: who goes on strike strikes
+    ("Kenyan teachers went on strike over pay.", "Kenya civilians"),
+    ("Palestinian prisoners went on hunger strike.", "Palestine civilians"),
+])
+def test_going_on_strike_is_a_protest(extractor, text, actor):
+    _t, events = records(extractor, text)
+    assert (actor, "PROTESTS_AGAINST") in {(e.actor.name, e.relation) for e in events}
+
+
 def test_offsets_and_document_metadata_of_a_segment(extractor):
     text = "Kerry met Lavrov in Geneva. Syria did not accept the plan."
     segment = Document(id="a#2", text=text, title="Talks", date="2024-05-01", part=2,
