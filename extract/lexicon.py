@@ -103,6 +103,9 @@ class IntentCues:
     #: of a speech verb ("said it would not support")
     aux: set[str] = field(default_factory=set)
     reported_aux: set[str] = field(default_factory=set)
+    #: auxiliaries of a possible act that announce a threat when its condition is named
+    #: ("said it could sever ties with Israel if the offensive continued")
+    conditional_aux: set[str] = field(default_factory=set)
     #: the types of the statement: of a cooperative act, of a hostile (material
     #: conflict) act, of a refused cooperative act
     cooperative: str | None = None
@@ -298,7 +301,7 @@ def _parse_verb_phrase(relation: str, phrase: str, mutual: bool | None = None,
 
 def _read_intent(cues: IntentCues, table: dict, where: str) -> None:
     """Layer an ``[intent]`` table over ``cues``: word lists extend, types replace."""
-    for key in ("verbs", "adjectives", "nouns", "aux", "reported_aux"):
+    for key in ("verbs", "adjectives", "nouns", "aux", "reported_aux", "conditional_aux"):
         getattr(cues, key).update(w.lower() for w in _as_list(table.get(key), f"{where}.{key}"))
     for key in ("cooperative", "hostile", "refusal"):
         value = table.get(key)

@@ -44,9 +44,11 @@ def intent_statement(ctx: Sentence, f: Finding) -> Finding | None:
     if commitment is None or f.subject.actor.id not in committers(ctx, commitment, f.anchor):
         return None
     negated, modality = factuality(f.anchor)
-    if modality not in {"future", "intended"}:
-        return None  # asked, supposed, questioned: no one committed to it
     relation = statement_type(vocab, f.relation, negated)
+    if modality not in {"future", "intended"} and not (
+            modality == "hypothetical" and relation == cues.hostile
+            and conditional_threat(f.anchor, cues)):
+        return None  # asked, supposed, questioned: no one committed to it
     if relation is None or relation == f.relation or relation not in vocab:
         return None
     if not f.obj.actor.is_actor and relation != cues.hostile:
@@ -102,12 +104,24 @@ def commitment_of(act: Token, cues: IntentCues) -> Token | None:
     if noun_infinitive(act) and act.head.lemma_.lower() in cues.nouns:
         return act.head  # "Russia's threat to cut gas supplies"
     aux = {k.lower_ for k in act.children if k.dep_ == "aux"}
+    if conditional_threat(act, cues):
+        aux |= cues.aux  # "could sever ties if ...": announced as a threat
     if act.dep_ == "ccomp" and act.head.lemma_ in SPEECH_VERBS and aux & (
             cues.aux | cues.reported_aux):
         return act.head
     if act.dep_ == "ROOT" and aux & cues.aux:
         return act
     return None
+
+
+def conditional_threat(act: Token, cues: IntentCues) -> bool:
+    """A possible act ("could", ``conditional_aux``) made conditional on a named condition
+    ("could sever ties with Israel if the offensive continued"): its doer announces it as
+    a threat."""
+    verb = governing_verb(act) if act.pos_ in {"NOUN", "PROPN"} else act
+    return verb is not None and any(
+        k.dep_ == "aux" and k.lower_ in cues.conditional_aux for k in verb.children) and \
+        condition_mark(verb, CONDITIONS) is not None
 
 
 def noun_infinitive(act: Token) -> bool:
@@ -117,12 +131,12 @@ def noun_infinitive(act: Token) -> bool:
 
 
 def conditional_mood(anchor: Token, cues: IntentCues) -> bool:
-    """The act (or the verb of an act noun) is announced only with "would"."""
+    """The act (or the verb of an act noun) is announced only with "would" (or "could")."""
     act = governing_verb(anchor) if anchor.pos_ in {"NOUN", "PROPN"} else anchor
     if act is None:
         return False
     aux = {k.lower_ for k in act.children if k.dep_ == "aux"}
-    return bool(aux & cues.reported_aux) and not aux & cues.aux
+    return bool(aux & (cues.reported_aux | cues.conditional_aux)) and not aux & cues.aux
 
 
 def committers(ctx: Sentence, commitment: Token, act: Token) -> set[str]:

@@ -61,6 +61,19 @@ def test_a_hostile_act_its_doer_would_do_on_a_condition_is_a_threat(extractor):
     assert ("Iran", "THREATENS", "Israel", False, "asserted") in got
 
 
+@pytest.mark.parametrize("text", [
+    "Bolivia said it could sever ties with Israel if the offensive in Gaza continued.",
+    "Iran said it might strike Israel if Israel attacked.",
+])
+def test_a_hostile_act_its_doer_could_do_on_a_condition_is_a_threat(extractor, text):
+    got = rels(extractor, text)
+    assert any(r[1] == "THREATENS" and r[3:] == (False, "asserted") for r in got), got
+    # with no condition, or said of another, a possible act is no threat
+    assert not any(r[1] == "THREATENS" for r in rels(extractor, "Russia may attack Ukraine."))
+    assert not any(r[1] == "THREATENS" for r in rels(
+        extractor, "Analysts said Israel could strike Iran if talks failed."))
+
+
 def test_a_conditional_act_others_say_a_doer_would_do_is_no_threat(extractor):
     got = rels(extractor, "Analysts said Israel would strike Iran if talks failed.")
     assert not any(r[1] == "THREATENS" for r in got), got
