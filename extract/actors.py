@@ -623,7 +623,7 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
         isos, bodies, first = _modifier_countries(tok, lex)
         if tok.lower_ not in lex.collectives and _compound_collective(tok, lex):
             first = min(first, tok.i - 1)  # "opposition groups": the phrase is the name
-        if not isos and _owned(tok):
+        if not isos and _owned(tok) and not _named_for_a_people(tok, sector, lex):
             if sector in CONTEXT_SECTORS and _place_named_before(tok):
                 unattributed.append((tok, sector))  # "Mosul residents": the town's (step 4)
             continue
@@ -821,6 +821,22 @@ def _modifiers_before(tok: Token) -> list[Token]:
     if tok.dep_ in {"amod", "compound"} and _organ_thing(tok.head, tok):
         mods += [c for c in tok.head.children if c.i < tok.i]
     return mods
+
+
+def _named_for_a_people(tok: Token, sector: str, lex: ActorLexicon) -> bool:
+    """A band named for a people NER took for a person ("Baloch separatists", "Tuareg
+    rebels"): its only named modifier is one unknown capitalised word tagged a person. The
+    band is of the country its sentence names, as any unowned band is."""
+    if sector not in {"REB", "OPP", "CVL"}:
+        return False
+    named = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
+             and c.i < tok.i and (c.ent_type_ or c.pos_ == "PROPN")]
+    if len(named) != 1 or any(c.dep_ == "poss" for c in tok.children):
+        return False
+    word = named[0]
+    doc = word.doc
+    alone = word.ent_iob_ == "B" and (word.i + 1 == len(doc) or doc[word.i + 1].ent_iob_ != "I")
+    return word.ent_type_ == "PERSON" and alone and lex.person(word.text) is None
 
 
 def _owned(tok: Token) -> bool:

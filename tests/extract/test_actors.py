@@ -1270,3 +1270,14 @@ def test_our_fighters_are_the_speakers(extractor):
     got = statements(extractor, '"Our fighters destroyed two Israeli tanks," Hamas said.')
     assert ("Hamas", "ATTACKS", "Israel military") in got
     assert not any(s.startswith("Israel") for s, _r, _o in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a band named for a people NER took for a person is of the country its sentence names
+    ("Baloch separatists attacked a convoy of Chinese engineers in Karachi.",
+     ("Pakistan rebels", "ATTACKS", "China civilians")),
+    ("Tuareg rebels attacked Malian troops near Kidal.",
+     ("Mali rebels", "ATTACKS", "Mali military")),
+])
+def test_a_band_named_for_a_people_is_of_the_country_named(extractor, text, expected):
+    assert expected in statements(extractor, text)
