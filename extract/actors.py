@@ -2163,6 +2163,10 @@ def _country_word_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon
                         ) -> Actor | None:
     """The country a demonym, a capital or a misspelt country name stands for."""
     text = span.text
+    if ent.label_ == "NORP" and len(span) == 2 and span.root.tag_ in {"NNPS", "NNS"} and \
+            lex.lookup(text) is None and (iso := lex.country_of_word(span[0].text)):
+        # "Indonesian Muslims", "Iraqi Kurds": a people of the country, whatever its faith
+        return res.country_actor(iso, "CVL")
     if ent.label_ == "NORP" or len(span) == 1:
         # A demonym is its country whatever NER calls it ("Ugandan opposition candidates"
         # comes tagged ORG).

@@ -1281,3 +1281,9 @@ def test_our_fighters_are_the_speakers(extractor):
 ])
 def test_a_band_named_for_a_people_is_of_the_country_named(extractor, text, expected):
     assert expected in statements(extractor, text)
+
+
+def test_a_people_of_a_country_by_its_faith_is_the_countrys_people(extractor):
+    doc = extractor.nlp("Indonesian Muslims demonstrated outside the Swedish embassy.")
+    got = {(m.text, m.actor.id) for m in find_actors(doc, extractor.lexicon).mentions}
+    assert ("Indonesian Muslims", "country:IDN:CVL") in got, got
