@@ -28,6 +28,9 @@ def pairs(extractor, text):
     ("China lodged a stern protest after Japan's prime minister visited the Yasukuni shrine.",
      ("China", "ACCUSES", "Japan government")),
     ("Iran condemned the attack after Israel struck Damascus.", ("Iran", "CRITICIZES", "Israel")),
+    # an envoy's recall told by a noun
+    ("Israel's recall of its ambassadors to Ireland and Norway angered Dublin.",
+     ("Israel", "SANCTIONS", "Ireland")),
 ])
 def test_a_frame_finds_what_no_rule_does(extractor, text, expected):
     assert expected in pairs(extractor, text)
