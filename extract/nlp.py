@@ -860,6 +860,31 @@ def agents_read_as_means(doc: Doc) -> Doc:
     return doc
 
 
+SENDING_VERBS = word_set("sending_verbs")
+TO_ID = get_string_id("to")
+
+
+@Language.component("destinations_read_as_carried")
+def destinations_read_as_carried(doc: Doc) -> Doc:
+    """Give "to Libya" of "sent two planes carrying tents to Libya" back to the sending verb.
+
+    The parser may hang the destination on a participle that tells what the thing sent
+    carries; it is where the sending goes, the sender's act's recipient. Only for a verb
+    of sending with no "to" of its own.
+    """
+    for i in numpy.flatnonzero(doc.to_array(LOWER) == TO_ID):
+        to = doc[int(i)]
+        carrier = to.head
+        if to.dep_ not in {"prep", "dative"} or carrier.tag_ != "VBG" or \
+                carrier.dep_ != "acl" or carrier.head.dep_ != "dobj":
+            continue
+        verb = carrier.head.head
+        if verb.lemma_.lower() in SENDING_VERBS and not any(
+                c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in verb.children):
+            to.head = verb
+    return doc
+
+
 #: Prepositions whose object is a group of its own.
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 
@@ -957,7 +982,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
     nlp.add_pipe("summaries_read_as_subjects", after="sources_read_as_objects")
     nlp.add_pipe("agents_read_as_means", after="summaries_read_as_subjects")
-    nlp.add_pipe("particles_read_as_prepositions", after="agents_read_as_means")
+    nlp.add_pipe("destinations_read_as_carried", after="agents_read_as_means")
+    nlp.add_pipe("particles_read_as_prepositions", after="destinations_read_as_carried")
     nlp.add_pipe("prepositions_read_as_particles", after="particles_read_as_prepositions")
     nlp.add_pipe("subjects_read_as_conjoined_objects", after="prepositions_read_as_particles")
     nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")

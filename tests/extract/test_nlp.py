@@ -387,3 +387,13 @@ def test_a_gerund_right_after_a_verb_of_gerund_objects_is_its_complement(extract
 def test_a_gerund_modifier_elsewhere_stays(extractor):
     doc = extractor.nlp("The support of ruling parties matters to Kenya.")
     assert next(t for t in doc if t.text == "ruling").dep_ == "amod"
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey sent two cargo planes carrying tents and medical supplies to flood-hit Libya.",
+    "Iran sent a ship carrying fuel to Lebanon.",
+])
+def test_a_destination_hung_on_what_the_thing_sent_carries_is_the_sendings(extractor, text):
+    doc = extractor.nlp(text)
+    to = next(t for t in doc if t.lower_ == "to")
+    assert to.head.lemma_ == "send"
