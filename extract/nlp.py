@@ -860,6 +860,29 @@ def agents_read_as_means(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("means_read_as_the_judges")
+def means_read_as_the_judges(doc: Doc) -> Doc:
+    """Give "by allowing U.S. exercises" of "accused Guyana of provoking tensions by
+    allowing U.S. exercises" to the act accused of.
+
+    After a verb of judging an act ("accuse of", "praise for": ``gerund_verbs``) and its
+    gerund, the parser may hang a "by" gerund on the judging verb; it tells how the judged
+    act was done, by whoever did it (Guyana), and is judged too.
+    """
+    for i in numpy.flatnonzero((doc.to_array(LOWER) == BY_ID) & (doc.to_array(DEP) == PREP)):
+        by = doc[int(i)]
+        verb = by.head
+        if verb.lemma_.lower() not in GERUND_VERBS or not any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in by.children):
+            continue
+        judged = next((g for c in verb.children if c.dep_ == "prep" and c.i < by.i
+                       and c.lower_ in {"of", "for"} for g in c.children
+                       if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        if judged is not None:
+            by.head = judged
+    return doc
+
+
 SENDING_VERBS = word_set("sending_verbs")
 TO_ID = get_string_id("to")
 
@@ -982,7 +1005,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("sources_read_as_objects", after="participles_read_as_clauses")
     nlp.add_pipe("summaries_read_as_subjects", after="sources_read_as_objects")
     nlp.add_pipe("agents_read_as_means", after="summaries_read_as_subjects")
-    nlp.add_pipe("destinations_read_as_carried", after="agents_read_as_means")
+    nlp.add_pipe("means_read_as_the_judges", after="agents_read_as_means")
+    nlp.add_pipe("destinations_read_as_carried", after="means_read_as_the_judges")
     nlp.add_pipe("particles_read_as_prepositions", after="destinations_read_as_carried")
     nlp.add_pipe("prepositions_read_as_particles", after="particles_read_as_prepositions")
     nlp.add_pipe("subjects_read_as_conjoined_objects", after="prepositions_read_as_particles")

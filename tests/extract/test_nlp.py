@@ -397,3 +397,13 @@ def test_a_destination_hung_on_what_the_thing_sent_carries_is_the_sendings(extra
     doc = extractor.nlp(text)
     to = next(t for t in doc if t.lower_ == "to")
     assert to.head.lemma_ == "send"
+
+
+def test_the_means_of_an_act_accused_of_is_that_acts(extractor):
+    doc = extractor.nlp("Venezuela accused Guyana of provoking tensions by allowing U.S. "
+                        "military exercises.")
+    by = next(t for t in doc if t.lower_ == "by")
+    assert by.head.lower_ == "provoking"
+    # the doer's own means stays the doer's
+    doc = extractor.nlp("Russia responded by attacking Ukraine.")
+    assert next(t for t in doc if t.lower_ == "by").head.lower_ == "responded"
