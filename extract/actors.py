@@ -375,7 +375,7 @@ def _strip_verb_lead(span: Span) -> Span:
     """A name without the lower-case verb NER ran into its start ("Iraqi forces [retook
     Mosul]" tagged a person): a name begins with a capital."""
     start = span.start
-    while start < span.end and span.doc[start].is_lower and span.doc[start].pos_ == "VERB":
+    while start < span.end and (tok := span.doc[start]).is_lower and tok.pos_ == "VERB":
         start += 1
     return span if start == span.start else span.doc[start:span.end]
 

@@ -14,7 +14,8 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import DEP, ENT_TYPE, IS_LOWER, LOWER, ORTH
+from spacy.symbols import DEP, ENT_TYPE, HEAD, IS_LOWER, LOWER, ORTH, TAG
+from spacy.symbols import acl as ACL
 from spacy.symbols import advcl as ADVCL
 from spacy.symbols import amod as AMOD
 from spacy.symbols import ccomp as CCOMP
@@ -885,6 +886,7 @@ def means_read_as_the_judges(doc: Doc) -> Doc:
 
 SENDING_VERBS = word_set("sending_verbs")
 TO_ID = get_string_id("to")
+VBG_ID = get_string_id("VBG")
 
 
 @Language.component("destinations_read_as_carried")
@@ -895,11 +897,15 @@ def destinations_read_as_carried(doc: Doc) -> Doc:
     carries; it is where the sending goes, the sender's act's recipient. Only for a verb
     of sending with no "to" of its own.
     """
-    for i in numpy.flatnonzero(doc.to_array(LOWER) == TO_ID):
+    # (array tests only: "to" is common, a "to" on a participle of a noun rare)
+    cols = doc.to_array([LOWER, HEAD, TAG, DEP])
+    index = numpy.arange(len(doc))
+    heads = index + cols[:, 1].astype(numpy.int64)
+    carried = (cols[:, 2] == VBG_ID) & (cols[:, 3] == ACL)
+    for i in numpy.flatnonzero((cols[:, 0] == TO_ID) & carried[heads]):
         to = doc[int(i)]
         carrier = to.head
-        if to.dep_ not in {"prep", "dative"} or carrier.tag_ != "VBG" or \
-                carrier.dep_ != "acl" or carrier.head.dep_ != "dobj":
+        if to.dep_ not in {"prep", "dative"} or carrier.head.dep_ != "dobj":
             continue
         verb = carrier.head.head
         if verb.lemma_.lower() in SENDING_VERBS and not any(
