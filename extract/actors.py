@@ -81,6 +81,8 @@ def nominal_types(head: str) -> set[str] | None:
     (an empty set: only a body whose name has the word); None: no reference at all."""
     types = {t for t, words in TYPED_REFERENCES.items() if head in words}
     return types if types or head in BODY_REFERENCES else None
+
+
 # Sectors of collectives that take their country from the sentence when none is named
 # ("police opened fire to disperse demonstrators", "the government said").
 CONTEXT_SECTORS = {"COP", "REB", "OPP", "CVL", "GOV", "MIL"}
@@ -1281,8 +1283,8 @@ def _add_armed_group_references(found: _Found) -> None:
 def _add_members(found: _Found) -> None:
     """Step 3b-4: "70 members of the X tribe", "More than 40 members of the Coalition",
     "militants from the Baloch Liberation Army": members and fighters act and suffer as
-    the body they belong to; the mention is the noun, so the
-    body's own mention stays its name. Not a predicate ("Chad is a member of the AU"),
+    the body they belong to; the mention is the noun, so the body's own mention stays its
+    name. Not a predicate ("Chad is a member of the AU"),
     which says who belongs where."""
     by_token = {i: m for m in found.mentions for i in range(m.start, m.end)}
     for tok in found.tokens:
@@ -2165,7 +2167,7 @@ def _country_word_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon
     text = span.text
     if ent.label_ == "NORP" and len(span) == 2 and span.root.tag_ in {"NNPS", "NNS"} and \
             lex.lookup(text) is None and (iso := lex.country_of_word(span[0].text)):
-        # "Indonesian Muslims", "Iraqi Kurds": a people of the country, whatever its faith
+        # "Indonesian Muslims": a people of the country, whatever its faith
         return res.country_actor(iso, "CVL")
     if ent.label_ == "NORP" or len(span) == 1:
         # A demonym is its country whatever NER calls it ("Ugandan opposition candidates"
