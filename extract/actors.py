@@ -1001,7 +1001,9 @@ def _add_entities(found: _Found) -> list[tuple[Span, Actor]]:
             continue
         if ent.label_ not in ENTITY_LABELS or not found.is_free(ent.start, ent.end):
             continue
-        span = _strip_verb_lead(_strip_model(_strip_quantity(_strip_possessive(ent))))
+        span = _strip_model(_strip_quantity(_strip_possessive(ent)))
+        if ent.label_ == "PERSON":  # (the tagger's verb-led names are tagged persons)
+            span = _strip_verb_lead(span)
         if len(span) == 0:
             continue
         if len(span) < len(ent) and ent.label_ == "PERSON" and \
@@ -1090,9 +1092,9 @@ def _names_run_on_through_of(doc: Doc, ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         last = out[-1] if out else None
-        if last is not None and last.label_ == "ORG" and len(last) > 1 and (
+        if last is not None and last.label_ == "ORG" and ent.label_ in {"GPE", "LOC"} and \
+                len(last) > 1 and ent.start - last.end in {0, 1} and (
                 last[-1].lower_ == "of" and last.end == ent.start
-                and ent.label_ in {"GPE", "LOC"}
                 or last.end + 1 == ent.start and doc[last.end].lower_ == "of"
                 and ent.label_ == "GPE" and not last[-1].lower_ == "of"):
             out[-1] = Span(doc, last.start, ent.end, label="ORG")

@@ -104,7 +104,7 @@ def commitment_of(act: Token, cues: IntentCues) -> Token | None:
     if noun_infinitive(act) and act.head.lemma_.lower() in cues.nouns:
         return act.head  # "Russia's threat to cut gas supplies"
     aux = {k.lower_ for k in act.children if k.dep_ == "aux"}
-    if conditional_threat(act, cues):
+    if aux & cues.conditional_aux and condition_mark(act, CONDITIONS) is not None:
         aux |= cues.aux  # "could sever ties if ...": announced as a threat
     if act.dep_ == "ccomp" and act.head.lemma_ in SPEECH_VERBS and aux & (
             cues.aux | cues.reported_aux):

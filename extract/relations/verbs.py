@@ -329,9 +329,14 @@ def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
 def gives_time(verb: Token) -> bool:
     """A span of time as what is given ("gave the ambassador 48 hours to leave", parsed
     as the object or, with no object, as a bare noun adverbial): a deadline set, not aid."""
-    kids = [c for c in verb.children if c.dep_ == "dobj"] or [
-        c for c in verb.children if c.dep_ == "npadvmod"]
-    return any(c.ent_type_ in {"DATE", "TIME"} for c in kids)
+    objs: list[Token] = []
+    adverbials: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            objs.append(c)
+        elif c.dep_ == "npadvmod":
+            adverbials.append(c)
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in objs or adverbials)
 
 
 def sense_targets(ctx: Sentence, verb: Token, sense: VerbSense, objs: list[Token],
