@@ -200,25 +200,27 @@ def sends_somewhere(verb: Token) -> bool:
 def hyphen_partners(modifier: Token) -> list[Token]:
     """The names a hyphen joins to a modifier: "US" of a split "US - Saudi ceasefire
     proposal" (the parse hangs the first name on the second), each a party of its own."""
-    doc = modifier.doc
     if not modifier.is_title:  # ("Russian - backed": a suffix, no second name)
         return []
     return [c for c in modifier.children
-            if c.dep_ in {"npadvmod", "compound", "amod"} and c.i + 2 == modifier.i
-            and doc[c.i + 1].text in {"-", "–"} and not c.whitespace_
-            and not doc[c.i + 1].whitespace_]
+            if c.dep_ in {"npadvmod", "compound", "amod"} and hyphen_joined(c, modifier)]
 
 
 def hyphen_agents(verb: Token) -> list[Token]:
     """The backer a hyphen joins to a participle of backing ("Iran-backed militias",
     "UAE-trained forces": ``backing_suffixes``), who did to the noun what it says."""
-    doc = verb.doc
     if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.lower_ not in BACKING_SUFFIXES:
         return []
     return [c for c in verb.children
-            if c.dep_ in {"npadvmod", "compound", "amod", "nmod"} and c.i + 2 == verb.i
-            and doc[c.i + 1].text in {"-", "–"} and not c.whitespace_
-            and not doc[c.i + 1].whitespace_]
+            if c.dep_ in {"npadvmod", "compound", "amod", "nmod"} and hyphen_joined(c, verb)]
+
+
+def hyphen_joined(left: Token, right: Token) -> bool:
+    """The two words are one hyphenated word split by the tokenizer ("US-Saudi",
+    "Iran-backed"): a hyphen between them, no space on either side of it."""
+    doc = left.doc
+    return left.i + 2 == right.i and doc[left.i + 1].text in {"-", "–"} and \
+        not left.whitespace_ and not doc[left.i + 1].whitespace_
 
 
 def described_noun(noun: Token) -> Token:
