@@ -210,6 +210,15 @@ def named_by_a_people(doc: Doc | None, m: ActorMention) -> bool:
                for c in tok.children)
 
 
+def struck_capital(o: ActorMention, doc: Doc, quad: str) -> bool:
+    """A capital a material hostile act strikes is the city, not its state acting on
+    itself: "Libyan forces shelled Tripoli", "rebels attacked Juba" are domestic attacks
+    (PLOVER LBY -> LBY), where "Syrian troops shelled Homs" names a town the same way. Where
+    the act is done ("staged protests in Nairobi") is no object."""
+    return quad == "MATERIAL_CONFLICT" and doc[o.start].ent_id_.startswith("capital:") and \
+        not names_where(doc[o.end - 1])
+
+
 def names_a_group(doc: Doc, m: ActorMention) -> bool:
     """A nationality adjective standing for the people or things it modifies, not for
     the state: "Museveni banned Ugandan opposition parties", "Palestinian police seized
@@ -265,7 +274,8 @@ def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     hostile = rtype.quad not in COOPERATIVE_QUADS
     if s.actor.id == o.actor.id or not s.actor.is_actor or \
             (self_reference(s, o, hostile, doc) and not (
-                names_a_group(doc, o) or names_a_group(doc, s))):
+                names_a_group(doc, o) or names_a_group(doc, s)
+                or struck_capital(o, doc, rtype.quad))):
         return False
     if not o.actor.is_actor:
         return f.relation == "VISITS" or bool(

@@ -957,6 +957,17 @@ def test_rebels_attacking_their_own_country_is_a_domestic_attack(extractor):
     assert not extractor.extract_text("The French government said France would not attack.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Libyan forces shelled Tripoli.", ("Libya military", "ATTACKS", "Libya")),
+    ("Rebels attacked Juba on Sunday.", ("South Sudan rebels", "ATTACKS", "South Sudan")),
+])
+def test_a_capital_struck_by_its_own_state_is_a_domestic_attack(extractor, text, expected):
+    assert expected in [(t.subject.name, t.relation, t.object.name)
+                        for t in extractor.extract_text(text)]
+    # the capital as the state's voice is still the state speaking of itself
+    assert not extractor.extract_text("Lukashenko said Minsk would never attack anyone.")
+
+
 def test_a_demanded_withdrawal_is_asked_of_who_withdraws_not_of_the_place(extractor):
     got = [(t.relation, t.object.country) for t in extractor.extract_text(
         "The UN demanded the withdrawal of Russian troops from Georgia.")]
