@@ -186,6 +186,9 @@ class ActorIndex:
     #: The Doc's tokens, made once by the finder: a sentence's share is a slice of them,
     #: where iterating the sentence would build every Token object again.
     tokens: list[Token] = field(default_factory=list, repr=False)
+    #: The government of each country a non-state group of the document belongs to: whom
+    #: the group's protest that names no target is against ("Egyptian demonstrators rioted").
+    states: dict[str, Actor] = field(default_factory=dict)
 
     def at(self, token: Token) -> ActorMention | None:
         return self.by_token.get(token.i)
@@ -600,7 +603,14 @@ def find_actors(
     _attribute_home_officials(found, people, nationality)
     index = found.index()
     index.quotations = _voiced(quotations(doc, index), res)
+    index.states = _states_of_groups(index, res)
     return index
+
+
+def _states_of_groups(index: ActorIndex, res: _Resolver) -> dict[str, Actor]:
+    """The government of each country a non-state group of the document belongs to."""
+    return {a.country: res.country_actor(a.country, "GOV") for a in (
+        m.actor for m in index.mentions) if a.country and a.sector not in STATE_SECTORS | {None}}
 
 
 def _voiced(quotes: list[Quotation], res: _Resolver) -> list[Quotation]:

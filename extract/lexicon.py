@@ -60,6 +60,10 @@ class RelationType:
     #: The type the act is when its target is a place, not an actor: capturing a town is
     #: seizing it (ARRESTS on a place is COERCES); None: the same type.
     on_place: str | None = None
+    #: True when a non-state group's act with no named target is against its own state:
+    #: "Egyptian demonstrators rioted" protests against Egypt's government (CAMEO and PLOVER
+    #: code such a protest EGY -> EGY).
+    against_own_state: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,6 +255,8 @@ def _load_relations(extra: tuple[str, ...]) -> RelationVocabulary:
                 symmetric=bool(entry.get("symmetric", old.symmetric if old else False)),
                 one_actor=bool(entry.get("one_actor", old.one_actor if old else True)),
                 on_place=entry.get("on_place", old.on_place if old else None),
+                against_own_state=bool(entry.get(
+                    "against_own_state", old.against_own_state if old else False)),
             )
             one_way = _as_list(entry.get("one_way"), f"{where}.one_way")
             # (nouns of the type from this file or a file layered under it)

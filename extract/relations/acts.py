@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from actorgraph.extract.actors import ActorMention
-from actorgraph.extract.lexicon import VerbSense
+from actorgraph.extract.actors import STATE_SECTORS, Actor, ActorIndex, ActorMention
+from actorgraph.extract.events import Event
+from actorgraph.extract.lexicon import RelationVocabulary, VerbSense
 from actorgraph.extract.relations.arguments import (
     by_agents,
     is_reduced_passive,
@@ -115,6 +116,29 @@ def one_actor_sense(ctx: Sentence, verb: Token) -> VerbSense | None:
         # ("try" a suspect, "help" an ally) its plain sense names.
         return None
     return plain
+
+
+def own_state(index: ActorIndex, vocab: RelationVocabulary, event: Event) -> Actor | None:
+    """The state a non-state group's act that names no target is against, when its type
+    says so (``against_own_state``) and the act is done at home: "Egyptian demonstrators
+    rioted", "Kenyan students staged protests in Nairobi" (CAMEO codes both against the
+    group's own country). Not a state's own act ("Iran protested": at whom is unsaid)."""
+    a = event.actor
+    if event.role != "source" or not a.country or a.sector in STATE_SECTORS | {None} or \
+            not vocab.get(event.relation).against_own_state:
+        return None
+    home = event.place.country == a.country if event.place is not None else event.domestic
+    return index.states.get(a.country) if home else None
+
+
+def has_home_group(ctx: Sentence) -> bool:
+    """Whether the sentence names a non-state group whose protest may be against its own
+    state (:func:`own_state`): only then are its one-actor acts read when events are not
+    asked for."""
+    states = ctx.index.states
+    return bool(states) and any(
+        m.actor.country in states and m.actor.sector not in STATE_SECTORS
+        for m in ctx.index.mentions if ctx.sent.start <= m.start < ctx.sent.end)
 
 
 def domestic(ctx: Sentence, actor: ActorMention) -> bool:

@@ -7,11 +7,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.extract.actors import PRONOUNS, ActorIndex
+from actorgraph.extract.actors import PRONOUNS, Actor, ActorIndex
 from actorgraph.extract.events import Event
 from actorgraph.extract.frames import FrameSet
 from actorgraph.extract.lexicon import RelationVocabulary
-from actorgraph.extract.relations.acts import domestic, one_actor_acts
+from actorgraph.extract.relations.acts import (
+    domestic,
+    has_home_group,
+    one_actor_acts,
+    own_state,
+)
 from actorgraph.extract.relations.brokers import broker_relations
 from actorgraph.extract.relations.confidence import (
     ATTRIBUTION_DISCOUNT,
@@ -36,7 +41,7 @@ from actorgraph.extract.relations.predicates import (
     obligation_demands,
 )
 from actorgraph.extract.relations.verbs import verb_relations
-from actorgraph.extract.triples import Triple
+from actorgraph.extract.triples import ActorRef, Triple
 
 # Statements of this many sentences before may be referred back to ("the accusation").
 REFERENCE_WINDOW = 2
@@ -108,8 +113,13 @@ def extract_records(
             m.trigger for m in ctx.matches}
         taken: set[int] = set()
         out.extend(sentence_triples(ctx, found, anchors, taken, seen, doc_id, evidence))
-        if events:
-            acts.extend(sentence_events(ctx, anchors, taken, doc_id, evidence))
+        if events or has_home_group(ctx):
+            for e in sentence_events(ctx, anchors, taken, doc_id, evidence):
+                state = own_state(index, vocab, e)
+                if state is not None:
+                    out.append(against_state(e, state))
+                elif events:
+                    acts.append(e)
     return out, acts
 
 
@@ -202,6 +212,17 @@ def statement_confidence(ctx: Sentence, f: Finding, anchors: set[int]) -> float:
     if "lexicon" in (f.subject.source, f.obj.source):
         conf = min(1.0, conf + 0.05)
     return round(max(0.05, min(1.0, conf)), 3)
+
+
+def against_state(event: Event, state: Actor) -> Triple:
+    """A group's act against its own state (:func:`own_state`) as a triple; its target is
+    implied, not named, and ``extras`` says so."""
+    target = ActorRef(id=state.id, name=state.name, text=state.name, type=state.type,
+                      country=state.country, sector=state.sector, role=state.role)
+    rest = {k: getattr(event, k) for k in (
+        "doc", "sentence", "start", "end", "relation", "plover", "quad", "trigger", "negated",
+        "modality", "confidence", "doc_title", "doc_date", "doc_hash")}
+    return Triple(subject=event.actor, object=target, extras={"target": "implied"}, **rest)
 
 
 def sentence_events(ctx: Sentence, anchors: set[int], taken: set[int], doc_id: str,

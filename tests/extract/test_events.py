@@ -154,15 +154,23 @@ def test_noun_trigger_with_an_actor_modifier(extractor):
         ("ISR", "PROTESTS_AGAINST", "protests"), ("PSE", "PROTESTS_AGAINST", "unrest")}
 
 
+def acts(extractor, text):
+    """(actor, relation, trigger, negated) of every one-actor act, whether an event or a
+    protest against the actor's own state (a triple whose target is implied)."""
+    triples, events = records(extractor, text)
+    return [(e.actor, e.relation, e.trigger, e.negated) for e in events] + [
+        (t.subject, t.relation, t.trigger, t.negated) for t in triples
+        if t.extras.get("target") == "implied"]
+
+
 def test_a_verb_the_model_misreads_still_triggers_an_event(extractor):
     # The model lemmatizes "staged"/"staging" as "stag" (the pipeline mends it).
     text = "Kenyan students staged protests in Nairobi."
-    _t, events = records(extractor, text)
-    assert [(e.actor.country, e.relation, e.trigger, e.negated) for e in events] == [
+    assert [(a.country, r, trigger, neg) for a, r, trigger, neg in acts(extractor, text)] == [
         ("KEN", "PROTESTS_AGAINST", "staged protests", False)]
     text = "Kenyan students were staging protests."
-    _t, events = records(extractor, text)
-    assert [(e.actor.country, e.relation) for e in events] == [("KEN", "PROTESTS_AGAINST")]
+    assert [(a.country, r) for a, r, _t, _n in acts(extractor, text)] == [
+        ("KEN", "PROTESTS_AGAINST")]
     # With the right lemma the same act, negated.
     _t, events = records(extractor, "Iran did not stage protests.")
     assert [(e.actor.name, e.relation, e.negated) for e in events] == [
@@ -175,8 +183,7 @@ def test_a_verb_the_model_misreads_still_triggers_an_event(extractor):
     ("Palestinian prisoners went on hunger strike.", "Palestine civilians"),
 ])
 def test_going_on_strike_is_a_protest(extractor, text, actor):
-    _t, events = records(extractor, text)
-    assert (actor, "PROTESTS_AGAINST") in {(e.actor.name, e.relation) for e in events}
+    assert (actor, "PROTESTS_AGAINST") in {(a.name, r) for a, r, _t, _n in acts(extractor, text)}
 
 
 def test_offsets_and_document_metadata_of_a_segment(extractor):
@@ -277,8 +284,8 @@ def test_an_act_naming_no_one_beyond_its_country_is_domestic(extractor, text, do
 
 def test_an_act_with_a_place_is_not_marked_domestic(extractor):
     # The place says where; "domestic" only speaks for acts the sentence does not place.
-    _triples, events = records(extractor, "Thousands of Egyptian students staged "
-                                          "demonstrations in Cairo.")
+    # (a state's own protest: its target is not implied, as a group's at home is)
+    _triples, events = records(extractor, "Egypt staged demonstrations in Cairo.")
     [e] = [e for e in events if e.relation == "PROTESTS_AGAINST"]
     assert e.place is not None and e.place.country == "EGY" and not e.domestic
 
@@ -288,3 +295,30 @@ def test_an_actor_without_a_country_is_never_domestic(extractor):
     # nothing says the act is internal to a country.
     _triples, events = records(extractor, "Akmatov has agreed to resign.")
     assert events and all(e.actor.country is None and not e.domestic for e in events)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Egyptian demonstrators rioted on Friday.", "EGY"),
+    ("Kenyan students staged protests in Nairobi.", "KEN"),
+    ("Seven opposition parties in Nepal have organized a general strike.", "NPL"),
+])
+def test_a_group_protesting_at_home_protests_against_its_own_state(extractor, text, subject):
+    # CAMEO and PLOVER code a protest that names no target against the protesters' own
+    # country; the triple says its target is implied, not named.
+    triples, events = records(extractor, text, id="text")
+    assert [(t.subject.country, t.relation, t.object.id, t.extras) for t in triples] == [
+        (subject, "PROTESTS_AGAINST", f"country:{subject}:GOV", {"target": "implied"})]
+    assert not [e for e in events if e.relation == "PROTESTS_AGAINST"]
+    # events or not, the same triple
+    assert [t.to_dict() for t in extractor.extract_text(text)] == [
+        t.to_dict() for t in triples]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran protested.",  # a state's protest: at whom is unsaid
+    "Egyptian students staged protests in Paris.",  # not at home
+    "Egyptian students protested against the Israeli embassy.",  # a named target
+])
+def test_no_state_target_is_implied_for_a_protest_not_at_home(extractor, text):
+    triples, _events = records(extractor, text)
+    assert not [t for t in triples if t.extras.get("target") == "implied"]

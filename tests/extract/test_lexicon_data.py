@@ -610,7 +610,7 @@ PLOVER_QUADS = {
     "MATERIAL_CONFLICT": {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"},
 }
 RELATION_FIELDS = {"plover", "description", "symmetric", "one_actor", "verbs", "nouns", "one_way",
-                   "mutual", "own_object", "on_place",
+                   "mutual", "own_object", "on_place", "against_own_state",
                    "adjectives"}
 
 
