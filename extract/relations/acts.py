@@ -135,10 +135,10 @@ def has_home_group(ctx: Sentence) -> bool:
     """Whether the sentence names a non-state group whose protest may be against its own
     state (:func:`own_state`): only then are its one-actor acts read when events are not
     asked for."""
-    states = ctx.index.states
+    states, at = ctx.index.states, ctx.index.by_token
     return bool(states) and any(
-        m.actor.country in states and m.actor.sector not in STATE_SECTORS
-        for m in ctx.index.mentions if ctx.sent.start <= m.start < ctx.sent.end)
+        (m := at.get(i)) is not None and m.actor.country in states and
+        m.actor.sector not in STATE_SECTORS for i in range(ctx.sent.start, ctx.sent.end))
 
 
 def domestic(ctx: Sentence, actor: ActorMention) -> bool:
