@@ -2470,3 +2470,12 @@ def test_a_group_noun_named_for_a_body_is_that_body(extractor):
     assert not any(r == "ALLIES_WITH" for _s, r, _o in got)
     assert ("Russia", "ALLIES_WITH", "Iran") in pairs(
         extractor, "The alliance between Russia and Iran worries Israel.")
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan gave a warm welcome to Modi.",
+    "Erdogan extended a warm welcome to Modi.",
+])
+def test_welcoming_a_guest_is_the_host_meeting_him_one_way(extractor, text):
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert got == {("Recep Tayyip Erdogan", "MEETS", "Narendra Modi")}
