@@ -133,14 +133,29 @@ def halted_act(f: Finding, vocab: RelationVocabulary) -> Finding | None:
     verb = governing_verb(f.anchor) if f.anchor.pos_ in {"NOUN", "PROPN"} else None
     if verb is None or not verb_in(verb, HALTING_VERBS) or verb.dep_ == "conj":
         return None
-    halters = [c for c in verb.children if c.dep_ == "nsubj"]
-    if halters and not any(f.subject.start <= c.i < f.subject.end for c in halters):
+    halters = halted_by(verb)
+    if halters is not None and not any(f.subject.start <= c.i < f.subject.end
+                                       for c in halters):
         return None  # "Ukrainian forces stopped the Russian attack": no Russian halt
     relation = HALTED.get(vocab.get(f.relation).quad)
     if relation is None or relation not in vocab or relation == f.relation:
         return None
     return Finding(f.subject, f.obj, relation, [verb, *f.trigger], verb,
                    f.confidence * 0.9, mutual=False)
+
+
+def halted_by(verb: Token) -> list[Token] | None:
+    """Who a halting verb says halts: its subject, or a passive's agent; none for a
+    passive without one ("exercises between Japan and Australia were suspended because of
+    a typhoon": neither side halted them); None when a controlling verb's subject does
+    ("decided to suspend talks")."""
+    halters = [c for c in verb.children if c.dep_ == "nsubj"]
+    if halters:
+        return halters
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                if g.dep_ == "pobj"]
+    return None
 
 
 def ultimatum_threat(f: Finding, vocab: RelationVocabulary) -> Finding | None:

@@ -1417,6 +1417,13 @@ def test_a_raising_predicate_passes_its_subject_and_sets_the_modality(extractor,
 def test_only_the_one_who_acts_halts_its_act(extractor):
     got = pairs(extractor, "Ukrainian forces stopped the Russian attack on Kharkiv.")
     assert not any(r == "WITHDRAWS_FROM" for _s, r, _o in got)
+    # a passive halt without an agent: no side halted it (a typhoon did)
+    got = pairs(extractor, "Joint exercises between Japan and Australia were suspended "
+                           "because of a typhoon.")
+    assert not any(r == "SANCTIONS" for _s, r, _o in got)
+    # one whose agent is named
+    got = pairs(extractor, "Joint exercises with Australia were suspended by Japan.")
+    assert ("Japan", "SANCTIONS", "Australia") in got
 
 
 @pytest.mark.parametrize("text, modality", [
