@@ -14,6 +14,7 @@ from actorgraph.extract.relations.syntax import (
     infinitival,
     is_passive,
     leading_names,
+    particle_words,
     path_to_root,
     speaker_participle,
     verb_in,
@@ -43,6 +44,7 @@ from actorgraph.extract.relations.words import (
     NEG_WORDS,
     NEGATED_ADVERBS,
     NEGATING_VERBS,
+    NEGATIVE_PRONOUNS,
     OCCURRENCE_VERBS,
     OPEN_WHEN_NEGATED,
     PENDING_ADVERBS,
@@ -53,6 +55,7 @@ from actorgraph.extract.relations.words import (
     REQUEST_VERBS,
     UNCERTAIN_ADJECTIVES,
     UNCERTAIN_ADVERBS,
+    UNREALIZED_VERBS,
     UNSURE_PREDICATES,
     UPCOMING_PREPS,
     WH_WORDS,
@@ -181,13 +184,16 @@ def framed_modality(anchor: Token, modality: str, complements: dict[int, str]) -
 def unhappened_subject(anchor: Token) -> bool:
     """An act noun that is the subject of a verb saying it did not happen: "Macron's visit
     was postponed" (a negating verb over its passive subject), "the talks did not take
-    place" (occurrence_verbs, negated). Plain negation of another verb leaves the act
-    alone: "the attack was not condemned" happened."""
+    place" (occurrence_verbs, negated), "the deal fell through" (unrealized_verbs). Plain
+    negation of another verb leaves the act alone: "the attack was not condemned" happened."""
     if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verb = anchor.head
     if anchor.dep_ == "nsubjpass":
         return negating_verb(verb)
+    if verb.lemma_ in UNREALIZED_VERBS or any(
+            f"{verb.lemma_} {w}" in UNREALIZED_VERBS for w in particle_words(verb)):
+        return not negates(verb, None)  # "the deal fell through" (an adverb to the parse)
     occurs = verb.lemma_.lower() in OCCURRENCE_VERBS or verb.lemma_.lower() == "take" and \
         any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return occurs and negates(verb, None)
@@ -222,6 +228,8 @@ def negates(node: Token, child: Token | None) -> bool:
             p.dep_ == "preconj" and p.lower_ == "neither" for p in k.children)
            for k in node.children):
         return True  # "Neither Russia nor China attended"
+    if any(k.dep_ in {"nsubj", "nsubjpass"} and negative_subject(k) for k in node.children):
+        return True  # "None of the Iranian missiles struck", "No Israeli jets struck Syria"
     if child is not None and node.dep_ == "prep" and node.lower_ in NEG_WORDS and \
             child.dep_ in {"pcomp", "pobj"}:
         return True  # "withdrew without attacking Kyiv", "left without an agreement"
@@ -230,6 +238,13 @@ def negates(node: Token, child: Token | None) -> bool:
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
         child.dep_ != "advcl" or infinitival(child))
+
+
+def negative_subject(subject: Token) -> bool:
+    """A subject that says no one of its kind did it: "none of the missiles", "neither of
+    them", "no Israeli jets" (not "no longer", which speaks of time)."""
+    return subject.lower_ in NEGATIVE_PRONOUNS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def left_open_when_negated(node: Token) -> bool:

@@ -2154,13 +2154,27 @@ def test_custody_with_no_one_named_is_the_country_s_where_it_was_done(extractor,
     ("The talks between Iran and the United States were called off.", True),
     ("The meeting between Putin and Zelensky did not take place.", True),
     ("The talks between Iran and the United States never happened.", True),
+    ("A ceasefire agreement between Armenia and Azerbaijan fell through.", True),
     # it happened
     ("The talks between Iran and the United States took place in Oman.", False),
+    ("The deal between Iran and the United States did not fall through.", False),
 ])
 def test_an_act_said_not_to_have_happened_is_negated(extractor, text, negated):
     got = extractor.extract_text(text)
     assert got and all(t.negated is negated for t in got), [(t.relation, t.negated)
                                                              for t in got]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("None of the Iranian missiles struck Israeli air bases.", True),
+    ("No Israeli jets struck Syria on Monday.", True),
+    ("Israeli jets struck Syria on Monday.", False),
+    # a negative word elsewhere negates nothing
+    ("Israeli jets struck Syria, leaving no Syrian soldier unhurt.", False),
+])
+def test_a_subject_that_says_none_did_it_negates_the_act(extractor, text, negated):
+    got = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert got and all(t.negated is negated for t in got)
 
 
 def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
