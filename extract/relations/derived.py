@@ -34,6 +34,9 @@ from actorgraph.extract.relations.words import (
 from actorgraph.extract.wordlists import word_set
 
 PLACE_NOUNS = word_set("place_nouns") | word_set("country_nouns")
+#: Nouns of sports events: a country's "win" or "defeat" in one is its team's.
+SPORT_NOUNS = word_set("sport_nouns")
+SPORT_WORDS = SPORT_NOUNS | {w + "s" for w in SPORT_NOUNS}
 HELD_THINGS = word_set("organ_things")
 #: Entity labels of a name that names a place, not a people ("Palestinian": NORP).
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -223,6 +226,27 @@ def named_by_a_people(doc: Doc | None, m: ActorMention) -> bool:
     tok = doc[m.end - 1]
     return any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and c.i < tok.i
                for c in tok.children)
+
+
+def sports_result(ctx: Sentence, f: Finding) -> bool:
+    """Teams named for their countries: an act whose clause names a sports event or gives
+    a score is a result, no act between states ("Nigeria beat Ghana 2-1 in a World Cup
+    qualifier", "Brazil defeated Argentina in the Copa America final"). Only countries by
+    name are teams: "a bomb at a football match killed 12 Afghan soldiers" is an attack."""
+    if not (ctx.words & SPORT_WORDS or "-" in ctx.words) or any(
+            m.actor.type != "COUNTRY" or m.actor.sector for m in (f.subject, f.obj)):
+        return False  # (most sentences: no walk)
+    at = ctx.index.by_token
+    return any((t.lemma_.lower() in SPORT_NOUNS and t.pos_ in {"NOUN", "PROPN"}
+                and t.i not in at) or is_score(t) for t in f.anchor.subtree)
+
+
+def is_score(tok: Token) -> bool:
+    """The first number of a score: "2-1", "3 - 0" (goals or points, two digits at most)."""
+    doc = tok.doc
+    return tok.like_num and len(tok.text) <= 2 and tok.i + 2 < len(doc) and \
+        doc[tok.i + 1].text in {"-", "–"} and doc[tok.i + 2].like_num and \
+        len(doc[tok.i + 2].text) <= 2
 
 
 def struck_capital(o: ActorMention, doc: Doc, quad: str) -> bool:

@@ -24,7 +24,12 @@ from actorgraph.extract.relations.confidence import (
     nesting,
     trigger_tokens,
 )
-from actorgraph.extract.relations.derived import admissible, placed_sense, with_derived
+from actorgraph.extract.relations.derived import (
+    admissible,
+    placed_sense,
+    sports_result,
+    with_derived,
+)
 from actorgraph.extract.relations.factuality import factuality, framed_modality
 from actorgraph.extract.relations.framed import (
     frame_complements,
@@ -170,6 +175,8 @@ def sentence_triples(ctx: Sentence, found: list[Finding], anchors: set[int], tak
             continue
         taken.update(t.i for t in f.trigger)
         taken.add(f.anchor.i)
+        if sports_result(ctx, f):
+            continue
         s, o = f.subject, f.obj
         key = (s.actor.id, f.relation, o.actor.id, f.anchor.i)
         if key in seen:

@@ -2500,3 +2500,19 @@ def test_a_group_noun_named_for_a_body_is_that_body(extractor):
 def test_welcoming_a_guest_is_the_host_meeting_him_one_way(extractor, text):
     got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
     assert got == {("Recep Tayyip Erdogan", "MEETS", "Narendra Modi")}
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria beat Ghana 2-1 in a World Cup qualifier in Abuja.",
+    "Brazil defeated Argentina in the Copa America final.",
+    "France drew with England 1-1 on Saturday.",
+])
+def test_a_sports_result_between_teams_named_for_countries_is_no_act(extractor, text):
+    assert not extractor.extract_text(text)
+
+
+def test_an_attack_at_a_sports_event_is_still_an_attack(extractor):
+    got = pairs(extractor, "A bomb at a football match in Kabul killed 12 Afghan soldiers.")
+    assert got == {("Afghanistan unidentified attackers", "KILLS", "Afghanistan military")}
+    got = pairs(extractor, "Russian forces defeated Ukrainian troops near Bakhmut.")
+    assert ("Russia military", "FIGHTS", "Ukraine military") in got
