@@ -50,6 +50,7 @@ from actorgraph.extract.relations.words import (
     SUBJECT_DEPS,
     TOPIC_VERBS,
     UNDOING_PARTICLES,
+    WEAPON_NOUNS,
 )
 
 MAX_DEPTH = 6
@@ -177,10 +178,22 @@ def own_subject(ctx: Sentence, verb: Token) -> Weighted | None:
         if c.dep_ in SUBJECT_DEPS:
             if c.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                 # "Carlin, who oversees ...": the relative pronoun is the head noun.
-                return weighted(mentions(ctx, verb.head), 0.95)
+                own = mentions(ctx, verb.head)
+                if own or not is_means(ctx, verb.head):
+                    return weighted(own, 0.95)
+                return weighted(noun_governor_subjects(ctx, verb.head, 1), 0.85)
             return mentions(ctx, c)
     lent = parenthetical_subject(verb)  # "attacks, also claimed by ISIL, have killed 35"
     return mentions(ctx, lent) if lent is not None else None
+
+
+def is_means(ctx: Sentence, noun: Token) -> bool:
+    """An act of force or a weapon named by a noun, which does what its user does: "Israel
+    carried out an airstrike that killed a Hezbollah commander", "Russia fired missiles
+    that hit Kyiv" (the strike's and the missiles' doer killed and hit). Not a protest: "a
+    general strike that shut down Kathmandu" is no act of its organisers on the city."""
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in WEAPON_NOUNS or (
+        (rtype := noun_relation_of(ctx, noun)) is not None and rtype.plover == "ASSAULT"))
 
 
 def inherited_subjects(ctx: Sentence, verb: Token, depth: int) -> Weighted:

@@ -108,7 +108,7 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
             k.dep_ == "prep" and k.lower_ == "according" for k in node.children
         ):
             modality = "reported"
-        if node.dep_ == "relcl":
+        if relative_clause(node):
             own_clause = False
         control_chain = control_chain and keeps_negation_scope(node)
     negated = negated or unhappened_subject(anchor)
@@ -118,6 +118,14 @@ def factuality(anchor: Token, statement: bool = False) -> tuple[bool, str]:
         # "Will Israel strike Iran?" asks; it does not announce.
         modality = "question"
     return negated, modality or "asserted"
+
+
+def relative_clause(node: Token) -> bool:
+    """A clause the parse hangs on a noun as relative that is one: not a noun's content
+    clause, which "that" only introduces ("the accusations that Rwanda supports M23",
+    where a relative "that" is the clause's subject or object: "strikes that kill")."""
+    return node.dep_ == "relcl" and not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
 
 
 def presupposed_act(anchor: Token, path: list[Token]) -> bool:
@@ -176,7 +184,7 @@ def framed_modality(anchor: Token, modality: str, complements: dict[int, str]) -
     for node in modality_path(anchor):
         if node.i in complements:
             return complements[node.i]
-        if node.dep_ == "relcl":
+        if relative_clause(node):
             break  # a relative clause asserts on its own ("strikes that kill civilians")
     return modality
 
@@ -397,8 +405,9 @@ def governor_cue(node: Token, child: Token) -> str | None:
         return "intended"
     if node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS:
         # "the RIA story on coordination between Moscow and Washington"; a report
-        # dismissed is denied: "rejected claims that it had attacked"
-        return "denied" if node.dep_ == "dobj" and \
+        # dismissed is denied: "rejected claims that it had attacked", "the accusations
+        # that Rwanda supports M23 were dismissed by Kigali"
+        return "denied" if node.dep_ in {"dobj", "nsubjpass"} and \
             node.head.lemma_ in DISMISSING_VERBS else "reported"
     if child.dep_ in {"ccomp", "acl"} and demands_clause(node):
         # "demanded that Israel ease", "reiterated its demand that Israel ease" (not "told

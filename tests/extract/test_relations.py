@@ -1912,6 +1912,11 @@ def test_a_passive_subject_is_a_sense_s_object_noun(extractor, text, expected):
     ("Hamas rejected claims that it had attacked Egyptian troops.", "denied"),
     ("Pakistan dismissed reports that it had shelled Afghan villages.", "denied"),
     ("Reports suggest that Israel struck Iranian targets in Syria.", "reported"),
+    # accusations are reports; a clause "that" introduces on a report noun is its content
+    ("Damascus dismissed accusations that it had attacked Turkish troops.", "denied"),
+    ("The accusations that Syria attacked Turkish troops were dismissed by Damascus.",
+     "denied"),
+    ("Ankara repeated its accusations that Syria attacked Turkish troops.", "reported"),
 ])
 def test_a_dismissed_report_tells_a_denied_act(extractor, text, modality):
     (t,) = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
@@ -2516,3 +2521,15 @@ def test_an_attack_at_a_sports_event_is_still_an_attack(extractor):
     assert got == {("Afghanistan unidentified attackers", "KILLS", "Afghanistan military")}
     got = pairs(extractor, "Russian forces defeated Ukrainian troops near Bakhmut.")
     assert ("Russia military", "FIGHTS", "Ukraine military") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel carried out an airstrike that killed a Hezbollah commander.",
+     ("Israel", "KILLS", "Hezbollah")),
+    ("Russia fired missiles that hit Kyiv.", ("Russia", "ATTACKS", "Ukraine")),
+])
+def test_a_strike_or_weapon_does_what_its_user_does(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+    # (one condemned is not one's own: the condemner struck no one)
+    assert not [t for t in extractor.extract_text(
+        "Iran condemned the strike that killed its general.") if t.relation == "KILLS"]
