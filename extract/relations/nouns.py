@@ -35,6 +35,7 @@ from actorgraph.extract.relations.syntax import is_verb
 from actorgraph.extract.relations.targets import purpose_targets
 from actorgraph.extract.relations.words import (
     AGENT_PREPS,
+    BEHEST_PREPS,
     COOPERATIVE_QUADS,
     GROUP_NOUNS,
     MEMBERSHIP_NOUNS,
@@ -130,7 +131,10 @@ def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Findin
                 if s.actor.id != o.actor.id]
     agents, patients = roles.agents, roles.patients
     patients.extend(roles.between)
-    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and agents \
+    if at_behest(tok, rtype) and patients and not agents:
+        # "sent troops to Mali at the request of the Malian government": Mali asked
+        agents, patients = patients, helped_with(ctx, tok.head.head)
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and agents \
             and rtype.name in {"AIDS", "SUPPORTS", "COOPERATES_WITH"}:
         patients = helped_with(ctx, tok.head.head)
     elif not agents:
@@ -152,6 +156,14 @@ def one_way_noun(ctx: Sentence, tok: Token) -> bool:
     with Washington"; ``one_way`` nouns in relations.toml)."""
     nouns = ctx.vocab.one_way_nouns
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+
+
+def at_behest(tok: Token, rtype: RelationType) -> bool:
+    """A request noun in "at the request of Y" (``behest_preps``): Y asked the one who
+    acts, not the reverse; its "of" names the asker."""
+    return rtype.plover == "REQUEST" and tok.dep_ == "pobj" and \
+        tok.head.lower_ in BEHEST_PREPS and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def helped_with(ctx: Sentence, holder: Token) -> Weighted:

@@ -81,6 +81,7 @@ LEADING_VERBS = word_set("leading_verbs")
 PERSONAL_RELATIONS = {"MEETS"}
 CIRCUMSTANCE_PREPS = word_set("circumstance_preps")
 WEAPON_NOUNS = word_set("weapon_nouns")
+BEHEST_PREPS = word_set("behest_preps")
 FIRING_VERBS = word_set("firing_verbs")
 SEQUENCE_PREPS = word_set("sequence_preps")
 THING_WORDS = word_set("thing_words")

@@ -2533,3 +2533,15 @@ def test_a_strike_or_weapon_does_what_its_user_does(extractor, text, expected):
     # (one condemned is not one's own: the condemner struck no one)
     assert not [t for t in extractor.extract_text(
         "Iran condemned the strike that killed its general.") if t.relation == "KILLS"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France sent troops to Mali at the request of the Malian government.",
+     ("Mali government", "URGES", "France")),
+    ("Russia intervened in Syria at the request of Assad.",
+     ("Bashar al-Assad", "URGES", "Russia")),
+])
+def test_an_act_done_at_the_request_of_someone_was_asked_by_them(extractor, text, expected):
+    got = pairs(extractor, text)
+    assert expected in got
+    assert (expected[2], expected[1], expected[0]) not in got
