@@ -48,6 +48,9 @@ SECTOR_NAMES = {
     "NGO": "NGO",
 }
 MEDIA_WORDS = word_set("media_words")
+CONDITIONS = word_set("conditions")
+#: Verbs of warning: the condition of a warning speaks of the one warned.
+WARNING_VERBS = word_set("warning_verbs")
 HUMAN_VERBS = word_set("human_verbs")
 PRONOUNS = {
     "he": "PERSON", "him": "PERSON", "his": "PERSON", "she": "PERSON", "her": "PERSON",
@@ -2436,6 +2439,26 @@ def _clause_owner(token: Token, index: ActorIndex, kind: str) -> ActorMention | 
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
+def _warned_party(token: Token, index: ActorIndex, kind: str) -> ActorMention | None:
+    """"Kenya warned Uganda of consequences if it attacked South Sudan", "China threatened
+    Taiwan with force if it declared independence": the subject of a warning's condition
+    is the one warned (the warning verb's object), not the one who warns."""
+    verb = token.head
+    if token.dep_ != "nsubj" or not any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+        return None
+    head = verb
+    for _ in range(2):  # (through a clause of what the warned will face: "that it would")
+        if head.dep_ not in {"advcl", "ccomp"}:
+            return None
+        head = head.head
+        if head.lemma_ in WARNING_VERBS:
+            warned = {m.actor.id: m for c in head.children if c.dep_ in {"dobj", "dative"}
+                      for m in index.all_at(c) if _compatible(kind, m, token.doc)}
+            return next(iter(warned.values())) if len(warned) == 1 else None
+    return None
+
+
 def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
     """The actor a pronoun refers to, when the evidence is clear; else None.
 
@@ -2448,7 +2471,7 @@ def resolve_pronoun(token: Token, index: ActorIndex) -> ActorMention | None:
         return None
     doc = token.doc
     owner = _blamed_object(token, index, kind) or _own_act_owner(token, index, kind) or \
-        _clause_owner(token, index, kind)
+        _clause_owner(token, index, kind) or _warned_party(token, index, kind)
     if owner is not None:
         return owner
     windows = _reference_windows(token)

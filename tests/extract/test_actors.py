@@ -714,6 +714,18 @@ def test_an_object_pronoun_is_not_its_participle_s_controller(extractor, text, a
     assert resolve_pronoun(them, find_actors(doc, extractor.lexicon)).text == antecedent
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya warned Uganda of consequences if it attacked South Sudan.",
+    "China threatened Taiwan with force if it declared independence.",
+    "Washington warned Tehran that it would face sanctions if it enriched uranium.",
+])
+def test_the_subject_of_a_warning_s_condition_is_the_one_warned(extractor, text):
+    doc = extractor.nlp(text)
+    it = [t for t in doc if t.lower_ == "it"][-1]
+    warned = next(t for t in doc if t.dep_ == "dobj")
+    assert resolve_pronoun(it, find_actors(doc, extractor.lexicon)).text == warned.text
+
+
 def test_its_is_not_a_people(extractor):
     from actorgraph.extract.actors import resolve_pronoun
     doc = extractor.nlp("Palestinians said the ruling harmed its cause.")
