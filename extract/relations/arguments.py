@@ -35,6 +35,7 @@ from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
     COMPLAINT_NOUNS,
     CUSTODY_VERBS,
+    DISASTER_NOUNS,
     DISSUADING_VERBS,
     EXPULSION_VERBS,
     GERUND_VERBS,
@@ -176,6 +177,8 @@ def own_subject(ctx: Sentence, verb: Token) -> Weighted | None:
     """The actors of an active verb's own subject, or None when it has no subject."""
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS:
+            if c.lemma_.lower() in DISASTER_NOUNS:
+                return []  # "Floods in Nigeria killed 50": no one's act
             if c.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                 # "Carlin, who oversees ...": the relative pronoun is the head noun.
                 own = mentions(ctx, verb.head)

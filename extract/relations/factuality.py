@@ -50,6 +50,7 @@ from actorgraph.extract.relations.words import (
     PENDING_ADVERBS,
     REPORT_NOUNS,
     REPORT_VERBS,
+    REPORTING_ADJECTIVES,
     REPORTING_ADVERBS,
     REQUEST_NOUNS,
     REQUEST_VERBS,
@@ -448,10 +449,12 @@ def demands_clause(node: Token) -> bool:
 
 
 def adverb_cue(kids: list[Token]) -> str | None:
-    """reportedly/allegedly: reported ("Kenya reportedly sent troops", also over a "will");
+    """reportedly/allegedly: reported ("Kenya reportedly sent troops", also over a "will"),
+    and so is an act noun called alleged ("their alleged support for M23");
     possibly/probably: hypothetical."""
     adverbs = {k.lower_ for k in kids if k.dep_ == "advmod"}
-    if adverbs & REPORTING_ADVERBS:
+    if adverbs & REPORTING_ADVERBS or any(
+            k.dep_ == "amod" and k.lower_ in REPORTING_ADJECTIVES for k in kids):
         return "reported"
     if adverbs & UNCERTAIN_ADVERBS:
         return "hypothetical"

@@ -82,6 +82,9 @@ PERSONAL_RELATIONS = {"MEETS"}
 CIRCUMSTANCE_PREPS = word_set("circumstance_preps")
 WEAPON_NOUNS = word_set("weapon_nouns")
 BEHEST_PREPS = word_set("behest_preps")
+REPORTING_ADJECTIVES = word_set("reporting_adjectives")
+#: Natural disasters: named as a verb's subject, they are no actor's act.
+DISASTER_NOUNS = word_set("disaster_nouns")
 FIRING_VERBS = word_set("firing_verbs")
 SEQUENCE_PREPS = word_set("sequence_preps")
 THING_WORDS = word_set("thing_words")

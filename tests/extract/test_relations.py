@@ -2545,3 +2545,21 @@ def test_an_act_done_at_the_request_of_someone_was_asked_by_them(extractor, text
     got = pairs(extractor, text)
     assert expected in got
     assert (expected[2], expected[1], expected[0]) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Floods in Nigeria and Niger killed 50 people.",
+    "An earthquake in Turkey killed 20 Syrian refugees.",
+])
+def test_a_natural_disaster_is_no_actor_s_act(extractor, text):
+    assert not extractor.extract_text(text)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Washington sanctioned two Rwandan officials over their alleged support for M23.",
+     "SUPPORTS"),
+    ("Iran condemned the suspected Israeli strike on Damascus.", "ATTACKS"),
+])
+def test_an_act_called_alleged_is_reported(extractor, text, relation):
+    (t,) = [t for t in extractor.extract_text(text) if t.relation == relation]
+    assert t.modality == "reported"
