@@ -34,6 +34,7 @@ from actorgraph.extract.relations.words import (
     COOPERATIVE_QUADS,
     DEFINITE_DETERMINERS,
     DENIAL_VERBS,
+    LOCATIVE_PREPS,
     MOTION_PREPS,
     PLACE_PREPS,
     REACTIONS,
@@ -329,3 +330,15 @@ def place_targets(ctx: Sentence, heads: list[Token]) -> Weighted:
                     if is_place(m):
                         out.append((m, w))
     return first_per_actor(out)
+
+
+def stationed_places(ctx: Sentence, agents: Weighted) -> Weighted:
+    """Where the doers of a withdrawal are, as their own "in" phrase says: "Burundian
+    troops in Congo withdrew", "Kenyan police officers in Haiti began pulling out" leave
+    Congo and Haiti."""
+    doc = ctx.sent.doc
+    return first_per_actor([
+        (m, w * 0.9) for a, _aw in agents for p in doc[a.end - 1].children
+        if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for q in p.children
+        if q.dep_ == "pobj" for m, w in ((m, 1.0) for m in ctx.index.all_at(q))
+        if is_place(m) and m.actor.country != a.actor.country])

@@ -33,6 +33,7 @@ from actorgraph.extract.relations.targets import (
     complement_targets,
     place_targets,
     purpose_targets,
+    stationed_places,
 )
 from actorgraph.extract.relations.words import (
     CO_AGENT_NOUNS,
@@ -505,5 +506,8 @@ def place_findings(ctx: Sentence, verb: Token, senses: list[VerbSense], scan: Se
         return None
     trig = sorted([verb, *(o for o in objs if o.i != verb.i and ctx.index.at(o) is None)][:2],
                   key=lambda t: t.i)
+    places = place_targets(ctx, [verb, *objs])
+    if not places and rtype.plover == "RETREAT":
+        places = stationed_places(ctx, agents)
     return [Finding(s, o, sense.relation, trig, verb, 0.55 * sw * ow, mutual=False)
-            for o, ow in place_targets(ctx, [verb, *objs]) for s, sw in agents]
+            for o, ow in places for s, sw in agents]

@@ -2563,3 +2563,13 @@ def test_a_natural_disaster_is_no_actor_s_act(extractor, text):
 def test_an_act_called_alleged_is_reported(extractor, text, relation):
     (t,) = [t for t in extractor.extract_text(text) if t.relation == relation]
     assert t.modality == "reported"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Burundian troops in Congo withdrew on Monday.",
+     ("Burundi military", "WITHDRAWS_FROM", "DR Congo")),
+    ("Kenyan police officers in Haiti began pulling out.",
+     ("Kenya police", "WITHDRAWS_FROM", "Haiti")),
+])
+def test_forces_withdraw_from_where_they_are_stationed(extractor, text, expected):
+    assert pairs(extractor, text) == {expected}
