@@ -31,6 +31,12 @@ def pairs(extractor, text):
     # an envoy's recall told by a noun
     ("Israel's recall of its ambassadors to Ireland and Norway angered Dublin.",
      ("Israel", "SANCTIONS", "Ireland")),
+    # people handed back to their side; forces leaving a place
+    ("Venezuela returned six detained Colombian soldiers.",
+     ("Venezuela", "WITHDRAWS_FROM", "Colombia military")),
+    ("Russia handed over 20 Ukrainian prisoners.",
+     ("Russia", "WITHDRAWS_FROM", "Ukraine civilians")),
+    ("Eritrean soldiers left Ethiopia.", ("Eritrea military", "WITHDRAWS_FROM", "Ethiopia")),
 ])
 def test_a_frame_finds_what_no_rule_does(extractor, text, expected):
     assert expected in pairs(extractor, text)
@@ -62,6 +68,10 @@ def test_summoning_an_envoy_is_a_protest_to_his_state(extractor):
     got = [(t.subject.country, t.relation, t.object.country)
            for t in extractor.extract_text("Iran summoned the British ambassador.")]
     assert ("IRN", "ACCUSES", "GBR") in got
+
+
+def test_only_forces_leaving_a_place_retreat(extractor):
+    assert not pairs(extractor, "Putin left Moscow for Beijing.")
 
 
 def test_a_passive_frame_takes_its_source_from_the_by_agent(extractor):
