@@ -34,6 +34,7 @@ from actorgraph.extract.relations.syntax import (
 from actorgraph.extract.relations.words import (
     CLOSENESS_IDIOMS,
     COMPLAINT_NOUNS,
+    CONTINGENCY_NOUNS,
     CUSTODY_VERBS,
     DISASTER_NOUNS,
     DISSUADING_VERBS,
@@ -369,6 +370,9 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
     """
     tok = noun
     for _ in range(4):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in CONTINGENCY_NOUNS:
+            return []  # "In the event of an attack on Taiwan, Japan could ...": no one's
         if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verb(tok.head):
             # ("comments following an attack": "following" tagged as a verb is still
             # the preposition of sequence)

@@ -14,7 +14,6 @@ from actorgraph.extract.relations.syntax import (
     infinitival,
     is_passive,
     leading_names,
-    particle_words,
     path_to_root,
     speaker_participle,
     verb_in,
@@ -32,6 +31,8 @@ from actorgraph.extract.relations.words import (
     DISMISSING_VERBS,
     DISSUADING_VERBS,
     DOUBTING_VERBS,
+    EVENT_FRAME_NOUNS,
+    FORMER_WORDS,
     FUTURE_AUX,
     FUTURE_NOUNS,
     FUTURE_VERBS,
@@ -195,17 +196,45 @@ def unhappened_subject(anchor: Token) -> bool:
     was postponed" (a negating verb over its passive subject), "the talks did not take
     place" (occurrence_verbs, negated), "the deal fell through" (unrealized_verbs). Plain
     negation of another verb leaves the act alone: "the attack was not condemned" happened."""
-    if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.dep_ not in {"nsubj", "nsubjpass"}:
+    if anchor.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    anchor = event_holder(anchor)
+    if anchor.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verb = anchor.head
+    if phrase_in(verb, UNREALIZED_VERBS):
+        # "the deal fell through" (an adverb to the parse), "talks were put on hold"
+        return not negates(verb, None)
     if anchor.dep_ == "nsubjpass":
         return negating_verb(verb)
-    if verb.lemma_ in UNREALIZED_VERBS or any(
-            f"{verb.lemma_} {w}" in UNREALIZED_VERBS for w in particle_words(verb)):
-        return not negates(verb, None)  # "the deal fell through" (an adverb to the parse)
     occurs = verb.lemma_.lower() in OCCURRENCE_VERBS or verb.lemma_.lower() == "take" and \
         any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return occurs and negates(verb, None)
+
+
+def event_holder(anchor: Token) -> Token:
+    """The noun that holds an act as its "of" phrase, whose fate is the act's: "the signing
+    of a peace deal was delayed", "a round of talks was put on hold" (``event_frame_nouns``);
+    else the act noun itself."""
+    prep = anchor.head
+    if anchor.dep_ == "pobj" and prep.lower_ == "of" and \
+            prep.head.lemma_.lower() in EVENT_FRAME_NOUNS:
+        return prep.head
+    return anchor
+
+
+def phrase_in(verb: Token, words: frozenset[str] | set[str]) -> bool:
+    """Whether a verb, alone, with a particle or adverb ("fall through"), or with a
+    preposition and its object ("put on hold"), is one of ``words``."""
+    if verb.lemma_ in words:
+        return True
+    for c in verb.children:
+        if c.dep_ in {"prt", "prep", "advmod"}:
+            if f"{verb.lemma_} {c.lower_}" in words or any(
+                    f"{verb.lemma_} {c.lower_} {p.lower_}" in words
+                    for p in c.children if p.dep_ == "pobj"):
+                return True
+    return False
 
 
 def reported_subject(anchor: Token) -> bool:
@@ -263,9 +292,21 @@ def left_open_when_negated(node: Token) -> bool:
 
 
 def own_negation(node: Token) -> bool:
-    """A negation on the word itself: "not", "never", "no longer"."""
+    """A negation on the word itself: "not", "never", "no longer"; a tie called former
+    holds no more ("a former ally of Moscow", "an ex-ally of Iran")."""
     return any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
-               or negated_adverb(k) for k in node.children)
+               or negated_adverb(k) for k in node.children) or former_tie(node)
+
+
+def former_tie(node: Token) -> bool:
+    """A relation noun called former (``former_words``): "a former ally", "ex-partner"
+    (the tokenizer splits "ex-": "ex", "-", "ally")."""
+    if node.pos_ != "NOUN":
+        return False
+    doc = node.doc
+    return any(k.dep_ in {"amod", "compound"} and k.lower_ in FORMER_WORDS
+               for k in node.children) or (
+        node.i >= 2 and doc[node.i - 1].text == "-" and doc[node.i - 2].lower_ in FORMER_WORDS)
 
 
 def negated_adverb(tok: Token) -> bool:

@@ -136,7 +136,10 @@ def act_noun_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
         nouns = [c] if c.dep_ == "dobj" else [
             p for p in c.children if p.dep_ == "pobj"
         ] if c.dep_ == "prep" and c.lower_ in preps else []
-        acts = [n for n in nouns if noun_relation_of(ctx, n) is not None]
+        # (an agreement on a hostile measure is no agreement with its target: "agreed on
+        # new sanctions against Russia")
+        acts = [n for n in nouns if (r := noun_relation_of(ctx, n)) is not None and not (
+            plover == "AGREE" and r.quad not in COOPERATIVE_QUADS)]
         summed = [n for n in nouns if n.lemma_ in ACT_NOUNS and n not in acts]
         named = weighted([found for act in acts for found in act_named_targets(ctx, act, plover)],
                          0.9)

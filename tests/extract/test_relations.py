@@ -2160,6 +2160,11 @@ def test_custody_with_no_one_named_is_the_country_s_where_it_was_done(extractor,
     ("The meeting between Putin and Zelensky did not take place.", True),
     ("The talks between Iran and the United States never happened.", True),
     ("A ceasefire agreement between Armenia and Azerbaijan fell through.", True),
+    ("A round of talks between Hamas and Israel was put on hold.", True),
+    # the noun that holds the act shares its fate
+    ("The signing of a peace deal between Armenia and Azerbaijan was delayed.", True),
+    ("The signing of a peace deal between Armenia and Azerbaijan took place in Washington.",
+     False),
     # it happened
     ("The talks between Iran and the United States took place in Oman.", False),
     ("The deal between Iran and the United States did not fall through.", False),
@@ -2573,3 +2578,33 @@ def test_an_act_called_alleged_is_reported(extractor, text, relation):
 ])
 def test_forces_withdraw_from_where_they_are_stationed(extractor, text, expected):
     assert pairs(extractor, text) == {expected}
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Georgia, a former ally of Moscow, applied to join the European Union.", True),
+    ("Azerbaijan, an ex-ally of Iran, signed a deal with Israel.", True),
+    ("Iran, an ally of Russia, condemned the strike.", False),
+])
+def test_a_tie_called_former_holds_no_more(extractor, text, negated):
+    got = [t for t in extractor.extract_text(text) if t.relation == "ALLIES_WITH"]
+    assert got and all(t.negated is negated for t in got)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Al-Shabaab militants apparently ambushed a Kenyan army patrol.", "reported"),
+    ("Hezbollah likely fired the rockets at northern Israel.", "hypothetical"),
+])
+def test_hedging_adverbs(extractor, text, modality):
+    (t,) = [t for t in extractor.extract_text(text) if t.relation == "ATTACKS"]
+    assert t.modality == modality
+
+
+def test_an_act_supposed_in_a_contingency_is_no_one_s_in_the_clause(extractor):
+    got = pairs(extractor, "In the event of an attack on Taiwan, Japan could provide "
+                           "logistical support to the United States.")
+    assert got == {("Japan", "AIDS", "United States")}
+
+
+def test_an_agreement_on_a_hostile_measure_is_no_agreement_with_its_target(extractor):
+    got = pairs(extractor, "EU ministers agreed on new sanctions against Russia.")
+    assert got == {("European Union", "SANCTIONS", "Russia")}
