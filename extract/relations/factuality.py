@@ -42,6 +42,7 @@ from actorgraph.extract.relations.words import (
     INTENT_ADJECTIVES,
     INTENT_NOUNS,
     INTENT_VERBS,
+    INVERTING_AUX,
     NEG_WORDS,
     NEGATED_ADVERBS,
     NEGATING_VERBS,
@@ -367,7 +368,8 @@ def modal_cue(anchor: Token, node: Token, child: Token | None, depth: int,
     on the event, or None. The first cue that fits wins; a control verb that sets none
     ("travel to meet") leaves the later cues (its "will") to decide."""
     kids = list(node.children)
-    if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
+    if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids) or \
+            inverted_condition(node):
         return "hypothetical"
     if child is None:
         cue = own_cue(node, statement)
@@ -500,6 +502,18 @@ def adverb_cue(kids: list[Token]) -> str | None:
     if adverbs & UNCERTAIN_ADVERBS:
         return "hypothetical"
     return None
+
+
+def inverted_condition(clause: Token) -> bool:
+    """A condition told by an auxiliary before its subject: "Were Beijing to invade
+    Taiwan, ...", "Should Egypt send troops to Somalia, ..." (``inverting_aux``)."""
+    # (the parse may make the clause a complement, or "were" its head: "Were Beijing")
+    if clause.dep_ not in {"advcl", "ccomp"} or clause.i > clause.head.i:
+        return False
+    subject = next((c.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and (clause.lower_ in INVERTING_AUX and clause.i < subject or any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in INVERTING_AUX and c.i < subject
+        for c in clause.children))
 
 
 def auxiliary_cue(kids: list[Token]) -> str | None:

@@ -2608,3 +2608,17 @@ def test_an_act_supposed_in_a_contingency_is_no_one_s_in_the_clause(extractor):
 def test_an_agreement_on_a_hostile_measure_is_no_agreement_with_its_target(extractor):
     got = pairs(extractor, "EU ministers agreed on new sanctions against Russia.")
     assert got == {("European Union", "SANCTIONS", "Russia")}
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Were Beijing to invade Taiwan, Japan would support the United States.", "ATTACKS"),
+    ("Should Egypt send troops to Somalia, Ethiopia would object.", "AIDS"),
+    ("Had Russia attacked Finland, NATO would have responded.", "ATTACKS"),
+])
+def test_a_condition_told_by_an_auxiliary_before_its_subject_is_hypothetical(extractor, text,
+                                                                             relation):
+    (t,) = [t for t in extractor.extract_text(text) if t.relation == relation]
+    assert t.modality == "hypothetical"
+    # (a deontic "should" after its subject still requests)
+    (t,) = extractor.extract_text("The president said Egypt should send troops to Somalia.")
+    assert t.modality == "requested"
