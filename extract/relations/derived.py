@@ -233,9 +233,9 @@ def sports_result(ctx: Sentence, f: Finding) -> bool:
     a score is a result, no act between states ("Nigeria beat Ghana 2-1 in a World Cup
     qualifier", "Brazil defeated Argentina in the Copa America final"). Only countries by
     name are teams: "a bomb at a football match killed 12 Afghan soldiers" is an attack."""
-    if not (ctx.words & SPORT_WORDS or "-" in ctx.words) or any(
-            m.actor.type != "COUNTRY" or m.actor.sector for m in (f.subject, f.obj)):
-        return False  # (most sentences: no walk)
+    if any(m.actor.type != "COUNTRY" or m.actor.sector for m in (f.subject, f.obj)) or \
+            not (ctx.words & SPORT_WORDS or "-" in ctx.words):
+        return False  # (most statements: no walk)
     at = ctx.index.by_token
     return any((t.lemma_.lower() in SPORT_NOUNS and t.pos_ in {"NOUN", "PROPN"}
                 and t.i not in at) or is_score(t) for t in f.anchor.subtree)

@@ -263,12 +263,8 @@ def negates(node: Token, child: Token | None) -> bool:
     accused Y", nor a participle adjunct)."""
     if own_negation(node):
         return True
-    if any(k.dep_ in {"nsubj", "nsubjpass"} and any(
-            p.dep_ == "preconj" and p.lower_ == "neither" for p in k.children)
-           for k in node.children):
-        return True  # "Neither Russia nor China attended"
     if any(k.dep_ in {"nsubj", "nsubjpass"} and negative_subject(k) for k in node.children):
-        return True  # "None of the Iranian missiles struck", "No Israeli jets struck Syria"
+        return True  # "Neither Russia nor China attended", "None of the missiles struck"
     if child is not None and node.dep_ == "prep" and node.lower_ in NEG_WORDS and \
             child.dep_ in {"pcomp", "pobj"}:
         return True  # "withdrew without attacking Kyiv", "left without an agreement"
@@ -281,9 +277,11 @@ def negates(node: Token, child: Token | None) -> bool:
 
 def negative_subject(subject: Token) -> bool:
     """A subject that says no one of its kind did it: "none of the missiles", "neither of
-    them", "no Israeli jets" (not "no longer", which speaks of time)."""
+    them", "no Israeli jets", "neither Russia nor China" (not "no longer", which speaks of
+    time)."""
     return subject.lower_ in NEGATIVE_PRONOUNS or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither")
+        for c in subject.children)
 
 
 def left_open_when_negated(node: Token) -> bool:
@@ -295,19 +293,20 @@ def left_open_when_negated(node: Token) -> bool:
 def own_negation(node: Token) -> bool:
     """A negation on the word itself: "not", "never", "no longer"; a tie called former
     holds no more ("a former ally of Moscow", "an ex-ally of Iran")."""
+    noun = node.pos_ == "NOUN"
     return any(k.dep_ == "neg" or (k.lower_ in NEG_WORDS and k.dep_ in {"advmod", "det"})
-               or negated_adverb(k) for k in node.children) or former_tie(node)
+               or negated_adverb(k) or (noun and k.dep_ in {"amod", "compound"}
+                                        and k.lower_ in FORMER_WORDS)
+               for k in node.children) or (noun and ex_prefixed(node))
 
 
-def former_tie(node: Token) -> bool:
-    """A relation noun called former (``former_words``): "a former ally", "ex-partner"
-    (the tokenizer splits "ex-": "ex", "-", "ally")."""
-    if node.pos_ != "NOUN":
+def ex_prefixed(node: Token) -> bool:
+    """"an ex-ally": the tokenizer splits "ex-" ("ex", "-", "ally"), which the parse
+    hangs anywhere."""
+    if node.i < 2:
         return False
     doc = node.doc
-    return any(k.dep_ in {"amod", "compound"} and k.lower_ in FORMER_WORDS
-               for k in node.children) or (
-        node.i >= 2 and doc[node.i - 1].text == "-" and doc[node.i - 2].lower_ in FORMER_WORDS)
+    return doc[node.i - 1].text == "-" and doc[node.i - 2].lower_ in FORMER_WORDS
 
 
 def negated_adverb(tok: Token) -> bool:
