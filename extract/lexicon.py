@@ -135,9 +135,22 @@ class RelationVocabulary:
     #: Nouns whose "of" phrase is the doer's own means, whose actor is the doer ("the
     #: deployment of Russian troops" is Russia's): listed under ``own_object``.
     own_object_nouns: set[str] = field(default_factory=set)
+    _own_state: frozenset[str] | None = field(default=None, repr=False)
 
     def get(self, name: str) -> RelationType:
         return self.types[name]
+
+    def own_state_lemmas(self) -> frozenset[str]:
+        """The first words of the verb and noun triggers of the types whose untargeted
+        act is against the doer's own state (``against_own_state``): a sentence without
+        one has no such act to read."""
+        if self._own_state is None:
+            kinds = {n for n, t in self.types.items() if t.against_own_state}
+            self._own_state = frozenset(
+                {lemma for lemma, senses in self.verbs.items()
+                 if any(s.relation in kinds for s in senses)} |
+                {noun.split()[0] for noun, t in self.nouns.items() if t in kinds})
+        return self._own_state
 
     def __contains__(self, name: object) -> bool:
         return name in self.types

@@ -4,6 +4,7 @@ to resign", "students staged mass demonstrations"), or one done to an actor by n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -131,14 +132,22 @@ def own_state(index: ActorIndex, vocab: RelationVocabulary, event: Event) -> Act
     return index.states.get(a.country) if home else None
 
 
-def has_home_group(ctx: Sentence) -> bool:
-    """Whether the sentence names a non-state group whose protest may be against its own
-    state (:func:`own_state`): only then are its one-actor acts read when events are not
-    asked for."""
-    states, at = ctx.index.states, ctx.index.by_token
-    return bool(states) and any(
-        (m := at.get(i)) is not None and m.actor.country in states and
-        m.actor.sector not in STATE_SECTORS for i in range(ctx.sent.start, ctx.sent.end))
+def home_groups(index: ActorIndex) -> list[int]:
+    """Where the document names a non-state group of a known country: the first tokens of
+    those mentions (see :func:`has_home_group`)."""
+    return sorted(m.start for m in index.mentions
+                  if m.actor.country in index.states and m.actor.sector not in STATE_SECTORS)
+
+
+def home_protest_triggers(ctx: Sentence, groups: list[int]) -> set[int]:
+    """The tokens that may tell a protest against one's own state (:func:`own_state`), in
+    a sentence that names one of the ``groups`` (:func:`home_groups`): when events are not
+    asked for, only their one-actor acts are read."""
+    at = bisect_left(groups, ctx.sent.start)  # (groups: in document order)
+    if at == len(groups) or groups[at] >= ctx.sent.end:
+        return set()
+    lemmas = ctx.vocab.own_state_lemmas()
+    return {t.i for t in ctx.tokens if t.lemma_ in lemmas or t.lower_ in lemmas}
 
 
 def domestic(ctx: Sentence, actor: ActorMention) -> bool:

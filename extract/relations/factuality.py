@@ -494,11 +494,11 @@ def adverb_cue(kids: list[Token]) -> str | None:
     """reportedly/allegedly: reported ("Kenya reportedly sent troops", also over a "will"),
     and so is an act noun called alleged ("their alleged support for M23");
     possibly/probably: hypothetical."""
-    adverbs = {k.lower_ for k in kids if k.dep_ == "advmod"}
-    if adverbs & REPORTING_ADVERBS or any(
-            k.dep_ == "amod" and k.lower_ in REPORTING_ADJECTIVES for k in kids):
+    # (one pass: the modifiers of the node, adverbs and adjectives alike)
+    modifiers = {k.lower_ for k in kids if k.dep_ in {"advmod", "amod"}}
+    if modifiers & REPORTING_ADVERBS or modifiers & REPORTING_ADJECTIVES:
         return "reported"
-    if adverbs & UNCERTAIN_ADVERBS:
+    if modifiers & UNCERTAIN_ADVERBS:
         return "hypothetical"
     return None
 

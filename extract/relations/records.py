@@ -13,7 +13,8 @@ from actorgraph.extract.frames import FrameSet
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.acts import (
     domestic,
-    has_home_group,
+    home_groups,
+    home_protest_triggers,
     one_actor_acts,
     own_state,
 )
@@ -96,6 +97,7 @@ def extract_records(
     # The sentences once, as a list: the window's start is then an index away, where
     # sentence_back walks tokens and builds their sentences again for every sentence.
     sents = list(doc.sents)
+    groups = home_groups(index)
     last_named = -REFERENCE_WINDOW - 1  # the last sentence with an actor mention
     for k, sent in enumerate(sents):
         back = sents[max(0, k - REFERENCE_WINDOW)].start  # = sentence_back(sent, WINDOW)
@@ -118,8 +120,11 @@ def extract_records(
             m.trigger for m in ctx.matches}
         taken: set[int] = set()
         out.extend(sentence_triples(ctx, found, anchors, taken, seen, doc_id, evidence))
-        if events or has_home_group(ctx):
-            for e in sentence_events(ctx, anchors, taken, doc_id, evidence):
+        protests = set() if events else home_protest_triggers(ctx, groups)
+        if events or protests:
+            # (without events, only the acts a protest at home may be told by)
+            skip = taken if events else taken | {t.i for t in ctx.tokens} - protests
+            for e in sentence_events(ctx, anchors, skip, doc_id, evidence):
                 state = own_state(index, vocab, e)
                 if state is not None:
                     out.append(against_state(e, state))
