@@ -33,6 +33,7 @@ from actorgraph.extract.relations.words import (
     HYPHEN_SUFFIXES,
     LEADING_SUFFIXES,
     LEADING_VERBS,
+    ORIGIN_VERBS,
     PERPETRATION_VERBS,
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
@@ -192,7 +193,16 @@ def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:
                 out.extend((m, 0.65) for m in modifiers)
             else:
                 out.extend((m, w * 0.9) for m, w in owner_actors(ctx, p, depth + 1))
-    return out or places
+    return out or places or made_in(ctx, tok)
+
+
+def made_in(ctx: Sentence, tok: Token) -> Weighted:
+    """Where a thing was made, as its participle says ("goods made in Serbia", "eggs
+    produced in Uganda"; ``origin_verbs``): that country's goods."""
+    return [(m, 0.6) for c in tok.children if c.dep_ == "acl" and c.lemma_ in ORIGIN_VERBS
+            for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "by", "from"}
+            for q in p.children if q.dep_ == "pobj" for m in ctx.index.all_at(q)
+            if m.actor.country]
 
 
 #: Actor types of bodies with members.

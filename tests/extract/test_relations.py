@@ -2622,3 +2622,12 @@ def test_a_condition_told_by_an_auxiliary_before_its_subject_is_hypothetical(ext
     # (a deontic "should" after its subject still requests)
     (t,) = extractor.extract_text("The president said Egypt should send troops to Somalia.")
     assert t.modality == "requested"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya banned imports of eggs produced in Uganda.", ("Kenya", "SANCTIONS", "Uganda")),
+    ("The EU imposed tariffs on steel made in China.",
+     ("European Union", "SANCTIONS", "China")),
+])
+def test_a_thing_made_in_a_country_is_that_country_s(extractor, text, expected):
+    assert expected in pairs(extractor, text)
