@@ -2631,3 +2631,15 @@ def test_a_condition_told_by_an_auxiliary_before_its_subject_is_hypothetical(ext
 ])
 def test_a_thing_made_in_a_country_is_that_country_s(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington is considering sanctions on Nicaragua.", ("United States", "Nicaragua")),
+    ("Britain is weighing sanctions against Georgian officials.",
+     ("United Kingdom", "Georgia government")),
+    ("Japan is mulling a ban on Chinese seafood.", ("Japan", "China")),
+])
+def test_a_measure_one_weighs_is_one_s_own_and_intended(extractor, text, expected):
+    got = [(t.subject.name, t.object.name, t.modality) for t in extractor.extract_text(text)
+           if t.relation == "SANCTIONS"]
+    assert got == [(*expected, "intended")]
