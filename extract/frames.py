@@ -552,6 +552,15 @@ def _target_patterns(frame: Frame, base: _Pattern) -> list[_Pattern]:
             p = base.copy().add("trigger", "tprep", _prep(frame.preps))
             out.append(p.add("tprep", "target", {"DEP": "pobj", **_NOMINAL})
                        .add("trigger", "complement", comp))
+            # ("called on Putin to withdraw" parsed with Putin the infinitive's subject and
+            # "on" a bare preposition of the trigger, or the infinitive's mark)
+            out.append(base.copy().add("trigger", "tprep", _prep(frame.preps))
+                       .add("trigger", "complement", comp)
+                       .add("complement", "target", {"DEP": "nsubj", **_NOMINAL}))
+            mark = {"DEP": "mark", "LOWER": {"IN": list(frame.preps)}}
+            out.append(base.copy().add("trigger", "complement", comp)
+                       .add("complement", "cmark", mark)
+                       .add("complement", "target", {"DEP": "nsubj", **_NOMINAL}))
         else:
             out.append(base.copy().add("trigger", "target", {"DEP": "dobj", **_NOMINAL})
                        .add("trigger", "complement", comp))

@@ -46,6 +46,7 @@ from actorgraph.extract.relations.words import (
     MEMBERSHIP_NOUNS,
     MESSAGE_NOUNS,
     MOTION_PREPS,
+    NAMING_VERBS,
     PERSONAL_RELATIONS,
     QUANTITY_NOUNS,
     SCOURGE_NOUNS,
@@ -236,7 +237,7 @@ def scan_senses(ctx: Sentence, verb: Token, senses: list[VerbSense],
         if reduced and not sense.prep and not sense.words and not sense.own_object:
             objs = [described_noun(verb.head)]
         if sense.words and not extra or conveys_message(ctx, verb, sense) or \
-                deals_harm(ctx, verb, sense):
+                deals_harm(ctx, verb, sense) or names_as(verb, sense):
             continue
         if scan.fit is None or (sense.words and not scan.fit[0].words) or (
                 objs and not scan.fit[1] and not scan.fit[0].words):
@@ -325,6 +326,13 @@ def conveys_message(ctx: Sentence, verb: Token, sense: VerbSense) -> bool:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS
                for c in verb.children) or gives_time(verb)
+
+
+def names_as(verb: Token, sense: VerbSense) -> bool:
+    """A verb of naming with what it names its object ("called it illegal", "called Putin
+    a killer"; ``naming_verbs``): a word about someone, not a call to them."""
+    return not sense.words and not sense.prep and verb.lemma_ in NAMING_VERBS and any(
+        c.dep_ == "oprd" for c in verb.children)
 
 
 def gives_time(verb: Token) -> bool:

@@ -37,6 +37,9 @@ def pairs(extractor, text):
     ("Russia handed over 20 Ukrainian prisoners.",
      ("Russia", "WITHDRAWS_FROM", "Ukraine civilians")),
     ("Eritrean soldiers left Ethiopia.", ("Eritrea military", "WITHDRAWS_FROM", "Ethiopia")),
+    # "called on X to" however the parse hangs "on" and X
+    ("Biden called on Putin to withdraw.", ("Joe Biden", "URGES", "Vladimir Putin")),
+    ("Biden called on Putin to resign.", ("Joe Biden", "URGES", "Vladimir Putin")),
 ])
 def test_a_frame_finds_what_no_rule_does(extractor, text, expected):
     assert expected in pairs(extractor, text)

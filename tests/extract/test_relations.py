@@ -2643,3 +2643,14 @@ def test_a_measure_one_weighs_is_one_s_own_and_intended(extractor, text, expecte
     got = [(t.subject.name, t.object.name, t.modality) for t in extractor.extract_text(text)
            if t.relation == "SANCTIONS"]
     assert got == [(*expected, "intended")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bogota criticised Caracas's move, calling it illegal.",
+    "Biden called Putin a killer.",
+])
+def test_naming_someone_something_is_no_call_to_them(extractor, text):
+    assert not [t for t in extractor.extract_text(text) if t.relation == "COMMUNICATES_WITH"]
+    # a call is still a call
+    assert ("Joe Biden", "COMMUNICATES_WITH", "Vladimir Putin") in pairs(
+        extractor, "Biden called Putin on Monday.")
