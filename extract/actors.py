@@ -189,8 +189,9 @@ class ActorIndex:
     #: The Doc's tokens, made once by the finder: a sentence's share is a slice of them,
     #: where iterating the sentence would build every Token object again.
     tokens: list[Token] = field(default_factory=list, repr=False)
-    #: The government of each country a non-state group of the document belongs to: whom
-    #: the group's protest that names no target is against ("Egyptian demonstrators rioted").
+    #: The government of each country a non-state group or a state official of the
+    #: document belongs to: whom the group's protest that names no target is against
+    #: ("Egyptian demonstrators rioted"), whom the official's "we" speaks for.
     states: dict[str, Actor] = field(default_factory=dict)
 
     def at(self, token: Token) -> ActorMention | None:
@@ -611,9 +612,11 @@ def find_actors(
 
 
 def _states_of_groups(index: ActorIndex, res: _Resolver) -> dict[str, Actor]:
-    """The government of each country a non-state group of the document belongs to."""
+    """The government of each country a non-state group or a state official of the
+    document belongs to."""
     return {a.country: res.country_actor(a.country, "GOV") for a in (
-        m.actor for m in index.mentions) if a.country and a.sector not in STATE_SECTORS | {None}}
+        m.actor for m in index.mentions) if a.country and a.sector is not None and (
+        a.sector not in STATE_SECTORS or a.type == "PERSON")}
 
 
 def _voiced(quotes: list[Quotation], res: _Resolver) -> list[Quotation]:
@@ -1183,7 +1186,9 @@ def _attribute_person(found: _Found, span: Span, actor: Actor) -> range:
     title, sector, tstart = _title_before(doc, span.start, lex, found.lowers)
     if title:
         actor.role = actor.role or title
-        actor.sector = actor.sector or sector
+        # (the office the text gives is the one held now: "opposition leader Yair Lapid",
+        # whom the lexicon knows as a minister)
+        actor.sector = sector or actor.sector
     iso = _country_word_before(doc, tstart, lex) if title else None
     nationality = range(max(0, tstart - 3), span.end) if iso else range(0)
     if iso is None:
@@ -2330,9 +2335,9 @@ def resolve_speaker(token: Token, index: ActorIndex) -> ActorMention | None:
     'Minister X said:' then "we will ..." -> X's government (or X), at X's words.
 
     "I" needs a person; "we" an actor that is no person: a person's "we" in a reported
-    clause may be his government, his party or his team, so it is dropped; in words
-    introduced as his statement ("X said:") it is whom he speaks for. None outside
-    quoted speech."""
+    clause may be his government, his party or his team, so it is dropped, unless he is
+    a state official (his government); in words introduced as his statement ("X said:")
+    it is whom he speaks for. None outside quoted speech."""
     kind = FIRST_PERSON.get(token.lower_)
     if kind is None:
         return None
@@ -2342,8 +2347,15 @@ def resolve_speaker(token: Token, index: ActorIndex) -> ActorMention | None:
                               and found.actor.id == quote.speaker.actor.id):
         found = quote.speaker
         if found.actor.type == "PERSON" and kind == "GROUP":
-            return ActorMention(found.start, found.end, found.text,
-                                quote.voice or found.actor, "pronoun")
+            if quote.voice is not None:  # (whom he speaks for: the pronoun names it)
+                return ActorMention(token.i, token.i + 1, token.text, quote.voice, "pronoun")
+            return ActorMention(found.start, found.end, found.text, found.actor, "pronoun")
+    if found and found.actor.type == "PERSON" and kind == "GROUP" and \
+            found.actor.sector in STATE_SECTORS and found.actor.country in index.states:
+        # ('"We will attack Iran," Israeli Defence Minister Ehud Barak said': a state
+        # official's "we" is his government, as in his introduced statement)
+        return ActorMention(token.i, token.i + 1, token.text,
+                            index.states[found.actor.country], "pronoun")
     if found is None or found is False or (found.actor.type == "PERSON") != (
             kind == "PERSON"):
         return None

@@ -643,9 +643,22 @@ def test_first_person_in_quoted_speech_is_the_speaker(extractor, text, expected)
 
 
 def test_a_person_saying_we_is_not_guessed(extractor):
-    # A person's "we" may be his government, his party or his team.
-    found = extractor.extract_text('"We will punish Israel," Khamenei said.')
+    # A person's "we" may be his party or his movement...
+    found = extractor.extract_text('"We will punish Israel," Hassan Nasrallah said.')
     assert not [t for t in found if t.relation == "COERCES"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We will punish Israel," Khamenei said.',
+    '"We will punish Israel," said Iranian Foreign Minister Abbas Araghchi.',
+])
+def test_a_state_official_saying_we_speaks_for_his_government(extractor, text):
+    # ...a state official's is his government's, as in a statement he introduces
+    got = [(t.subject.name, t.subject.text, t.relation) for t in extractor.extract_text(text)]
+    assert ("Iran government", "We", "COERCES") in got
+    # (the text's office is the one held: an opposition leader speaks for no government)
+    assert not extractor.extract_text('"We will attack Iran," opposition leader Yair Lapid '
+                                      'said.')
 
 
 def test_condemning_an_act_blames_its_author_not_its_victim(extractor):
