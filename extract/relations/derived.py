@@ -172,7 +172,7 @@ def ultimatum_threat(f: Finding, vocab: RelationVocabulary) -> Finding | None:
 
 
 def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False,
-                   doc: Doc | None = None) -> bool:
+                   doc: Doc | None = None, material: bool = False) -> bool:
     """A country and its own government (or military...) as both ends: "The French
     government insisted that France ..." is one actor speaking of itself; so, in a hostile
     act, is an official and the state he serves ("Lukashenko warned that Minsk would
@@ -184,8 +184,8 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False,
     if doc is not None and a.sector in STATE_SECTORS and placed_at_home(o, doc):
         return False
     for person, state in ((a, b), (b, a)) if hostile else ():
-        if state is a and state.sector == "MIL":
-            continue
+        if state is a and (state.sector == "MIL" or material):
+            continue  # (a state's material act on its own official is done: "arrested Morsi")
         if person.type == "PERSON" and person.sector in OFFICIAL_SECTORS and \
                 state.type == "COUNTRY" and state.country == person.country and \
                 state.sector in {None, "GOV", "MIL"}:
@@ -312,7 +312,7 @@ def admissible(f: Finding, vocab: RelationVocabulary) -> bool:
     rtype = vocab.get(f.relation)
     hostile = rtype.quad not in COOPERATIVE_QUADS
     if s.actor.id == o.actor.id or not s.actor.is_actor or \
-            (self_reference(s, o, hostile, doc) and not (
+            (self_reference(s, o, hostile, doc, rtype.quad == "MATERIAL_CONFLICT") and not (
                 names_a_group(doc, o) or names_a_group(doc, s)
                 or struck_capital(o, doc, rtype.quad))):
         return False

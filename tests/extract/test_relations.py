@@ -2667,3 +2667,10 @@ def test_naming_someone_something_is_no_call_to_them(extractor, text):
     # a call is still a call
     assert ("Joe Biden", "COMMUNICATES_WITH", "Vladimir Putin") in pairs(
         extractor, "Biden called Putin on Monday.")
+
+
+def test_a_state_s_material_act_on_its_own_official_is_done(extractor):
+    assert ("Egypt government", "ARRESTS", "Mohamed Morsi") in pairs(
+        extractor, "The Egyptian government arrested Mohamed Morsi.")
+    # an official speaking of his own state is still one actor
+    assert not extractor.extract_text("Lukashenko warned that Minsk would retaliate.")
