@@ -23,6 +23,7 @@ from spacy.symbols import conj as CONJ
 from spacy.symbols import dep as UNKNOWN_DEP
 from spacy.symbols import dobj as DOBJ
 from spacy.symbols import npadvmod as NPADVMOD
+from spacy.symbols import nsubj as NSUBJ
 from spacy.symbols import oprd as OPRD
 from spacy.symbols import poss as POSS
 from spacy.symbols import prep as PREP
@@ -629,6 +630,31 @@ def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("headline_subjects_read_apart")
+def headline_subjects_read_apart(doc: Doc) -> Doc:
+    """Join the subjects a headline lists with a comma ("Russia, Ukraine sign gas deal",
+    "Yeltsin, Clinton meet in Helsinki"): the parser hangs the first name on the verb as a
+    modifier, so the act seems the second's alone. A sentence-initial name, a comma, then
+    the verb's subject name: the two are conjoined subjects (and a headline verb the parser
+    took for a noun, "sign", is the verb)."""
+    for i in numpy.flatnonzero(doc.to_array(DEP) == NSUBJ):
+        second = doc[int(i)]
+        start = second.left_edge.i
+        if start < 2 or second.pos_ != "PROPN" or doc[start - 1].text != ",":
+            continue
+        first, verb = doc[start - 2], second.head
+        if first.pos_ != "PROPN" or first.head.i != verb.i or \
+                first.dep_ not in {"npadvmod", "dep", "nmod"} or \
+                not first.left_edge.is_sent_start:
+            continue
+        first.dep_ = "nsubj"
+        second.head, second.dep_ = first, "conj"
+        doc[start - 1].head = first
+        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
+            verb.pos_, verb.tag_ = "VERB", "VBP"
+    return doc
+
+
 #: Arcs a name stranded after its noun is found on, hanging from a verb before it.
 _STRANDED_ARCS = [ADVCL, NPADVMOD, UNKNOWN_DEP]
 
@@ -1018,4 +1044,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("subjects_read_as_conjoined_objects", after="prepositions_read_as_particles")
     nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")
     nlp.add_pipe("gerunds_read_as_modifiers", after="names_read_as_clauses")
+    nlp.add_pipe("headline_subjects_read_apart", after="gerunds_read_as_modifiers")
     return nlp

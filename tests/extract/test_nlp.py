@@ -407,3 +407,20 @@ def test_the_means_of_an_act_accused_of_is_that_acts(extractor):
     # the doer's own means stays the doer's
     doc = extractor.nlp("Russia responded by attacking Ukraine.")
     assert next(t for t in doc if t.lower_ == "by").head.lower_ == "responded"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia, Ukraine sign gas deal", ("Russia", "SIGNS_WITH", "Ukraine")),
+    ("Yeltsin, Clinton meet in Helsinki", ("Boris Yeltsin", "MEETS", "Bill Clinton")),
+])
+def test_the_subjects_a_headline_lists_with_a_comma_are_conjoined(extractor, text, expected):
+    doc = extractor.nlp(text)
+    first, second = doc[0], doc[2]
+    assert (first.dep_, second.dep_, second.head.i) == ("nsubj", "conj", 0)
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert expected in got and (expected[2], expected[1], expected[0]) in got
+
+
+def test_a_place_before_a_comma_is_no_subject(extractor):
+    doc = extractor.nlp("In Moscow, Putin met Xi.")
+    assert next(t for t in doc if t.text == "Putin").dep_ == "nsubj"
