@@ -161,8 +161,10 @@ def names_an_act(ctx: Sentence, target: Token, frame: Frame) -> bool:
     author ("praised Kenya's offer"), as the rules read it, and so is an act received:
     in a backward frame its author is the one who acts ("sustained casualties from
     Turkish shelling")."""
-    if ctx.index.all_at(target) or frame.backward or \
+    if ctx.index.all_at(target) or frame.backward or frame.target == "object" or \
             ctx.vocab.get(frame.relation).plover in REACTIONS:
+        # (an object frame names the act noun it stands for: "dispersed the rally by
+        # opposition supporters" represses the rally's holders)
         return False
     return noun_relation_of(ctx, target) is not None or target.lemma_.lower() in THING_WORDS
 

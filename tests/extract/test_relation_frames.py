@@ -37,6 +37,10 @@ def pairs(extractor, text):
     ("Russia handed over 20 Ukrainian prisoners.",
      ("Russia", "WITHDRAWS_FROM", "Ukraine civilians")),
     ("Eritrean soldiers left Ethiopia.", ("Eritrea military", "WITHDRAWS_FROM", "Ethiopia")),
+    # a gathering dispersed represses its holders
+    ("Police dispersed the rally by opposition supporters in Minsk.",
+     ("Belarus police", "COERCES", "Belarus opposition")),
+    ("Japan blocked loans to Myanmar.", ("Japan", "SANCTIONS", "Myanmar")),
     # "called on X to" however the parse hangs "on" and X
     ("Biden called on Putin to withdraw.", ("Joe Biden", "URGES", "Vladimir Putin")),
     ("Biden called on Putin to resign.", ("Joe Biden", "URGES", "Vladimir Putin")),
