@@ -1299,3 +1299,14 @@ def test_a_people_of_a_country_by_its_faith_is_the_countrys_people(extractor):
     doc = extractor.nlp("Indonesian Muslims demonstrated outside the Swedish embassy.")
     got = {(m.text, m.actor.id) for m in find_actors(doc, extractor.lexicon).mentions}
     assert ("Indonesian Muslims", "country:IDN:CVL") in got, got
+
+
+@pytest.mark.parametrize("text, actor, sector", [
+    ("Western powers condemned Iran.", "Western powers", None),
+    ("Rights groups accused Israel of war crimes.", "human rights groups", "NGO"),
+    ("Aid agencies criticised Israel.", "aid agencies", "NGO"),
+])
+def test_groups_named_by_what_they_are_are_actors_of_no_country(extractor, text, actor,
+                                                                 sector):
+    (t,) = extractor.extract_text(text)
+    assert (t.subject.name, t.subject.country, t.subject.sector) == (actor, None, sector)
