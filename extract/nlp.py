@@ -20,6 +20,7 @@ from spacy.symbols import advcl as ADVCL
 from spacy.symbols import amod as AMOD
 from spacy.symbols import ccomp as CCOMP
 from spacy.symbols import conj as CONJ
+from spacy.symbols import csubj as CSUBJ
 from spacy.symbols import dep as UNKNOWN_DEP
 from spacy.symbols import dobj as DOBJ
 from spacy.symbols import npadvmod as NPADVMOD
@@ -630,6 +631,23 @@ def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("modifiers_read_as_clausal_subjects")
+def modifiers_read_as_clausal_subjects(doc: Doc) -> Doc:
+    """Hang a bare participle before a subject on that subject ("Visiting British Prime
+    Minister Tony Blair met ..."): the parser makes it a clausal subject of the verb, which
+    then seems to have no actor subject. Only a participle with no words of its own, the
+    first of its sentence, whose verb has a subject of its own right after it."""
+    for i in numpy.flatnonzero(doc.to_array(DEP) == CSUBJ):
+        tok = doc[int(i)]
+        if tok.tag_ != "VBG" or not tok.is_sent_start or tok.n_lefts or tok.n_rights:
+            continue
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"
+                        and c.left_edge.i == tok.i + 1), None)
+        if subject is not None:
+            tok.head, tok.dep_ = subject, "amod"
+    return doc
+
+
 @Language.component("headline_subjects_read_apart")
 def headline_subjects_read_apart(doc: Doc) -> Doc:
     """Join the subjects a headline lists with a comma ("Russia, Ukraine sign gas deal",
@@ -1045,4 +1063,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")
     nlp.add_pipe("gerunds_read_as_modifiers", after="names_read_as_clauses")
     nlp.add_pipe("headline_subjects_read_apart", after="gerunds_read_as_modifiers")
+    nlp.add_pipe("modifiers_read_as_clausal_subjects", after="headline_subjects_read_apart")
     return nlp

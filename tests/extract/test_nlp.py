@@ -424,3 +424,13 @@ def test_the_subjects_a_headline_lists_with_a_comma_are_conjoined(extractor, tex
 def test_a_place_before_a_comma_is_no_subject(extractor):
     doc = extractor.nlp("In Moscow, Putin met Xi.")
     assert next(t for t in doc if t.text == "Putin").dep_ == "nsubj"
+
+
+def test_a_bare_participle_before_a_subject_modifies_it(extractor):
+    text = "Visiting French President Jacques Chirac praised Lebanon."
+    doc = extractor.nlp(text)
+    assert (doc[0].dep_, doc[0].head.text) == ("amod", "Chirac")
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert got == {("Jacques Chirac", "PRAISES", "Lebanon")}
+    # a participle with an object of its own is a clause
+    assert extractor.nlp("Visiting Moscow, Blair met Putin.")[0].dep_ != "amod"
