@@ -72,9 +72,11 @@ def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
             condition = condition_mark(c, CONDITIONS)
             if condition is not None:
                 out.extend(condition_subjects(ctx, condition))
-        if infinitival(c) and is_verb(c) and plover in VERBAL_ACTS \
+        if infinitival(c) and is_verb(c) and plover in VERBAL_ACTS and plover != "CONSULT" \
                 and not (plover == "REQUEST" and any(k.dep_ in {"dobj", "dative"}
                                                      for k in verb.children)):
+            # (what a meeting is held to do names no partner: "met in Brussels to discuss
+            # Syria" is no meeting with Syria)
             # (a request made to someone named is aimed at them, not at those the
             # requested act concerns: "asked the peacekeepers to protect the Serbs")
             if plover == "REJECT" and not rejects_someone(ctx, verb, c):

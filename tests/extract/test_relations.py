@@ -2674,3 +2674,11 @@ def test_a_state_s_material_act_on_its_own_official_is_done(extractor):
         extractor, "The Egyptian government arrested Mohamed Morsi.")
     # an official speaking of his own state is still one actor
     assert not extractor.extract_text("Lukashenko warned that Minsk would retaliate.")
+
+
+@pytest.mark.parametrize("text", [
+    "EU foreign ministers met in Brussels to discuss Syria.",
+    "SADC leaders will meet to discuss the crisis in Madagascar.",
+])
+def test_what_a_meeting_is_held_to_discuss_is_no_partner(extractor, text):
+    assert not extractor.extract_text(text)
