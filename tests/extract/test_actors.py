@@ -1310,3 +1310,13 @@ def test_groups_named_by_what_they_are_are_actors_of_no_country(extractor, text,
                                                                  sector):
     (t,) = extractor.extract_text(text)
     assert (t.subject.name, t.subject.country, t.subject.sector) == (actor, None, sector)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The MDC met South African mediators.", "South Africa government"),
+    ("Iran expelled American inspectors.", "United States government"),
+])
+def test_mediators_and_inspectors_of_a_country_are_its_government_s(extractor, text,
+                                                                     expected):
+    assert expected in {t.object.name for t in extractor.extract_text(text)} | {
+        t.subject.name for t in extractor.extract_text(text)}
