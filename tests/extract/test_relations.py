@@ -2682,3 +2682,8 @@ def test_a_state_s_material_act_on_its_own_official_is_done(extractor):
 ])
 def test_what_a_meeting_is_held_to_discuss_is_no_partner(extractor, text):
     assert not extractor.extract_text(text)
+
+
+def test_a_protest_outside_an_embassy_is_against_its_country(extractor):
+    got = pairs(extractor, "Venezuelan protesters rallied outside the US embassy in Caracas.")
+    assert got == {("Venezuela opposition", "PROTESTS_AGAINST", "United States government")}
