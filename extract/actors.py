@@ -607,11 +607,11 @@ def find_actors(
     _attribute_home_officials(found, people, nationality)
     index = found.index()
     index.quotations = _voiced(quotations(doc, index), res)
-    index.states = _states_of_groups(index, res)
+    index.states = _home_governments(index, res)
     return index
 
 
-def _states_of_groups(index: ActorIndex, res: _Resolver) -> dict[str, Actor]:
+def _home_governments(index: ActorIndex, res: _Resolver) -> dict[str, Actor]:
     """The government of each country a non-state group or a state official of the
     document belongs to."""
     return {a.country: res.country_actor(a.country, "GOV") for a in (

@@ -134,9 +134,9 @@ def own_state(index: ActorIndex, vocab: RelationVocabulary, event: Event) -> Act
 
 def home_groups(index: ActorIndex) -> list[int]:
     """Where the document names a non-state group of a known country: the first tokens of
-    those mentions (see :func:`has_home_group`)."""
-    return sorted(m.start for m in index.mentions
-                  if m.actor.country in index.states and m.actor.sector not in STATE_SECTORS)
+    those mentions (see :func:`home_protest_triggers`)."""
+    return sorted(m.start for m in index.mentions if m.actor.country in index.states
+                  and m.actor.sector not in STATE_SECTORS | {None})
 
 
 def home_protest_triggers(ctx: Sentence, groups: list[int]) -> set[int]:

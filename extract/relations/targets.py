@@ -343,7 +343,7 @@ def stationed_places(ctx: Sentence, agents: Weighted) -> Weighted:
     Congo and Haiti."""
     doc = ctx.sent.doc
     return first_per_actor([
-        (m, w * 0.9) for a, _aw in agents for p in doc[a.end - 1].children
+        (m, 0.9) for a, _aw in agents for p in doc[a.end - 1].children
         if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for q in p.children
-        if q.dep_ == "pobj" for m, w in ((m, 1.0) for m in ctx.index.all_at(q))
+        if q.dep_ == "pobj" for m in ctx.index.all_at(q)
         if is_place(m) and m.actor.country != a.actor.country])
