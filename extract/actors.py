@@ -156,6 +156,11 @@ class Actor:
     def is_actor(self) -> bool:
         return self.type != LOCATION
 
+    def ref(self, text: str) -> ActorRef:
+        """This actor as a record names it, by ``text``."""
+        return ActorRef(id=self.id, name=self.name, text=text, type=self.type,
+                        country=self.country, sector=self.sector, role=self.role)
+
 
 @dataclass
 class ActorMention:
@@ -168,9 +173,7 @@ class ActorMention:
     source: str  # lexicon | ner | collective | pronoun | nominal | modifier
 
     def ref(self) -> ActorRef:
-        a = self.actor
-        return ActorRef(id=a.id, name=a.name, text=self.text, type=a.type, country=a.country,
-                        sector=a.sector, role=a.role)
+        return self.actor.ref(self.text)
 
 
 @dataclass

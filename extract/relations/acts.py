@@ -39,6 +39,12 @@ from actorgraph.extract.relations.words import (
 )
 
 
+def non_state(sector: str | None) -> bool:
+    """A sector of a country's people that is not its state: "Kenyan students", "Egyptian
+    opposition", "Sudanese rebels" (not the bare country, nor its government or forces)."""
+    return sector is not None and sector not in STATE_SECTORS
+
+
 def one_actor_acts(ctx: Sentence, taken: set[int]) -> Iterator[Act]:
     """Acts whose doer is an actor but whose target is none, and acts done to an actor by
     no named doer.
@@ -125,7 +131,7 @@ def own_state(index: ActorIndex, vocab: RelationVocabulary, event: Event) -> Act
     rioted", "Kenyan students staged protests in Nairobi" (CAMEO codes both against the
     group's own country). Not a state's own act ("Iran protested": at whom is unsaid)."""
     a = event.actor
-    if event.role != "source" or not a.country or a.sector in STATE_SECTORS | {None} or \
+    if event.role != "source" or not a.country or not non_state(a.sector) or \
             not vocab.get(event.relation).against_own_state:
         return None
     home = event.place.country == a.country if event.place is not None else event.domestic
@@ -136,7 +142,7 @@ def home_groups(index: ActorIndex) -> list[int]:
     """Where the document names a non-state group of a known country: the first tokens of
     those mentions (see :func:`home_protest_triggers`)."""
     return sorted(m.start for m in index.mentions if m.actor.country in index.states
-                  and m.actor.sector not in STATE_SECTORS | {None})
+                  and non_state(m.actor.sector))
 
 
 def home_protest_triggers(ctx: Sentence, groups: list[int]) -> set[int]:

@@ -15,6 +15,7 @@ from actorgraph.extract.relations.syntax import (
     is_passive,
     leading_names,
     path_to_root,
+    phrase_in,
     speaker_participle,
     verb_in,
 )
@@ -222,20 +223,6 @@ def event_holder(anchor: Token) -> Token:
             prep.head.lemma_.lower() in EVENT_FRAME_NOUNS:
         return prep.head
     return anchor
-
-
-def phrase_in(verb: Token, words: frozenset[str] | set[str]) -> bool:
-    """Whether a verb, alone, with a particle or adverb ("fall through"), or with a
-    preposition and its object ("put on hold"), is one of ``words``."""
-    if verb.lemma_ in words:
-        return True
-    for c in verb.children:
-        if c.dep_ in {"prt", "prep", "advmod"}:
-            if f"{verb.lemma_} {c.lower_}" in words or any(
-                    f"{verb.lemma_} {c.lower_} {p.lower_}" in words
-                    for p in c.children if p.dep_ == "pobj"):
-                return True
-    return False
 
 
 def reported_subject(anchor: Token) -> bool:

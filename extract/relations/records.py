@@ -3,7 +3,7 @@ factuality and confidence, one statement per pair and type in a sentence."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,7 +47,7 @@ from actorgraph.extract.relations.predicates import (
     obligation_demands,
 )
 from actorgraph.extract.relations.verbs import verb_relations
-from actorgraph.extract.triples import ActorRef, Triple
+from actorgraph.extract.triples import Triple
 
 # Statements of this many sentences before may be referred back to ("the accusation").
 REFERENCE_WINDOW = 2
@@ -226,15 +226,17 @@ def statement_confidence(ctx: Sentence, f: Finding, anchors: set[int]) -> float:
     return round(max(0.05, min(1.0, conf)), 3)
 
 
+#: The fields an event and a triple share (not the event's actor, role, place, domestic).
+TRIPLE_FIELDS = frozenset(f.name for f in fields(Triple))
+EVENT_FIELDS = frozenset(f.name for f in fields(Event))
+
+
 def against_state(event: Event, state: Actor) -> Triple:
     """A group's act against its own state (:func:`own_state`) as a triple; its target is
     implied, not named, and ``extras`` says so."""
-    target = ActorRef(id=state.id, name=state.name, text=state.name, type=state.type,
-                      country=state.country, sector=state.sector, role=state.role)
-    rest = {k: getattr(event, k) for k in (
-        "doc", "sentence", "start", "end", "relation", "plover", "quad", "trigger", "negated",
-        "modality", "confidence", "doc_title", "doc_date", "doc_hash")}
-    return Triple(subject=event.actor, object=target, extras={"target": "implied"}, **rest)
+    rest = {k: getattr(event, k) for k in TRIPLE_FIELDS & EVENT_FIELDS}
+    return Triple(subject=event.actor, object=state.ref(state.name),
+                  extras={"target": "implied"}, **rest)
 
 
 def sentence_events(ctx: Sentence, anchors: set[int], taken: set[int], doc_id: str,

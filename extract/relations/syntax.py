@@ -176,6 +176,20 @@ def verb_in(verb: Token, words: set[str] | frozenset[str]) -> bool:
         k.dep_ == "prt" and f"{verb.lemma_} {k.lower_}" in words for k in verb.children)
 
 
+def phrase_in(verb: Token, words: frozenset[str] | set[str]) -> bool:
+    """Whether a verb, alone, with a particle or adverb ("fall through"), or with a
+    preposition and its object ("put on hold"), is one of ``words``."""
+    if verb.lemma_ in words:
+        return True
+    for c in verb.children:
+        if c.dep_ in {"prt", "prep", "advmod"}:
+            if f"{verb.lemma_} {c.lower_}" in words or any(
+                    f"{verb.lemma_} {c.lower_} {p.lower_}" in words
+                    for p in c.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
 def leading_names(modifier: Token) -> list[Token]:
     """The name a "-led" modifier puts in charge: the token before a split "Saudi - led"
     (the tokenizer splits a hyphen after a name it does not keep whole), or the modifier
