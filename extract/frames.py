@@ -30,7 +30,9 @@ from difflib import get_close_matches
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import tomllib
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.matcher import DependencyMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
@@ -599,9 +601,26 @@ def compile_frame(frame: Frame) -> list[tuple[list[dict], dict[str, int]]]:
 
 # --- matching ------------------------------------------------------------------------------
 
-# integer views of the matched attributes: comparing ids, not strings, is what keeps the
-# walk cheap (a string attribute is a StringStore lookup on every access)
-_ATTRS = {"LEMMA": "lemma", "POS": "pos", "DEP": "dep", "LOWER": "lower"}
+# the matched attributes, in the column order of ``_DocView``: comparing ids in plain
+# lists, not strings or Token attributes, is what keeps the walk cheap
+_ATTRS = {"LEMMA": 0, "POS": 1, "DEP": 2, "LOWER": 3}
+
+
+class _DocView:
+    """A Doc's tokens as integer columns (lemma, pos, dep, lower ids), their heads and
+    their children: the tree walk reads these plain lists, where a Token walk builds a new
+    Token object on every access to a head or child."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        arr = doc.to_array([LEMMA, POS, DEP, LOWER, HEAD])  # uint64, as string ids are
+        self.cols = tuple(arr[:, c].tolist() for c in range(4))
+        # a head is an offset, negative for a head to the left: signed before adding
+        self.heads = (arr[:, 4].astype("int64") + numpy.arange(len(doc))).tolist()
+        self.kids: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, h in enumerate(self.heads):
+            if h != i:
+                self.kids[h].append(i)
 
 
 class TreePattern:
@@ -617,7 +636,7 @@ class TreePattern:
         ids: dict[str, int] = {}
         self.parent: list[int] = []
         self.up: list[bool] = []
-        self.tests: list[tuple[tuple[str, object], ...]] = []
+        self.tests: list[tuple[tuple[int, object], ...]] = []
         for k, node in enumerate(pattern):
             if k and node["REL_OP"] not in {">", "<"}:
                 raise ValueError(f"operator {node['REL_OP']!r}: only '>' and '<' are compiled")
@@ -634,38 +653,36 @@ class TreePattern:
         self.child_arcs = frozenset(
             value for k, tests in enumerate(self.tests)
             if k and self.parent[k] == 0 and not self.up[k]
-            for name, value in tests if name == "dep" and not isinstance(value, frozenset))
+            for col, value in tests if col == _ATTRS["DEP"] and not isinstance(value, frozenset))
 
-    def _ok(self, k: int, token: Token) -> bool:
-        for name, value in self.tests[k]:
-            got = getattr(token, name)
+    def _ok(self, k: int, i: int, cols: tuple[list[int], ...]) -> bool:
+        for col, value in self.tests[k]:
+            got = cols[col][i]
             if got not in value if isinstance(value, frozenset) else got != value:
                 return False
         return True
 
-    def matches(self, trigger: Token,
-                kids: dict[int, list[Token]] | None = None) -> list[list[int]]:
-        """Token indices, in pattern order, of every match rooted at ``trigger``.
-        ``kids`` caches each token's children across the patterns of one sentence
-        (spaCy builds a new Token object on every access)."""
-        if not self._ok(0, trigger):
+    def matches(self, trigger: int, view: _DocView) -> list[list[int]]:
+        """Token indices, in pattern order, of every match rooted at token ``trigger``
+        of the Doc ``view`` shows."""
+        cols = view.cols
+        if not self._ok(0, trigger, cols):
             return []
-        kids = {} if kids is None else kids
         found: list[list[int]] = []
-        assigned: list[Token] = [trigger] * len(self.tests)
+        assigned: list[int] = [trigger] * len(self.tests)
 
         def walk(k: int) -> None:
             if k == len(self.tests):
-                found.append([t.i for t in assigned])
+                found.append(list(assigned))
                 return
             parent = assigned[self.parent[k]]
             if self.up[k]:
-                head = parent.head
-                children = [head] if head.i != parent.i else []
-            elif (children := kids.get(parent.i)) is None:
-                children = kids[parent.i] = list(parent.children)
+                head = view.heads[parent]
+                children = [head] if head != parent else []
+            else:
+                children = view.kids[parent]
             for child in children:
-                if self._ok(k, child):
+                if self._ok(k, child, cols):
                     assigned[k] = child
                     walk(k + 1)
 
@@ -710,6 +727,7 @@ class FrameSet:
         self._trees: dict[tuple[int, int], list[tuple[TreePattern, dict[str, int]]]] = {}
         self._matchers: dict[tuple, tuple[DependencyMatcher, dict[int, tuple]]] = {}
         self._frame_memo: dict[tuple[str, frozenset], list[int]] = {}
+        self._last_view: _DocView | None = None
 
     @classmethod
     def indexed(cls, frames: Sequence[Frame], problems: list[InputProblem],
@@ -806,11 +824,10 @@ class FrameSet:
         if words is None:
             words = frozenset(t.lower_ for t in toks)
         doc, seen, out = span.doc, set(), []
-        kids: dict[int, list[Token]] = {}
+        view = self._view(doc)
+        dep = view.cols[_ATTRS["DEP"]]
         for trigger in triggers:
-            if trigger.i not in kids:  # (a trigger may be another's child, met already)
-                kids[trigger.i] = list(trigger.children)
-            arcs = {c.dep for c in kids[trigger.i]}
+            arcs = {dep[c] for c in view.kids[trigger.i]}
             lemma = trigger.lemma_
             anchors = self.anchors[lemma] & words  # a set intersection, not a loop
             if None in self.anchors[lemma]:
@@ -819,12 +836,20 @@ class FrameSet:
                 for tree, roles in self.trees(index, doc.vocab.strings):
                     if not tree.child_arcs <= arcs:
                         continue
-                    for tokens in tree.matches(trigger, kids):
+                    for tokens in tree.matches(trigger.i, view):
                         m = _frame_match(doc, self.frames[index], tokens, roles)
                         if m is not None and (index, m.trigger, m.target) not in seen:
                             seen.add((index, m.trigger, m.target))
                             out.append((index, m))
         return _ordered(out)
+
+    def _view(self, doc: Doc) -> _DocView:
+        """The integer view of ``doc``, kept for the Doc last asked of: its sentences are
+        matched one after another."""
+        view = self._last_view
+        if view is None or view.doc is not doc:
+            view = self._last_view = _DocView(doc)
+        return view
 
     def _frames_of(self, lemma: str, anchors: frozenset[str | None]) -> list[int]:
         """Positions of the frames of trigger ``lemma`` whose anchor is among ``anchors``,
