@@ -14,6 +14,7 @@ from actorgraph.extract.relations.syntax import (
     infinitival,
     is_passive,
     leading_names,
+    own_clause,
     path_to_root,
     phrase_in,
     speaker_participle,
@@ -247,7 +248,10 @@ def negates(node: Token, child: Token | None) -> bool:
     """A negation on ``node`` ("did not attack") or on its subject ("neither Russia nor
     China attended"), or ``node`` a negating verb above the
     act ("refused to deal with"; not a verb coordinated with "denied": "denied X and
-    accused Y", nor a participle adjunct)."""
+    accused Y", nor a participle adjunct). A conjoined clause with its own subject is
+    outside it all."""
+    if child is not None and own_clause(child):
+        return False
     if own_negation(node):
         return True
     if any(k.dep_ in {"nsubj", "nsubjpass"} and negative_subject(k) for k in node.children):

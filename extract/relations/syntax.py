@@ -77,6 +77,13 @@ def finite_joined_to_infinitive(verb: Token) -> bool:
         and infinitival(head) and head.head.i != head.i
 
 
+def own_clause(tok: Token) -> bool:
+    """A conjoined verb with its own subject heads a clause of its own: "Nobody claimed the
+    attack, but Baghdad blamed IS" (not "did not attack or shell Kyiv", which shares one)."""
+    return tok.dep_ == "conj" and is_verb(tok) and any(
+        k.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for k in tok.children)
+
+
 def path_to_root(tok: Token) -> list[Token]:
     """``tok`` and its heads up to the sentence root (at most 30)."""
     path = [tok]

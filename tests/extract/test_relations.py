@@ -2200,6 +2200,19 @@ def test_a_subject_that_says_none_did_it_negates_the_act(extractor, text, negate
     assert got and all(t.negated is negated for t in got)
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("Nobody has claimed the attack, but Baghdad has blamed Islamic State.", False),
+    ("Syria did not claim the attack, but Baghdad blamed Islamic State.", False),
+    # a conjoined verb without a subject of its own shares the negation
+    ("Iraq did not claim the attack or blame Islamic State.", True),
+])
+def test_a_negation_stops_at_a_conjoined_clause_with_its_own_subject(extractor, text,
+                                                                     negated):
+    got = [t for t in extractor.extract_text(text) if t.relation == "ACCUSES"]
+    assert got and all(t.negated is negated for t in got), [(t.relation, t.negated)
+                                                             for t in got]
+
+
 def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
     got = extractor.extract_text("Israel's strike on Gaza was not condemned by Germany.")
     assert any(t.relation == "ATTACKS" and not t.negated for t in got)
