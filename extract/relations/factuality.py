@@ -10,11 +10,11 @@ from spacy.tokens import Span, Token
 
 from actorgraph.extract.relations.syntax import (
     blamed_act,
+    clause_of_its_own,
     finite_joined_to_infinitive,
     infinitival,
     is_passive,
     leading_names,
-    own_clause,
     path_to_root,
     phrase_in,
     speaker_participle,
@@ -67,7 +67,8 @@ from actorgraph.extract.relations.words import (
 )
 
 # Links that keep negation scope (control, a noun's governing verb); others end it.
-NEGATION_SCOPE_DEPS = {"xcomp", "dobj", "pobj", "prep", "acl", "conj", "aux", "pcomp"}
+NEGATION_SCOPE_DEPS = {"xcomp", "dobj", "pobj", "prep", "acl", "conj", "aux", "pcomp", "attr",
+                       "acomp"}
 
 
 #: Modalities of a telling above an act that outweigh the act's own "will".
@@ -250,7 +251,7 @@ def negates(node: Token, child: Token | None) -> bool:
     act ("refused to deal with"; not a verb coordinated with "denied": "denied X and
     accused Y", nor a participle adjunct). A conjoined clause with its own subject is
     outside it all."""
-    if child is not None and own_clause(child):
+    if child is not None and clause_of_its_own(child):
         return False
     if own_negation(node):
         return True

@@ -77,7 +77,7 @@ def finite_joined_to_infinitive(verb: Token) -> bool:
         and infinitival(head) and head.head.i != head.i
 
 
-def own_clause(tok: Token) -> bool:
+def clause_of_its_own(tok: Token) -> bool:
     """A conjoined verb with its own subject heads a clause of its own: "Nobody claimed the
     attack, but Baghdad blamed IS" (not "did not attack or shell Kyiv", which shares one)."""
     return tok.dep_ == "conj" and is_verb(tok) and any(

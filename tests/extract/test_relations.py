@@ -2213,6 +2213,17 @@ def test_a_negation_stops_at_a_conjoined_clause_with_its_own_subject(extractor, 
                                                              for t in got]
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("Serbia is not a member of NATO.", True),
+    ("Serbia is a member of NATO.", False),
+    ("Kyiv is not supportive of the Russian plan.", True),
+])
+def test_a_negated_copula_negates_its_predicate(extractor, text, negated):
+    got = extractor.extract_text(text)
+    assert got and all(t.negated is negated for t in got), [(t.relation, t.negated)
+                                                             for t in got]
+
+
 def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
     got = extractor.extract_text("Israel's strike on Gaza was not condemned by Germany.")
     assert any(t.relation == "ATTACKS" and not t.negated for t in got)
