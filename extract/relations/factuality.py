@@ -47,6 +47,7 @@ from actorgraph.extract.relations.words import (
     INVERTING_AUX,
     NEG_WORDS,
     NEGATED_ADVERBS,
+    NEGATING_ADJECTIVES,
     NEGATING_VERBS,
     NEGATIVE_PRONOUNS,
     OCCURRENCE_VERBS,
@@ -260,7 +261,7 @@ def negates(node: Token, child: Token | None) -> bool:
     if child is not None and node.dep_ == "prep" and node.lower_ in NEG_WORDS and \
             child.dep_ in {"pcomp", "pobj"}:
         return True  # "withdrew without attacking Kyiv", "left without an agreement"
-    if dissuaded(node, child) or pending(node, child):
+    if dissuaded(node, child) or pending(node, child) or negating_adjective(node, child):
         return True
     # (not an adjunct: "denied backing M23, dismissing a UN report" dismisses it)
     return child is not None and negating_verb(node) and child.dep_ != "conj" and (
@@ -328,6 +329,12 @@ def negating_verb(node: Token) -> bool:
     """A verb whose complement does not happen, alone ("refused") or with its particle
     ("ruled out talks")."""
     return verb_in(node, NEGATING_VERBS)
+
+
+def negating_adjective(node: Token, child: Token | None) -> bool:
+    """An adjective whose infinitive does not happen: "has been unable to deliver aid"."""
+    return child is not None and child.dep_ == "xcomp" and node.pos_ == "ADJ" and \
+        node.lemma_.lower() in NEGATING_ADJECTIVES
 
 
 def participle_adjunct(node: Token) -> bool:

@@ -2224,6 +2224,17 @@ def test_a_negated_copula_negates_its_predicate(extractor, text, negated):
                                                              for t in got]
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("The UN has been unable to deliver aid to Somalia.", True),
+    ("Egypt was unwilling to send troops to Libya.", True),
+    ("Egypt was able to send troops to Libya.", False),
+])
+def test_an_act_one_is_unable_to_do_is_negated(extractor, text, negated):
+    got = [t for t in extractor.extract_text(text) if t.relation == "AIDS"]
+    assert got and all(t.negated is negated for t in got), [(t.relation, t.negated)
+                                                             for t in got]
+
+
 def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
     got = extractor.extract_text("Israel's strike on Gaza was not condemned by Germany.")
     assert any(t.relation == "ATTACKS" and not t.negated for t in got)
