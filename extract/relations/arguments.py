@@ -609,9 +609,16 @@ def prep_sense_objects(ctx: Sentence, verb: Token, sense: VerbSense,
     if not objs and not sense.words:
         # The parse may hang the preposition under the verb's object, a thing or a place
         # that is neither an actor nor an act ("lifted restrictions on Gaza", "retook
-        # Mosul from the Islamic State").
-        objs = [o for c in verb.children if c.dep_ == "dobj"
-                and not any(m.actor.is_actor for m in ctx.index.all_at(c))
+        # Mosul from the Islamic State", "retook the town of Hit from Daesh").
+        objs = [o for c in object_nouns(verb)
+                if not any(m.actor.is_actor for m in ctx.index.all_at(c))
                 and ctx.vocab.noun_relation(c.lemma_) is None
                 for o in prep_objects(c, prep)]
     return objs
+
+
+def object_nouns(verb: Token) -> list[Token]:
+    """The verb's objects and the names their "of" gives ("the town of Hit")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return [*objs, *(p for o in objs for c in o.children if c.dep_ == "prep"
+                     and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]

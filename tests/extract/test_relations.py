@@ -2499,6 +2499,9 @@ def test_refusing_a_cooperative_act_noun_rejects_the_partner(extractor, text, ex
      ("Iraq military", "COERCES", "Islamic State")),
     ("The Afghan army retook Kunduz from the Taliban.",
      ("Afghanistan military", "COERCES", "Taliban")),
+    # "from" hung on the name the object's "of" gives
+    ("Iraqi forces recaptured the town of Hit from Daesh.",
+     ("Iraq military", "COERCES", "Islamic State")),
 ])
 def test_ground_retaken_from_someone_is_taken_from_them(extractor, text, expected):
     assert expected in pairs(extractor, text)
