@@ -129,6 +129,7 @@ NOT_AGENTS = word_set("not_agents")
 #: Prepositions of where a collective is sent (see _sent_somewhere).
 DESTINATION_PREPS = word_set("motion_preps")
 MEMBER_NOUNS = word_set("member_nouns")
+BELONGING_LINKS = word_set("belonging_links")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")
 UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
@@ -1317,12 +1318,24 @@ def _add_members(found: _Found) -> None:
         if tok.lemma_.lower() not in MEMBER_NOUNS and not fighters:
             continue
         preps = {"of", "from"} if fighters else {"of"}
-        body = next((m for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
-                     for q in p.children if q.dep_ == "pobj"
+        named = [q for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
+                 for q in p.children if q.dep_ == "pobj"]
+        if fighters:
+            named += _linked_bodies(tok)
+        body = next((m for q in named
                      if (m := by_token.get(q.i) or _compound_mention(q, by_token))), None)
         if body is not None and body.actor.is_actor and body.actor.type != "PERSON" and \
                 not (fighters and body.actor.type == "COUNTRY"):
             found.add(tok.i, tok.i + 1, body.actor, "nominal")
+
+
+def _linked_bodies(tok: Token) -> list[Token]:
+    """The nouns a participle or adjective of belonging ties ``tok`` to: "militants
+    [belonging to] the TTP", "fighters [loyal to] the Islamic State" (belonging_links)."""
+    return [q for c in tok.children if c.dep_ in {"acl", "amod"} and c.i > tok.i
+            for p in c.children if p.dep_ == "prep"
+            and f"{c.lower_} {p.lower_}" in BELONGING_LINKS
+            for q in p.children if q.dep_ == "pobj"]
 
 
 def _compound_mention(tok: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:

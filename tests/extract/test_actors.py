@@ -1272,6 +1272,13 @@ def test_a_definite_kind_refers_back_to_the_body_named_before(extractor, text, e
      ("Islamic State", "ATTACKS", "Iraq military")),
     # from a country they are the country's
     ("Soldiers from Kenya attacked al-Shabaab.", ("Kenya military", "ATTACKS", "al-Shabaab")),
+    # tied to the body by a word of belonging (belonging_links)
+    ("Pakistani forces killed six militants belonging to the Tehrik-i-Taliban Pakistan.",
+     ("Pakistan military", "KILLS", "Tehrik-i-Taliban Pakistan")),
+    ("Nigerian troops killed militants affiliated with Boko Haram.",
+     ("Nigeria military", "KILLS", "Boko Haram")),
+    ("Syrian troops clashed with fighters loyal to the Islamic State.",
+     ("Syria military", "FIGHTS", "Islamic State")),
 ])
 def test_fighters_of_a_named_body_are_the_body(extractor, text, expected):
     assert expected in statements(extractor, text)
