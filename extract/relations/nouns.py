@@ -49,6 +49,8 @@ HOSTILE_PARTY_PREPS = word_set("hostile_party_preps")
 VERB_HUNG_PREPS = word_set("verb_hung_preps")
 #: Prepositions of a way in, which a verb of reaction or speech never takes.
 MOTION_INTO_PREPS = frozenset({"into", "onto"})
+#: The preposition of a gift's recipient.
+RECIPIENT_PREPS = frozenset({"to"})
 
 
 @dataclass
@@ -270,20 +272,29 @@ def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
     else:
         return []
     senses = ctx.vocab.verb_senses(head.lemma_, head.lower_)
+    hung = VERB_HUNG_PREPS | given_to(ctx, tok)
     if not roles.patients and not out and not roles.between and (not any(
         not s.words for s in senses
     ) or hostile_gift(ctx, tok, head)):
-        out.extend(prep_mentions(ctx, [head], VERB_HUNG_PREPS))
+        out.extend(prep_mentions(ctx, [head], hung))
     elif not roles.patients and not out and not roles.between:
         # a preposition no sense of the verb takes is the noun's, hung on the verb by the
         # parse: "condemned the Turkish incursion into Iraq"; so is one that only senses
         # with words the verb lacks take: "suspended the truce with the ELN" ("suspend
         # talks with" needs "talks")
         fits = {s: not s.words or sense_words(head, s) is not None for s in senses}
-        unfit = {s.prep for s, ok in fits.items() if not ok} & VERB_HUNG_PREPS
-        out.extend(prep_mentions(ctx, [head], (MOTION_INTO_PREPS | unfit)
+        unfit = {s.prep for s, ok in fits.items() if not ok} & hung
+        out.extend(prep_mentions(ctx, [head], (MOTION_INTO_PREPS | given_to(ctx, tok) | unfit)
                                  - {s.prep for s, ok in fits.items() if ok}))
     return out
+
+
+def given_to(ctx: Sentence, tok: Token) -> frozenset[str]:
+    """The preposition of whom a noun of giving gives to ("condemned Iran's supply of
+    missiles to Russia", where the parse hangs "to Russia" on "condemned"), for a noun of
+    material help; none for any other."""
+    rtype = noun_relation_of(ctx, tok)
+    return RECIPIENT_PREPS if rtype is not None and rtype.name == "AIDS" else frozenset()
 
 
 def hostile_gift(ctx: Sentence, tok: Token, verb: Token) -> bool:

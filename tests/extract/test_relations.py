@@ -1982,6 +1982,12 @@ def test_a_way_in_hung_on_a_reaction_verb_is_its_objects(extractor):
     assert {("Iraq", "CRITICIZES", "Turkey"), ("Turkey", "ATTACKS", "Iraq")} <= got, got
 
 
+def test_a_recipient_hung_on_a_reaction_verb_is_the_gifts(extractor):
+    # the parse hangs "to Russia" on "condemned"
+    got = pairs(extractor, "Britain condemned Iran's supply of ballistic missiles to Russia.")
+    assert {("United Kingdom", "CRITICIZES", "Iran"), ("Iran", "AIDS", "Russia")} <= got, got
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Hezbollah fighters were killed in an Israeli strike.", ("Israel", "KILLS", "Hezbollah")),
     ("Two Nigerian policemen were killed in an attack by Boko Haram.",
