@@ -65,6 +65,15 @@ def test_allowing_delivery_to_a_country_concedes_access_to_it(extractor):
     assert ("Uzbekistan", "WITHDRAWS_FROM", "Afghanistan") in got
 
 
+def test_forces_advised_are_helped_not_asked(extractor):
+    got = pairs(extractor, "The coalition advised Iraqi forces during the battle for Mosul.")
+    assert any(r == "AIDS" and o == "Iraq military" for _s, r, o in got), got
+    assert not any(r == "URGES" for _s, r, _o in got), got
+    # advice to a state is still an appeal
+    assert ("United States", "URGES", "Israel") in pairs(
+        extractor, "The US advised Israel to show restraint.")
+
+
 def test_dispersing_a_crowd_is_repression_of_it(extractor):
     got = [(t.subject.country, t.relation, t.object.country)
            for t in extractor.extract_text("Egyptian police dispersed the demonstrators.")]
