@@ -110,6 +110,7 @@ GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
 ORGAN_WORDS = word_set("organ_words")
+KIND_ADJECTIVES = word_set("kind_adjectives")
 ORGAN_THINGS = word_set("organ_things")
 TERRITORY_ACTS = word_set("territory_acts")
 #: Prepositions of the reason one is praised, blamed or punished for ("over its support").
@@ -755,7 +756,13 @@ def _organ_of_thing(tok: Token, lex: ActorLexicon) -> bool:
     # (capitalised at a sentence's start only: "Army Day", "Police Scotland" are names)
     plain = tok.is_lower or tok.is_sent_start and tok.text[1:].islower()
     return tok.lower_ in ORGAN_WORDS and lex.collectives.get(tok.lower_) is not None \
-        and plain and _organ_thing(tok.head, tok)
+        and plain and _organ_thing(tok.head, tok) and not _kind_adjective(tok)
+
+
+def _kind_adjective(tok: Token) -> bool:
+    """A bare adjective of kind: "suspended military operations" are operations of a
+    military sort, no one's (kind_adjectives); "a Myanmar military air strike" names whose."""
+    return tok.tag_ == "JJ" and tok.lower_ in KIND_ADJECTIVES and not tok.n_lefts
 
 
 def _organ_thing(head: Token, organ: Token) -> bool:

@@ -424,7 +424,7 @@ def recipient_targets(ctx: Sentence, verb: Token, objs: list[Token],
     "against" them: "remarks on work to support minorities at the G-20 conference"
     support no G-20. Words go to someone, never into a place: "Belarus pushed migrants
     into Poland" urges no Poland."""
-    holders = [verb, *(o for o in objs if ctx.vocab.noun_relation(o.lemma_) is None)]
+    holders = [verb, *(o for o in objs if noun_relation_of(ctx, o) is None)]
     preps = TARGET_PREPS - AIMED_PREPS if cooperative else TARGET_PREPS
     if verbal:
         preps = preps - INTO_PREPS

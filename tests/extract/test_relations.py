@@ -1305,6 +1305,10 @@ def test_the_subject_of_a_bare_infinitive_is_the_verb_s_object(extractor):
     ("Algeria froze talks with Spain.", ("Algeria", "SANCTIONS", "Spain")),
     ("Iraqi militias halted attacks on US forces.",
      ("Iraq rebels", "WITHDRAWS_FROM", "United States military")),
+    # "military" tells the operations' kind, not whose they are; and the operations are
+    # halted, no sanction
+    ("Kataib Hezbollah suspended military operations against US forces.",
+     ("Kataib Hezbollah", "WITHDRAWS_FROM", "United States military")),
     # every halting verb negates what it halts
     ("Chad ended its defence cooperation agreement with France.",
      ("Chad", "SANCTIONS", "France")),
