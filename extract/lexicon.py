@@ -34,7 +34,7 @@ LEXICON_DIR = Path(__file__).parent / "lexicon"
 RELATION_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 PREPOSITIONS = frozenset(
     "with to on against from into at for of upon over in by about between toward towards "
-    "outside".split()
+    "outside behind around".split()
 )
 
 

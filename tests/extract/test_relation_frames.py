@@ -74,6 +74,11 @@ def test_forces_advised_are_helped_not_asked(extractor):
         extractor, "The US advised Israel to show restraint.")
 
 
+def test_one_put_under_house_arrest_is_arrested(extractor):
+    got = pairs(extractor, "Cambodia placed opposition leader Kem Sokha under house arrest.")
+    assert ("Cambodia", "ARRESTS", "Kem Sokha") in got, got
+
+
 def test_dispersing_a_crowd_is_repression_of_it(extractor):
     got = [(t.subject.country, t.relation, t.object.country)
            for t in extractor.extract_text("Egyptian police dispersed the demonstrators.")]

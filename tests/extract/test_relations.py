@@ -2245,6 +2245,16 @@ def test_an_act_one_is_unable_to_do_is_negated(extractor, text, negated):
                                                              for t in got]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a preposition the vocabulary knows makes a sense of its verb ("rally behind")
+    ("Egypt rallied behind Kuwait on Monday.", ("Egypt", "SUPPORTS", "Kuwait")),
+    ("Egypt's foreign minister carried a message from Mubarak to King Fahd.",
+     ("Egypt government", "COMMUNICATES_WITH", "King Fahd")),
+])
+def test_support_and_messages_by_phrase(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
 def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
     got = extractor.extract_text("Israel's strike on Gaza was not condemned by Germany.")
     assert any(t.relation == "ATTACKS" and not t.negated for t in got)
