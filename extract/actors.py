@@ -658,9 +658,14 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
         if not isos:
             isos = _shared_countries_after(tok, lex)
         if not isos and _only_an_agent(tok, lex):
+            if _acted_on(tok):
+                # "Kenyan police arrested three journalists": people an act befalls are
+                # of the one country their sentence is about (step 4), as CAMEO codes them
+                unattributed.append((tok, sector))
             continue
-        if not isos and sector in CONTEXT_SECTORS and (
-                tok.lower_ in lex.collectives or _compound_collective(tok, lex)):
+        if not isos and (sector in CONTEXT_SECTORS and (
+                tok.lower_ in lex.collectives or _compound_collective(tok, lex))
+                or _acted_on(tok)):
             unattributed.append((tok, sector))
         if isos and found.is_free(first, last + 1) and not _entity_holds(tok, first, lex,
                                                                          found.res.ents):
@@ -671,6 +676,11 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
             if len(made) > 1:
                 found.groups[tok.i] = made
     return unattributed
+
+
+def _acted_on(tok: Token) -> bool:
+    """A noun an act befalls: a verb's direct object or passive subject."""
+    return tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB"
 
 
 #: Sectors of the state organs whose acts a sector word names ("military strikes"); not the

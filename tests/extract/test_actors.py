@@ -1284,6 +1284,18 @@ def test_fighters_of_a_named_body_are_the_body(extractor, text, expected):
     assert expected in statements(extractor, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # people an act befalls are of the one country their sentence is about
+    ("Kenyan police arrested three journalists.", ("Kenya police", "ARRESTS", "Kenya media")),
+    ("Three journalists were arrested by Kenyan police.",
+     ("Kenya police", "ARRESTS", "Kenya media")),
+    ("Chinese authorities executed two businessmen.",
+     ("China government", "KILLS", "China business")),
+])
+def test_people_acted_on_are_of_their_sentence_s_country(extractor, text, expected):
+    assert expected in statements(extractor, text)
+
+
 def test_our_fighters_are_the_speakers(extractor):
     # not a band of the country the quote names
     got = statements(extractor, '"Our fighters destroyed two Israeli tanks," Hamas said.')
