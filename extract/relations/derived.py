@@ -192,7 +192,7 @@ def self_reference(s: ActorMention, o: ActorMention, hostile: bool = False,
             return True
     if a.type != "COUNTRY" or b.type != "COUNTRY" or a.country != b.country:
         return False
-    if domestic_act(s, o, doc):
+    if domestic_act(s, o, doc, material):
         return False
     return (a.sector is None) != (b.sector is None)
 
@@ -205,17 +205,20 @@ def placed_at_home(o: ActorMention, doc: Doc) -> bool:
     return names_where(doc[o.end - 1])
 
 
-def domestic_act(s: ActorMention, o: ActorMention, doc: Doc | None) -> bool:
+def domestic_act(s: ActorMention, o: ActorMention, doc: Doc | None,
+                 material: bool = False) -> bool:
     """A non-state group of a country (rebels, opposition, civilians) acting on its own
     country or capital named as the act's object: "Sudanese rebels shelled Khartoum",
     "Turkey attacked Kurdish militants". A group whose country is only guessed from the
-    context stays suspect unless a people names it, and a place named as where the act was
-    done ("staged protests in Nairobi") is no object."""
+    context stays suspect unless a people names it or a state's ``material`` act befalls
+    it ("Cuba jailed dissidents"), and a place named as where the act was done ("staged
+    protests in Nairobi") is no object."""
     if doc is not None and doc[o.end - 1].dep_ == "pobj" and \
             doc[o.end - 1].head.lower_ in PLACE_PREPS:
         return False
     return any(m.actor.sector not in STATE_SECTORS | {None} and (
-        m.source != "context" or named_by_a_people(doc, m)) for m in (s, o))
+        m.source != "context" or named_by_a_people(doc, m) or material and m is o)
+        for m in (s, o))
 
 
 def named_by_a_people(doc: Doc | None, m: ActorMention) -> bool:

@@ -971,6 +971,14 @@ def test_rebels_attacking_their_own_country_is_a_domestic_attack(extractor):
     assert not extractor.extract_text("The French government said France would not attack.")
 
 
+def test_a_state_s_material_act_on_a_group_of_guessed_country_is_domestic(extractor):
+    got = [(t.subject.name, t.relation, t.object.name) for t in
+           extractor.extract_text("Cuba jailed prominent dissidents on Tuesday.")]
+    assert ("Cuba", "ARRESTS", "Cuba opposition") in got
+    # words are no material act: the group's guessed country stays suspect
+    assert not extractor.extract_text("Iran condemned the rebels.")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Libyan forces shelled Tripoli.", ("Libya military", "ATTACKS", "Libya")),
     ("Rebels attacked Juba on Sunday.", ("South Sudan rebels", "ATTACKS", "South Sudan")),
