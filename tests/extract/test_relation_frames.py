@@ -74,6 +74,12 @@ def test_forces_advised_are_helped_not_asked(extractor):
         extractor, "The US advised Israel to show restraint.")
 
 
+def test_a_place_cleared_of_its_holders_fights_them(extractor):
+    got = pairs(extractor, "The SDF cleared the last ISIS-held neighbourhood of Raqqa.")
+    assert ("Syrian Democratic Forces", "FIGHTS", "Islamic State") in got, got
+    assert not any(r == "CONCEDES_TO" for _s, r, _o in got), got
+
+
 def test_one_put_under_house_arrest_is_arrested(extractor):
     got = pairs(extractor, "Cambodia placed opposition leader Kem Sokha under house arrest.")
     assert ("Cambodia", "ARRESTS", "Kem Sokha") in got, got

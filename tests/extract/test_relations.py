@@ -2254,6 +2254,15 @@ def test_an_act_one_is_unable_to_do_is_negated(extractor, text, negated):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # what is done to a place someone holds is done to its holder (leading_suffixes)
+    ("Syrian troops shelled rebel-held areas of Aleppo.",
+     ("Syria military", "ATTACKS", "Syria rebels")),
+])
+def test_an_act_on_a_held_place_is_on_its_holder(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
     # a preposition the vocabulary knows makes a sense of its verb ("rally behind")
     ("Egypt rallied behind Kuwait on Monday.", ("Egypt", "SUPPORTS", "Kuwait")),
     ("Egypt's foreign minister carried a message from Mubarak to King Fahd.",
