@@ -38,6 +38,7 @@ from actorgraph.extract.relations.words import (
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
     SOUGHT_NOUNS,
+    TAKING_PART_VERBS,
     UNDERGONE_NOUNS,
     VICINITY_NOUNS,
     WEAPON_NOUNS,
@@ -286,7 +287,7 @@ def co_agents(ctx: Sentence, verb: Token) -> Weighted:
     out: Weighted = []
     if not CO_AGENT_WORDS & ctx.words:
         return out  # (asked of every verb; few sentences have such a preposition)
-    for host in (verb, *(c for c in verb.children if c.dep_ == "nsubj")):
+    for host in (verb, *(c for c in verb.children if c.dep_ == "nsubj"), *act_objects(verb)):
         for p in host.children:
             if p.dep_ not in {"prep", "advmod"}:
                 continue
@@ -305,6 +306,18 @@ def co_agents(ctx: Sentence, verb: Token) -> Weighted:
             out.extend((m, w) for h in holders for q in h.children if q.dep_ == "pobj"
                        for m, w in mentions(ctx, q))
     return out
+
+
+def act_objects(verb: Token) -> list[Token]:
+    """The nouns of the act a verb does or takes part in, which may carry its co-agent:
+    "carried out strikes alongside France", "took part in the strikes alongside the
+    United States"."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in TAKING_PART_VERBS or any(
+            f"{verb.lemma_.lower()} {o.lower_}" in TAKING_PART_VERBS for o in objs):
+        objs += [q for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for q in p.children if q.dep_ == "pobj"]
+    return objs
 
 
 def leading_agents(ctx: Sentence, verb: Token) -> Weighted:

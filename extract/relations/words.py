@@ -80,6 +80,7 @@ ACT_NOUNS = word_set("act_nouns")
 # Sectors of people who act for their state (a judge may act against its government).
 OFFICIAL_SECTORS = {"GOV", "MIL"}
 CO_AGENT_PREPS = word_set("co_agent_preps")
+TAKING_PART_VERBS = word_set("taking_part_verbs")
 CO_AGENT_NOUNS = word_set("co_agent_nouns")
 PARTICIPATION_VERBS = word_set("participation_verbs")
 JOINING_VERBS = word_set("joining_verbs")

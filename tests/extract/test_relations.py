@@ -734,6 +734,17 @@ def test_co_agents_named_by_alongside_cooperate_and_act_together(extractor):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the co-agent hangs on the act's noun
+    ("France carried out airstrikes alongside the United States.",
+     ("France", "COOPERATES_WITH", "United States")),
+    ("British jets took part in the strikes alongside the United States.",
+     ("United Kingdom military", "COOPERATES_WITH", "United States")),
+])
+def test_a_co_agent_of_the_act_noun_cooperates(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Guyana accused Venezuela of massing troops near the border. Venezuela's government "
      "rejected the accusation on Monday.", ("Venezuela government", "REJECTS", "Guyana")),
     ("Russia attacked Ukraine. France condemned the attack.", ("France", "CRITICIZES", "Russia")),
