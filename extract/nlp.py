@@ -648,6 +648,33 @@ def modifiers_read_as_clausal_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("dated_subjects_read_as_modifiers")
+def dated_subjects_read_as_modifiers(doc: Doc) -> Doc:
+    """Make a sentence-initial name before a date the subject of its verb ("Washington on
+    Friday endorsed Yeltsin's programme", "Moscow Tuesday rejected the plan"): the parser
+    reads "Washington on Friday" as a time phrase and leaves the verb without a subject.
+    Only a name that starts its sentence, hanging from a verb with no subject, with
+    nothing but the date between them."""
+    for i in numpy.flatnonzero(doc.to_array(DEP) == NPADVMOD):
+        name = doc[int(i)]
+        verb = name.head
+        if name.pos_ != "PROPN" or not name.left_edge.is_sent_start or \
+                verb.pos_ != "VERB" or verb.i < name.i or any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            continue
+        between = doc[name.right_edge.i + 1:verb.i]
+        if len(between) and all(_in_date(t) for t in between):
+            name.dep_ = "nsubj"
+    return doc
+
+
+def _in_date(tok: Token) -> bool:
+    """A word of a date phrase: the date itself or the preposition before it ("on
+    Friday")."""
+    return tok.ent_type_ in {"DATE", "TIME"} or tok.dep_ == "prep" and any(
+        c.ent_type_ in {"DATE", "TIME"} for c in tok.children) or tok.text == ","
+
+
 @Language.component("headline_subjects_read_apart")
 def headline_subjects_read_apart(doc: Doc) -> Doc:
     """Join the subjects a headline lists with a comma ("Russia, Ukraine sign gas deal",
@@ -1062,6 +1089,7 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("subjects_read_as_conjoined_objects", after="prepositions_read_as_particles")
     nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")
     nlp.add_pipe("gerunds_read_as_modifiers", after="names_read_as_clauses")
-    nlp.add_pipe("headline_subjects_read_apart", after="gerunds_read_as_modifiers")
+    nlp.add_pipe("dated_subjects_read_as_modifiers", after="gerunds_read_as_modifiers")
+    nlp.add_pipe("headline_subjects_read_apart", after="dated_subjects_read_as_modifiers")
     nlp.add_pipe("modifiers_read_as_clausal_subjects", after="headline_subjects_read_apart")
     return nlp

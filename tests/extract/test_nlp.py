@@ -421,6 +421,17 @@ def test_the_subjects_a_headline_lists_with_a_comma_are_conjoined(extractor, tex
     assert expected in got and (expected[2], expected[1], expected[0]) in got
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Washington on Friday endorsed Boris Yeltsin's economic reform programme.",
+     ("United States", "SUPPORTS", "Boris Yeltsin")),
+])
+def test_a_name_before_a_date_is_its_verb_s_subject(extractor, text, expected):
+    doc = extractor.nlp(text)
+    assert doc[0].dep_ == "nsubj"
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert expected in got
+
+
 def test_a_place_before_a_comma_is_no_subject(extractor):
     doc = extractor.nlp("In Moscow, Putin met Xi.")
     assert next(t for t in doc if t.text == "Putin").dep_ == "nsubj"
