@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from actorgraph.extract.relations.mentions import noun_relation_of
 from actorgraph.extract.relations.model import Sentence
 from actorgraph.extract.relations.syntax import path_to_root
+from actorgraph.extract.relations.words import CIRCUMSTANCE_PREPS
 
 NESTING_DISCOUNT = 0.85
 ATTRIBUTION_DISCOUNT = 0.7
@@ -42,4 +43,11 @@ def nesting(anchor: Token, anchors: set[int], subordinate: set[int]) -> float:
     # A verb coordinated with another ("condemned and sanctioned") is its peer, not under it.
     above = sum(1 for below, t in zip(path, path[1:], strict=False)
                 if t.i in anchors and not (below.dep_ == "conj" and below.pos_ in {"VERB", "AUX"}))
-    return NESTING_DISCOUNT ** (above + (anchor.i in subordinate))
+    return NESTING_DISCOUNT ** (above + (anchor.i in subordinate) + (
+        above > 0 and scene_of_another(path)))
+
+
+def scene_of_another(path: list[Token]) -> bool:
+    """An act told as the scene of another ("praised Pakistan during a visit to
+    Islamabad", "after talks with Iran"): the other act is the news."""
+    return any(t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS for t in path[1:])

@@ -346,6 +346,13 @@ def test_nouns_naming_partners_weigh_less_than_the_main_act(extractor):
     assert ties and all(t.confidence < 0.5 for t in ties)
 
 
+def test_an_act_told_as_the_scene_of_another_is_less_confident(extractor):
+    got = {t.relation: t.confidence for t in extractor.extract_text(
+        "Chinese Premier Li Peng praised Pakistan's support for China during a visit to "
+        "Islamabad.")}
+    assert got["PRAISES"] > got["VISITS"], got
+
+
 def test_an_act_above_without_target_still_discounts_a_nested_one(extractor):
     triples = extractor.extract_text("The Turkish government has refused to commit to any "
                                      "direct assistance to the war against Iraq.")
