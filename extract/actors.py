@@ -2069,12 +2069,16 @@ def _named_body(ent: Span, first: int, head: int, lex: ActorLexicon) -> bool:
     """True when an organisation's name holds words beyond a country and a collective
     noun: "Syrian Democratic Forces" is a named group, "Syrian Army" Syria's military."""
     head_word = ent.doc[head].lower_
+    doc = ent.doc
     for t in ent:
         if t.is_punct or t.lower_ in {"the", "of", "and"} or t.i == head:
             continue
         if t.lower_ in lex.collectives or f"{t.lower_} {head_word}" in lex.collectives:
             continue
-        if _country_of_text(t.text, lex):
+        # (a country word of two tokens, "Sri Lankan", "New Zealand", counts for both)
+        if _country_of_text(t.text, lex) or any(
+                _country_of_text(doc[a:a + 2].text, lex) for a in (t.i - 1, t.i)
+                if ent.start <= a and a + 2 <= ent.end):
             continue
         return True
     return False

@@ -182,6 +182,12 @@ def test_country_and_collective_noun_is_a_country_collective(extractor):
     assert a.id == "country:SYR:MIL"
 
 
+def test_a_country_word_of_two_tokens_in_an_entity_names_no_body(extractor):
+    # NER takes "Sri Lankan navy" for an organisation's name
+    a = by_text(actors(extractor, "The Sri Lankan navy attacked rebels."), "Sri Lankan navy")
+    assert a.id == "country:LKA:MIL"
+
+
 def test_definite_nominal_resolves_to_the_named_body_before_it(extractor):
     text = "The Global Coalition against Daesh met in Rome. The coalition attacked ISIS."
     idx = actors(extractor, text)
