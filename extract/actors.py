@@ -605,6 +605,7 @@ def find_actors(
     _add_country_references(found)
     _regroup_ethnic_mentions(found)
     _attribute_collectives(found, unattributed)
+    _attribute_named_bands(found)
     _add_people_collectives(found)
     _add_unclaimed_attacks(found)
     _add_victims(found)
@@ -1485,10 +1486,7 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
         backed = _named_with_backer(tok)
         if _sent_somewhere(tok) or _agent_named(tok) and not backed:
             continue
-        sent = tok.sent
-        here = [m for m in found.mentions if sent.start <= m.start < sent.end
-                and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS
-                and not _venue_place(found.doc[m.end - 1])]
+        here = _home_mentions(found, tok)
         if backed:
             # a proxy ("Russian-backed separatists") is of neither its backer nor, surely,
             # whoever it fights ("Iranian-backed militias attacked U.S. troops"): only
@@ -1499,11 +1497,45 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                 _add_proxy_group(found, tok, sector)
                 continue
         else:
-            isos = _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
-                _doer_place_countries(tok, here, sector) or \
-                _home_countries_named(found, here, towns=sector in LOCAL_SECTORS)
+            isos = _context_countries(found, tok, sector, here)
         if len(isos) == 1 and not _state_acted_on_by_itself(found, tok, sector, isos):
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
+
+
+def _home_mentions(found: _Found, tok: Token) -> list[ActorMention]:
+    """The mentions of ``tok``'s sentence that may tell where it is at home (not those
+    named as abroad or as a venue)."""
+    sent = tok.sent
+    return [m for m in found.mentions if sent.start <= m.start < sent.end
+            and found.doc[m.end - 1].lemma_.lower() not in ABROAD_NOUNS
+            and not _venue_place(found.doc[m.end - 1])]
+
+
+def _context_countries(found: _Found, tok: Token, sector: str,
+                       here: list[ActorMention]) -> set[str]:
+    """The countries the context gives a collective of ``sector`` (step 4): where it is,
+    where what it harms is, where it acts, else the countries its sentence names."""
+    return _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
+        _doer_place_countries(tok, here, sector) or \
+        _home_countries_named(found, here, towns=sector in LOCAL_SECTORS)
+
+
+def _attribute_named_bands(found: _Found) -> None:
+    """Step 4c: "UNITA rebels shelled the Angolan city of Huambo": a name no dictionary
+    knows, given to rebels, names an armed group of the one country the context gives
+    such rebels (as step 4 would give the rebels alone)."""
+    by_token = {i: m for m in found.mentions for i in range(m.start, m.end)}
+    for tok in found.sector_tokens:
+        if tok.tag_ not in {"NNS", "NNPS"} or _collective_sector(tok, found.lex) != "REB":
+            continue
+        band = next((by_token[c.i] for c in tok.children if c.dep_ == "compound"
+                     and c.i < tok.i and c.i in by_token), None)
+        if band is None or band.actor.source != "ner" or band.actor.country or \
+                band.actor.type != "ORGANIZATION":
+            continue
+        isos = _context_countries(found, tok, "REB", _home_mentions(found, tok))
+        if len(isos) == 1:
+            band.actor.country, band.actor.type = isos.pop(), "ARMED_GROUP"
 
 
 def _state_acted_on_by_itself(found: _Found, tok: Token, sector: str, isos: set[str]) -> bool:

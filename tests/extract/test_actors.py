@@ -1302,6 +1302,16 @@ def test_people_acted_on_are_of_their_sentence_s_country(extractor, text, expect
     assert expected in statements(extractor, text)
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("UNITA rebels shelled the Angolan city of Huambo.", "UNITA", "AGO"),
+    ("Tamil Tiger rebels attacked a Sri Lankan navy base.", "Tamil Tiger", "LKA"),
+])
+def test_an_unknown_name_given_to_rebels_is_an_armed_group_of_the_context(extractor, text,
+                                                                          name, country):
+    a = by_text(actors(extractor, text), name)
+    assert (a.type, a.country) == ("ARMED_GROUP", country)
+
+
 def test_our_fighters_are_the_speakers(extractor):
     # not a band of the country the quote names
     got = statements(extractor, '"Our fighters destroyed two Israeli tanks," Hamas said.')
