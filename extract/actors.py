@@ -1524,10 +1524,12 @@ def _attribute_named_bands(found: _Found) -> None:
     """Step 4c: "UNITA rebels shelled the Angolan city of Huambo": a name no dictionary
     knows, given to rebels, names an armed group of the one country the context gives
     such rebels (as step 4 would give the rebels alone)."""
+    bands = [tok for tok in found.sector_tokens if tok.tag_ in {"NNS", "NNPS"}
+             and found.lex.collectives.get(tok.lower_) == "REB"]
+    if not bands:
+        return  # (most documents name no rebels)
     by_token = {i: m for m in found.mentions for i in range(m.start, m.end)}
-    for tok in found.sector_tokens:
-        if tok.tag_ not in {"NNS", "NNPS"} or _collective_sector(tok, found.lex) != "REB":
-            continue
+    for tok in bands:
         band = next((by_token[c.i] for c in tok.children if c.dep_ == "compound"
                      and c.i < tok.i and c.i in by_token), None)
         if band is None or band.actor.source != "ner" or band.actor.country or \
