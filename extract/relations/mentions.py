@@ -18,6 +18,7 @@ from actorgraph.extract.relations.syntax import (
     leading_names,
     parenthetical_participle,
     relative_antecedent,
+    takes_part,
 )
 from actorgraph.extract.relations.words import (
     AUTHORING_VERBS,
@@ -38,7 +39,6 @@ from actorgraph.extract.relations.words import (
     PLURAL_PRONOUNS,
     RESPONSIBILITY_NOUNS,
     SOUGHT_NOUNS,
-    TAKING_PART_VERBS,
     UNDERGONE_NOUNS,
     VICINITY_NOUNS,
     WEAPON_NOUNS,
@@ -313,8 +313,7 @@ def act_objects(verb: Token) -> list[Token]:
     "carried out strikes alongside France", "took part in the strikes alongside the
     United States"."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.lemma_.lower() in TAKING_PART_VERBS or any(
-            f"{verb.lemma_.lower()} {o.lower_}" in TAKING_PART_VERBS for o in objs):
+    if takes_part(verb):
         objs += [q for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
                  for q in p.children if q.dep_ == "pobj"]
     return objs

@@ -31,7 +31,7 @@ from actorgraph.extract.relations.supported import (
     of_names_supported,
     supported_doers,
 )
-from actorgraph.extract.relations.syntax import is_verb
+from actorgraph.extract.relations.syntax import is_verb, takes_part
 from actorgraph.extract.relations.targets import purpose_targets
 from actorgraph.extract.relations.words import (
     AGENT_PREPS,
@@ -259,8 +259,8 @@ def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
     with Syria, along with Iran"), or the noun's own preposition when the verb is no
     trigger itself ("opened investigations against X", "staged protests against X"), as
     on a verb of taking part ("were engaged in ethnic cleansing against X")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
-            tok.head.head.lemma_.lower() in PARTICIPATION_VERBS:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and (
+            tok.head.head.lemma_.lower() in PARTICIPATION_VERBS or takes_part(tok.head.head)):
         # taking part is no act of its own: the verb's preposition is the act's
         return [] if roles.patients or roles.between else \
             prep_mentions(ctx, [tok.head.head], VERB_HUNG_PREPS - {"with"})

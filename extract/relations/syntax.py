@@ -15,6 +15,7 @@ from actorgraph.extract.relations.words import (
     REFUSING_VERBS,
     SPEAKER_ACT_VERBS,
     SPEECH_VERBS,
+    TAKING_PART_VERBS,
 )
 
 
@@ -82,6 +83,15 @@ def clause_of_its_own(tok: Token) -> bool:
     attack, but Baghdad blamed IS" (not "did not attack or shell Kyiv", which shares one)."""
     return tok.dep_ == "conj" and is_verb(tok) and any(
         k.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for k in tok.children)
+
+
+def takes_part(verb: Token) -> bool:
+    """A verb of taking part in the act its "in" names: "participate", "took part"
+    (taking_part_verbs)."""
+    lemma = verb.lemma_.lower()
+    return lemma in TAKING_PART_VERBS or any(
+        c.dep_ == "dobj" and f"{lemma} {c.lower_}" in TAKING_PART_VERBS
+        for c in verb.children)
 
 
 def path_to_root(tok: Token) -> list[Token]:

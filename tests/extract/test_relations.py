@@ -1226,6 +1226,14 @@ def test_a_verb_of_taking_part_lends_its_preposition_to_the_act(extractor):
     assert got == {("Serbia military", "KILLS", "Albania civilians")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Peshmerga and the Iraqi Army are taking part in the offensive against ISIS.",
+     {("Peshmerga", "ATTACKS", "Islamic State"), ("Iraq military", "ATTACKS", "Islamic State")}),
+])
+def test_taking_part_lends_its_preposition_to_the_act(extractor, text, expected):
+    assert expected <= pairs(extractor, text)
+
+
 def test_a_tie_noun_names_the_other_side_not_its_possessor(extractor):
     got = pairs(extractor, "Hezbollah guerrillas killed the deputy chief of Israel's "
                            "militia ally in southern Lebanon.")
