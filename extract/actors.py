@@ -2278,11 +2278,18 @@ def _country_word_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon
     if ent.label_ in MISSPELT_LABELS and len(span) == 1 and res.places.country(text) is None:
         # "an offer from Afganistan", "Quatar's emir": wire copy misspells countries, and
         # NER still takes them for places or bodies. A known place keeps its own name
-        # ("Indiana" is not "India").
+        # ("Indiana" is not "India", "Fujian" in China not "Fijian").
         iso = lex.country_of_misspelling(text)
-        if iso:
+        if iso and _place_country(text, res, lex) in {None, iso}:
             return res.country_actor(iso)
     return None
+
+
+def _place_country(name: str, res: _Resolver, lex: ActorLexicon) -> str | None:
+    """The country a region or a listed place called ``name`` is in (an event-data
+    dictionary lists misspellings of a country under the country itself), or None."""
+    return res.places.region(name) or res.places.listed_country(name) or \
+        lex.places.get(fold(name))
 
 
 def _surname_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> Actor | None:

@@ -228,6 +228,10 @@ def test_a_known_place_or_a_person_is_not_a_misspelt_country(extractor):
     # from "France", but NER knows a first name.
     a = by_text(actors(extractor, "Officials in Indiana said so."), "Indiana")
     assert (a.type, a.country) == ("LOCATION", "USA")
+    # "Fujian" is one letter from "Fijian", but it is a province of China
+    a = by_text(actors(extractor, "Chinese forces staged exercises off Fujian province."),
+                "Fujian")
+    assert a.country != "FJI"
     idx = actors(extractor, "Frances Townsend met John Kerry in Washington.")
     assert (by_text(idx, "Frances Townsend").type, by_text(idx, "Frances Townsend").country) \
         == ("PERSON", None)
