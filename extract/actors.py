@@ -658,16 +658,14 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
             continue  # "militants from the Baloch Liberation Army": the body's (step 3b-4)
         if not isos:
             isos = _shared_countries_after(tok, lex)
-        if not isos and _only_an_agent(tok, lex):
-            if _acted_on(tok):
-                # "Kenyan police arrested three journalists": people an act befalls are
-                # of the one country their sentence is about (step 4), as CAMEO codes them
-                unattributed.append((tok, sector))
-            continue
-        if not isos and (sector in CONTEXT_SECTORS and (
-                tok.lower_ in lex.collectives or _compound_collective(tok, lex))
-                or _acted_on(tok)):
+        agent_only = _only_an_agent(tok, lex)
+        if not isos and (_acted_on(tok) or not agent_only and sector in CONTEXT_SECTORS and (
+                tok.lower_ in lex.collectives or _compound_collective(tok, lex))):
+            # (people an act befalls are of the one country their sentence is about, as
+            # CAMEO codes them: "Kenyan police arrested three journalists")
             unattributed.append((tok, sector))
+        if not isos and agent_only:
+            continue
         if isos and found.is_free(first, last + 1) and not _entity_holds(tok, first, lex,
                                                                          found.res.ents):
             made = [found.add(first, last + 1, found.res.country_actor(iso, sector),

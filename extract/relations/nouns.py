@@ -272,7 +272,8 @@ def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
     else:
         return []
     senses = ctx.vocab.verb_senses(head.lemma_, head.lower_)
-    hung = VERB_HUNG_PREPS | given_to(ctx, tok)
+    gift = given_to(ctx, tok)
+    hung = VERB_HUNG_PREPS | gift
     if not roles.patients and not out and not roles.between and (not any(
         not s.words for s in senses
     ) or hostile_gift(ctx, tok, head)):
@@ -284,7 +285,7 @@ def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:
         # talks with" needs "talks")
         fits = {s: not s.words or sense_words(head, s) is not None for s in senses}
         unfit = {s.prep for s, ok in fits.items() if not ok} & hung
-        out.extend(prep_mentions(ctx, [head], (MOTION_INTO_PREPS | given_to(ctx, tok) | unfit)
+        out.extend(prep_mentions(ctx, [head], (MOTION_INTO_PREPS | gift | unfit)
                                  - {s.prep for s, ok in fits.items() if ok}))
     return out
 
