@@ -131,6 +131,7 @@ NOT_AGENTS = word_set("not_agents")
 DESTINATION_PREPS = word_set("motion_preps")
 MEMBER_NOUNS = word_set("member_nouns")
 BELONGING_LINKS = word_set("belonging_links")
+NAMING_LINKS = word_set("naming_links")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 HARMING_VERBS = word_set("harming_verbs")
 UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
@@ -601,6 +602,7 @@ def find_actors(
     _add_unnamed_bodies(found)
     _add_armed_group_references(found)
     _add_members(found)
+    _add_named_as(found)
     _add_title_references(found)
     _add_country_references(found)
     _regroup_ethnic_mentions(found)
@@ -1342,6 +1344,23 @@ def _add_members(found: _Found) -> None:
                      if (m := by_token.get(q.i) or _compound_mention(q, by_token))), None)
         if body is not None and body.actor.is_actor and body.actor.type != "PERSON" and \
                 not (fighters and body.actor.type == "COUNTRY"):
+            found.add(tok.i, tok.i + 1, body.actor, "nominal")
+
+
+def _add_named_as(found: _Found) -> None:
+    """Step 3b-5: "the militia, known as Kataib Hezbollah": a collective given a name by
+    "known as" is the named body (naming_links), not a band of the context's country."""
+    if "known" not in found.lowers:
+        return  # (few documents name anyone so)
+    by_token = {i: m for m in found.mentions for i in range(m.start, m.end)}
+    for tok in found.sector_tokens:
+        if tok.i in found.taken:
+            continue
+        body = next((by_token[q.i] for c in tok.children if c.dep_ == "acl" and c.i > tok.i
+                     for p in c.children if p.dep_ == "prep"
+                     and f"{c.lower_} {p.lower_}" in NAMING_LINKS
+                     for q in p.children if q.i in by_token), None)
+        if body is not None and body.actor.is_actor and body.actor.type != "PERSON":
             found.add(tok.i, tok.i + 1, body.actor, "nominal")
 
 

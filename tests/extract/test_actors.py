@@ -1316,6 +1316,11 @@ def test_an_unknown_name_given_to_rebels_is_an_armed_group_of_the_context(extrac
     assert (a.type, a.country) == ("ARMED_GROUP", country)
 
 
+def test_a_collective_known_as_a_body_is_the_body(extractor):
+    got = statements(extractor, "The militia, known as Kataib Hezbollah, attacked US forces.")
+    assert ("Kataib Hezbollah", "ATTACKS", "United States military") in got, got
+
+
 def test_our_fighters_are_the_speakers(extractor):
     # not a band of the country the quote names
     got = statements(extractor, '"Our fighters destroyed two Israeli tanks," Hamas said.')
