@@ -85,6 +85,16 @@ def test_one_put_under_house_arrest_is_arrested(extractor):
     assert ("Cambodia", "ARRESTS", "Kem Sokha") in got, got
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Sri Lankan army has been holding thousands of Tamil refugees as human shields.",
+     ("Sri Lanka military", "ABDUCTS", "Sri Lanka civilians")),
+    ("The rebels took three Kenyan aid workers as hostages.",
+     ("Kenya rebels", "ABDUCTS", "Kenya civilians")),
+])
+def test_people_held_as_shields_or_hostages_are_taken_hostage(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
 def test_dispersing_a_crowd_is_repression_of_it(extractor):
     got = [(t.subject.country, t.relation, t.object.country)
            for t in extractor.extract_text("Egyptian police dispersed the demonstrators.")]
