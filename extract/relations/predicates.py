@@ -1,6 +1,7 @@
 """Relations told by neither a trigger verb nor a relation noun: adjective predicates
 ("sympathetic to"), membership ("part of the U.S.-led coalition"), co-agents
-("fighting alongside Congo's army") and obligations ("declared that China must drop")."""
+("fighting alongside Congo's army"), obligations ("declared that China must drop") and
+condemning labels ("called Iran a terrorist state")."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.words import (
     DEONTIC_AUX,
     GROUP_NOUNS,
+    LABELLING_NOUNS,
     MEMBERSHIP_NOUNS,
+    NAMING_VERBS,
     SPEECH_VERBS,
 )
 
@@ -45,6 +48,56 @@ def obligation_demands(ctx: Sentence) -> Iterator[Finding]:
             for s, sw in subjects(ctx, tok):
                 for o, ow in targets:
                     yield Finding(s, o, "DEMANDS", trigger, tok, 0.6 * sw * ow)
+
+
+def labelling_criticisms(ctx: Sentence) -> Iterator[Finding]:
+    """"Pakistan is a haven for terrorists, Ghani said", "Netanyahu called Iran a terrorist
+    state": saying an actor is what a condemning word names (labelling_nouns) criticises
+    it (CAMEO 111, PLOVER ACCUSE); not an actor naming itself."""
+    if "CRITICIZES" not in ctx.vocab:
+        return
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.dep_ not in {"attr", "oprd", "dobj"} or \
+                not condemning_label(tok):
+            continue
+        labelled, speaker = label_holders(ctx, tok)
+        for s, sw in speaker:
+            for o, ow in labelled:
+                if s.actor.id != o.actor.id:
+                    yield Finding(s, o, "CRITICIZES", [tok], tok, 0.6 * sw * ow)
+
+
+def condemning_label(tok: Token) -> bool:
+    """A noun that condemns whom it is said of, alone or with its modifier or its
+    preposition's object ("liars", "a terrorist state", "a haven for terrorists")."""
+    lemma = tok.lemma_.lower()
+    forms = {lemma, *(f"{c.lemma_.lower()} {lemma}" for c in tok.children
+                      if c.dep_ in {"amod", "compound"}),
+             *(f"{lemma} {p.lower_} {q.lemma_.lower()}" for p in tok.children
+               if p.dep_ == "prep" for q in p.children if q.dep_ == "pobj")}
+    return bool(forms & LABELLING_NOUNS)
+
+
+def label_holders(ctx: Sentence, label: Token) -> tuple[Weighted, Weighted]:
+    """(whom a label is said of, who says it): the subject of its copula and the speaker
+    of the clause ("Pakistan is a haven ..., Ghani said"), or the object and subject of
+    a verb of naming ("called Iran a terrorist state", "branded Iran a rogue state")."""
+    verb = label.head
+    if label.dep_ == "attr":
+        # (the clause said, or the "..., X said" the parse hangs on it)
+        heard = [verb.head] if verb.dep_ in {"ccomp", "parataxis"} else []
+        heard += [v for v in verb.children if v.dep_ in {"ccomp", "parataxis"}]
+        said = next((v for v in heard if v.lemma_ in SPEECH_VERBS), None)
+        if said is None:
+            return [], []
+        labelled = [m for k in verb.children if k.dep_ == "nsubj" for m in mentions(ctx, k)]
+        return labelled, subjects(ctx, said)
+    if verb.lemma_ not in NAMING_VERBS:
+        return [], []
+    objs = {"oprd": {"dobj", "dative"}, "dobj": {"dative"}}[label.dep_]
+    labelled = [m for k in verb.children if k.dep_ in objs and k.i < label.i
+                for m in mentions(ctx, k)]
+    return labelled, subjects(ctx, verb)
 
 
 def membership_relations(ctx: Sentence) -> Iterator[Finding]:

@@ -43,6 +43,7 @@ from actorgraph.extract.relations.nouns import noun_relations
 from actorgraph.extract.relations.predicates import (
     adjective_relations,
     co_agent_relations,
+    labelling_criticisms,
     membership_relations,
     obligation_demands,
 )
@@ -69,7 +70,7 @@ def find_statements(ctx: Sentence) -> list[Finding]:
     the rules first, then what the frames add."""
     rules = [*verb_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
              *co_agent_relations(ctx), *membership_relations(ctx), *obligation_demands(ctx),
-             *broker_relations(ctx)]
+             *labelling_criticisms(ctx), *broker_relations(ctx)]
     return merge_frames(rules, frame_findings(ctx))
 
 

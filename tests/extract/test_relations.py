@@ -2298,6 +2298,26 @@ def test_support_and_messages_by_phrase(extractor, text, expected):
     assert expected in pairs(extractor, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Pakistan is a haven for terrorists, Afghan President Ashraf Ghani said.",
+     ("Ashraf Ghani", "CRITICIZES", "Pakistan")),
+    ("Iran is a terrorist state, Israeli Prime Minister Benjamin Netanyahu said.",
+     ("Benjamin Netanyahu", "CRITICIZES", "Iran")),
+    ("Trump branded Iran a rogue state.", ("Donald Trump", "CRITICIZES", "Iran")),
+])
+def test_saying_an_actor_is_a_condemning_word_criticises_it(extractor, text, expected):
+    got = {(t.subject.name, t.relation, t.object.name): t for t in extractor.extract_text(text)}
+    assert expected in got and not got[expected].negated, sorted(got)
+
+
+def test_a_denied_label_criticises_no_one(extractor):
+    got = [t for t in extractor.extract_text("Iran is not a terrorist state, Russia said.")
+           if t.relation == "CRITICIZES"]
+    assert got and all(t.negated for t in got)
+    # nor does an actor naming itself
+    assert not extractor.extract_text("Hamas said Hamas is not a terrorist group.")
+
+
 def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
     got = extractor.extract_text("Israel's strike on Gaza was not condemned by Germany.")
     assert any(t.relation == "ATTACKS" and not t.negated for t in got)
