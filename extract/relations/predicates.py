@@ -50,6 +50,12 @@ def obligation_demands(ctx: Sentence) -> Iterator[Finding]:
                     yield Finding(s, o, "DEMANDS", trigger, tok, 0.6 * sw * ow)
 
 
+#: The nouns the labelling phrases are said with: "state" of "rogue state", "haven" of
+#: "haven for terrorist".
+LABEL_HEADS = frozenset(
+    p.split()[0] if len(p.split()) > 2 else p.split()[-1] for p in LABELLING_NOUNS)
+
+
 def labelling_criticisms(ctx: Sentence) -> Iterator[Finding]:
     """"Pakistan is a haven for terrorists, Ghani said", "Netanyahu called Iran a terrorist
     state": saying an actor is what a condemning word names (labelling_nouns) criticises
@@ -57,8 +63,8 @@ def labelling_criticisms(ctx: Sentence) -> Iterator[Finding]:
     if "CRITICIZES" not in ctx.vocab:
         return
     for tok in ctx.tokens:
-        if tok.pos_ != "NOUN" or tok.dep_ not in {"attr", "oprd", "dobj"} or \
-                not condemning_label(tok):
+        if tok.dep_ not in {"attr", "oprd", "dobj"} or tok.pos_ != "NOUN" or \
+                tok.lemma_.lower() not in LABEL_HEADS or not condemning_label(tok):
             continue
         labelled, speaker = label_holders(ctx, tok)
         for s, sw in speaker:
