@@ -1741,6 +1741,7 @@ def test_a_clause_told_by_reports_is_reported(extractor):
     ("Blinken met his Chinese counterpart.", {("Antony Blinken", "MEETS", "China")}),
     ("Ellwood met a number of Iraqi ministers.", {("Ellwood", "MEETS", "Iraq government")}),
     ("China hosted a Russian delegation.", {("China", "MEETS", "Russia government")}),
+    ("Kerry met Taliban negotiators.", {("John Kerry", "MEETS", "Taliban")}),
 ])
 def test_a_meeting_is_with_people_not_their_things(extractor, text, expected):
     got = {p for p in pairs(extractor, text) if p[1] == "MEETS"}
