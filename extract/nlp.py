@@ -675,6 +675,34 @@ def _in_date(tok: Token) -> bool:
         c.ent_type_ in {"DATE", "TIME"} for c in tok.children) or tok.text == ","
 
 
+@Language.component("verbs_read_as_compound_nouns")
+def verbs_read_as_compound_nouns(doc: Doc) -> Doc:
+    """Split a that-clause the parser read as one noun phrase ("demanded that the Myanmar
+    military release the detained leaders": "military release" taken for a compound
+    noun): a bare noun heading a that-clause, with a compound noun just before it, is the
+    clause's verb and that noun its subject; the words before the subject go with it, a
+    noun after the verb is its object."""
+    for i in numpy.flatnonzero(doc.to_array(DEP) == CCOMP):
+        verb = doc[int(i)]
+        if verb.pos_ != "NOUN" or verb.tag_ != "NN" or verb.i < 2 or \
+                not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            continue
+        subject = doc[verb.i - 1]
+        if subject.dep_ not in {"compound", "amod"} or subject.head.i != verb.i or \
+                subject.pos_ != "NOUN":
+            continue
+        for c in list(verb.children):
+            if subject.left_edge.i <= c.i < subject.i or c.dep_ in {"det", "nmod", "amod",
+                                                                    "poss"} and c.i < subject.i:
+                c.head = subject
+            elif c.i > verb.i and c.dep_ in {"appos", "compound"} and c.pos_ in {"NOUN",
+                                                                                  "PROPN"}:
+                c.dep_ = "dobj"
+        subject.dep_ = "nsubj"
+        verb.pos_, verb.tag_ = "VERB", "VBP"
+    return doc
+
+
 @Language.component("headline_subjects_read_apart")
 def headline_subjects_read_apart(doc: Doc) -> Doc:
     """Join the subjects a headline lists with a comma ("Russia, Ukraine sign gas deal",
@@ -1089,7 +1117,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("subjects_read_as_conjoined_objects", after="prepositions_read_as_particles")
     nlp.add_pipe("names_read_as_clauses", after="subjects_read_as_conjoined_objects")
     nlp.add_pipe("gerunds_read_as_modifiers", after="names_read_as_clauses")
-    nlp.add_pipe("dated_subjects_read_as_modifiers", after="gerunds_read_as_modifiers")
+    nlp.add_pipe("verbs_read_as_compound_nouns", after="gerunds_read_as_modifiers")
+    nlp.add_pipe("dated_subjects_read_as_modifiers", after="verbs_read_as_compound_nouns")
     nlp.add_pipe("headline_subjects_read_apart", after="dated_subjects_read_as_modifiers")
     nlp.add_pipe("modifiers_read_as_clausal_subjects", after="headline_subjects_read_apart")
     return nlp

@@ -432,6 +432,18 @@ def test_a_name_before_a_date_is_its_verb_s_subject(extractor, text, expected):
     assert expected in got
 
 
+def test_a_that_clause_read_as_a_compound_noun_is_split(extractor):
+    text = "The UN demanded that the Myanmar military release the detained leaders."
+    doc = extractor.nlp(text)
+    military, release = doc[6], doc[7]
+    assert (military.dep_, military.head.i, release.pos_) == ("nsubj", 7, "VERB")
+    got = {(t.subject.name, t.relation, t.object.name) for t in extractor.extract_text(text)}
+    assert ("United Nations", "DEMANDS", "Myanmar military") in got
+    # a real compound noun in a that-clause keeps its verb
+    doc = extractor.nlp("Officials said that the prisoner release took place on Monday.")
+    assert (doc[4].dep_, doc[5].pos_) != ("nsubj", "VERB")
+
+
 def test_a_place_before_a_comma_is_no_subject(extractor):
     doc = extractor.nlp("In Moscow, Putin met Xi.")
     assert next(t for t in doc if t.text == "Putin").dep_ == "nsubj"
