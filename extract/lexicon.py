@@ -663,9 +663,10 @@ def _read_toml_people(
     data: dict, path: Path, report: Callable[[InputProblem], None]
 ) -> Iterator[tuple[KnownActor, list[str]]]:
     """The valid ``[[person]]`` entries of a TOML file: (person, case-sensitive aliases)."""
-    from actorgraph.extract.actors import person_key
+    from actorgraph.extract.actors import person_key, slug
 
     entries = data.get("person", [])
+    named: dict[str, str] = {}  # id -> the name that took it
     if not isinstance(entries, list):
         report(InputProblem(str(path), "'person' must be an array of [[person]] tables",
                             _key_lines(path, "person")[1]))
@@ -679,9 +680,14 @@ def _read_toml_people(
             where = f"person #{i}" + (f" ({name!r})" if isinstance(name, str) else "")
             report(InputProblem(str(path), f"{where}: {why}; skipped", line))
             continue
+        # Two people of one file whose names differ only by middle names ("George H. W.
+        # Bush", "George W. Bush") are told apart by their whole names.
+        key = person_key(entry["name"])
+        if named.setdefault(key, entry["name"]) != entry["name"]:
+            key = slug(entry["name"])
         yield (
             KnownActor(
-                id=f"person:{person_key(entry['name'])}",
+                id=f"person:{key}",
                 name=entry["name"],
                 type="PERSON",
                 country=entry.get("country") or None,

@@ -397,6 +397,12 @@ def test_well_known_people_get_their_country(extractor, text, name, country):
     assert (a.type, a.country) == ("PERSON", country)
 
 
+def test_people_whose_names_differ_by_a_middle_name_are_two(extractor):
+    w = by_text(actors(extractor, "George W. Bush met Putin."), "George W. Bush")
+    hw = by_text(actors(extractor, "George H. W. Bush met Gorbachev."), "George H. W. Bush")
+    assert (w.name, hw.name) == ("George W. Bush", "George H. W. Bush") and w.id != hw.id
+
+
 def test_a_surname_seen_in_the_document_wins_over_a_famous_namesake(extractor):
     index = actors(extractor, "Maria Abbas criticized Guatemala. Abbas later met Honduras.")
     assert by_text(index, "Abbas") is by_text(index, "Maria Abbas")
