@@ -386,26 +386,30 @@ def head_forms(phrases: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(f for p in phrases for f in word_forms(p.split()[-1])))
 
 
-@lru_cache(maxsize=200_000)
-def _phrase_words(phrase: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A frame phrase's words and the forms of its last one: pure functions of the string,
-    asked for at every candidate match (bounded, as user frame files may hold many)."""
-    words = tuple(phrase.split())
-    return words, frozenset(word_forms(words[-1]))
+@lru_cache(maxsize=20_000)
+def _phrase_index(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """A frame's phrases by each form of their last word (either number), with the words
+    before it: a candidate match looks up its head word once instead of walking a
+    dictionary frame's synonym set (bounded, as user frame files may hold many)."""
+    index: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        for form in word_forms(words[-1]):
+            index.setdefault(form, []).append(words[:-1])
+    return index
 
 
 def _phrase_at(doc: Doc, i: int, phrases: Sequence[str]) -> bool:
     """True if one of ``phrases`` ends at token ``i``: its head there (either number) and
     the words before it right before (hyphens skipped: "cease-fire" ~ "cease fire")."""
-    low = doc[i].lower_
-    for phrase in phrases:
-        words, forms = _phrase_words(phrase)
-        if low not in forms:
-            continue
-        before = [t.lower_ for t in doc[max(0, i - 2 * len(words)):i] if t.text != "-"]
-        if len(words) == 1 or before[len(before) - len(words) + 1:] == list(words[:-1]):
-            return True
-    return False
+    leads = _phrase_index(tuple(phrases)).get(doc[i].lower_)
+    if not leads:
+        return False
+    if any(not lead for lead in leads):
+        return True
+    longest = max(len(lead) for lead in leads)
+    before = [t.lower_ for t in doc[max(0, i - 2 * longest - 2):i] if t.text != "-"]
+    return any(before[len(before) - len(lead):] == lead for lead in leads)
 
 
 class _Pattern:
