@@ -153,11 +153,16 @@ def owner_preps(rtype: RelationType | None) -> set[str]:
 
 def late_authors(ctx: Sentence, tok: Token) -> Weighted:
     """"the arrest of Navalny by Russian authorities": the parser hangs the author's "by"
-    on the noun's of-object, where it names who did the act."""
+    on the noun's of-object, where it names who did the act; "the allegations made by the
+    British government": the author is the agent of a participle of making or doing."""
     return [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj"
             for b in p.children if b.dep_ == "prep" and b.lower_ == "by"
-            for q in b.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
+            for q in b.children if q.dep_ == "pobj" for m in mentions(ctx, q)] + [
+        m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        and c.lemma_.lower() in AUTHORING_VERBS
+        for a in c.children if a.dep_ == "agent"
+        for q in a.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
 
 
 def owner_actors(ctx: Sentence, tok: Token, depth: int = 0) -> Weighted:

@@ -2319,6 +2319,15 @@ def test_a_denied_label_criticises_no_one(extractor):
     assert not extractor.extract_text("Hamas said Hamas is not a terrorist group.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russia dismissed the allegations made by the British government.",
+     ("Russia", "REJECTS", "United Kingdom government")),
+    ("Israel condemned the attack carried out by Hamas.", ("Israel", "CRITICIZES", "Hamas")),
+])
+def test_an_act_noun_s_author_is_its_participle_s_agent(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
 def test_negating_another_verb_leaves_its_subject_act_alone(extractor):
     got = extractor.extract_text("Israel's strike on Gaza was not condemned by Germany.")
     assert any(t.relation == "ATTACKS" and not t.negated for t in got)
