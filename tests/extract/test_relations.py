@@ -36,6 +36,11 @@ def test_object_control_is_requested_not_asserted(extractor):
     assert threat and threat[0][0] == "Barack Obama" and threat[0][4] == "requested"
 
 
+def test_what_an_event_prompts_an_actor_to_do_is_that_actor_s_act(extractor):
+    got = rels(extractor, "The arrests prompted France to summon Iran's ambassador.")
+    assert ("France", "ACCUSES", "Iran government", False, "asserted") in got, got
+
+
 def test_conjoined_subjects_and_objects(extractor):
     got = pairs(extractor, "France and Germany condemned Russia and Iran.")
     assert {("France", "CRITICIZES", "Russia"), ("France", "CRITICIZES", "Iran"),
