@@ -178,7 +178,9 @@ def frame_sources(ctx: Sentence, trigger: Token, match: FrameMatch) -> Weighted:
     if match.passive:
         return passive_agents(ctx, trigger)
     agents = verb_agents(ctx, trigger)
-    owners = act_owners(ctx, match, agents)
+    # (in a backward frame the act's owners are its target: "Ukraine faces Russian
+    # attacks" is Russia's act on Ukraine)
+    owners = [] if match.frame.backward else act_owners(ctx, match, agents)
     if owners:
         return owners
     return agents + [(m, w * 0.85) for m, w in group_agents(ctx, trigger)] if agents else agents

@@ -95,6 +95,14 @@ def test_people_held_as_shields_or_hostages_are_taken_hostage(extractor, text, e
     assert expected in pairs(extractor, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine faces relentless Russian attacks.", ("Russia", "ATTACKS", "Ukraine")),
+    ("Israel withstood an Iranian missile attack.", ("Iran", "ATTACKS", "Israel")),
+])
+def test_attacks_one_faces_are_done_to_one_by_their_authors(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
 def test_dispersing_a_crowd_is_repression_of_it(extractor):
     got = [(t.subject.country, t.relation, t.object.country)
            for t in extractor.extract_text("Egyptian police dispersed the demonstrators.")]
