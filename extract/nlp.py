@@ -675,6 +675,10 @@ def _in_date(tok: Token) -> bool:
         c.ent_type_ in {"DATE", "TIME"} for c in tok.children) or tok.text == ","
 
 
+#: Arcs of the words before a subject the parser hung on the verb read as a noun.
+_SUBJECT_WORDS = frozenset({"det", "nmod", "amod", "poss"})
+
+
 @Language.component("verbs_read_as_compound_nouns")
 def verbs_read_as_compound_nouns(doc: Doc) -> Doc:
     """Split a that-clause the parser read as one noun phrase ("demanded that the Myanmar
@@ -692,11 +696,10 @@ def verbs_read_as_compound_nouns(doc: Doc) -> Doc:
                 subject.pos_ != "NOUN":
             continue
         for c in list(verb.children):
-            if subject.left_edge.i <= c.i < subject.i or c.dep_ in {"det", "nmod", "amod",
-                                                                    "poss"} and c.i < subject.i:
-                c.head = subject
-            elif c.i > verb.i and c.dep_ in {"appos", "compound"} and c.pos_ in {"NOUN",
-                                                                                  "PROPN"}:
+            if c.i < subject.i and (c.i >= subject.left_edge.i or c.dep_ in _SUBJECT_WORDS):
+                c.head = subject  # ("the Myanmar" of "the Myanmar military")
+            elif c.i > verb.i and c.dep_ in {"appos", "compound"} and \
+                    c.pos_ in {"NOUN", "PROPN"}:
                 c.dep_ = "dobj"
         subject.dep_ = "nsubj"
         verb.pos_, verb.tag_ = "VERB", "VBP"

@@ -56,6 +56,11 @@ LABEL_HEADS = frozenset(
     p.split()[0] if len(p.split()) > 2 else p.split()[-1] for p in LABELLING_NOUNS)
 
 
+#: Whom a verb of naming names, by the arc of the label: "called [Iran] a terrorist state"
+#: (oprd: the object), "branded [Iran] a rogue state" (the label read as the object).
+NAMED_DEPS = {"oprd": frozenset({"dobj", "dative"}), "dobj": frozenset({"dative"})}
+
+
 def labelling_criticisms(ctx: Sentence) -> Iterator[Finding]:
     """"Pakistan is a haven for terrorists, Ghani said", "Netanyahu called Iran a terrorist
     state": saying an actor is what a condemning word names (labelling_nouns) criticises
@@ -100,8 +105,7 @@ def label_holders(ctx: Sentence, label: Token) -> tuple[Weighted, Weighted]:
         return labelled, subjects(ctx, said)
     if verb.lemma_ not in NAMING_VERBS:
         return [], []
-    objs = {"oprd": {"dobj", "dative"}, "dobj": {"dative"}}[label.dep_]
-    labelled = [m for k in verb.children if k.dep_ in objs and k.i < label.i
+    labelled = [m for k in verb.children if k.dep_ in NAMED_DEPS[label.dep_] and k.i < label.i
                 for m in mentions(ctx, k)]
     return labelled, subjects(ctx, verb)
 
