@@ -1701,7 +1701,11 @@ def _own_place_countries(found: _Found, tok: Token) -> set[str]:
     Genoa", "schoolchildren in Kaduna state", "Mosul residents"): theirs, before any other
     country the sentence names ("... boycotted Israeli ships")."""
     preps = {"from"} if _party_at_a_venue(tok) else {"in", "from"}
-    places = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
+    # "rebel positions in northern Iraq": a band named by its word before what it has is
+    # where that thing is
+    holder = tok.head if tok.dep_ in {"amod", "compound"} and _organ_thing(tok.head, tok) \
+        else tok
+    places = {c.i for p in holder.children if p.dep_ == "prep" and p.lower_ in preps
               for c in p.children if c.dep_ == "pobj"}
     named = {c.i for c in tok.children if c.dep_ in {"compound", "nmod"} and c.i < tok.i}
     return {m.actor.country for m in found.mentions

@@ -832,6 +832,8 @@ def test_a_sector_word_between_a_country_and_an_act_is_that_sector(extractor, te
     ("Pakistani jets pounded militant hideouts in North Waziristan.", "militant",
      "country:PAK:REB"),
     ("Rebel shelling killed five Syrian soldiers.", "Rebel", "country:SYR:REB"),
+    # a band named by its word is where the thing it has is, not where its attacker is from
+    ("Turkish jets bombed rebel positions in northern Iraq.", "rebel", "country:IRQ:REB"),
     # a country word the parser hangs on the thing is the band's
     ("Russian jets bombed Syrian rebel positions near Idlib.", "Syrian rebel",
      "country:SYR:REB"),
