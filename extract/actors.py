@@ -1514,7 +1514,8 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                 _add_proxy_group(found, tok, sector)
                 continue
         else:
-            isos = _context_countries(found, tok, sector, here)
+            isos = _context_countries(found, tok, sector, here) or \
+                _story_country(found, tok, sector, here)
         if len(isos) == 1 and not _state_acted_on_by_itself(found, tok, sector, isos):
             found.add(tok.i, tok.i + 1, res.country_actor(isos.pop(), sector), "context")
 
@@ -1535,6 +1536,29 @@ def _context_countries(found: _Found, tok: Token, sector: str,
     return _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
         _doer_place_countries(tok, here, sector) or \
         _home_countries_named(found, here, towns=sector in LOCAL_SECTORS)
+
+
+def _story_country(found: _Found, tok: Token, sector: str,
+                   here: list[ActorMention]) -> set[str]:
+    """"President Tshisekedi met MONUSCO officials in Kinshasa. The government later
+    accused Rwanda": a definite state organ whose sentence gives it no country is the
+    organ of the country the sentences before are about (the one country named at home
+    in the nearest that names any, else the one their subjects are of), not of a country
+    its own sentence names only as the far end of an act."""
+    if sector not in STATE_SECTORS or tok.tag_ != "NN" or not _definite(tok, {"the"}):
+        return set()
+    doc = found.doc
+    far = {m.actor.country for m in here if m.actor.country and not _said_as_home(m, doc)}
+    for lo, hi in _reference_windows(tok)[1:]:
+        cands = [m for m in found.mentions if lo <= m.start < hi and m.actor.country
+                 and m.actor.country not in far and _said_as_home(m, doc)]
+        if not cands:
+            continue
+        isos = {m.actor.country for m in cands}
+        if len(isos) > 1:
+            isos = {m.actor.country for m in cands if _is_subject(doc[m.end - 1])}
+        return isos
+    return set()
 
 
 def _attribute_named_bands(found: _Found) -> None:

@@ -925,6 +925,24 @@ def test_a_collective_of_an_unknown_place_is_read_like_a_bare_one(extractor):
     assert (by_text(index, "rebels").country, by_text(index, "rebels").sector) == ("SDN", "REB")
 
 
+@pytest.mark.parametrize("text, word, country", [
+    # the country the sentences before are about, not the far end of its own act
+    ("President Tshisekedi met MONUSCO officials in Kinshasa. The government later accused "
+     "Rwanda of backing the rebels.", "government", "COD"),
+    # an envoy says where he serves, not whose the organ expelling him is
+    ("Mali has been ruled by soldiers since 2020. The junta expelled the French ambassador.",
+     "junta", "MLI"),
+])
+def test_a_definite_organ_with_no_country_is_the_story_s_country(extractor, text, word,
+                                                                  country):
+    assert by_text(actors(extractor, text), word).country == country
+
+
+def test_a_definite_organ_is_not_of_the_far_end_named_before(extractor):
+    index = actors(extractor, "Rwanda rejected the claims. The government accused Rwanda.")
+    assert all(m.text != "government" for m in index.mentions)
+
+
 @pytest.mark.parametrize("text, name", [
     # ground an act is done to is a place, whatever NER calls it
     ("Tobias Ellwood welcomes the liberation of Sinjar.", "Sinjar"),
