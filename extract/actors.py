@@ -649,7 +649,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
         isos, bodies, first = _modifier_countries(tok, lex)
         if tok.lower_ not in lex.collectives and _compound_collective(tok, lex):
             first = min(first, tok.i - 1)  # "opposition groups": the phrase is the name
-        if not isos and _owned(tok) and not _named_for_a_people(tok, sector, lex):
+        if not isos and _owned(tok) and not _named_for_a_people(tok, sector, lex) \
+                and not _office_word(tok, lex):
             if sector in CONTEXT_SECTORS and _place_named_before(tok):
                 unattributed.append((tok, sector))  # "Mosul residents": the town's (step 4)
             continue
@@ -662,7 +663,8 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
             isos = _shared_countries_after(tok, lex)
         agent_only = _only_an_agent(tok, lex)
         if not isos and (_acted_on(tok) or not agent_only and sector in CONTEXT_SECTORS and (
-                tok.lower_ in lex.collectives or _compound_collective(tok, lex))):
+                tok.lower_ in lex.collectives or _compound_collective(tok, lex)
+                or _office_word(tok, lex))):
             # (people an act befalls are of the one country their sentence is about, as
             # CAMEO codes them: "Kenyan police arrested three journalists")
             unattributed.append((tok, sector))
@@ -677,6 +679,19 @@ def _add_collectives(found: _Found) -> list[tuple[Token, str]]:
             if len(made) > 1:
                 found.groups[tok.i] = made
     return unattributed
+
+
+def _office_word(tok: Token, lex: ActorLexicon) -> bool:
+    """"The defence minister", "the Foreign Secretary": a state office's title, singular
+    and definite, which the context gives a country (step 4) where no one holding it was
+    named before (step 3b')."""
+    if tok.tag_ not in {"NN", "NNP"} or not _definite(tok, {"the"}) or not (
+            tok.lower_ in lex.person_words or tok.lemma_.lower() in lex.person_words):
+        return False
+    # the words before it are the title's own ("Foreign"), no owner's ("the ISIL leader")
+    first = min((c.i for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
+                 and c.i < tok.i), default=tok.i)
+    return first == tok.i or tok.doc[first:tok.i + 1].text.lower() in lex.titles
 
 
 def _acted_on(tok: Token) -> bool:
@@ -728,7 +743,7 @@ def _collective_sector(tok: Token, lex: ActorLexicon) -> str | None:
     sector = _compound_collective(tok, lex) or lex.collectives.get(low) \
         or lex.collectives.get(lemma)
     person = low in lex.person_words or lemma in lex.person_words
-    if sector is None and person and not tok.text[0].isupper() \
+    if sector is None and person and (not tok.text[0].isupper() or _bare_office(tok)) \
             and not _names_its_holder(tok):
         # "a senior Russian official" is an unnamed person of a country; a capitalised
         # "Secretary" is a title before a name. A two-word title ("army chief": MIL)
@@ -780,6 +795,13 @@ def _organ_thing(head: Token, organ: Token) -> bool:
     """A noun after an organ's word that names what the organ does or has (organ_things)."""
     return head.i > organ.i and head.pos_ == "NOUN" and head.is_lower and \
         head.lemma_.lower() in ORGAN_THINGS
+
+
+def _bare_office(tok: Token) -> bool:
+    """A capitalised singular title standing alone with "the": "The Foreign Secretary
+    condemned Russia" names an office, whose holder the context may tell."""
+    return tok.tag_ in {"NN", "NNP"} and _definite(tok, {"the"}) and \
+        not any(c.dep_ == "prep" for c in tok.children)
 
 
 def _names_its_holder(tok: Token) -> bool:
@@ -1513,6 +1535,9 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
             if len(isos) != 1:
                 _add_proxy_group(found, tok, sector)
                 continue
+        elif _office_word(tok, found.lex):
+            # (an office holder travels: "In his visit to Uzbekistan, the minister met ...")
+            isos = _story_country(found, tok, sector, here)
         else:
             isos = _context_countries(found, tok, sector, here) or \
                 _story_country(found, tok, sector, here)
@@ -1545,7 +1570,8 @@ def _story_country(found: _Found, tok: Token, sector: str,
     organ of the country the sentences before are about (the one country named at home
     in the nearest that names any, else the one their subjects are of), not of a country
     its own sentence names only as the far end of an act."""
-    if sector not in STATE_SECTORS or tok.tag_ != "NN" or not _definite(tok, {"the"}):
+    if sector not in STATE_SECTORS or tok.tag_ not in {"NN", "NNP"} or \
+            not _definite(tok, {"the"}):
         return set()
     doc = found.doc
     far = {m.actor.country for m in here if m.actor.country and not _said_as_home(m, doc)}

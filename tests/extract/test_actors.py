@@ -303,13 +303,14 @@ def test_a_definite_title_refers_to_the_one_person_holding_it(extractor):
     index = actors(extractor, "Russian Foreign Minister Sergei Lavrov arrived in Ankara. "
                               "The minister criticized NATO.")
     assert by_text(index, "minister") is by_text(index, "Sergei Lavrov")
-    # Two ministers named before: "the minister" is ambiguous and dropped.
+    # Two ministers named before: "the minister" is neither, only an office of their
+    # country's.
     index = actors(extractor, "Foreign Minister Sergei Lavrov met Defence Minister Pavel "
                               "Grachev. The minister criticized NATO.")
-    assert not [m for m in index.mentions if m.text == "minister"]
-    # No one holds the title: nothing is guessed.
+    assert [m.actor.id for m in index.mentions if m.text == "minister"] == ["country:RUS:GOV"]
+    # No one holds the title: no person is guessed.
     index = actors(extractor, "Sergei Lavrov arrived. The minister criticized NATO.")
-    assert not [m for m in index.mentions if m.text == "minister"]
+    assert all(m.actor.type != "PERSON" for m in index.mentions if m.text == "minister")
     # The name in apposition after its title gives the title too.
     index = actors(extractor, "The Minister for Central Asia, Tobias Ellwood, visited "
                               "Turkey. The Minister also met British businesses.")
@@ -932,10 +933,19 @@ def test_a_collective_of_an_unknown_place_is_read_like_a_bare_one(extractor):
     # an envoy says where he serves, not whose the organ expelling him is
     ("Mali has been ruled by soldiers since 2020. The junta expelled the French ambassador.",
      "junta", "MLI"),
+    # an office named by its title alone, capitalised or not
+    ("Britain summoned the Russian ambassador on Tuesday. The Foreign Secretary condemned "
+     "Russia.", "Secretary", "GBR"),
+    ("President Buhari met rebels. The defence minister criticised Chad.", "minister", "NGA"),
 ])
 def test_a_definite_organ_with_no_country_is_the_story_s_country(extractor, text, word,
                                                                   country):
     assert by_text(actors(extractor, text), word).country == country
+
+
+def test_an_office_of_a_named_body_is_no_state_s(extractor):
+    index = actors(extractor, "Iraq fought ISIL. The ISIL leader threatened Iraq.")
+    assert all(m.actor.country != "IRQ" for m in index.mentions if "leader" in m.text)
 
 
 def test_a_definite_organ_is_not_of_the_far_end_named_before(extractor):
