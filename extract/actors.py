@@ -133,6 +133,7 @@ MEMBER_NOUNS = word_set("member_nouns")
 BELONGING_LINKS = word_set("belonging_links")
 NAMING_LINKS = word_set("naming_links")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
+FACTION_NAME_WORDS = word_set("faction_name_words")
 HARMING_VERBS = word_set("harming_verbs")
 UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
 VISIT_NOUNS = word_set("visit_nouns")
@@ -2403,6 +2404,8 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
         # One name, one sense per document: "the city of Raqqah" makes the later "the
         # liberation of Raqqah" that town, whatever label NER gives it there.
         return seen
+    if ent.label_ in {"PERSON", "ORG"} and _faction_name(span):
+        return res.actor(Actor(id=f"group:{slug(text)}", name=text, type="ARMED_GROUP"))
     if ent.label_ == "PERSON":
         if not any(t.is_alpha and t.text[0].isupper() for t in span):
             return None
@@ -2419,6 +2422,13 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
     if ent.label_ == "NORP":
         return None
     return _organisation(span, res, lex)
+
+
+def _faction_name(span: Span) -> bool:
+    """A name of several words that opens with a word of armed factions' names ("Ansar
+    al-Haqq", "Liwa Ard al-Quds"; faction_name_words), which no person's name does."""
+    first = span[0].lower_.removeprefix("al-")
+    return len(span) > 1 and span[0].text[:1].isupper() and first in FACTION_NAME_WORDS
 
 
 def _ground_taken(span: Span, res: _Resolver) -> bool:

@@ -1400,3 +1400,18 @@ def test_mediators_and_inspectors_of_a_country_are_its_government_s(extractor, t
                                                                      expected):
     assert expected in {t.object.name for t in extractor.extract_text(text)} | {
         t.subject.name for t in extractor.extract_text(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    # NER calls these names people's; their first word names a faction
+    ("Ansar al-Haqq fired rockets at Israel.", "Ansar al-Haqq"),
+    ("Liwa Ard al-Quds fought the Islamic State.", "Liwa Ard al-Quds"),
+])
+def test_a_name_opening_with_a_faction_word_is_an_armed_group(extractor, text, name):
+    assert by_text(actors(extractor, text), name).type == "ARMED_GROUP"
+
+
+def test_the_group_refers_back_to_a_faction_no_dictionary_knows(extractor):
+    index = actors(extractor, "Ansar al-Haqq fired rockets at Israel. The Government of "
+                              "Lebanon criticised the group.")
+    assert by_text(index, "group") is by_text(index, "Ansar al-Haqq")
