@@ -1561,7 +1561,19 @@ def _context_countries(found: _Found, tok: Token, sector: str,
     where what it harms is, where it acts, else the countries its sentence names."""
     return _own_place_countries(found, tok) or _harmed_place_countries(tok, here) or \
         _doer_place_countries(tok, here, sector) or \
-        _home_countries_named(found, here, towns=sector in LOCAL_SECTORS)
+        _home_countries_named(found, here, towns=sector in LOCAL_SECTORS) or \
+        _officials_countries(here, sector)
+
+
+def _officials_countries(here: list[ActorMention], sector: str) -> set[str]:
+    """"Students protested against President Ruto": people with no country, in a sentence
+    that names no country but a state's official, are of that official's country (as event
+    coders code protests and strikes at home); not a state's own organs, which may serve
+    abroad."""
+    if sector not in LOCAL_SECTORS:
+        return set()
+    return {m.actor.country for m in here if m.actor.type == "PERSON" and m.actor.country
+            and m.actor.sector in STATE_SECTORS}
 
 
 def _story_country(found: _Found, tok: Token, sector: str,

@@ -237,7 +237,13 @@ def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
     """The relation a noun carries, by its form or its lemma ("talks", "attack"); a
     two-word noun first ("hunger strike" is a protest, "strike" an attack), with any of
     its modifiers ("joint naval drills" are joint drills) or the preposition it is the
-    object of ("on strike")."""
+    object of ("on strike"), or whole when it is hyphenated ("sit-in", "build-up", which
+    the tokenizer splits)."""
+    joined = _hyphenated(tok)
+    if joined is not None:
+        found = vocab.noun_relation(joined)
+        if found is not None:
+            return found
     for mod in reversed(list(tok.lefts)) if tok.n_lefts else ():
         if mod.dep_ not in {"compound", "amod"}:
             continue
@@ -252,6 +258,19 @@ def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
             if found is not None:
                 return found
     return vocab.noun_relation(tok.lower_) or vocab.noun_relation(tok.lemma_)
+
+
+def _hyphenated(tok: Token) -> str | None:
+    """"sit-in" for the "in" of "a sit-in": a noun joined by a hyphen to the word before
+    it, which modifies it; None for any other."""
+    i = tok.i
+    if i < 2 or not tok.n_lefts:
+        return None
+    doc = tok.doc
+    hyphen, first = doc[i - 1], doc[i - 2]
+    if hyphen.text != "-" or first.head.i != i or hyphen.whitespace_ or first.whitespace_:
+        return None
+    return f"{first.lower_}-{tok.lower_}"
 
 
 def own_means(ctx: Sentence, tok: Token) -> bool:

@@ -1415,3 +1415,12 @@ def test_the_group_refers_back_to_a_faction_no_dictionary_knows(extractor):
     index = actors(extractor, "Ansar al-Haqq fired rockets at Israel. The Government of "
                               "Lebanon criticised the group.")
     assert by_text(index, "group") is by_text(index, "Ansar al-Haqq")
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("Students protested against President Ruto.", "Students", "KEN"),
+    ("Rebels attacked President Deby's convoy.", "Rebels", "TCD"),
+])
+def test_people_with_no_country_are_of_the_official_their_sentence_names(extractor, text,
+                                                                        word, country):
+    assert by_text(actors(extractor, text), word).country == country
