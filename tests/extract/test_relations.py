@@ -2835,3 +2835,23 @@ def test_what_a_meeting_is_held_to_discuss_is_no_partner(extractor, text):
 def test_a_protest_outside_an_embassy_is_against_its_country(extractor):
     got = pairs(extractor, "Venezuelan protesters rallied outside the US embassy in Caracas.")
     assert got == {("Venezuela opposition", "PROTESTS_AGAINST", "United States government")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France threw its weight behind Macron.", ("France", "SUPPORTS", "Emmanuel Macron")),
+    ("Turkey dropped its objection to Sweden's membership.",
+     ("Turkey", "CONCEDES_TO", "Sweden")),
+    ("Turkey dropped its veto against Sweden.", ("Turkey", "CONCEDES_TO", "Sweden")),
+    ("The EU will disburse 50 billion euros to Ukraine.",
+     ("European Union", "AIDS", "Ukraine")),
+    ("Albania opened its ports to NATO forces.", ("Albania", "WITHDRAWS_FROM", "NATO")),
+    ("M23 rebels retreated from the town under pressure from Congolese troops.",
+     ("M23", "WITHDRAWS_FROM", "DR Congo military")),
+])
+def test_phrases_and_frames_of_support_concession_aid_and_retreat(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+def test_resumed_exports_go_one_way(extractor):
+    got = pairs(extractor, "Kazakhstan resumed oil exports to Kyrgyzstan.")
+    assert got == {("Kazakhstan", "COOPERATES_WITH", "Kyrgyzstan")}
