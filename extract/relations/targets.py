@@ -46,6 +46,7 @@ from actorgraph.extract.wordlists import word_set
 
 LEAVING_NOUNS = word_set("leaving_nouns")
 COUNTERING_VERBS = word_set("countering_verbs")
+DOER_OF_NOUNS = word_set("doer_of_nouns")
 
 
 def complement_targets(ctx: Sentence, verb: Token, plover: str) -> Weighted:
@@ -169,7 +170,8 @@ def act_named_targets(ctx: Sentence, act: Token, plover: str) -> Weighted:
     if not aimed_at_author(ctx, act, plover):
         preps = (TARGET_PREPS | {"of", "with", "by"}) - left_place_preps(act)
         return captors(ctx, act) or prep_mentions(ctx, [act], preps)
-    authors = {"by", "from", "of"} if own_means(ctx, act) else {"by", "from"}
+    doer_of = own_means(ctx, act) or act.lemma_.lower() in DOER_OF_NOUNS
+    authors = {"by", "from", "of"} if doer_of else {"by", "from"}
     return [*prep_mentions(ctx, [act], authors - left_place_preps(act)),
             *((m, 0.9) for m in modifier_actors(ctx, act) if m.actor.is_actor)] or \
         refused_partners(ctx, act, plover)

@@ -102,6 +102,9 @@ def test_a_verb_hung_from_the_name_after_it_takes_the_name_as_object(extractor, 
      "sanctions"),
     ("Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro "
      "Hashimoto in Siberia.", "Yeltsin", "hosted", "Hashimoto"),
+    # the parser hangs the date on the noun after the verb, not on the verb
+    ("Mali's government on Monday denounced interference by France in its internal affairs.",
+     "government", "denounced", "interference"),
 ])
 def test_a_verb_a_date_made_a_modifier_is_the_sentences_verb(extractor, text, subject, verb,
                                                               obj):
@@ -457,3 +460,17 @@ def test_a_bare_participle_before_a_subject_modifies_it(extractor):
     assert got == {("Jacques Chirac", "PRAISES", "Lebanon")}
     # a participle with an object of its own is a clause
     assert extractor.nlp("Visiting Moscow, Blair met Putin.")[0].dep_ != "amod"
+
+
+def test_a_failing_parse_repair_leaves_the_document_and_warns(extractor):
+    from actorgraph.extract.nlp import ParseRepairWarning, parse_repair
+
+    @parse_repair("test_repair_that_fails")
+    def broken(doc):
+        raise ValueError("no date")
+
+    doc = extractor.nlp("Kenya accused Somalia of meddling.")
+    heads = [t.head.i for t in doc]
+    with pytest.warns(ParseRepairWarning, match="test_repair_that_fails.*Kenya accused"):
+        assert broken(doc) is doc
+    assert [t.head.i for t in doc] == heads

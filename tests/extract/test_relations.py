@@ -2855,3 +2855,12 @@ def test_phrases_and_frames_of_support_concession_aid_and_retreat(extractor, tex
 def test_resumed_exports_go_one_way(extractor):
     got = pairs(extractor, "Kazakhstan resumed oil exports to Kyrgyzstan.")
     assert got == {("Kazakhstan", "COOPERATES_WITH", "Kyrgyzstan")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mali's government on Monday denounced the interference of France in its internal "
+     "affairs.", ("Mali government", "CRITICIZES", "France")),
+    ("Iran condemned the aggression of Israel.", ("Iran", "CRITICIZES", "Israel")),
+])
+def test_the_of_of_an_act_with_no_object_names_its_doer(extractor, text, expected):
+    assert expected in pairs(extractor, text)
