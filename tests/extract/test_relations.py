@@ -2860,7 +2860,12 @@ def test_resumed_exports_go_one_way(extractor):
 @pytest.mark.parametrize("text, expected", [
     ("Mali's government on Monday denounced the interference of France in its internal "
      "affairs.", ("Mali government", "CRITICIZES", "France")),
-    ("Iran condemned the aggression of Israel.", ("Iran", "CRITICIZES", "Israel")),
+    ("Kenya condemned the meddling of Somalia.", ("Kenya", "CRITICIZES", "Somalia")),
 ])
 def test_the_of_of_an_act_with_no_object_names_its_doer(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+def test_the_of_of_an_act_on_someone_names_no_doer(extractor):
+    assert ("Kenya", "CRITICIZES", "Somalia") not in pairs(
+        extractor, "Kenya condemned the invasion of Somalia.")
