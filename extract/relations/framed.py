@@ -221,6 +221,16 @@ def frame_complements(ctx: Sentence) -> dict[int, str]:
             and asks_an_act(ctx, m)}
 
 
+def _beyond_joint_agents(f: Finding, rules: list[Finding]) -> bool:
+    """"Uganda and the DRC launched joint operations against the ADF": where the rules read
+    a trigger as its co-agents' joint act (each with the other), a frame there that takes
+    one of them to a third party reads what they did together, not the same thing again."""
+    joint = {(r.subject.actor.id, r.obj.actor.id) for r in rules
+             if r.anchor.i == f.anchor.i}
+    return any((a, b)[::-1] in joint and f.subject.actor.id in (a, b)
+               and f.obj.actor.id not in (a, b) for a, b in joint)
+
+
 def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
                  ) -> list[Finding]:
     """The rules' statements and what the frames add: nothing at a trigger the rules read
@@ -245,7 +255,8 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
         pair = (f.subject.actor.id, f.obj.actor.id)
         if (f.anchor.i, pair) in said:
             continue  # one reading per trigger and pair: "sent missiles to" arms, no posture
-        if any(f is r for r in replacing) or (f.anchor.i not in read and pair not in pairs):
+        if any(f is r for r in replacing) or pair not in pairs and (
+                f.anchor.i not in read or _beyond_joint_agents(f, kept)):
             added.append(f)
             pairs.add(pair)
             # (either way round: "imports weapons from North Korea" is North Korea's aid,

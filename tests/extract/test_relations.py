@@ -2869,3 +2869,9 @@ def test_the_of_of_an_act_with_no_object_names_its_doer(extractor, text, expecte
 def test_the_of_of_an_act_on_someone_names_no_doer(extractor):
     assert ("Kenya", "CRITICIZES", "Somalia") not in pairs(
         extractor, "Kenya condemned the invasion of Somalia.")
+
+
+def test_a_joint_act_against_a_third_party_is_each_co_agent_s(extractor):
+    got = pairs(extractor, "Uganda and the DRC launched joint operations against the ADF.")
+    assert {("Uganda", "FIGHTS", "ADF"), ("DR Congo", "FIGHTS", "ADF"),
+            ("Uganda", "COOPERATES_WITH", "DR Congo")} <= got
