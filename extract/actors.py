@@ -105,7 +105,9 @@ PLURAL_REFERENCES = {
     "countries": "COUNTRY", "nations": "COUNTRY", "neighbors": "COUNTRY",
     "governments": "COUNTRY",
     "neighbours": "COUNTRY", "states": "COUNTRY",
-    "sides": "ANY", "parties": "ANY", "rivals": "ANY", "allies": "ANY", "groups": "ANY"}
+    "sides": "ANY", "parties": "ANY", "rivals": "ANY", "allies": "ANY", "groups": "ANY",
+    "units": "ANY", "factions": "ANY", "militias": "ANY", "movements": "ANY",
+    "organisations": "ANY", "organizations": "ANY", "brigades": "ANY", "armies": "ANY"}
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 COUNTRY_NOUNS = word_set("country_nouns")
 UNNAMED_BODIES = word_set("unnamed_bodies")
@@ -1464,13 +1466,15 @@ def _add_country_references(found: _Found) -> None:
     noun is the country named just before, when one is clear; "the two leaders", "both
     sides" are the two named just before."""
     for tok in found.tokens:
+        bare = _bare_count(tok)
         if tok.lower_ not in PLURAL_REFERENCES and tok.lemma_.lower() not in COUNTRY_NOUNS \
-                or tok.i in found.taken or tok.dep_ == "compound":
+                and not bare or tok.i in found.taken or tok.dep_ == "compound":
             continue
-        count = next((GROUP_COUNTS[c.lower_] for c in tok.children
-                      if c.dep_ in {"nummod", "det", "predet"} and c.lower_ in GROUP_COUNTS), 0)
-        kind = PLURAL_REFERENCES.get(tok.lower_)
-        if count and kind and tok.tag_ == "NNS":
+        count = GROUP_COUNTS[tok.lower_] if bare else next(
+            (GROUP_COUNTS[c.lower_] for c in tok.children
+             if c.dep_ in {"nummod", "det", "predet"} and c.lower_ in GROUP_COUNTS), 0)
+        kind = "ANY" if bare else PLURAL_REFERENCES.get(tok.lower_)
+        if count and kind and (tok.tag_ == "NNS" or bare):
             # "the two leaders", "both sides", "the three countries": the ones named just
             # before, if there are just that many.
             actors = _plural_antecedents(tok, found.mentions, count, kind)
@@ -1483,6 +1487,13 @@ def _add_country_references(found: _Found) -> None:
                                        for a in actors]
         else:
             _add_country_reference(found, tok)
+
+
+def _bare_count(tok: Token) -> bool:
+    """"The two have clashed since 2020": a definite count standing for a noun, as a
+    subject or an object."""
+    return tok.tag_ == "CD" and tok.lower_ in GROUP_COUNTS and \
+        tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and _definite(tok, {"the"})
 
 
 def _add_country_reference(found: _Found, tok: Token) -> None:
@@ -1994,7 +2005,8 @@ def _plural_antecedents(tok: Token, mentions: list[ActorMention], n: int, kind: 
         if group:
             return group
         found = {_referent_key(m.actor, kind): m.actor for m in here
-                 if _fits_reference(m.actor, kind)}
+                 if _fits_reference(m.actor, kind)
+                 and not (kind == "ANY" and _where_it_happens(tok.doc[m.end - 1]))}
         if len(found) == n:
             return list(found.values())
         countries = _conjoined_group(tok.doc, here, n, "COUNTRY") if kind == "PERSON" else []
@@ -2003,12 +2015,18 @@ def _plural_antecedents(tok: Token, mentions: list[ActorMention], n: int, kind: 
     return []
 
 
+def _where_it_happens(tok: Token) -> bool:
+    """A name said as where something goes or happens ("deployed to Tripoli", "met in
+    Cairo"), no party to it, whatever actor a capital stands for elsewhere."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "into", "at", "near"}
+
+
 def _fits_reference(actor: Actor, kind: str) -> bool:
     if kind == "PERSON":
         return actor.type == "PERSON"
     if kind == "COUNTRY":
         return actor.type == "COUNTRY" and actor.sector in {None, "GOV"} and bool(actor.country)
-    return True
+    return actor.type != LOCATION  # (a place is where the sides are, none of them)
 
 
 def _referent_key(actor: Actor, kind: str) -> str:

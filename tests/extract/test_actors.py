@@ -1424,3 +1424,16 @@ def test_the_group_refers_back_to_a_faction_no_dictionary_knows(extractor):
 def test_people_with_no_country_are_of_the_official_their_sentence_names(extractor, text,
                                                                         word, country):
     assert by_text(actors(extractor, text), word).country == country
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Tajoura Brigade and the Nawasi Battalion were deployed to Tripoli. Both units "
+     "clashed with the Radaa Force.", "units"),
+    ("Ansar al-Tawhid and Liwa al-Sahel operate in the north. The two have clashed "
+     "repeatedly since 2020.", "two"),
+])
+def test_a_counted_reference_is_the_bodies_named_before_not_where_they_went(extractor, text,
+                                                                            word):
+    index = actors(extractor, text)
+    names = {m.actor.name for m in index.mentions if m.text == word}
+    assert len(names) == 2 and "Libya" not in names
