@@ -1593,9 +1593,11 @@ def _story_country(found: _Found, tok: Token, sector: str,
     accused Rwanda": a definite state organ whose sentence gives it no country is the
     organ of the country the sentences before are about (the one country named at home
     in the nearest that names any, else the one their subjects are of), not of a country
-    its own sentence names only as the far end of an act."""
-    if sector not in STATE_SECTORS or tok.tag_ not in {"NN", "NNP"} or \
-            not _definite(tok, {"the"}):
+    its own sentence names only as the far end of an act. So too a bare plural or mass
+    organ ("ACCRA, Ghana (Reuters) - Police arrested 20 activists")."""
+    definite = tok.tag_ in {"NN", "NNP"} and _definite(tok, {"the"})
+    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children)
+    if sector not in STATE_SECTORS or not (definite or bare):
         return set()
     doc = found.doc
     far = {m.actor.country for m in here if m.actor.country and not _said_as_home(m, doc)}
