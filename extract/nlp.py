@@ -660,6 +660,20 @@ def subjects_read_as_conjoined_objects(doc: Doc) -> Doc:
     return doc
 
 
+@parse_repair("subjects_hung_on_auxiliaries")
+def subjects_hung_on_auxiliaries(doc: Doc) -> Doc:
+    """Hang a subject the parser hung on an auxiliary on the auxiliary's verb: in "Human
+    Rights Watch said Ethiopian troops had committed war crimes" "troops" may come out the
+    subject of "had", which governs nothing, leaving "committed" with no subject."""
+    for i in numpy.flatnonzero(doc.to_array(DEP) == NSUBJ):
+        subject = doc[int(i)]
+        aux = subject.head
+        if aux.dep_ in {"aux", "auxpass"} and aux.head.i != aux.i and \
+                aux.head.pos_ in {"VERB", "AUX"}:
+            subject.head = aux.head
+    return doc
+
+
 @parse_repair("modifiers_read_as_clausal_subjects")
 def modifiers_read_as_clausal_subjects(doc: Doc) -> Doc:
     """Hang a bare participle before a subject on that subject ("Visiting British Prime
@@ -1153,4 +1167,5 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
     nlp.add_pipe("dated_subjects_read_as_modifiers", after="verbs_read_as_compound_nouns")
     nlp.add_pipe("headline_subjects_read_apart", after="dated_subjects_read_as_modifiers")
     nlp.add_pipe("modifiers_read_as_clausal_subjects", after="headline_subjects_read_apart")
+    nlp.add_pipe("subjects_hung_on_auxiliaries", after="modifiers_read_as_clausal_subjects")
     return nlp

@@ -18,12 +18,14 @@ from actorgraph.extract.relations.mentions import (
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
 from actorgraph.extract.relations.words import (
+    COMMITTING_VERBS,
     DEONTIC_AUX,
     GROUP_NOUNS,
     LABELLING_NOUNS,
     MEMBERSHIP_NOUNS,
     NAMING_VERBS,
     SPEECH_VERBS,
+    WRONGDOING_NOUNS,
 )
 
 
@@ -76,6 +78,49 @@ def labelling_criticisms(ctx: Sentence) -> Iterator[Finding]:
             for o, ow in labelled:
                 if s.actor.id != o.actor.id:
                     yield Finding(s, o, "CRITICIZES", [tok], tok, 0.6 * sw * ow)
+
+
+def wrongdoing_accusations(ctx: Sentence) -> Iterator[Finding]:
+    """"Human Rights Watch said Ethiopian troops had committed war crimes", '"Israel is
+    committing genocide," Pandor said': saying an actor commits a wrong the field names
+    (wrongdoing_nouns) accuses it (CAMEO 112, PLOVER ACCUSE); not an actor speaking of
+    itself, nor a wrong said not to be done."""
+    if "ACCUSES" not in ctx.vocab:
+        return
+    for tok in ctx.tokens:
+        if tok.pos_ != "VERB" or tok.lemma_ not in SPEECH_VERBS:
+            continue
+        clauses = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
+        if tok.dep_ in {"ccomp", "parataxis"}:
+            clauses.append(tok.head)  # ("..., X said" the parse hangs on the clause)
+        for clause in clauses:
+            wrong = committed_wrong(clause)
+            if wrong is None:
+                continue
+            accused = subjects(ctx, clause)
+            for s, sw in subjects(ctx, tok):
+                for o, ow in accused:
+                    if s.actor.id != o.actor.id:
+                        yield Finding(s, o, "ACCUSES", [tok, wrong], tok, 0.6 * sw * ow)
+
+
+def committed_wrong(verb: Token) -> Token | None:
+    """The wrong a clause says its subject commits ("had committed war crimes"), or None
+    (a negated clause commits none)."""
+    if verb.lemma_.lower() not in COMMITTING_VERBS or any(
+            c.dep_ == "neg" for c in verb.children):
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        lemma = obj.lemma_.lower()
+        forms = {lemma, *(f"{c.lemma_.lower()} {lemma}" for c in obj.children
+                          if c.dep_ in {"amod", "compound"}),
+                 *(f"{lemma} {p.lower_} {q.lemma_.lower()}" for p in obj.children
+                   if p.dep_ == "prep" for q in p.children if q.dep_ == "pobj")}
+        if forms & WRONGDOING_NOUNS:
+            return obj
+    return None
 
 
 def condemning_label(tok: Token) -> bool:

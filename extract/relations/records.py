@@ -46,6 +46,7 @@ from actorgraph.extract.relations.predicates import (
     labelling_criticisms,
     membership_relations,
     obligation_demands,
+    wrongdoing_accusations,
 )
 from actorgraph.extract.relations.verbs import verb_relations
 from actorgraph.extract.triples import Triple
@@ -70,7 +71,8 @@ def find_statements(ctx: Sentence) -> list[Finding]:
     the rules first, then what the frames add."""
     rules = [*verb_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
              *co_agent_relations(ctx), *membership_relations(ctx), *obligation_demands(ctx),
-             *labelling_criticisms(ctx), *broker_relations(ctx)]
+             *labelling_criticisms(ctx), *wrongdoing_accusations(ctx),
+             *broker_relations(ctx)]
     return merge_frames(rules, frame_findings(ctx))
 
 

@@ -474,3 +474,9 @@ def test_a_failing_parse_repair_leaves_the_document_and_warns(extractor):
     with pytest.warns(ParseRepairWarning, match="test_repair_that_fails.*Kenya accused"):
         assert broken(doc) is doc
     assert [t.head.i for t in doc] == heads
+
+
+def test_a_subject_hung_on_an_auxiliary_is_its_verb_s(extractor):
+    doc = extractor.nlp("Human Rights Watch said Ethiopian troops had committed war crimes.")
+    troops = next(t for t in doc if t.text == "troops")
+    assert (troops.dep_, troops.head.text) == ("nsubj", "committed")

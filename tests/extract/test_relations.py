@@ -2875,3 +2875,20 @@ def test_a_joint_act_against_a_third_party_is_each_co_agent_s(extractor):
     got = pairs(extractor, "Uganda and the DRC launched joint operations against the ADF.")
     assert {("Uganda", "FIGHTS", "ADF"), ("DR Congo", "FIGHTS", "ADF"),
             ("Uganda", "COOPERATES_WITH", "DR Congo")} <= got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Human Rights Watch said Ethiopian troops had committed war crimes.",
+     ("Human Rights Watch", "ACCUSES", "Ethiopia military")),
+    ('"Israel is committing genocide," Pandor said.', ("Naledi Pandor", "ACCUSES", "Israel")),
+])
+def test_saying_an_actor_commits_a_wrong_accuses_it(extractor, text, expected):
+    assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said Ukraine had not committed any crimes.",
+    "Russia said Ukraine had committed to the talks.",
+])
+def test_no_wrong_said_committed_accuses_no_one(extractor, text):
+    assert not [p for p in pairs(extractor, text) if p[1] == "ACCUSES"]
