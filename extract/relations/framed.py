@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from actorgraph.extract.actors import LOCATION
 from actorgraph.extract.frames import Frame, FrameMatch
 from actorgraph.extract.relations.arguments import joiners, noun_governor_subjects, passive_agents
 from actorgraph.extract.relations.confidence import trigger_tokens
@@ -245,9 +246,11 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
     replacing = [f for f in overriding if any(
         overrides(f, r, id(f) in backward) for r in overridden)]
     kept = [r for r in rules if not any(r is o for o in overridden)]
-    # (a rule that relates an actor to itself has read nothing: it is dropped later)
+    # (a rule that relates an actor to itself has read nothing: it is dropped later; one
+    # that found only where the act happened leaves the frames to find whom it is aimed
+    # at: "deployed troops along its border with China in eastern Ladakh")
     read = {t.i for f in kept if f.subject.actor.id != f.obj.actor.id
-            for t in (f.anchor, *f.trigger)}
+            and f.obj.actor.type != LOCATION for t in (f.anchor, *f.trigger)}
     pairs = {(f.subject.actor.id, f.obj.actor.id) for f in kept}
     added: list[Finding] = []
     said: set[tuple[int, tuple[str, str]]] = set()  # (trigger, pair) a frame already read
@@ -262,7 +265,9 @@ def merge_frames(rules: list[Finding], framed: list[tuple[FrameMatch, Finding]]
             # (either way round: "imports weapons from North Korea" is North Korea's aid,
             # read backward, and no posture of Iran against it)
             said.update({(f.anchor.i, pair), (f.anchor.i, pair[::-1])})
-    return kept + added
+    aimed = {(f.anchor.i, f.subject.actor.id) for f in added if f.obj.actor.type != LOCATION}
+    return [r for r in kept if r.obj.actor.type != LOCATION
+            or (r.anchor.i, r.subject.actor.id) not in aimed] + added
 
 
 def overrides(framed: Finding, rule: Finding, backward: bool = False) -> bool:

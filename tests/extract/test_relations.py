@@ -2892,3 +2892,9 @@ def test_saying_an_actor_commits_a_wrong_accuses_it(extractor, text, expected):
 ])
 def test_no_wrong_said_committed_accuses_no_one(extractor, text):
     assert not [p for p in pairs(extractor, text) if p[1] == "ACCUSES"]
+
+
+def test_a_frame_s_target_outranks_the_place_an_act_happens(extractor):
+    got = pairs(extractor, "India deployed troops along its border with China in eastern "
+                           "Ladakh.")
+    assert got == {("India", "MOBILIZES_AGAINST", "China")}
