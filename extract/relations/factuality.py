@@ -350,6 +350,10 @@ def participle_adjunct(node: Token) -> bool:
 def keeps_negation_scope(node: Token) -> bool:
     """Control and noun-governing links keep negation scope; clause boundaries end it, and
     so does a scene ("did not meet Netanyahu during his visit": the visit took place)."""
+    if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                    for c in node.children):
+        # a purpose: "refrained from sending troops to fight Ukraine" fights no one
+        return True
     if node.dep_ not in NEGATION_SCOPE_DEPS or participle_adjunct(node):
         return False
     if node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS and \

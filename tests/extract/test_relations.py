@@ -1737,6 +1737,20 @@ def test_refraining_from_an_act_negates_it(extractor, text):
     assert t.negated
 
 
+def test_a_negated_act_s_purpose_is_negated_too(extractor):
+    (t,) = [t for t in extractor.extract_text(
+        "Minsk has so far refrained from sending troops to fight Ukraine.")
+        if t.relation == "FIGHTS"]
+    assert t.negated
+
+
+def test_an_assessment_reports_what_it_assesses(extractor):
+    (t,) = [t for t in extractor.extract_text(
+        "CENTCOM assesses that ISIS planned attacks against U.S. personnel.")
+        if t.relation == "ATTACKS"]
+    assert t.modality == "reported"
+
+
 @pytest.mark.parametrize("text, expected", [
     # a people-named collective the context puts in the state's country is no part of it
     ("Turkey attacked Kurdish militants.", ("Turkey", "ATTACKS", "Turkey rebels")),
