@@ -1872,18 +1872,25 @@ def _add_victims(found: _Found) -> None:
     Not where the sentence names a country or a place: whose people they are is then
     unclear (step 4 found no one country), and the act's place may tell it."""
     for tok in found.tokens:
-        if tok.i in found.taken or tok.tag_ != "NNS" or not _harmed(tok):
+        harmed = tok.tag_ == "NNS" and _harmed(tok)
+        if tok.i in found.taken or not harmed and not _acted_on(tok):
             continue
         sent = tok.sent
         if _countries_named([m for m in found.mentions if sent.start <= m.start < sent.end]):
             continue
         low = tok.lower_
-        if low not in VICTIM_NOUNS and found.lex.collectives.get(low) != "CVL":
+        # (any act befalls people and civil society alike: "the Taliban banned women from
+        # universities", "the junta shut down independent media")
+        sector = "CVL" if harmed and low in VICTIM_NOUNS else found.lex.collectives.get(low)
+        if sector not in ({"CVL"} if harmed else ACTED_ON_SECTORS):
             continue
         actor = found.res.actor(Actor(id=f"group:{slug(low)}", name=low, type="ORGANIZATION",
-                                      sector="CVL", source="collective"))
+                                      sector=sector, source="collective"))
         found.add(tok.i, tok.i + 1, actor, "collective")
 
+
+#: Sectors of people an act befalls who are actors of no country when none is told.
+ACTED_ON_SECTORS = frozenset({"CVL", "OPP", "MED"})
 
 #: Dependencies of a word that modifies another: "Sunni militants" names the militants.
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}

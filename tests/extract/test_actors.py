@@ -1440,3 +1440,9 @@ def test_a_counted_reference_is_the_bodies_named_before_not_where_they_went(extr
     index = actors(extractor, text)
     names = {m.actor.name for m in index.mentions if m.text == word}
     assert len(names) == 2 and "Libya" not in names
+
+
+def test_people_an_act_befalls_are_an_actor_of_no_country_when_none_is_told(extractor):
+    index = actors(extractor, "The Taliban banned women from universities.")
+    women = by_text(index, "women")
+    assert (women.country, women.sector) == (None, "CVL")
