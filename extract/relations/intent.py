@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from actorgraph.extract.actors import STATE_SECTORS
 from actorgraph.extract.lexicon import IntentCues, RelationVocabulary
 from actorgraph.extract.relations.factuality import factuality
 from actorgraph.extract.relations.mentions import is_place, mention
@@ -54,7 +55,8 @@ def intent_statement(ctx: Sentence, f: Finding) -> Finding | None:
     if not f.obj.actor.is_actor and relation != cues.hostile:
         return None  # a place is threatened ("threatened to strike Haifa"), not pledged to
     if relation == cues.hostile and conditional_mood(f.anchor, cues) and (
-            condition_mark(f.anchor, CONDITIONS) is None or said_by_another(ctx, f)):
+            condition_mark(f.anchor, CONDITIONS) is None or said_by_another(ctx, f)) \
+            and not (backshifted_will(f.anchor, cues) and said_by_its_side(ctx, f)):
         # "she would pursue a fight against ISIS": "would" is also the conditional; a
         # hostile act is a threat when committed to outright, or when its condition is
         # named (an ultimatum, derived.ultimatum_threat).
@@ -124,6 +126,17 @@ def conditional_threat(act: Token, cues: IntentCues) -> bool:
         condition_mark(verb, CONDITIONS) is not None
 
 
+def backshifted_will(act: Token, cues: IntentCues) -> bool:
+    """"Iran said it would retaliate against Israel": "would" in what was said is the
+    speaker's "will" told in the past, no conditional (the doer's own word, as
+    :func:`committers` checks)."""
+    if act.dep_ != "ccomp" or act.head.lemma_ not in SPEECH_VERBS or act.head.tag_ != "VBD":
+        return False
+    aux = {k.lower_ for k in act.children if k.dep_ == "aux"}
+    return bool(aux & cues.reported_aux) and not aux & cues.conditional_aux and \
+        condition_mark(act, CONDITIONS) is None
+
+
 def noun_infinitive(act: Token) -> bool:
     """An infinitive that completes a noun ("the threat to cut", "an offer to mediate")."""
     return act.dep_ == "acl" and act.head.pos_ == "NOUN" and any(
@@ -169,6 +182,20 @@ def said_by_another(ctx: Sentence, f: Finding) -> bool:
     speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return bool(speakers) and f.subject.actor.id not in {
         m.actor.id for c in speakers for m, _w in mention(ctx, c)}
+
+
+def said_by_its_side(ctx: Sentence, f: Finding) -> bool:
+    """The clause telling ``f`` is said by its doer or by one of the doer's state ("Iran
+    said it would", "Erdogan said Turkey would"), not by analysts or a foe; a person's own
+    "would" may be the conditional of a promise, no threat made."""
+    doer = f.subject.actor
+    if doer.type == "PERSON":
+        return False  # ("Clinton told reporters she would fight ISIS": if elected)
+    speakers = [m.actor for c in f.anchor.head.children if c.dep_ == "nsubj"
+                for m, _w in mention(ctx, c)]
+    return any(a.id == doer.id or doer.type == "COUNTRY" and a.country == doer.country
+               and (a.sector in STATE_SECTORS or a.type == "PERSON" and a.sector is None)
+               for a in speakers)
 
 
 def has_own_subject(verb: Token) -> bool:

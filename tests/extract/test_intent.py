@@ -79,6 +79,18 @@ def test_a_conditional_act_others_say_a_doer_would_do_is_no_threat(extractor):
     assert not any(r[1] == "THREATENS" for r in got), got
 
 
+def test_a_hostile_act_its_doer_said_it_would_do_is_a_threat(extractor):
+    # "would" in what was said is the speaker's "will" told in the past
+    got = rels(extractor, "Iran said it would retaliate against Israel.")
+    assert ("Iran", "THREATENS", "Israel", False, "asserted") in got
+    assert ("Iran", "ATTACKS", "Israel", False, "future") in got
+
+
+def test_a_hostile_act_others_said_a_doer_would_do_is_no_threat(extractor):
+    got = rels(extractor, "Analysts said Israel would strike Iran.")
+    assert not any(r[1] == "THREATENS" for r in got), got
+
+
 def test_a_threatened_act_aims_at_the_one_its_condition_names(extractor):
     # the parse hangs the "if" clause on "retaliate" as a complement, not an adverbial
     got = rels(extractor, "Beijing threatened to retaliate if Washington imposed new tariffs.")
