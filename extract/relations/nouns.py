@@ -111,6 +111,8 @@ def noun_findings(ctx: Sentence, tok: Token, rtype: RelationType) -> list[Findin
     if helped:  # "support for Kabul in the fight against X": Kabul fights
         roles.agents, roles.authors = helped, False
     roles.patients.extend(verb_hung_patients(ctx, tok, roles))
+    if not roles.patients and rtype.plover == "ACCUSE":
+        roles.patients.extend(accused_in_clause(ctx, tok))
     if not roles.agents and not roles.between and not roles.patients and rtype.symmetric:
         governors = noun_governor_subjects(ctx, tok, 0)
         if len(governors) > 1:
@@ -252,6 +254,14 @@ def nested_patients(ctx: Sentence, of: Token) -> Weighted:
             if pp.dep_ == "prep" and pp.lower_ in {"from", "to", "against", "on", "with"}:
                 objs = [m for q in pp.children if q.dep_ == "pobj" for m in mentions(ctx, q)]
     return objs
+
+
+def accused_in_clause(ctx: Sentence, tok: Token) -> Weighted:
+    """Whom an accusation's that-clause says did it: "Moscow's accusation that Kyiv was
+    behind the attack" accuses Kyiv."""
+    return [(m, 0.85 * w) for c in tok.children if c.dep_ in {"acl", "ccomp"}
+            and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+            for m, w in subjects(ctx, c)]
 
 
 def verb_hung_patients(ctx: Sentence, tok: Token, roles: NounRoles) -> Weighted:

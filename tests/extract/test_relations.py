@@ -2912,3 +2912,13 @@ def test_a_frame_s_target_outranks_the_place_an_act_happens(extractor):
     got = pairs(extractor, "India deployed troops along its border with China in eastern "
                            "Ladakh.")
     assert got == {("India", "MOBILIZES_AGAINST", "China")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow's accusation that Kyiv was behind the attack drew criticism.",
+     ("Russia", "ACCUSES", "Ukraine")),
+    ("Ukraine repeated its accusation that Russia had shelled the plant.",
+     ("Ukraine", "ACCUSES", "Russia")),
+])
+def test_an_accusation_s_that_clause_names_the_accused(extractor, text, expected):
+    assert expected in pairs(extractor, text)
