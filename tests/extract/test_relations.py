@@ -2922,3 +2922,12 @@ def test_a_frame_s_target_outranks_the_place_an_act_happens(extractor):
 ])
 def test_an_accusation_s_that_clause_names_the_accused(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv blamed the detentions on Russia.", ("Ukraine", "ACCUSES", "Russia")),
+    ("Niger's army neutralised fighters of the Islamic State.",
+     ("Niger military", "KILLS", "Islamic State")),
+])
+def test_an_act_blamed_on_someone_and_fighters_neutralised(extractor, text, expected):
+    assert expected in pairs(extractor, text)
