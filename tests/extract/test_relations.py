@@ -2931,3 +2931,11 @@ def test_an_accusation_s_that_clause_names_the_accused(extractor, text, expected
 ])
 def test_an_act_blamed_on_someone_and_fighters_neutralised(extractor, text, expected):
     assert expected in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Viktor Orban met Vladimir Putin in Moscow in July, a visit that was criticised by NATO.",
+    "Orban flew to Moscow to meet Putin. NATO criticised the visit.",
+])
+def test_a_visit_summed_up_and_criticised_criticises_the_visitor(extractor, text):
+    assert ("NATO", "CRITICIZES", "Viktor Orban") in pairs(extractor, text)
