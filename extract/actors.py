@@ -1466,7 +1466,7 @@ def _add_country_references(found: _Found) -> None:
     noun is the country named just before, when one is clear; "the two leaders", "both
     sides" are the two named just before."""
     for tok in found.tokens:
-        bare = _bare_count(tok)
+        bare = tok.lower_ in GROUP_COUNTS and _bare_count(tok)
         if tok.lower_ not in PLURAL_REFERENCES and tok.lemma_.lower() not in COUNTRY_NOUNS \
                 and not bare or tok.i in found.taken or tok.dep_ == "compound":
             continue
@@ -1871,14 +1871,18 @@ def _add_victims(found: _Found) -> None:
     actor of no country, named by their noun. Nowhere else: "civilians fled" names none.
     Not where the sentence names a country or a place: whose people they are is then
     unclear (step 4 found no one country), and the act's place may tell it."""
+    collectives = found.lex.collectives
     for tok in found.tokens:
+        low = tok.lower_
+        if low not in VICTIM_NOUNS and collectives.get(low) not in ACTED_ON_SECTORS or \
+                tok.i in found.taken:
+            continue  # (most words name no people: looked up before the parse is read)
         harmed = tok.tag_ == "NNS" and _harmed(tok)
-        if tok.i in found.taken or not harmed and not _acted_on(tok):
+        if not harmed and not _acted_on(tok):
             continue
         sent = tok.sent
         if _countries_named([m for m in found.mentions if sent.start <= m.start < sent.end]):
             continue
-        low = tok.lower_
         # (any act befalls people and civil society alike: "the Taliban banned women from
         # universities", "the junta shut down independent media")
         sector = "CVL" if harmed and low in VICTIM_NOUNS else found.lex.collectives.get(low)

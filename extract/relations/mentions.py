@@ -239,12 +239,13 @@ def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
     its modifiers ("joint naval drills" are joint drills) or the preposition it is the
     object of ("on strike"), or whole when it is hyphenated ("sit-in", "build-up", which
     the tokenizer splits)."""
-    joined = _hyphenated(tok)
+    lefts = list(tok.lefts) if tok.n_lefts else []
+    joined = _hyphenated(tok, lefts)
     if joined is not None:
         found = vocab.noun_relation(joined)
         if found is not None:
             return found
-    for mod in reversed(list(tok.lefts)) if tok.n_lefts else ():
+    for mod in reversed(lefts):
         if mod.dep_ not in {"compound", "amod"}:
             continue
         for form in (tok.lower_, tok.lemma_.lower()):
@@ -260,15 +261,14 @@ def relation_noun(vocab: RelationVocabulary, tok: Token) -> RelationType | None:
     return vocab.noun_relation(tok.lower_) or vocab.noun_relation(tok.lemma_)
 
 
-def _hyphenated(tok: Token) -> str | None:
+def _hyphenated(tok: Token, lefts: list[Token]) -> str | None:
     """"sit-in" for the "in" of "a sit-in": a noun joined by a hyphen to the word before
-    it, which modifies it; None for any other."""
-    i = tok.i
-    if i < 2 or not tok.n_lefts:
+    it, both among its left dependents ``lefts``; None for any other."""
+    if len(lefts) < 2:
         return None
-    doc = tok.doc
-    hyphen, first = doc[i - 1], doc[i - 2]
-    if hyphen.text != "-" or first.head.i != i or hyphen.whitespace_ or first.whitespace_:
+    hyphen, first = lefts[-1], lefts[-2]
+    if hyphen.i != tok.i - 1 or first.i != tok.i - 2 or hyphen.text != "-" or \
+            hyphen.whitespace_ or first.whitespace_:
         return None
     return f"{first.lower_}-{tok.lower_}"
 
