@@ -31,7 +31,8 @@ from spacy.symbols import oprd as OPRD
 from spacy.symbols import poss as POSS
 from spacy.symbols import prep as PREP
 from spacy.symbols import prt as PRT
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from actorgraph.extract.lexicon import ActorLexicon, load_actor_lexicon
 from actorgraph.extract.wordlists import word_set
@@ -356,6 +357,42 @@ def _past_base(form: str, bases: set[str]) -> str | None:
 NAME_AS_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 #: Dependents only a verb has: a name that has one is read as a verb for a reason.
 VERB_ONLY_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj", "neg"}
+
+
+FACTION_NAME_WORDS = word_set("faction_name_words")
+#: Words between the parts of a transliterated name: "al", "fi" (in), "wa" (and).
+NAME_JOINERS = frozenset({"al", "el", "fi", "wa", "wal", "li", "ul", "ut", "e", "-"})
+
+
+@parse_repair("faction_names_read_apart")
+def faction_names_read_apart(doc: Doc) -> Doc:
+    """Make a transliterated faction's name one entity where NER split it at its articles
+    ("Jama'at Nusrat al-Mujahidin fi Bilad al-Sudan" read as two people and Sudan): from
+    its first word (faction_name_words) to the noun its words are compounds of."""
+    if not any(t.lower_ in FACTION_NAME_WORDS for t in doc):
+        return doc  # (most documents name no such faction)
+    names = []
+    for tok in doc:
+        if tok.lower_ not in FACTION_NAME_WORDS or not tok.text[0].isupper() or \
+                tok.dep_ != "compound":
+            continue
+        head = tok
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        words = doc[tok.i:head.i + 1]
+        if head.pos_ != "PROPN" or not all(
+                t.text[0].isupper() or t.lower_ in NAME_JOINERS for t in words):
+            continue
+        if not any(e.start == words.start and e.end == words.end for e in doc.ents):
+            names.append(Span(doc, words.start, words.end, label="ORG"))
+    if names:
+        kept = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end
+                                               for n in names)]
+        doc.ents = filter_spans(kept + names)
+        for name in names:
+            for t in name:
+                t.ent_id_ = ""  # (a part's id, "Sudan"'s, is no id of the whole)
+    return doc
 
 
 @parse_repair("names_read_as_verbs")
@@ -1143,7 +1180,8 @@ def _load_pipeline(model: str | None, _key: int | None, lexicon: ActorLexicon | 
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
     )
     ruler.add_patterns(actor_patterns(lexicon))
-    nlp.add_pipe("names_read_as_verbs", after="ner")
+    nlp.add_pipe("faction_names_read_apart", after="ner")
+    nlp.add_pipe("names_read_as_verbs", after="faction_names_read_apart")
     nlp.add_pipe("verbs_read_as_names", after="names_read_as_verbs")
     nlp.add_pipe("verbs_read_as_adjectives", after="verbs_read_as_names")
     nlp.add_pipe("verbs_read_as_modifiers", after="verbs_read_as_adjectives")

@@ -480,3 +480,16 @@ def test_a_subject_hung_on_an_auxiliary_is_its_verb_s(extractor):
     doc = extractor.nlp("Human Rights Watch said Ethiopian troops had committed war crimes.")
     troops = next(t for t in doc if t.text == "troops")
     assert (troops.dep_, troops.head.text) == ("nsubj", "committed")
+
+
+def test_a_faction_s_name_split_at_its_articles_is_one_entity(extractor):
+    doc = extractor.nlp("Jama'at Nusrat al-Mujahidin fi Bilad al-Sudan attacked the Malian "
+                        "army.")
+    first = next(e for e in doc.ents)
+    assert (first.text, first.label_, first.ent_id_) == (
+        "Jama'at Nusrat al-Mujahidin fi Bilad al-Sudan", "ORG", "")
+
+
+def test_a_known_faction_s_entity_is_kept(extractor):
+    doc = extractor.nlp("Ansar al-Sharia attacked the US consulate in Benghazi.")
+    assert doc.ents[0].ent_id_ == "group:ansar_al_sharia"

@@ -2939,3 +2939,10 @@ def test_an_act_blamed_on_someone_and_fighters_neutralised(extractor, text, expe
 ])
 def test_a_visit_summed_up_and_criticised_criticises_the_visitor(extractor, text):
     assert ("NATO", "CRITICIZES", "Viktor Orban") in pairs(extractor, text)
+
+
+def test_a_faction_named_for_a_country_is_not_that_country(extractor):
+    got = pairs(extractor, "Jama'at Nusrat al-Mujahidin fi Bilad al-Sudan attacked the "
+                           "Malian army.")
+    assert got == {("Jama'at Nusrat al-Mujahidin fi Bilad al-Sudan", "ATTACKS",
+                    "Mali military")}
