@@ -136,6 +136,7 @@ BELONGING_LINKS = word_set("belonging_links")
 NAMING_LINKS = word_set("naming_links")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 FACTION_NAME_WORDS = word_set("faction_name_words")
+BODY_WORDS = word_set("org_words")
 HARMING_VERBS = word_set("harming_verbs")
 UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
 VISIT_NOUNS = word_set("visit_nouns")
@@ -2460,11 +2461,18 @@ def _context_actor(span: Span, ent: Span, res: _Resolver, lex: ActorLexicon) -> 
     ):
         # Places and unknown organisations do not urge or reply: this is a surname.
         return res.person(text)
-    if ent.label_ in {"GPE", "LOC", "FAC"}:
+    if ent.label_ in {"GPE", "LOC", "FAC"} and not _named_as_a_body(span):
         return res.place(span)
     if ent.label_ == "NORP":
         return None
     return _organisation(span, res, lex)
+
+
+def _named_as_a_body(span: Span) -> bool:
+    """A name of several words ending in a body's word ("the Myittha Defence Force", "the
+    Arab Tribal Council"; org_words), which NER may call a place or a building."""
+    last = span[-1]
+    return len(span) > 1 and last.lower_ in BODY_WORDS and last.text[0].isupper()
 
 
 def _faction_name(span: Span) -> bool:

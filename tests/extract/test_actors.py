@@ -1446,3 +1446,9 @@ def test_people_an_act_befalls_are_an_actor_of_no_country_when_none_is_told(extr
     index = actors(extractor, "The Taliban banned women from universities.")
     women = by_text(index, "women")
     assert (women.country, women.sector) == (None, "CVL")
+
+
+def test_a_name_ending_in_a_body_s_word_is_a_body_whatever_ner_calls_it(extractor):
+    # NER calls this armed group a facility
+    index = actors(extractor, "The Myanmar military attacked the Myittha Defence Force.")
+    assert by_text(index, "Myittha Defence Force").type != "LOCATION"
