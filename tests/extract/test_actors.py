@@ -1452,3 +1452,11 @@ def test_a_name_ending_in_a_body_s_word_is_a_body_whatever_ner_calls_it(extracto
     # NER calls this armed group a facility
     index = actors(extractor, "The Myanmar military attacked the Myittha Defence Force.")
     assert by_text(index, "Myittha Defence Force").type != "LOCATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ECOMOG troops attacked rebel positions in Freetown.", "ECOMOG"),
+    ("KFOR troops arrested two Serb policemen.", "KFOR"),
+])
+def test_peacekeeping_forces_are_intergovernmental_bodies(extractor, text, name):
+    assert by_text(actors(extractor, text), name).type == "IGO"
