@@ -1237,6 +1237,8 @@ def _attribute_person(found: _Found, span: Span, actor: Actor) -> range:
         # (the office the text gives is the one held now: "opposition leader Yair Lapid",
         # whom the lexicon knows as a minister)
         actor.sector = sector or actor.sector
+        if any(m.end == tstart and m.actor.type == "IGO" for m in found.mentions):
+            actor.sector = "IGO"  # "UN envoy Martin Griffiths": the body's office
     iso = _country_word_before(doc, tstart, lex) if title else None
     nationality = range(max(0, tstart - 3), span.end) if iso else range(0)
     if iso is None:

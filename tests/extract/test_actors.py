@@ -1460,3 +1460,9 @@ def test_a_name_ending_in_a_body_s_word_is_a_body_whatever_ner_calls_it(extracto
 ])
 def test_peacekeeping_forces_are_intergovernmental_bodies(extractor, text, name):
     assert by_text(actors(extractor, text), name).type == "IGO"
+
+
+def test_a_title_after_an_intergovernmental_body_is_the_body_s_office(extractor):
+    index = actors(extractor, "UN envoy Martin Griffiths met Houthi leaders in Sanaa.")
+    griffiths = by_text(index, "Martin Griffiths")
+    assert (griffiths.sector, griffiths.country) == ("IGO", None)
