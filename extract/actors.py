@@ -136,6 +136,7 @@ BELONGING_LINKS = word_set("belonging_links")
 NAMING_LINKS = word_set("naming_links")
 KIN_GROUP_NOUNS = word_set("kin_group_nouns")
 FACTION_NAME_WORDS = word_set("faction_name_words")
+PARTY_NAME_WORDS = word_set("party_name_words")
 BODY_WORDS = word_set("org_words")
 HARMING_VERBS = word_set("harming_verbs")
 UNCLAIMED_ATTACK_NOUNS = word_set("unclaimed_attack_nouns")
@@ -612,6 +613,7 @@ def find_actors(
     _regroup_ethnic_mentions(found)
     _attribute_collectives(found, unattributed)
     _attribute_named_bands(found)
+    _attribute_named_parties(found)
     _add_people_collectives(found)
     _add_unclaimed_attacks(found)
     _add_victims(found)
@@ -1634,6 +1636,21 @@ def _attribute_named_bands(found: _Found) -> None:
         isos = _context_countries(found, tok, "REB", _home_mentions(found, tok))
         if len(isos) == 1:
             band.actor.country, band.actor.type = isos.pop(), "ARMED_GROUP"
+
+
+def _attribute_named_parties(found: _Found) -> None:
+    """Step 4d: "Awami League activists attacked opposition supporters in Dhaka": a party's
+    or movement's name no dictionary knows (party_name_words) is of the one country its
+    sentence is about."""
+    for m in found.mentions:
+        a = m.actor
+        if a.source != "ner" or a.country or a.type != "ORGANIZATION" or \
+                found.doc[m.end - 1].lower_ not in PARTY_NAME_WORDS:
+            continue
+        tok = found.doc[m.end - 1]
+        isos = _home_countries_named(found, _home_mentions(found, tok), towns=True)
+        if len(isos) == 1:
+            a.country = isos.pop()
 
 
 def _state_acted_on_by_itself(found: _Found, tok: Token, sector: str, isos: set[str]) -> bool:

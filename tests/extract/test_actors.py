@@ -1466,3 +1466,13 @@ def test_a_title_after_an_intergovernmental_body_is_the_body_s_office(extractor)
     index = actors(extractor, "UN envoy Martin Griffiths met Houthi leaders in Sanaa.")
     griffiths = by_text(index, "Martin Griffiths")
     assert (griffiths.sector, griffiths.country) == ("IGO", None)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Awami League activists attacked opposition supporters in Dhaka.", "Awami League", "BGD"),
+    ("The National League for Democracy criticised the junta in Myanmar.",
+     "National League for Democracy", "MMR"),
+])
+def test_an_unknown_party_is_of_the_one_country_its_sentence_is_about(extractor, text, name,
+                                                                     country):
+    assert by_text(actors(extractor, text), name).country == country
