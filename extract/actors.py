@@ -1554,7 +1554,7 @@ def _attribute_collectives(found: _Found, unattributed: list[tuple[Token, str]])
                 continue
         elif _office_word(tok, found.lex):
             # (an office holder travels: "In his visit to Uzbekistan, the minister met ...")
-            isos = _story_country(found, tok, sector, here)
+            isos = _story_country(found, tok, sector, here) or _medium_countries(here)
         else:
             isos = _context_countries(found, tok, sector, here) or \
                 _story_country(found, tok, sector, here)
@@ -1590,6 +1590,13 @@ def _officials_countries(here: list[ActorMention], sector: str) -> set[str]:
         return set()
     return {m.actor.country for m in here if m.actor.type == "PERSON" and m.actor.country
             and m.actor.sector in STATE_SECTORS}
+
+
+def _medium_countries(here: list[ActorMention]) -> set[str]:
+    """"The Foreign Minister telephoned his Ghanaian counterpart, the official Togolese
+    news agency said": the country of the medium a sentence cites, whose officials wire
+    copy names by title alone."""
+    return {m.actor.country for m in here if m.actor.sector == "MED" and m.actor.country}
 
 
 def _story_country(found: _Found, tok: Token, sector: str,

@@ -937,6 +937,9 @@ def test_a_collective_of_an_unknown_place_is_read_like_a_bare_one(extractor):
     ("Britain summoned the Russian ambassador on Tuesday. The Foreign Secretary condemned "
      "Russia.", "Secretary", "GBR"),
     ("President Buhari met rebels. The defence minister criticised Chad.", "minister", "NGA"),
+    # an office's country by the medium the sentence cites
+    ("The Foreign Minister accused Pakistan of harbouring militants, the Indian news agency "
+     "PTI reported.", "Minister", "IND"),
     # a bare organ after a dateline: the dateline's country
     ("ACCRA, Ghana (Reuters) - Police arrested 20 opposition activists here on Monday.",
      "Police", "GHA"),
