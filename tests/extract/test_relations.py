@@ -2946,3 +2946,8 @@ def test_a_faction_named_for_a_country_is_not_that_country(extractor):
                            "Malian army.")
     assert got == {("Jama'at Nusrat al-Mujahidin fi Bilad al-Sudan", "ATTACKS",
                     "Mali military")}
+
+
+def test_forces_facing_a_foe_fight_it(extractor):
+    got = pairs(extractor, "Ethiopian troops are facing al-Shabaab in Gedo.")
+    assert got == {("Ethiopia military", "FIGHTS", "al-Shabaab")}
