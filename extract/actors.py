@@ -1370,11 +1370,18 @@ def _add_members(found: _Found) -> None:
                  for q in p.children if q.dep_ == "pobj"]
         if fighters:
             named += _linked_bodies(tok)
-        body = next((m for q in named
-                     if (m := by_token.get(q.i) or _compound_mention(q, by_token))), None)
-        if body is not None and body.actor.is_actor and body.actor.type != "PERSON" and \
-                not (fighters and body.actor.type == "COUNTRY"):
-            found.add(tok.i, tok.i + 1, body.actor, "nominal")
+        # "combined forces of the MLK and the Twirwaneho militia": each body conjoined
+        bodies: list[ActorMention] = []
+        for q in named:  # the first named that is a body, with its conjuncts
+            bodies = [m for c in (q, *q.conjuncts)
+                      if (m := by_token.get(c.i) or _compound_mention(c, by_token))]
+            if bodies:
+                break
+        bodies = [b for b in bodies if b.actor.is_actor and b.actor.type != "PERSON"
+                  and not (fighters and b.actor.type == "COUNTRY")]
+        made = [found.add(tok.i, tok.i + 1, b.actor, "nominal") for b in bodies]
+        if len(made) > 1:
+            found.groups[tok.i] = made
 
 
 def _add_named_as(found: _Found) -> None:

@@ -2951,3 +2951,10 @@ def test_a_faction_named_for_a_country_is_not_that_country(extractor):
 def test_forces_facing_a_foe_fight_it(extractor):
     got = pairs(extractor, "Ethiopian troops are facing al-Shabaab in Gedo.")
     assert got == {("Ethiopia military", "FIGHTS", "al-Shabaab")}
+
+
+def test_forces_of_conjoined_bodies_are_each_body_s(extractor):
+    got = pairs(extractor, "Positions of the Congolese army were attacked by combined forces "
+                           "of the MLK and the Twirwaneho militia.")
+    assert {("MLK", "ATTACKS", "DR Congo military"),
+            ("Twirwaneho", "ATTACKS", "DR Congo military")} <= got
