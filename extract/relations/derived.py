@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from actorgraph.extract.actors import STATE_SECTORS, ActorMention
 from actorgraph.extract.lexicon import RelationVocabulary
 from actorgraph.extract.relations.intent import intent_statement
-from actorgraph.extract.relations.mentions import is_place
+from actorgraph.extract.relations.mentions import is_place, prep_mentions
 from actorgraph.extract.relations.model import Finding, Sentence
 from actorgraph.extract.relations.supported import backed_against
 from actorgraph.extract.relations.syntax import (
@@ -67,7 +67,23 @@ def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
         if threat is not None:
             out.insert(0, threat)
         out.extend(backed_against(ctx, f))
+        out.extend(brokered_pact(ctx, f))
     return out
+
+
+def brokered_pact(ctx: Sentence, f: Finding) -> list[Finding]:
+    """"Qatar brokered a ceasefire between Israel and Hamas": the sides a broker brings to
+    a pact make it with each other, both ways (the broker's part is its own statement)."""
+    if f.relation != "NEGOTIATES" or f.mutual is not False:
+        return []
+    for t in f.trigger:
+        rtype = ctx.vocab.noun_relation(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+        if rtype is None or rtype.name == f.relation or rtype.quad not in COOPERATIVE_QUADS:
+            continue
+        sides = [m for m, _w in prep_mentions(ctx, [t], {"between"}) if m.actor.is_actor]
+        return [Finding(a, b, rtype.name, [t], t, f.confidence * 0.9, mutual=False)
+                for a in sides for b in sides if a.actor.id != b.actor.id]
+    return []
 
 
 def reverse_of(f: Finding, vocab: RelationVocabulary) -> Finding | None:

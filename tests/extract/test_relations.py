@@ -2958,3 +2958,9 @@ def test_forces_of_conjoined_bodies_are_each_body_s(extractor):
                            "of the MLK and the Twirwaneho militia.")
     assert {("MLK", "ATTACKS", "DR Congo military"),
             ("Twirwaneho", "ATTACKS", "DR Congo military")} <= got
+
+
+def test_the_sides_a_broker_brings_to_a_pact_make_it_with_each_other(extractor):
+    got = pairs(extractor, "Qatar brokered a ceasefire between Israel and Hamas.")
+    assert {("Qatar", "NEGOTIATES", "Israel"), ("Israel", "AGREES_WITH", "Hamas"),
+            ("Hamas", "AGREES_WITH", "Israel")} <= got
