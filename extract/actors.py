@@ -1899,10 +1899,15 @@ def _owned_attack(tok: Token) -> bool:
                for c in tok.children)
 
 
+#: Sectors of people an act befalls who are actors of no country when none is told.
+ACTED_ON_SECTORS = frozenset({"CVL", "OPP", "MED"})
+
 def _add_victims(found: _Found) -> None:
     """Step 4b: "Daesh killed 35 civilians", "the bomber targeted mourners": people an act
     harms are its target even when no country is named for them; they become a civilian
-    actor of no country, named by their noun. Nowhere else: "civilians fled" names none.
+    actor of no country, named by their noun. So are people and civil society any act
+    befalls ("the Taliban banned women from universities"; ACTED_ON_SECTORS). Nowhere
+    else: "civilians fled" names none.
     Not where the sentence names a country or a place: whose people they are is then
     unclear (step 4 found no one country), and the act's place may tell it."""
     collectives = found.lex.collectives
@@ -1919,16 +1924,13 @@ def _add_victims(found: _Found) -> None:
             continue
         # (any act befalls people and civil society alike: "the Taliban banned women from
         # universities", "the junta shut down independent media")
-        sector = "CVL" if harmed and low in VICTIM_NOUNS else found.lex.collectives.get(low)
+        sector = "CVL" if harmed and low in VICTIM_NOUNS else collectives.get(low)
         if sector not in ({"CVL"} if harmed else ACTED_ON_SECTORS):
             continue
         actor = found.res.actor(Actor(id=f"group:{slug(low)}", name=low, type="ORGANIZATION",
                                       sector=sector, source="collective"))
         found.add(tok.i, tok.i + 1, actor, "collective")
 
-
-#: Sectors of people an act befalls who are actors of no country when none is told.
-ACTED_ON_SECTORS = frozenset({"CVL", "OPP", "MED"})
 
 #: Dependencies of a word that modifies another: "Sunni militants" names the militants.
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
@@ -2511,8 +2513,7 @@ def _named_as_a_body(span: Span) -> bool:
 def _faction_name(span: Span) -> bool:
     """A name of several words that opens with a word of armed factions' names ("Ansar
     al-Haqq", "Liwa Ard al-Quds"; faction_name_words), which no person's name does."""
-    first = span[0].lower_.removeprefix("al-")
-    return len(span) > 1 and span[0].text[:1].isupper() and first in FACTION_NAME_WORDS
+    return len(span) > 1 and span[0].text[:1].isupper() and span[0].lower_ in FACTION_NAME_WORDS
 
 
 def _ground_taken(span: Span, res: _Resolver) -> bool:

@@ -17,6 +17,7 @@ from actorgraph.extract.relations.mentions import (
     modifier_actors,
 )
 from actorgraph.extract.relations.model import Finding, Sentence, Weighted
+from actorgraph.extract.relations.syntax import verb_in
 from actorgraph.extract.relations.words import (
     COMMITTING_VERBS,
     DEONTIC_AUX,
@@ -107,31 +108,27 @@ def wrongdoing_accusations(ctx: Sentence) -> Iterator[Finding]:
 def committed_wrong(verb: Token) -> Token | None:
     """The wrong a clause says its subject commits ("had committed war crimes"), or None
     (a negated clause commits none)."""
-    if verb.lemma_.lower() not in COMMITTING_VERBS or any(
-            c.dep_ == "neg" for c in verb.children):
+    if not verb_in(verb, COMMITTING_VERBS) or any(c.dep_ == "neg" for c in verb.children):
         return None
-    for obj in verb.children:
-        if obj.dep_ != "dobj":
-            continue
-        lemma = obj.lemma_.lower()
-        forms = {lemma, *(f"{c.lemma_.lower()} {lemma}" for c in obj.children
-                          if c.dep_ in {"amod", "compound"}),
-                 *(f"{lemma} {p.lower_} {q.lemma_.lower()}" for p in obj.children
-                   if p.dep_ == "prep" for q in p.children if q.dep_ == "pobj")}
-        if forms & WRONGDOING_NOUNS:
-            return obj
-    return None
+    return next((obj for obj in verb.children
+                 if obj.dep_ == "dobj" and noun_phrases(obj) & WRONGDOING_NOUNS), None)
 
 
 def condemning_label(tok: Token) -> bool:
     """A noun that condemns whom it is said of, alone or with its modifier or its
     preposition's object ("liars", "a terrorist state", "a haven for terrorists")."""
+    return bool(noun_phrases(tok) & LABELLING_NOUNS)
+
+
+def noun_phrases(tok: Token) -> set[str]:
+    """A noun's lemma alone, with each modifier before it, and with each preposition and
+    its object after it ("state", "terrorist state", "haven for terrorist"), as the word
+    lists write their phrases."""
     lemma = tok.lemma_.lower()
-    forms = {lemma, *(f"{c.lemma_.lower()} {lemma}" for c in tok.children
-                      if c.dep_ in {"amod", "compound"}),
-             *(f"{lemma} {p.lower_} {q.lemma_.lower()}" for p in tok.children
-               if p.dep_ == "prep" for q in p.children if q.dep_ == "pobj")}
-    return bool(forms & LABELLING_NOUNS)
+    return {lemma, *(f"{c.lemma_.lower()} {lemma}" for c in tok.children
+                     if c.dep_ in {"amod", "compound"}),
+            *(f"{lemma} {p.lower_} {q.lemma_.lower()}" for p in tok.children
+              if p.dep_ == "prep" for q in p.children if q.dep_ == "pobj")}
 
 
 def label_holders(ctx: Sentence, label: Token) -> tuple[Weighted, Weighted]:
