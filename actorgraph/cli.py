@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import json
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,20 @@ def _err(msg: str) -> None:
 
 def _note(msg: str) -> None:
     _err(f"note: {msg}")
+
+
+_SHOW_WARNING = warnings.showwarning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str,
+                  lineno: int, file: Any = None, line: str | None = None) -> None:
+    """actorgraph's own warnings (a parse repair skipped, a dictionary record dropped) as one
+    line on stderr, like every other problem the command line reports; others as Python
+    shows them."""
+    if category.__module__.startswith("actorgraph"):
+        _err(f"warning: {message}")
+    else:
+        _SHOW_WARNING(message, category, filename, lineno, file, line)
 
 
 class UsageError(Exception):
@@ -826,6 +841,7 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = make_parser().parse_args(argv)
+    warnings.showwarning = _show_warning
     try:
         rc = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit

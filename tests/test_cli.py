@@ -504,3 +504,13 @@ def test_words_from_a_user_file_change_extraction_and_bad_ones_get_one_line(run,
         assert json.loads(text.splitlines()[0])["modality"] == "asserted"
     finally:
         use_words(())  # the lists are the process's; later tests read the shipped ones
+
+
+def test_actorgraph_s_own_warnings_are_one_line_on_stderr(capsys):
+    from actorgraph import cli
+    from actorgraph.extract.nlp import ParseRepairWarning
+
+    cli._show_warning(ParseRepairWarning("parse repair x skipped on 'Kenya'"),
+                      ParseRepairWarning, "nlp.py", 1)
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["actorgraph: warning: parse repair x skipped on 'Kenya'"]
