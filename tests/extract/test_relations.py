@@ -2861,6 +2861,8 @@ def test_a_protest_outside_an_embassy_is_against_its_country(extractor):
     ("Albania opened its ports to NATO forces.", ("Albania", "WITHDRAWS_FROM", "NATO")),
     ("M23 rebels retreated from the town under pressure from Congolese troops.",
      ("M23", "WITHDRAWS_FROM", "DR Congo military")),
+    ("The FARC laid down its weapons to the Colombian government.",
+     ("FARC", "WITHDRAWS_FROM", "Colombia government")),
 ])
 def test_phrases_and_frames_of_support_concession_aid_and_retreat(extractor, text, expected):
     assert expected in pairs(extractor, text)
