@@ -71,10 +71,20 @@ def with_derived(ctx: Sentence, found: list[Finding]) -> list[Finding]:
     return out
 
 
+#: Verbs of trying: the act they govern is done (an attempt is an act), but what it was to
+#: bring about may not be ("tried to broker a truce": no truce yet).
+ATTEMPT_VERBS = frozenset({"try", "attempt", "struggle"})
+
+
+def attempted(verb: Token) -> bool:
+    """An act only tried: the infinitive of a verb of trying."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS
+
+
 def brokered_pact(ctx: Sentence, f: Finding) -> list[Finding]:
     """"Qatar brokered a ceasefire between Israel and Hamas": the sides a broker brings to
     a pact make it with each other, both ways (the broker's part is its own statement)."""
-    if f.relation != "NEGOTIATES" or f.mutual is not False:
+    if f.relation != "NEGOTIATES" or f.mutual is not False or attempted(f.anchor):
         return []
     for t in f.trigger:
         rtype = ctx.vocab.noun_relation(t.lemma_.lower()) if t.pos_ == "NOUN" else None

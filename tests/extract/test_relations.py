@@ -2966,3 +2966,9 @@ def test_the_sides_a_broker_brings_to_a_pact_make_it_with_each_other(extractor):
     got = pairs(extractor, "Qatar brokered a ceasefire between Israel and Hamas.")
     assert {("Qatar", "NEGOTIATES", "Israel"), ("Israel", "AGREES_WITH", "Hamas"),
             ("Hamas", "AGREES_WITH", "Israel")} <= got
+
+
+def test_a_pact_a_broker_only_tried_to_bring_about_is_not_made(extractor):
+    got = pairs(extractor, "Qatar tried to broker a truce between Israel and Hamas.")
+    assert ("Qatar", "NEGOTIATES", "Israel") in got
+    assert not [p for p in got if p[1] == "AGREES_WITH"]
