@@ -369,6 +369,9 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
     for sanctions" the demander is not the one to withdraw or sanction.
     """
     tok = noun
+    # "seized Hpakant after weeks of fighting with the army": an act with its partner named
+    # and no doer of its own, set before the clause's act, is the clause's doers' too
+    partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
     for _ in range(4):
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
                 tok.head.head.lemma_.lower() in CONTINGENCY_NOUNS:
@@ -376,11 +379,11 @@ def noun_governor_subjects(ctx: Sentence, noun: Token, depth: int) -> Weighted:
         if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verb(tok.head):
             # ("comments following an attack": "following" tagged as a verb is still
             # the preposition of sequence)
-            if reacts(ctx, tok.head) or is_sequence_prep(tok.head):
+            if reacts(ctx, tok.head) or is_sequence_prep(tok.head) and not partnered:
                 return []
             return subjects(ctx, tok.head, depth + 1)
         if tok.dep_ == "pobj":
-            if is_sequence_prep(tok.head):
+            if is_sequence_prep(tok.head) and not partnered:
                 return []
             purpose = tok.head.lower_ == "for"
             # ("In a phone call with Riyadh, Biden discussed ...": the act a verb is done

@@ -2972,3 +2972,8 @@ def test_a_pact_a_broker_only_tried_to_bring_about_is_not_made(extractor):
     got = pairs(extractor, "Qatar tried to broker a truce between Israel and Hamas.")
     assert ("Qatar", "NEGOTIATES", "Israel") in got
     assert not [p for p in got if p[1] == "AGREES_WITH"]
+
+
+def test_an_act_with_a_partner_set_before_the_clause_s_act_is_its_doers(extractor):
+    got = pairs(extractor, "Kenya reopened the border after talks with Somalia.")
+    assert ("Kenya", "NEGOTIATES", "Somalia") in got
