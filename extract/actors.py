@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1620,16 +1620,10 @@ def _story_country(found: _Found, tok: Token, sector: str,
         return set()
     doc = found.doc
     far = {m.actor.country for m in here if m.actor.country and not _said_as_home(m, doc)}
-    for lo, hi in _reference_windows(tok)[1:]:
-        cands = [m for m in found.mentions if lo <= m.start < hi and m.actor.country
-                 and m.actor.country not in far and _said_as_home(m, doc)]
-        if not cands:
-            continue
-        isos = {m.actor.country for m in cands}
-        if len(isos) > 1:
-            isos = {m.actor.country for m in cands if _is_subject(doc[m.end - 1])}
-        return isos
-    return set()
+    home = _nearest_named(tok, found.mentions, lambda m: bool(m.actor.country)
+                          and m.actor.country not in far and _said_as_home(m, doc),
+                          lambda m: m.actor.country or "", own_sentence=False)
+    return {home.actor.country} if home is not None and home.actor.country else set()
 
 
 def _attribute_named_bands(found: _Found) -> None:
@@ -1990,18 +1984,30 @@ def _country_antecedent(tok: Token, mentions: list[ActorMention]) -> Actor | Non
     """The country "the country" (or "the island") refers to: the one country named
     earlier in its sentence or, failing that, in the nearest of the two sentences before
     that names any; of several, the one that is a subject there. None when unclear."""
+    found = _nearest_named(tok, mentions, lambda m: m.actor.type == "COUNTRY"
+                           and m.actor.sector is None and bool(m.actor.country),
+                           lambda m: m.actor.id)
+    return found.actor if found is not None else None
+
+
+def _nearest_named(tok: Token, mentions: list[ActorMention],
+                   keep: Callable[[ActorMention], bool], key: Callable[[ActorMention], str],
+                   own_sentence: bool = True) -> ActorMention | None:
+    """The one mention ``keep`` accepts (one by ``key``) in the nearest window before
+    ``tok`` that has any: its own sentence up to it (if ``own_sentence``), then each of
+    the two sentences before; of several, the one that is a subject there. None when
+    unclear."""
     doc = tok.doc
-    for lo, hi in _reference_windows(tok):
-        cands = [m for m in mentions if lo <= m.start < hi and m.actor.type == "COUNTRY"
-                 and m.actor.sector is None and m.actor.country]
-        distinct = {m.actor.id: m.actor for m in cands}
-        if len(distinct) == 1:
-            return next(iter(distinct.values()))
-        subjects = {m.actor.id: m.actor for m in cands if _is_subject(doc[m.end - 1])}
-        if len(subjects) == 1:
-            return next(iter(subjects.values()))
-        if cands:
-            return None
+    windows = _reference_windows(tok)
+    for lo, hi in windows if own_sentence else windows[1:]:
+        cands = [m for m in mentions if lo <= m.start < hi and keep(m)]
+        if not cands:
+            continue
+        for pool in (cands, [m for m in cands if _is_subject(doc[m.end - 1])]):
+            distinct = {key(m): m for m in pool}
+            if len(distinct) == 1:
+                return next(iter(distinct.values()))
+        return None
     return None
 
 

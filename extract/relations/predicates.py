@@ -81,6 +81,10 @@ def labelling_criticisms(ctx: Sentence) -> Iterator[Finding]:
                     yield Finding(s, o, "CRITICIZES", [tok], tok, 0.6 * sw * ow)
 
 
+#: First words of the verbs of committing ("carry" of "carry out").
+COMMITTING_HEADS = frozenset(v.split()[0] for v in COMMITTING_VERBS)
+
+
 def wrongdoing_accusations(ctx: Sentence) -> Iterator[Finding]:
     """"Human Rights Watch said Ethiopian troops had committed war crimes", '"Israel is
     committing genocide," Pandor said': saying an actor commits a wrong the field names
@@ -88,28 +92,32 @@ def wrongdoing_accusations(ctx: Sentence) -> Iterator[Finding]:
     itself, nor a wrong said not to be done."""
     if "ACCUSES" not in ctx.vocab:
         return
-    for tok in ctx.tokens:
-        if tok.pos_ != "VERB" or tok.lemma_ not in SPEECH_VERBS:
+    for clause in ctx.tokens:
+        wrong = committed_wrong(clause)
+        said = telling_verb(clause) if wrong is not None else None
+        if said is None:
             continue
-        clauses = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
-        if tok.dep_ in {"ccomp", "parataxis"}:
-            clauses.append(tok.head)  # ("..., X said" the parse hangs on the clause)
-        for clause in clauses:
-            wrong = committed_wrong(clause)
-            if wrong is None:
-                continue
-            accused = subjects(ctx, clause)
-            for s, sw in subjects(ctx, tok):
-                for o, ow in accused:
-                    if s.actor.id != o.actor.id:
-                        yield Finding(s, o, "ACCUSES", [tok, wrong], tok, 0.6 * sw * ow)
+        accused = subjects(ctx, clause)
+        for s, sw in subjects(ctx, said):
+            for o, ow in accused:
+                if s.actor.id != o.actor.id:
+                    yield Finding(s, o, "ACCUSES", [said, wrong], said, 0.6 * sw * ow)
+
+
+def telling_verb(clause: Token) -> Token | None:
+    """The verb of saying that tells a clause: the one it is the complement of, or the
+    "..., X said" the parse hangs on it."""
+    heard = [clause.head] if clause.dep_ in {"ccomp", "parataxis"} else []
+    heard += [v for v in clause.children if v.dep_ in {"ccomp", "parataxis"}]
+    return next((v for v in heard if v.lemma_ in SPEECH_VERBS and v.pos_ == "VERB"), None)
 
 
 def committed_wrong(verb: Token) -> Token | None:
     """The wrong a clause says its subject commits ("had committed war crimes"), or None
     (a negated clause commits none)."""
-    if not verb_in(verb, COMMITTING_VERBS) or any(c.dep_ == "neg" for c in verb.children):
-        return None
+    if verb.lemma_.lower() not in COMMITTING_HEADS or not verb_in(verb, COMMITTING_VERBS) \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return None  # (the lemma first: most words commit nothing, looked at cheaply)
     return next((obj for obj in verb.children
                  if obj.dep_ == "dobj" and noun_phrases(obj) & WRONGDOING_NOUNS), None)
 
@@ -137,10 +145,7 @@ def label_holders(ctx: Sentence, label: Token) -> tuple[Weighted, Weighted]:
     a verb of naming ("called Iran a terrorist state", "branded Iran a rogue state")."""
     verb = label.head
     if label.dep_ == "attr":
-        # (the clause said, or the "..., X said" the parse hangs on it)
-        heard = [verb.head] if verb.dep_ in {"ccomp", "parataxis"} else []
-        heard += [v for v in verb.children if v.dep_ in {"ccomp", "parataxis"}]
-        said = next((v for v in heard if v.lemma_ in SPEECH_VERBS), None)
+        said = telling_verb(verb)
         if said is None:
             return [], []
         labelled = [m for k in verb.children if k.dep_ == "nsubj" for m in mentions(ctx, k)]
